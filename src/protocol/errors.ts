@@ -1,0 +1,37 @@
+/** Every error a command can answer with. Codes are stable; messages are for humans (English). */
+export const ERROR_CODES = [
+  'INVALID_PAYLOAD',
+  'UNKNOWN_COMMAND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'ALREADY_ACCEPTED',
+  'SESSION_FINISHED',
+  'RATE_LIMITED',
+  'TIMEOUT',
+  'DISCONNECTED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ProtocolError {
+  code: ErrorCode;
+  message: string;
+  /** Per-field messages for INVALID_PAYLOAD, keyed by the payload's dotted path. */
+  fields?: Record<string, string>;
+}
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ProtocolError };
+
+/** Thrown by clients when a command answers `ok: false` (or never answers). */
+export class ConectaError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: Record<string, string>;
+  constructor(error: ProtocolError) {
+    super(error.message);
+    this.name = 'ConectaError';
+    this.code = error.code;
+    this.fields = error.fields;
+  }
+}

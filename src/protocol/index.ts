@@ -1,0 +1,5 @@
+export * from './entities.js';
+export * from './errors.js';
+export * from './commands.js';
+export * from './events.js';
+export * from './http.js';
