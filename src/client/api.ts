@@ -1,4 +1,4 @@
-import type { CommandName, CommandPayload, CommandResult } from '../protocol/index.js';
+import type { CommandName, CommandPayload, CommandResult, WebchatChannel } from '../protocol/index.js';
 import type { Store } from './store.js';
 
 /**
@@ -22,4 +22,10 @@ export interface ConectaClientApi {
   openSession(sessionId: string): Promise<void>;
   /** Agents: load profile, teams and the sessions of the queue. */
   loadQueue(): Promise<void>;
+  /** Visitors: the public face of the client's webchat channel (name, teams offered). */
+  fetchChannel(): Promise<WebchatChannel>;
+  /** Visitors: load the visitor's sessions and contact (what survives a reload). */
+  loadVisitorSessions(): Promise<void>;
+  /** Visitors: start a conversation for a team; resolves with the new session's id. */
+  startWebchat(input: { name: string; email: string | null; teamId: string }): Promise<string>;
 }

@@ -1,0 +1,43 @@
+import type { ConectaClientApi } from './api.js';
+
+/**
+ * The page's clients, one per server + identity, shared by every element and every copy of the SDK
+ * loaded on the page (the map lives on globalThis under a symbol from the global registry).
+ */
+const key = Symbol.for('conecta-elements.clients');
+type Registry = Map<string, ConectaClientApi>;
+const registry: Registry = ((globalThis as Record<symbol, unknown>)[key] as Registry | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[key] = new Map());
+
+/** Normalize a server address so `https://x.com/` and `https://x.com` are the same server. */
+export function normalizeServer(server: string): string {
+  const base = typeof location === 'undefined' ? undefined : location.href;
+  return new URL(server, base).origin + new URL(server, base).pathname.replace(/\/+$/, '');
+}
+
+export function clientKey(server: string, identity: string): string {
+  return `${normalizeServer(server)}#${identity}`;
+}
+
+export function registerClient(server: string, identity: string, client: ConectaClientApi): void {
+  registry.set(clientKey(server, identity), client);
+}
+
+export function unregisterClient(server: string, identity: string, client: ConectaClientApi): void {
+  const k = clientKey(server, identity);
+  if (registry.get(k) === client) registry.delete(k);
+}
+
+export function getClient(server: string, identity: string): ConectaClientApi | undefined {
+  return registry.get(clientKey(server, identity));
+}
+
+/**
+ * The agent client already created on this page for `server` (by a provider or by the host page),
+ * for elements placed outside any `<conecta-provider>`.
+ */
+export function findAgentClient(server: string): ConectaClientApi | undefined {
+  const prefix = `${normalizeServer(server)}#agent:`;
+  for (const [k, client] of registry) if (k.startsWith(prefix)) return client;
+  return undefined;
+}
