@@ -1,0 +1,294 @@
+import { io, type Socket } from 'socket.io-client';
+import {
+  COMMAND_EVENT,
+  ConectaError,
+  type Ack,
+  type Agent,
+  type ClientMessage,
+  type CommandName,
+  type CommandPayload,
+  type CommandResult,
+  type ServerEvents,
+  type Visitor,
+  type WebchatChannel,
+} from '../protocol/index.js';
+import type { ConectaClientApi } from './api.js';
+import { requestJson } from './http.js';
+import { Outbox } from './outbox.js';
+import {
+  absorbResult,
+  addLocalMessage,
+  lastSeqHeld,
+  mergeMessages,
+  setLocalMessageStatus,
+  upsertContact,
+  upsertSession,
+} from './reducers.js';
+import { getClient, normalizeServer, registerClient, unregisterClient } from './registry.js';
+import type { ConnectionStatus } from './state.js';
+import { Store } from './store.js';
+import { pageStorage, type TokenStorage } from './visitor-token.js';
+
+export interface ConectaClientOptions {
+  /** Base URL of the Conecta server. */
+  server: string;
+  /** An agent's token (from `ConectaClient.login`). */
+  token?: string;
+  /** A webchat channel key: the client is that channel's visitor. */
+  channel?: string;
+  /** How long one attempt of a command waits for its acknowledgement (ms). */
+  commandTimeoutMs?: number;
+  /** Attempts made while connected before a command fails. */
+  maxAttempts?: number;
+  /** Where a visitor's token is kept between loads. */
+  storage?: TokenStorage;
+}
+
+/**
+ * The one connection of a page to a Conecta server for one identity (an agent or a webchat visitor).
+ * Owns the socket, the outbox of commands and the Store; keeps the store complete across reconnects
+ * by asking, per followed session, for every message after the last sequence number it holds.
+ */
+export class ConectaClient implements ConectaClientApi {
+  /** The page's client for this server + identity: created once, then shared by every element. */
+  static shared(options: ConectaClientOptions): ConectaClient {
+    const identity = ConectaClient.#identity(options);
+    const existing = getClient(options.server, identity);
+    if (existing instanceof ConectaClient) return existing;
+    const client = new ConectaClient(options);
+    registerClient(options.server, identity, client);
+    return client;
+  }
+
+  /** Log an agent in; the token goes to `shared({server, token})` or `<conecta-provider token>`. */
+  static login(server: string, email: string, password: string): Promise<{ token: string; agent: Agent }> {
+    return requestJson(`${normalizeServer(server)}/api/auth/login`, { body: { email, password } });
+  }
+
+  static #identity(options: ConectaClientOptions): string {
+    if (options.token) return `agent:${options.token}`;
+    if (options.channel) return `visitor:${options.channel}`;
+    throw new TypeError('ConectaClient needs an agent `token` or a webchat `channel`.');
+  }
+
+  readonly server: string;
+  readonly store = new Store();
+  readonly #options: ConectaClientOptions;
+  readonly #outbox: Outbox;
+  readonly #followed = new Set<string>();
+  #socket: Socket | null = null;
+  #starting: Promise<void> | null = null;
+  #connectedOnce = false;
+  #closed = false;
+
+  constructor(options: ConectaClientOptions) {
+    ConectaClient.#identity(options);
+    this.#options = options;
+    this.server = normalizeServer(options.server);
+    this.#outbox = new Outbox((name, payload, timeoutMs) => this.#transmit(name, payload, timeoutMs), {
+      attemptTimeoutMs: options.commandTimeoutMs ?? 10_000,
+      maxAttempts: options.maxAttempts ?? 4,
+    });
+  }
+
+  get status(): ConnectionStatus {
+    return this.store.state.connection;
+  }
+
+  get isVisitor(): boolean {
+    return !this.#options.token;
+  }
+
+  /** Open the socket (done lazily by the first command). */
+  connect(): Promise<void> {
+    this.#starting ??= this.#start().catch((error: ConectaError) => {
+      // Nothing can be sent (e.g. an unknown channel): fail what waits, and let a later command retry.
+      this.#starting = null;
+      this.#outbox.failAll({ code: error.code ?? 'INTERNAL', message: error.message });
+      this.#setStatus('disconnected');
+    });
+    return this.#starting;
+  }
+
+  command<N extends CommandName>(name: N, payload: CommandPayload<N>): Promise<CommandResult<N>> {
+    void this.connect();
+    const lane = name === 'message.send' ? (payload as CommandPayload<'message.send'>).sessionId : null;
+    return this.#outbox.enqueue(name, payload, lane).then((data) => {
+      this.store.update((state) => absorbResult(state, data));
+      return data as CommandResult<N>;
+    });
+  }
+
+  sendMessage(sessionId: string, text: string): string {
+    const { me, visitor, contacts } = this.store.state;
+    const message: ClientMessage = {
+      id: crypto.randomUUID(),
+      sessionId,
+      seq: 0,
+      authorKind: this.isVisitor ? 'contact' : 'agent',
+      authorId: this.isVisitor ? (visitor?.contactId ?? null) : (me?.id ?? null),
+      authorName: this.isVisitor ? (contacts[visitor?.contactId ?? '']?.name ?? '') : (me?.nickname ?? me?.name ?? ''),
+      text,
+      createdAt: Date.now(),
+      status: 'sending',
+    };
+    this.store.update((state) => addLocalMessage(state, message));
+    this.#deliver(message);
+    return message.id;
+  }
+
+  retryMessage(sessionId: string, messageId: string): void {
+    const message = this.store.state.messages[sessionId]?.find((held) => held.id === messageId);
+    if (!message || message.status !== 'failed') return;
+    this.store.update((state) => setLocalMessageStatus(state, sessionId, messageId, 'sending'));
+    this.#deliver(message);
+  }
+
+  async openSession(sessionId: string): Promise<void> {
+    this.#followed.add(sessionId);
+    await this.#sync(sessionId);
+  }
+
+  async loadQueue(): Promise<void> {
+    const snapshot = await this.command('agent.snapshot', {});
+    // Sessions that left the queue while we were away (taken by others, finished) are dropped,
+    // unless an element still follows them.
+    const listed = new Set(snapshot.sessions.map((session) => session.id));
+    this.store.update((state) => {
+      const stale = Object.keys(state.sessions).filter((id) => !listed.has(id) && !this.#followed.has(id));
+      if (stale.length === 0) return state;
+      const sessions = { ...state.sessions };
+      for (const id of stale) delete sessions[id];
+      return { ...state, sessions };
+    });
+  }
+
+  fetchChannel(): Promise<WebchatChannel> {
+    return requestJson(`${this.server}/api/webchat/${encodeURIComponent(this.#channelKey())}`);
+  }
+
+  async loadVisitorSessions(): Promise<void> {
+    await this.command('webchat.sessions', {});
+  }
+
+  async startWebchat(input: { name: string; email: string | null; teamId: string }): Promise<string> {
+    const sessionId = crypto.randomUUID();
+    this.#followed.add(sessionId);
+    await this.command('webchat.start', { sessionId, ...input });
+    return sessionId;
+  }
+
+  /** Close the socket and forget this client; pending commands fail with DISCONNECTED. */
+  close(): void {
+    this.#closed = true;
+    this.#socket?.disconnect();
+    this.#outbox.failAll({ code: 'DISCONNECTED', message: 'The client was closed.' });
+    unregisterClient(this.#options.server, ConectaClient.#identity(this.#options), this);
+    this.#setStatus('disconnected');
+  }
+
+  #channelKey(): string {
+    if (!this.#options.channel) throw new TypeError('Only a webchat visitor client has a channel.');
+    return this.#options.channel;
+  }
+
+  #deliver(message: ClientMessage): void {
+    this.command('message.send', { id: message.id, sessionId: message.sessionId, text: message.text }).catch(
+      (error: Error) =>
+        this.store.update((state) => setLocalMessageStatus(state, message.sessionId, message.id, 'failed', error.message)),
+    );
+  }
+
+  async #sync(sessionId: string): Promise<void> {
+    await this.command('session.sync', { sessionId, afterSeq: lastSeqHeld(this.store.state, sessionId) });
+  }
+
+  async #start(): Promise<void> {
+    this.#setStatus('connecting');
+    const auth = this.#options.token ? { token: this.#options.token } : { visitorToken: await this.#visitorToken() };
+    if (this.#closed) return;
+    const socket = io(this.server, { auth, reconnectionDelayMax: 5_000 });
+    this.#socket = socket;
+    socket.on('connect', () => this.#onConnect());
+    socket.on('disconnect', () => {
+      this.#outbox.setOnline(false);
+      this.#setStatus(socket.active ? 'connecting' : 'disconnected');
+    });
+    socket.on('connect_error', (error) => {
+      if (error.message === 'UNAUTHENTICATED' && this.isVisitor) {
+        // The visitor token was revoked or belongs to another server's database: start over as a new visitor.
+        this.#storage.remove(this.#visitorStorageKey());
+        void this.#visitorToken().then((visitorToken) => {
+          socket.auth = { visitorToken };
+          socket.connect();
+        });
+      }
+      this.#setStatus(socket.active ? 'connecting' : 'disconnected');
+    });
+    socket.on('session.updated', ({ session, contact }: ServerEvents['session.updated']) =>
+      this.store.update((state) => upsertSession(upsertContact(state, contact), session)),
+    );
+    socket.on('contact.updated', ({ contact }: ServerEvents['contact.updated']) =>
+      this.store.update((state) => upsertContact(state, contact)),
+    );
+    socket.on('message.created', ({ message }: ServerEvents['message.created']) => {
+      const gap = message.seq > lastSeqHeld(this.store.state, message.sessionId) + 1;
+      // A gap means events were missed: fetch everything after what we hold instead of guessing.
+      if (gap && this.#followed.has(message.sessionId)) void this.#sync(message.sessionId).catch(() => {});
+      else this.store.update((state) => mergeMessages(state, [message]));
+    });
+  }
+
+  #onConnect(): void {
+    this.#setStatus('connected');
+    this.#outbox.setOnline(true);
+    if (!this.#connectedOnce) {
+      this.#connectedOnce = true;
+      return;
+    }
+    // Reconnected: events sent while we were away are lost, so ask again for what we follow.
+    const resync = this.isVisitor ? this.loadVisitorSessions() : this.loadQueue();
+    void resync.catch(() => {});
+    for (const sessionId of this.#followed) void this.#sync(sessionId).catch(() => {});
+  }
+
+  #transmit(name: string, payload: unknown, timeoutMs: number): Promise<Ack<unknown>> {
+    const socket = this.#socket;
+    if (!socket?.connected) return Promise.reject(new Error('not connected'));
+    return socket.timeout(timeoutMs).emitWithAck(COMMAND_EVENT, name, payload) as Promise<Ack<unknown>>;
+  }
+
+  get #storage(): TokenStorage {
+    return this.#options.storage ?? pageStorage;
+  }
+
+  #visitorStorageKey(): string {
+    return `conecta:visitor:${this.server}#${this.#channelKey()}`;
+  }
+
+  async #visitorToken(): Promise<string> {
+    const storage = this.#storage;
+    const key = this.#visitorStorageKey();
+    for (;;) {
+      try {
+        const previous = storage.get(key) ?? undefined;
+        const { visitorToken, visitor } = await requestJson<{ visitorToken: string; visitor: Visitor }>(
+          `${this.server}/api/webchat/${encodeURIComponent(this.#channelKey())}/visitors`,
+          { body: previous ? { visitorToken: previous } : {} },
+        );
+        storage.set(key, visitorToken);
+        this.store.update((state) => ({ ...state, visitor }));
+        return visitorToken;
+      } catch (error) {
+        if (this.#closed || (error as ConectaError).code !== 'DISCONNECTED') throw error;
+        // The server is unreachable: keep trying quietly, the outbox holds the commands meanwhile.
+        this.#setStatus('connecting');
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+      }
+    }
+  }
+
+  #setStatus(connection: ConnectionStatus): void {
+    this.store.update((state) => (state.connection === connection ? state : { ...state, connection }));
+  }
+}

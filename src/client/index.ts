@@ -1,0 +1,7 @@
+export { ConectaClient, type ConectaClientOptions } from './client.js';
+export type { ConectaClientApi } from './api.js';
+export { Store, type Listener } from './store.js';
+export { initialState, type ConectaState, type ConnectionStatus } from './state.js';
+export * from './selectors.js';
+export { findAgentClient } from './registry.js';
+export * from '../protocol/index.js';
