@@ -1,0 +1,39 @@
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const dependencies = Object.keys(pkg.dependencies);
+// `lit` and `lit/decorators.js` are both external: anything under a dependency's name is.
+const isDependency = (id) => dependencies.some((name) => id === name || id.startsWith(`${name}/`));
+
+// Lit decorators need the legacy semantics (see tsconfig.json); esbuild reads them from there.
+const transpile = (minify) => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify, legalComments: 'none' });
+
+/** ESM for npm users: one file per entry point, dependencies left to their bundler. */
+const esm = {
+  input: {
+    index: 'src/index.ts',
+    client: 'src/client/index.ts',
+    queue: 'src/queue.ts',
+    session: 'src/session.ts',
+    'contact-form': 'src/contact-form.ts',
+    webchat: 'src/webchat.ts',
+  },
+  external: isDependency,
+  plugins: [nodeResolve({ browser: true }), transpile(false)],
+  output: { dir: 'dist/esm', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+};
+
+/** Self-contained bundles for a plain `<script>` tag on any page. */
+const cdn = (input, file, name) => ({
+  input,
+  plugins: [nodeResolve({ browser: true }), transpile(true)],
+  output: { file, format: 'iife', name, sourcemap: true },
+});
+
+export default [
+  esm,
+  cdn('src/cdn/webchat.ts', 'dist/cdn/conecta-webchat.js', 'ConectaWebchat'),
+  cdn('src/cdn/agent.ts', 'dist/cdn/conecta-agent.js', 'Conecta'),
+];
