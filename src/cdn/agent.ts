@@ -1,0 +1,10 @@
+/**
+ * `conecta-agent.js`, for a plain `<script>` tag: defines the provider and every agent element, and
+ * exposes the client as `window.Conecta.ConectaClient`.
+ */
+import '../context/index.js';
+import '../queue.js';
+import '../session.js';
+import '../contact-form.js';
+
+export { ConectaClient } from '../client/client.js';

@@ -1,0 +1,7 @@
+/** Everything: the client, the provider and every element. */
+export * from './client/index.js';
+export * from './context/index.js';
+export * from './queue.js';
+export * from './session.js';
+export * from './contact-form.js';
+export * from './webchat.js';

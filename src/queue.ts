@@ -1,0 +1,2 @@
+/** `conecta-elements/queue`: defines `<conecta-queue>`. */
+export * from './elements/conecta-queue/conecta-queue.js';

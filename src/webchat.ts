@@ -1,0 +1,2 @@
+/** `conecta-elements/webchat`: defines `<conecta-webchat>`. */
+export * from './elements/conecta-webchat/conecta-webchat.js';
