@@ -1,0 +1,2 @@
+export { clientContext, attachContextRoot } from './client-context.js';
+export { ConectaProvider } from './conecta-provider.js';

@@ -1,0 +1,95 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import type { ConectaClientApi } from '../client/api.js';
+import { clientContext } from '../context/client-context.js';
+import { sharedClock } from './clock.js';
+
+export type ClientListener = (client: ConectaClientApi | undefined) => void;
+
+export interface ClientControllerOptions {
+  /** Whether a `<conecta-provider>` ancestor may supply the client (not for visitor clients). */
+  useContext: boolean;
+  /** Where to look when neither a property nor a provider gives a client (e.g. the page's registry). */
+  fallback: () => ConectaClientApi | undefined;
+}
+
+/**
+ * Resolves the client an element talks to: a client set as a property, else the one provided by a
+ * `<conecta-provider>` ancestor, else `fallback()` (the page's shared client for the element's
+ * `server`). While none is found it looks again on the shared clock's tick, so an element placed
+ * before the host page logs in finds the client once it exists.
+ */
+export class ClientController implements ReactiveController {
+  readonly #host: ReactiveElement;
+  readonly #options: ClientControllerOptions;
+  readonly #listeners = new Set<ClientListener>();
+  #explicit: ConectaClientApi | undefined;
+  #provided: ConectaClientApi | undefined;
+  #current: ConectaClientApi | undefined;
+  #stopPolling: (() => void) | null = null;
+  #connected = false;
+
+  constructor(host: ReactiveElement, options: ClientControllerOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+    if (options.useContext) {
+      new ContextConsumer(host, {
+        context: clientContext,
+        subscribe: true,
+        callback: (client) => {
+          this.#provided = client ?? undefined;
+          this.refresh();
+        },
+      });
+    }
+  }
+
+  get value(): ConectaClientApi | undefined {
+    return this.#current;
+  }
+
+  /** A client given directly (host page, tests, stories): wins over providers and the registry. */
+  set explicit(client: ConectaClientApi | undefined) {
+    this.#explicit = client ?? undefined;
+    this.refresh();
+  }
+
+  get explicit(): ConectaClientApi | undefined {
+    return this.#explicit;
+  }
+
+  /** Hear of every change of client (also the first one). */
+  subscribe(listener: ClientListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    this.refresh();
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#setPolling(false);
+  }
+
+  /** Look for the client again (call when `server` or `channel` changes). */
+  refresh(): void {
+    const next = this.#explicit ?? this.#provided ?? (this.#connected ? this.#options.fallback() : undefined);
+    this.#setPolling(this.#connected && !next);
+    if (next === this.#current) return;
+    this.#current = next;
+    for (const listener of [...this.#listeners]) listener(next);
+    this.#host.requestUpdate();
+  }
+
+  #setPolling(on: boolean): void {
+    if (on && !this.#stopPolling) this.#stopPolling = sharedClock.subscribe(() => this.refresh());
+    if (!on && this.#stopPolling) {
+      this.#stopPolling();
+      this.#stopPolling = null;
+    }
+  }
+}

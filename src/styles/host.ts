@@ -1,0 +1,149 @@
+import { css } from 'lit';
+import { tokens as t } from './tokens.js';
+
+/**
+ * What every element shares: a reset against the host page's CSS (a CRM's stylesheet must not leak
+ * in through inheritance), the font, focus rings, buttons and form controls, the connection notice.
+ * Logical properties throughout, so `dir="rtl"` mirrors the layout.
+ */
+export const hostStyles = css`
+  :host {
+    all: initial;
+    display: block;
+    box-sizing: border-box;
+    font-family: ${t.fontFamily};
+    font-size: ${t.fontSize};
+    line-height: 1.4;
+    color: ${t.text};
+    text-align: start;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  :focus-visible {
+    outline: 2px solid ${t.focus};
+    outline-offset: 2px;
+  }
+  h1, h2, h3, p, ul, ol, dl, dd, fieldset {
+    margin: 0;
+    padding: 0;
+  }
+  ul, ol {
+    list-style: none;
+  }
+  fieldset {
+    border: 0;
+    min-inline-size: 0;
+  }
+  button, input, select, textarea {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    cursor: pointer;
+    border: 1px solid ${t.border};
+    border-radius: ${t.radiusM};
+    background: ${t.surface};
+    padding-block: ${t.spaceXs};
+    padding-inline: ${t.spaceM};
+    min-block-size: 2.25rem;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  button.primary {
+    background: ${t.brand};
+    border-color: ${t.brand};
+    color: ${t.onBrand};
+  }
+  button.danger {
+    color: ${t.danger};
+    border-color: currentColor;
+  }
+  button.link {
+    border: 0;
+    background: none;
+    padding: 0;
+    min-block-size: 0;
+    color: ${t.brand};
+    text-decoration: underline;
+  }
+  input, select, textarea {
+    border: 1px solid ${t.border};
+    border-radius: ${t.radiusS};
+    background: ${t.surface};
+    padding-block: ${t.spaceXs};
+    padding-inline: ${t.spaceS};
+    min-block-size: 2.25rem;
+    inline-size: 100%;
+  }
+  [aria-invalid='true'] {
+    border-color: ${t.danger};
+  }
+  .field-error,
+  .error {
+    color: ${t.danger};
+    font-size: ${t.fontSizeS};
+  }
+  .muted {
+    color: ${t.muted};
+    font-size: ${t.fontSizeS};
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .connection {
+    display: flex;
+    align-items: center;
+    gap: ${t.spaceXs};
+    color: ${t.muted};
+    font-size: ${t.fontSizeS};
+    padding-block: ${t.spaceXs};
+    padding-inline: ${t.spaceM};
+    background: ${t.surfaceAlt};
+  }
+  .connection::before {
+    content: '';
+    inline-size: 0.5rem;
+    block-size: 0.5rem;
+    border-radius: 50%;
+    background: ${t.muted};
+  }
+  .connection[data-status='connecting']::before {
+    background: #c98a00;
+  }
+  .spinner {
+    display: inline-block;
+    inline-size: 0.9em;
+    block-size: 0.9em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    vertical-align: -0.1em;
+    animation: conecta-spin 0.8s linear infinite;
+  }
+  @keyframes conecta-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 3s;
+    }
+  }
+`;

@@ -1,0 +1,2 @@
+export { tokens } from './tokens.js';
+export { hostStyles } from './host.js';

@@ -1,0 +1,36 @@
+import type { LitElement } from 'lit';
+
+/** The element's shadow root, asserted. */
+export function shadow(el: Element): ShadowRoot {
+  if (!el.shadowRoot) throw new Error(`${el.localName} has no shadow root`);
+  return el.shadowRoot;
+}
+
+export function $(el: Element, selector: string): HTMLElement {
+  const found = shadow(el).querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`${selector} not found in ${el.localName}`);
+  return found;
+}
+
+export function $$(el: Element, selector: string): HTMLElement[] {
+  return [...shadow(el).querySelectorAll<HTMLElement>(selector)];
+}
+
+/** Let promises and Lit's update cycle settle (commands answer in a microtask or two). */
+export async function settle(el: LitElement, rounds = 3): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await el.updateComplete;
+  }
+}
+
+/** The text of a node with whitespace collapsed. */
+export function text(node: Element | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export function press(target: HTMLElement, key: string, init: KeyboardEventInit = {}): KeyboardEvent {
+  const event = new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init });
+  target.dispatchEvent(event);
+  return event;
+}
