@@ -1,0 +1,108 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import type { Server as SocketIoServer } from 'socket.io';
+import type { Repository } from './db/repository.js';
+import { SqliteRepository } from './db/sqlite-repository.js';
+import { openSqlite, type SqliteDatabase } from './db/sqlite.js';
+import type { Clock } from './domain/events.js';
+import { createServices, type Services } from './domain/services.js';
+import { installCors } from './http/cors.js';
+import { installErrorHandlers } from './http/errors.js';
+import { installRoutes } from './http/routes.js';
+import { installStaticFiles, type StaticRoot } from './http/static-files.js';
+import { seedDemo } from './seed.js';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './socket/rate-limit.js';
+import { SocketEvents } from './socket/rooms.js';
+import { attachSocketHandlers, createSocketServer, tokenRoom } from './socket/server.js';
+
+export interface ServerOptions {
+  /** Where `conecta.sqlite` lives; created if missing. */
+  dataDir: string;
+  /** Milliseconds since the epoch; inject a fake one in tests (lockouts, protocol dates). */
+  now?: Clock;
+  staticRoots?: StaticRoot[];
+  /** Fastify's request log (pino). Off by default; unexpected errors are logged either way. */
+  logger?: boolean;
+  /** Seed the demo teams, agents and channel when the database has no agent. */
+  seed?: boolean;
+  /** Commands per socket. Default 20/s with bursts of 40. */
+  rateLimit?: RateLimit;
+}
+
+export interface ConectaServer {
+  /** The base URL (`http://127.0.0.1:8080`) once listening. */
+  readonly url: string | undefined;
+  readonly http: FastifyInstance;
+  readonly io: SocketIoServer;
+  readonly repo: Repository;
+  readonly services: Services;
+  /** Resolves with the base URL. Port 0 picks a free port. */
+  listen(port: number, host: string): Promise<string>;
+  /** Disconnects every socket, stops HTTP, closes the database. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Builds the whole server (HTTP + socket.io + SQLite) without listening yet. */
+export async function createServer(options: ServerOptions): Promise<ConectaServer> {
+  const now = options.now ?? Date.now;
+  const db: SqliteDatabase = openSqlite(options.dataDir);
+  const repo = new SqliteRepository(db);
+
+  const http = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
+  const logError = (error: unknown, context: Record<string, unknown>) => {
+    if (options.logger) http.log.error({ err: error, ...context }, 'unexpected error');
+    else console.error('[conecta] unexpected error', context, error);
+  };
+
+  // Like Fastify's JSON parser, but an empty body is "no body": `POST /logout` with a JSON content type and nothing in it.
+  http.removeContentTypeParser('application/json');
+  http.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(Object.assign(new Error('the body is not valid JSON'), { statusCode: 400 }), undefined);
+    }
+  });
+
+  const io = createSocketServer(http.server);
+  const services = createServices(repo, now, new SocketEvents(io, repo, (error) => logError(error, { during: 'event routing' })));
+
+  installErrorHandlers(http, logError);
+  installCors(http, repo);
+  // A revoked token must not keep an open socket alive.
+  installRoutes(http, services, (tokenHash) => io.in(tokenRoom(tokenHash)).disconnectSockets(true));
+  await installStaticFiles(http, options.staticRoots ?? []);
+  attachSocketHandlers(io, services, { rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, logError });
+
+  if (options.seed) await seedDemo(repo, now());
+
+  let url: string | undefined;
+  let closing: Promise<void> | undefined;
+  return {
+    get url() {
+      return url;
+    },
+    http,
+    io,
+    repo,
+    services,
+    async listen(port, host) {
+      await http.listen({ port, host });
+      const address = http.server.address() as AddressInfo;
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      url = `http://${shownHost}:${address.port}`;
+      return url;
+    },
+    close() {
+      closing ??= (async () => {
+        io.disconnectSockets(true);
+        io.engine.close();
+        await http.close();
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}

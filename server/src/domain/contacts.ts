@@ -1,0 +1,48 @@
+import type { Contact, ParsedPayload } from '../../../src/protocol/index.js';
+import type { Repository } from '../db/repository.js';
+import { CommandError, notFound } from './errors.js';
+import type { Clock, DomainEvents } from './events.js';
+
+/** Contacts are shared by the whole company: any agent reads and saves them. */
+export class ContactService {
+  constructor(
+    private readonly repo: Repository,
+    private readonly now: Clock,
+    private readonly events: DomainEvents,
+  ) {}
+
+  async get(contactId: string): Promise<Contact> {
+    const contact = await this.repo.getContact(contactId);
+    if (!contact) throw notFound('contact');
+    return contact;
+  }
+
+  /** Upsert by id; the whole record is replaced. Saving identical values changes nothing. */
+  async save(input: ParsedPayload<'contact.save'>): Promise<Contact> {
+    const { contact, changed } = await this.repo.transaction(async (tx) => {
+      if (input.email !== null) {
+        const owner = await tx.findContactByEmail(input.email);
+        if (owner && owner.id !== input.id) {
+          throw new CommandError('CONFLICT', 'This e-mail is already used by another contact.', {
+            email: 'is already used by another contact',
+          });
+        }
+      }
+      const at = this.now();
+      const existing = await tx.getContact(input.id);
+      if (!existing) {
+        const created: Contact = { ...input, createdAt: at, updatedAt: at, version: 1 };
+        await tx.insertContact(created);
+        return { contact: created, changed: true };
+      }
+      if (existing.name === input.name && existing.email === input.email && existing.phone === input.phone) {
+        return { contact: existing, changed: false };
+      }
+      const updated: Contact = { ...existing, ...input, updatedAt: at, version: existing.version + 1 };
+      if (!(await tx.updateContact(updated, existing.version))) throw new Error('contact changed during its update');
+      return { contact: updated, changed: true };
+    });
+    if (changed) this.events.contactUpdated(contact);
+    return contact;
+  }
+}

@@ -1,0 +1,29 @@
+import type { Repository } from '../db/repository.js';
+import { AuthService } from './auth.js';
+import { ContactService } from './contacts.js';
+import type { Clock, DomainEvents } from './events.js';
+import { MessageService } from './messages.js';
+import { SessionService } from './sessions.js';
+import { TeamService } from './teams.js';
+import { WebchatService } from './webchat.js';
+
+export interface Services {
+  auth: AuthService;
+  teams: TeamService;
+  contacts: ContactService;
+  sessions: SessionService;
+  messages: MessageService;
+  webchat: WebchatService;
+}
+
+export function createServices(repo: Repository, now: Clock, events: DomainEvents): Services {
+  const sessions = new SessionService(repo, now, events);
+  return {
+    auth: new AuthService(repo, now),
+    teams: new TeamService(repo),
+    contacts: new ContactService(repo, now, events),
+    sessions,
+    messages: new MessageService(repo, now, events),
+    webchat: new WebchatService(repo, now, events, sessions),
+  };
+}

@@ -1,0 +1,40 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { ErrorCode, ProtocolError } from '../../../src/protocol/index.js';
+import { CommandError } from '../domain/errors.js';
+
+const STATUS: Record<ErrorCode, number> = {
+  INVALID_PAYLOAD: 400,
+  UNKNOWN_COMMAND: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  ALREADY_ACCEPTED: 409,
+  SESSION_FINISHED: 409,
+  RATE_LIMITED: 429,
+  TIMEOUT: 504,
+  DISCONNECTED: 503,
+  INTERNAL: 500,
+};
+
+/** HTTP errors carry the command error object, wrapped: `{ error: { code, message, fields? } }`. */
+export function sendError(reply: FastifyReply, error: ProtocolError): FastifyReply {
+  return reply.code(STATUS[error.code]).send({ error });
+}
+
+/** Every failure of a route becomes the protocol's error shape; unexpected ones are logged. */
+export function installErrorHandlers(app: FastifyInstance, logError: (error: unknown, context: Record<string, unknown>) => void) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof CommandError) return sendError(reply, error.toProtocolError());
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own refusals: malformed JSON, wrong content type, body too large.
+      return sendError(reply, { code: 'INVALID_PAYLOAD', message: `The request body is not valid: ${error.message}`, fields: { '(payload)': error.message } });
+    }
+    logError(error, { url: request.url, method: request.method });
+    return sendError(reply, { code: 'INTERNAL', message: 'The server failed to handle this request.' });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, { code: 'NOT_FOUND', message: `Nothing at ${request.method} ${request.url.split('?')[0]}.` }),
+  );
+}

@@ -1,0 +1,65 @@
+import type { Server, Socket } from 'socket.io';
+import {
+  commandSchemas,
+  isCommandName,
+  parseCommand,
+  type Ack,
+  type CommandName,
+  type ProtocolError,
+} from '../../../src/protocol/index.js';
+import { CommandError } from '../domain/errors.js';
+import type { Identity } from '../domain/identity.js';
+import type { Services } from '../domain/services.js';
+import { commandHandlers } from './commands.js';
+import type { TokenBucket } from './rate-limit.js';
+
+export interface DispatcherDeps {
+  io: Server;
+  services: Services;
+  logError: (error: unknown, context: Record<string, unknown>) => void;
+}
+
+/**
+ * The one entry point of every command: `socket.emit('command', name, payload, ack)`.
+ * Whatever arrives — no ack, a non-object payload, an unknown name, a failing service — the
+ * answer is an `Ack`, and nothing escapes to crash the process.
+ */
+export function dispatchCommands(socket: Socket, who: Identity, bucket: TokenBucket, deps: DispatcherDeps) {
+  return (...args: unknown[]): void => {
+    const last = args.at(-1);
+    const ack = typeof last === 'function' ? (last as (answer: Ack<unknown>) => void) : undefined;
+    const [name, payload] = ack ? args.slice(0, -1) : args;
+    void run(name, payload).then((answer) => {
+      try {
+        ack?.(answer);
+      } catch (error) {
+        deps.logError(error, { command: name });
+      }
+    });
+  };
+
+  async function run(name: unknown, payload: unknown): Promise<Ack<unknown>> {
+    if (!bucket.take()) return refuse({ code: 'RATE_LIMITED', message: 'Too many commands on this connection. Slow down and retry.' });
+    if (!isCommandName(name)) {
+      return refuse({ code: 'UNKNOWN_COMMAND', message: `Unknown command: ${JSON.stringify(name)?.slice(0, 80) ?? String(name)}.` });
+    }
+    const allowed = commandSchemas[name].who;
+    if (allowed !== 'any' && allowed !== who.kind) {
+      return refuse({ code: 'FORBIDDEN', message: `Only ${allowed === 'agent' ? 'agents' : 'webchat visitors'} can send ${name}.` });
+    }
+    const parsed = parseCommand(name, payload);
+    if (!parsed.ok) return refuse({ code: 'INVALID_PAYLOAD', message: 'The payload is not valid.', fields: parsed.fields });
+    try {
+      const agent = who.kind === 'agent' ? await deps.services.teams.agent(who.agentId) : null;
+      const handler = commandHandlers[name] as (ctx: unknown, payload: unknown) => Promise<unknown>;
+      const data = await handler({ who, agent, socket, io: deps.io, services: deps.services }, parsed.value);
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof CommandError) return refuse(error.toProtocolError());
+      deps.logError(error, { command: name as CommandName, socket: socket.id });
+      return refuse({ code: 'INTERNAL', message: 'The server failed to apply this command. Nothing was changed; retry later.' });
+    }
+  }
+}
+
+const refuse = (error: ProtocolError): Ack<never> => ({ ok: false, error });

@@ -1,0 +1,78 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { COMMAND_EVENT } from '../../../src/protocol/index.js';
+import type { Identity } from '../domain/identity.js';
+import type { Services } from '../domain/services.js';
+import { WebchatService } from '../domain/webchat.js';
+import { dispatchCommands } from './dispatcher.js';
+import { TokenBucket, type RateLimit } from './rate-limit.js';
+import { agentRoom, sessionRoom, teamRoom, visitorRoom } from './rooms.js';
+
+export const tokenRoom = (tokenHash: string) => `token:${tokenHash}`;
+
+export interface SocketServerOptions {
+  rateLimit: RateLimit;
+  logError: (error: unknown, context: Record<string, unknown>) => void;
+}
+
+/** socket.io on the HTTP server. Identities are bearer tokens (no cookies), so any origin may connect. */
+export function createSocketServer(httpServer: HttpServer): Server {
+  return new Server(httpServer, {
+    // Reflect the page's origin: the elements live on other sites (a CRM, a shop) by design.
+    // Visitors are further held to their channel's allowed origins in the handshake below.
+    cors: { origin: true, credentials: false },
+    serveClient: false,
+  });
+}
+
+/** Authenticates the handshake, joins the identity's rooms, and routes commands. */
+export function attachSocketHandlers(io: Server, services: Services, options: SocketServerOptions): void {
+  io.use((socket, next) => {
+    identify(socket.handshake.auth, socket.handshake.headers.origin, services).then(
+      async (who) => {
+        if (!who) return next(new Error('UNAUTHENTICATED'));
+        socket.data.who = who;
+        // Computed now, joined synchronously on connection: the client's 'connect' then means
+        // "subscribed", with no window where an event could be missed.
+        socket.data.rooms = await identityRooms(who, services);
+        next();
+      },
+      (error) => {
+        options.logError(error, { during: 'handshake' });
+        next(new Error('INTERNAL'));
+      },
+    );
+  });
+
+  io.on('connection', (socket) => {
+    const who = socket.data.who as Identity;
+    const bucket = new TokenBucket(options.rateLimit.perSecond, options.rateLimit.burst);
+    void socket.join(socket.data.rooms as string[]);
+    socket.on(COMMAND_EVENT, dispatchCommands(socket, who, bucket, { io, services, logError: options.logError }));
+  });
+}
+
+async function identify(auth: unknown, origin: string | undefined, services: Services): Promise<Identity | null> {
+  const { token, visitorToken } = (auth && typeof auth === 'object' ? auth : {}) as Record<string, unknown>;
+  if (typeof token === 'string' && token) {
+    const agent = await services.auth.authenticate(token);
+    return agent && { kind: 'agent', ...agent };
+  }
+  if (typeof visitorToken === 'string' && visitorToken) {
+    const visitor = await services.webchat.authenticate(visitorToken);
+    if (!visitor) return null;
+    const channel = await services.webchat.channel(visitor.channelKey);
+    return WebchatService.allowsOrigin(channel, origin) ? visitor : null;
+  }
+  return null;
+}
+
+/** The rooms of an identity (docs/protocol.md, section 4); `token:` lets a logout find its sockets. */
+async function identityRooms(who: Identity, services: Services): Promise<string[]> {
+  if (who.kind === 'agent') {
+    const agent = await services.teams.agent(who.agentId);
+    return [agentRoom(agent.id), tokenRoom(who.tokenHash), ...agent.teamIds.map(teamRoom)];
+  }
+  const { sessions } = await services.webchat.sessionsOf(who);
+  return [visitorRoom(who.visitorId), ...sessions.map((session) => sessionRoom(session.id))];
+}
