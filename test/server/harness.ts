@@ -1,0 +1,170 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { createServer, type ConectaServer, type ServerOptions } from '../../server/src/app.js';
+import { DEMO_AGENTS, DEMO_CHANNEL_KEY, DEMO_PASSWORD } from '../../server/src/seed.js';
+import {
+  COMMAND_EVENT,
+  type Ack,
+  type CommandName,
+  type CommandPayload,
+  type CommandResults,
+  type EventName,
+  type ServerEvents,
+  type Visitor,
+} from '../../src/protocol/index.js';
+
+export { DEMO_AGENTS, DEMO_CHANNEL_KEY, DEMO_PASSWORD };
+export const ANA = DEMO_AGENTS.ana.email;
+export const BRUNO = DEMO_AGENTS.bruno.email;
+
+/** 2026-11-22 13:00:00 UTC, the time of the protocol document's examples. */
+export const T0 = 1795352400000;
+
+/** A clock that only moves when told to. */
+export class TestClock {
+  constructor(public time = T0) {}
+  readonly now = (): number => this.time;
+  advance(ms: number): void {
+    this.time += ms;
+  }
+}
+
+export interface TestServer {
+  /** Base URL, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  server: ConectaServer;
+  dataDir: string;
+  /** Stops the server; removes the data dir unless it was given in the options. */
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Defaults to `Date.now`. Pass `new TestClock().now` to control time. */
+  now?: () => number;
+  /** Reuse a data dir (e.g. to test a restart); then it is not removed on close. */
+  dataDir?: string;
+  rateLimit?: ServerOptions['rateLimit'];
+  staticRoots?: ServerOptions['staticRoots'];
+}
+
+/** A real server on 127.0.0.1 and a free port, with a fresh SQLite file and the demo seed. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const ownsDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'conecta-test-')));
+  const server = await createServer({
+    dataDir,
+    now: options.now,
+    seed: true,
+    rateLimit: options.rateLimit,
+    staticRoots: options.staticRoots,
+  });
+  const url = await server.listen(0, '127.0.0.1');
+  return {
+    url,
+    server,
+    dataDir,
+    async close() {
+      await server.close();
+      if (ownsDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as any, headers: response.headers };
+}
+
+/** Logs a demo agent in (password `conecta-demo` unless given) and returns its token. */
+export async function loginAgent(url: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const { status, body } = await postJson(`${url}/api/auth/login`, { email, password });
+  if (status !== 200) throw new Error(`login of ${email} failed: ${status} ${JSON.stringify(body)}`);
+  return body.token as string;
+}
+
+export interface ReceivedEvent<E extends EventName = EventName> {
+  name: E;
+  payload: ServerEvents[E];
+}
+
+/** A connected socket.io client with typed commands and a record of every event it received. */
+export class TestSocket {
+  readonly events: ReceivedEvent[] = [];
+
+  constructor(readonly socket: Socket) {
+    socket.onAny((name: string, payload: unknown) => this.events.push({ name: name as EventName, payload: payload as never }));
+  }
+
+  /** Sends a command and resolves its acknowledgement (never rejects on `ok: false`). */
+  command<N extends CommandName>(name: N, payload: CommandPayload<N> | unknown): Promise<Ack<CommandResults[N]>> {
+    return this.socket.timeout(5000).emitWithAck(COMMAND_EVENT, name, payload);
+  }
+
+  /** Sends a command and returns its data, throwing on `ok: false`. */
+  async ok<N extends CommandName>(name: N, payload: CommandPayload<N>): Promise<CommandResults[N]> {
+    const ack = await this.command(name, payload);
+    if (!ack.ok) throw new Error(`${name} answered ${ack.error.code}: ${ack.error.message}`);
+    return ack.data;
+  }
+
+  /** The received events of one name (optionally filtered). */
+  received<E extends EventName>(name: E, where: (payload: ServerEvents[E]) => boolean = () => true): ServerEvents[E][] {
+    return this.events.filter((e) => e.name === name).map((e) => e.payload as ServerEvents[E]).filter(where);
+  }
+
+  /** Resolves with the first event (already received or coming) that matches. */
+  async waitFor<E extends EventName>(name: E, where: (payload: ServerEvents[E]) => boolean = () => true, timeoutMs = 3000): Promise<ServerEvents[E]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.received(name, where)[0];
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no ${name} event matched within ${timeoutMs} ms`);
+      await delay(10);
+    }
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}
+
+export const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Connects with the given handshake `auth`; rejects with the `connect_error` (message 'UNAUTHENTICATED' when refused). */
+export function connect(url: string, auth: Record<string, unknown>, extraHeaders?: Record<string, string>): Promise<TestSocket> {
+  const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders });
+  const test = new TestSocket(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(test));
+    socket.once('connect_error', (error) => {
+      socket.disconnect();
+      reject(error);
+    });
+  });
+}
+
+export function connectAgent(url: string, token: string): Promise<TestSocket> {
+  return connect(url, { token });
+}
+
+export interface VisitorSocket extends TestSocket {
+  visitorToken: string;
+  visitor: Visitor;
+}
+
+/** Gets a visitor token for the channel (reusing `previousToken` when given) and connects with it. */
+export async function connectVisitor(url: string, channel = DEMO_CHANNEL_KEY, previousToken?: string): Promise<VisitorSocket> {
+  const { status, body } = await postJson(
+    `${url}/api/webchat/${encodeURIComponent(channel)}/visitors`,
+    previousToken ? { visitorToken: previousToken } : {},
+  );
+  if (status !== 200) throw new Error(`visitor token for ${channel} failed: ${status} ${JSON.stringify(body)}`);
+  const socket = await connect(url, { visitorToken: body.visitorToken });
+  return Object.assign(socket, { visitorToken: body.visitorToken as string, visitor: body.visitor as Visitor });
+}
