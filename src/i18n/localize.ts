@@ -15,7 +15,9 @@ export function languageOf(tag: string | null | undefined): Language {
 /** The nearest `lang` from the element outwards, crossing shadow roots through their hosts. */
 export function resolveLangTag(element: Element): string {
   for (let node: Node | null = element; node; ) {
-    if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
+    // `.lang`, not the attribute: a Conecta element's own property is set before it is reflected.
+    const lang = node instanceof HTMLElement ? node.lang : node instanceof Element ? node.getAttribute('lang') : null;
+    if (lang) return lang;
     node = node instanceof ShadowRoot ? node.host : node.parentNode;
   }
   return document.documentElement.lang || 'pt-BR';
