@@ -1,0 +1,185 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/elements/conecta-contact-form/conecta-contact-form.js';
+import type { ConectaContactForm } from '../../src/elements/conecta-contact-form/conecta-contact-form.js';
+import { contacts, createMockClient, queueFixture, type MockClient } from '../fixtures/index.js';
+import { $, settle, text } from './helpers.js';
+
+async function formWith(client: MockClient, contactId = '', lang = 'pt-BR'): Promise<ConectaContactForm> {
+  const el = await fixture<ConectaContactForm>(
+    html`<conecta-contact-form .client=${client} contact-id=${contactId} lang=${lang}></conecta-contact-form>`,
+  );
+  await settle(el);
+  return el;
+}
+
+function fill(el: ConectaContactForm, id: string, value: string): void {
+  const input = $(el, `#${id}`) as HTMLInputElement | HTMLSelectElement;
+  input.value = value;
+  input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+}
+
+async function submit(el: ConectaContactForm): Promise<void> {
+  ($(el, 'form') as HTMLFormElement).requestSubmit();
+  await settle(el);
+}
+
+describe('<conecta-contact-form>', () => {
+  describe('accessibility', () => {
+    it('is accessible, empty and with errors', async () => {
+      const el = await formWith(createMockClient(queueFixture()));
+      await expect(el).to.be.accessible();
+      await submit(el);
+      await expect(el).to.be.accessible();
+    });
+
+    it('marks invalid fields and points them at their message', async () => {
+      const el = await formWith(createMockClient(queueFixture()));
+      fill(el, 'email', 'não-é-email');
+      await submit(el);
+      const email = $(el, '#email');
+      expect(email.getAttribute('aria-invalid')).to.equal('true');
+      expect(text($(el, `#${email.getAttribute('aria-describedby')}`))).to.equal('Informe um e-mail válido.');
+      expect(text($(el, '#name-error'))).to.equal('Informe o nome.');
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '#name'));
+    });
+  });
+
+  describe('properties', () => {
+    it('loads and shows the contact of contact-id, splitting its phone into DDI and number', async () => {
+      const client = createMockClient(queueFixture(), { store: { connection: 'connected' } });
+      const el = await formWith(client, contacts.carla.id);
+      expect(client.received('contact.get')).to.deep.equal([{ contactId: contacts.carla.id }]);
+      expect(($(el, '#name') as HTMLInputElement).value).to.equal(contacts.carla.name);
+      expect(($(el, '#email') as HTMLInputElement).value).to.equal(contacts.carla.email);
+      expect(($(el, '#country') as HTMLSelectElement).value).to.equal('BR');
+      expect(($(el, '#phone') as HTMLInputElement).value).to.equal('(11) 98765-4321');
+      expect(text($(el, 'h2'))).to.equal('Editar contato');
+    });
+
+    it('lists calling codes with country names in its language, Brazil by default', async () => {
+      const el = await formWith(createMockClient(queueFixture()));
+      const select = $(el, '#country') as HTMLSelectElement;
+      expect(select.value).to.equal('BR');
+      expect(select.selectedOptions[0].textContent).to.equal('Brasil (+55)');
+      el.lang = 'en';
+      await el.updateComplete;
+      expect(select.selectedOptions[0].textContent).to.equal('Brazil (+55)');
+    });
+  });
+
+  describe('rendering', () => {
+    it('creates a contact with a generated id and the phone in E.164', async () => {
+      const client = createMockClient(queueFixture());
+      const el = await formWith(client);
+      fill(el, 'name', 'Helena Dias');
+      fill(el, 'email', 'Helena@Example.com');
+      fill(el, 'country', 'PT');
+      fill(el, 'phone', '912 345 678');
+      await submit(el);
+      const [payload] = client.received('contact.save');
+      expect(payload.id).to.match(/^[0-9a-f-]{36}$/);
+      expect(payload).to.include({ name: 'Helena Dias', email: 'Helena@Example.com', phone: '+351912345678' });
+      expect(el.contactId).to.equal(payload.id);
+      expect(text($(el, '.saved'))).to.equal('Contato salvo.');
+    });
+
+    it('refuses a phone number that is not valid for the chosen country', async () => {
+      const client = createMockClient(queueFixture());
+      const el = await formWith(client);
+      fill(el, 'name', 'Helena');
+      fill(el, 'phone', '1234');
+      await submit(el);
+      expect(client.received('contact.save')).to.have.length(0);
+      expect(text($(el, '#phone-error'))).to.equal('Informe um telefone válido para o país escolhido.');
+    });
+
+    it("shows the server's field error inline and keeps what was typed", async () => {
+      const client = createMockClient(queueFixture());
+      const el = await formWith(client);
+      fill(el, 'name', 'Outra Carla');
+      fill(el, 'email', contacts.carla.email!);
+      fill(el, 'phone', '11 91234-5678');
+      await submit(el);
+      expect(client.received('contact.save')).to.have.length(1);
+      expect(text($(el, '#email-error'))).to.equal('is already used by another contact');
+      expect($(el, '#email').getAttribute('aria-invalid')).to.equal('true');
+      expect(($(el, '#name') as HTMLInputElement).value).to.equal('Outra Carla');
+      expect(($(el, '#email') as HTMLInputElement).value).to.equal(contacts.carla.email);
+      expect(($(el, '#phone') as HTMLInputElement).value).to.equal('11 91234-5678');
+      expect(el.contactId).to.equal('');
+    });
+
+    it('is a real <form> whose submit button saves (so Enter in a field submits it)', async () => {
+      const client = createMockClient(queueFixture());
+      const el = await formWith(client);
+      fill(el, 'name', 'Ivo');
+      // Implicit submission: Enter in a text field submits its form through the submit button.
+      ($(el, '[part="save-button"]') as HTMLButtonElement).click();
+      await settle(el);
+      expect(client.received('contact.save')).to.have.length(1);
+      expect($(el, 'form').localName).to.equal('form');
+    });
+
+    it('shows progress on the save button while saving', async () => {
+      const client = createMockClient(queueFixture(), { latency: 50 });
+      const el = await formWith(client);
+      fill(el, 'name', 'Ivo');
+      ($(el, 'form') as HTMLFormElement).requestSubmit();
+      await el.updateComplete;
+      const button = $(el, '[part="save-button"]') as HTMLButtonElement;
+      expect(button.disabled).to.equal(true);
+      expect(text(button)).to.equal('Salvando…');
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      await settle(el);
+      expect(text(button)).to.equal('Salvar');
+    });
+  });
+
+  describe('store integration', () => {
+    it('shows a contact changed elsewhere while nothing was typed', async () => {
+      const client = createMockClient(queueFixture());
+      const el = await formWith(client, contacts.diego.id);
+      client.push({ contact: { ...contacts.diego, name: 'Diego R. Ramos', version: 2 } });
+      expect(el.isUpdatePending).to.equal(true);
+      await el.updateComplete;
+      expect(($(el, '#name') as HTMLInputElement).value).to.equal('Diego R. Ramos');
+    });
+
+    it('keeps what is being typed when the contact changes elsewhere, and ignores other contacts', async () => {
+      const client = createMockClient(queueFixture());
+      const el = await formWith(client, contacts.diego.id);
+      client.push({ contact: { ...contacts.elisa, name: 'Elisa P.', version: 2 } });
+      expect(el.isUpdatePending).to.equal(false);
+      fill(el, 'name', 'Diego digitando');
+      await el.updateComplete;
+      client.push({ contact: { ...contacts.diego, name: 'Diego R. Ramos', version: 2 } });
+      await el.updateComplete;
+      expect(($(el, '#name') as HTMLInputElement).value).to.equal('Diego digitando');
+    });
+  });
+
+  describe('events', () => {
+    it('dispatches conecta-contact-saved with the saved contact', async () => {
+      const client = createMockClient(queueFixture());
+      const el = await formWith(client, contacts.elisa.id);
+      fill(el, 'name', 'Elisa Prado Lima');
+      setTimeout(() => ($(el, 'form') as HTMLFormElement).requestSubmit());
+      const event = await oneEvent(el, 'conecta-contact-saved');
+      expect(event.detail.contact).to.include({ id: contacts.elisa.id, name: 'Elisa Prado Lima', version: 2 });
+      expect(event.bubbles && event.composed).to.equal(true);
+    });
+  });
+
+  describe('i18n', () => {
+    it('speaks English and Spanish through lang, including its own validation messages', async () => {
+      const el = await formWith(createMockClient(queueFixture()), '', 'en');
+      expect(text($(el, 'label[for="name"]'))).to.equal('Name');
+      await submit(el);
+      expect(text($(el, '#name-error'))).to.equal('Enter the name.');
+      el.lang = 'es';
+      await el.updateComplete;
+      expect(text($(el, '[part="save-button"]'))).to.equal('Guardar');
+      expect(text($(el, '#name-error'))).to.equal('Escribe el nombre.');
+    });
+  });
+});
