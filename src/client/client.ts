@@ -210,9 +210,12 @@ export class ConectaClient implements ConectaClientApi {
     const socket = io(this.server, { auth, reconnectionDelayMax: 5_000 });
     this.#socket = socket;
     socket.on('connect', () => this.#onConnect());
-    socket.on('disconnect', () => {
+    socket.on('disconnect', (reason) => {
       this.#outbox.setOnline(false);
-      this.#setStatus(socket.active ? 'connecting' : 'disconnected');
+      // socket.io does not reconnect after a server-side disconnect, but a server restarting or
+      // shutting down gracefully does exactly that: try again (a revoked token then fails the handshake).
+      if (reason === 'io server disconnect' && !this.#closed) setTimeout(() => socket.connect(), 1_000);
+      this.#setStatus(socket.active || reason === 'io server disconnect' ? 'connecting' : 'disconnected');
     });
     socket.on('connect_error', (error) => {
       if (error.message === 'UNAUTHENTICATED' && this.isVisitor) {

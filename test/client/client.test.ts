@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createServer, type ConectaServer } from '../../server/src/app.js';
+import { ConectaClient } from '../../src/client/client.js';
+import { selectMessages, selectWaiting } from '../../src/client/selectors.js';
+import type { ConectaState } from '../../src/client/state.js';
+import type { TokenStorage } from '../../src/client/visitor-token.js';
+import { ANA, DEMO_CHANNEL_KEY, DEMO_PASSWORD } from '../server/harness.js';
+
+/** Each visitor gets its own storage, as each browser would. */
+function memoryStorage(): TokenStorage {
+  const map = new Map<string, string>();
+  return { get: (k) => map.get(k) ?? null, set: (k, v) => void map.set(k, v), remove: (k) => void map.delete(k) };
+}
+
+/** Resolves when the client's state satisfies `predicate` (fails the test after `ms`). */
+function until(client: ConectaClient, predicate: (state: ConectaState) => boolean, ms = 8_000): Promise<void> {
+  if (predicate(client.store.state)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`timed out; state: ${JSON.stringify(client.store.state).slice(0, 800)}`));
+    }, ms);
+    const unsubscribe = client.store.subscribe((state) => {
+      if (!predicate(state)) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
+const texts = (client: ConectaClient, sessionId: string) =>
+  selectMessages(client.store.state, sessionId).map((m) => `${m.text}:${m.status}`);
+
+describe('ConectaClient against a real server', () => {
+  let dataDir: string;
+  let server: ConectaServer;
+  let url: string;
+  let port: number;
+  const clients: ConectaClient[] = [];
+
+  const start = async () => {
+    server = await createServer({ dataDir, seed: true });
+    url = await server.listen(port, '127.0.0.1');
+    port = Number(new URL(url).port);
+  };
+
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'conecta-client-'));
+    port = 0;
+    await start();
+  });
+
+  after(async () => {
+    for (const client of clients) client.close();
+    await server.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const visitorClient = () => {
+    const client = new ConectaClient({ server: url, channel: DEMO_CHANNEL_KEY, storage: memoryStorage(), commandTimeoutMs: 2_000 });
+    clients.push(client);
+    return client;
+  };
+  const agentClient = async (email: string) => {
+    const { token } = await ConectaClient.login(url, email, DEMO_PASSWORD);
+    const client = ConectaClient.shared({ server: url, token, commandTimeoutMs: 2_000 });
+    clients.push(client);
+    return client;
+  };
+
+  it('shares one client per server and identity', async () => {
+    const { token } = await ConectaClient.login(url, ANA, DEMO_PASSWORD);
+    const first = ConectaClient.shared({ server: url, token });
+    assert.equal(ConectaClient.shared({ server: `${url}/`, token }), first);
+    assert.notEqual(ConectaClient.shared({ server: url, channel: DEMO_CHANNEL_KEY }), first);
+    clients.push(first, ConectaClient.shared({ server: url, channel: DEMO_CHANNEL_KEY }));
+  });
+
+  it('rejects a wrong password with the server’s message', async () => {
+    await assert.rejects(ConectaClient.login(url, ANA, 'wrong'), { name: 'ConectaError' });
+  });
+
+  it('carries a conversation both ways, and after a server restart delivers what was written offline, once and in order', async () => {
+    const visitor = visitorClient();
+    const channel = await visitor.fetchChannel();
+    const suporte = channel.teams.find((team) => team.name === 'Suporte')!;
+    const sessionId = await visitor.startWebchat({ name: 'Carla', email: null, teamId: suporte.id });
+    assert.equal(visitor.store.state.sessions[sessionId].status, 'waiting');
+
+    const ana = await agentClient(ANA);
+    await ana.loadQueue();
+    assert.ok(selectWaiting(ana.store.state).some((s) => s.id === sessionId));
+    await ana.command('session.accept', { sessionId });
+    await ana.openSession(sessionId);
+    await until(visitor, (s) => s.sessions[sessionId]?.status === 'active');
+
+    visitor.sendMessage(sessionId, 'Olá, preciso de ajuda');
+    await until(ana, (s) => selectMessages(s, sessionId).length === 1);
+    ana.sendMessage(sessionId, 'Claro! Como posso ajudar?');
+    await until(visitor, (s) => selectMessages(s, sessionId).length === 2);
+
+    // The server goes away; the visitor keeps writing.
+    await server.close();
+    await until(visitor, (s) => s.connection !== 'connected');
+    visitor.sendMessage(sessionId, 'primeira offline');
+    visitor.sendMessage(sessionId, 'segunda offline');
+    assert.deepEqual(texts(visitor, sessionId).slice(2), ['primeira offline:sending', 'segunda offline:sending']);
+
+    await start();
+    await until(visitor, (s) => selectMessages(s, sessionId).every((m) => m.status === 'sent') && s.connection === 'connected');
+    // The agent missed the events while away: its resync fetches them.
+    await until(ana, (s) => selectMessages(s, sessionId).length === 4);
+    const expected = ['Olá, preciso de ajuda', 'Claro! Como posso ajudar?', 'primeira offline', 'segunda offline'];
+    assert.deepEqual(selectMessages(ana.store.state, sessionId).map((m) => m.text), expected);
+    assert.deepEqual(selectMessages(ana.store.state, sessionId).map((m) => m.seq), [1, 2, 3, 4]);
+    assert.deepEqual(selectMessages(visitor.store.state, sessionId).map((m) => m.text), expected);
+  });
+
+  it('stores a message sent twice with the same id once', async () => {
+    const visitor = visitorClient();
+    const channel = await visitor.fetchChannel();
+    const sessionId = await visitor.startWebchat({ name: 'Davi', email: null, teamId: channel.teams[0].id });
+    const payload = { id: crypto.randomUUID(), sessionId, text: 'só uma vez' };
+    const [first, second] = await Promise.all([visitor.command('message.send', payload), visitor.command('message.send', payload)]);
+    assert.equal(first.message.seq, second.message.seq);
+    const ana = await agentClient(ANA);
+    const { messages } = await ana.command('session.sync', { sessionId, afterSeq: 0 });
+    assert.equal(messages.length, 1);
+  });
+
+  it('marks a message failed with the server’s reason, and keeps it for a retry', async () => {
+    const visitor = visitorClient();
+    const channel = await visitor.fetchChannel();
+    const sessionId = await visitor.startWebchat({ name: 'Eva', email: null, teamId: channel.teams[0].id });
+    const id = visitor.sendMessage(sessionId, 'x'.repeat(5000));
+    await until(visitor, (s) => selectMessages(s, sessionId).some((m) => m.id === id && m.status === 'failed'));
+    const failed = selectMessages(visitor.store.state, sessionId).find((m) => m.id === id)!;
+    assert.match(failed.error ?? '', /.+/);
+  });
+});
