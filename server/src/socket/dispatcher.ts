@@ -47,6 +47,10 @@ export function dispatchCommands(socket: Socket, who: Identity, bucket: TokenBuc
     if (allowed !== 'any' && allowed !== who.kind) {
       return refuse({ code: 'FORBIDDEN', message: `Only ${allowed === 'agent' ? 'agents' : 'webchat visitors'} can send ${name}.` });
     }
+    // valibot's strictObject takes an array for an object (and reports its indexes as keys).
+    if (Array.isArray(payload)) {
+      return refuse({ code: 'INVALID_PAYLOAD', message: 'The payload is not valid.', fields: { '(payload)': 'must be an object, not an array' } });
+    }
     const parsed = parseCommand(name, payload);
     if (!parsed.ok) return refuse({ code: 'INVALID_PAYLOAD', message: 'The payload is not valid.', fields: parsed.fields });
     try {
