@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { migrations } from '../../server/src/db/migrations/index.js';
+import { openSqlite, runMigrations } from '../../server/src/db/sqlite.js';
+import { ANA, connectAgent, connectVisitor, loginAgent, startTestServer } from './harness.js';
+
+describe('storage', () => {
+  const dirs: string[] = [];
+  after(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('runs each migration once and records it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conecta-migrations-'));
+    dirs.push(dir);
+    const db = openSqlite(dir); // migrates
+    assert.equal(runMigrations(db), 0);
+    db.close();
+    const reopened = openSqlite(dir);
+    assert.equal(runMigrations(reopened), 0);
+    const recorded = reopened.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[];
+    assert.deepEqual(recorded.map((row) => row.version), migrations.map((_, index) => index + 1));
+    assert.equal(reopened.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(reopened.pragma('foreign_keys', { simple: true }), 1);
+    reopened.close();
+  });
+
+  it('a restart on the same DATA_DIR keeps sessions, messages, tokens and the seed (not seeded twice)', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'conecta-restart-'));
+    dirs.push(dataDir);
+    const first = await startTestServer({ dataDir });
+    const token = await loginAgent(first.url, ANA);
+    const visitor = await connectVisitor(first.url);
+    const sessionId = randomUUID();
+    const started = await visitor.ok('webchat.start', { sessionId, name: 'Maria', teamId: 'tm-suporte' });
+    await visitor.ok('message.send', { id: randomUUID(), sessionId, text: 'before the restart' });
+    visitor.close();
+    await first.close();
+
+    const second = await startTestServer({ dataDir });
+    try {
+      assert.equal(await second.server.repo.countAgents(), 2);
+      const ana = await connectAgent(second.url, token);
+      const synced = await ana.ok('session.sync', { sessionId, afterSeq: 0 });
+      assert.deepEqual(synced.messages.map((m) => m.text), ['before the restart']);
+      const returning = await connectVisitor(second.url, 'demo', visitor.visitorToken);
+      assert.equal(returning.visitor.id, visitor.visitor.id);
+      const next = await returning.ok('webchat.start', { sessionId: randomUUID(), name: 'Maria', teamId: 'tm-suporte' });
+      assert.notEqual(next.session.protocol, started.session.protocol, 'the protocol counter survives the restart');
+      ana.close();
+      returning.close();
+    } finally {
+      await second.close();
+    }
+  });
+});
