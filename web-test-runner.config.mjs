@@ -1,21 +1,7 @@
 // Browser tests: every element in real Chromium, TypeScript served through esbuild (no build step).
-import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-
-// No test tool may download a browser: use the one installed on the machine.
-function findChrome() {
-  const candidates = [
-    process.env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-  ].filter(Boolean);
-  const found = candidates.find((path) => existsSync(path));
-  if (!found) throw new Error('No Chrome/Chromium found: install chromium or set CHROME_PATH');
-  return found;
-}
+import { chromeArgs, findChrome } from './test/support/chrome.mjs';
 
 export default {
   files: ['test/elements/**/*.test.ts'],
@@ -29,22 +15,10 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({
+      // No test tool may download a browser: use the one installed on the machine.
       launchOptions: {
         executablePath: findChrome(),
-        args: [
-          '--no-sandbox',
-          '--headless=new',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          // Two test pages run at once; the one in the background must not have its timers and
-          // animation frames throttled (open-wc's fixture waits for a frame).
-          '--disable-background-timer-throttling',
-          '--disable-renderer-backgrounding',
-          '--disable-backgrounding-occluded-windows',
-        ],
+        args: [...chromeArgs, '--disable-background-timer-throttling', '--disable-renderer-backgrounding'],
       },
     }),
   ],
