@@ -20,10 +20,11 @@ export const hostStyles = css`
   :host([hidden]) {
     display: none !important;
   }
+  /* Not \`inherit\`: a page rule like \`* { box-sizing: content-box !important }\` reaches the host. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   [hidden] {
     display: none !important;
