@@ -89,7 +89,7 @@ export class LocalizeController implements ReactiveController {
 
   /** A clock time, e.g. `14:05` (or `2:05 PM` in en-US). */
   time(timestamp: number): string {
-    return formatter(Intl.DateTimeFormat, this.locale, { hour: 'numeric', minute: '2-digit' }).format(timestamp);
+    return formatter(Intl.DateTimeFormat, this.locale, { timeStyle: 'short' }).format(timestamp);
   }
 
   /** A full date and time, for titles and tooltips. */
