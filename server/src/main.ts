@@ -17,21 +17,24 @@ mkdirSync(dataDir, { recursive: true });
 const server = await createServer({
   dataDir,
   seed: true,
-  logger: true,
+  // Request logs only on demand: a newcomer running `npm start` wants the URL, not a JSON stream.
+  logger: process.env.LOG_REQUESTS === '1',
   staticRoots: [
     { prefix: '/', root: resolve(repoRoot, 'demo') },
     { prefix: '/dist/', root: resolve(repoRoot, 'dist') },
   ],
 });
 const url = await server.listen(port, host);
-server.http.log.info(`Conecta server on ${url} (data in ${dataDir}); demo login ana@demo.conecta.dev / conecta-demo`);
+console.log(`Conecta demo on ${url}  (data in ${dataDir})
+  agent desk ${url}/agent/ · customer site ${url}/site/ · CRM ${url}/crm/
+  log in as ana@demo.conecta.dev or bruno@demo.conecta.dev, password conecta-demo`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    server.http.log.info(`${signal}: shutting down`);
+    console.log(`${signal}: shutting down`);
     server.close().then(
       () => process.exit(0),
       (error) => {
