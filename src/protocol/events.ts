@@ -1,4 +1,4 @@
-import type { Contact, Message, Session } from './entities.js';
+import type { AuthorKind, Contact, Message, Note, Session } from './entities.js';
 
 /**
  * Every event the server broadcasts. Clients apply them idempotently: an event may arrive twice,
@@ -11,9 +11,27 @@ export interface ServerEvents {
   'message.created': { message: Message };
   /** A contact's record changed. */
   'contact.updated': { contact: Contact };
+  /**
+   * Messages of one side (`authorKinds`) up to `upToSeq` reached `status` on the other side.
+   * Apply to every held message of those kinds with `seq <= upToSeq` (status only moves forward).
+   */
+  'message.status': { sessionId: string; upToSeq: number; status: 'delivered' | 'read'; at: number; authorKinds: AuthorKind[] };
+  /** Someone in the session started or stopped typing. */
+  'session.typing': { sessionId: string; authorKind: AuthorKind; authorId: string | null; authorName: string; typing: boolean };
+  /** A note on a contact was created or edited. */
+  'note.updated': { note: Note };
+  'note.deleted': { noteId: string; contactId: string };
 }
 export type EventName = keyof ServerEvents;
-export const EVENT_NAMES: readonly EventName[] = ['session.updated', 'message.created', 'contact.updated'];
+export const EVENT_NAMES: readonly EventName[] = [
+  'session.updated',
+  'message.created',
+  'contact.updated',
+  'message.status',
+  'session.typing',
+  'note.updated',
+  'note.deleted',
+];
 
 /** The socket.io event every command travels on: `socket.emit('command', name, payload, ack)`. */
 export const COMMAND_EVENT = 'command';

@@ -1,4 +1,4 @@
-import type { Agent, Visitor, WebchatChannel } from './entities.js';
+import type { Agent, Attachment, Visitor, WebchatChannel } from './entities.js';
 
 /** HTTP endpoints that hand out identities; everything else travels over the socket. */
 export interface HttpApi {
@@ -12,6 +12,27 @@ export interface HttpApi {
   '/api/webchat/:key/visitors': {
     request: { visitorToken?: string };
     response: { visitorToken: string; visitor: Visitor };
+  };
+  /**
+   * POST multipart/form-data with one `file` part; `Authorization: Bearer <agent token>` or
+   * `X-Visitor-Token: <visitor token>`. The type is sniffed from the content. 413 PAYLOAD_TOO_LARGE
+   * above the limit (10 MB), 415 UNSUPPORTED_TYPE for executables and unknown binaries. The answer's
+   * `id` goes in `message.send`'s `attachmentIds`.
+   */
+  '/api/files': { request: FormData; response: { attachment: Attachment } };
+  /**
+   * GET a stored file through the signed, expiring `url` of its attachment: served with
+   * `Content-Disposition`, `X-Content-Type-Options: nosniff` and the sniffed type.
+   */
+  '/api/files/:id': { request: never; response: Blob };
+  /**
+   * POST: a channel adapter's inbound webhook (the simulated WhatsApp adapter in this reference
+   * server): `{ from: E.164, name?, text, externalId }`, signed with the channel's secret in
+   * `X-Conecta-Signature: sha256=<hex HMAC of the raw body>`. Opens or continues the contact's session.
+   */
+  '/api/channels/:key/inbound': {
+    request: { from: string; name?: string; text: string; externalId: string };
+    response: { sessionId: string; messageId: string };
   };
 }
 
