@@ -1,4 +1,5 @@
-import type { CommandName, CommandPayload, CommandResult, WebchatChannel } from '../protocol/index.js';
+import type { Attachment, CommandName, CommandPayload, CommandResult, WebchatChannel } from '../protocol/index.js';
+import type { UploadOptions } from './upload.js';
 import type { Store } from './store.js';
 
 /**
@@ -15,11 +16,29 @@ export interface ConectaClientApi {
    * Write in a session: the message shows at once as `sending`, goes through the outbox, and turns
    * `sent` (or `failed`, with a retry) when the server answers. Returns the message's id.
    */
-  sendMessage(sessionId: string, text: string): string;
+  sendMessage(sessionId: string, text: string, attachments?: readonly Attachment[]): string;
   /** Send a failed message again, with the same id (the server stores each id once). */
   retryMessage(sessionId: string, messageId: string): void;
-  /** Load a session with its contact and every message not yet held, and follow it from now on. */
+  /**
+   * Load a session with its contact and its newest messages (or every one after those held), and
+   * follow it from now on; `state.hasOlder[sessionId]` says whether there is more to page back to.
+   */
   openSession(sessionId: string): Promise<void>;
+  /** Load the page of messages before the oldest held; resolves with whether there are still older ones. */
+  loadOlder(sessionId: string): Promise<boolean>;
+  /** Tell the other side the caller is (or stopped) typing. Callers throttle. */
+  sendTyping(sessionId: string, typing: boolean): void;
+  /** Mark the other side's messages held in this session as read (sent once per new message). */
+  markRead(sessionId: string): void;
+  /** Agents: colleagues, tags, templates and canned responses, into `state.catalog`. */
+  loadCatalog(): Promise<void>;
+  /** Agents: a contact's notes, into `state.notes[contactId]` (kept current by events). */
+  loadNotes(contactId: string): Promise<void>;
+  deleteNote(noteId: string): Promise<void>;
+  /** Upload a file for a message; resolves with the attachment to pass to `sendMessage`. */
+  uploadFile(file: Blob & { name?: string }, options?: UploadOptions): Promise<Attachment>;
+  /** An attachment's absolute URL on this server. */
+  fileUrl(attachment: Pick<Attachment, 'url'>): string;
   /** Agents: load profile, teams and the sessions of the queue. */
   loadQueue(): Promise<void>;
   /** Visitors: the public face of the client's webchat channel (name, teams offered). */

@@ -4,6 +4,7 @@ import {
   ConectaError,
   type Ack,
   type Agent,
+  type Attachment,
   type ClientMessage,
   type CommandName,
   type CommandPayload,
@@ -18,12 +19,22 @@ import { Outbox } from './outbox.js';
 import {
   absorbResult,
   addLocalMessage,
+  applyMessageStatus,
+  clearTypingOf,
+  firstSeqHeld,
   lastSeqHeld,
   mergeMessages,
+  removeNote,
+  setCatalog,
+  setHasOlder,
   setLocalMessageStatus,
+  setNotes,
+  setTyping,
   upsertContact,
+  upsertNote,
   upsertSession,
 } from './reducers.js';
+import { uploadFile, type UploadOptions } from './upload.js';
 import { getClient, normalizeServer, registerClient, unregisterClient } from './registry.js';
 import type { ConnectionStatus } from './state.js';
 import { Store } from './store.js';
@@ -76,6 +87,10 @@ export class ConectaClient implements ConectaClientApi {
   readonly #options: ConectaClientOptions;
   readonly #outbox: Outbox;
   readonly #followed = new Set<string>();
+  /** Per session: the highest seq a read receipt was sent for, so each is sent once. */
+  readonly #readSent = new Map<string, number>();
+  readonly #typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  #visitorToken_: string | null = null;
   #socket: Socket | null = null;
   #starting: Promise<void> | null = null;
   #connectedOnce = false;
@@ -119,7 +134,7 @@ export class ConectaClient implements ConectaClientApi {
     });
   }
 
-  sendMessage(sessionId: string, text: string): string {
+  sendMessage(sessionId: string, text: string, attachments: readonly Attachment[] = []): string {
     const { me, visitor, contacts } = this.store.state;
     const message: ClientMessage = {
       id: crypto.randomUUID(),
@@ -128,8 +143,14 @@ export class ConectaClient implements ConectaClientApi {
       authorKind: this.isVisitor ? 'contact' : 'agent',
       authorId: this.isVisitor ? (visitor?.contactId ?? null) : (me?.id ?? null),
       authorName: this.isVisitor ? (contacts[visitor?.contactId ?? '']?.name ?? '') : (me?.nickname ?? me?.name ?? ''),
+      kind: 'text',
       text,
+      attachments: [...attachments],
+      templateId: null,
+      system: null,
       createdAt: Date.now(),
+      deliveredAt: null,
+      readAt: null,
       status: 'sending',
     };
     this.store.update((state) => addLocalMessage(state, message));
@@ -147,6 +168,55 @@ export class ConectaClient implements ConectaClientApi {
   async openSession(sessionId: string): Promise<void> {
     this.#followed.add(sessionId);
     await this.#sync(sessionId);
+  }
+
+  async loadOlder(sessionId: string): Promise<boolean> {
+    const beforeSeq = firstSeqHeld(this.store.state, sessionId);
+    if (beforeSeq <= 1) {
+      this.store.update((state) => setHasOlder(state, sessionId, false));
+      return false;
+    }
+    const { hasOlder } = await this.command('session.older', { sessionId, beforeSeq, limit: 100 });
+    this.store.update((state) => setHasOlder(state, sessionId, hasOlder));
+    return hasOlder;
+  }
+
+  sendTyping(sessionId: string, typing: boolean): void {
+    // Ephemeral: a lost indicator is harmless, so failures are ignored.
+    this.command('session.typing', { sessionId, typing }).catch(() => {});
+  }
+
+  markRead(sessionId: string): void {
+    const otherSide = this.isVisitor ? 'agent' : 'contact';
+    const list = this.store.state.messages[sessionId] ?? [];
+    let upToSeq = 0;
+    for (const message of list) if (message.authorKind === otherSide && message.seq > upToSeq) upToSeq = message.seq;
+    if (upToSeq <= (this.#readSent.get(sessionId) ?? 0)) return;
+    this.#readSent.set(sessionId, upToSeq);
+    this.command('message.receipt', { sessionId, upToSeq, status: 'read' }).catch(() => this.#readSent.delete(sessionId));
+  }
+
+  async loadCatalog(): Promise<void> {
+    const catalog = await this.command('agent.catalog', {});
+    this.store.update((state) => setCatalog(state, catalog));
+  }
+
+  async loadNotes(contactId: string): Promise<void> {
+    const { notes } = await this.command('note.list', { contactId });
+    this.store.update((state) => setNotes(state, contactId, notes));
+  }
+
+  async deleteNote(noteId: string): Promise<void> {
+    const { contactId } = await this.command('note.delete', { noteId });
+    this.store.update((state) => removeNote(state, contactId, noteId));
+  }
+
+  uploadFile(file: Blob & { name?: string }, options: UploadOptions = {}): Promise<Attachment> {
+    return uploadFile(`${this.server}/api/files`, file, this.#authHeaders(), options);
+  }
+
+  fileUrl(attachment: Pick<Attachment, 'url'>): string {
+    return new URL(attachment.url, `${this.server}/`).href;
   }
 
   async loadQueue(): Promise<void> {
@@ -193,19 +263,32 @@ export class ConectaClient implements ConectaClientApi {
   }
 
   #deliver(message: ClientMessage): void {
-    this.command('message.send', { id: message.id, sessionId: message.sessionId, text: message.text }).catch(
+    const attachmentIds = message.attachments.map((attachment) => attachment.id);
+    this.command('message.send', { id: message.id, sessionId: message.sessionId, text: message.text, attachmentIds }).catch(
       (error: Error) =>
         this.store.update((state) => setLocalMessageStatus(state, message.sessionId, message.id, 'failed', error.message)),
     );
   }
 
+  /** Everything after what we hold; a first sync brings the newest page and says if there is older. */
   async #sync(sessionId: string): Promise<void> {
-    await this.command('session.sync', { sessionId, afterSeq: lastSeqHeld(this.store.state, sessionId) });
+    for (;;) {
+      const afterSeq = lastSeqHeld(this.store.state, sessionId);
+      const result = await this.command('session.sync', { sessionId, afterSeq, limit: afterSeq === 0 ? 200 : 1000 });
+      if (afterSeq === 0) this.store.update((state) => setHasOlder(state, sessionId, result.hasOlder));
+      if (!result.hasMore || result.messages.length === 0) return;
+    }
+  }
+
+  #authHeaders(): Record<string, string> {
+    if (this.#options.token) return { authorization: `Bearer ${this.#options.token}` };
+    return this.#visitorToken_ ? { 'x-visitor-token': this.#visitorToken_ } : {};
   }
 
   async #start(): Promise<void> {
     this.#setStatus('connecting');
-    const auth = this.#options.token ? { token: this.#options.token } : { visitorToken: await this.#visitorToken() };
+    if (!this.#options.token) this.#visitorToken_ = await this.#visitorToken();
+    const auth = this.#options.token ? { token: this.#options.token } : { visitorToken: this.#visitorToken_ };
     if (this.#closed) return;
     const socket = io(this.server, { auth, reconnectionDelayMax: 5_000 });
     this.#socket = socket;
@@ -222,6 +305,7 @@ export class ConectaClient implements ConectaClientApi {
         // The visitor token was revoked or belongs to another server's database: start over as a new visitor.
         this.#storage.remove(this.#visitorStorageKey());
         void this.#visitorToken().then((visitorToken) => {
+          this.#visitorToken_ = visitorToken;
           socket.auth = { visitorToken };
           socket.connect();
         });
@@ -235,11 +319,36 @@ export class ConectaClient implements ConectaClientApi {
       this.store.update((state) => upsertContact(state, contact)),
     );
     socket.on('message.created', ({ message }: ServerEvents['message.created']) => {
-      const gap = message.seq > lastSeqHeld(this.store.state, message.sessionId) + 1;
+      this.store.update((state) => clearTypingOf(state, message.sessionId, message.authorKind, message.authorId));
+      const held = lastSeqHeld(this.store.state, message.sessionId);
+      const gap = held > 0 && message.seq > held + 1;
       // A gap means events were missed: fetch everything after what we hold instead of guessing.
       if (gap && this.#followed.has(message.sessionId)) void this.#sync(message.sessionId).catch(() => {});
       else this.store.update((state) => mergeMessages(state, [message]));
     });
+    socket.on('message.status', (event: ServerEvents['message.status']) =>
+      this.store.update((state) => applyMessageStatus(state, event)),
+    );
+    socket.on('session.typing', (event: ServerEvents['session.typing']) => this.#onTyping(event));
+    socket.on('note.updated', ({ note }: ServerEvents['note.updated']) => this.store.update((state) => upsertNote(state, note)));
+    socket.on('note.deleted', ({ noteId, contactId }: ServerEvents['note.deleted']) =>
+      this.store.update((state) => removeNote(state, contactId, noteId)),
+    );
+  }
+
+  /** A typing indicator lasts until "stopped", a message from that person, or 8 s of silence. */
+  #onTyping({ sessionId, authorKind, authorId, authorName, typing }: ServerEvents['session.typing']): void {
+    const key = `${sessionId}#${authorKind}#${authorId}`;
+    clearTimeout(this.#typingTimers.get(key));
+    this.#typingTimers.delete(key);
+    const typist = { authorKind, authorId, authorName };
+    this.store.update((state) => setTyping(state, sessionId, typist, typing));
+    if (typing) {
+      this.#typingTimers.set(
+        key,
+        setTimeout(() => this.store.update((state) => setTyping(state, sessionId, typist, false)), 8_000),
+      );
+    }
   }
 
   #onConnect(): void {

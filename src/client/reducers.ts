@@ -1,5 +1,16 @@
-import type { Agent, ClientMessage, Contact, Message, Session, Team } from '../protocol/index.js';
-import type { ConectaState } from './state.js';
+import type {
+  Agent,
+  AuthorKind,
+  ClientMessage,
+  Contact,
+  Message,
+  MessageStatus,
+  Note,
+  Session,
+  Team,
+} from '../protocol/index.js';
+import type { ServerEvents } from '../protocol/events.js';
+import type { Catalog, ConectaState, TypingIndicator } from './state.js';
 
 /** Keep the copy with the highest version: events and resyncs may arrive in any order. */
 export function upsertSession(state: ConectaState, session: Session): ConectaState {
@@ -25,9 +36,18 @@ function byOrder(a: ClientMessage, b: ClientMessage): number {
   return sa === sb ? a.createdAt - b.createdAt : sa - sb;
 }
 
+/** How far a message got; statuses only move forward. */
+const progress: Record<MessageStatus, number> = { failed: 0, sending: 0, sent: 1, delivered: 2, read: 3 };
+
+/** The status the server's copy of a message shows. */
+export function statusOf(message: Message): MessageStatus {
+  return message.readAt !== null ? 'read' : message.deliveredAt !== null ? 'delivered' : 'sent';
+}
+
 /**
  * Merge acknowledged messages into their sessions. A message already held (same id) is replaced
- * only if it was still sending; an identical one changes nothing, so the state stays the same object.
+ * only if the incoming copy got further (sending → sent → delivered → read); one that changes
+ * nothing leaves the state the same object.
  */
 export function mergeMessages(state: ConectaState, incoming: readonly Message[]): ConectaState {
   if (incoming.length === 0) return state;
@@ -35,8 +55,9 @@ export function mergeMessages(state: ConectaState, incoming: readonly Message[])
   for (const message of incoming) {
     const list = touched.get(message.sessionId) ?? [...(state.messages[message.sessionId] ?? [])];
     const index = list.findIndex((held) => held.id === message.id);
-    if (index >= 0 && list[index].status === 'sent') continue;
-    const acknowledged: ClientMessage = { ...message, status: 'sent' };
+    const status = statusOf(message);
+    if (index >= 0 && progress[list[index].status] >= progress[status]) continue;
+    const acknowledged: ClientMessage = { ...message, status };
     if (index >= 0) list[index] = acknowledged;
     else list.push(acknowledged);
     touched.set(message.sessionId, list);
@@ -64,7 +85,7 @@ export function setLocalMessageStatus(
 ): ConectaState {
   const list = state.messages[sessionId];
   const index = list?.findIndex((held) => held.id === messageId) ?? -1;
-  if (!list || index < 0 || list[index].status === 'sent') return state;
+  if (!list || index < 0 || progress[list[index].status] >= progress.sent) return state;
   const next = [...list];
   next[index] = { ...list[index], status, error };
   return { ...state, messages: { ...state.messages, [sessionId]: next } };
@@ -74,8 +95,82 @@ export function setLocalMessageStatus(
 export function lastSeqHeld(state: ConectaState, sessionId: string): number {
   const list = state.messages[sessionId] ?? [];
   let last = 0;
-  for (const message of list) if (message.status === 'sent' && message.seq > last) last = message.seq;
+  for (const message of list) if (progress[message.status] >= progress.sent && message.seq > last) last = message.seq;
   return last;
+}
+
+/** The lowest acknowledged seq held: where paging back continues from. */
+export function firstSeqHeld(state: ConectaState, sessionId: string): number {
+  const list = state.messages[sessionId] ?? [];
+  for (const message of list) if (progress[message.status] >= progress.sent) return message.seq;
+  return 0;
+}
+
+/** The other side received or read messages up to a seq: move their status forward. */
+export function applyMessageStatus(state: ConectaState, event: ServerEvents['message.status']): ConectaState {
+  const list = state.messages[event.sessionId];
+  if (!list) return state;
+  let changed = false;
+  const next = list.map((message) => {
+    if (message.seq > event.upToSeq || !event.authorKinds.includes(message.authorKind)) return message;
+    if (progress[message.status] < progress.sent || progress[message.status] >= progress[event.status]) return message;
+    changed = true;
+    return event.status === 'read'
+      ? { ...message, status: 'read' as const, readAt: event.at, deliveredAt: message.deliveredAt ?? event.at }
+      : { ...message, status: 'delivered' as const, deliveredAt: event.at };
+  });
+  return changed ? { ...state, messages: { ...state.messages, [event.sessionId]: next } } : state;
+}
+
+export function setHasOlder(state: ConectaState, sessionId: string, hasOlder: boolean): ConectaState {
+  if (state.hasOlder[sessionId] === hasOlder) return state;
+  return { ...state, hasOlder: { ...state.hasOlder, [sessionId]: hasOlder } };
+}
+
+const sameTypist = (a: TypingIndicator, b: Pick<TypingIndicator, 'authorKind' | 'authorId'>) =>
+  a.authorKind === b.authorKind && a.authorId === b.authorId;
+
+/** Someone started (`typing: true`) or stopped typing in a session. */
+export function setTyping(
+  state: ConectaState,
+  sessionId: string,
+  typist: TypingIndicator,
+  typing: boolean,
+): ConectaState {
+  const list = state.typing[sessionId] ?? [];
+  const present = list.some((held) => sameTypist(held, typist));
+  if (typing === present) return state;
+  const next = typing ? [...list, typist] : list.filter((held) => !sameTypist(held, typist));
+  return { ...state, typing: { ...state.typing, [sessionId]: next } };
+}
+
+/** A new message from someone ends their typing indicator. */
+export function clearTypingOf(state: ConectaState, sessionId: string, authorKind: AuthorKind, authorId: string | null): ConectaState {
+  return setTyping(state, sessionId, { authorKind, authorId, authorName: '' }, false);
+}
+
+export function setNotes(state: ConectaState, contactId: string, notes: readonly Note[]): ConectaState {
+  const sorted = [...notes].sort((a, b) => b.createdAt - a.createdAt);
+  return { ...state, notes: { ...state.notes, [contactId]: sorted } };
+}
+
+/** Only into lists already loaded: a contact nobody looks at keeps no notes in memory. */
+export function upsertNote(state: ConectaState, note: Note): ConectaState {
+  const list = state.notes[note.contactId];
+  if (!list) return state;
+  const held = list.find((n) => n.id === note.id);
+  if (held && held.version >= note.version) return state;
+  return setNotes(state, note.contactId, [...list.filter((n) => n.id !== note.id), note]);
+}
+
+export function removeNote(state: ConectaState, contactId: string, noteId: string): ConectaState {
+  const list = state.notes[contactId];
+  if (!list?.some((n) => n.id === noteId)) return state;
+  return { ...state, notes: { ...state.notes, [contactId]: list.filter((n) => n.id !== noteId) } };
+}
+
+export function setCatalog(state: ConectaState, catalog: Catalog): ConectaState {
+  return { ...state, catalog };
 }
 
 /**
@@ -93,6 +188,7 @@ export function absorbResult(state: ConectaState, data: unknown): ConectaState {
     sessions: Session[];
     message: Message;
     messages: Message[];
+    note: Note;
   }>;
   let next = state;
   if (result.agent) next = { ...next, me: result.agent };
@@ -104,5 +200,6 @@ export function absorbResult(state: ConectaState, data: unknown): ConectaState {
     next = upsertSession(next, session);
   }
   next = mergeMessages(next, [...(result.messages ?? []), ...(result.message ? [result.message] : [])]);
+  if (result.note) next = upsertNote(next, result.note);
   return next;
 }

@@ -1,4 +1,17 @@
-import type { Agent, ClientMessage, Contact, Session, Team, Visitor } from '../protocol/index.js';
+import type {
+  Agent,
+  AgentSummary,
+  AuthorKind,
+  CannedResponse,
+  ClientMessage,
+  Contact,
+  Note,
+  Session,
+  Tag,
+  Team,
+  Template,
+  Visitor,
+} from '../protocol/index.js';
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'disconnected';
 
@@ -17,6 +30,27 @@ export interface ConectaState {
   sessions: Readonly<Record<string, Session>>;
   /** Per session: acknowledged messages by `seq`, then the ones still sending, in the order written. */
   messages: Readonly<Record<string, readonly ClientMessage[]>>;
+  /** Per session: whether the server holds messages older than the first one held. */
+  hasOlder: Readonly<Record<string, boolean>>;
+  /** Per session: who is typing now (never the caller). */
+  typing: Readonly<Record<string, readonly TypingIndicator[]>>;
+  /** Per contact: its notes, newest first, once loaded. */
+  notes: Readonly<Record<string, readonly Note[]>>;
+  /** Colleagues, tags, templates and canned responses of the agent's teams, once loaded. */
+  catalog: Catalog | null;
+}
+
+export interface TypingIndicator {
+  authorKind: AuthorKind;
+  authorId: string | null;
+  authorName: string;
+}
+
+export interface Catalog {
+  agents: readonly AgentSummary[];
+  tags: readonly Tag[];
+  templates: readonly Template[];
+  cannedResponses: readonly CannedResponse[];
 }
 
 export const initialState: ConectaState = {
@@ -27,4 +61,8 @@ export const initialState: ConectaState = {
   contacts: {},
   sessions: {},
   messages: {},
+  hasOlder: {},
+  typing: {},
+  notes: {},
+  catalog: null,
 };

@@ -63,6 +63,8 @@ export const en: Translation = {
     messageStatus: {
       sending: 'Sending…',
       sent: 'Sent',
+      delivered: 'Delivered',
+      read: 'Read',
       failed: 'Not sent',
     },
     retryLabel: 'Resend message',

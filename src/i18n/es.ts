@@ -63,6 +63,8 @@ export const es: Translation = {
     messageStatus: {
       sending: 'Enviando…',
       sent: 'Enviado',
+      delivered: 'Entregado',
+      read: 'Leído',
       failed: 'No enviado',
     },
     retryLabel: 'Reenviar mensaje',

@@ -68,6 +68,8 @@ export const ptBR = {
     messageStatus: {
       sending: 'Enviando…',
       sent: 'Enviada',
+      delivered: 'Entregue',
+      read: 'Lida',
       failed: 'Não enviada',
     } satisfies Record<MessageStatus, string>,
     retryLabel: 'Reenviar mensagem',

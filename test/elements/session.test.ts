@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/elements/conecta-session/conecta-session.js';
 import type { ConectaSession } from '../../src/elements/conecta-session/conecta-session.js';
-import { ana, contacts, conversationFixture, createMockClient, type MockClient } from '../fixtures/index.js';
+import { ana, contacts, conversationFixture, createMockClient, type MockClient, aServerMessage } from '../fixtures/index.js';
 import { $, $$, press, settle, text } from './helpers.js';
 
 async function sessionWith(client: MockClient, sessionId = 'session-4', lang = 'pt-BR'): Promise<ConectaSession> {
@@ -73,8 +73,8 @@ describe('<conecta-session>', () => {
       const client = createMockClient(conversationFixture());
       const el = await sessionWith(client);
       client.push({
-        message: { id: 'm-x', sessionId: 'session-4', seq: 5, authorKind: 'contact', authorId: contacts.elisa.id,
-          authorName: contacts.elisa.name, text: 'veja javascript:alert(1) e <b>https://ex.com/a?b=1</b>.', createdAt: Date.now() },
+        message: aServerMessage({ id: 'm-x', sessionId: 'session-4', seq: 5, authorKind: 'contact', authorId: contacts.elisa.id,
+          authorName: contacts.elisa.name, text: 'veja javascript:alert(1) e <b>https://ex.com/a?b=1</b>.', createdAt: Date.now() }),
       });
       await el.updateComplete;
       const message = $(el, '[data-message-id="m-x"]');
@@ -94,7 +94,7 @@ describe('<conecta-session>', () => {
       expect(text(failed.querySelector('[part="message-status"]'))).to.equal('Não enviada');
       client.handle('message.send', (payload, mock) => {
         const session = mock.serverState.sessions[payload.sessionId];
-        return mock.apply({ message: { ...payload, seq: 5, authorKind: 'agent' as const, authorId: ana.id, authorName: ana.name, createdAt: Date.now() },
+        return mock.apply({ message: aServerMessage({ ...payload, text: payload.text ?? '', seq: 5, authorKind: 'agent' as const, authorId: ana.id, authorName: ana.name, createdAt: Date.now() }),
           session: { ...session, lastSeq: 5, version: session.version + 1 } });
       });
       (failed.querySelector('[part="retry-button"]') as HTMLButtonElement).click();
@@ -118,7 +118,7 @@ describe('<conecta-session>', () => {
       const textarea = type(el, '  Pode tentar de novo?  ');
       const event = press(textarea, 'Enter');
       expect(event.defaultPrevented).to.equal(true);
-      expect(client.calls.filter((c) => c.method === 'sendMessage').map((c) => c.args)).to.deep.equal([['session-4', 'Pode tentar de novo?']]);
+      expect(client.calls.filter((c) => c.method === 'sendMessage').map((c) => c.args)).to.deep.equal([['session-4', 'Pode tentar de novo?', []]]);
       expect(textarea.value).to.equal('');
       await settle(el);
       const last = $$(el, '[part~="message"]').at(-1)!;
@@ -142,8 +142,8 @@ describe('<conecta-session>', () => {
     it('re-renders when a message arrives in this session', async () => {
       const client = createMockClient(conversationFixture());
       const el = await sessionWith(client);
-      client.push({ message: { id: 'm-new', sessionId: 'session-4', seq: 5, authorKind: 'contact', authorId: contacts.elisa.id,
-        authorName: contacts.elisa.name, text: 'Funcionou!', createdAt: Date.now() } });
+      client.push({ message: aServerMessage({ id: 'm-new', sessionId: 'session-4', seq: 5, authorKind: 'contact', authorId: contacts.elisa.id,
+        authorName: contacts.elisa.name, text: 'Funcionou!', createdAt: Date.now() }) });
       expect(el.isUpdatePending).to.equal(true);
       await el.updateComplete;
       expect(text($$(el, '[part~="message"]').at(-1))).to.contain('Funcionou!');
@@ -152,8 +152,8 @@ describe('<conecta-session>', () => {
     it('does not re-render for a message in another session', async () => {
       const client = createMockClient(conversationFixture());
       const el = await sessionWith(client);
-      client.push({ message: { id: 'm-other', sessionId: 'session-1', seq: 2, authorKind: 'contact', authorId: contacts.carla.id,
-        authorName: contacts.carla.name, text: 'Alô?', createdAt: Date.now() } });
+      client.push({ message: aServerMessage({ id: 'm-other', sessionId: 'session-1', seq: 2, authorKind: 'contact', authorId: contacts.carla.id,
+        authorName: contacts.carla.name, text: 'Alô?', createdAt: Date.now() }) });
       expect(el.isUpdatePending).to.equal(false);
     });
   });

@@ -8,8 +8,7 @@ import {
   webchatChannel,
   webchatNewVisitorFixture,
   webchatReturningFixture,
-  type MockClient,
-} from '../fixtures/index.js';
+  type MockClient, aServerMessage } from '../fixtures/index.js';
 import { $, $$, press, settle, text } from './helpers.js';
 
 const SERVER = 'https://conecta.test';
@@ -138,8 +137,8 @@ describe('<conecta-webchat>', () => {
       await el.show();
       await settle(el);
       const session = client.serverState.sessions['session-1'];
-      client.push({ message: { id: 'm-a', sessionId: session.id, seq: 2, authorKind: 'agent', authorId: 'agent-ana',
-        authorName: 'Ana', text: 'Olá! Vou verificar.', createdAt: Date.now() } });
+      client.push({ message: aServerMessage({ id: 'm-a', sessionId: session.id, seq: 2, authorKind: 'agent', authorId: 'agent-ana',
+        authorName: 'Ana', text: 'Olá! Vou verificar.', createdAt: Date.now() }) });
       client.push({ session: { ...session, status: 'finished', version: session.version + 5 } });
       await settle(el);
       expect(text($(el, '[part~="message"][part~="other"] .author'))).to.equal('Ana');
@@ -160,8 +159,8 @@ describe('<conecta-webchat>', () => {
       expect(el.isUpdatePending, 'settled').to.equal(false);
       client.push({ session: { ...client.serverState.sessions['session-1'], id: 'session-x', contactId: 'someone-else' } });
       expect(el.isUpdatePending).to.equal(false);
-      client.push({ message: { id: 'm-b', sessionId: 'session-1', seq: 2, authorKind: 'agent', authorId: 'agent-ana',
-        authorName: 'Ana', text: 'Chegando!', createdAt: Date.now() } });
+      client.push({ message: aServerMessage({ id: 'm-b', sessionId: 'session-1', seq: 2, authorKind: 'agent', authorId: 'agent-ana',
+        authorName: 'Ana', text: 'Chegando!', createdAt: Date.now() }) });
       expect(el.isUpdatePending).to.equal(true);
       await el.updateComplete;
       expect(text($(el, '[role="log"]'))).to.contain('Chegando!');

@@ -11,6 +11,9 @@ export function aSession(overrides: Partial<Session> = {}): Session {
     teamId: 'suporte',
     contactId: 'c1',
     agentId: null,
+    targetAgentId: null,
+    invitedAgentIds: [],
+    tagIds: [],
     createdAt: 1_000,
     acceptedAt: null,
     finishedAt: null,
@@ -24,7 +27,7 @@ export function aSession(overrides: Partial<Session> = {}): Session {
 }
 
 export function aContact(overrides: Partial<Contact> = {}): Contact {
-  return { id: 'c1', name: 'Carla', email: null, phone: null, createdAt: 1_000, updatedAt: 1_000, version: 1, ...overrides };
+  return { id: 'c1', name: 'Carla', email: null, phone: null, document: null, createdAt: 1_000, updatedAt: 1_000, version: 1, ...overrides };
 }
 
 export function aMessage(seq: number, overrides: Partial<Message> = {}): Message {
@@ -35,8 +38,14 @@ export function aMessage(seq: number, overrides: Partial<Message> = {}): Message
     authorKind: 'contact',
     authorId: 'c1',
     authorName: 'Carla',
+    kind: 'text',
     text: `message ${seq}`,
+    attachments: [],
+    templateId: null,
+    system: null,
     createdAt: 1_000 + seq,
+    deliveredAt: null,
+    readAt: null,
     ...overrides,
   };
 }

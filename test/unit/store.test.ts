@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import {
   absorbResult,
   addLocalMessage,
+  applyMessageStatus,
+  setTyping,
   lastSeqHeld,
   mergeMessages,
   setLocalMessageStatus,
@@ -14,7 +16,7 @@ import { Store } from '../../src/client/store.js';
 import type { Agent } from '../../src/protocol/index.js';
 import { aContact, aMessage, aSession } from './factories.js';
 
-const ana: Agent = { id: 'ana', name: 'Ana', email: 'ana@x', nickname: null, extension: null, teamIds: ['suporte'] };
+const ana: Agent = { id: 'ana', name: 'Ana', email: 'ana@x', nickname: null, extension: null, teamIds: ['suporte'], permissions: { history: false, internalChat: false } };
 
 describe('reducers', () => {
   it('keeps the newest version of a session whatever the arrival order', () => {
@@ -74,6 +76,27 @@ describe('reducers', () => {
     assert.equal(state.contacts.c1.name, 'Carla');
     assert.equal(state.messages.s1.length, 1);
     assert.equal(absorbResult(state, null), state);
+  });
+});
+
+describe('receipts and typing', () => {
+  it('moves the status of one side’s messages forward, never back', () => {
+    let state = mergeMessages(initialState, [aMessage(1, { authorKind: 'agent' }), aMessage(2, { authorKind: 'contact' }), aMessage(3, { authorKind: 'agent' })]);
+    state = applyMessageStatus(state, { sessionId: 's1', upToSeq: 3, status: 'read', at: 50, authorKinds: ['agent'] });
+    assert.deepEqual(state.messages.s1.map((m) => m.status), ['read', 'sent', 'read']);
+    const after = applyMessageStatus(state, { sessionId: 's1', upToSeq: 3, status: 'delivered', at: 60, authorKinds: ['agent'] });
+    assert.equal(after, state);
+    // A resync bringing an older copy does not move it back either.
+    assert.equal(mergeMessages(state, [aMessage(1, { authorKind: 'agent' })]), state);
+  });
+
+  it('shows each typist once and removes them when they stop', () => {
+    const carla = { authorKind: 'contact' as const, authorId: 'c1', authorName: 'Carla' };
+    let state = setTyping(initialState, 's1', carla, true);
+    assert.equal(setTyping(state, 's1', carla, true), state);
+    assert.deepEqual(state.typing.s1, [carla]);
+    state = setTyping(state, 's1', carla, false);
+    assert.deepEqual(state.typing.s1, []);
   });
 });
 
