@@ -95,6 +95,7 @@ export const en: Translation = {
     nameRequired: 'Enter the name.',
     nameTooLong: 'The name is too long.',
     emailInvalid: 'Enter a valid e-mail address.',
+    emailTaken: 'This e-mail already belongs to another contact.',
     phoneInvalid: 'Enter a valid phone number for the chosen country.',
     fixErrors: (count) => (count === 1 ? 'Fix 1 field.' : `Fix ${count} fields.`),
   },

@@ -95,6 +95,7 @@ export const es: Translation = {
     nameRequired: 'Escribe el nombre.',
     nameTooLong: 'El nombre es demasiado largo.',
     emailInvalid: 'Escribe un correo electrónico válido.',
+    emailTaken: 'Este correo ya pertenece a otro contacto.',
     phoneInvalid: 'Escribe un teléfono válido para el país elegido.',
     fixErrors: (count) => (count === 1 ? 'Corrige 1 campo.' : `Corrige ${count} campos.`),
   },

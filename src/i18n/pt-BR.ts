@@ -100,6 +100,7 @@ export const ptBR = {
     nameRequired: 'Informe o nome.',
     nameTooLong: 'O nome é longo demais.',
     emailInvalid: 'Informe um e-mail válido.',
+    emailTaken: 'Este e-mail já pertence a outro contato.',
     phoneInvalid: 'Informe um telefone válido para o país escolhido.',
     fixErrors: (count: number) => (count === 1 ? 'Corrija 1 campo.' : `Corrija ${count} campos.`),
   },

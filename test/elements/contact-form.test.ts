@@ -101,12 +101,86 @@ describe('<conecta-contact-form>', () => {
       fill(el, 'phone', '11 91234-5678');
       await submit(el);
       expect(client.received('contact.save')).to.have.length(1);
-      expect(text($(el, '#email-error'))).to.equal('is already used by another contact');
+      expect(text($(el, '#email-error'))).to.equal('Este e-mail já pertence a outro contato.');
       expect($(el, '#email').getAttribute('aria-invalid')).to.equal('true');
       expect(($(el, '#name') as HTMLInputElement).value).to.equal('Outra Carla');
       expect(($(el, '#email') as HTMLInputElement).value).to.equal(contacts.carla.email);
       expect(($(el, '#phone') as HTMLInputElement).value).to.equal('11 91234-5678');
       expect(el.contactId).to.equal('');
+    });
+
+    it("keeps the server's own words for a field message it has no text for", async () => {
+      const client = createMockClient(queueFixture()).failWith('contact.save', 'CONFLICT', 'Phone in use.', {
+        phone: 'is already used by another contact',
+      });
+      const el = await formWith(client);
+      fill(el, 'name', 'Ivo');
+      fill(el, 'phone', '11 91234-5678');
+      await submit(el);
+      expect(text($(el, '#phone-error'))).to.equal('is already used by another contact');
+    });
+
+    it("words the server's INVALID_PAYLOAD field errors as its own validation does", async () => {
+      const client = createMockClient(queueFixture()).failWith('contact.save', 'INVALID_PAYLOAD', 'The payload is not valid.', {
+        name: 'must not be empty',
+        email: 'must be an e-mail address',
+        phone: 'must be E.164',
+      });
+      const el = await formWith(client);
+      fill(el, 'name', 'Ivo');
+      fill(el, 'email', 'ivo@example.com');
+      fill(el, 'phone', '11 91234-5678');
+      await submit(el);
+      expect(client.received('contact.save')).to.have.length(1);
+      expect(text($(el, '#email-error'))).to.equal('Informe um e-mail válido.');
+      expect(text($(el, '#phone-error'))).to.equal('Informe um telefone válido para o país escolhido.');
+      fill(el, 'name', '');
+      await el.updateComplete;
+      expect(text($(el, '#name-error'))).to.equal('Informe o nome.');
+    });
+
+    it('shows a loading state and keeps the fields and Save disabled until the contact arrives', async () => {
+      let answer!: () => void;
+      const client = createMockClient(queueFixture()).handle(
+        'contact.get',
+        ({ contactId }, mock) => new Promise((resolve) => (answer = () => resolve({ contact: mock.serverState.contacts[contactId] }))),
+      );
+      const el = await formWith(client, contacts.carla.id);
+      const loading = $(el, '[part="loading"]');
+      expect(loading.getAttribute('role')).to.equal('status');
+      expect(text(loading)).to.equal('Carregando…');
+      expect($(el, '[part="base"]').getAttribute('aria-busy')).to.equal('true');
+      for (const id of ['name', 'email', 'country', 'phone']) expect(($(el, `#${id}`) as HTMLInputElement).disabled, id).to.equal(true);
+      expect(($(el, '[part="save-button"]') as HTMLButtonElement).disabled).to.equal(true);
+      expect(await el.save()).to.equal(null);
+      expect(client.received('contact.save')).to.have.length(0);
+      await expect(el).to.be.accessible();
+
+      answer();
+      await settle(el);
+      expect(el.shadowRoot!.querySelector('[part="loading"]')).to.equal(null);
+      for (const id of ['name', 'email', 'country', 'phone']) expect(($(el, `#${id}`) as HTMLInputElement).disabled, id).to.equal(false);
+      expect(($(el, '[part="save-button"]') as HTMLButtonElement).disabled).to.equal(false);
+      expect(($(el, '#name') as HTMLInputElement).value).to.equal(contacts.carla.name);
+    });
+
+    it('shows a failed load and keeps the form usable', async () => {
+      const client = createMockClient(queueFixture()).failWith('contact.get', 'NOT_FOUND', 'Contact not found.');
+      const el = await formWith(client, contacts.carla.id);
+      expect(text($(el, '[role="alert"]'))).to.equal('Não encontrado.');
+      expect(el.shadowRoot!.querySelector('[part="loading"]')).to.equal(null);
+      expect(($(el, '#name') as HTMLInputElement).disabled).to.equal(false);
+      expect(($(el, '[part="save-button"]') as HTMLButtonElement).disabled).to.equal(false);
+    });
+
+    it('does not stay disabled when it switches to a new contact while loading', async () => {
+      const client = createMockClient(queueFixture()).handle('contact.get', () => new Promise(() => {}));
+      const el = await formWith(client, contacts.carla.id);
+      expect(($(el, '#name') as HTMLInputElement).disabled).to.equal(true);
+      el.contactId = '';
+      await el.updateComplete;
+      expect(($(el, '#name') as HTMLInputElement).disabled).to.equal(false);
+      expect(el.shadowRoot!.querySelector('[part="loading"]')).to.equal(null);
     });
 
     it('is a real <form> whose submit button saves (so Enter in a field submits it)', async () => {
@@ -180,6 +254,17 @@ describe('<conecta-contact-form>', () => {
       await el.updateComplete;
       expect(text($(el, '[part="save-button"]'))).to.equal('Guardar');
       expect(text($(el, '#name-error'))).to.equal('Escribe el nombre.');
+    });
+
+    it('says in its language that the e-mail belongs to another contact', async () => {
+      const el = await formWith(createMockClient(queueFixture()), '', 'en');
+      fill(el, 'name', 'Other Carla');
+      fill(el, 'email', contacts.carla.email!);
+      await submit(el);
+      expect(text($(el, '#email-error'))).to.equal('This e-mail already belongs to another contact.');
+      el.lang = 'es';
+      await el.updateComplete;
+      expect(text($(el, '#email-error'))).to.equal('Este correo ya pertenece a otro contacto.');
     });
   });
 });

@@ -127,6 +127,35 @@ describe('<conecta-queue>', () => {
       expect($$(el, '[part~="active"]').map((b) => b.dataset.sessionId)).to.include('session-1');
     });
 
+    it('disables Accept while not connected, saying why, and enables it again on reconnect', async () => {
+      const client = createMockClient(queueFixture());
+      const el = await queueWith(client);
+      const buttons = () => $$(el, '[part="accept-button"]') as HTMLButtonElement[];
+      expect(buttons().every((b) => !b.disabled && !b.hasAttribute('aria-describedby'))).to.equal(true);
+
+      for (const status of ['disconnected', 'connecting'] as const) {
+        client.setConnection(status);
+        await el.updateComplete;
+        expect(buttons().map((b) => b.disabled)).to.deep.equal([true, true]);
+        for (const button of buttons()) {
+          const reason = $(el, `#${button.getAttribute('aria-describedby')}`);
+          expect(text(reason)).to.equal(status === 'connecting' ? 'Conectando…' : 'Sem conexão com o servidor');
+        }
+        buttons()[0].click();
+        await settle(el);
+        expect(client.received('session.accept')).to.have.length(0);
+        await expect(el).to.be.accessible();
+      }
+
+      client.setConnection('connected');
+      await el.updateComplete;
+      expect(buttons().map((b) => b.disabled)).to.deep.equal([false, false]);
+      expect(buttons().some((b) => b.hasAttribute('aria-describedby'))).to.equal(false);
+      buttons()[0].click();
+      await settle(el);
+      expect(client.received('session.accept')).to.have.length(1);
+    });
+
     it("shows the server's error when the session was already accepted", async () => {
       const client = createMockClient(queueFixture()).failWith('session.accept', 'ALREADY_ACCEPTED', 'Already accepted.');
       const el = await queueWith(client);

@@ -39,6 +39,13 @@ export const contactFormStyles = css`
     gap: ${t.spaceS};
     align-items: center;
   }
+  [part='loading'] {
+    display: flex;
+    align-items: center;
+    gap: ${t.spaceXs};
+    color: ${t.muted};
+    font-size: ${t.fontSizeS};
+  }
   .saved {
     color: ${t.success};
     font-size: ${t.fontSizeS};

@@ -13,6 +13,10 @@ import { callingCodeOptions, DEFAULT_COUNTRY, fromE164, toE164, type CallingCode
 type Field = 'name' | 'email' | 'phone';
 const FIELDS: readonly Field[] = ['name', 'email', 'phone'];
 
+/** `local`: our validation's wording (also for the server's INVALID_PAYLOAD); `taken`: the e-mail belongs to
+ * another contact; else the server's own message. Worded at render time, in the current language. */
+type FieldError = 'local' | 'taken' | { server: string };
+
 interface Draft {
   name: string;
   email: string;
@@ -38,6 +42,7 @@ const draftOf = (contact: Contact | undefined): Draft => ({
  * @csspart input - Each text input and the DDI select.
  * @csspart field-error - A field's error message.
  * @csspart save-button - The Save button.
+ * @csspart loading - The notice shown while an existing contact is being loaded (fields disabled meanwhile).
  * @csspart connection - The notice shown while the client is not connected.
  *
  * @cssstate offline - The client is not connected (or there is none yet).
@@ -50,8 +55,7 @@ export class ConectaContactForm extends ConectaElement {
   @property({ attribute: 'contact-id', reflect: true }) contactId = '';
 
   @state() private draft: Draft = draftOf(undefined);
-  /** Per field: `local` (our validation, worded at render time in the current language) or the server's message. */
-  @state() private errors: Partial<Record<Field, 'local' | { server: string }>> = {};
+  @state() private errors: Partial<Record<Field, FieldError>> = {};
   @state() private formError = '';
   @state() private saving = false;
   @state() private loading = false;
@@ -61,6 +65,8 @@ export class ConectaContactForm extends ConectaElement {
   #adopting = false;
   /** What was last loaded: a contact is fetched once per client, not on every render. */
   #loaded: { client: unknown; contactId: string } | null = null;
+  /** Bumped by every load (and when there is nothing to load): only the latest may end the loading state. */
+  #loadSeq = 0;
   #options: { locale: string; list: CallingCodeOption[] } | null = null;
 
   private readonly contact = new StoreSelection(this, (s) => selectContact(s, this.contactId));
@@ -91,16 +97,24 @@ export class ConectaContactForm extends ConectaElement {
   async #load(): Promise<void> {
     const client = this.client;
     const contactId = this.contactId;
-    if (!client || !contactId) return;
+    if (!client || !contactId) {
+      // Nothing to load (a new contact, or no client): a load still in flight must not keep the form disabled.
+      this.#loaded = null;
+      this.#loadSeq++;
+      this.loading = false;
+      return;
+    }
     if (this.#loaded?.client === client && this.#loaded.contactId === contactId) return;
     this.#loaded = { client, contactId };
+    const seq = ++this.#loadSeq;
+    // The fields stay disabled until the contact arrives: typing now would be lost or overwritten.
     this.loading = true;
     try {
       await client.command('contact.get', { contactId });
     } catch (error) {
-      if (this.contactId === contactId) this.formError = this.errorMessage(error);
+      if (seq === this.#loadSeq) this.formError = this.errorMessage(error);
     } finally {
-      if (this.contactId === contactId) this.loading = false;
+      if (seq === this.#loadSeq) this.loading = false;
     }
   }
 
@@ -119,7 +133,7 @@ export class ConectaContactForm extends ConectaElement {
   /** Validate and save, as submitting the form does. Resolves with the saved contact, or null. */
   async save(): Promise<Contact | null> {
     const client = this.client;
-    if (!client || this.saving) return null;
+    if (!client || this.saving || this.loading) return null;
     const { name, email, country, national } = this.draft;
     const errors: Partial<Record<Field, 'local'>> = {};
     const phone = national.trim() ? toE164(country, national) : null;
@@ -146,10 +160,17 @@ export class ConectaContactForm extends ConectaElement {
       this.dispatchEvent(new ContactSavedEvent({ contact }));
       return contact;
     } catch (error) {
-      // Keep everything typed; show the server's per-field messages beside their fields.
+      // Keep everything typed; show the server's per-field messages beside their fields, in our words
+      // where we know what they mean.
+      const code = error instanceof ConectaError ? error.code : undefined;
       const fields = error instanceof ConectaError ? (error.fields ?? {}) : {};
-      const serverErrors: Partial<Record<Field, { server: string }>> = {};
-      for (const field of FIELDS) if (fields[field]) serverErrors[field] = { server: fields[field] };
+      const serverErrors: Partial<Record<Field, FieldError>> = {};
+      for (const field of FIELDS) {
+        if (!fields[field]) continue;
+        if (code === 'INVALID_PAYLOAD') serverErrors[field] = 'local';
+        else if (code === 'CONFLICT' && field === 'email') serverErrors[field] = 'taken';
+        else serverErrors[field] = { server: fields[field] };
+      }
       this.errors = serverErrors;
       if (Object.keys(serverErrors).length === 0) this.formError = this.errorMessage(error);
       await this.#focusFirstError();
@@ -174,7 +195,8 @@ export class ConectaContactForm extends ConectaElement {
 
   #renderError(field: Field) {
     const error = this.errors[field];
-    const message = error === 'local' ? this.#localError(field) : error?.server;
+    const message =
+      error === 'local' ? this.#localError(field) : error === 'taken' ? this.localize.t.contactForm.emailTaken : error?.server;
     return message ? html`<p class="field-error" part="field-error" id="${field}-error">${message}</p>` : nothing;
   }
 
@@ -190,23 +212,29 @@ export class ConectaContactForm extends ConectaElement {
     const t = this.localize.t.contactForm;
     const draft = this.draft;
     const editing = Boolean(this.contactId);
-    return html`<section part="base" aria-labelledby="title" aria-busy=${this.loading ? 'true' : 'false'}>
+    const loading = this.loading;
+    return html`<section part="base" aria-labelledby="title" aria-busy=${loading ? 'true' : 'false'}>
       ${this.renderConnection()}
       <h2 id="title">${editing ? t.titleEdit : t.titleNew}</h2>
+      ${loading
+        ? html`<p class="loading" part="loading" role="status">
+            <span class="spinner" aria-hidden="true"></span> ${this.localize.t.common.loading}
+          </p>`
+        : nothing}
       <form part="form" novalidate @submit=${(event: Event) => {
           event.preventDefault();
           void this.save();
         }}>
         <div part="field">
           <label for="name">${t.name}</label>
-          <input id="name" name="name" part="input" autocomplete="name" aria-required="true"
+          <input id="name" name="name" part="input" autocomplete="name" aria-required="true" ?disabled=${loading}
             .value=${draft.name} aria-invalid=${this.#invalid('name')} aria-describedby=${this.#describedBy('name')}
             @input=${(event: InputEvent) => this.#set('name', (event.target as HTMLInputElement).value)} />
           ${this.#renderError('name')}
         </div>
         <div part="field">
           <label for="email">${t.email}</label>
-          <input id="email" name="email" type="email" part="input" autocomplete="email"
+          <input id="email" name="email" type="email" part="input" autocomplete="email" ?disabled=${loading}
             .value=${draft.email} aria-invalid=${this.#invalid('email')} aria-describedby=${this.#describedBy('email')}
             @input=${(event: InputEvent) => this.#set('email', (event.target as HTMLInputElement).value)} />
           ${this.#renderError('email')}
@@ -215,13 +243,13 @@ export class ConectaContactForm extends ConectaElement {
           <legend>${t.phone}</legend>
           <div class="phone-row">
             <label class="visually-hidden" for="country">${t.countryCode}</label>
-            <select id="country" name="country" part="input" autocomplete="tel-country-code"
+            <select id="country" name="country" part="input" autocomplete="tel-country-code" ?disabled=${loading}
               @change=${(event: Event) => this.#set('country', (event.target as HTMLSelectElement).value)}>
               ${repeat(this.#callingCodes(), (option) => option.country, (option) =>
                 html`<option value=${option.country} ?selected=${option.country === (draft.country || DEFAULT_COUNTRY)}>${option.label}</option>`)}
             </select>
             <label class="visually-hidden" for="phone">${t.nationalNumber}</label>
-            <input id="phone" name="phone" type="tel" part="input" autocomplete="tel-national"
+            <input id="phone" name="phone" type="tel" part="input" autocomplete="tel-national" ?disabled=${loading}
               .value=${draft.national} aria-invalid=${this.#invalid('phone')} aria-describedby=${this.#describedBy('phone')}
               @input=${(event: InputEvent) => this.#set('national', (event.target as HTMLInputElement).value)} />
           </div>
@@ -229,7 +257,7 @@ export class ConectaContactForm extends ConectaElement {
         </fieldset>
         ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
         <div class="actions">
-          <button part="save-button" class="primary" type="submit" ?disabled=${this.saving || !this.client}
+          <button part="save-button" class="primary" type="submit" ?disabled=${this.saving || loading || !this.client}
             aria-busy=${this.saving ? 'true' : 'false'}>
             ${this.saving ? html`<span class="spinner" aria-hidden="true"></span> ${t.saving}` : t.save}
           </button>

@@ -43,7 +43,8 @@ type AcceptState = { status: 'pending' } | { status: 'error'; message: string };
  * @csspart list - Each group's list.
  * @csspart item - A session row (`item waiting` or `item active`).
  * @csspart wait-time - The live wait time of a waiting session.
- * @csspart accept-button - The Accept button of a waiting session.
+ * @csspart accept-button - The Accept button of a waiting session (disabled, described by the connection
+ *   notice, while the client is not connected).
  * @csspart connection - The notice shown while the client is not connected.
  *
  * @cssproperty --conecta-queue-counter-background - Background of the counters (default: the brand color).
@@ -132,6 +133,9 @@ export class ConectaQueue extends ConectaElement {
     const accept = this.accepting.get(row.session.id);
     const pending = accept?.status === 'pending';
     const errorId = `accept-error-${row.session.id}`;
+    // Not connected: accepting could take a session someone else already has, so wait, and say why.
+    const offline = this.connection.value !== 'connected';
+    const describedBy = [offline ? 'connection-notice' : '', accept?.status === 'error' ? errorId : ''].filter(Boolean).join(' ');
     return html`<li part="item waiting" data-session-id=${row.session.id}>
       <div class="who">
         <span class="name">${name}</span>
@@ -145,8 +149,8 @@ export class ConectaQueue extends ConectaElement {
         part="accept-button"
         class="primary"
         aria-label=${t.acceptLabel(name)}
-        aria-describedby=${accept?.status === 'error' ? errorId : nothing}
-        ?disabled=${pending || !this.client}
+        aria-describedby=${describedBy || nothing}
+        ?disabled=${pending || offline}
         aria-busy=${pending ? 'true' : 'false'}
         @click=${() => this.acceptSession(row.session.id)}
       >
@@ -180,7 +184,9 @@ export class ConectaQueue extends ConectaElement {
     const { waiting, active } = this.queue.value;
     const loading = this.loading && waiting.length === 0 && active.length === 0;
     return html`<section part="base" aria-label=${t.label} aria-busy=${loading ? 'true' : 'false'}>
-      ${this.renderConnection()}
+      ${this.connection.value === 'connected'
+        ? nothing
+        : html`<div id="connection-notice">${this.renderConnection()}</div>`}
       ${loading ? html`<p class="empty" role="status">${this.localize.t.common.loading}</p>` : nothing}
       ${this.loadError
         ? html`<p class="error empty" role="alert">
