@@ -34,6 +34,7 @@ import {
   upsertNote,
   upsertSession,
 } from './reducers.js';
+import { localMessage } from './local-message.js';
 import { uploadFile, type UploadOptions } from './upload.js';
 import { getClient, normalizeServer, registerClient, unregisterClient } from './registry.js';
 import type { ConnectionStatus } from './state.js';
@@ -135,24 +136,7 @@ export class ConectaClient implements ConectaClientApi {
   }
 
   sendMessage(sessionId: string, text: string, attachments: readonly Attachment[] = []): string {
-    const { me, visitor, contacts } = this.store.state;
-    const message: ClientMessage = {
-      id: crypto.randomUUID(),
-      sessionId,
-      seq: 0,
-      authorKind: this.isVisitor ? 'contact' : 'agent',
-      authorId: this.isVisitor ? (visitor?.contactId ?? null) : (me?.id ?? null),
-      authorName: this.isVisitor ? (contacts[visitor?.contactId ?? '']?.name ?? '') : (me?.nickname ?? me?.name ?? ''),
-      kind: 'text',
-      text,
-      attachments: [...attachments],
-      templateId: null,
-      system: null,
-      createdAt: Date.now(),
-      deliveredAt: null,
-      readAt: null,
-      status: 'sending',
-    };
+    const message = localMessage(this.store.state, { sessionId, text, attachments, asVisitor: this.isVisitor });
     this.store.update((state) => addLocalMessage(state, message));
     this.#deliver(message);
     return message.id;
