@@ -1,12 +1,7 @@
-import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromeArgs, findChrome } from '../support/chrome.mjs';
-import { ANA, DEMO_PASSWORD, startTestServer, type TestServer } from '../server/harness.js';
-
-const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+import type { Page } from 'playwright-core';
+import { ANA } from '../server/harness.js';
+import { newPage, openAgentDesk, startEndToEnd, type EndToEnd } from './support.js';
 
 /**
  * The whole product once, as people use it: a visitor writes on the customer's website, Ana sees
@@ -14,37 +9,19 @@ const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.met
  * still has the conversation; Ana finishes it. Real server, real SQLite, real Chromium.
  */
 describe('webchat to agent desk, end to end', () => {
-  let server: TestServer;
-  let browser: Browser;
+  let e2e: EndToEnd;
   let visitor: Page;
-  let ana: Page;
 
   before(async () => {
-    assert.ok(existsSync(repo('dist/cdn/conecta-webchat.js')), 'run `npm run build` first (npm run test:e2e does)');
-    server = await startTestServer({
-      staticRoots: [
-        { prefix: '/', root: repo('demo') },
-        { prefix: '/dist/', root: repo('dist') },
-      ],
-    });
-    browser = await chromium.launch({
-      executablePath: findChrome(),
-      args: chromeArgs.filter((arg) => !arg.startsWith('--headless')),
-      headless: true,
-    });
-    visitor = await (await browser.newContext()).newPage();
-    ana = await (await browser.newContext()).newPage();
-    for (const page of [visitor, ana]) page.on('pageerror', (error) => console.error('[page error]', error));
+    e2e = await startEndToEnd();
+    visitor = await newPage(e2e);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => e2e?.close());
 
   it('a visitor writes, Ana accepts and answers, the visitor sees it, reloads, and Ana finishes', async () => {
     // The visitor opens the chat on the website and starts a conversation with Suporte.
-    await visitor.goto(`${server.url}/site/`);
+    await visitor.goto(`${e2e.server.url}/site/`);
     await visitor.getByRole('button', { name: 'Fale conosco' }).click();
     await visitor.getByLabel('Seu nome').fill('Carla Dias');
     await visitor.getByLabel('Seu e-mail (opcional)').fill('carla@example.com');
@@ -56,11 +33,7 @@ describe('webchat to agent desk, end to end', () => {
     await visitor.getByText('Olá! Meu pedido não chegou.').waitFor();
 
     // Ana logs in and sees the session waiting, with its wait time.
-    await ana.goto(`${server.url}/agent/`);
-    const login = ana.getByRole('form', { name: 'Entrar' });
-    await login.getByLabel('E-mail').fill(ANA);
-    await login.getByLabel('Senha').fill(DEMO_PASSWORD);
-    await login.getByRole('button', { name: 'Entrar' }).click();
+    const ana = await openAgentDesk(e2e, ANA);
     const accept = ana.getByRole('button', { name: 'Aceitar atendimento de Carla Dias' });
     await accept.waitFor();
     await ana.getByText(/Aguardando há/).first().waitFor();
