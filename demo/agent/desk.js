@@ -14,6 +14,13 @@ startAgentPage({
     };
     document.addEventListener('conecta-session-accepted', open);
     document.addEventListener('conecta-session-selected', open);
+    // A CRM would hand this to its PBX; the demo just says what it would dial.
+    document.addEventListener('conecta-call-request', ({ detail }) => {
+      document.getElementById('desk-status').textContent =
+        `Ligar para ${detail.phone}${detail.extension ? ` pelo ramal ${detail.extension}` : ''}`;
+    });
+    const alerts = document.getElementById('alerts');
+    alerts.addEventListener('change', () => document.getElementById('queue').toggleAttribute('with-alerts', alerts.checked));
     document.addEventListener('conecta-session-finished', () => {
       session.hidden = contact.hidden = true;
       placeholder.hidden = false;
