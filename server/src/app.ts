@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { Server as SocketIoServer } from 'socket.io';
@@ -5,6 +6,7 @@ import type { Repository } from './db/repository.js';
 import { SqliteRepository } from './db/sqlite-repository.js';
 import { openSqlite, type SqliteDatabase } from './db/sqlite.js';
 import type { Clock } from './domain/events.js';
+import { FileUrlSigner, loadSigningKey, MAX_FILE_BYTES } from './domain/files.js';
 import { createServices, type Services } from './domain/services.js';
 import { installCors } from './http/cors.js';
 import { installErrorHandlers } from './http/errors.js';
@@ -27,6 +29,8 @@ export interface ServerOptions {
   seed?: boolean;
   /** Commands per socket. Default 20/s with bursts of 40. */
   rateLimit?: RateLimit;
+  /** How often waiting sessions are checked against their team's timeout. Default 30 s; 0: never (tests call `expireWaiting`). */
+  expireEveryMs?: number;
 }
 
 export interface ConectaServer {
@@ -46,7 +50,8 @@ export interface ConectaServer {
 export async function createServer(options: ServerOptions): Promise<ConectaServer> {
   const now = options.now ?? Date.now;
   const db: SqliteDatabase = openSqlite(options.dataDir);
-  const repo = new SqliteRepository(db);
+  const signer = new FileUrlSigner(loadSigningKey(options.dataDir), now);
+  const repo = new SqliteRepository(db, (file) => signer.url(file.id));
 
   const http = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
   const logError = (error: unknown, context: Record<string, unknown>) => {
@@ -56,8 +61,10 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
 
   // Like Fastify's JSON parser, but an empty body is "no body": `POST /logout` with a JSON content type and nothing in it.
   http.removeContentTypeParser('application/json');
-  http.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+  http.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = String(body);
+    // Kept for webhooks, whose signature covers the exact bytes.
+    (request as { rawBody?: string }).rawBody = text;
     if (text.trim() === '') return done(null, undefined);
     try {
       done(null, JSON.parse(text));
@@ -67,7 +74,11 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   });
 
   const io = createSocketServer(http.server);
-  const services = createServices(repo, now, new SocketEvents(io, repo, (error) => logError(error, { during: 'event routing' })));
+  const services = createServices(repo, now, new SocketEvents(io, repo, (error) => logError(error, { during: 'event routing' })), {
+    signer,
+    dataDir: options.dataDir,
+  });
+  await http.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6 } });
 
   installErrorHandlers(http, logError);
   installCors(http, repo);
@@ -77,6 +88,13 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   attachSocketHandlers(io, services, { rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, logError });
 
   if (options.seed) await seedDemo(repo, now());
+
+  const expireEveryMs = options.expireEveryMs ?? 30_000;
+  const expiry =
+    expireEveryMs > 0
+      ? setInterval(() => services.sessions.expireWaiting().catch((error) => logError(error, { during: 'expireWaiting' })), expireEveryMs)
+      : undefined;
+  expiry?.unref();
 
   let url: string | undefined;
   let closing: Promise<void> | undefined;
@@ -97,6 +115,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     },
     close() {
       closing ??= (async () => {
+        clearInterval(expiry);
         io.disconnectSockets(true);
         io.engine.close();
         await http.close();

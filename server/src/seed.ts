@@ -3,6 +3,15 @@ import { hashPassword } from './domain/secrets.js';
 
 export const DEMO_PASSWORD = 'conecta-demo';
 export const DEMO_CHANNEL_KEY = 'demo';
+/** The simulated WhatsApp channel: `POST /api/channels/whatsapp-demo/inbound`, signed with its secret. */
+export const DEMO_WHATSAPP = {
+  key: 'whatsapp-demo',
+  name: 'WhatsApp Conecta Demo',
+  /** Demo only: a real channel's secret is random and never committed. */
+  secret: 'whatsapp-demo-secret',
+} as const;
+/** Waiting sessions of every demo team are finished after a day. */
+export const DEMO_WAITING_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 export const DEMO_TEAMS = {
   suporte: { id: 'tm-suporte', name: 'Suporte' },
   vendas: { id: 'tm-vendas', name: 'Vendas' },
@@ -16,6 +25,7 @@ export const DEMO_AGENTS = {
     nickname: 'Ana',
     extension: '2001',
     teamIds: [DEMO_TEAMS.suporte.id, DEMO_TEAMS.vendas.id],
+    permissions: { history: true, internalChat: true },
   },
   bruno: {
     id: 'ag-bruno',
@@ -24,27 +34,90 @@ export const DEMO_AGENTS = {
     nickname: null,
     extension: '2002',
     teamIds: [DEMO_TEAMS.suporte.id, DEMO_TEAMS.financeiro.id],
+    permissions: { history: false, internalChat: true },
+  },
+} as const;
+export const DEMO_TAGS = {
+  aguardandoCliente: { id: 'tg-aguardando-cliente', teamId: DEMO_TEAMS.suporte.id, name: 'Aguardando cliente', color: '#b26a00' },
+  agendamento: { id: 'tg-agendamento', teamId: DEMO_TEAMS.suporte.id, name: 'Agendamento', color: '#1565c0' },
+  negociacao: { id: 'tg-negociacao', teamId: DEMO_TEAMS.vendas.id, name: 'Negociação', color: '#6a1b9a' },
+  propostaEnviada: { id: 'tg-proposta-enviada', teamId: DEMO_TEAMS.vendas.id, name: 'Proposta enviada', color: '#2e7d32' },
+  boleto: { id: 'tg-boleto', teamId: DEMO_TEAMS.financeiro.id, name: 'Boleto', color: '#00838f' },
+  reembolso: { id: 'tg-reembolso', teamId: DEMO_TEAMS.financeiro.id, name: 'Reembolso', color: '#c62828' },
+} as const;
+export const DEMO_TEMPLATES = {
+  retomarAtendimento: {
+    id: 'tp-retomar-atendimento',
+    teamId: DEMO_TEAMS.suporte.id,
+    name: 'retomar_atendimento',
+    language: 'pt_BR',
+    body: 'Olá {{nome}}, aqui é {{agente}} da Conecta. Podemos continuar seu atendimento?',
+    variables: ['nome', 'agente'],
+  },
+  propostaComercial: {
+    id: 'tp-proposta-comercial',
+    teamId: DEMO_TEAMS.vendas.id,
+    name: 'proposta_comercial',
+    language: 'pt_BR',
+    body: 'Olá {{nome}}, sua proposta {{numero}} está pronta. Podemos conversar?',
+    variables: ['nome', 'numero'],
+  },
+  lembreteBoleto: {
+    id: 'tp-lembrete-boleto',
+    teamId: DEMO_TEAMS.financeiro.id,
+    name: 'lembrete_boleto',
+    language: 'pt_BR',
+    body: 'Olá {{nome}}, seu boleto vence em {{vencimento}}. Precisa de ajuda?',
+    variables: ['nome', 'vencimento'],
+  },
+} as const;
+export const DEMO_CANNED_RESPONSES = {
+  ola: { id: 'cr-ola', teamId: null, shortcut: 'ola', title: 'Saudação', text: 'Olá! Como posso ajudar?' },
+  horario: {
+    id: 'cr-horario',
+    teamId: null,
+    shortcut: 'horario',
+    title: 'Horário de atendimento',
+    text: 'Nosso horário de atendimento é de segunda a sexta, das 8h às 18h, e aos sábados, das 8h às 12h.',
+  },
+  segundaVia: {
+    id: 'cr-segunda-via',
+    teamId: DEMO_TEAMS.financeiro.id,
+    shortcut: 'segundavia',
+    title: 'Segunda via de boleto',
+    text: 'Você pode emitir a segunda via do boleto na área do cliente, em Financeiro › Boletos.',
   },
 } as const;
 
 /**
- * The demo's teams, agents and webchat channel (see demo/index.html). Idempotent: does nothing when
- * the database already has agents, so a restart never duplicates or resets anything.
+ * The demo's teams, agents, channels, tags, templates and canned responses (see demo/index.html).
+ * Idempotent: does nothing when the database already has agents, so a restart never duplicates or
+ * resets anything.
  */
 export async function seedDemo(repo: Repository, now: number = Date.now()): Promise<boolean> {
   if ((await repo.countAgents()) > 0) return false;
   const passwords = await Promise.all(Object.values(DEMO_AGENTS).map(() => hashPassword(DEMO_PASSWORD)));
   await repo.transaction(async (tx) => {
     if ((await tx.countAgents()) > 0) return;
-    for (const team of Object.values(DEMO_TEAMS)) await tx.insertTeam(team, now);
+    for (const team of Object.values(DEMO_TEAMS)) await tx.insertTeam(team, now, DEMO_WAITING_TIMEOUT_MS);
     for (const [index, agent] of Object.values(DEMO_AGENTS).entries()) {
       const { hash, salt } = passwords[index]!;
-      await tx.insertAgent({ ...agent, teamIds: [...agent.teamIds], passwordHash: hash, passwordSalt: salt }, now);
+      await tx.insertAgent(
+        { ...agent, teamIds: [...agent.teamIds], permissions: { ...agent.permissions }, passwordHash: hash, passwordSalt: salt },
+        now,
+      );
     }
     await tx.insertWebchatChannel(
       { key: DEMO_CHANNEL_KEY, name: 'Conecta Demo', teamIds: Object.values(DEMO_TEAMS).map((t) => t.id), allowedOrigins: [] },
       now,
     );
+    await tx.insertChannel(
+      { key: DEMO_WHATSAPP.key, kind: 'whatsapp', name: DEMO_WHATSAPP.name, defaultTeamId: DEMO_TEAMS.suporte.id, secret: DEMO_WHATSAPP.secret },
+      now,
+    );
+    for (const tag of Object.values(DEMO_TAGS)) await tx.insertTag(tag);
+    for (const template of Object.values(DEMO_TEMPLATES)) await tx.insertTemplate({ ...template, variables: [...template.variables] });
+    for (const canned of Object.values(DEMO_CANNED_RESPONSES)) await tx.insertCannedResponse({ ...canned, attachmentIds: [] });
   });
   return true;
 }

@@ -216,7 +216,8 @@ export interface CommandResults {
   'message.sendTemplate': { message: Message; session: Session };
   'message.receipt': { sessionId: string; upToSeq: number };
   'session.typing': Record<string, never>;
-  'agent.catalog': { agents: AgentSummary[]; tags: Tag[]; templates: Template[]; cannedResponses: CannedResponse[] };
+  /** `agents` and `teams`: the whole company's, so a transfer can name any team and its agents. */
+  'agent.catalog': { agents: AgentSummary[]; teams: Team[]; tags: Tag[]; templates: Template[]; cannedResponses: CannedResponse[] };
   'queue.search': { sessions: Session[]; contacts: Contact[] };
   'session.park': SessionWithContact;
   'session.rescue': { sessions: Session[]; contacts: Contact[] };

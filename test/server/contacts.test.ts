@@ -23,7 +23,7 @@ describe('contacts', () => {
     const id = randomUUID();
     const created = await ana.ok('contact.save', { id, name: ' João ', email: 'JOAO@example.com', phone: '+5511987654321' });
     assert.deepEqual(created.contact, {
-      id, name: 'João', email: 'joao@example.com', phone: '+5511987654321', createdAt: T0, updatedAt: T0, version: 1,
+      id, name: 'João', email: 'joao@example.com', phone: '+5511987654321', document: null, createdAt: T0, updatedAt: T0, version: 1,
     });
     clock.advance(1000);
     const updated = await ana.ok('contact.save', { id, name: 'João Silva' });

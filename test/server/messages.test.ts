@@ -30,7 +30,7 @@ describe('messages and resync', () => {
     assert.deepEqual(retry.message, first.message);
     assert.equal(retry.session.lastSeq, first.session.lastSeq);
     assert.equal(retry.session.version, first.session.version);
-    assert.equal(await t.server.repo.countMessages(sessionId), 1);
+    assert.equal(await t.server.repo.countMessages(sessionId), 2, 'the accept\u2019s system message and this one');
     await delay(50);
     assert.equal(ana.received('message.created', (e) => e.message.id === id).length, 1);
   });

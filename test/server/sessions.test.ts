@@ -27,7 +27,7 @@ describe('a webchat conversation from start to finish', () => {
     await t.close();
   });
 
-  it('visitor start → agent sees it → accept → messages seq 1,2,3 both ways → finish', async () => {
+  it('visitor start → agent sees it → accept (system message) → messages both ways in seq order → finish', async () => {
     const sessionId = randomUUID();
     const started = await maria.ok('webchat.start', { sessionId, name: ' Maria Souza ', email: 'Maria@Example.com', teamId: SUPORTE });
     assert.equal(started.session.status, 'waiting');
@@ -37,7 +37,7 @@ describe('a webchat conversation from start to finish', () => {
     assert.equal(started.session.channelKey, 'demo');
     assert.equal(started.session.protocol, '20261122-000001');
     assert.deepEqual(started.contact, {
-      id: maria.visitor.contactId, name: 'Maria Souza', email: 'maria@example.com', phone: null, createdAt: T0, updatedAt: T0, version: 1,
+      id: maria.visitor.contactId, name: 'Maria Souza', email: 'maria@example.com', phone: null, document: null, createdAt: T0, updatedAt: T0, version: 1,
     });
 
     // Both agents of Suporte get the new waiting session without asking.
@@ -63,29 +63,33 @@ describe('a webchat conversation from start to finish', () => {
     assert.equal(accepted.session.agentId, DEMO_AGENTS.ana.id);
     assert.equal(accepted.session.acceptedAt, T0 + 60_000);
     assert.equal(accepted.session.version, 3);
+    assert.equal(accepted.session.lastSeq, 2, 'the accept is recorded as message 2');
+    const recorded = await maria.waitFor('message.created', (e) => e.message.seq === 2);
+    assert.equal(recorded.message.kind, 'system');
+    assert.deepEqual(recorded.message.system, { type: 'accepted', agentId: DEMO_AGENTS.ana.id, agentName: 'Ana' });
     await maria.waitFor('session.updated', (e) => e.session.version === 3);
     await bruno.waitFor('session.updated', (e) => e.session.version === 3 && e.session.status === 'active');
 
     clock.advance(30_000);
     const reply = await ana.ok('message.send', { id: randomUUID(), sessionId, text: 'Hi Maria! Let me check that for you.' });
-    assert.equal(reply.message.seq, 2);
+    assert.equal(reply.message.seq, 3);
     assert.equal(reply.message.authorKind, 'agent');
     assert.equal(reply.message.authorName, 'Ana');
     assert.equal(reply.session.lastInboundAt, T0 + 5_000, 'an agent message does not move lastInboundAt');
     await maria.waitFor('message.created', (e) => e.message.id === reply.message.id);
 
     const third = await maria.ok('message.send', { id: randomUUID(), sessionId, text: 'Thanks!' });
-    assert.equal(third.message.seq, 3);
+    assert.equal(third.message.seq, 4);
     await ana.waitFor('message.created', (e) => e.message.id === third.message.id);
     assert.equal(bruno.received('message.created').length, 0, 'the team sees messages only through session.updated');
-    assert.equal(bruno.received('session.updated', (e) => e.session.lastSeq === 3).length, 1);
+    assert.equal(bruno.received('session.updated', (e) => e.session.lastSeq === 4).length, 1);
 
     clock.advance(60_000);
     const finished = await ana.ok('session.finish', { sessionId });
     assert.equal(finished.session.status, 'finished');
     assert.equal(finished.session.finishedAt, clock.now());
     assert.equal(finished.session.version, 6);
-    assert.equal(finished.session.lastSeq, 3);
+    assert.equal(finished.session.lastSeq, 5, 'the finish is recorded as message 5');
     assert.equal(finished.session.lastMessageText, 'Thanks!');
 
     const late = await maria.command('message.send', { id: randomUUID(), sessionId, text: 'One more thing' });

@@ -1,5 +1,29 @@
-import type { Agent, Contact, Message, Session, SessionStatus, Team } from '../../../src/protocol/index.js';
-import type { AgentAccount, Repository, VisitorRecord, WebchatChannelRecord } from './repository.js';
+import type {
+  Agent,
+  Attachment,
+  AuthorKind,
+  CannedResponse,
+  Contact,
+  GalleryItem,
+  Message,
+  Note,
+  Session,
+  SessionStatus,
+  SystemEvent,
+  Tag,
+  Team,
+  Template,
+} from '../../../src/protocol/index.js';
+import type {
+  AgentAccount,
+  ChannelRecord,
+  FileRecord,
+  Repository,
+  SessionScope,
+  SessionSearch,
+  VisitorRecord,
+  WebchatChannelRecord,
+} from './repository.js';
 import type { SqliteDatabase } from './sqlite.js';
 
 type Row = Record<string, unknown>;
@@ -13,9 +37,12 @@ export class SqliteRepository implements Repository {
   readonly #db: SqliteDatabase;
   readonly #lock: Mutex;
   readonly #inTransaction: boolean;
+  readonly #fileUrl: (file: FileRecord) => string;
 
-  constructor(db: SqliteDatabase, lock = new Mutex(), inTransaction = false) {
+  /** `fileUrl` signs an attachment's download url (fresh on every read). */
+  constructor(db: SqliteDatabase, fileUrl: (file: FileRecord) => string = (file) => `/api/files/${file.id}`, lock = new Mutex(), inTransaction = false) {
     this.#db = db;
+    this.#fileUrl = fileUrl;
     this.#lock = lock;
     this.#inTransaction = inTransaction;
   }
@@ -25,7 +52,7 @@ export class SqliteRepository implements Repository {
     return this.#lock.run(async () => {
       this.#db.exec('BEGIN IMMEDIATE');
       try {
-        const result = await fn(new SqliteRepository(this.#db, this.#lock, true));
+        const result = await fn(new SqliteRepository(this.#db, this.#fileUrl, this.#lock, true));
         this.#db.exec('COMMIT');
         return result;
       } catch (error) {
@@ -53,8 +80,26 @@ export class SqliteRepository implements Repository {
 
   // Teams and agents
 
-  async insertTeam(team: Team, createdAt: number): Promise<void> {
-    await this.#exec('INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)', team.id, team.name, createdAt);
+  async insertTeam(team: Team, createdAt: number, waitingTimeoutMs: number | null = null): Promise<void> {
+    await this.#exec(
+      'INSERT INTO teams (id, name, created_at, waiting_timeout_ms) VALUES (?, ?, ?, ?)',
+      team.id, team.name, createdAt, waitingTimeoutMs,
+    );
+  }
+  async setTeamWaitingTimeout(teamId: string, waitingTimeoutMs: number | null): Promise<void> {
+    await this.#exec('UPDATE teams SET waiting_timeout_ms = ? WHERE id = ?', waitingTimeoutMs, teamId);
+  }
+  async listAllTeams(): Promise<Team[]> {
+    return (await this.#all('SELECT id, name FROM teams ORDER BY name')).map(toTeam);
+  }
+  async listAgents(): Promise<Agent[]> {
+    const [rows, members] = await Promise.all([
+      this.#all('SELECT * FROM agents ORDER BY name'),
+      this.#all('SELECT m.agent_id, m.team_id FROM team_members m JOIN teams t ON t.id = m.team_id ORDER BY t.name'),
+    ]);
+    const teamsOf = new Map<string, string[]>();
+    for (const m of members) teamsOf.set(String(m.agent_id), [...(teamsOf.get(String(m.agent_id)) ?? []), String(m.team_id)]);
+    return rows.map((row) => toAgent(row, teamsOf.get(String(row.id)) ?? []));
   }
   async getTeam(id: string): Promise<Team | null> {
     const row = await this.#get('SELECT id, name FROM teams WHERE id = ?', id);
@@ -71,9 +116,10 @@ export class SqliteRepository implements Repository {
   }
   async insertAgent(agent: AgentAccount, createdAt: number): Promise<void> {
     await this.#exec(
-      `INSERT INTO agents (id, name, email, nickname, extension, password_hash, password_salt, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO agents (id, name, email, nickname, extension, password_hash, password_salt, created_at, perm_history, perm_internal_chat)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       agent.id, agent.name, agent.email, agent.nickname, agent.extension, agent.passwordHash, agent.passwordSalt, createdAt,
+      agent.permissions.history ? 1 : 0, agent.permissions.internalChat ? 1 : 0,
     );
     for (const teamId of agent.teamIds) await this.addTeamMember(teamId, agent.id);
   }
@@ -146,16 +192,20 @@ export class SqliteRepository implements Repository {
     const row = await this.#get('SELECT * FROM contacts WHERE email = ?', email);
     return row ? toContact(row) : null;
   }
+  async findContactByPhone(phone: string): Promise<Contact | null> {
+    const row = await this.#get('SELECT * FROM contacts WHERE phone = ? ORDER BY created_at LIMIT 1', phone);
+    return row ? toContact(row) : null;
+  }
   async insertContact(c: Contact): Promise<void> {
     await this.#exec(
-      'INSERT INTO contacts (id, name, email, phone, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      c.id, c.name, c.email, c.phone, c.createdAt, c.updatedAt, c.version,
+      'INSERT INTO contacts (id, name, email, phone, document, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      c.id, c.name, c.email, c.phone, c.document, c.createdAt, c.updatedAt, c.version,
     );
   }
   async updateContact(c: Contact, expectedVersion: number): Promise<boolean> {
     const changes = await this.#exec(
-      `UPDATE contacts SET name = ?, email = ?, phone = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?`,
-      c.name, c.email, c.phone, c.updatedAt, c.version, c.id, expectedVersion,
+      `UPDATE contacts SET name = ?, email = ?, phone = ?, document = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?`,
+      c.name, c.email, c.phone, c.document, c.updatedAt, c.version, c.id, expectedVersion,
     );
     return changes === 1;
   }
@@ -177,19 +227,23 @@ export class SqliteRepository implements Repository {
   async insertSession(s: Session): Promise<void> {
     await this.#exec(
       `INSERT INTO sessions (id, protocol, status, channel, channel_key, team_id, contact_id, agent_id, created_at,
-         accepted_at, finished_at, last_seq, last_message_at, last_message_text, last_inbound_at, version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         accepted_at, finished_at, last_seq, last_message_at, last_message_text, last_inbound_at, version,
+         target_agent_id, invited_agent_ids, tag_ids, waiting_since)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       s.id, s.protocol, s.status, s.channel, s.channelKey, s.teamId, s.contactId, s.agentId, s.createdAt,
       s.acceptedAt, s.finishedAt, s.lastSeq, s.lastMessageAt, s.lastMessageText, s.lastInboundAt, s.version,
+      s.targetAgentId, JSON.stringify(s.invitedAgentIds), JSON.stringify(s.tagIds), s.createdAt,
     );
   }
   async updateSession(s: Session, expectedVersion: number): Promise<boolean> {
     const changes = await this.#exec(
       `UPDATE sessions SET status = ?, team_id = ?, agent_id = ?, accepted_at = ?, finished_at = ?, last_seq = ?,
-         last_message_at = ?, last_message_text = ?, last_inbound_at = ?, version = ?
+         last_message_at = ?, last_message_text = ?, last_inbound_at = ?, version = ?,
+         target_agent_id = ?, invited_agent_ids = ?, tag_ids = ?
        WHERE id = ? AND version = ?`,
       s.status, s.teamId, s.agentId, s.acceptedAt, s.finishedAt, s.lastSeq,
-      s.lastMessageAt, s.lastMessageText, s.lastInboundAt, s.version, s.id, expectedVersion,
+      s.lastMessageAt, s.lastMessageText, s.lastInboundAt, s.version,
+      s.targetAgentId, JSON.stringify(s.invitedAgentIds), JSON.stringify(s.tagIds), s.id, expectedVersion,
     );
     return changes === 1;
   }
@@ -218,24 +272,288 @@ export class SqliteRepository implements Repository {
         );
     return rows.map(toSession);
   }
+  async setWaitingSince(sessionId: string, at: number): Promise<void> {
+    await this.#exec('UPDATE sessions SET waiting_since = ? WHERE id = ?', at, sessionId);
+  }
+  async listDeskSessions(agentId: string, teamIds: readonly string[]): Promise<Session[]> {
+    const rows = await this.#all(
+      `SELECT * FROM sessions s WHERE
+         (s.status = 'waiting' AND s.team_id IN (${marks(teamIds.length ? teamIds : [''])})
+            AND (s.target_agent_id IS NULL OR s.target_agent_id = ?))
+         OR (s.status = 'waiting' AND s.target_agent_id = ?)
+         OR (s.agent_id = ? AND s.status IN ('active', 'pending'))
+         OR (s.status != 'finished' AND EXISTS (SELECT 1 FROM json_each(s.invited_agent_ids) WHERE value = ?))
+       ORDER BY s.created_at, s.rowid`,
+      ...(teamIds.length ? teamIds : ['']), agentId, agentId, agentId, agentId,
+    );
+    return rows.map(toSession);
+  }
+  async listExpiredWaiting(now: number): Promise<Session[]> {
+    const rows = await this.#all(
+      `SELECT s.* FROM sessions s JOIN teams t ON t.id = s.team_id
+       WHERE s.status = 'waiting' AND t.waiting_timeout_ms IS NOT NULL
+         AND COALESCE(s.waiting_since, s.created_at) + t.waiting_timeout_ms <= ?
+       ORDER BY s.created_at`,
+      now,
+    );
+    return rows.map(toSession);
+  }
+  async searchSessions(q: SessionSearch): Promise<Session[]> {
+    if (q.statuses.length === 0) return [];
+    const teams = q.teamIds.length ? q.teamIds : [''];
+    const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const match: string[] = [];
+    const params: unknown[] = [];
+    if (q.name) {
+      match.push(`c.name LIKE ? ESCAPE '\\'`);
+      params.push(like(q.name));
+    }
+    if (q.digits) {
+      match.push(`c.document LIKE ? ESCAPE '\\'`, `REPLACE(c.phone, '+', '') LIKE ? ESCAPE '\\'`);
+      params.push(like(q.digits), like(q.digits));
+    }
+    const rows = await this.#all(
+      `SELECT s.* FROM sessions s JOIN contacts c ON c.id = s.contact_id
+       WHERE s.status IN (${marks(q.statuses)})
+         AND (
+           (s.team_id IN (${marks(teams)}) AND (s.status != 'waiting' OR s.target_agent_id IS NULL OR s.target_agent_id = ?))
+           OR s.agent_id = ? OR s.target_agent_id = ?
+           OR EXISTS (SELECT 1 FROM json_each(s.invited_agent_ids) WHERE value = ?)
+         )
+         ${match.length ? `AND (${match.join(' OR ')})` : ''}
+       ORDER BY COALESCE(s.last_message_at, s.created_at) DESC, s.rowid DESC
+       LIMIT ?`,
+      ...q.statuses, ...teams, q.agentId, q.agentId, q.agentId, q.agentId, ...params, q.limit,
+    );
+    return rows.map(toSession);
+  }
+  #scope(scope: SessionScope): { sql: string; params: unknown[] } {
+    if (scope.teamIds === null) return { sql: '1 = 1', params: [] };
+    const teams = scope.teamIds.length ? scope.teamIds : [''];
+    return {
+      sql: `(s.team_id IN (${marks(teams)}) OR s.agent_id = ? OR EXISTS (SELECT 1 FROM json_each(s.invited_agent_ids) WHERE value = ?))`,
+      params: [...teams, scope.agentId, scope.agentId],
+    };
+  }
+  async listContactHistory(contactId: string, scope: SessionScope, before: number | null, limit: number): Promise<Session[]> {
+    const where = this.#scope(scope);
+    const rows = await this.#all(
+      `SELECT s.* FROM sessions s WHERE s.contact_id = ? AND ${where.sql} ${before === null ? '' : 'AND s.created_at < ?'}
+       ORDER BY s.created_at DESC, s.rowid DESC LIMIT ?`,
+      contactId, ...where.params, ...(before === null ? [] : [before]), limit,
+    );
+    return rows.map(toSession);
+  }
   async getMessage(id: string): Promise<Message | null> {
     const row = await this.#get('SELECT * FROM messages WHERE id = ?', id);
-    return row ? toMessage(row) : null;
+    return row ? (await this.#withAttachments([row]))[0]! : null;
   }
   async insertMessage(m: Message): Promise<void> {
     await this.#exec(
-      `INSERT INTO messages (id, session_id, seq, author_kind, author_id, author_name, text, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO messages (id, session_id, seq, author_kind, author_id, author_name, text, created_at,
+         kind, template_id, system, delivered_at, read_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       m.id, m.sessionId, m.seq, m.authorKind, m.authorId, m.authorName, m.text, m.createdAt,
+      m.kind, m.templateId, m.system === null ? null : JSON.stringify(m.system), m.deliveredAt, m.readAt,
     );
+    for (const [position, attachment] of m.attachments.entries()) {
+      await this.#exec(
+        'INSERT INTO message_attachments (message_id, file_id, position) VALUES (?, ?, ?)',
+        m.id, attachment.id, position,
+      );
+    }
   }
-  async listMessagesAfter(sessionId: string, afterSeq: number): Promise<Message[]> {
-    const rows = await this.#all('SELECT * FROM messages WHERE session_id = ? AND seq > ? ORDER BY seq', sessionId, afterSeq);
-    return rows.map(toMessage);
+  async listMessagesAfter(sessionId: string, afterSeq: number, limit = -1): Promise<Message[]> {
+    const rows = await this.#all(
+      'SELECT * FROM messages WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+      sessionId, afterSeq, limit,
+    );
+    return this.#withAttachments(rows);
+  }
+  async listMessagesBefore(sessionId: string, beforeSeq: number | null, limit: number): Promise<Message[]> {
+    const rows = await this.#all(
+      'SELECT * FROM messages WHERE session_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+      sessionId, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit,
+    );
+    return this.#withAttachments(rows.reverse());
   }
   async countMessages(sessionId: string): Promise<number> {
     const row = await this.#get('SELECT COUNT(*) AS n FROM messages WHERE session_id = ?', sessionId);
     return Number(row?.n ?? 0);
+  }
+  async markMessages(sessionId: string, upToSeq: number, authorKinds: readonly AuthorKind[], status: 'delivered' | 'read', at: number): Promise<number> {
+    if (authorKinds.length === 0) return 0;
+    const kinds = marks(authorKinds);
+    return status === 'delivered'
+      ? this.#exec(
+          `UPDATE messages SET delivered_at = ? WHERE session_id = ? AND seq <= ? AND author_kind IN (${kinds}) AND delivered_at IS NULL`,
+          at, sessionId, upToSeq, ...authorKinds,
+        )
+      : this.#exec(
+          `UPDATE messages SET delivered_at = COALESCE(delivered_at, ?), read_at = ?
+           WHERE session_id = ? AND seq <= ? AND author_kind IN (${kinds}) AND read_at IS NULL`,
+          at, at, sessionId, upToSeq, ...authorKinds,
+        );
+  }
+  async #withAttachments(rows: Row[]): Promise<Message[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => String(row.id));
+    const files = await this.#all(
+      `SELECT a.message_id, f.* FROM message_attachments a JOIN files f ON f.id = a.file_id
+       WHERE a.message_id IN (${marks(ids)}) ORDER BY a.position`,
+      ...ids,
+    );
+    const byMessage = new Map<string, Attachment[]>();
+    for (const file of files) {
+      const list = byMessage.get(String(file.message_id)) ?? [];
+      list.push(this.toAttachment(toFile(file)));
+      byMessage.set(String(file.message_id), list);
+    }
+    return rows.map((row) => toMessage(row, byMessage.get(String(row.id)) ?? []));
+  }
+
+  // Files
+
+  async insertFile(f: FileRecord): Promise<void> {
+    await this.#exec(
+      'INSERT INTO files (id, owner_kind, owner_id, name, size, mime, kind, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      f.id, f.ownerKind, f.ownerId, f.name, f.size, f.mime, f.kind, f.createdAt,
+    );
+  }
+  async getFile(id: string): Promise<FileRecord | null> {
+    const row = await this.#get('SELECT * FROM files WHERE id = ?', id);
+    return row ? toFile(row) : null;
+  }
+  toAttachment(file: FileRecord): Attachment {
+    return { id: file.id, name: file.name, size: file.size, mime: file.mime, kind: file.kind, url: this.#fileUrl(file) };
+  }
+  async listGallery(contactId: string, scope: SessionScope, limit: number): Promise<GalleryItem[]> {
+    const where = this.#scope(scope);
+    const rows = await this.#all(
+      `SELECT f.*, m.id AS message_id, m.session_id, m.created_at AS sent_at
+       FROM sessions s JOIN messages m ON m.session_id = s.id
+         JOIN message_attachments a ON a.message_id = m.id JOIN files f ON f.id = a.file_id
+       WHERE s.contact_id = ? AND ${where.sql}
+       ORDER BY m.created_at DESC, m.seq DESC, a.position LIMIT ?`,
+      contactId, ...where.params, limit,
+    );
+    return rows.map((row) => ({
+      ...this.toAttachment(toFile(row)),
+      sessionId: String(row.session_id),
+      messageId: String(row.message_id),
+      createdAt: Number(row.sent_at),
+    }));
+  }
+
+  // Tags, notes, templates, canned responses
+
+  async insertTag(t: Tag): Promise<void> {
+    await this.#exec('INSERT INTO tags (id, team_id, name, color) VALUES (?, ?, ?, ?)', t.id, t.teamId, t.name, t.color);
+  }
+  async listTagsOfTeams(teamIds: readonly string[]): Promise<Tag[]> {
+    if (teamIds.length === 0) return [];
+    return (await this.#all(`SELECT * FROM tags WHERE team_id IN (${marks(teamIds)}) ORDER BY team_id, name`, ...teamIds)).map(toTag);
+  }
+  async getTags(ids: readonly string[]): Promise<Tag[]> {
+    if (ids.length === 0) return [];
+    return (await this.#all(`SELECT * FROM tags WHERE id IN (${marks(ids)})`, ...ids)).map(toTag);
+  }
+  async getNote(id: string): Promise<Note | null> {
+    const row = await this.#get('SELECT * FROM notes WHERE id = ?', id);
+    return row ? toNote(row) : null;
+  }
+  async listNotes(contactId: string): Promise<Note[]> {
+    return (await this.#all('SELECT * FROM notes WHERE contact_id = ? ORDER BY created_at DESC, rowid DESC', contactId)).map(toNote);
+  }
+  async insertNote(n: Note): Promise<void> {
+    await this.#exec(
+      `INSERT INTO notes (id, contact_id, text, author_id, author_name, created_at, updated_at, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      n.id, n.contactId, n.text, n.authorId, n.authorName, n.createdAt, n.updatedAt, n.version,
+    );
+  }
+  async updateNote(n: Note, expectedVersion: number): Promise<boolean> {
+    const changes = await this.#exec(
+      'UPDATE notes SET text = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?',
+      n.text, n.updatedAt, n.version, n.id, expectedVersion,
+    );
+    return changes === 1;
+  }
+  async deleteNote(id: string): Promise<boolean> {
+    return (await this.#exec('DELETE FROM notes WHERE id = ?', id)) > 0;
+  }
+  async insertTemplate(t: Template): Promise<void> {
+    await this.#exec(
+      'INSERT INTO templates (id, team_id, name, language, body, variables) VALUES (?, ?, ?, ?, ?, ?)',
+      t.id, t.teamId, t.name, t.language, t.body, JSON.stringify(t.variables),
+    );
+  }
+  async getTemplate(id: string): Promise<Template | null> {
+    const row = await this.#get('SELECT * FROM templates WHERE id = ?', id);
+    return row ? toTemplate(row) : null;
+  }
+  async listTemplatesOfTeams(teamIds: readonly string[]): Promise<Template[]> {
+    if (teamIds.length === 0) return [];
+    return (await this.#all(`SELECT * FROM templates WHERE team_id IN (${marks(teamIds)}) ORDER BY team_id, name`, ...teamIds)).map(toTemplate);
+  }
+  async insertCannedResponse(c: Omit<CannedResponse, 'attachments'> & { attachmentIds: string[] }): Promise<void> {
+    await this.#exec(
+      'INSERT INTO canned_responses (id, team_id, shortcut, title, text) VALUES (?, ?, ?, ?, ?)',
+      c.id, c.teamId, c.shortcut, c.title, c.text,
+    );
+    for (const [position, fileId] of c.attachmentIds.entries()) {
+      await this.#exec(
+        'INSERT INTO canned_response_attachments (canned_response_id, file_id, position) VALUES (?, ?, ?)',
+        c.id, fileId, position,
+      );
+    }
+  }
+  async listCannedResponses(teamIds: readonly string[]): Promise<CannedResponse[]> {
+    const teams = teamIds.length ? teamIds : [''];
+    const rows = await this.#all(
+      `SELECT * FROM canned_responses WHERE team_id IS NULL OR team_id IN (${marks(teams)}) ORDER BY shortcut`,
+      ...teams,
+    );
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => String(row.id));
+    const files = await this.#all(
+      `SELECT a.canned_response_id, f.* FROM canned_response_attachments a JOIN files f ON f.id = a.file_id
+       WHERE a.canned_response_id IN (${marks(ids)}) ORDER BY a.position`,
+      ...ids,
+    );
+    return rows.map((row) => ({
+      id: String(row.id),
+      teamId: str(row.team_id),
+      shortcut: String(row.shortcut),
+      title: String(row.title),
+      text: String(row.text),
+      attachments: files.filter((f) => f.canned_response_id === row.id).map((f) => this.toAttachment(toFile(f))),
+    }));
+  }
+
+  // Channels with a webhook
+
+  async insertChannel(c: ChannelRecord, createdAt: number): Promise<void> {
+    await this.#exec(
+      'INSERT INTO channels (key, kind, name, default_team_id, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      c.key, c.kind, c.name, c.defaultTeamId, c.secret, createdAt,
+    );
+  }
+  async getChannel(key: string): Promise<ChannelRecord | null> {
+    const row = await this.#get('SELECT * FROM channels WHERE key = ?', key);
+    return row
+      ? { key: String(row.key), kind: String(row.kind) as ChannelRecord['kind'], name: String(row.name), defaultTeamId: String(row.default_team_id), secret: String(row.secret) }
+      : null;
+  }
+  async findInbound(channelKey: string, externalId: string): Promise<{ sessionId: string; messageId: string } | null> {
+    const row = await this.#get('SELECT * FROM channel_inbound WHERE channel_key = ? AND external_id = ?', channelKey, externalId);
+    return row ? { sessionId: String(row.session_id), messageId: String(row.message_id) } : null;
+  }
+  async insertInbound(channelKey: string, externalId: string, sessionId: string, messageId: string): Promise<void> {
+    await this.#exec(
+      'INSERT INTO channel_inbound (channel_key, external_id, session_id, message_id) VALUES (?, ?, ?, ?)',
+      channelKey, externalId, sessionId, messageId,
+    );
   }
 
   // Webchat
@@ -304,6 +622,7 @@ function toAgent(row: Row, teamIds: string[]): Agent {
     nickname: str(row.nickname),
     extension: str(row.extension),
     teamIds,
+    permissions: { history: Boolean(row.perm_history), internalChat: Boolean(row.perm_internal_chat) },
   };
 }
 function toContact(row: Row): Contact {
@@ -312,6 +631,7 @@ function toContact(row: Row): Contact {
     name: String(row.name),
     email: str(row.email),
     phone: str(row.phone),
+    document: str(row.document),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
     version: Number(row.version),
@@ -327,6 +647,9 @@ function toSession(row: Row): Session {
     teamId: String(row.team_id),
     contactId: String(row.contact_id),
     agentId: str(row.agent_id),
+    targetAgentId: str(row.target_agent_id),
+    invitedAgentIds: JSON.parse(String(row.invited_agent_ids ?? '[]')) as string[],
+    tagIds: JSON.parse(String(row.tag_ids ?? '[]')) as string[],
     createdAt: Number(row.created_at),
     acceptedAt: num(row.accepted_at),
     finishedAt: num(row.finished_at),
@@ -337,7 +660,7 @@ function toSession(row: Row): Session {
     version: Number(row.version),
   };
 }
-function toMessage(row: Row): Message {
+function toMessage(row: Row, attachments: Attachment[]): Message {
   return {
     id: String(row.id),
     sessionId: String(row.session_id),
@@ -345,8 +668,51 @@ function toMessage(row: Row): Message {
     authorKind: String(row.author_kind) as Message['authorKind'],
     authorId: str(row.author_id),
     authorName: String(row.author_name),
+    kind: String(row.kind ?? 'text') as Message['kind'],
     text: String(row.text),
+    attachments,
+    templateId: str(row.template_id),
+    system: row.system ? (JSON.parse(String(row.system)) as SystemEvent) : null,
     createdAt: Number(row.created_at),
+    deliveredAt: num(row.delivered_at),
+    readAt: num(row.read_at),
+  };
+}
+function toFile(row: Row): FileRecord {
+  return {
+    id: String(row.id),
+    ownerKind: String(row.owner_kind) as FileRecord['ownerKind'],
+    ownerId: str(row.owner_id),
+    name: String(row.name),
+    size: Number(row.size),
+    mime: String(row.mime),
+    kind: String(row.kind) as FileRecord['kind'],
+    createdAt: Number(row.created_at),
+  };
+}
+function toTag(row: Row): Tag {
+  return { id: String(row.id), teamId: String(row.team_id), name: String(row.name), color: String(row.color) };
+}
+function toNote(row: Row): Note {
+  return {
+    id: String(row.id),
+    contactId: String(row.contact_id),
+    text: String(row.text),
+    authorId: String(row.author_id),
+    authorName: String(row.author_name),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+    version: Number(row.version),
+  };
+}
+function toTemplate(row: Row): Template {
+  return {
+    id: String(row.id),
+    teamId: String(row.team_id),
+    name: String(row.name),
+    language: String(row.language),
+    body: String(row.body),
+    variables: JSON.parse(String(row.variables)) as string[],
   };
 }
 function toVisitor(row: Row): VisitorRecord {

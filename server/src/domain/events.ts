@@ -1,13 +1,21 @@
-import type { Contact, Message, Session } from '../../../src/protocol/index.js';
+import type { AuthorKind, Contact, Message, Note, Session } from '../../../src/protocol/index.js';
 
 /**
  * What the services announce after a change is committed. The socket layer decides who receives
  * it (rooms); the services only say what happened.
  */
 export interface DomainEvents {
-  sessionUpdated(session: Session, contact: Contact): void;
+  /**
+   * `formerAgentIds`: agents who saw the session before this change and may not now (a previous
+   * owner or invitee after a transfer, an agent who left): they get this last update too.
+   * `formerTeamId`: the team a transfer took the session from.
+   */
+  sessionUpdated(session: Session, contact: Contact, former?: { agentIds?: readonly string[]; teamId?: string }): void;
   messageCreated(message: Message, session: Session): void;
   contactUpdated(contact: Contact): void;
+  messageStatus(session: Session, status: { upToSeq: number; status: 'delivered' | 'read'; at: number; authorKinds: AuthorKind[] }): void;
+  noteUpdated(note: Note): void;
+  noteDeleted(noteId: string, contactId: string): void;
 }
 
 /** For services used without sockets (seeding, scripts). */
@@ -15,6 +23,9 @@ export const silentEvents: DomainEvents = {
   sessionUpdated() {},
   messageCreated() {},
   contactUpdated() {},
+  messageStatus() {},
+  noteUpdated() {},
+  noteDeleted() {},
 };
 
 export type Clock = () => number;

@@ -1,12 +1,22 @@
-import type { Agent, Message, ParsedPayload, Session } from '../../../src/protocol/index.js';
+import {
+  windowClosesAt,
+  type Agent,
+  type Attachment,
+  type AuthorKind,
+  type Message,
+  type ParsedPayload,
+  type Session,
+} from '../../../src/protocol/index.js';
 import type { Repository } from '../db/repository.js';
 import { CommandError, forbidden, notFound } from './errors.js';
 import type { Clock, DomainEvents } from './events.js';
 import type { Identity } from './identity.js';
-import { requireSession, visitorOwns } from './sessions.js';
+import { agentMayWrite, nameOf, requireSession, visitorOwns } from './sessions.js';
 
 /** The author of a message, resolved from the sender's identity. */
-type Author = { kind: 'contact' | 'agent'; id: string; name: string };
+export type Author = { kind: 'contact' | 'agent'; id: string; name: string };
+
+type Draft = Pick<Message, 'id' | 'kind' | 'text' | 'attachments' | 'templateId'>;
 
 /**
  * Messages: one row per client-generated id, numbered per session from 1 in the same transaction
@@ -20,13 +30,57 @@ export class MessageService {
   ) {}
 
   async send(who: Identity, agent: Agent | null, input: ParsedPayload<'message.send'>): Promise<{ message: Message; session: Session }> {
+    return this.#write(who, agent, input.id, input.sessionId, async (tx, session, author) => {
+      if (author.kind === 'agent' && isWindowClosed(session, this.now())) {
+        throw new CommandError(
+          'WINDOW_CLOSED',
+          'The conversation window is closed: on WhatsApp, free text is allowed only within 24 hours of the contact\u2019s last message. Send a template instead.',
+        );
+      }
+      const attachments: Attachment[] = [];
+      for (const [index, fileId] of input.attachmentIds.entries()) {
+        const file = await tx.getFile(fileId);
+        // Only one's own uploads: a file id seen elsewhere must not be re-sent by someone else.
+        if (!file || file.ownerKind !== author.kind || file.ownerId !== author.id) {
+          throw new CommandError('INVALID_PAYLOAD', 'The payload is not valid.', {
+            [`attachmentIds.${index}`]: 'is not a file you uploaded',
+          });
+        }
+        if (!attachments.some((a) => a.id === file.id)) attachments.push(tx.toAttachment(file));
+      }
+      return { id: input.id, kind: 'text', text: input.text, attachments, templateId: null };
+    });
+  }
+
+  /** A template of the session's team, its `{{variables}}` filled in; allowed with the window closed. */
+  async sendTemplate(agent: Agent, who: Identity, input: ParsedPayload<'message.sendTemplate'>): Promise<{ message: Message; session: Session }> {
+    return this.#write(who, agent, input.id, input.sessionId, async (tx, session) => {
+      const template = await tx.getTemplate(input.templateId);
+      if (!template || template.teamId !== session.teamId) {
+        throw new CommandError('INVALID_PAYLOAD', 'The payload is not valid.', { templateId: 'is not a template of this session\u2019s team' });
+      }
+      const missing: Record<string, string> = {};
+      for (const name of template.variables) if (!input.variables[name]) missing[`variables.${name}`] = 'is required';
+      if (Object.keys(missing).length > 0) throw new CommandError('INVALID_PAYLOAD', 'The payload is not valid.', missing);
+      const text = template.body.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, name: string) => input.variables[name] ?? whole);
+      return { id: input.id, kind: 'template', text, attachments: [], templateId: template.id };
+    });
+  }
+
+  async #write(
+    who: Identity,
+    agent: Agent | null,
+    id: string,
+    sessionId: string,
+    draft: (tx: Repository, session: Session, author: Author) => Promise<Draft>,
+  ): Promise<{ message: Message; session: Session }> {
     const result = await this.repo.transaction(async (tx) => {
-      const session = await requireSession(tx, input.sessionId);
+      const session = await requireSession(tx, sessionId);
       const authorKind = who.kind === 'agent' ? 'agent' : 'contact';
       const authorId = who.kind === 'agent' ? who.agentId : who.contactId;
 
       // A retry first: it succeeds even if the session was finished since the first attempt.
-      const existing = await tx.getMessage(input.id);
+      const existing = await tx.getMessage(id);
       if (existing) {
         if (existing.sessionId !== session.id || existing.authorKind !== authorKind || existing.authorId !== authorId) {
           throw new CommandError('CONFLICT', 'This message id is already used by another message. Send it with a new id.');
@@ -35,22 +89,25 @@ export class MessageService {
       }
 
       const author = await this.#authorize(tx, who, agent, session);
+      const fields = await draft(tx, session, author);
       const at = this.now();
       const message: Message = {
-        id: input.id,
+        ...fields,
         sessionId: session.id,
         seq: session.lastSeq + 1,
         authorKind: author.kind,
         authorId: author.id,
         authorName: author.name,
-        text: input.text,
+        system: null,
         createdAt: at,
+        deliveredAt: null,
+        readAt: null,
       };
       const updated: Session = {
         ...session,
         lastSeq: message.seq,
         lastMessageAt: at,
-        lastMessageText: message.text,
+        lastMessageText: message.text || message.attachments.map((a) => a.name).join(', '),
         lastInboundAt: author.kind === 'contact' ? at : session.lastInboundAt,
         version: session.version + 1,
       };
@@ -67,21 +124,50 @@ export class MessageService {
     return { message: result.message, session: result.session };
   }
 
-  async #authorize(tx: Repository, who: Identity, agent: Agent | null, session: Session): Promise<Author> {
+  /**
+   * The caller's side received or showed the other side's messages up to `upToSeq`. Status only
+   * moves forward; `message.status` goes out only when a message changed.
+   */
+  async receipt(who: Identity, agent: Agent | null, input: ParsedPayload<'message.receipt'>): Promise<{ sessionId: string; upToSeq: number }> {
+    const session = await requireSession(this.repo, input.sessionId);
+    await this.#authorize(this.repo, who, agent, session, { allowFinished: true });
+    // The visitor acknowledges the agents' messages; an agent, the contact's.
+    const authorKinds: AuthorKind[] = who.kind === 'visitor' ? ['agent'] : ['contact'];
+    const upToSeq = Math.min(input.upToSeq, session.lastSeq);
+    const at = this.now();
+    const changed = await this.repo.transaction((tx) => tx.markMessages(session.id, upToSeq, authorKinds, input.status, at));
+    if (changed > 0) this.events.messageStatus(session, { upToSeq, status: input.status, at, authorKinds });
+    return { sessionId: session.id, upToSeq };
+  }
+
+  /** Who is typing, if it may write in the session. */
+  async typingAuthor(who: Identity, agent: Agent | null, sessionId: string): Promise<{ session: Session; author: Author }> {
+    const session = await requireSession(this.repo, sessionId);
+    return { session, author: await this.#authorize(this.repo, who, agent, session) };
+  }
+
+  async #authorize(tx: Repository, who: Identity, agent: Agent | null, session: Session, options: { allowFinished?: boolean } = {}): Promise<Author> {
     if (who.kind === 'visitor') {
       if (!visitorOwns(who, session)) throw notFound('session');
-      if (session.status === 'finished') throw finishedError();
+      if (session.status === 'finished' && !options.allowFinished) throw finishedError();
       const contact = await tx.getContact(who.contactId);
       return { kind: 'contact', id: who.contactId, name: contact?.name ?? '' };
     }
-    if (!agent || session.agentId !== agent.id) {
+    if (!agent || !agentMayWrite(agent, session)) {
       throw forbidden(
-        session.agentId === null ? 'Accept this session before writing in it.' : 'Only the agent who owns this session can write in it.',
+        session.agentId === null
+          ? 'Accept this session before writing in it.'
+          : 'Only the agent who owns this session (or an invited one) can write in it.',
       );
     }
-    if (session.status === 'finished') throw finishedError();
-    return { kind: 'agent', id: agent.id, name: agent.nickname || agent.name };
+    if (session.status === 'finished' && !options.allowFinished) throw finishedError();
+    return { kind: 'agent', id: agent.id, name: nameOf(agent) };
   }
+}
+
+export function isWindowClosed(session: Session, now: number): boolean {
+  const closesAt = windowClosesAt(session);
+  return closesAt !== null && closesAt <= now;
 }
 
 const finishedError = () => new CommandError('SESSION_FINISHED', 'This session is finished: no more messages can be sent.');

@@ -1,8 +1,11 @@
 import type { Repository } from '../db/repository.js';
 import { AuthService } from './auth.js';
+import { ChannelService } from './channels.js';
 import { ContactService } from './contacts.js';
 import type { Clock, DomainEvents } from './events.js';
+import { FileService, type FileUrlSigner } from './files.js';
 import { MessageService } from './messages.js';
+import { CatalogService, NoteService } from './notes.js';
 import { SessionService } from './sessions.js';
 import { TeamService } from './teams.js';
 import { WebchatService } from './webchat.js';
@@ -14,9 +17,13 @@ export interface Services {
   sessions: SessionService;
   messages: MessageService;
   webchat: WebchatService;
+  notes: NoteService;
+  catalog: CatalogService;
+  files: FileService;
+  channels: ChannelService;
 }
 
-export function createServices(repo: Repository, now: Clock, events: DomainEvents): Services {
+export function createServices(repo: Repository, now: Clock, events: DomainEvents, files: { signer: FileUrlSigner; dataDir: string }): Services {
   const sessions = new SessionService(repo, now, events);
   return {
     auth: new AuthService(repo, now),
@@ -25,5 +32,9 @@ export function createServices(repo: Repository, now: Clock, events: DomainEvent
     sessions,
     messages: new MessageService(repo, now, events),
     webchat: new WebchatService(repo, now, events, sessions),
+    notes: new NoteService(repo, now, events),
+    catalog: new CatalogService(repo),
+    files: new FileService(repo, now, files.signer, files.dataDir),
+    channels: new ChannelService(repo, now, events, sessions),
   };
 }

@@ -57,6 +57,11 @@ export class WebchatService {
     return visitor ? { kind: 'visitor', visitorId: visitor.id, contactId: visitor.contactId, channelKey: visitor.channelKey } : null;
   }
 
+  /** The visitor id of a webchat contact, if it has one. */
+  async visitorOfContact(contactId: string): Promise<string | null> {
+    return (await this.repo.findVisitorByContactId(contactId))?.id ?? null;
+  }
+
   async sessionsOf(visitor: VisitorIdentity): Promise<{ contact: Contact | null; sessions: Session[] }> {
     const [contact, sessions] = await Promise.all([
       this.repo.getContact(visitor.contactId),
@@ -104,7 +109,7 @@ export class WebchatService {
     const at = this.now();
     const existing = await tx.getContact(contactId);
     if (!existing) {
-      const contact: Contact = { id: contactId, name, email, phone: null, createdAt: at, updatedAt: at, version: 1 };
+      const contact: Contact = { id: contactId, name, email, phone: null, document: null, createdAt: at, updatedAt: at, version: 1 };
       await tx.insertContact(contact);
       return { contact, changed: false };
     }

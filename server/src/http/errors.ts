@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { ErrorCode, ProtocolError } from '../../../src/protocol/index.js';
 import { CommandError } from '../domain/errors.js';
+import { tooLarge } from '../domain/files.js';
 
 const STATUS: Record<ErrorCode, number> = {
   INVALID_PAYLOAD: 400,
@@ -11,6 +12,9 @@ const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   ALREADY_ACCEPTED: 409,
   SESSION_FINISHED: 409,
+  WINDOW_CLOSED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_TYPE: 415,
   RATE_LIMITED: 429,
   TIMEOUT: 504,
   DISCONNECTED: 503,
@@ -27,6 +31,7 @@ export function installErrorHandlers(app: FastifyInstance, logError: (error: unk
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof CommandError) return sendError(reply, error.toProtocolError());
     const status = error.statusCode ?? 500;
+    if (status === 413) return sendError(reply, tooLarge().toProtocolError());
     if (status >= 400 && status < 500) {
       // Fastify's own refusals: malformed JSON, wrong content type, body too large.
       return sendError(reply, { code: 'INVALID_PAYLOAD', message: `The request body is not valid: ${error.message}`, fields: { '(payload)': error.message } });

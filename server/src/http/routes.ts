@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { fieldErrors } from '../../../src/protocol/index.js';
 import { CommandError } from '../domain/errors.js';
+import { tooLarge } from '../domain/files.js';
 import type { Services } from '../domain/services.js';
 
 const LoginBody = v.object({
@@ -16,6 +17,21 @@ function parseBody<T extends v.GenericSchema>(schema: T, body: unknown): v.Infer
   const result = v.safeParse(schema, body);
   if (!result.success) throw new CommandError('INVALID_PAYLOAD', 'The request body is not valid.', fieldErrors(result.issues));
   return result.output;
+}
+
+/** Who uploads: an agent (`Authorization: Bearer`) or a webchat visitor (`X-Visitor-Token`). */
+async function uploader(services: Services, headers: Record<string, string | string[] | undefined>) {
+  const token = bearerToken(typeof headers.authorization === 'string' ? headers.authorization : undefined);
+  if (token) {
+    const agent = await services.auth.authenticate(token);
+    if (agent) return { ownerKind: 'agent' as const, ownerId: agent.agentId };
+  }
+  const visitorToken = headers['x-visitor-token'];
+  if (typeof visitorToken === 'string' && visitorToken) {
+    const visitor = await services.webchat.authenticate(visitorToken);
+    if (visitor) return { ownerKind: 'contact' as const, ownerId: visitor.contactId };
+  }
+  throw new CommandError('UNAUTHENTICATED', 'Send an agent token (Authorization: Bearer) or a visitor token (X-Visitor-Token).');
 }
 
 function bearerToken(header: string | undefined): string | null {
@@ -38,6 +54,45 @@ export function installRoutes(app: FastifyInstance, services: Services, onLogout
     }
     onLogout(identity.tokenHash);
     return { ok: true };
+  });
+
+  app.post('/api/files', async (request) => {
+    const owner = await uploader(services, request.headers);
+    if (!request.isMultipart()) {
+      throw new CommandError('INVALID_PAYLOAD', 'Send the file as multipart/form-data with one part named "file".', { file: 'is required' });
+    }
+    const part = await request.file();
+    if (!part || part.fieldname !== 'file') {
+      throw new CommandError('INVALID_PAYLOAD', 'Send the file as multipart/form-data with one part named "file".', { file: 'is required' });
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await part.toBuffer();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+      throw error;
+    }
+    return { attachment: await services.files.upload(owner, part.filename, bytes) };
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { exp?: string; sig?: string } }>('/api/files/:id', async (request, reply) => {
+    const { file, stream } = await services.files.open(request.params.id, request.query.exp, request.query.sig);
+    const inline = file.kind === 'image' || file.kind === 'audio' || file.kind === 'video';
+    const ascii = file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    return reply
+      .header('content-type', file.mime === 'text/plain' ? 'text/plain; charset=utf-8' : file.mime)
+      .header('content-length', String(file.size))
+      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, max-age=3600')
+      .send(stream);
+  });
+
+  app.post<{ Params: { key: string } }>('/api/channels/:key/inbound', async (request) => {
+    const raw = (request as { rawBody?: string }).rawBody ?? '';
+    const signature = request.headers['x-conecta-signature'];
+    return services.channels.inbound(request.params.key, raw, typeof signature === 'string' ? signature : undefined);
   });
 
   app.get<{ Params: { key: string } }>('/api/webchat/:key', async (request) => services.webchat.publicChannel(request.params.key));

@@ -1,9 +1,10 @@
 import type { Server, Socket } from 'socket.io';
-import type { Agent, CommandName, CommandResults, ParsedPayload } from '../../../src/protocol/index.js';
+import type { Agent, CommandName, CommandResults, ParsedPayload, Session } from '../../../src/protocol/index.js';
 import { forbidden } from '../domain/errors.js';
 import type { Identity } from '../domain/identity.js';
 import type { Services } from '../domain/services.js';
-import { sessionRoom, visitorRoom } from './rooms.js';
+import { agentMaySee } from '../domain/sessions.js';
+import { AGENTS_ROOM, agentRoom, sessionRoom, visitorRoom } from './rooms.js';
 
 export interface CommandContext {
   who: Identity;
@@ -24,14 +25,88 @@ export const commandHandlers: { [N in CommandName]: Handler<N> } = {
 
   'session.finish': async (ctx, { sessionId }) => ctx.services.sessions.finish(requireAgent(ctx), sessionId),
 
-  'session.sync': async (ctx, { sessionId, afterSeq }) => {
-    const result = await ctx.services.sessions.sync(ctx.who, ctx.agent, sessionId, afterSeq);
+  'session.sync': async (ctx, payload) => {
+    const result = await ctx.services.sessions.sync(ctx.who, ctx.agent, payload);
     // From now on this connection receives the session's messages (rooms last as long as it).
-    await ctx.socket.join(sessionRoom(sessionId));
+    await ctx.socket.join(sessionRoom(payload.sessionId));
     return result;
   },
 
+  'session.older': async (ctx, payload) => ctx.services.sessions.older(ctx.who, ctx.agent, payload),
+
   'message.send': async (ctx, payload) => ctx.services.messages.send(ctx.who, ctx.agent, payload),
+
+  'message.sendTemplate': async (ctx, payload) => ctx.services.messages.sendTemplate(requireAgent(ctx), ctx.who, payload),
+
+  'message.receipt': async (ctx, payload) => ctx.services.messages.receipt(ctx.who, ctx.agent, payload),
+
+  'session.typing': async (ctx, { sessionId, typing }) => {
+    const { session, author } = await ctx.services.messages.typingAuthor(ctx.who, ctx.agent, sessionId);
+    // Relayed, never stored; every socket of the session but the sender's.
+    const rooms = [sessionRoom(session.id), ...session.invitedAgentIds.map(agentRoom)];
+    if (session.agentId) rooms.push(agentRoom(session.agentId));
+    if (ctx.who.kind === 'agent' && session.channel === 'webchat') {
+      const visitor = await ctx.services.webchat.visitorOfContact(session.contactId);
+      if (visitor) rooms.push(visitorRoom(visitor));
+    }
+    ctx.socket.to(rooms).emit('session.typing', { sessionId: session.id, authorKind: author.kind, authorId: author.id, authorName: author.name, typing });
+    return {};
+  },
+
+  'agent.catalog': async (ctx) => {
+    const online = new Set<string>();
+    for (const socket of await ctx.io.in(AGENTS_ROOM).fetchSockets()) {
+      const who = socket.data.who as Identity | undefined;
+      if (who?.kind === 'agent') online.add(who.agentId);
+    }
+    return ctx.services.catalog.catalog(requireAgent(ctx), online);
+  },
+
+  'queue.search': async (ctx, payload) => ctx.services.sessions.search(requireAgent(ctx), payload),
+
+  'session.park': async (ctx, { sessionId }) => ctx.services.sessions.park(requireAgent(ctx), sessionId),
+
+  'session.rescue': async (ctx, { sessionIds }) => ctx.services.sessions.rescue(requireAgent(ctx), sessionIds),
+
+  'session.finishMany': async (ctx, { sessionIds }) => ctx.services.sessions.finishMany(requireAgent(ctx), sessionIds),
+
+  'session.transfer': async (ctx, payload) => {
+    const { session, contact, lostAccess } = await ctx.services.sessions.transfer(requireAgent(ctx), payload);
+    await leaveIfNoLongerAllowed(ctx, session, lostAccess);
+    return { session, contact };
+  },
+
+  'session.invite': async (ctx, { sessionId, agentId }) => {
+    const result = await ctx.services.sessions.invite(requireAgent(ctx), sessionId, agentId);
+    // Every socket of the invitee follows the session from now on.
+    ctx.io.in(agentRoom(agentId)).socketsJoin(sessionRoom(sessionId));
+    return result;
+  },
+
+  'session.leave': async (ctx, { sessionId }) => {
+    const agent = requireAgent(ctx);
+    const result = await ctx.services.sessions.leave(agent, sessionId);
+    await leaveIfNoLongerAllowed(ctx, result.session, [agent.id]);
+    return result;
+  },
+
+  'session.setTags': async (ctx, { sessionId, tagIds }) => ctx.services.sessions.setTags(requireAgent(ctx), sessionId, tagIds),
+
+  'contact.history': async (ctx, payload) => ctx.services.sessions.history(requireAgent(ctx), payload),
+
+  'contact.gallery': async (ctx, payload) => ctx.services.sessions.gallery(requireAgent(ctx), payload),
+
+  'note.list': async (ctx, { contactId }) => {
+    requireAgent(ctx);
+    return ctx.services.notes.list(contactId);
+  },
+
+  'note.save': async (ctx, payload) => ctx.services.notes.save(requireAgent(ctx), payload),
+
+  'note.delete': async (ctx, { noteId }) => {
+    requireAgent(ctx);
+    return ctx.services.notes.delete(noteId);
+  },
 
   'contact.get': async (ctx, { contactId }) => ({ contact: await ctx.services.contacts.get(contactId) }),
 
@@ -47,6 +122,14 @@ export const commandHandlers: { [N in CommandName]: Handler<N> } = {
     return { session, contact };
   },
 };
+
+/** Agents who lost a session (transfer, leave) stop receiving its messages, unless they may still see it. */
+async function leaveIfNoLongerAllowed(ctx: CommandContext, session: Session, agentIds: readonly string[]): Promise<void> {
+  for (const agentId of new Set(agentIds)) {
+    const agent = await ctx.services.teams.agent(agentId).catch(() => null);
+    if (!agent || !agentMaySee(agent, session)) ctx.io.in(agentRoom(agentId)).socketsLeave(sessionRoom(session.id));
+  }
+}
 
 function requireAgent(ctx: CommandContext): Agent {
   if (!ctx.agent) throw forbidden('Only agents can send this command.');

@@ -1,5 +1,5 @@
 import type { Server } from 'socket.io';
-import type { Contact, Message, Session } from '../../../src/protocol/index.js';
+import type { AuthorKind, Contact, Message, Note, Session } from '../../../src/protocol/index.js';
 import type { Repository } from '../db/repository.js';
 import type { DomainEvents } from '../domain/events.js';
 
@@ -7,16 +7,21 @@ export const agentRoom = (agentId: string) => `agent:${agentId}`;
 export const teamRoom = (teamId: string) => `team:${teamId}`;
 export const visitorRoom = (visitorId: string) => `visitor:${visitorId}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+/** Every agent socket: notes are shared by all agents. */
+export const AGENTS_ROOM = 'agents';
 
 /**
  * Who receives what (docs/protocol.md, section 4). Every event goes to all its rooms in one
  * `io.to([...])`, so a socket in several of them receives it once.
  *
- * - session.updated → the team, the owner, the session room, the webchat visitor.
- * - message.created → the session room, the owner, the webchat visitor (not the team: agents of the
- *   team see the new last message through session.updated).
+ * - session.updated → the team (or, while it waits for one agent, that agent only), the owner, the
+ *   invited agents, the session room, the webchat visitor; after a transfer or a leave also the
+ *   former team and the agents who lost the session, so it leaves their desks.
+ * - message.created, message.status → the session room, the owner, the invited agents, the webchat
+ *   visitor (not the team: agents of the team see the new last message through session.updated).
  * - contact.updated → the rooms of the contact's open sessions, and the contact's visitor. A contact
  *   with no open session (e.g. just created by contact.save) reaches only the saving agent's answer.
+ * - note.updated, note.deleted → every agent socket.
  */
 export class SocketEvents implements DomainEvents {
   constructor(
@@ -25,20 +30,36 @@ export class SocketEvents implements DomainEvents {
     private readonly log: (error: unknown) => void,
   ) {}
 
-  sessionUpdated(session: Session, contact: Contact): void {
+  sessionUpdated(session: Session, contact: Contact, former?: { agentIds?: readonly string[]; teamId?: string }): void {
     this.#emit(async () => {
-      const rooms = [teamRoom(session.teamId), sessionRoom(session.id), ...(await this.#visitorRooms(session.contactId))];
-      if (session.agentId) rooms.push(agentRoom(session.agentId));
-      this.io.to(rooms).emit('session.updated', { session, contact });
+      const rooms = new Set([...this.#participants(session), ...(await this.#visitorRooms(session.contactId))]);
+      rooms.add(session.status === 'waiting' && session.targetAgentId ? agentRoom(session.targetAgentId) : teamRoom(session.teamId));
+      for (const agentId of former?.agentIds ?? []) rooms.add(agentRoom(agentId));
+      if (former?.teamId) rooms.add(teamRoom(former.teamId));
+      this.io.to([...rooms]).emit('session.updated', { session, contact });
     });
   }
 
   messageCreated(message: Message, session: Session): void {
     this.#emit(async () => {
-      const rooms = [sessionRoom(session.id), ...(await this.#visitorRooms(session.contactId))];
-      if (session.agentId) rooms.push(agentRoom(session.agentId));
+      const rooms = [...this.#participants(session), ...(await this.#visitorRooms(session.contactId))];
       this.io.to(rooms).emit('message.created', { message });
     });
+  }
+
+  messageStatus(session: Session, status: { upToSeq: number; status: 'delivered' | 'read'; at: number; authorKinds: AuthorKind[] }): void {
+    this.#emit(async () => {
+      const rooms = [...this.#participants(session), ...(await this.#visitorRooms(session.contactId))];
+      this.io.to(rooms).emit('message.status', { sessionId: session.id, ...status });
+    });
+  }
+
+  noteUpdated(note: Note): void {
+    this.io.to(AGENTS_ROOM).emit('note.updated', { note });
+  }
+
+  noteDeleted(noteId: string, contactId: string): void {
+    this.io.to(AGENTS_ROOM).emit('note.deleted', { noteId, contactId });
   }
 
   contactUpdated(contact: Contact): void {
@@ -46,11 +67,18 @@ export class SocketEvents implements DomainEvents {
       const open = (await this.repo.listSessionsOfContact(contact.id)).filter((s) => s.status !== 'finished');
       const rooms = new Set(await this.#visitorRooms(contact.id));
       for (const session of open) {
-        rooms.add(teamRoom(session.teamId)).add(sessionRoom(session.id));
-        if (session.agentId) rooms.add(agentRoom(session.agentId));
+        rooms.add(teamRoom(session.teamId));
+        for (const room of this.#participants(session)) rooms.add(room);
       }
       if (rooms.size > 0) this.io.to([...rooms]).emit('contact.updated', { contact });
     });
+  }
+
+  /** The session room, the owner and the invited agents. */
+  #participants(session: Session): string[] {
+    const rooms = [sessionRoom(session.id), ...session.invitedAgentIds.map(agentRoom)];
+    if (session.agentId) rooms.push(agentRoom(session.agentId));
+    return rooms;
   }
 
   async #visitorRooms(contactId: string): Promise<string[]> {

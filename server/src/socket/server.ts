@@ -6,7 +6,7 @@ import type { Services } from '../domain/services.js';
 import { WebchatService } from '../domain/webchat.js';
 import { dispatchCommands } from './dispatcher.js';
 import { TokenBucket, type RateLimit } from './rate-limit.js';
-import { agentRoom, sessionRoom, teamRoom, visitorRoom } from './rooms.js';
+import { AGENTS_ROOM, agentRoom, sessionRoom, teamRoom, visitorRoom } from './rooms.js';
 
 export const tokenRoom = (tokenHash: string) => `token:${tokenHash}`;
 
@@ -71,7 +71,7 @@ async function identify(auth: unknown, origin: string | undefined, services: Ser
 async function identityRooms(who: Identity, services: Services): Promise<string[]> {
   if (who.kind === 'agent') {
     const agent = await services.teams.agent(who.agentId);
-    return [agentRoom(agent.id), tokenRoom(who.tokenHash), ...agent.teamIds.map(teamRoom)];
+    return [AGENTS_ROOM, agentRoom(agent.id), tokenRoom(who.tokenHash), ...agent.teamIds.map(teamRoom)];
   }
   const { sessions } = await services.webchat.sessionsOf(who);
   return [visitorRoom(who.visitorId), ...sessions.map((session) => sessionRoom(session.id))];
