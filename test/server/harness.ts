@@ -3,7 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { createServer, type ConectaServer, type ServerOptions } from '../../server/src/app.js';
-import { DEMO_AGENTS, DEMO_CHANNEL_KEY, DEMO_PASSWORD } from '../../server/src/seed.js';
+import { createHmac } from 'node:crypto';
+import { hashPassword } from '../../server/src/domain/secrets.js';
+import {
+  DEMO_AGENTS,
+  DEMO_CANNED_RESPONSES,
+  DEMO_CHANNEL_KEY,
+  DEMO_PASSWORD,
+  DEMO_TAGS,
+  DEMO_TEAMS,
+  DEMO_TEMPLATES,
+  DEMO_WAITING_TIMEOUT_MS,
+  DEMO_WHATSAPP,
+} from '../../server/src/seed.js';
 import {
   COMMAND_EVENT,
   type Ack,
@@ -15,7 +27,17 @@ import {
   type Visitor,
 } from '../../src/protocol/index.js';
 
-export { DEMO_AGENTS, DEMO_CHANNEL_KEY, DEMO_PASSWORD };
+export {
+  DEMO_AGENTS,
+  DEMO_CANNED_RESPONSES,
+  DEMO_CHANNEL_KEY,
+  DEMO_PASSWORD,
+  DEMO_TAGS,
+  DEMO_TEAMS,
+  DEMO_TEMPLATES,
+  DEMO_WAITING_TIMEOUT_MS,
+  DEMO_WHATSAPP,
+};
 export const ANA = DEMO_AGENTS.ana.email;
 export const BRUNO = DEMO_AGENTS.bruno.email;
 
@@ -46,6 +68,8 @@ export interface TestServerOptions {
   /** Reuse a data dir (e.g. to test a restart); then it is not removed on close. */
   dataDir?: string;
   rateLimit?: ServerOptions['rateLimit'];
+  /** Defaults to 0 here: tests call `services.sessions.expireWaiting()` themselves. */
+  expireEveryMs?: number;
   staticRoots?: ServerOptions['staticRoots'];
 }
 
@@ -58,6 +82,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     now: options.now,
     seed: true,
     rateLimit: options.rateLimit,
+    expireEveryMs: options.expireEveryMs ?? 0,
     staticRoots: options.staticRoots,
   });
   const url = await server.listen(0, '127.0.0.1');
@@ -167,4 +192,46 @@ export async function connectVisitor(url: string, channel = DEMO_CHANNEL_KEY, pr
   if (status !== 200) throw new Error(`visitor token for ${channel} failed: ${status} ${JSON.stringify(body)}`);
   const socket = await connect(url, { visitorToken: body.visitorToken });
   return Object.assign(socket, { visitorToken: body.visitorToken as string, visitor: body.visitor as Visitor });
+}
+
+/** Adds an agent (password `conecta-demo`) straight to the database, e.g. a third colleague. */
+export async function addAgent(
+  t: TestServer,
+  agent: { id: string; name: string; email: string; teamIds: string[]; nickname?: string | null; history?: boolean },
+): Promise<void> {
+  const { hash, salt } = await hashPassword(DEMO_PASSWORD);
+  await t.server.repo.insertAgent(
+    {
+      id: agent.id, name: agent.name, email: agent.email, nickname: agent.nickname ?? null, extension: null, teamIds: agent.teamIds,
+      permissions: { history: agent.history ?? false, internalChat: false }, passwordHash: hash, passwordSalt: salt,
+    },
+    Date.now(),
+  );
+}
+
+/** Posts to a channel's inbound webhook as its adapter would, signed with `secret` (or the given header). */
+export async function postInbound(
+  url: string,
+  body: { from: string; name?: string; text: string; externalId: string },
+  options: { key?: string; secret?: string; signature?: string | null } = {},
+) {
+  const raw = JSON.stringify(body);
+  const signature =
+    options.signature === undefined
+      ? `sha256=${createHmac('sha256', options.secret ?? DEMO_WHATSAPP.secret).update(raw).digest('hex')}`
+      : options.signature;
+  const response = await fetch(`${url}/api/channels/${options.key ?? DEMO_WHATSAPP.key}/inbound`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(signature === null ? {} : { 'x-conecta-signature': signature }) },
+    body: raw,
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+/** Uploads bytes as the `file` part of a multipart form; `auth` is the headers identifying the uploader. */
+export async function upload(url: string, bytes: Uint8Array, name: string, auth: Record<string, string>, type = 'application/octet-stream') {
+  const form = new FormData();
+  form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name);
+  const response = await fetch(`${url}/api/files`, { method: 'POST', headers: auth, body: form });
+  return { status: response.status, body: (await response.json()) as any };
 }
