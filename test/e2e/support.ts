@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromeArgs, findChrome } from '../support/chrome.mjs';
-import { DEMO_PASSWORD, startTestServer, type TestServer, type TestServerOptions } from '../server/harness.js';
+import { DEMO_WHATSAPP } from '../../server/src/seed.js';
+import { signBody } from '../../server/src/domain/channels.js';
+import { connectVisitor, DEMO_PASSWORD, startTestServer, type TestServer, type TestServerOptions } from '../server/harness.js';
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -55,4 +57,28 @@ export async function openAgentDesk(e2e: EndToEnd, email: string): Promise<Page>
   await login.getByRole('button', { name: 'Entrar' }).click();
   await page.locator('conecta-queue').waitFor();
   return page;
+}
+
+/** A WhatsApp contact writes to the demo's simulated WhatsApp channel (signed like the real webhook). */
+export async function whatsappInbound(
+  url: string,
+  message: { from: string; name: string; text: string; externalId: string },
+): Promise<{ sessionId: string; messageId: string }> {
+  const body = JSON.stringify(message);
+  const response = await fetch(`${url}/api/channels/${DEMO_WHATSAPP.key}/inbound`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-conecta-signature': signBody(DEMO_WHATSAPP.secret, body) },
+    body,
+  });
+  assert.equal(response.status, 200, `inbound webhook answered ${response.status}: ${await response.clone().text()}`);
+  return (await response.json()) as { sessionId: string; messageId: string };
+}
+
+/** A website visitor starts a webchat session for a team and writes, over a plain socket (no browser). */
+export async function visitorWrites(url: string, name: string, teamId: string, text: string) {
+  const visitor = await connectVisitor(url);
+  const sessionId = crypto.randomUUID();
+  await visitor.ok('webchat.start', { sessionId, name, email: null, teamId });
+  await visitor.ok('message.send', { id: crypto.randomUUID(), sessionId, text });
+  return { visitor, sessionId };
 }
