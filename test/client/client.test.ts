@@ -33,8 +33,9 @@ function until(client: ConectaClient, predicate: (state: ConectaState) => boolea
   });
 }
 
-const texts = (client: ConectaClient, sessionId: string) =>
-  selectMessages(client.store.state, sessionId).map((m) => `${m.text}:${m.status}`);
+/** What people wrote (system notes such as "accepted" left out). */
+const written = (state: ConectaState, sessionId: string) => selectMessages(state, sessionId).filter((m) => m.kind !== 'system');
+const texts = (client: ConectaClient, sessionId: string) => written(client.store.state, sessionId).map((m) => `${m.text}:${m.status}`);
 
 describe('ConectaClient against a real server', () => {
   let dataDir: string;
@@ -100,9 +101,9 @@ describe('ConectaClient against a real server', () => {
     await until(visitor, (s) => s.sessions[sessionId]?.status === 'active');
 
     visitor.sendMessage(sessionId, 'Olá, preciso de ajuda');
-    await until(ana, (s) => selectMessages(s, sessionId).length === 1);
+    await until(ana, (s) => written(s, sessionId).length === 1);
     ana.sendMessage(sessionId, 'Claro! Como posso ajudar?');
-    await until(visitor, (s) => selectMessages(s, sessionId).length === 2);
+    await until(visitor, (s) => written(s, sessionId).length === 2);
 
     // The server goes away; the visitor keeps writing.
     await server.close();
@@ -114,11 +115,12 @@ describe('ConectaClient against a real server', () => {
     await start();
     await until(visitor, (s) => selectMessages(s, sessionId).every((m) => m.status === 'sent') && s.connection === 'connected');
     // The agent missed the events while away: its resync fetches them.
-    await until(ana, (s) => selectMessages(s, sessionId).length === 4);
+    await until(ana, (s) => written(s, sessionId).length === 4);
     const expected = ['Olá, preciso de ajuda', 'Claro! Como posso ajudar?', 'primeira offline', 'segunda offline'];
-    assert.deepEqual(selectMessages(ana.store.state, sessionId).map((m) => m.text), expected);
-    assert.deepEqual(selectMessages(ana.store.state, sessionId).map((m) => m.seq), [1, 2, 3, 4]);
-    assert.deepEqual(selectMessages(visitor.store.state, sessionId).map((m) => m.text), expected);
+    assert.deepEqual(written(ana.store.state, sessionId).map((m) => m.text), expected);
+    // Every message once, numbered without gaps (the first is the system note of the accept).
+    assert.deepEqual(selectMessages(ana.store.state, sessionId).map((m) => m.seq), [1, 2, 3, 4, 5]);
+    assert.deepEqual(written(visitor.store.state, sessionId).map((m) => m.text), expected);
   });
 
   it('stores a message sent twice with the same id once', async () => {
