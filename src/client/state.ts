@@ -48,6 +48,8 @@ export interface TypingIndicator {
 
 export interface Catalog {
   agents: readonly AgentSummary[];
+  /** Every team of the company (transfers may go to teams the agent is not in). */
+  teams: readonly Team[];
   tags: readonly Tag[];
   templates: readonly Template[];
   cannedResponses: readonly CannedResponse[];
