@@ -5,25 +5,31 @@ export const queueStyles = css`
   [part='base'] {
     display: flex;
     flex-direction: column;
-    gap: ${t.spaceM};
+    gap: ${t.spaceS};
     background: ${t.surface};
     border: 1px solid ${t.border};
     border-radius: ${t.radiusM};
-    padding-block: ${t.spaceM};
+    padding-block: ${t.spaceS} 0;
     overflow: hidden;
   }
-  .group {
+  [part='tabs'] {
     display: flex;
-    flex-direction: column;
-    gap: ${t.spaceS};
-  }
-  [part='heading'] {
-    display: flex;
-    align-items: center;
-    gap: ${t.spaceS};
-    font-size: ${t.fontSize};
-    font-weight: 600;
+    gap: ${t.spaceXs};
     padding-inline: ${t.spaceM};
+    border-block-end: 1px solid ${t.border};
+  }
+  [part='tab'] {
+    display: inline-flex;
+    align-items: center;
+    gap: ${t.spaceXs};
+    border: 0;
+    border-radius: ${t.radiusS} ${t.radiusS} 0 0;
+    border-block-end: 3px solid transparent;
+    background: none;
+    font-weight: 600;
+  }
+  [part='tab'][aria-selected='true'] {
+    border-block-end-color: ${t.brand};
   }
   [part='counter'] {
     min-inline-size: 1.5rem;
@@ -33,36 +39,81 @@ export const queueStyles = css`
     color: ${t.onBrand};
     font-size: ${t.fontSizeS};
     text-align: center;
+    font-variant-numeric: tabular-nums;
   }
-  [part='list'] {
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: ${t.spaceS};
+    padding-inline: ${t.spaceM};
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    font-size: ${t.fontSizeS};
+    color: ${t.muted};
+  }
+  .field.search {
+    flex: 1 1 12rem;
+  }
+  .searching {
+    flex-basis: 100%;
+    margin: 0;
+    color: ${t.muted};
+    font-size: ${t.fontSizeS};
+  }
+  .searching:empty {
+    display: none;
+  }
+  .panel {
+    display: flex;
+    flex-direction: column;
+    min-block-size: 0;
+  }
+  .scroll {
+    overflow: auto;
+    max-block-size: var(--conecta-queue-list-max-block-size, 32rem);
+  }
+  .list {
     display: flex;
     flex-direction: column;
   }
   [part~='item'] {
     display: grid;
-    grid-template-columns: 1fr auto;
+    grid-template-columns: auto 1fr auto;
     gap: ${t.spaceXs} ${t.spaceS};
     align-items: center;
+    inline-size: 100%;
+    box-sizing: border-box;
     padding-block: ${t.spaceS};
     padding-inline: ${t.spaceM};
     border-block-start: 1px solid ${t.border};
   }
-  button[part~='item'] {
-    inline-size: 100%;
-    text-align: start;
-    border-radius: 0;
-    border-inline: 0;
-    border-block-end: 0;
-    background: none;
+  [part~='item']:not([part~='pending']) {
+    grid-template-columns: 1fr auto;
   }
-  button[part~='item']:hover,
-  button[part~='item'][aria-current='true'] {
+  [part~='item']:hover,
+  [part~='item'][aria-current='true'],
+  [part~='item'][aria-selected='true'] {
     background: ${t.surfaceAlt};
   }
-  .who {
+  .main {
     display: flex;
     flex-direction: column;
     min-inline-size: 0;
+    cursor: pointer;
+    border-radius: ${t.radiusS};
+  }
+  .main:focus-visible {
+    outline: 2px solid ${t.focus};
+    outline-offset: 2px;
+  }
+  .actions {
+    display: flex;
+    gap: ${t.spaceXs};
+    align-items: center;
   }
   .name {
     font-weight: 600;
@@ -75,16 +126,113 @@ export const queueStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  [part='wait-time'] {
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${t.spaceXs};
+    align-items: center;
     font-size: ${t.fontSizeS};
+  }
+  [part='wait-time'] {
     color: var(--conecta-queue-wait-color, ${t.text});
     font-variant-numeric: tabular-nums;
   }
-  .item-error {
+  [part='badge'] {
+    padding-inline: ${t.spaceXs};
+    border-radius: ${t.radiusS};
+    border: 1px solid ${t.border};
+    color: ${t.muted};
+  }
+  [part='badge'].me {
+    border-color: ${t.brand};
+    color: ${t.brand};
+  }
+  .item-error-cell {
     grid-column: 1 / -1;
+  }
+  .item-error {
+    margin: 0;
   }
   .empty {
     padding-inline: ${t.spaceM};
     color: ${t.muted};
+  }
+  .bulk {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${t.spaceS};
+    padding: ${t.spaceS} ${t.spaceM};
+    background: ${t.surfaceAlt};
+  }
+  .select-all {
+    display: inline-flex;
+    align-items: center;
+    gap: ${t.spaceXs};
+  }
+  .selected-count {
+    color: ${t.muted};
+    font-size: ${t.fontSizeS};
+    margin-inline-end: auto;
+  }
+  .limit,
+  .bulk-status,
+  .confirm {
+    flex-basis: 100%;
+    margin: 0;
+    font-size: ${t.fontSizeS};
+  }
+  .confirm {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${t.spaceS};
+    align-items: center;
+    padding: ${t.spaceS};
+    border: 1px solid ${t.danger};
+    border-radius: ${t.radiusS};
+    background: ${t.surface};
+  }
+  .confirm p {
+    margin: 0;
+    flex-basis: 100%;
+  }
+  .confirm .question {
+    font-weight: 600;
+  }
+  .notify-permission {
+    align-self: start;
+    margin-inline: ${t.spaceM};
+  }
+  dialog[part='preview'] {
+    inline-size: min(36rem, 92vw);
+    max-block-size: 80vh;
+    padding: 0;
+    border: 1px solid ${t.border};
+    border-radius: ${t.radiusM};
+    box-shadow: ${t.shadow};
+    background: ${t.surface};
+    color: ${t.text};
+  }
+  dialog[part='preview'][open] {
+    display: flex;
+    flex-direction: column;
+  }
+  .preview-header,
+  .preview-footer {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: ${t.spaceS};
+    padding: ${t.spaceS} ${t.spaceM};
+  }
+  .preview-header h2 {
+    margin: 0;
+    font-size: ${t.fontSizeL};
+  }
+  .hint {
+    margin: 0;
+    padding-inline: ${t.spaceM};
+    color: ${t.muted};
+    font-size: ${t.fontSizeS};
   }
 `;
