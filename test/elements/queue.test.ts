@@ -4,6 +4,7 @@ import '../../src/elements/conecta-queue/conecta-queue.js';
 import type { ConectaQueue } from '../../src/elements/conecta-queue/conecta-queue.js';
 import { AlertController } from '../../src/controllers/alert-controller.js';
 import type { ConectaState } from '../../src/client/state.js';
+import type { Contact, Session } from '../../src/protocol/index.js';
 import {
   aContact,
   aMessage,
@@ -54,8 +55,8 @@ function manyPending(count: number, now = Date.now()): ConectaState {
 /** Ana with `count` waiting sessions for Suporte (session-w0 the oldest). */
 function manyWaiting(count: number, now = Date.now()): ConectaState {
   const base = emptyFixture();
-  const sessions: ConectaState['sessions'] = {};
-  const people: ConectaState['contacts'] = {};
+  const sessions: Record<string, Session> = {};
+  const people: Record<string, Contact> = {};
   for (let i = 0; i < count; i++) {
     const contact = aContact({ id: `contact-w${i}`, name: `Espera ${i}` });
     people[contact.id] = contact;
@@ -469,7 +470,9 @@ describe('<conecta-queue>', () => {
       // The virtualizer measures rows with a ResizeObserver; Chromium reports a harmless loop warning as an error.
       const onerror = window.onerror;
       window.onerror = (message, ...rest) => (String(message).includes('ResizeObserver loop') ? true : onerror?.(message, ...rest));
-      after(() => (window.onerror = onerror));
+      after(() => {
+        window.onerror = onerror;
+      });
       const el = await queueWith(createMockClient(manyWaiting(1000)));
       await waitUntil(() => $$(el, '[part~="waiting"]').length > 0);
       const rendered = $$(el, '[part~="waiting"]').length;
