@@ -25,6 +25,23 @@ export function upsertContact(state: ConectaState, contact: Contact): ConectaSta
   return { ...state, contacts: { ...state.contacts, [contact.id]: contact } };
 }
 
+/** Upsert many versioned entities into one record with a single copy (newest version wins). */
+function upsertMany<T extends { id: string; version: number }>(
+  state: ConectaState,
+  key: 'contacts' | 'sessions',
+  items: readonly T[],
+): ConectaState {
+  const held = state[key] as unknown as Readonly<Record<string, T>>;
+  let record: Record<string, T> | null = null;
+  for (const item of items) {
+    const current = (record ?? held)[item.id];
+    if (current && current.version >= item.version) continue;
+    if (!record) record = { ...held };
+    record[item.id] = item;
+  }
+  return record ? { ...state, [key]: record } : state;
+}
+
 export function setTeams(state: ConectaState, teams: readonly Team[]): ConectaState {
   return { ...state, teams: Object.fromEntries(teams.map((team) => [team.id, team])) };
 }
@@ -193,12 +210,10 @@ export function absorbResult(state: ConectaState, data: unknown): ConectaState {
   let next = state;
   if (result.agent) next = { ...next, me: result.agent };
   if (result.teams) next = setTeams(next, result.teams);
-  for (const contact of [...(result.contacts ?? []), ...(result.contact ? [result.contact] : [])]) {
-    next = upsertContact(next, contact);
-  }
-  for (const session of [...(result.sessions ?? []), ...(result.session ? [result.session] : [])]) {
-    next = upsertSession(next, session);
-  }
+  // One copy of the record per result, not one per entity: a snapshot of 10,000 sessions would
+  // otherwise copy the record 10,000 times (quadratic).
+  next = upsertMany(next, 'contacts', [...(result.contacts ?? []), ...(result.contact ? [result.contact] : [])]);
+  next = upsertMany(next, 'sessions', [...(result.sessions ?? []), ...(result.session ? [result.session] : [])]);
   next = mergeMessages(next, [...(result.messages ?? []), ...(result.message ? [result.message] : [])]);
   if (result.note) next = upsertNote(next, result.note);
   return next;
