@@ -2,31 +2,66 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { userEvent } from 'storybook/test';
 import '../src/queue.js';
-import { createMockClient, emptyFixture, offlineFixture, queueFixture, type MockClient } from '../test/fixtures/index.js';
+import type { ConectaState } from '../src/client/state.js';
+import type { Contact, Session } from '../src/protocol/index.js';
+import { aContact, aMessage, aSession, ana, createMockClient, emptyFixture, offlineFixture, queueFixture, type MockClient } from '../test/fixtures/index.js';
 import { darkTheme, inShadow, languageArgType, never, teamOptions, tokenArgTypes, type TokenArgs, withTokens } from './story-kit.js';
 
 interface QueueArgs extends TokenArgs {
   lang: string;
   team: string;
+  phase: 'waiting' | 'active' | 'pending';
+  withAlerts: boolean;
   /** Delay of every mock answer, in ms: long enough to see "Accepting…". */
   latency: number;
 }
 
 /** Renders `<conecta-queue>` on a fresh mock client, so every story (and args change) starts over. */
 const onClient = (makeClient: (args: QueueArgs) => MockClient) => (args: QueueArgs) =>
-  html`<conecta-queue .client=${makeClient(args)} lang=${args.lang || nothing} team=${args.team || nothing}></conecta-queue>`;
+  html`<conecta-queue .client=${makeClient(args)} lang=${args.lang || nothing} team=${args.team || nothing}
+    phase=${args.phase || nothing} ?with-alerts=${args.withAlerts}></conecta-queue>`;
+
+/** Ana's queue plus `pending` pending sessions and `waiting` waiting ones (for selection and long lists). */
+function bigQueue(waiting: number, pending: number, now = Date.now()): ConectaState {
+  const base = queueFixture(now);
+  const sessions: Record<string, Session> = { ...base.sessions };
+  const contacts: Record<string, Contact> = { ...base.contacts };
+  for (let i = 0; i < waiting + pending; i++) {
+    const isPending = i >= waiting;
+    const contact = aContact({ id: `story-c${i}`, name: `${isPending ? 'Pendente' : 'Cliente'} ${i + 1}`, phone: `+55119${10_000_000 + i}` });
+    contacts[contact.id] = contact;
+    sessions[`story-s${i}`] = aSession({
+      id: `story-s${i}`, contactId: contact.id, teamId: i % 2 ? 'suporte' : 'vendas', status: isPending ? 'pending' : 'waiting',
+      agentId: isPending ? ana.id : null, targetAgentId: !isPending && i % 5 === 0 ? ana.id : null,
+      createdAt: now - (waiting + pending - i) * 20_000, lastMessageAt: now - i * 30_000, lastMessageText: `Mensagem ${i + 1}`,
+    });
+  }
+  return { ...base, sessions, contacts };
+}
 
 const meta = {
   title: 'Agent/Queue',
   component: 'conecta-queue',
   decorators: [withTokens],
-  args: { lang: 'pt-BR', team: '', latency: 400 },
+  args: { lang: 'pt-BR', team: '', phase: 'waiting', withAlerts: false, latency: 400 },
   argTypes: {
     ...languageArgType,
     team: {
       control: 'select',
       options: teamOptions,
       description: "Show only this team's sessions (a team id); empty shows all of the agent's teams.",
+      table: { category: 'attributes' },
+    },
+    phase: {
+      control: 'inline-radio',
+      options: ['waiting', 'active', 'pending'],
+      description: 'The phase shown.',
+      table: { category: 'attributes' },
+    },
+    withAlerts: {
+      control: 'boolean',
+      name: 'with-alerts',
+      description: 'Beep and notify when a new session waits while the page is hidden.',
       table: { category: 'attributes' },
     },
     latency: { control: { type: 'number', min: 0, step: 100 }, description: 'Mock client: delay of every answer (ms).', table: { category: 'story' } },
@@ -101,4 +136,67 @@ export const Themed: Story = {
     '--conecta-queue-counter-background': '#f28b82',
     '--conecta-queue-wait-color': '#fdd663',
   },
+};
+
+/** The pending phase: rescue one, or select (Space, checkboxes, "select all visible") and rescue or finish in bulk. */
+export const Pending: Story = {
+  args: { phase: 'pending' },
+  render: onClient((args) => createMockClient(bigQueue(0, 8), { latency: args.latency })),
+};
+
+/** 60 pending sessions, all visible ones selected: the selection stops at 50, and says so. */
+export const SelectionAtLimit: Story = {
+  args: { phase: 'pending' },
+  render: onClient((args) => createMockClient(bigQueue(0, 60), { latency: args.latency })),
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await inShadow(canvasElement, 'conecta-queue', '.select-all-box'));
+    await inShadow(canvasElement, 'conecta-queue', '#selection-limit');
+  },
+};
+
+/** Finishing the selection asks first, and says no satisfaction survey is sent. */
+export const BulkFinishConfirmation: Story = {
+  args: { phase: 'pending' },
+  render: onClient((args) => createMockClient(bigQueue(0, 5), { latency: args.latency })),
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await inShadow(canvasElement, 'conecta-queue', '.select-all-box'));
+    await userEvent.click(await inShadow(canvasElement, 'conecta-queue', '.bulk-finish'));
+    await inShadow(canvasElement, 'conecta-queue', '[role="alertdialog"]');
+  },
+};
+
+/** Searching "car": the store is filtered at once, and the server is asked 300 ms after typing stops. */
+export const Search: Story = {
+  play: async ({ canvasElement }) => {
+    await userEvent.type(await inShadow(canvasElement, 'conecta-queue', '[part="search"]'), 'car');
+  },
+};
+
+/** A search that matches nothing. */
+export const NoResults: Story = {
+  play: async ({ canvasElement }) => {
+    await userEvent.type(await inShadow(canvasElement, 'conecta-queue', '[part="search"]'), 'zzz');
+  },
+};
+
+/** "View conversation" on a waiting session: the read-only preview (the play function opens it). */
+export const Preview: Story = {
+  render: onClient((args) => {
+    const now = Date.now();
+    const state = queueFixture(now);
+    const messages = [
+      aMessage({ id: 'pv-1', sessionId: 'session-1', seq: 1, authorKind: 'contact', authorName: 'Carla Mendes', text: 'Olá, meu pedido não chegou.', createdAt: now - 180_000 }),
+      aMessage({ id: 'pv-2', sessionId: 'session-1', seq: 2, authorKind: 'contact', authorName: 'Carla Mendes', text: 'O número é 12345.', createdAt: now - 170_000 }),
+    ];
+    return createMockClient({ ...state, messages: { 'session-1': messages } }, { latency: args.latency, store: state });
+  }),
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await inShadow(canvasElement, 'conecta-queue', '[data-session-id="session-1"] [part="preview-button"]'));
+  },
+};
+
+/** 10,000 waiting sessions: the list is virtualized (arrow keys, Home and End still reach every one). */
+export const TenThousandSessions: Story = {
+  args: { latency: 0 },
+  render: onClient(() => createMockClient(bigQueue(10_000, 0))),
 };
