@@ -326,6 +326,13 @@ describe('<conecta-queue>', () => {
       client.push({ session: { ...won, status: 'active', agentId: bruno.id, version: won.version + 1 } });
       await settle(el);
       expect(ids(el, 'waiting')).to.deep.equal(['session-2']);
+      // The row is gone, but the agent is still told why, until it dismisses the notice.
+      const notice = $(el, '[part="notice"]');
+      expect(notice.getAttribute('role')).to.equal('alert');
+      expect(text(notice)).to.contain('Carla Mendes: Este atendimento já foi aceito por outro agente.');
+      (notice.querySelector('button') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="notice"]')).to.equal(null);
     });
 
     it('disables every action while not connected, saying why', async () => {

@@ -67,6 +67,13 @@ export const queueStyles = css`
   .searching:empty {
     display: none;
   }
+  .accept-notice {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--conecta-space-s, 0.5rem);
+    margin: var(--conecta-space-s, 0.5rem);
+  }
   .panel {
     display: flex;
     flex-direction: column;

@@ -59,6 +59,7 @@ const noMessages: readonly ClientMessage[] = [];
  * @csspart base - The whole queue.
  * @csspart tabs - The phase tabs.
  * @csspart tab - One phase's tab.
+ * @csspart notice - Why the last accept failed (e.g. another agent won the race), above the list.
  * @csspart counter - The number of sessions of a phase.
  * @csspart toolbar - Team filter and search.
  * @csspart team-select - The team filter.
@@ -110,6 +111,8 @@ export class ConectaQueue extends ConectaElement {
   @state() private previewLoading = false;
   @state() private previewError = '';
   @state() private announcement = '';
+  /** The last failed accept, kept above the list: its row disappears when the winner's update arrives. */
+  @state() private acceptNotice = '';
   @state() private notificationPermission: NotificationPermission | 'unsupported' = 'default';
 
   private readonly queue = new StoreSelection<QueueSlice>(
@@ -176,9 +179,14 @@ export class ConectaQueue extends ConectaElement {
     try {
       const result = await client.command('session.accept', { sessionId });
       this.#setRowAction(sessionId, null);
+      this.acceptNotice = '';
       this.dispatchEvent(new SessionAcceptedEvent({ session: result.session, contact: result.contact }));
     } catch (error) {
-      this.#setRowAction(sessionId, { kind: 'accept', status: 'error', message: this.errorMessage(error) });
+      const message = this.errorMessage(error);
+      this.#setRowAction(sessionId, { kind: 'accept', status: 'error', message });
+      const { sessions, contacts } = client.store.state;
+      const name = contacts[sessions[sessionId]?.contactId ?? '']?.name ?? this.localize.t.queue.unknownContact;
+      this.acceptNotice = `${name}: ${message}`;
     }
   }
 
@@ -479,14 +487,17 @@ export class ConectaQueue extends ConectaElement {
     if (!cell) {
       // Not rendered: the list is virtualized. Scroll to where the row is estimated to be (the
       // virtualizer's own scrollIntoView leaves a nested scroller empty at the far end), let it render.
-      const grid = this.renderRoot.querySelector<HTMLElement>('.list');
-      const scroller = grid?.parentElement;
-      const count = this.queue.value.lists[phase].length;
-      if (grid && scroller && count) {
+      // The estimate improves as the virtualizer measures rows, so aim again every few frames.
+      const aim = () => {
+        const grid = this.renderRoot.querySelector<HTMLElement>('.list');
+        const scroller = grid?.parentElement;
+        const count = this.queue.value.lists[phase].length;
+        if (!grid || !scroller || !count) return;
         const rowSize = grid.offsetHeight / count;
         scroller.scrollTop = grid.offsetTop - scroller.offsetTop + index * rowSize - scroller.clientHeight / 2;
-      }
-      for (let frame = 0; frame < 20 && !cell; frame++) {
+      };
+      for (let frame = 0; frame < 60 && !cell; frame++) {
+        if (frame % 10 === 0) aim();
         await new Promise((resolve) => requestAnimationFrame(resolve));
         cell = find();
       }
@@ -796,6 +807,12 @@ export class ConectaQueue extends ConectaElement {
         ? html`<p class="error empty" role="alert">
             ${this.loadError}
             <button class="link" @click=${() => this.loadQueue()}>${this.localize.t.common.retry}</button>
+          </p>`
+        : nothing}
+      ${this.acceptNotice
+        ? html`<p class="error accept-notice" part="notice" role="alert">
+            ${this.acceptNotice}
+            <button class="link" @click=${() => (this.acceptNotice = '')}>${this.localize.t.common.close}</button>
           </p>`
         : nothing}
       ${this.withAlerts && this.notificationPermission === 'default'
