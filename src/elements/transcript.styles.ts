@@ -84,4 +84,38 @@ export const transcriptStyles = css`
     font-size: ${t.fontSizeS};
     text-align: center;
   }
+  [part='day-separator'] {
+    align-self: center;
+    margin-block: ${t.spaceXs};
+    padding-inline: ${t.spaceS};
+    border-radius: 999px;
+    background: ${t.surface};
+    border: 1px solid ${t.border};
+    color: ${t.muted};
+    font-size: ${t.fontSizeS};
+  }
+  .attachments {
+    display: flex;
+    flex-direction: column;
+    gap: ${t.spaceXs};
+  }
+  .attachments figure {
+    margin: 0;
+  }
+  [part~='image'] {
+    display: block;
+    max-inline-size: min(16rem, 100%);
+    max-block-size: 12rem;
+    border-radius: ${t.radiusS};
+  }
+  [part~='video'] {
+    max-inline-size: min(20rem, 100%);
+  }
+  [part~='file'] {
+    color: ${t.brand};
+  }
+  .size {
+    color: ${t.muted};
+    font-size: ${t.fontSizeS};
+  }
 `;

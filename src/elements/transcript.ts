@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { LocalizeController } from '../i18n/localize.js';
-import type { ClientMessage } from '../protocol/index.js';
+import type { Translation } from '../i18n/pt-BR.js';
+import type { Attachment, ClientMessage, SystemEvent } from '../protocol/index.js';
 import { renderMessageText } from './message-text.js';
 
 export interface TranscriptOptions {
@@ -11,41 +12,162 @@ export interface TranscriptOptions {
   isOwn: (message: ClientMessage) => boolean;
   /** The name shown for a message's author. */
   authorName: (message: ClientMessage) => string;
+  /** Whether a (non-system) message shows its author's name; default: always. */
+  showAuthor?: (message: ClientMessage) => boolean;
+  /** Absolute URL of an attachment; without it, attachments are listed by name only. */
+  fileUrl?: (attachment: Attachment) => string;
   label: string;
   /** `off` while history loads (a screen reader must not read it all), `polite` afterwards. */
   live: 'off' | 'polite';
   onRetry: (message: ClientMessage) => void;
+  /** Paging back: whether older messages exist and are loading (a status line at the top). */
+  older?: { hasOlder: boolean; loading: boolean };
+  onScroll?: (event: Event) => void;
+  /** Now, for "Today"/"Yesterday" (default `Date.now()`). */
+  now?: number;
 }
 
-/** The transcript of a conversation: a `role="log"` list of messages, keyed by message id. */
-export function renderTranscript(options: TranscriptOptions) {
-  const { messages, localize } = options;
+const DAY = 24 * 60 * 60 * 1000;
+
+const dayKey = (timestamp: number): string => {
+  const date = new Date(timestamp);
+  return `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
+};
+
+/** "Hoje", "Ontem", or the date in the reader's language. */
+export function dayLabel(localize: LocalizeController, timestamp: number, now = Date.now()): string {
   const t = localize.t.session;
-  return html`<div part="transcript" role="log" aria-live=${options.live} aria-label=${options.label} tabindex="0">
+  if (dayKey(timestamp) === dayKey(now)) return t.today;
+  if (dayKey(timestamp) === dayKey(now - DAY)) return t.yesterday;
+  return new Intl.DateTimeFormat(localize.locale, { dateStyle: 'long' }).format(timestamp);
+}
+
+/** A size in bytes as `512 B`, `12 kB`, `3.4 MB`, in the reader's language. */
+export function formatFileSize(locale: string, bytes: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
+}
+
+/** What a system message records, worded in the reader's language. */
+export function systemText(t: Translation, event: SystemEvent): string {
+  const words = t.session.system;
+  switch (event.type) {
+    case 'accepted':
+      return words.accepted(event.agentName);
+    case 'transferred':
+      return words.transferred(event.byAgentName, event.toTeamName, event.toAgentName, event.note);
+    case 'invited':
+      return words.invited(event.byAgentName, event.agentName);
+    case 'left':
+      return words.left(event.agentName);
+    case 'parked':
+      return words.parked(event.agentName);
+    case 'rescued':
+      return words.rescued(event.agentName);
+    case 'finished':
+      return words.finished(event.agentName, event.bulk);
+    case 'expired':
+      return words.expired;
+  }
+}
+
+function renderAttachment(attachment: Attachment, options: TranscriptOptions) {
+  const t = options.localize.t.session;
+  const size = formatFileSize(options.localize.locale, attachment.size);
+  if (!options.fileUrl) return html`<span class="file">${attachment.name} <span class="size">(${size})</span></span>`;
+  const url = options.fileUrl(attachment);
+  switch (attachment.kind) {
+    case 'image':
+      return html`<a part="attachment image-link" href=${url} target="_blank" rel="noopener noreferrer" title=${t.openImage(attachment.name)}
+        ><img part="image" src=${url} alt=${attachment.name} loading="lazy"
+      /></a>`;
+    case 'audio':
+      return html`<figure part="attachment"><audio part="audio" controls preload="none" src=${url} aria-label=${attachment.name}></audio>
+        <figcaption class="size">${attachment.name} (${size})</figcaption></figure>`;
+    case 'video':
+      return html`<figure part="attachment"><video part="video" controls preload="metadata" src=${url} aria-label=${attachment.name}></video>
+        <figcaption class="size">${attachment.name} (${size})</figcaption></figure>`;
+    default:
+      return html`<a part="attachment file" href=${url} target="_blank" rel="noopener noreferrer" download=${attachment.name}
+        ><span class="file-name">${attachment.name}</span> <span class="size">(${size})</span></a
+      >`;
+  }
+}
+
+type Row = { key: string; separator: string } | { key: string; message: ClientMessage };
+
+/** Messages with a day separator before the first message of each day. */
+function rowsOf(messages: readonly ClientMessage[], localize: LocalizeController, now: number): Row[] {
+  const rows: Row[] = [];
+  let day = '';
+  for (const message of messages) {
+    const key = dayKey(message.createdAt);
+    if (key !== day) {
+      day = key;
+      rows.push({ key: `day-${key}`, separator: dayLabel(localize, message.createdAt, now) });
+    }
+    rows.push({ key: message.id, message });
+  }
+  return rows;
+}
+
+function renderMessage(message: ClientMessage, options: TranscriptOptions) {
+  const { localize } = options;
+  const t = localize.t.session;
+  const own = options.isOwn(message);
+  const kind = message.authorKind === 'system' ? 'system' : own ? 'own' : 'other';
+  const showAuthor = kind !== 'system' && (options.showAuthor?.(message) ?? true);
+  const text = message.system ? systemText(localize.t, message.system) : message.text;
+  return html`<div part="message ${kind}" data-message-id=${message.id} data-status=${message.status} data-kind=${message.kind}>
+    ${showAuthor ? html`<span class="author">${options.authorName(message)}</span>` : nothing}
+    ${text ? html`<span class="text">${kind === 'system' ? text : renderMessageText(text)}</span>` : nothing}
+    ${message.attachments.length
+      ? html`<div class="attachments">${message.attachments.map((attachment) => renderAttachment(attachment, options))}</div>`
+      : nothing}
+    <span class="meta">
+      <time datetime=${new Date(message.createdAt).toISOString()} title=${localize.dateTime(message.createdAt)}
+        >${localize.time(message.createdAt)}</time
+      >
+      ${own ? html`<span class=${message.status} part="message-status">${t.messageStatus[message.status]}</span>` : nothing}
+      ${own && message.status === 'failed'
+        ? html`<button class="link" part="retry-button" title=${message.error ?? ''} @click=${() => options.onRetry(message)}>
+            ${t.retryLabel}
+          </button>`
+        : nothing}
+    </span>
+  </div>`;
+}
+
+/**
+ * The transcript of a conversation: a `role="log"` list of messages (keyed by message id) with a
+ * separator for each day, system messages worded in the reader's language, and attachments.
+ */
+export function renderTranscript(options: TranscriptOptions) {
+  const { messages, localize, older } = options;
+  const t = localize.t.session;
+  return html`<div part="transcript" role="log" aria-live=${options.live} aria-label=${options.label} tabindex="0"
+    aria-busy=${older?.loading ? 'true' : 'false'} @scroll=${options.onScroll ?? nothing}>
+    ${older?.loading ? html`<p class="notice older" role="status">${t.loadingOlder}</p>` : nothing}
+    ${older && !older.hasOlder && !older.loading && messages.length ? html`<p class="notice older">${t.startOfConversation}</p>` : nothing}
     ${messages.length === 0 ? html`<p class="notice">${t.empty}</p>` : nothing}
     ${repeat(
-      messages,
-      (message) => message.id,
-      (message) => {
-        const own = options.isOwn(message);
-        const kind = message.authorKind === 'system' ? 'system' : own ? 'own' : 'other';
-        return html`<div part="message ${kind}" data-message-id=${message.id} data-status=${message.status}>
-          ${kind === 'system' ? nothing : html`<span class="author">${options.authorName(message)}</span>`}
-          <span class="text">${renderMessageText(message.text)}</span>
-          <span class="meta">
-            <time datetime=${new Date(message.createdAt).toISOString()} title=${localize.dateTime(message.createdAt)}
-              >${localize.time(message.createdAt)}</time
-            >
-            ${own
-              ? html`<span class=${message.status} part="message-status">${t.messageStatus[message.status]}</span>`
-              : nothing}
-            ${own && message.status === 'failed'
-              ? html`<button class="link" part="retry-button" title=${message.error ?? ''}
-                  @click=${() => options.onRetry(message)}>${t.retryLabel}</button>`
-              : nothing}
-          </span>
-        </div>`;
-      },
+      rowsOf(messages, localize, options.now ?? Date.now()),
+      (row) => row.key,
+      (row) =>
+        'separator' in row
+          ? html`<p part="day-separator" class="day">${row.separator}</p>`
+          : renderMessage(row.message, options),
     )}
   </div>`;
 }

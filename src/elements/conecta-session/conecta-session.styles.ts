@@ -4,12 +4,17 @@ import { tokens as t } from '../../styles/tokens.js';
 export const sessionStyles = css`
   [part='base'] {
     display: flex;
-    flex-direction: column;
     block-size: var(--conecta-session-height, 32rem);
     background: ${t.surface};
     border: 1px solid ${t.border};
     border-radius: ${t.radiusM};
     overflow: hidden;
+  }
+  .main {
+    display: flex;
+    flex-direction: column;
+    flex: 1 1 auto;
+    min-inline-size: 0;
   }
   [part='header'] {
     display: flex;
@@ -29,13 +34,59 @@ export const sessionStyles = css`
   h2 {
     font-size: ${t.fontSizeL};
   }
+  h3 {
+    font-size: ${t.fontSizeL};
+    margin-block-end: ${t.spaceS};
+  }
+  .protocol-row,
+  .times {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${t.spaceS};
+    align-items: baseline;
+  }
+  .times {
+    inline-size: 100%;
+  }
+  .window.closed {
+    color: ${t.danger};
+  }
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${t.spaceXs};
+    inline-size: 100%;
+  }
+  .tag {
+    display: inline-flex;
+    align-items: center;
+    gap: ${t.spaceXs};
+    padding-inline: ${t.spaceS};
+    border: 1px solid ${t.border};
+    border-radius: 999px;
+    font-size: ${t.fontSizeS};
+  }
   [part='status'] {
     padding-inline: ${t.spaceS};
     border-radius: 999px;
     border: 1px solid ${t.border};
     font-size: ${t.fontSizeS};
   }
-  [part='confirm'] {
+  [part='toolbar'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${t.spaceXs};
+    padding-block: ${t.spaceXs};
+    padding-inline: ${t.spaceM};
+    border-block-end: 1px solid ${t.border};
+  }
+  [part='tool'] {
+    min-block-size: 2rem;
+    padding-inline: ${t.spaceS};
+    font-size: ${t.fontSizeS};
+  }
+  [part='confirm'],
+  .confirm {
     display: flex;
     flex-wrap: wrap;
     gap: ${t.spaceS};
@@ -48,5 +99,173 @@ export const sessionStyles = css`
   .placeholder {
     padding: ${t.spaceL};
     color: ${t.muted};
+  }
+  [part='notice']:empty,
+  [part='typing']:empty {
+    display: none;
+  }
+  [part='typing'] {
+    padding-inline: ${t.spaceM};
+    color: ${t.muted};
+    font-size: ${t.fontSizeS};
+  }
+  [part='window-closed'] {
+    display: flex;
+    flex-direction: column;
+    gap: ${t.spaceS};
+    align-items: flex-start;
+    padding: ${t.spaceM};
+    border-block-start: 1px solid ${t.border};
+  }
+  [part='canned-list'] {
+    max-block-size: 10rem;
+    overflow-y: auto;
+    border: 1px solid ${t.border};
+    border-radius: ${t.radiusS};
+  }
+  [part='canned-list'] [role='option'] {
+    display: flex;
+    flex-direction: column;
+    padding: ${t.spaceXs} ${t.spaceS};
+    cursor: pointer;
+  }
+  [part='canned-list'] [aria-selected='true'] {
+    background: ${t.surfaceAlt};
+    outline: 2px solid ${t.focus};
+    outline-offset: -2px;
+  }
+  [part='uploads'] {
+    display: flex;
+    flex-direction: column;
+    gap: ${t.spaceXs};
+  }
+  [part='upload'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${t.spaceS};
+    align-items: center;
+    font-size: ${t.fontSizeS};
+  }
+  [part='side-panel'] {
+    display: flex;
+    flex-direction: column;
+    flex: 0 0 var(--conecta-session-side-panel-width, 16rem);
+    border-inline-start: 1px solid ${t.border};
+    min-block-size: 0;
+  }
+  [role='tablist'] {
+    display: flex;
+    border-block-end: 1px solid ${t.border};
+  }
+  [part='tab'] {
+    flex: 1 1 auto;
+    border: 0;
+    border-radius: 0;
+    font-size: ${t.fontSizeS};
+  }
+  [part='tab'][aria-selected='true'] {
+    box-shadow: inset 0 -2px 0 ${t.brand};
+    font-weight: 600;
+  }
+  [part='tab-panel'] {
+    flex: 1 1 auto;
+    overflow-y: auto;
+    padding: ${t.spaceS};
+    display: flex;
+    flex-direction: column;
+    gap: ${t.spaceS};
+  }
+  .gallery {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(4.5rem, 1fr));
+    gap: ${t.spaceXs};
+    font-size: ${t.fontSizeS};
+    overflow-wrap: anywhere;
+  }
+  .gallery img {
+    inline-size: 100%;
+    aspect-ratio: 1;
+    object-fit: cover;
+    border-radius: ${t.radiusS};
+  }
+  .notes {
+    display: flex;
+    flex-direction: column;
+    gap: ${t.spaceS};
+  }
+  [part='note'] {
+    padding: ${t.spaceS};
+    border: 1px solid ${t.border};
+    border-radius: ${t.radiusS};
+  }
+  .note-text {
+    white-space: pre-wrap;
+  }
+  .note-new,
+  .note-edit {
+    display: flex;
+    flex-direction: column;
+    gap: ${t.spaceXs};
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${t.spaceS};
+    justify-content: flex-end;
+  }
+  .protocol-code {
+    font-family: ui-monospace, monospace;
+    font-size: ${t.fontSizeL};
+  }
+  dialog {
+    inline-size: min(32rem, calc(100vw - 2rem));
+    max-block-size: calc(100vh - 2rem);
+    padding: ${t.spaceL};
+    border: 1px solid ${t.border};
+    border-radius: ${t.radiusM};
+    background: ${t.surface};
+    color: ${t.text};
+    box-shadow: ${t.shadow};
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.35);
+  }
+  dialog form {
+    display: flex;
+    flex-direction: column;
+    gap: ${t.spaceS};
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: ${t.spaceS};
+  }
+  .check input {
+    inline-size: auto;
+    min-block-size: 0;
+  }
+  .preview {
+    margin: 0;
+    padding: ${t.spaceS};
+    background: ${t.surfaceAlt};
+    border-radius: ${t.radiusS};
+  }
+  .preview figcaption {
+    font-size: ${t.fontSizeS};
+    color: ${t.muted};
+  }
+  .session-list {
+    display: flex;
+    flex-direction: column;
+    gap: ${t.spaceXs};
+  }
+  .session-list li {
+    display: flex;
+    flex-direction: column;
   }
 `;

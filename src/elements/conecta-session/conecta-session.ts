@@ -1,38 +1,68 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { selectContact, selectMessages, selectSession } from '../../client/selectors.js';
 import { AutoScrollController } from '../../controllers/auto-scroll.js';
+import { ClockController } from '../../controllers/clock.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
-import type { ClientMessage } from '../../protocol/index.js';
+import { windowClosesAt, type ClientMessage } from '../../protocol/index.js';
 import { hostStyles } from '../../styles/host.js';
 import { ConectaElement, define } from '../conecta-element.js';
-import { isSendKey, renderTranscript } from '../transcript.js';
+import { renderTranscript } from '../transcript.js';
 import { transcriptStyles } from '../transcript.styles.js';
 import { sessionStyles } from './conecta-session.styles.js';
-import { SessionFinishedEvent } from './events.js';
+import { CallRequestEvent, ContactEditEvent, SessionFinishedEvent } from './events.js';
+import { SessionComposer } from './session-composer.js';
+import { SessionDialogs, type SessionDialog } from './session-dialogs.js';
+import { CopyStatus, renderHeaderInfo } from './session-header.js';
+import type { SessionHost, SessionView } from './session-host.js';
+import { SessionSidePanel } from './session-side-panel.js';
 
 /**
- * @summary One conversation for an agent: the contact, protocol and status; the transcript with
- * each message's author, time and delivery status; a composer; and Finish, with a confirmation.
+ * @summary One conversation for an agent: the contact with the session's times and WhatsApp window,
+ * the transcript (paged back on scroll), a composer with files and canned responses, the session's
+ * actions (template, history, contact, tags, transfer, invite, other channels, call, park, finish)
+ * and a side panel with the contact's gallery, notes and the protocol.
  *
  * @event conecta-session-finished - The agent finished the session. `detail: {session, contact}`.
+ * @event conecta-session-selected - The agent chose another session of the contact (history, other
+ * channels), for the host to open. `detail: {session, contact}`.
+ * @event conecta-call-request - The agent asked to call the contact, for a CRM or PBX to place the
+ * call. `detail: {phone, extension, session, contact}`.
+ * @event conecta-contact-edit - Cancelable: the agent asked to edit the contact. Unless prevented, a
+ * dialog with `<conecta-contact-form>` opens. `detail: {contact, session}`.
  *
  * @csspart base - The whole element.
- * @csspart header - Contact name, phone, protocol, status and the Finish button.
+ * @csspart header - Contact, times, tags, status and the Finish button.
+ * @csspart times - Time since the session began, since the contact's last message, and the window.
+ * @csspart window - The WhatsApp conversation window's remaining time.
+ * @csspart tags - The session's tags; each is a `tag`.
+ * @csspart copy-button - Copies the protocol.
  * @csspart status - The session's status badge.
+ * @csspart toolbar - The session's actions; each button is a `tool`.
  * @csspart finish-button - The Finish button.
  * @csspart confirm - The inline confirmation shown before finishing.
  * @csspart transcript - The scrolling list of messages (`role="log"`).
+ * @csspart day-separator - The date before each day's first message.
  * @csspart message - A message; also `own`, `other` or `system`.
  * @csspart message-status - Delivery status of the agent's own message.
  * @csspart retry-button - Sends a failed message again.
+ * @csspart attachment - A file in a message; `image`, `audio`, `video` for media.
  * @csspart link - A link found in a message.
+ * @csspart typing - The "is typing" indicator.
  * @csspart composer - The form to write a message.
  * @csspart input - The message textarea.
+ * @csspart attach-button - Opens the file picker.
+ * @csspart uploads - Files being uploaded or attached; each is an `upload`.
+ * @csspart canned-list - The canned responses opened by `/`.
  * @csspart send-button - The Send button.
+ * @csspart window-closed - What replaces the composer when the WhatsApp window is closed.
+ * @csspart dialog - Every dialog; also `template-dialog`, `history-dialog`, `transfer-dialog`, …
+ * @csspart side-panel - The side panel (gallery, notes, protocol).
+ * @csspart tab - A tab of the side panel.
  * @csspart connection - The notice shown while the client is not connected.
  *
  * @cssproperty --conecta-session-height - The element's height (default `32rem`).
+ * @cssproperty --conecta-session-side-panel-width - The side panel's width (default `16rem`).
  * @cssproperty --conecta-message-background - Background of others' messages.
  * @cssproperty --conecta-message-own-background - Background of the agent's own messages.
  *
@@ -45,28 +75,95 @@ export class ConectaSession extends ConectaElement {
   /** The session shown; setting it loads the session and follows it. */
   @property({ attribute: 'session-id', reflect: true }) sessionId = '';
 
+  /** Hides the side panel (gallery, notes, protocol), for small hosts. */
+  @property({ type: Boolean, attribute: 'without-side-panel', reflect: true }) withoutSidePanel = false;
+
   @state() private loading = false;
   @state() private loadError = '';
   @state() private confirmingFinish = false;
   @state() private finishing = false;
   @state() private finishError = '';
   @state() private historyLoaded = false;
+  @state() private loadingOlder = false;
+  @state() private notice = '';
 
-  @query('textarea') private textarea!: HTMLTextAreaElement | null;
-
-  private readonly view = new StoreSelection(this, (s) => ({
-    session: selectSession(s, this.sessionId),
-    contact: selectContact(s, selectSession(s, this.sessionId)?.contactId),
-    messages: selectMessages(s, this.sessionId),
-    me: s.me,
-  }));
+  private readonly view = new StoreSelection<SessionView>(this, (s) => {
+    const session = selectSession(s, this.sessionId);
+    return {
+      session,
+      contact: selectContact(s, session?.contactId),
+      messages: selectMessages(s, this.sessionId),
+      me: s.me,
+      catalog: s.catalog,
+      hasOlder: s.hasOlder[this.sessionId] ?? false,
+      typing: s.typing[this.sessionId] ?? noTyping,
+      notes: session ? s.notes[session.contactId] : undefined,
+    };
+  });
+  private readonly clock = new ClockController(this);
   private readonly scroller = new AutoScrollController(this, () => this.renderRoot.querySelector<HTMLElement>('[role="log"]'));
+
+  /** What the private parts see of this element. */
+  readonly #host: SessionHost = (() => {
+    const element = this;
+    return {
+      addController: (controller) => element.addController(controller),
+      removeController: (controller) => element.removeController(controller),
+      requestUpdate: () => element.requestUpdate(),
+      get updateComplete() {
+        return element.updateComplete;
+      },
+      get client() {
+        return element.client;
+      },
+      get localize() {
+        return element.localize;
+      },
+      get view() {
+        return element.view.value;
+      },
+      get sessionId() {
+        return element.sessionId;
+      },
+      get now() {
+        return element.clock.now;
+      },
+      query: <T extends Element>(selector: string) => element.renderRoot.querySelector<T>(selector),
+      errorMessage: (error: unknown) => element.errorMessage(error),
+      dispatch: (event: Event) => element.dispatchEvent(event),
+    };
+  })();
+  readonly #copy = new CopyStatus(this.#host);
+  readonly #composer = new SessionComposer(this.#host);
+  readonly #dialogs = new SessionDialogs(this.#host);
+  readonly #sidePanel = new SessionSidePanel(this.#host, this.#copy);
+
   /** What was last opened: a session is loaded once per client, not on every render. */
   #opened: { client: unknown; sessionId: string } | null = null;
+  #catalogFor: unknown = null;
+  /** The transcript is on screen (IntersectionObserver): only then are the contact's messages read. */
+  #transcriptVisible = false;
+  #observer: IntersectionObserver | null = null;
+  #observed: Element | null = null;
+  #readUpTo = new Map<string, number>();
+  readonly #onVisibility = () => this.#markRead();
 
   constructor() {
     super();
     this.clientController.subscribe(() => this.#open());
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.#onVisibility);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#observed = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -74,15 +171,40 @@ export class ConectaSession extends ConectaElement {
     if (changed.has('sessionId')) {
       this.confirmingFinish = false;
       this.finishError = '';
+      this.notice = '';
+      this.#composer.reset();
+      this.#dialogs.close();
       this.#open();
     }
   }
 
-  /** Load the session (once per session id and client) and follow it. */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const log = this.renderRoot.querySelector('[role="log"]');
+    if (log !== this.#observed) {
+      this.#observer?.disconnect();
+      this.#observed = log;
+      this.#transcriptVisible = false;
+      if (log && typeof IntersectionObserver !== 'undefined') {
+        this.#observer = new IntersectionObserver((entries) => {
+          this.#transcriptVisible = entries.some((entry) => entry.isIntersecting);
+          this.#markRead();
+        });
+        this.#observer.observe(log);
+      }
+    }
+    this.#markRead();
+  }
+
+  /** Load the session (once per session id and client) and follow it; the catalog once per client. */
   async #open(): Promise<void> {
     const client = this.client;
     const sessionId = this.sessionId;
     if (!client || !sessionId) return;
+    if (this.#catalogFor !== client && !client.store.state.catalog) {
+      this.#catalogFor = client;
+      client.loadCatalog().catch(() => undefined); // the toolbar's dialogs say what is missing
+    }
     if (this.#opened?.client === client && this.#opened.sessionId === sessionId) return;
     this.#opened = { client, sessionId };
     this.loading = true;
@@ -100,16 +222,52 @@ export class ConectaSession extends ConectaElement {
     }
   }
 
-  /** Send the composer's text (as Enter does). Returns whether something was sent. */
-  send(): boolean {
-    const textarea = this.textarea;
+  /** Mark the contact's messages read, while the transcript and the page are visible. */
+  #markRead(): void {
     const client = this.client;
-    const text = textarea?.value.trim() ?? '';
-    if (!textarea || !client || !text || this.#disabledReason()) return false;
-    client.sendMessage(this.sessionId, text);
-    textarea.value = '';
-    this.scroller.scrollToEnd();
-    return true;
+    const { messages } = this.view.value;
+    if (!client || !this.#transcriptVisible || document.visibilityState !== 'visible') return;
+    const last = messages.findLast((message) => message.authorKind === 'contact');
+    if (!last || (this.#readUpTo.get(this.sessionId) ?? 0) >= last.seq) return;
+    this.#readUpTo.set(this.sessionId, last.seq);
+    client.markRead(this.sessionId);
+  }
+
+  /** Send the composer's text and files (as Enter does). Returns whether something was sent. */
+  send(): boolean {
+    if (this.#disabledReason()) return false;
+    const sent = this.#composer.send();
+    if (sent) this.scroller.scrollToEnd();
+    return sent;
+  }
+
+  /** Open one of the session's dialogs, as its toolbar button does. */
+  openDialog(kind: SessionDialog): void {
+    this.#dialogs.show(kind, null);
+  }
+
+  #onScroll = (event: Event): void => {
+    const log = event.currentTarget as HTMLElement;
+    if (log.scrollTop > 40 || this.loadingOlder || !this.view.value.hasOlder || !this.historyLoaded) return;
+    void this.#loadOlder(log);
+  };
+
+  async #loadOlder(log: HTMLElement): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const sessionId = this.sessionId;
+    const fromBottom = log.scrollHeight - log.scrollTop;
+    this.loadingOlder = true;
+    try {
+      await client.loadOlder(sessionId);
+    } catch (error) {
+      this.notice = this.errorMessage(error);
+    } finally {
+      this.loadingOlder = false;
+    }
+    await this.updateComplete;
+    // Keep the message that was at the top where it was: the older ones grow above it.
+    if (this.sessionId === sessionId) log.scrollTop = log.scrollHeight - fromBottom;
   }
 
   async #finish(): Promise<void> {
@@ -141,6 +299,41 @@ export class ConectaSession extends ConectaElement {
     this.renderRoot.querySelector<HTMLElement>('[part="finish-button"]')?.focus();
   }
 
+  async #command(action: 'session.park' | 'session.leave', notice: string): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    try {
+      await client.command(action, { sessionId: this.sessionId });
+      this.notice = notice;
+    } catch (error) {
+      this.notice = this.errorMessage(error);
+    }
+  }
+
+  #requestCall(): void {
+    const { session, contact, me } = this.view.value;
+    if (!session || !contact?.phone) return;
+    this.dispatchEvent(new CallRequestEvent({ phone: contact.phone, extension: me?.extension ?? null, session, contact }));
+  }
+
+  #editContact(opener: EventTarget | null): void {
+    const { session, contact } = this.view.value;
+    if (!session || !contact) return;
+    if (this.dispatchEvent(new ContactEditEvent({ contact, session }))) this.#dialogs.show('contact', opener);
+  }
+
+  /** Whether the agent is one of the session's invited collaborators (not its owner). */
+  #isInvited(): boolean {
+    const { session, me } = this.view.value;
+    return !!me && !!session?.invitedAgentIds.includes(me.id);
+  }
+
+  /** Whether the agent may write and act in the session now. */
+  #canAct(): boolean {
+    const { session, me } = this.view.value;
+    return session?.status === 'active' && !!me && (session.agentId === me.id || this.#isInvited());
+  }
+
   #disabledReason(): string {
     const t = this.localize.t.session;
     const status = this.view.value.session?.status;
@@ -150,28 +343,35 @@ export class ConectaSession extends ConectaElement {
     return '';
   }
 
+  #windowClosed(): boolean {
+    const session = this.view.value.session;
+    if (!session || session.status !== 'active') return false;
+    const closesAt = windowClosesAt(session);
+    return closesAt !== null && closesAt <= this.clock.now;
+  }
+
   #isOwn = (message: ClientMessage): boolean => {
     const me = this.view.value.me;
     return message.authorKind === 'agent' && !!me && message.authorId === me.id;
   };
 
-  #onKeydown(event: KeyboardEvent): void {
-    if (!isSendKey(event)) return;
-    event.preventDefault();
-    this.send();
+  /** Whether the session has (or had) more than one agent: then every agent message is signed. */
+  #collaborative(): boolean {
+    const { session, messages } = this.view.value;
+    return (
+      (session?.invitedAgentIds.length ?? 0) > 0 ||
+      messages.some((message) => message.system?.type === 'invited' || (message.authorKind === 'agent' && !this.#isOwn(message)))
+    );
   }
 
   #renderHeader() {
     const t = this.localize.t;
-    const { session, contact } = this.view.value;
+    const { session } = this.view.value;
     if (!session) return nothing;
-    const canFinish = session.status === 'active' || session.status === 'pending';
+    const me = this.view.value.me;
+    const canFinish = (session.status === 'active' || session.status === 'pending') && session.agentId === me?.id;
     return html`<header part="header">
-      <div class="title">
-        <h2>${contact?.name ?? t.queue.unknownContact}</h2>
-        ${contact?.phone ? html`<span class="muted phone">${contact.phone}</span>` : nothing}
-        <span class="muted protocol">${t.session.protocol(session.protocol)}</span>
-      </div>
+      ${renderHeaderInfo(this.#host, this.#copy)}
       <span part="status" data-status=${session.status}>${t.statuses[session.status]}</span>
       ${canFinish && !this.confirmingFinish
         ? html`<button part="finish-button" class="danger" @click=${() => this.#askFinish()}>${t.session.finish}</button>`
@@ -191,58 +391,102 @@ export class ConectaSession extends ConectaElement {
     </header>`;
   }
 
-  #renderComposer() {
-    const t = this.localize.t.session;
-    const reason = this.#disabledReason();
-    const disabled = Boolean(reason) || !this.client;
-    return html`<form part="composer" @submit=${(event: Event) => {
-        event.preventDefault();
-        this.send();
-      }}>
-      <label class="visually-hidden" for="composer-input">${t.composerLabel}</label>
-      <div class="composer-row">
-        <textarea
-          id="composer-input"
-          part="input"
-          rows="2"
-          placeholder=${t.composerPlaceholder}
-          aria-describedby="composer-hint"
-          ?disabled=${disabled}
-          @keydown=${this.#onKeydown}
-        ></textarea>
-        <button part="send-button" class="primary" type="submit" ?disabled=${disabled}>${t.send}</button>
-      </div>
-      <p id="composer-hint" class="muted">${reason || t.composerHint}</p>
-    </form>`;
+  #onToolbarKey(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part="toolbar"] button:not(:disabled)')];
+    const index = buttons.indexOf(event.target as HTMLButtonElement);
+    if (index < 0) return;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const step = (event.key === 'ArrowRight') !== rtl ? 1 : -1;
+    buttons[(index + step + buttons.length) % buttons.length]?.focus();
+    event.preventDefault();
+  }
+
+  #renderToolbar() {
+    const tools = this.localize.t.sessionTools;
+    const { session, contact, me } = this.view.value;
+    if (!session || !me) return nothing;
+    const owner = session.agentId === me.id && session.status === 'active';
+    const canAct = this.#canAct();
+    const tool = (name: string, label: string, onClick: (event: Event) => void, enabled = true, ariaLabel?: string) =>
+      html`<button type="button" part="tool" data-tool=${name} ?disabled=${!enabled} aria-label=${ariaLabel ?? nothing}
+        @click=${onClick}>${label}</button>`;
+    const open = (kind: SessionDialog) => (event: Event) => this.#dialogs.show(kind, event.currentTarget);
+    return html`<div part="toolbar" role="toolbar" aria-label=${tools.toolbar} @keydown=${this.#onToolbarKey}>
+      ${tool('template', tools.sendTemplate, open('template'), canAct)}
+      ${tool('history', tools.history, open('history'), !!contact)}
+      ${tool('contact', tools.editContact, (event) => this.#editContact(event.currentTarget), !!contact)}
+      ${tool('tags', tools.tags, open('tags'), canAct)}
+      ${tool('transfer', tools.transfer, open('transfer'), owner)}
+      ${tool('invite', tools.invite, open('invite'), owner)}
+      ${tool('channels', tools.otherChannels, open('channels'), !!contact)}
+      ${tool('call', tools.call, () => this.#requestCall(), !!contact?.phone, contact?.phone ? tools.callLabel(contact.phone) : undefined)}
+      ${tool('park', tools.park, () => this.#command('session.park', tools.parked), owner)}
+      ${this.#isInvited() && session.status !== 'finished'
+        ? tool('leave', tools.leave, () => this.#command('session.leave', tools.left))
+        : nothing}
+    </div>`;
+  }
+
+  #renderTyping() {
+    const typing = this.view.value.typing;
+    if (!typing.length) return html`<p part="typing" class="typing" role="status"></p>`;
+    return html`<p part="typing" class="typing" role="status">
+      ${typing.map((who) => this.localize.t.session.typing(who.authorName)).join(' ')}
+    </p>`;
+  }
+
+  #renderWindowClosed() {
+    const tools = this.localize.t.sessionTools;
+    return html`<div part="window-closed" class="window-closed">
+      <p id="window-closed-reason">${tools.windowClosedReason}</p>
+      <button class="primary" part="template-button" aria-describedby="window-closed-reason"
+        @click=${(event: Event) => this.#dialogs.show('template', event.currentTarget)}>${tools.sendTemplate}</button>
+    </div>`;
   }
 
   protected override render() {
     const t = this.localize.t;
-    const { session, contact, messages, me } = this.view.value;
+    const { session, contact, messages, me, hasOlder } = this.view.value;
     if (!this.sessionId) {
       return html`<div part="base">${this.renderConnection()}<p class="placeholder">${t.session.none}</p></div>`;
     }
-    return html`<section part="base" aria-label=${contact?.name ?? t.session.transcript} aria-busy=${this.loading ? 'true' : 'false'}>
-      ${this.renderConnection()} ${this.#renderHeader()}
-      ${this.loading && !session ? html`<p class="placeholder" role="status">${t.common.loading}</p>` : nothing}
-      ${this.loadError
-        ? html`<p class="error placeholder" role="alert">${this.loadError}</p>`
-        : nothing}
-      ${session
-        ? renderTranscript({
-            messages,
-            localize: this.localize,
-            isOwn: this.#isOwn,
-            authorName: (message) => (this.#isOwn(message) ? (me?.nickname ?? message.authorName ?? t.common.you) : message.authorName),
-            label: t.session.transcript,
-            live: this.historyLoaded ? 'polite' : 'off',
-            onRetry: (message) => this.client?.retryMessage(message.sessionId, message.id),
-          })
-        : nothing}
-      ${session ? this.#renderComposer() : nothing}
-    </section>`;
+    const collaborative = this.#collaborative();
+    const notice = this.notice || this.#dialogs.notice;
+    return html`<section part="base" class=${this.withoutSidePanel ? 'single' : 'with-panel'}
+        aria-label=${contact?.name ?? t.session.transcript} aria-busy=${this.loading ? 'true' : 'false'}>
+        <div class="main">
+          ${this.renderConnection()} ${this.#renderHeader()} ${this.#renderToolbar()}
+          ${this.#isInvited() ? html`<p class="notice invited">${t.sessionTools.youAreInvited}</p>` : nothing}
+          <p class="notice" part="notice" role="status">${notice}</p>
+          ${this.loading && !session ? html`<p class="placeholder" role="status">${t.common.loading}</p>` : nothing}
+          ${this.loadError ? html`<p class="error placeholder" role="alert">${this.loadError}</p>` : nothing}
+          ${session
+            ? renderTranscript({
+                messages,
+                localize: this.localize,
+                isOwn: this.#isOwn,
+                authorName: (message) => (this.#isOwn(message) ? (me?.nickname ?? message.authorName ?? t.common.you) : message.authorName),
+                showAuthor: (message) => message.authorKind !== 'agent' || !this.#isOwn(message) || collaborative,
+                fileUrl: (attachment) => this.client?.fileUrl(attachment) ?? attachment.url,
+                label: t.session.transcript,
+                live: this.historyLoaded ? 'polite' : 'off',
+                onRetry: (message) => this.client?.retryMessage(message.sessionId, message.id),
+                older: { hasOlder, loading: this.loadingOlder },
+                onScroll: this.#onScroll,
+                now: this.clock.now,
+              })
+            : nothing}
+          ${session ? this.#renderTyping() : nothing}
+          ${session ? (this.#windowClosed() ? this.#renderWindowClosed() : this.#composer.render(this.#disabledReason())) : nothing}
+        </div>
+        ${session && !this.withoutSidePanel ? this.#sidePanel.render() : nothing}
+      </section>
+      ${this.#dialogs.render()}`;
   }
 }
+
+const noTyping: readonly never[] = [];
 
 define('conecta-session', ConectaSession);
 

@@ -1,0 +1,309 @@
+import { html, nothing, type ReactiveController } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { ConectaError, type Attachment, type CannedResponse } from '../../protocol/index.js';
+import { formatFileSize, isSendKey } from '../transcript.js';
+import type { SessionHost } from './session-host.js';
+
+/** The server refuses bigger files (PAYLOAD_TOO_LARGE); checked here first so nothing is sent in vain. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** `session.typing` goes out at most this often while the agent types… */
+export const TYPING_INTERVAL_MS = 3000;
+/** …and "stopped" after this long without a key. */
+export const TYPING_IDLE_MS = 4000;
+
+interface Upload {
+  id: string;
+  name: string;
+  size: number;
+  /** 0 to 1. */
+  progress: number;
+  controller: AbortController | null;
+  /** Set once uploaded (or for a canned response's files, at once). */
+  attachment: Attachment | null;
+}
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * The composer: multi-line text (Enter sends, Shift+Enter breaks the line), files attached by
+ * button, paste or drop (each with progress and cancel), canned responses picked by typing `/`,
+ * and the typing indicator sent to the contact (throttled).
+ */
+export class SessionComposer implements ReactiveController {
+  uploads: Upload[] = [];
+  errors: string[] = [];
+  /** The open canned-response list: what follows `/`, and the highlighted option. */
+  canned: { query: string; active: number } | null = null;
+  #typingSentAt = 0;
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly host: SessionHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.#stopTyping();
+  }
+
+  /** Another session was opened: start clean (uploads of the previous one are abandoned). */
+  reset(): void {
+    this.#stopTyping();
+    for (const upload of this.uploads) upload.controller?.abort();
+    this.uploads = [];
+    this.errors = [];
+    this.canned = null;
+  }
+
+  get #textarea(): HTMLTextAreaElement | null {
+    return this.host.query<HTMLTextAreaElement>('#composer-input');
+  }
+
+  get uploading(): boolean {
+    return this.uploads.some((upload) => !upload.attachment);
+  }
+
+  addFiles(files: Iterable<File>): void {
+    const t = this.host.localize.t.sessionTools;
+    this.errors = [];
+    for (const file of files) {
+      if (file.size > MAX_UPLOAD_BYTES) {
+        this.errors = [...this.errors, t.tooLarge(file.name, formatFileSize(this.host.localize.locale, MAX_UPLOAD_BYTES))];
+      } else {
+        void this.#upload(file);
+      }
+    }
+    this.host.requestUpdate();
+  }
+
+  async #upload(file: File): Promise<void> {
+    const client = this.host.client;
+    if (!client) return;
+    const t = this.host.localize.t.sessionTools;
+    const upload: Upload = { id: crypto.randomUUID(), name: file.name, size: file.size, progress: 0, controller: new AbortController(), attachment: null };
+    this.uploads = [...this.uploads, upload];
+    this.host.requestUpdate();
+    try {
+      const attachment = await client.uploadFile(file, {
+        signal: upload.controller!.signal,
+        onProgress: (fraction) => {
+          upload.progress = fraction;
+          this.host.requestUpdate();
+        },
+      });
+      if (upload.controller?.signal.aborted) return;
+      upload.attachment = attachment;
+      upload.controller = null;
+    } catch (error) {
+      if (upload.controller?.signal.aborted) return;
+      this.uploads = this.uploads.filter((each) => each !== upload);
+      const code = error instanceof ConectaError ? error.code : undefined;
+      const message =
+        code === 'PAYLOAD_TOO_LARGE'
+          ? t.tooLarge(file.name, formatFileSize(this.host.localize.locale, MAX_UPLOAD_BYTES))
+          : code === 'UNSUPPORTED_TYPE'
+            ? t.unsupported(file.name)
+            : t.uploadFailed(file.name, this.host.errorMessage(error));
+      this.errors = [...this.errors, message];
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Cancel an upload in progress, or drop an attached file. */
+  remove(id: string): void {
+    this.uploads.find((upload) => upload.id === id)?.controller?.abort();
+    this.uploads = this.uploads.filter((upload) => upload.id !== id);
+    this.host.requestUpdate();
+  }
+
+  /** Send the text and the uploaded files together. Returns whether something was sent. */
+  send(): boolean {
+    const textarea = this.#textarea;
+    const client = this.host.client;
+    if (!textarea || !client) return false;
+    if (this.uploading) {
+      this.errors = [this.host.localize.t.sessionTools.waitUploads];
+      this.host.requestUpdate();
+      return false;
+    }
+    const text = textarea.value.trim();
+    const attachments = this.uploads.flatMap((upload) => (upload.attachment ? [upload.attachment] : []));
+    if (!text && attachments.length === 0) return false;
+    client.sendMessage(this.host.sessionId, text, attachments);
+    textarea.value = '';
+    this.uploads = [];
+    this.errors = [];
+    this.canned = null;
+    this.#stopTyping();
+    this.host.requestUpdate();
+    return true;
+  }
+
+  cannedOptions(): CannedResponse[] {
+    const { catalog, session } = this.host.view;
+    if (!this.canned || !catalog) return [];
+    const query = fold(this.canned.query.trim());
+    return catalog.cannedResponses.filter(
+      (canned) =>
+        (canned.teamId === null || canned.teamId === session?.teamId) &&
+        (!query || fold(`${canned.shortcut} ${canned.title} ${canned.text}`).includes(query)),
+    );
+  }
+
+  /** Insert a canned response's text (replacing `/…`) and attach its files. */
+  pick(canned: CannedResponse): void {
+    const textarea = this.#textarea;
+    if (!textarea) return;
+    textarea.value = canned.text;
+    const attached = new Set(this.uploads.map((upload) => upload.attachment?.id));
+    const files = canned.attachments.filter((attachment) => !attached.has(attachment.id));
+    this.uploads = [
+      ...this.uploads,
+      ...files.map((attachment) => ({ id: crypto.randomUUID(), name: attachment.name, size: attachment.size, progress: 1, controller: null, attachment })),
+    ];
+    this.canned = null;
+    this.host.requestUpdate();
+    textarea.focus();
+  }
+
+  #onInput(event: Event): void {
+    const value = (event.target as HTMLTextAreaElement).value;
+    const match = /^\/([^\n]*)$/.exec(value);
+    this.canned = match ? { query: match[1], active: 0 } : null;
+    if (value.trim()) this.#typed();
+    this.host.requestUpdate();
+  }
+
+  #typed(): void {
+    const client = this.host.client;
+    if (!client) return;
+    const now = Date.now();
+    if (now - this.#typingSentAt >= TYPING_INTERVAL_MS) {
+      client.sendTyping(this.host.sessionId, true);
+      this.#typingSentAt = now;
+    }
+    clearTimeout(this.#idleTimer);
+    this.#idleTimer = setTimeout(() => this.#stopTyping(), TYPING_IDLE_MS);
+  }
+
+  #stopTyping(): void {
+    clearTimeout(this.#idleTimer);
+    if (this.#typingSentAt) this.host.client?.sendTyping(this.host.sessionId, false);
+    this.#typingSentAt = 0;
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    if (this.canned) {
+      const options = this.cannedOptions();
+      const count = options.length;
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        if (count) this.canned = { ...this.canned, active: (this.canned.active + (event.key === 'ArrowDown' ? 1 : count - 1)) % count };
+        this.host.requestUpdate();
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        this.canned = null;
+        this.host.requestUpdate();
+        return;
+      }
+      if (isSendKey(event) && count) {
+        event.preventDefault();
+        this.pick(options[Math.min(this.canned.active, count - 1)]);
+        return;
+      }
+    }
+    if (!isSendKey(event)) return;
+    event.preventDefault();
+    this.send();
+  }
+
+  #onPaste(event: ClipboardEvent): void {
+    const files = [...(event.clipboardData?.files ?? [])];
+    if (!files.length) return;
+    event.preventDefault();
+    this.addFiles(files);
+  }
+
+  #onDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.addFiles([...(event.dataTransfer?.files ?? [])]);
+  }
+
+  #renderCanned() {
+    if (!this.canned) return nothing;
+    const t = this.host.localize.t.sessionTools;
+    const options = this.cannedOptions();
+    return html`<ul id="canned-list" role="listbox" part="canned-list" aria-label=${t.cannedLabel}>
+      ${options.length === 0 ? html`<li role="option" aria-disabled="true" aria-selected="false" class="muted">${t.cannedEmpty}</li>` : nothing}
+      ${repeat(options, (canned) => canned.id, (canned, index) => html`<li role="option" id="canned-${canned.id}" part="canned-option"
+          aria-selected=${index === this.canned?.active ? 'true' : 'false'}
+          @mousedown=${(event: Event) => event.preventDefault()} @click=${() => this.pick(canned)}>
+          <strong>/${canned.shortcut}</strong> ${canned.title}
+          <span class="muted">${canned.text}</span>
+        </li>`)}
+    </ul>`;
+  }
+
+  #renderUploads() {
+    if (!this.uploads.length && !this.errors.length) return nothing;
+    const t = this.host.localize.t.sessionTools;
+    const locale = this.host.localize.locale;
+    return html`<div class="uploads">
+      ${this.uploads.length
+        ? html`<ul part="uploads" aria-label=${t.attachments}>
+            ${repeat(this.uploads, (upload) => upload.id, (upload) => html`<li part="upload" data-done=${upload.attachment ? 'true' : 'false'}>
+              <span>${upload.name} <span class="muted">(${formatFileSize(locale, upload.size)})</span></span>
+              ${upload.attachment ? nothing : html`<progress max="1" .value=${upload.progress} aria-label=${t.uploadProgress(upload.name)}></progress>`}
+              <button type="button" class="link" part="remove-upload" @click=${() => this.remove(upload.id)}>
+                ${upload.attachment ? t.removeAttachment(upload.name) : t.cancelUpload(upload.name)}
+              </button>
+            </li>`)}
+          </ul>`
+        : nothing}
+      ${this.errors.map((error) => html`<p class="error" part="upload-error" role="alert">${error}</p>`)}
+    </div>`;
+  }
+
+  /** The form; `reason` disables it (and is read as its description). */
+  render(reason: string) {
+    const t = this.host.localize.t;
+    const disabled = Boolean(reason) || !this.host.client;
+    const options = this.canned ? this.cannedOptions() : [];
+    const active = this.canned && options.length ? options[Math.min(this.canned.active, options.length - 1)] : null;
+    return html`<form part="composer" @submit=${(event: Event) => {
+        event.preventDefault();
+        this.send();
+      }} @dragover=${(event: DragEvent) => event.preventDefault()} @drop=${(event: DragEvent) => this.#onDrop(event)}>
+      ${this.#renderCanned()} ${this.#renderUploads()}
+      <label class="visually-hidden" for="composer-input">${t.session.composerLabel}</label>
+      <div class="composer-row">
+        <input id="file-input" class="visually-hidden" type="file" multiple tabindex="-1" aria-hidden="true"
+          @change=${(event: Event) => {
+            const input = event.target as HTMLInputElement;
+            this.addFiles([...(input.files ?? [])]);
+            input.value = '';
+          }} />
+        <button type="button" part="attach-button" ?disabled=${disabled}
+          @click=${() => this.host.query<HTMLInputElement>('#file-input')?.click()}>${t.sessionTools.attach}</button>
+        <textarea
+          id="composer-input"
+          part="input"
+          rows="2"
+          placeholder=${t.session.composerPlaceholder}
+          aria-describedby="composer-hint"
+          aria-autocomplete="list"
+          aria-controls=${this.canned ? 'canned-list' : nothing}
+          aria-activedescendant=${active ? `canned-${active.id}` : nothing}
+          ?disabled=${disabled}
+          @input=${(event: Event) => this.#onInput(event)}
+          @keydown=${(event: KeyboardEvent) => this.#onKeydown(event)}
+          @paste=${(event: ClipboardEvent) => this.#onPaste(event)}
+        ></textarea>
+        <button part="send-button" class="primary" type="submit" ?disabled=${disabled}>${t.session.send}</button>
+      </div>
+      <p id="composer-hint" class="muted">${reason || t.session.composerHint}</p>
+    </form>`;
+  }
+}
