@@ -267,4 +267,46 @@ describe('<conecta-contact-form>', () => {
       expect(text($(el, '#email-error'))).to.equal('Este correo ya pertenece a otro contacto.');
     });
   });
+  describe('CPF/CNPJ', () => {
+    it('sends a CPF typed with punctuation and a CNPJ with digits only', async () => {
+      const client = createMockClient(queueFixture());
+      const el = await formWith(client);
+      fill(el, 'name', 'Helena Dias');
+      fill(el, 'document', '529.982.247-25');
+      await submit(el);
+      expect(client.received('contact.save')[0]).to.include({ document: '529.982.247-25' });
+      fill(el, 'document', '11222333000181');
+      await submit(el);
+      expect(client.received('contact.save')[1]).to.include({ document: '11222333000181' });
+      expect(el.shadowRoot!.querySelector('#document-error')).to.equal(null);
+    });
+
+    it('refuses an invalid CPF or CNPJ with its own message and keeps what was typed', async () => {
+      const client = createMockClient(queueFixture());
+      const el = await formWith(client);
+      fill(el, 'name', 'Helena');
+      fill(el, 'document', '123.456.789-00');
+      await submit(el);
+      expect(client.received('contact.save')).to.have.length(0);
+      const input = $(el, '#document') as HTMLInputElement;
+      expect(text($(el, '#document-error'))).to.equal('Informe um CPF ou CNPJ válido.');
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(input.value).to.equal('123.456.789-00');
+      expect(el.shadowRoot!.activeElement).to.equal(input);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the contact\'s document when editing and words the error in English and Spanish', async () => {
+      const client = createMockClient({ ...queueFixture(), contacts: { [contacts.carla.id]: { ...contacts.carla, document: '52998224725' } } });
+      const el = await formWith(client, contacts.carla.id, 'en');
+      expect(($(el, '#document') as HTMLInputElement).value).to.equal('52998224725');
+      expect(text($(el, 'label[for="document"]'))).to.equal('CPF or CNPJ');
+      fill(el, 'document', '1234');
+      await submit(el);
+      expect(text($(el, '#document-error'))).to.equal('Enter a valid CPF or CNPJ.');
+      el.lang = 'es';
+      await el.updateComplete;
+      expect(text($(el, '#document-error'))).to.equal('Introduce un CPF o CNPJ válido.');
+    });
+  });
 });

@@ -10,8 +10,8 @@ import { contactFormStyles } from './conecta-contact-form.styles.js';
 import { ContactSavedEvent } from './events.js';
 import { callingCodeOptions, DEFAULT_COUNTRY, fromE164, toE164, type CallingCodeOption, type CountryCode } from './phone.js';
 
-type Field = 'name' | 'email' | 'phone';
-const FIELDS: readonly Field[] = ['name', 'email', 'phone'];
+type Field = 'name' | 'email' | 'phone' | 'document';
+const FIELDS: readonly Field[] = ['name', 'email', 'phone', 'document'];
 
 /** `local`: our validation's wording (also for the server's INVALID_PAYLOAD); `taken`: the e-mail belongs to
  * another contact; else the server's own message. Worded at render time, in the current language. */
@@ -22,17 +22,20 @@ interface Draft {
   email: string;
   country: CountryCode;
   national: string;
+  /** CPF or CNPJ as typed: digits, with or without punctuation. */
+  document: string;
 }
 
 const draftOf = (contact: Contact | undefined): Draft => ({
   name: contact?.name ?? '',
   email: contact?.email ?? '',
+  document: contact?.document ?? '',
   ...fromE164(contact?.phone ?? null),
 });
 
 /**
- * @summary Creates a contact (without `contact-id`) or edits one: name, e-mail and phone with the
- * country calling code (DDI), validated before sending and shown with the server's field errors.
+ * @summary Creates a contact (without `contact-id`) or edits one: name, e-mail, phone with the
+ * country calling code (DDI) and CPF/CNPJ, validated before sending and shown with the server's field errors.
  *
  * @event conecta-contact-saved - The contact was saved. `detail: {contact}`.
  *
@@ -127,6 +130,7 @@ export class ConectaContactForm extends ConectaElement {
   #localError(field: Field): string {
     const t = this.localize.t.contactForm;
     if (field === 'name') return this.draft.name.trim() ? t.nameTooLong : t.nameRequired;
+    if (field === 'document') return t.documentInvalid;
     return field === 'email' ? t.emailInvalid : t.phoneInvalid;
   }
 
@@ -134,11 +138,11 @@ export class ConectaContactForm extends ConectaElement {
   async save(): Promise<Contact | null> {
     const client = this.client;
     if (!client || this.saving || this.loading) return null;
-    const { name, email, country, national } = this.draft;
+    const { name, email, country, national, document } = this.draft;
     const errors: Partial<Record<Field, 'local'>> = {};
     const phone = national.trim() ? toE164(country, national) : null;
     if (national.trim() && !phone) errors.phone = 'local';
-    const payload = { id: this.contactId || crypto.randomUUID(), name, email: email.trim() || null, phone };
+    const payload = { id: this.contactId || crypto.randomUUID(), name, email: email.trim() || null, phone, document: document.trim() || null };
     const parsed = parseCommand('contact.save', payload);
     if (!parsed.ok) {
       for (const field of FIELDS) if (parsed.fields[field]) errors[field] = 'local';
@@ -255,6 +259,13 @@ export class ConectaContactForm extends ConectaElement {
           </div>
           ${this.#renderError('phone')}
         </fieldset>
+        <div part="field">
+          <label for="document">${t.document}</label>
+          <input id="document" name="document" part="input" inputmode="numeric" autocomplete="off" ?disabled=${loading}
+            .value=${draft.document} aria-invalid=${this.#invalid('document')} aria-describedby=${this.#describedBy('document')}
+            @input=${(event: InputEvent) => this.#set('document', (event.target as HTMLInputElement).value)} />
+          ${this.#renderError('document')}
+        </div>
         ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
         <div class="actions">
           <button part="save-button" class="primary" type="submit" ?disabled=${this.saving || loading || !this.client}
