@@ -42,7 +42,8 @@ const esm = {
 const cdn = (input, file, name) => ({
   input,
   plugins: [engineIoBrowserTransports, nodeResolve({ browser: true, exportConditions: ['browser'] }), transpile(true)],
-  output: { file, format: 'iife', name, sourcemap: true },
+  // One file for a plain <script>: dynamic imports (the virtualizer's layouts) are inlined.
+  output: { file, format: 'iife', name, sourcemap: true, inlineDynamicImports: true },
 });
 
 export default [
