@@ -42,13 +42,13 @@ export function dayLabel(localize: LocalizeController, timestamp: number, now = 
   return new Intl.DateTimeFormat(localize.locale, { dateStyle: 'long' }).format(timestamp);
 }
 
-/** A size in bytes as `512 B`, `12 kB`, `3.4 MB`, in the reader's language. */
+/** A size in bytes as `512 B`, `12 kB`, `3.4 MB` (binary multiples, as the server's 10 MB limit), in the reader's language. */
 export function formatFileSize(locale: string, bytes: number): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;
   let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
     unit++;
   }
   return new Intl.NumberFormat(locale, {

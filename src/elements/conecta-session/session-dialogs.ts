@@ -32,7 +32,6 @@ export class SessionDialogs implements ReactiveController {
   transferNote = '';
   inviteAgentId = '';
   #opener: HTMLElement | null = null;
-  #showing = false;
 
   constructor(private readonly host: SessionHost) {
     host.addController(this);
@@ -40,14 +39,11 @@ export class SessionDialogs implements ReactiveController {
 
   hostUpdated(): void {
     const dialog = this.host.query<HTMLDialogElement>('dialog[part~="dialog"]');
-    if (this.open && dialog && !dialog.open) {
-      this.#showing = true;
-      dialog.showModal();
-    }
+    if (this.open && dialog && !dialog.open && dialog.isConnected) dialog.showModal();
   }
 
   show(kind: SessionDialog, opener: EventTarget | null): void {
-    const { session, me } = this.host.view;
+    const { session } = this.host.view;
     if (!session) return;
     this.#opener = opener instanceof HTMLElement ? opener : null;
     this.open = kind;
@@ -73,17 +69,19 @@ export class SessionDialogs implements ReactiveController {
   close(): void {
     const dialog = this.host.query<HTMLDialogElement>('dialog[part~="dialog"]');
     if (dialog?.open) dialog.close();
-    else this.#closed();
+    this.#closed();
   }
 
+  /** After `close()` or the dialog's own close (Escape): forget it and give focus back to its opener. */
   #closed = (): void => {
-    if (!this.#showing && !this.open) return;
-    this.#showing = false;
+    if (!this.open) return;
     this.open = null;
     this.host.requestUpdate();
     const opener = this.#opener;
     this.#opener = null;
-    if (opener?.isConnected) opener.focus();
+    void this.host.updateComplete.then(() => {
+      if (opener?.isConnected) opener.focus();
+    });
   };
 
   #templates(): Template[] {
