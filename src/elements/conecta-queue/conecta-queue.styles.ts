@@ -14,11 +14,17 @@ export const queueStyles = css`
   }
   [part='tabs'] {
     display: flex;
+    flex-wrap: wrap;
     gap: ${t.spaceXs};
-    padding-inline: ${t.spaceM};
+    padding-inline: ${t.spaceS};
     border-block-end: 1px solid ${t.border};
   }
+  /* Three tabs share what may be a narrow column (a CRM sidebar): they wrap to a second row. */
   [part='tab'] {
+    flex: 1 0 auto;
+    white-space: nowrap;
+    justify-content: center;
+    padding-inline: ${t.spaceXs};
     display: inline-flex;
     align-items: center;
     gap: ${t.spaceXs};
