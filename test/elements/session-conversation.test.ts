@@ -84,7 +84,7 @@ describe('<conecta-session> conversation', () => {
       await settle(el);
       expect(client.received('message.sendTemplate')).to.have.length(0);
       expect(text($(el, '#error-nome'))).to.equal('Preencha este campo.');
-      expect(el.shadowRoot!.activeElement).to.equal($(el, '#field-nome'));
+      expect(el.shadowRoot!.activeElement === $(el, '#field-nome'), 'focus').to.equal(true);
       const fill = (name: string, value: string) => {
         const input = $(el, `#field-${name}`) as HTMLInputElement;
         input.value = value;
@@ -101,7 +101,7 @@ describe('<conecta-session> conversation', () => {
       expect(client.received('message.sendTemplate')[0]).to.deep.include({ sessionId: 'session-4', templateId: 'tpl-retomar', variables: { nome: 'Elisa', agente: 'Ana' } });
       expect(text($$(el, '[part~="message"]').at(-1))).to.contain('aqui é Ana da Conecta');
       expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);
-      expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="template-button"]'));
+      expect(el.shadowRoot!.activeElement === $(el, '[part="template-button"]'), 'focus').to.equal(true);
     });
 
     it("shows the server's field errors in the template picker", async () => {

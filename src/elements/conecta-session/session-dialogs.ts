@@ -32,6 +32,7 @@ export class SessionDialogs implements ReactiveController {
   transferNote = '';
   inviteAgentId = '';
   #opener: HTMLElement | null = null;
+  readonly #shown = new WeakSet<HTMLDialogElement>();
 
   constructor(private readonly host: SessionHost) {
     host.addController(this);
@@ -39,7 +40,13 @@ export class SessionDialogs implements ReactiveController {
 
   hostUpdated(): void {
     const dialog = this.host.query<HTMLDialogElement>('dialog[part~="dialog"]');
-    if (this.open && dialog && !dialog.open && dialog.isConnected) dialog.showModal();
+    if (!this.open || !dialog || dialog.open) return;
+    // Shown once and now closed (Escape, before its close event arrived): never open it again.
+    if (this.#shown.has(dialog)) this.#closed();
+    else {
+      this.#shown.add(dialog);
+      dialog.showModal();
+    }
   }
 
   show(kind: SessionDialog, opener: EventTarget | null): void {
