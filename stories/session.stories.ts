@@ -2,7 +2,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { userEvent } from 'storybook/test';
 import '../src/session.js';
-import { ana, conversationFixture, createMockClient, offlineFixture, type MockClient } from '../test/fixtures/index.js';
+import type { ConectaState } from '../src/client/state.js';
+import type { Session } from '../src/protocol/index.js';
+import { aMessage, ana, bruno, contacts, conversationFixture, createMockClient, offlineFixture, type MockClient } from '../test/fixtures/index.js';
 import { darkTheme, inShadow, languageArgType, never, tokenArgTypes, withTokens, type TokenArgs } from './story-kit.js';
 
 interface SessionArgs extends TokenArgs {
@@ -39,7 +41,9 @@ const meta = {
     '--conecta-message-background': knob("Background of others' messages."),
     '--conecta-message-own-background': knob("Background of the agent's own messages."),
   },
-  parameters: { actions: { handles: ['conecta-session-finished'] } },
+  parameters: {
+    actions: { handles: ['conecta-session-finished', 'conecta-session-selected', 'conecta-call-request', 'conecta-contact-edit'] },
+  },
   render: onClient((args) => createMockClient(conversationFixture(), { latency: args.latency })),
 } satisfies Meta<SessionArgs>;
 
@@ -103,3 +107,114 @@ export const Themed: Story = {
     '--conecta-message-own-background': '#33415c',
   },
 };
+
+const HOUR = 60 * 60 * 1000;
+/** An inline picture, so the story needs no server. */
+const sampleImage = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200"><rect width="320" height="200" fill="#0b5cad"/><circle cx="160" cy="100" r="60" fill="#fff"/></svg>')}`;
+
+/** The conversation fixture with Ana's session (`session-4`) changed. */
+function withSession(change: Partial<Session>, now = Date.now()): ConectaState {
+  const state = conversationFixture(now);
+  return { ...state, sessions: { ...state.sessions, 'session-4': { ...state.sessions['session-4'], ...change } } };
+}
+
+/** WhatsApp, the contact silent for 25 hours: the composer says why and offers the template picker. */
+export const WindowClosed: Story = {
+  render: onClient((args) => createMockClient(withSession({ channel: 'whatsapp', lastInboundAt: Date.now() - 25 * HOUR }), { latency: args.latency })),
+};
+
+/** WhatsApp with 2 hours left in the conversation window (the countdown ticks in the header). */
+export const WindowOpen: Story = {
+  render: onClient((args) => createMockClient(withSession({ channel: 'whatsapp', lastInboundAt: Date.now() - 22 * HOUR }), { latency: args.latency })),
+};
+
+/** An image shown inline, an audio to play, a PDF with its size. */
+export const WithAttachments: Story = {
+  render: onClient((args) => {
+    const state = conversationFixture();
+    const now = Date.now();
+    const file = (id: string, name: string, kind: 'image' | 'audio' | 'file', mime: string, size: number) => ({ id, name, kind, mime, size,
+      url: kind === 'image' ? sampleImage : `/api/files/${id}` });
+    state.messages = { 'session-4': [...state.messages['session-4'], aMessage({ id: 'm-att', sessionId: 'session-4', seq: 5, authorKind: 'contact',
+      authorId: contacts.elisa.id, authorName: contacts.elisa.name, text: 'Seguem os arquivos', createdAt: now - 60_000, attachments: [
+        file('f1', 'print.png', 'image', 'image/png', 182_000), file('f2', 'audio.ogg', 'audio', 'audio/ogg', 48_000),
+        file('f3', 'contrato.pdf', 'file', 'application/pdf', 2_400_000)] })] };
+    return createMockClient(state, { latency: args.latency });
+  }),
+};
+
+/** 600 messages over three days: the newest 200 load first, older ones on scrolling to the top. */
+export const LongConversation: Story = {
+  render: onClient((args) => {
+    const state = conversationFixture();
+    const now = Date.now();
+    const messages = Array.from({ length: 600 }, (_, i) => {
+      const fromContact = i % 3 !== 0;
+      return aMessage({ id: `long-${i + 1}`, sessionId: 'session-4', seq: i + 1, text: `Mensagem ${i + 1}`,
+        createdAt: now - (600 - i) * 7 * 60_000,
+        ...(fromContact ? { authorKind: 'contact' as const, authorId: contacts.elisa.id, authorName: contacts.elisa.name }
+          : { authorKind: 'agent' as const, authorId: ana.id, authorName: ana.name, status: 'read' as const, readAt: now }) });
+    });
+    return createMockClient({ ...state, messages: { 'session-4': messages } }, { latency: args.latency, store: { ...state, messages: {} } });
+  }),
+};
+
+/** Bruno invited into Ana's session: every agent message is signed; Ana sees the invitation. */
+export const InvitedCollaborator: Story = {
+  render: onClient((args) => {
+    const state = withSession({ invitedAgentIds: [bruno.id] });
+    const now = Date.now();
+    state.messages = { 'session-4': [...state.messages['session-4'],
+      aMessage({ id: 'inv-1', sessionId: 'session-4', seq: 5, authorKind: 'system', text: '', createdAt: now - 90_000,
+        system: { type: 'invited', byAgentId: ana.id, byAgentName: ana.name, agentId: bruno.id, agentName: bruno.name } }),
+      aMessage({ id: 'inv-2', sessionId: 'session-4', seq: 6, authorKind: 'agent', authorId: bruno.id, authorName: bruno.name,
+        text: 'Olá, Elisa! Sou do financeiro e vou ajudar com a fatura.', createdAt: now - 60_000 })] };
+    return createMockClient(state, { latency: args.latency });
+  }),
+};
+
+/** The same, seen by Bruno, the invitee: he may leave the session. */
+export const AsInvitee: Story = {
+  render: onClient((args) => createMockClient({ ...withSession({ invitedAgentIds: [bruno.id] }), me: bruno }, { latency: args.latency })),
+};
+
+/** The side panel on its Notes tab (the play function opens it and writes a note). */
+export const SidePanelNotes: Story = {
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await inShadow(canvasElement, 'conecta-session', '#tab-notes'));
+    await userEvent.type(await inShadow(canvasElement, 'conecta-session', '#note-new'), 'Prefere contato por WhatsApp.');
+  },
+};
+
+/** The side panel on its Protocol tab. */
+export const SidePanelProtocol: Story = {
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await inShadow(canvasElement, 'conecta-session', '#tab-protocol'));
+  },
+};
+
+/** Without the side panel, for small hosts. */
+export const WithoutSidePanel: Story = {
+  render: (args) =>
+    html`<conecta-session .client=${createMockClient(conversationFixture(), { latency: args.latency })} lang=${args.lang || nothing}
+      session-id="session-4" without-side-panel></conecta-session>`,
+};
+
+const openTool = (name: string): Story['play'] => async ({ canvasElement }) => {
+  await userEvent.click(await inShadow(canvasElement, 'conecta-session', `[data-tool="${name}"]`));
+};
+
+/** The transfer dialog open: team, optional agent (online state shown) and note. */
+export const TransferDialog: Story = { play: openTool('transfer') };
+
+/** The template picker open: variables, live preview. */
+export const TemplateDialog: Story = { play: openTool('template') };
+
+/** The tags dialog open. */
+export const TagsDialog: Story = { play: openTool('tags') };
+
+/** The invite dialog open. */
+export const InviteDialog: Story = { play: openTool('invite') };
+
+/** The history dialog open (Ana has the history permission: every team). */
+export const HistoryDialog: Story = { play: openTool('history') };
