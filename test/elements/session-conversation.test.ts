@@ -60,7 +60,8 @@ describe('<conecta-session> conversation', () => {
 
     it('counts down the WhatsApp window from the contact\'s last message', async () => {
       const now = Date.now();
-      const el = await sessionWith(createMockClient(withSession({ channel: 'whatsapp', lastInboundAt: now - 22 * HOUR }, now)));
+      // 22 h 00 min 30 s ago: 1 h 59 min 30 s left, whichever millisecond the element renders in.
+      const el = await sessionWith(createMockClient(withSession({ channel: 'whatsapp', lastInboundAt: now - 22 * HOUR - 30_000 }, now)));
       expect(text($(el, '[part="window"]'))).to.match(/^Janela de 24 h: 1 h 59 min restantes$/);
       expect($(el, '#composer-input')).to.exist;
     });
