@@ -1,51 +1,22 @@
 import type { Contact, Message, Session } from '../../src/protocol/index.js';
+import { aContact as contact, aServerMessage, aSession as session } from '../fixtures/fixtures.js';
 
-/** Small builders for plain protocol entities, for Node unit tests. */
-export function aSession(overrides: Partial<Session> = {}): Session {
-  return {
-    id: 's1',
-    protocol: '20261122-000001',
-    status: 'waiting',
-    channel: 'webchat',
-    channelKey: 'demo',
-    teamId: 'suporte',
-    contactId: 'c1',
-    agentId: null,
-    targetAgentId: null,
-    invitedAgentIds: [],
-    tagIds: [],
-    createdAt: 1_000,
-    acceptedAt: null,
-    finishedAt: null,
-    lastSeq: 0,
-    lastMessageAt: null,
-    lastMessageText: null,
-    lastInboundAt: null,
-    version: 1,
-    ...overrides,
-  };
-}
+/** The shared fixture builders, with the short defaults the Node unit tests use (session s1, contact c1). */
+export const aSession = (overrides: Partial<Session> = {}): Session =>
+  session({ id: 's1', contactId: 'c1', protocol: '20261122-000001', createdAt: 1_000, ...overrides });
 
-export function aContact(overrides: Partial<Contact> = {}): Contact {
-  return { id: 'c1', name: 'Carla', email: null, phone: null, document: null, createdAt: 1_000, updatedAt: 1_000, version: 1, ...overrides };
-}
+export const aContact = (overrides: Partial<Contact> = {}): Contact =>
+  contact({ id: 'c1', name: 'Carla', createdAt: 1_000, updatedAt: 1_000, ...overrides });
 
-export function aMessage(seq: number, overrides: Partial<Message> = {}): Message {
-  return {
+export const aMessage = (seq: number, overrides: Partial<Message> = {}): Message =>
+  aServerMessage({
     id: `m${seq}`,
     sessionId: 's1',
     seq,
     authorKind: 'contact',
     authorId: 'c1',
     authorName: 'Carla',
-    kind: 'text',
     text: `message ${seq}`,
-    attachments: [],
-    templateId: null,
-    system: null,
     createdAt: 1_000 + seq,
-    deliveredAt: null,
-    readAt: null,
     ...overrides,
-  };
-}
+  });
