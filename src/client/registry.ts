@@ -19,8 +19,20 @@ export function clientKey(server: string, identity: string): string {
   return `${normalizeServer(server)}#${identity}`;
 }
 
+/** Who wants to hear of new clients: elements placed before the host page logged in. Shared like the map. */
+const listenersKey = Symbol.for('conecta-elements.client-listeners');
+const listeners: Set<() => void> = ((globalThis as Record<symbol, unknown>)[listenersKey] as Set<() => void> | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[listenersKey] = new Set<() => void>());
+
+/** Hear of every client registered from now on; returns the unsubscribe function. */
+export function onClientRegistered(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export function registerClient(server: string, identity: string, client: ConectaClientApi): void {
   registry.set(clientKey(server, identity), client);
+  for (const listener of [...listeners]) listener();
 }
 
 export function unregisterClient(server: string, identity: string, client: ConectaClientApi): void {

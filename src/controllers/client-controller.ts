@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { ConectaClientApi } from '../client/api.js';
 import { clientContext } from '../context/client-context.js';
-import { sharedClock } from './clock.js';
+import { onClientRegistered } from '../client/registry.js';
 
 export type ClientListener = (client: ConectaClientApi | undefined) => void;
 
@@ -16,8 +16,8 @@ export interface ClientControllerOptions {
 /**
  * Resolves the client an element talks to: a client set as a property, else the one provided by a
  * `<conecta-provider>` ancestor, else `fallback()` (the page's shared client for the element's
- * `server`). While none is found it looks again on the shared clock's tick, so an element placed
- * before the host page logs in finds the client once it exists.
+ * `server`). While none is found it listens to the page's client registry, so an element placed
+ * before the host page logs in finds the client the moment it exists.
  */
 export class ClientController implements ReactiveController {
   readonly #host: ReactiveElement;
@@ -26,7 +26,7 @@ export class ClientController implements ReactiveController {
   #explicit: ConectaClientApi | undefined;
   #provided: ConectaClientApi | undefined;
   #current: ConectaClientApi | undefined;
-  #stopPolling: (() => void) | null = null;
+  #stopListening: (() => void) | null = null;
   #connected = false;
 
   constructor(host: ReactiveElement, options: ClientControllerOptions) {
@@ -72,24 +72,24 @@ export class ClientController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#connected = false;
-    this.#setPolling(false);
+    this.#setListening(false);
   }
 
   /** Look for the client again (call when `server` or `channel` changes). */
   refresh(): void {
     const next = this.#explicit ?? this.#provided ?? (this.#connected ? this.#options.fallback() : undefined);
-    this.#setPolling(this.#connected && !next);
+    this.#setListening(this.#connected && !next);
     if (next === this.#current) return;
     this.#current = next;
     for (const listener of [...this.#listeners]) listener(next);
     this.#host.requestUpdate();
   }
 
-  #setPolling(on: boolean): void {
-    if (on && !this.#stopPolling) this.#stopPolling = sharedClock.subscribe(() => this.refresh());
-    if (!on && this.#stopPolling) {
-      this.#stopPolling();
-      this.#stopPolling = null;
+  #setListening(on: boolean): void {
+    if (on && !this.#stopListening) this.#stopListening = onClientRegistered(() => this.refresh());
+    if (!on && this.#stopListening) {
+      this.#stopListening();
+      this.#stopListening = null;
     }
   }
 }

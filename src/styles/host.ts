@@ -90,6 +90,19 @@ export const hostStyles = css`
   [aria-invalid='true'] {
     border-color: ${t.danger};
   }
+  /* A labelled control, the same in every element's forms: the label above, the control below. */
+  .field,
+  [part~='field'] {
+    display: flex;
+    flex-direction: column;
+    gap: ${t.spaceXs};
+  }
+  /* :where() keeps these weak, so an element's own label styles (e.g. radio options) win. */
+  :where(.field, [part~='field']) > label,
+  legend {
+    font-weight: 600;
+    font-size: ${t.fontSizeS};
+  }
   .field-error,
   .error {
     color: ${t.danger};

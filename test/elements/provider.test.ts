@@ -59,8 +59,7 @@ describe('<conecta-provider>', () => {
     expect(el.client).to.equal(undefined);
     registerClient('https://crm-test.example', 'agent:token-1', client);
     try {
-      // Found on the shared clock's next tick: the CRM may log in after the elements are on the page.
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      // Found as soon as it is registered: the CRM may log in after the elements are on the page.
       await settle(el);
       expect(el.client).to.equal(client);
     } finally {

@@ -5,17 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import { createServer, type ConectaServer, type ServerOptions } from '../../server/src/app.js';
 import { createHmac } from 'node:crypto';
 import { hashPassword } from '../../server/src/domain/secrets.js';
-import {
-  DEMO_AGENTS,
-  DEMO_CANNED_RESPONSES,
-  DEMO_CHANNEL_KEY,
-  DEMO_PASSWORD,
-  DEMO_TAGS,
-  DEMO_TEAMS,
-  DEMO_TEMPLATES,
-  DEMO_WAITING_TIMEOUT_MS,
-  DEMO_WHATSAPP,
-} from '../../server/src/seed.js';
+import { DEMO_AGENTS, DEMO_CHANNEL_KEY, DEMO_PASSWORD, DEMO_WHATSAPP } from '../../server/src/seed.js';
 import {
   COMMAND_EVENT,
   type Ack,
@@ -27,17 +17,8 @@ import {
   type Visitor,
 } from '../../src/protocol/index.js';
 
-export {
-  DEMO_AGENTS,
-  DEMO_CANNED_RESPONSES,
-  DEMO_CHANNEL_KEY,
-  DEMO_PASSWORD,
-  DEMO_TAGS,
-  DEMO_TEAMS,
-  DEMO_TEMPLATES,
-  DEMO_WAITING_TIMEOUT_MS,
-  DEMO_WHATSAPP,
-};
+// Every demo constant, for tests that import only the harness.
+export * from '../../server/src/seed.js';
 export const ANA = DEMO_AGENTS.ana.email;
 export const BRUNO = DEMO_AGENTS.bruno.email;
 

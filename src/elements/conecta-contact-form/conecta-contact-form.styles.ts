@@ -19,16 +19,6 @@ export const contactFormStyles = css`
     flex-direction: column;
     gap: ${t.spaceM};
   }
-  [part='field'] {
-    display: flex;
-    flex-direction: column;
-    gap: ${t.spaceXs};
-  }
-  label,
-  legend {
-    font-weight: 600;
-    font-size: ${t.fontSizeS};
-  }
   .phone-row {
     display: grid;
     grid-template-columns: minmax(7rem, 40%) 1fr;

@@ -54,9 +54,8 @@ export const queueStyles = css`
     gap: ${t.spaceS};
     padding-inline: ${t.spaceM};
   }
+  /* The toolbar's filters are quieter than a form's fields. */
   .field {
-    display: flex;
-    flex-direction: column;
     gap: 2px;
     font-size: ${t.fontSizeS};
     color: ${t.muted};

@@ -235,11 +235,6 @@ export const sessionStyles = css`
     flex-direction: column;
     gap: ${t.spaceS};
   }
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: 2px;
-  }
   .check {
     display: flex;
     align-items: center;

@@ -59,16 +59,6 @@ export const webchatStyles = css`
     padding: ${t.spaceM};
     overflow-y: auto;
   }
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: ${t.spaceXs};
-  }
-  label,
-  legend {
-    font-weight: 600;
-    font-size: ${t.fontSizeS};
-  }
   .radio {
     display: flex;
     gap: ${t.spaceS};
