@@ -3,6 +3,7 @@
 import { html, render } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import '../../src/elements/conecta-queue/conecta-queue.js';
+import { EntityBatch } from '../../src/client/entity-batch.js';
 import type { Contact, Session } from '../../src/protocol/index.js';
 import { aContact, aSession, ana, createMockClient, emptyFixture, type MockClient } from '../../test/fixtures/index.js';
 
@@ -35,27 +36,36 @@ function queueOf(count: number) {
   return { ...emptyFixture(), sessions, contacts };
 }
 
-/** One update like the server's session.updated events: a new message, an accept, or a new waiting session. */
+/**
+ * One update like the server's session.updated events: a new message, an accept, or a new waiting
+ * session. They reach the store the way ConectaClient applies socket events (batched per frame);
+ * the simulated server's own copy is left alone, since a real server is not in the page.
+ */
 function makeUpdater(client: MockClient, count: number) {
   let n = 0;
+  const events = new EntityBatch(client.store);
+  const latest = new Map<string, Session>();
+  const emit = (session: Session, contact?: Contact) => {
+    latest.set(session.id, session);
+    events.add({ session, contact });
+  };
   return () => {
     n++;
     const kind = n % 10;
     const now = Date.now();
     if (kind === 0) {
       const contact = aContact({ id: `new-c${n}`, name: `Novo ${n}` });
-      client.push({ contact });
-      client.push({ session: aSession({ id: `new-s${n}`, contactId: contact.id, teamId: 'suporte', createdAt: now, lastMessageText: 'Oi', lastMessageAt: now }) });
+      emit(aSession({ id: `new-s${n}`, contactId: contact.id, teamId: 'suporte', createdAt: now, lastMessageText: 'Oi', lastMessageAt: now }), contact);
       return;
     }
     const id = `s${(n * 7919) % count}`;
-    const session = client.store.state.sessions[id];
+    const session = latest.get(id) ?? client.store.state.sessions[id];
     if (!session) return;
     if (kind === 1 && session.status === 'waiting') {
-      client.push({ session: { ...session, status: 'active', agentId: 'agent-bruno', acceptedAt: now, version: session.version + 1 } });
+      emit({ ...session, status: 'active', agentId: 'agent-bruno', acceptedAt: now, version: session.version + 1 });
       return;
     }
-    client.push({ session: { ...session, lastMessageText: `Nova mensagem ${n}`, lastMessageAt: now, lastSeq: session.lastSeq + 1, version: session.version + 1 } });
+    emit({ ...session, lastMessageText: `Nova mensagem ${n}`, lastMessageAt: now, lastSeq: session.lastSeq + 1, version: session.version + 1 });
   };
 }
 

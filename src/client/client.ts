@@ -30,10 +30,9 @@ import {
   setLocalMessageStatus,
   setNotes,
   setTyping,
-  upsertContact,
   upsertNote,
-  upsertSession,
 } from './reducers.js';
+import { EntityBatch } from './entity-batch.js';
 import { localMessage } from './local-message.js';
 import { uploadFile, type UploadOptions } from './upload.js';
 import { getClient, normalizeServer, registerClient, unregisterClient } from './registry.js';
@@ -87,6 +86,7 @@ export class ConectaClient implements ConectaClientApi {
   readonly store = new Store();
   readonly #options: ConectaClientOptions;
   readonly #outbox: Outbox;
+  readonly #batch: EntityBatch;
   readonly #followed = new Set<string>();
   /** Per session: the highest seq a read receipt was sent for, so each is sent once. */
   readonly #readSent = new Map<string, number>();
@@ -101,6 +101,7 @@ export class ConectaClient implements ConectaClientApi {
     ConectaClient.#identity(options);
     this.#options = options;
     this.server = normalizeServer(options.server);
+    this.#batch = new EntityBatch(this.store);
     this.#outbox = new Outbox((name, payload, timeoutMs) => this.#transmit(name, payload, timeoutMs), {
       attemptTimeoutMs: options.commandTimeoutMs ?? 10_000,
       maxAttempts: options.maxAttempts ?? 4,
@@ -130,6 +131,8 @@ export class ConectaClient implements ConectaClientApi {
     void this.connect();
     const lane = name === 'message.send' ? (payload as CommandPayload<'message.send'>).sessionId : null;
     return this.#outbox.enqueue(name, payload, lane).then((data) => {
+      // Events that arrived before this answer are older than it: apply them first.
+      this.#batch.flush();
       this.store.update((state) => absorbResult(state, data));
       return data as CommandResult<N>;
     });
@@ -235,6 +238,7 @@ export class ConectaClient implements ConectaClientApi {
   /** Close the socket and forget this client; pending commands fail with DISCONNECTED. */
   close(): void {
     this.#closed = true;
+    this.#batch.clear();
     this.#socket?.disconnect();
     this.#outbox.failAll({ code: 'DISCONNECTED', message: 'The client was closed.' });
     unregisterClient(this.#options.server, ConectaClient.#identity(this.#options), this);
@@ -296,12 +300,8 @@ export class ConectaClient implements ConectaClientApi {
       }
       this.#setStatus(socket.active ? 'connecting' : 'disconnected');
     });
-    socket.on('session.updated', ({ session, contact }: ServerEvents['session.updated']) =>
-      this.store.update((state) => upsertSession(upsertContact(state, contact), session)),
-    );
-    socket.on('contact.updated', ({ contact }: ServerEvents['contact.updated']) =>
-      this.store.update((state) => upsertContact(state, contact)),
-    );
+    socket.on('session.updated', ({ session, contact }: ServerEvents['session.updated']) => this.#batch.add({ session, contact }));
+    socket.on('contact.updated', ({ contact }: ServerEvents['contact.updated']) => this.#batch.add({ contact }));
     socket.on('message.created', ({ message }: ServerEvents['message.created']) => {
       this.store.update((state) => clearTypingOf(state, message.sessionId, message.authorKind, message.authorId));
       const held = lastSeqHeld(this.store.state, message.sessionId);

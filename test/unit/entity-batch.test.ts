@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { EntityBatch } from '../../src/client/entity-batch.js';
+import { Store } from '../../src/client/store.js';
+import { aContact, aSession } from './factories.js';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 80));
+
+describe('EntityBatch', () => {
+  it('applies a burst of session updates in one store update, newest version winning', async () => {
+    const store = new Store();
+    let updates = 0;
+    store.subscribe(() => updates++);
+    const batch = new EntityBatch(store);
+    batch.add({ session: aSession({ id: 's1', version: 2, lastMessageText: 'two' }), contact: aContact() });
+    batch.add({ session: aSession({ id: 's1', version: 3, lastMessageText: 'three' }) });
+    batch.add({ session: aSession({ id: 's1', version: 1, lastMessageText: 'stale' }) });
+    batch.add({ session: aSession({ id: 's2', version: 1 }) });
+    assert.equal(updates, 0, 'nothing is applied before the flush');
+    await settle();
+    assert.equal(updates, 1);
+    assert.equal(store.state.sessions.s1!.lastMessageText, 'three');
+    assert.ok(store.state.sessions.s2);
+    assert.equal(store.state.contacts.c1!.name, 'Carla');
+  });
+
+  it('flushes on demand (before a command answer) and forgets everything when cleared', async () => {
+    const store = new Store();
+    const batch = new EntityBatch(store);
+    batch.add({ session: aSession({ id: 's1' }) });
+    batch.flush();
+    assert.ok(store.state.sessions.s1, 'flush applies at once');
+    batch.add({ session: aSession({ id: 's9' }) });
+    batch.clear();
+    await settle();
+    assert.equal(store.state.sessions.s9, undefined);
+  });
+});
