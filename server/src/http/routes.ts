@@ -72,6 +72,8 @@ export function installRoutes(app: FastifyInstance, services: Services, onLogout
       if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
       throw error;
     }
+    // Some versions of @fastify/multipart truncate at the limit instead of throwing: refuse either way.
+    if (part.file.truncated) throw tooLarge();
     return { attachment: await services.files.upload(owner, part.filename, bytes) };
   });
 
