@@ -11,6 +11,7 @@ import { createServices, type Services } from './domain/services.js';
 import { installCors } from './http/cors.js';
 import { installErrorHandlers } from './http/errors.js';
 import { installRoutes } from './http/routes.js';
+import { installDemoSite } from './http/demo-site.js';
 import { installStaticFiles, type StaticRoot } from './http/static-files.js';
 import { seedDemo } from './seed.js';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './socket/rate-limit.js';
@@ -74,7 +75,8 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   });
 
   const io = createSocketServer(http.server);
-  const services = createServices(repo, now, new SocketEvents(io, repo, (error) => logError(error, { during: 'event routing' })), {
+  const events = new SocketEvents(io, repo, (error) => logError(error, { during: 'event routing' }));
+  const services = createServices(repo, now, events, {
     signer,
     dataDir: options.dataDir,
   });
@@ -84,6 +86,8 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   installCors(http, repo);
   // A revoked token must not keep an open socket alive.
   installRoutes(http, services, (tokenHash) => io.in(tokenRoom(tokenHash)).disconnectSockets(true));
+  // The demo site's pretend backend, only where the demo is served on seeded data.
+  if (options.seed && options.staticRoots?.length) installDemoSite(http);
   await installStaticFiles(http, options.staticRoots ?? []);
   attachSocketHandlers(io, services, { rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, logError });
 
@@ -119,6 +123,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
         io.disconnectSockets(true);
         io.engine.close();
         await http.close();
+        await events.close();
         db.close();
       })();
       return closing;

@@ -1,8 +1,17 @@
-import type { Repository } from './db/repository.js';
+import type { NewWebchatChannel, Repository } from './db/repository.js';
 import { hashPassword } from './domain/secrets.js';
+import type { WorkingHours } from './domain/working-hours.js';
 
 export const DEMO_PASSWORD = 'conecta-demo';
 export const DEMO_CHANNEL_KEY = 'demo';
+/**
+ * The demo channel's identity-verification secret: a site computes a user's `hash` with it, on its
+ * server. Demo only: a real channel's secret is random and never committed.
+ */
+export const DEMO_WEBCHAT_SECRET = 'webchat-demo-secret';
+/** The sales-only channel, for the page with two widgets. */
+export const DEMO_VENDAS_CHANNEL_KEY = 'demo-vendas';
+export const DEMO_VENDAS_WEBCHAT_SECRET = 'webchat-demo-vendas-secret';
 /** The simulated WhatsApp channel: `POST /api/channels/whatsapp-demo/inbound`, signed with its secret. */
 export const DEMO_WHATSAPP = {
   key: 'whatsapp-demo',
@@ -17,6 +26,15 @@ export const DEMO_TEAMS = {
   vendas: { id: 'tm-vendas', name: 'Vendas' },
   financeiro: { id: 'tm-financeiro', name: 'Financeiro' },
 } as const;
+/** Monday to Friday, `from` to `to`. */
+const weekdays = (from: string, to: string): WorkingHours['days'] => ({
+  1: [[from, to]], 2: [[from, to]], 3: [[from, to]], 4: [[from, to]], 5: [[from, to]],
+});
+/** Suporte is always open (absent: no hours); Vendas and Financeiro on weekdays, São Paulo time. */
+export const DEMO_WORKING_HOURS: Record<string, WorkingHours> = {
+  [DEMO_TEAMS.vendas.id]: { timeZone: 'America/Sao_Paulo', days: weekdays('08:00', '18:00') },
+  [DEMO_TEAMS.financeiro.id]: { timeZone: 'America/Sao_Paulo', days: weekdays('09:00', '17:00') },
+};
 export const DEMO_AGENTS = {
   ana: {
     id: 'ag-ana',
@@ -89,13 +107,44 @@ export const DEMO_CANNED_RESPONSES = {
   },
 } as const;
 
+/** The two demo webchat channels, with their pre-chat form, menu and look. */
+export const DEMO_WEBCHAT_CHANNELS: readonly NewWebchatChannel[] = [
+  {
+    key: DEMO_CHANNEL_KEY,
+    name: 'Conecta Demo',
+    teamIds: Object.values(DEMO_TEAMS).map((t) => t.id),
+    allowedOrigins: [],
+    prechat: { name: 'required', email: 'optional', phone: 'hidden' },
+    menu: {
+      prompt: 'Como podemos ajudar?',
+      options: Object.values(DEMO_TEAMS).map((team) => ({ label: team.name, teamId: team.id })),
+    },
+    appearance: { color: '#0b6bcb', position: 'right', launcherIcon: 'chat', greeting: 'Olá! 👋 Como podemos ajudar?' },
+    secret: DEMO_WEBCHAT_SECRET,
+  },
+  {
+    key: DEMO_VENDAS_CHANNEL_KEY,
+    name: 'Conecta Vendas',
+    teamIds: [DEMO_TEAMS.vendas.id],
+    allowedOrigins: [],
+    prechat: { name: 'optional', email: 'required', phone: 'optional' },
+    menu: { prompt: null, options: [] },
+    appearance: { color: '#13795b', position: 'left', launcherIcon: 'headset', greeting: 'Quer conhecer nossos planos? Fale com o time de vendas.' },
+    secret: DEMO_VENDAS_WEBCHAT_SECRET,
+  },
+];
+
 /**
  * The demo's teams, agents, channels, tags, templates and canned responses (see demo/index.html).
  * Idempotent: does nothing when the database already has agents, so a restart never duplicates or
- * resets anything.
+ * resets anything — except bringing a demo database seeded before the webchat configuration
+ * existed up to date (see `upgradeDemoWebchat`).
  */
 export async function seedDemo(repo: Repository, now: number = Date.now()): Promise<boolean> {
-  if ((await repo.countAgents()) > 0) return false;
+  if ((await repo.countAgents()) > 0) {
+    await upgradeDemoWebchat(repo, now);
+    return false;
+  }
   const passwords = await Promise.all(Object.values(DEMO_AGENTS).map(() => hashPassword(DEMO_PASSWORD)));
   await repo.transaction(async (tx) => {
     if ((await tx.countAgents()) > 0) return;
@@ -107,10 +156,8 @@ export async function seedDemo(repo: Repository, now: number = Date.now()): Prom
         now,
       );
     }
-    await tx.insertWebchatChannel(
-      { key: DEMO_CHANNEL_KEY, name: 'Conecta Demo', teamIds: Object.values(DEMO_TEAMS).map((t) => t.id), allowedOrigins: [] },
-      now,
-    );
+    for (const channel of DEMO_WEBCHAT_CHANNELS) await tx.insertWebchatChannel(structuredClone(channel), now);
+    for (const [teamId, hours] of Object.entries(DEMO_WORKING_HOURS)) await tx.setTeamWorkingHours(teamId, hours);
     await tx.insertChannel(
       { key: DEMO_WHATSAPP.key, kind: 'whatsapp', name: DEMO_WHATSAPP.name, defaultTeamId: DEMO_TEAMS.suporte.id, secret: DEMO_WHATSAPP.secret },
       now,
@@ -120,4 +167,22 @@ export async function seedDemo(repo: Repository, now: number = Date.now()): Prom
     for (const canned of Object.values(DEMO_CANNED_RESPONSES)) await tx.insertCannedResponse({ ...canned, attachmentIds: [] });
   });
   return true;
+}
+
+/**
+ * A demo database seeded before migration 003 has the `demo` channel with no secret: give it the
+ * demo's webchat configuration, the sales channel and the teams' working hours, once.
+ */
+async function upgradeDemoWebchat(repo: Repository, now: number): Promise<void> {
+  await repo.transaction(async (tx) => {
+    const demo = await tx.getWebchatChannel(DEMO_CHANNEL_KEY);
+    if (!demo || demo.secret !== null) return;
+    const [configured, ...others] = DEMO_WEBCHAT_CHANNELS;
+    const { key: _key, name: _name, teamIds: _teamIds, allowedOrigins: _origins, ...config } = structuredClone(configured!);
+    await tx.updateWebchatChannel(DEMO_CHANNEL_KEY, config);
+    for (const channel of others) if (!(await tx.getWebchatChannel(channel.key))) await tx.insertWebchatChannel(structuredClone(channel), now);
+    for (const [teamId, hours] of Object.entries(DEMO_WORKING_HOURS)) {
+      if (await tx.getTeam(teamId)) await tx.setTeamWorkingHours(teamId, hours);
+    }
+  });
 }

@@ -1,2 +1,5 @@
-/** `conecta-webchat.js`, for a plain `<script>` tag on a website: defines `<conecta-webchat>`. */
+/**
+ * `conecta-webchat-widget.js`, the full widget (≤ 30 KB gzip): defines `<conecta-webchat>`. Loaded by
+ * the loader (`conecta-webchat.js`), or put on a page directly with the element in its markup.
+ */
 import '../webchat.js';

@@ -1,4 +1,5 @@
-import type { Attachment, CommandName, CommandPayload, CommandResult, WebchatChannel } from '../protocol/index.js';
+import type { CommandName, CommandPayload, CommandResult } from '../protocol/commands.js';
+import type { Attachment, WebchatChannel, WebchatUser } from '../protocol/entities.js';
 import type { UploadOptions } from './upload.js';
 import type { Store } from './store.js';
 
@@ -45,6 +46,29 @@ export interface ConectaClientApi {
   fetchChannel(): Promise<WebchatChannel>;
   /** Visitors: load the visitor's sessions and contact (what survives a reload). */
   loadVisitorSessions(): Promise<void>;
-  /** Visitors: start a conversation for a team; resolves with the new session's id. */
-  startWebchat(input: { name: string; email: string | null; teamId: string }): Promise<string>;
+  /**
+   * Visitors: start a conversation for a team; resolves with the new session's id. `text` is its
+   * first message (the offline form's). Fields the channel does not ask for may be left out.
+   */
+  startWebchat(input: WebchatStart): Promise<string>;
+  /** Visitors: end the visitor's own conversation. */
+  finishWebchat(sessionId: string): Promise<void>;
+  /** Visitors: rate a finished conversation 1–5, with an optional comment (once). */
+  rateSession(sessionId: string, score: number, comment?: string | null): Promise<void>;
+  /**
+   * Visitors: become the site's logged-in user (identity verification), or the anonymous visitor
+   * again with `null`. Rejects with IDENTITY_REJECTED when the server refuses the hash; the
+   * previous identity is then kept. Reconnects under the new identity and reloads its sessions.
+   */
+  setUser(user: WebchatUser | null): Promise<void>;
+  /** Visitors: forget the visitor (token, held sessions, persisted outbox) and start as a new one. */
+  resetVisitor(): Promise<void>;
+}
+
+export interface WebchatStart {
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  teamId: string;
+  text?: string | null;
 }

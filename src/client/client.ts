@@ -1,21 +1,11 @@
-import { io, type Socket } from 'socket.io-client';
-import {
-  COMMAND_EVENT,
-  ConectaError,
-  type Ack,
-  type Agent,
-  type Attachment,
-  type ClientMessage,
-  type CommandName,
-  type CommandPayload,
-  type CommandResult,
-  type ServerEvents,
-  type Visitor,
-  type WebchatChannel,
-} from '../protocol/index.js';
-import type { ConectaClientApi } from './api.js';
+import type { CommandName, CommandPayload, CommandResult } from '../protocol/commands.js';
+import type { Agent, Attachment, ClientMessage, Visitor, WebchatChannel, WebchatUser } from '../protocol/entities.js';
+import { ConectaError, type Ack, type ErrorCode } from '../protocol/errors.js';
+import { COMMAND_EVENT, type ServerEvents } from '../protocol/events.js';
+import type { ConectaClientApi, WebchatStart } from './api.js';
 import { requestJson } from './http.js';
 import { Outbox } from './outbox.js';
+import { PersistedOutbox, type PendingMessage } from './persisted-outbox.js';
 import {
   absorbResult,
   addLocalMessage,
@@ -25,10 +15,12 @@ import {
   lastSeqHeld,
   mergeMessages,
   removeNote,
+  replaceVisitor,
   setCatalog,
   setHasOlder,
   setLocalMessageStatus,
   setNotes,
+  setQueuePosition,
   setTyping,
   upsertNote,
 } from './reducers.js';
@@ -37,8 +29,19 @@ import { localMessage } from './local-message.js';
 import { uploadFile, type UploadOptions } from './upload.js';
 import { getClient, normalizeServer, registerClient, unregisterClient } from './registry.js';
 import type { ConnectionStatus } from './state.js';
+import { socketFactoryFor } from './socket/socket-factory.js';
+import type { ConectaSocket, SocketFactory } from './socket/types.js';
 import { Store } from './store.js';
 import { pageStorage, type TokenStorage } from './visitor-token.js';
+
+/** What `POST /api/webchat/:key/visitors` answers. */
+interface IssuedVisitor {
+  visitorToken: string;
+  visitor: Visitor;
+}
+
+/** Failures that say nothing about the message itself: a persisted one is kept and sent again later. */
+const TRANSIENT_ERRORS: readonly ErrorCode[] = ['TIMEOUT', 'DISCONNECTED', 'RATE_LIMITED', 'INTERNAL'];
 
 export interface ConectaClientOptions {
   /** Base URL of the Conecta server. */
@@ -53,6 +56,11 @@ export interface ConectaClientOptions {
   maxAttempts?: number;
   /** Where a visitor's token is kept between loads. */
   storage?: TokenStorage;
+  /**
+   * How the socket is made. Default: the lite socket (WebSocket only) for visitors, socket.io-client
+   * for agents. Node before v22 has no WebSocket: pass socket.io-client's `io` there for visitors.
+   */
+  socketFactory?: SocketFactory;
 }
 
 /**
@@ -88,14 +96,28 @@ export class ConectaClient implements ConectaClientApi {
   readonly #outbox: Outbox;
   readonly #batch: EntityBatch;
   readonly #followed = new Set<string>();
+  /** Sessions synced at least once: only then is "after the last seq held" the whole story. */
+  readonly #synced = new Set<string>();
   /** Per session: the highest seq a read receipt was sent for, so each is sent once. */
   readonly #readSent = new Map<string, number>();
   readonly #typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Visitors: unsent messages kept across reloads (agents have none: their desk stays open). */
+  readonly #persisted: PersistedOutbox | null;
+  /**
+   * Visitors: writes to the persisted outbox, in order. It starts behind the loading of what an
+   * earlier page left there, so old messages go before new ones.
+   */
+  #persistedChain: Promise<void> = Promise.resolve();
+  /** Visitors: identity changes (start, setUser, reset) run one at a time. */
+  #identityChain: Promise<unknown> = Promise.resolve();
+  /** Visitors: the site's verified user, sent again if the server forgets the visitor token. */
+  #user: WebchatUser | null = null;
   #visitorToken_: string | null = null;
-  #socket: Socket | null = null;
+  #socket: ConectaSocket | null = null;
   #starting: Promise<void> | null = null;
   #connectedOnce = false;
   #closed = false;
+  readonly #onStorage = (event: StorageEvent) => this.#followOtherTab(event);
 
   constructor(options: ConectaClientOptions) {
     ConectaClient.#identity(options);
@@ -106,6 +128,7 @@ export class ConectaClient implements ConectaClientApi {
       attemptTimeoutMs: options.commandTimeoutMs ?? 10_000,
       maxAttempts: options.maxAttempts ?? 4,
     });
+    this.#persisted = options.token ? null : new PersistedOutbox(this.server, this.#channelKey());
   }
 
   get status(): ConnectionStatus {
@@ -141,7 +164,7 @@ export class ConectaClient implements ConectaClientApi {
   sendMessage(sessionId: string, text: string, attachments: readonly Attachment[] = []): string {
     const message = localMessage(this.store.state, { sessionId, text, attachments, asVisitor: this.isVisitor });
     this.store.update((state) => addLocalMessage(state, message));
-    this.#deliver(message);
+    this.#persistThenDeliver(message);
     return message.id;
   }
 
@@ -149,7 +172,7 @@ export class ConectaClient implements ConectaClientApi {
     const message = this.store.state.messages[sessionId]?.find((held) => held.id === messageId);
     if (!message || message.status !== 'failed') return;
     this.store.update((state) => setLocalMessageStatus(state, sessionId, messageId, 'sending'));
-    this.#deliver(message);
+    this.#persistThenDeliver(message);
   }
 
   async openSession(sessionId: string): Promise<void> {
@@ -221,18 +244,58 @@ export class ConectaClient implements ConectaClientApi {
   }
 
   fetchChannel(): Promise<WebchatChannel> {
-    return requestJson(`${this.server}/api/webchat/${encodeURIComponent(this.#channelKey())}`);
+    return requestJson(this.#channelUrl());
   }
 
   async loadVisitorSessions(): Promise<void> {
     await this.command('webchat.sessions', {});
   }
 
-  async startWebchat(input: { name: string; email: string | null; teamId: string }): Promise<string> {
+  async startWebchat(input: WebchatStart): Promise<string> {
     const sessionId = crypto.randomUUID();
     this.#followed.add(sessionId);
     await this.command('webchat.start', { sessionId, ...input });
     return sessionId;
+  }
+
+  async finishWebchat(sessionId: string): Promise<void> {
+    await this.command('webchat.finish', { sessionId });
+  }
+
+  async rateSession(sessionId: string, score: number, comment: string | null = null): Promise<void> {
+    await this.command('webchat.rate', { sessionId, score, comment });
+  }
+
+  setUser(user: WebchatUser | null): Promise<void> {
+    return this.#serially(async () => {
+      const stored = this.#storage.get(this.#visitorStorageKey()) ?? undefined;
+      if (user === null) {
+        this.#user = null;
+        // Not started yet: ask the server who the stored token is.
+        const current = this.store.state.visitor ?? (stored ? (await this.#issueVisitor({ visitorToken: stored })).visitor : null);
+        if (!current?.userId) return;
+        this.#storage.remove(this.#visitorStorageKey());
+        await this.#switchTo(await this.#issueVisitor({}), false);
+        return;
+      }
+      // Refused (IDENTITY_REJECTED): this throws before anything changed.
+      const issued = await this.#issueVisitor({ visitorToken: stored, user });
+      this.#user = user;
+      await this.#switchTo(issued);
+    });
+  }
+
+  resetVisitor(): Promise<void> {
+    return this.#serially(async () => {
+      // Forget at once (a site's logout): nothing of the previous person may stay on screen.
+      this.#user = null;
+      this.#storage.remove(this.#visitorStorageKey());
+      this.#forgetHeld();
+      this.store.update((state) => replaceVisitor(state, null));
+      const persisted = this.#persisted;
+      if (persisted) void this.#afterPersisted(() => persisted.clear());
+      await this.#switchTo(await this.#issueVisitor({}), false);
+    });
   }
 
   /** Close the socket and forget this client; pending commands fail with DISCONNECTED. */
@@ -240,7 +303,9 @@ export class ConectaClient implements ConectaClientApi {
     this.#closed = true;
     this.#batch.clear();
     this.#socket?.disconnect();
+    // Persisted messages stay persisted: the next page sends them.
     this.#outbox.failAll({ code: 'DISCONNECTED', message: 'The client was closed.' });
+    globalThis.removeEventListener?.('storage', this.#onStorage);
     unregisterClient(this.#options.server, ConectaClient.#identity(this.#options), this);
     this.#setStatus('disconnected');
   }
@@ -250,20 +315,76 @@ export class ConectaClient implements ConectaClientApi {
     return this.#options.channel;
   }
 
-  #deliver(message: ClientMessage): void {
-    const attachmentIds = message.attachments.map((attachment) => attachment.id);
-    this.command('message.send', { id: message.id, sessionId: message.sessionId, text: message.text, attachmentIds }).catch(
-      (error: Error) =>
-        this.store.update((state) => setLocalMessageStatus(state, message.sessionId, message.id, 'failed', error.message)),
+  #channelUrl(): string {
+    return `${this.server}/api/webchat/${encodeURIComponent(this.#channelKey())}`;
+  }
+
+  /** Run after every earlier write to the persisted outbox (errors are the task's own business). */
+  #afterPersisted(task: () => Promise<unknown> | void): Promise<void> {
+    const run = this.#persistedChain.then(task).then(
+      () => {},
+      () => {},
     );
+    this.#persistedChain = run;
+    return run;
+  }
+
+  /** Visitors keep the message in IndexedDB before sending it; agents send it at once. */
+  #persistThenDeliver(message: ClientMessage): void {
+    const persisted = this.#persisted;
+    if (!persisted) {
+      this.#deliver(message, null);
+      return;
+    }
+    void this.connect();
+    const writtenBy = this.store.state.visitor?.contactId;
+    void this.#afterPersisted(async () => {
+      // Written before the visitor was known: it is the one the start just found.
+      const owner = writtenBy ?? this.store.state.visitor?.contactId ?? null;
+      if (owner) await persisted.save(owner, pendingOf(message));
+      this.#deliver(message, owner);
+    });
+  }
+
+  /** `owner`: the contact whose persisted copy to drop once the server stored or refused the message. */
+  #deliver(message: ClientMessage, owner: string | null): void {
+    const attachmentIds = message.attachments.map((attachment) => attachment.id);
+    const forget = () => (owner ? this.#persisted?.remove(message.id) : undefined);
+    this.command('message.send', { id: message.id, sessionId: message.sessionId, text: message.text, attachmentIds }).then(
+      () => void forget(),
+      (error: ConectaError) => {
+        if (!TRANSIENT_ERRORS.includes(error.code)) void forget();
+        this.store.update((state) => setLocalMessageStatus(state, message.sessionId, message.id, 'failed', error.message));
+      },
+    );
+  }
+
+  /** Send what an earlier page (or tab) of this visitor left unsent, in the order it was written. */
+  async #replayPersisted(): Promise<void> {
+    const visitor = this.store.state.visitor;
+    if (!visitor || !this.#persisted) return;
+    const pending = await this.#persisted.load(visitor.contactId);
+    for (const message of pending) {
+      if (this.store.state.visitor?.contactId !== visitor.contactId) return; // another visitor meanwhile
+      if (this.store.state.messages[message.sessionId]?.some((held) => held.id === message.id)) continue;
+      const local: ClientMessage = {
+        ...message, seq: 0, authorKind: 'contact', kind: 'text', templateId: null, system: null,
+        deliveredAt: null, readAt: null, status: 'sending',
+      };
+      this.store.update((state) => addLocalMessage(state, local));
+      this.#deliver(local, visitor.contactId);
+    }
   }
 
   /** Everything after what we hold; a first sync brings the newest page and says if there is older. */
   async #sync(sessionId: string): Promise<void> {
     for (;;) {
-      const afterSeq = lastSeqHeld(this.store.state, sessionId);
+      // Before the first sync, what is held may be just an event that arrived first (e.g. the
+      // "accepted" message reaching the new owner): start from the newest page, not after it.
+      const afterSeq = this.#synced.has(sessionId) ? lastSeqHeld(this.store.state, sessionId) : 0;
       const result = await this.command('session.sync', { sessionId, afterSeq, limit: afterSeq === 0 ? 200 : 1000 });
       if (afterSeq === 0) this.store.update((state) => setHasOlder(state, sessionId, result.hasOlder));
+      this.#synced.add(sessionId);
       if (!result.hasMore || result.messages.length === 0) return;
     }
   }
@@ -275,28 +396,48 @@ export class ConectaClient implements ConectaClientApi {
 
   async #start(): Promise<void> {
     this.#setStatus('connecting');
-    if (!this.#options.token) this.#visitorToken_ = await this.#visitorToken();
-    const auth = this.#options.token ? { token: this.#options.token } : { visitorToken: this.#visitorToken_ };
+    if (this.isVisitor) {
+      const identity = this.#serially(async () => {
+        // A setUser or reset that ran before the start already chose the stored token.
+        const stored = this.#storage.get(this.#visitorStorageKey()) ?? undefined;
+        this.#adopt(await this.#issueVisitor(stored ? { visitorToken: stored } : {}), false);
+      });
+      // Messages written from now on wait until what an earlier page left unsent is on its way.
+      void this.#afterPersisted(async () => {
+        await identity;
+        await this.#replayPersisted();
+      });
+      await identity;
+      if (!this.#options.storage) globalThis.addEventListener?.('storage', this.#onStorage);
+    }
     if (this.#closed) return;
-    const socket = io(this.server, { auth, reconnectionDelayMax: 5_000 });
+    const agentToken = this.#options.token;
+    // A function, read on every (re)connection: a visitor's token changes with setUser and reset.
+    const auth = (send: (data: object) => void) => send(agentToken ? { token: agentToken } : { visitorToken: this.#visitorToken_ });
+    const makeSocket = this.#options.socketFactory ?? (await socketFactoryFor(agentToken ? 'agent' : 'visitor'));
+    if (this.#closed) return;
+    const socket = makeSocket(this.server, { auth, reconnectionDelayMax: 5_000 });
     this.#socket = socket;
     socket.on('connect', () => this.#onConnect());
-    socket.on('disconnect', (reason) => {
+    socket.on('disconnect', (reason: string) => {
       this.#outbox.setOnline(false);
       // socket.io does not reconnect after a server-side disconnect, but a server restarting or
       // shutting down gracefully does exactly that: try again (a revoked token then fails the handshake).
-      if (reason === 'io server disconnect' && !this.#closed) setTimeout(() => socket.connect(), 1_000);
+      // Checked again when the timer fires: a client closed meanwhile must not come back.
+      if (reason === 'io server disconnect' && !this.#closed) setTimeout(() => this.#closed || socket.connect(), 1_000);
       this.#setStatus(socket.active || reason === 'io server disconnect' ? 'connecting' : 'disconnected');
     });
-    socket.on('connect_error', (error) => {
+    socket.on('connect_error', (error: Error) => {
       if (error.message === 'UNAUTHENTICATED' && this.isVisitor) {
-        // The visitor token was revoked or belongs to another server's database: start over as a new visitor.
-        this.#storage.remove(this.#visitorStorageKey());
-        void this.#visitorToken().then((visitorToken) => {
-          this.#visitorToken_ = visitorToken;
-          socket.auth = { visitorToken };
-          socket.connect();
-        });
+        // The visitor token was revoked or belongs to another server's database. Another tab may have
+        // stored its successor (a first login moves the visitor to a new token): try that; else start
+        // over as a new visitor (the same user's, when the site vouched for one).
+        void this.#serially(async () => {
+          const stored = this.#storage.get(this.#visitorStorageKey());
+          const successor = stored && stored !== this.#visitorToken_ ? stored : undefined;
+          await this.#switchTo(await this.#issueVisitor({ visitorToken: successor, user: this.#user ?? undefined }));
+          if (!socket.active) socket.connect();
+        }).catch(() => {});
       }
       this.#setStatus(socket.active ? 'connecting' : 'disconnected');
     });
@@ -317,6 +458,9 @@ export class ConectaClient implements ConectaClientApi {
     socket.on('note.updated', ({ note }: ServerEvents['note.updated']) => this.store.update((state) => upsertNote(state, note)));
     socket.on('note.deleted', ({ noteId, contactId }: ServerEvents['note.deleted']) =>
       this.store.update((state) => removeNote(state, contactId, noteId)),
+    );
+    socket.on('webchat.queue', (position: ServerEvents['webchat.queue']) =>
+      this.store.update((state) => setQueuePosition(state, position)),
     );
   }
 
@@ -362,29 +506,87 @@ export class ConectaClient implements ConectaClientApi {
     return `conecta:visitor:${this.server}#${this.#channelKey()}`;
   }
 
-  async #visitorToken(): Promise<string> {
-    const storage = this.#storage;
-    const key = this.#visitorStorageKey();
+  #serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#identityChain.then(task, task);
+    this.#identityChain = run.catch(() => {});
+    return run;
+  }
+
+  /** A visitor token from the server; waits quietly while the server is unreachable. */
+  async #issueVisitor(body: { visitorToken?: string; user?: WebchatUser }): Promise<IssuedVisitor> {
     for (;;) {
       try {
-        const previous = storage.get(key) ?? undefined;
-        const { visitorToken, visitor } = await requestJson<{ visitorToken: string; visitor: Visitor }>(
-          `${this.server}/api/webchat/${encodeURIComponent(this.#channelKey())}/visitors`,
-          { body: previous ? { visitorToken: previous } : {} },
-        );
-        storage.set(key, visitorToken);
-        this.store.update((state) => ({ ...state, visitor }));
-        return visitorToken;
+        return await requestJson<IssuedVisitor>(`${this.#channelUrl()}/visitors`, { body });
       } catch (error) {
         if (this.#closed || (error as ConectaError).code !== 'DISCONNECTED') throw error;
-        // The server is unreachable: keep trying quietly, the outbox holds the commands meanwhile.
+        // The outbox holds the commands meanwhile.
         this.#setStatus('connecting');
         await new Promise((resolve) => setTimeout(resolve, 2_000));
       }
     }
   }
 
+  /**
+   * Take the visitor the server issued. When it is another person than the one held (another
+   * contact), everything held of the previous one is dropped. Returns whether it is another person.
+   */
+  #adopt({ visitorToken, visitor }: IssuedVisitor, replay: boolean): boolean {
+    this.#storage.set(this.#visitorStorageKey(), visitorToken);
+    const previous = this.store.state.visitor;
+    const another = previous !== null && previous.contactId !== visitor.contactId;
+    if (another) {
+      this.#forgetHeld();
+      const persisted = this.#persisted;
+      // The previous person's unsent messages can no longer be sent by this browser.
+      if (persisted) void this.#afterPersisted(() => persisted.clear(previous.contactId));
+    }
+    this.store.update((state) => (another ? replaceVisitor(state, visitor) : { ...state, visitor }));
+    if (replay && (another || previous === null)) void this.#afterPersisted(() => this.#replayPersisted());
+    const tokenChanged = this.#visitorToken_ !== null && this.#visitorToken_ !== visitorToken;
+    this.#visitorToken_ = visitorToken;
+    if (tokenChanged && this.#socket && !this.#closed) {
+      // Reconnect under the new token; the new person's sessions are loaded by the caller.
+      if (another || previous === null) this.#connectedOnce = false;
+      this.#socket.disconnect().connect();
+      this.#setStatus('connecting');
+    }
+    return another || previous === null;
+  }
+
+  /** Adopt a visitor and, once the client runs, load its sessions (a brand-new visitor has none). */
+  async #switchTo(issued: IssuedVisitor, load = true): Promise<void> {
+    const newPerson = this.#adopt(issued, true);
+    if (load && newPerson && this.#starting) await this.loadVisitorSessions();
+  }
+
+  /** Drop what belongs to the previous visitor: pending commands, followed sessions, pending events. */
+  #forgetHeld(): void {
+    this.#outbox.failAll({ code: 'DISCONNECTED', message: 'The visitor changed.' });
+    this.#batch.clear();
+    this.#followed.clear();
+    this.#readSent.clear();
+    for (const timer of this.#typingTimers.values()) clearTimeout(timer);
+    this.#typingTimers.clear();
+  }
+
+  /** Another tab of the site changed the visitor (a login, a logout): follow it, so every tab shows one conversation. */
+  #followOtherTab(event: StorageEvent): void {
+    const key = this.#visitorStorageKey();
+    if (event.key !== key || this.#closed) return;
+    void this.#serially(async () => {
+      // Read the value now, not the event's: several changes may have happened since.
+      const token = this.#storage.get(key);
+      if (!token || token === this.#visitorToken_) return;
+      const issued = await this.#issueVisitor({ visitorToken: token });
+      if (issued.visitorToken === token) await this.#switchTo(issued);
+    }).catch(() => {});
+  }
+
   #setStatus(connection: ConnectionStatus): void {
     this.store.update((state) => (state.connection === connection ? state : { ...state, connection }));
   }
+}
+
+function pendingOf({ id, sessionId, text, attachments, createdAt, authorId, authorName }: ClientMessage): PendingMessage {
+  return { id, sessionId, text, attachments, createdAt, authorId, authorName };
 }

@@ -1,4 +1,4 @@
-import { ConectaError, type ProtocolError } from '../protocol/index.js';
+import { ConectaError, type ProtocolError } from '../protocol/errors.js';
 
 /** JSON over fetch with the protocol's error shape; network failures become DISCONNECTED. */
 export async function requestJson<T>(url: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {

@@ -1,4 +1,4 @@
-import type { Attachment, ClientMessage } from '../protocol/index.js';
+import type { Attachment, ClientMessage } from '../protocol/entities.js';
 import type { ConectaState } from './state.js';
 
 /**

@@ -1,4 +1,4 @@
-import { ConectaError, type Ack, type ProtocolError } from '../protocol/index.js';
+import { ConectaError, type Ack, type ProtocolError } from '../protocol/errors.js';
 
 /** How a command reaches the server: one emit that resolves with the ack, or rejects on timeout. */
 export type Transmit = (name: string, payload: unknown, timeoutMs: number) => Promise<Ack<unknown>>;
@@ -16,7 +16,8 @@ interface Entry {
   /** Entries of one lane go one at a time, in order (a session's messages); others go at once. */
   lane: string | null;
   attempts: number;
-  inFlight: boolean;
+  /** The attempt now travelling, if any; a connection drop abandons it (see `setOnline`). */
+  inFlight: object | null;
   resolve(data: unknown): void;
   reject(error: ConectaError): void;
 }
@@ -42,15 +43,26 @@ export class Outbox {
 
   enqueue(name: string, payload: unknown, lane: string | null = null): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      this.#entries.push({ name, payload, lane, attempts: 0, inFlight: false, resolve, reject });
+      this.#entries.push({ name, payload, lane, attempts: 0, inFlight: null, resolve, reject });
       this.#pump();
     });
   }
 
-  /** The connection came up (flush) or went down (hold everything until it returns). */
+  /**
+   * The connection came up (flush) or went down (hold everything until it returns). Attempts in
+   * flight when it drops are abandoned and not counted: their acknowledgement can no longer come, and
+   * waiting for their timeout would hold a session's messages back after the reconnection.
+   */
   setOnline(online: boolean): void {
     this.#online = online;
     if (online) this.#pump();
+    else {
+      for (const entry of this.#entries) {
+        if (entry.inFlight === null) continue;
+        entry.inFlight = null;
+        entry.attempts -= 1;
+      }
+    }
   }
 
   /** Fail everything still waiting, e.g. when the client is closed. */
@@ -66,12 +78,13 @@ export class Outbox {
         if (busyLanes.has(entry.lane)) continue;
         busyLanes.add(entry.lane);
       }
-      if (!entry.inFlight) void this.#attempt(entry);
+      if (entry.inFlight === null) void this.#attempt(entry);
     }
   }
 
   async #attempt(entry: Entry): Promise<void> {
-    entry.inFlight = true;
+    const attempt = {};
+    entry.inFlight = attempt;
     entry.attempts += 1;
     let ack: Ack<unknown> | null = null;
     try {
@@ -79,7 +92,12 @@ export class Outbox {
     } catch {
       ack = null; // timed out, or the connection dropped under it
     }
-    entry.inFlight = false;
+    const abandoned = entry.inFlight !== attempt;
+    if (!abandoned) entry.inFlight = null;
+    // An abandoned attempt that failed changes nothing (a newer one may be travelling); an answer
+    // that still came is as good as any.
+    if (ack === null && abandoned) return;
+    if (!this.#entries.includes(entry)) return; // settled meanwhile (failAll, or a newer attempt)
     if (ack === null) {
       // Only attempts made while online count: a disconnected client keeps its commands.
       if (!this.#online) entry.attempts -= 1;

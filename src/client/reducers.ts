@@ -6,9 +6,11 @@ import type {
   Message,
   MessageStatus,
   Note,
+  QueuePosition,
   Session,
   Team,
-} from '../protocol/index.js';
+  Visitor,
+} from '../protocol/entities.js';
 import type { ServerEvents } from '../protocol/events.js';
 import type { Catalog, ConectaState, TypingIndicator } from './state.js';
 
@@ -186,6 +188,38 @@ export function removeNote(state: ConectaState, contactId: string, noteId: strin
   return { ...state, notes: { ...state.notes, [contactId]: list.filter((n) => n.id !== noteId) } };
 }
 
+/**
+ * Where a waiting session of the visitor stands (a `webchat.queue` event). Ignored once the session
+ * is known to have left `waiting`: a late event must not bring the queue back.
+ */
+export function setQueuePosition(state: ConectaState, position: QueuePosition): ConectaState {
+  const session = state.sessions[position.sessionId];
+  if (session && session.status !== 'waiting') return state;
+  const held = state.queue[position.sessionId];
+  if (held && held.position === position.position && held.etaMs === position.etaMs) return state;
+  return { ...state, queue: { ...state.queue, [position.sessionId]: position } };
+}
+
+/** Drop queue entries of sessions no longer waiting. */
+function pruneQueue(state: ConectaState): ConectaState {
+  const stale = Object.keys(state.queue).filter((id) => {
+    const session = state.sessions[id];
+    return session !== undefined && session.status !== 'waiting';
+  });
+  if (stale.length === 0) return state;
+  const queue = { ...state.queue };
+  for (const id of stale) delete queue[id];
+  return { ...state, queue };
+}
+
+/**
+ * Another visitor now (a new user logged in, a reset): forget everything held for the previous one,
+ * so nothing of their conversation shows to the next person at this browser.
+ */
+export function replaceVisitor(state: ConectaState, visitor: Visitor | null): ConectaState {
+  return { ...state, visitor, contacts: {}, sessions: {}, messages: {}, hasOlder: {}, typing: {}, queue: {} };
+}
+
 export function setCatalog(state: ConectaState, catalog: Catalog): ConectaState {
   return { ...state, catalog };
 }
@@ -206,6 +240,8 @@ export function absorbResult(state: ConectaState, data: unknown): ConectaState {
     message: Message;
     messages: Message[];
     note: Note;
+    /** `webchat.sessions`: every waiting session of the visitor, so the whole record. */
+    queue: QueuePosition[];
   }>;
   let next = state;
   if (result.agent) next = { ...next, me: result.agent };
@@ -216,5 +252,6 @@ export function absorbResult(state: ConectaState, data: unknown): ConectaState {
   next = upsertMany(next, 'sessions', [...(result.sessions ?? []), ...(result.session ? [result.session] : [])]);
   next = mergeMessages(next, [...(result.messages ?? []), ...(result.message ? [result.message] : [])]);
   if (result.note) next = upsertNote(next, result.note);
-  return next;
+  if (result.queue) next = { ...next, queue: Object.fromEntries(result.queue.map((entry) => [entry.sessionId, entry])) };
+  return pruneQueue(next);
 }

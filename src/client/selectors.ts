@@ -1,4 +1,4 @@
-import type { ClientMessage, Contact, Session } from '../protocol/index.js';
+import type { ClientMessage, Contact, Session } from '../protocol/entities.js';
 import type { ConectaState } from './state.js';
 
 const noMessages: readonly ClientMessage[] = [];

@@ -6,12 +6,13 @@ import type {
   ClientMessage,
   Contact,
   Note,
+  QueuePosition,
   Session,
   Tag,
   Team,
   Template,
   Visitor,
-} from '../protocol/index.js';
+} from '../protocol/entities.js';
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'disconnected';
 
@@ -38,6 +39,8 @@ export interface ConectaState {
   notes: Readonly<Record<string, readonly Note[]>>;
   /** Colleagues, tags, templates and canned responses of the agent's teams, once loaded. */
   catalog: Catalog | null;
+  /** Visitors: where each waiting session stands in its queue (from `webchat.queue` events). */
+  queue: Readonly<Record<string, QueuePosition>>;
 }
 
 export interface TypingIndicator {
@@ -67,4 +70,5 @@ export const initialState: ConectaState = {
   typing: {},
   notes: {},
   catalog: null,
+  queue: {},
 };

@@ -1,4 +1,5 @@
-import { ConectaError, type Attachment, type ProtocolError } from '../protocol/index.js';
+import type { Attachment } from '../protocol/entities.js';
+import { ConectaError, type ProtocolError } from '../protocol/errors.js';
 
 export interface UploadOptions {
   /** Called with the fraction sent so far, from 0 to 1. */

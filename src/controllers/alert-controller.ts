@@ -1,3 +1,5 @@
+import { beep } from './beep.js';
+
 /**
  * How an element gets the agent's attention while the page is hidden: a short beep (Web Audio, no
  * audio file to host or to allow in a CSP) and a browser notification (only when the agent already
@@ -5,8 +7,6 @@
  * can replace the sound and tests can replace the page's visibility.
  */
 export class AlertController {
-  #audio: AudioContext | null = null;
-
   /** Whether the agent cannot see the page now (another tab, minimized window). */
   isPageHidden(): boolean {
     return typeof document !== 'undefined' && document.visibilityState === 'hidden';
@@ -25,26 +25,7 @@ export class AlertController {
 
   /** A short two-tone beep. Silently nothing where audio is not allowed yet (no user gesture). */
   beep(): void {
-    try {
-      const AudioCtor = globalThis.AudioContext ?? (globalThis as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
-      if (!AudioCtor) return;
-      const audio = (this.#audio ??= new AudioCtor());
-      const start = audio.currentTime;
-      const gain = audio.createGain();
-      gain.gain.setValueAtTime(0.0001, start);
-      gain.gain.exponentialRampToValueAtTime(0.2, start + 0.02);
-      gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.35);
-      gain.connect(audio.destination);
-      const oscillator = audio.createOscillator();
-      oscillator.type = 'sine';
-      oscillator.frequency.setValueAtTime(880, start);
-      oscillator.frequency.setValueAtTime(1320, start + 0.15);
-      oscillator.connect(gain);
-      oscillator.start(start);
-      oscillator.stop(start + 0.35);
-    } catch {
-      // No audio device, or autoplay policy: the notification still says it.
-    }
+    beep();
   }
 
   /** Show a browser notification, if the agent allowed them. */

@@ -1,23 +1,20 @@
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { ConectaClientApi } from '../client/api.js';
-import { clientContext } from '../context/client-context.js';
 import { onClientRegistered } from '../client/registry.js';
 
 export type ClientListener = (client: ConectaClientApi | undefined) => void;
 
 export interface ClientControllerOptions {
-  /** Whether a `<conecta-provider>` ancestor may supply the client (not for visitor clients). */
-  useContext: boolean;
   /** Where to look when neither a property nor a provider gives a client (e.g. the page's registry). */
   fallback: () => ConectaClientApi | undefined;
 }
 
 /**
  * Resolves the client an element talks to: a client set as a property, else the one provided by a
- * `<conecta-provider>` ancestor, else `fallback()` (the page's shared client for the element's
- * `server`). While none is found it listens to the page's client registry, so an element placed
- * before the host page logs in finds the client the moment it exists.
+ * `<conecta-provider>` ancestor (see `ProvidedClientController`, which only the agent elements
+ * bring: the webchat's bundle carries no @lit/context), else `fallback()` (the page's shared client
+ * for the element's `server`). While none is found it listens to the page's client registry, so an
+ * element placed before the host page logs in finds the client the moment it exists.
  */
 export class ClientController implements ReactiveController {
   readonly #host: ReactiveElement;
@@ -33,16 +30,6 @@ export class ClientController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     host.addController(this);
-    if (options.useContext) {
-      new ContextConsumer(host, {
-        context: clientContext,
-        subscribe: true,
-        callback: (client) => {
-          this.#provided = client ?? undefined;
-          this.refresh();
-        },
-      });
-    }
   }
 
   get value(): ConectaClientApi | undefined {
@@ -57,6 +44,12 @@ export class ClientController implements ReactiveController {
 
   get explicit(): ConectaClientApi | undefined {
     return this.#explicit;
+  }
+
+  /** The client a `<conecta-provider>` ancestor gives (set by `ProvidedClientController`). */
+  set provided(client: ConectaClientApi | undefined) {
+    this.#provided = client ?? undefined;
+    this.refresh();
   }
 
   /** Hear of every change of client (also the first one). */

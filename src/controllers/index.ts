@@ -1,5 +1,10 @@
 export { ClockController, sharedClock } from './clock.js';
 export { ClientController, type ClientControllerOptions, type ClientListener } from './client-controller.js';
+export { ProvidedClientController } from './provided-client.js';
 export { StoreSelection, type ClientHost } from './store-selection.js';
 export { AutoScrollController } from './auto-scroll.js';
 export { AlertController } from './alert-controller.js';
+export { AttentionController } from './attention.js';
+export { PageAnnouncer } from './page-announcer.js';
+export { VisualViewportController } from './visual-viewport.js';
+export { beep, unlockAudio } from './beep.js';

@@ -1,13 +1,43 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { LocalizeController } from '../i18n/localize.js';
-import type { Translation } from '../i18n/pt-BR.js';
-import type { Attachment, ClientMessage, SystemEvent } from '../protocol/index.js';
+import type { Attachment, ClientMessage, MessageStatus, SystemEvent } from '../protocol/index.js';
 import { renderMessageText } from './message-text.js';
+
+/** The words a transcript shows: the agent table's `session`, or the webchat table's `words`. */
+export interface TranscriptWords {
+  empty: string;
+  today: string;
+  yesterday: string;
+  loadingOlder: string;
+  startOfConversation: string;
+  retryLabel: string;
+  openImage: (name: string) => string;
+  messageStatus: Record<MessageStatus, string>;
+  system: {
+    accepted: (agent: string) => string;
+    transferred: (by: string, team: string, agent: string | null, note: string | null) => string;
+    invited: (by: string, agent: string) => string;
+    left: (agent: string) => string;
+    parked: (agent: string) => string;
+    rescued: (agent: string) => string;
+    finished: (agent: string | null, bulk: boolean) => string;
+    expired: string;
+  };
+}
+
+/** What a transcript needs of a localize controller: the locale and time formats. */
+export interface TranscriptLocalize {
+  readonly locale: string;
+  readonly t: object;
+  time(timestamp: number): string;
+  dateTime(timestamp: number): string;
+}
 
 export interface TranscriptOptions {
   messages: readonly ClientMessage[];
-  localize: LocalizeController;
+  localize: TranscriptLocalize;
+  /** The words shown; default: the agent table's `session` (what `localize.t` holds in agent elements). */
+  words?: TranscriptWords;
   /** Whether a message is the reader's own (shown on the own side, with its delivery status). */
   isOwn: (message: ClientMessage) => boolean;
   /** The name shown for a message's author. */
@@ -34,9 +64,11 @@ const dayKey = (timestamp: number): string => {
   return `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
 };
 
+const wordsOf = (options: Pick<TranscriptOptions, 'words' | 'localize'>): TranscriptWords =>
+  options.words ?? (options.localize.t as { session: TranscriptWords }).session;
+
 /** "Hoje", "Ontem", or the date in the reader's language. */
-export function dayLabel(localize: LocalizeController, timestamp: number, now = Date.now()): string {
-  const t = localize.t.session;
+export function dayLabel(localize: TranscriptLocalize, timestamp: number, now = Date.now(), t = wordsOf({ localize })): string {
   if (dayKey(timestamp) === dayKey(now)) return t.today;
   if (dayKey(timestamp) === dayKey(now - DAY)) return t.yesterday;
   return new Intl.DateTimeFormat(localize.locale, { dateStyle: 'long' }).format(timestamp);
@@ -60,8 +92,8 @@ export function formatFileSize(locale: string, bytes: number): string {
 }
 
 /** What a system message records, worded in the reader's language. */
-export function systemText(t: Translation, event: SystemEvent): string {
-  const words = t.session.system;
+export function systemText(t: Pick<TranscriptWords, 'system'>, event: SystemEvent): string {
+  const words = t.system;
   switch (event.type) {
     case 'accepted':
       return words.accepted(event.agentName);
@@ -83,7 +115,7 @@ export function systemText(t: Translation, event: SystemEvent): string {
 }
 
 function renderAttachment(attachment: Attachment, options: TranscriptOptions) {
-  const t = options.localize.t.session;
+  const t = wordsOf(options);
   const size = formatFileSize(options.localize.locale, attachment.size);
   if (!options.fileUrl) return html`<span class="file">${attachment.name} <span class="size">(${size})</span></span>`;
   const url = options.fileUrl(attachment);
@@ -108,14 +140,14 @@ function renderAttachment(attachment: Attachment, options: TranscriptOptions) {
 type Row = { key: string; separator: string } | { key: string; message: ClientMessage };
 
 /** Messages with a day separator before the first message of each day. */
-function rowsOf(messages: readonly ClientMessage[], localize: LocalizeController, now: number): Row[] {
+function rowsOf(messages: readonly ClientMessage[], options: TranscriptOptions, now: number): Row[] {
   const rows: Row[] = [];
   let day = '';
   for (const message of messages) {
     const key = dayKey(message.createdAt);
     if (key !== day) {
       day = key;
-      rows.push({ key: `day-${key}`, separator: dayLabel(localize, message.createdAt, now) });
+      rows.push({ key: `day-${key}`, separator: dayLabel(options.localize, message.createdAt, now, wordsOf(options)) });
     }
     rows.push({ key: message.id, message });
   }
@@ -124,14 +156,14 @@ function rowsOf(messages: readonly ClientMessage[], localize: LocalizeController
 
 function renderMessage(message: ClientMessage, options: TranscriptOptions) {
   const { localize } = options;
-  const t = localize.t.session;
+  const t = wordsOf(options);
   const own = options.isOwn(message);
   const kind = message.authorKind === 'system' ? 'system' : own ? 'own' : 'other';
   const showAuthor = kind !== 'system' && (options.showAuthor?.(message) ?? true);
-  const text = message.system ? systemText(localize.t, message.system) : message.text;
+  const text = message.system ? systemText(t, message.system) : message.text;
   return html`<div part="message ${kind}" data-message-id=${message.id} data-status=${message.status} data-kind=${message.kind}>
     ${showAuthor ? html`<span class="author">${options.authorName(message)}</span>` : nothing}
-    ${text ? html`<span class="text">${kind === 'system' ? text : renderMessageText(text)}</span>` : nothing}
+    ${text ? html`<span class="text" dir="auto">${kind === 'system' ? text : renderMessageText(text)}</span>` : nothing}
     ${message.attachments.length
       ? html`<div class="attachments">${message.attachments.map((attachment) => renderAttachment(attachment, options))}</div>`
       : nothing}
@@ -154,15 +186,15 @@ function renderMessage(message: ClientMessage, options: TranscriptOptions) {
  * separator for each day, system messages worded in the reader's language, and attachments.
  */
 export function renderTranscript(options: TranscriptOptions) {
-  const { messages, localize, older } = options;
-  const t = localize.t.session;
+  const { messages, older } = options;
+  const t = wordsOf(options);
   return html`<div part="transcript" role="log" aria-live=${options.live} aria-label=${options.label} tabindex="0"
     aria-busy=${older?.loading ? 'true' : 'false'} @scroll=${options.onScroll ?? nothing}>
     ${older?.loading ? html`<p class="notice older" role="status">${t.loadingOlder}</p>` : nothing}
     ${older && !older.hasOlder && !older.loading && messages.length ? html`<p class="notice older">${t.startOfConversation}</p>` : nothing}
     ${messages.length === 0 ? html`<p class="notice">${t.empty}</p>` : nothing}
     ${repeat(
-      rowsOf(messages, localize, options.now ?? Date.now()),
+      rowsOf(messages, options, options.now ?? Date.now()),
       (row) => row.key,
       (row) =>
         'separator' in row

@@ -32,6 +32,8 @@ export interface Agent {
   extension: string | null;
   teamIds: string[];
   permissions: AgentPermissions;
+  /** From the contacts' ratings; null before the first one. */
+  rating: RatingSummary | null;
 }
 
 /** What an agent sees of its colleagues: for transfers and invitations. */
@@ -42,6 +44,8 @@ export interface AgentSummary {
   teamIds: string[];
   /** Has at least one connected socket now. */
   online: boolean;
+  /** From the contacts' ratings; null before the first one. */
+  rating: RatingSummary | null;
 }
 
 export interface Contact {
@@ -85,6 +89,11 @@ export interface Session {
   lastMessageText: string | null;
   /** Last message written by the contact: opens the conversation window. */
   lastInboundAt: Timestamp | null;
+  /** The owner's nickname, else name, for the contact to see (null while waiting). */
+  agentName: string | null;
+  /** The contact's rating (1–5) at the end, and its comment. */
+  rating: number | null;
+  ratingComment: string | null;
   /** Grows by one on every change, so clients keep the newest copy whatever the arrival order. */
   version: number;
 }
@@ -226,11 +235,74 @@ export function windowClosesAt(session: Pick<Session, 'channel' | 'lastInboundAt
 /** Bulk actions (rescue, finish) take at most this many sessions. */
 export const BULK_LIMIT = 50;
 
+/** Whether the pre-chat form asks for a field, and whether the visitor must fill it. */
+export type PrechatRule = 'hidden' | 'optional' | 'required';
+
+/** A team of a webchat channel as the visitor sees it. */
+export interface WebchatTeam extends Team {
+  /** Within the team's working hours now (a team without configured hours is always open). */
+  online: boolean;
+}
+
+/** One numbered option of the channel's menu ("fluxo de atendimento"): it routes to a team. */
+export interface WebchatMenuOption {
+  label: string;
+  teamId: string;
+}
+
+/** How the widget looks, set per channel (the page's `--conecta-*` properties still win). */
+export interface WebchatAppearance {
+  /** The accent colour, a CSS hex colour like `#0b6bcb`. */
+  color: string;
+  position: 'left' | 'right';
+  launcherIcon: 'chat' | 'help' | 'headset';
+  /** Shown at the top of the pre-chat form (plain text), or null for the default text. */
+  greeting: string | null;
+}
+
 /** What a website visitor may see of a webchat channel before starting. */
 export interface WebchatChannel {
   key: string;
   name: string;
-  teams: Team[];
+  /** The teams the channel routes to, in menu order. */
+  teams: WebchatTeam[];
+  /** Which of name, e-mail and phone the pre-chat form asks for. */
+  prechat: { name: PrechatRule; email: PrechatRule; phone: PrechatRule };
+  /**
+   * The menu shown after the pre-chat form. With one option or none the visitor is routed without
+   * being asked (to the option's team, else the channel's first team).
+   */
+  menu: { prompt: string | null; options: WebchatMenuOption[] };
+  appearance: WebchatAppearance;
+  /**
+   * Whether any team of the channel is within its working hours now. When not, the widget shows the
+   * offline form, whose message starts a waiting session all the same.
+   */
+  online: boolean;
+}
+
+/** A site's logged-in user, vouched for with `hash` = hex HMAC-SHA256 of `id` keyed with the channel's secret. */
+export interface WebchatUser {
+  id: string;
+  hash: string;
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+
+/** Where a waiting webchat session stands: told to its visitor whenever it changes. */
+export interface QueuePosition {
+  sessionId: string;
+  /** 1 for the next session to be accepted in its team. */
+  position: number;
+  /** Estimated wait in ms (from the team's recent waits), or null when there is too little history. */
+  etaMs: number | null;
+}
+
+/** An agent's rating average from the contacts' 1–5 ratings at the end of sessions. */
+export interface RatingSummary {
+  average: number;
+  count: number;
 }
 
 /** What a visitor is told about itself. */
@@ -238,4 +310,6 @@ export interface Visitor {
   id: string;
   contactId: string;
   channelKey: string;
+  /** The site's user id when the site vouched for the visitor (identity verification), else null. */
+  userId: string | null;
 }

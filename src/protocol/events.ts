@@ -1,4 +1,4 @@
-import type { AuthorKind, Contact, Message, Note, Session } from './entities.js';
+import type { AuthorKind, Contact, Message, Note, QueuePosition, Session } from './entities.js';
 
 /**
  * Every event the server broadcasts. Clients apply them idempotently: an event may arrive twice,
@@ -21,6 +21,12 @@ export interface ServerEvents {
   /** A note on a contact was created or edited. */
   'note.updated': { note: Note };
   'note.deleted': { noteId: string; contactId: string };
+  /**
+   * To a webchat visitor: where its waiting session now stands in its team's queue. Sent when the
+   * visitor connects and whenever the position or the estimate changes; not after the session left
+   * `waiting` (the session.updated event says so).
+   */
+  'webchat.queue': QueuePosition;
 }
 export type EventName = keyof ServerEvents;
 export const EVENT_NAMES: readonly EventName[] = [
@@ -31,6 +37,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'session.typing',
   'note.updated',
   'note.deleted',
+  'webchat.queue',
 ];
 
 /** The socket.io event every command travels on: `socket.emit('command', name, payload, ack)`. */

@@ -1,4 +1,4 @@
-import type { Agent, Attachment, Visitor, WebchatChannel } from './entities.js';
+import type { Agent, Attachment, Visitor, WebchatChannel, WebchatUser } from './entities.js';
 
 /** HTTP endpoints that hand out identities; everything else travels over the socket. */
 export interface HttpApi {
@@ -8,9 +8,14 @@ export interface HttpApi {
   '/api/auth/logout': { request: Record<string, never>; response: { ok: true } };
   /** GET: the public face of a webchat channel. */
   '/api/webchat/:key': { request: never; response: WebchatChannel };
-  /** POST: a visitor token for the channel; send the previous token to keep the same visitor. */
+  /**
+   * POST: a visitor token for the channel; send the previous token to keep the same visitor. With
+   * `user` (identity verification) the server checks `user.hash` against the channel's secret: a
+   * mismatch is 401 IDENTITY_REJECTED; a match gives a visitor of that user, whose contact (and so
+   * whose sessions) is the same on every device. A previous token of another user is not kept.
+   */
   '/api/webchat/:key/visitors': {
-    request: { visitorToken?: string };
+    request: { visitorToken?: string; user?: WebchatUser };
     response: { visitorToken: string; visitor: Visitor };
   };
   /**

@@ -8,6 +8,7 @@ import { ConectaClient } from '../../src/client/client.js';
 import { selectMessages, selectWaiting } from '../../src/client/selectors.js';
 import type { ConectaState } from '../../src/client/state.js';
 import type { TokenStorage } from '../../src/client/visitor-token.js';
+import { agentSockets, visitorSockets } from './node-sockets.js';
 import { ANA, DEMO_CHANNEL_KEY, DEMO_PASSWORD } from '../server/harness.js';
 
 /** Each visitor gets its own storage, as each browser would. */
@@ -63,13 +64,13 @@ describe('ConectaClient against a real server', () => {
   });
 
   const visitorClient = () => {
-    const client = new ConectaClient({ server: url, channel: DEMO_CHANNEL_KEY, storage: memoryStorage(), commandTimeoutMs: 2_000 });
+    const client = new ConectaClient({ server: url, channel: DEMO_CHANNEL_KEY, storage: memoryStorage(), commandTimeoutMs: 2_000, socketFactory: visitorSockets });
     clients.push(client);
     return client;
   };
   const agentClient = async (email: string) => {
     const { token } = await ConectaClient.login(url, email, DEMO_PASSWORD);
-    const client = ConectaClient.shared({ server: url, token, commandTimeoutMs: 2_000 });
+    const client = ConectaClient.shared({ server: url, token, commandTimeoutMs: 2_000, socketFactory: agentSockets });
     clients.push(client);
     return client;
   };

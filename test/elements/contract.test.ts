@@ -13,7 +13,7 @@ const elements = [
   { tag: 'conecta-queue', attrs: '' },
   { tag: 'conecta-session', attrs: 'session-id="session-4"' },
   { tag: 'conecta-contact-form', attrs: '' },
-  { tag: 'conecta-webchat', attrs: 'open' },
+  { tag: 'conecta-webchat', attrs: 'open lang="pt-BR"' },
 ];
 
 describe('every element', () => {

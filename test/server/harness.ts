@@ -5,7 +5,9 @@ import { io, type Socket } from 'socket.io-client';
 import { createServer, type ConectaServer, type ServerOptions } from '../../server/src/app.js';
 import { createHmac } from 'node:crypto';
 import { hashPassword } from '../../server/src/domain/secrets.js';
-import { DEMO_AGENTS, DEMO_CHANNEL_KEY, DEMO_PASSWORD, DEMO_WHATSAPP } from '../../server/src/seed.js';
+import { DEMO_AGENTS, DEMO_CHANNEL_KEY, DEMO_PASSWORD, DEMO_WEBCHAT_SECRET, DEMO_WHATSAPP } from '../../server/src/seed.js';
+import type { WebchatChannelRecord } from '../../server/src/db/repository.js';
+import type { WorkingHours } from '../../server/src/domain/working-hours.js';
 import {
   COMMAND_EVENT,
   type Ack,
@@ -15,6 +17,7 @@ import {
   type EventName,
   type ServerEvents,
   type Visitor,
+  type WebchatUser,
 } from '../../src/protocol/index.js';
 
 // Every demo constant, for tests that import only the harness.
@@ -164,12 +167,15 @@ export interface VisitorSocket extends TestSocket {
   visitor: Visitor;
 }
 
-/** Gets a visitor token for the channel (reusing `previousToken` when given) and connects with it. */
-export async function connectVisitor(url: string, channel = DEMO_CHANNEL_KEY, previousToken?: string): Promise<VisitorSocket> {
-  const { status, body } = await postJson(
-    `${url}/api/webchat/${encodeURIComponent(channel)}/visitors`,
-    previousToken ? { visitorToken: previousToken } : {},
-  );
+/**
+ * Gets a visitor token for the channel (reusing `previousToken` when given; as the verified `user`
+ * when given) and connects with it.
+ */
+export async function connectVisitor(url: string, channel = DEMO_CHANNEL_KEY, previousToken?: string, user?: WebchatUser): Promise<VisitorSocket> {
+  const { status, body } = await postJson(`${url}/api/webchat/${encodeURIComponent(channel)}/visitors`, {
+    ...(previousToken ? { visitorToken: previousToken } : {}),
+    ...(user ? { user } : {}),
+  });
   if (status !== 200) throw new Error(`visitor token for ${channel} failed: ${status} ${JSON.stringify(body)}`);
   const socket = await connect(url, { visitorToken: body.visitorToken });
   return Object.assign(socket, { visitorToken: body.visitorToken as string, visitor: body.visitor as Visitor });
@@ -215,4 +221,27 @@ export async function upload(url: string, bytes: Uint8Array, name: string, auth:
   form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name);
   const response = await fetch(`${url}/api/files`, { method: 'POST', headers: auth, body: form });
   return { status: response.status, body: (await response.json()) as any };
+}
+
+/** What a site's server computes for identity verification: hex HMAC-SHA256 of the user id with the channel's secret. */
+export function userHash(userId: string, secret = DEMO_WEBCHAT_SECRET): string {
+  return createHmac('sha256', secret).update(userId).digest('hex');
+}
+
+/** A verified user of the demo channel (or of `secret`'s channel). */
+export function verifiedUser(id: string, extra: Omit<WebchatUser, 'id' | 'hash'> = {}, secret?: string): WebchatUser {
+  return { id, hash: userHash(id, secret), ...extra };
+}
+
+/** Working hours that never open: the team is offline whenever asked. */
+export const NEVER_OPEN: WorkingHours = { timeZone: 'UTC', days: {} };
+
+/** Sets a team's working hours (`null`: always open), e.g. to make a webchat channel offline. */
+export async function setWorkingHours(t: TestServer, teamId: string, hours: WorkingHours | null): Promise<void> {
+  await t.server.repo.setTeamWorkingHours(teamId, hours);
+}
+
+/** Changes parts of a webchat channel's configuration (pre-chat form, menu, appearance, secret, teams, origins). */
+export async function configureWebchatChannel(t: TestServer, key: string, changes: Partial<Omit<WebchatChannelRecord, 'key'>>): Promise<void> {
+  await t.server.repo.updateWebchatChannel(key, changes);
 }

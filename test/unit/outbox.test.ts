@@ -78,6 +78,26 @@ describe('Outbox', () => {
     assert.equal(await result, 'once');
   });
 
+  it('resends at once after a reconnection instead of waiting for an attempt lost with the connection', async () => {
+    const { calls, transmit } = controlledTransmit();
+    const outbox = new Outbox(transmit, { attemptTimeoutMs: 60_000, maxAttempts: 1 });
+    outbox.setOnline(true);
+    const first = outbox.enqueue('message.send', { id: 'a' }, 's1');
+    const second = outbox.enqueue('message.send', { id: 'b' }, 's1');
+    await tick();
+    outbox.setOnline(false); // the first attempt's acknowledgement can no longer come
+    outbox.setOnline(true);
+    await tick();
+    assert.deepEqual(calls.map((c) => c.payload), [{ id: 'a' }, { id: 'a' }]);
+    calls[0].answer(null); // the lost attempt times out later: ignored, not counted
+    calls[1].answer({ ok: true, data: 'a' });
+    assert.equal(await first, 'a');
+    await tick();
+    calls[2].answer({ ok: true, data: 'b' });
+    assert.equal(await second, 'b');
+    assert.equal(calls.length, 3);
+  });
+
   it('rejects with the server’s error code, message and fields', async () => {
     const { calls, transmit } = controlledTransmit();
     const outbox = new Outbox(transmit, { attemptTimeoutMs: 10, maxAttempts: 3 });

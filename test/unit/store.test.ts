@@ -16,7 +16,7 @@ import { Store } from '../../src/client/store.js';
 import type { Agent } from '../../src/protocol/index.js';
 import { aContact, aMessage, aSession } from './factories.js';
 
-const ana: Agent = { id: 'ana', name: 'Ana', email: 'ana@x', nickname: null, extension: null, teamIds: ['suporte'], permissions: { history: false, internalChat: false } };
+const ana: Agent = { id: 'ana', name: 'Ana', email: 'ana@x', nickname: null, extension: null, teamIds: ['suporte'], permissions: { history: false, internalChat: false }, rating: null };
 
 describe('reducers', () => {
   it('keeps the newest version of a session whatever the arrival order', () => {

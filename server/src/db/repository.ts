@@ -9,12 +9,16 @@ import type {
   GalleryItem,
   Message,
   Note,
+  PrechatRule,
   Session,
   SessionStatus,
   Team,
   Tag,
   Template,
+  WebchatAppearance,
+  WebchatMenuOption,
 } from '../../../src/protocol/index.js';
+import type { WorkingHours } from '../domain/working-hours.js';
 
 /** An agent with what only the auth service may see. */
 export interface AgentAccount extends Agent {
@@ -29,7 +33,25 @@ export interface WebchatChannelRecord {
   teamIds: string[];
   /** Origins (`https://shop.example`) whose pages may use the channel; empty = any. */
   allowedOrigins: string[];
+  /** Which of name, e-mail and phone the pre-chat form asks for. */
+  prechat: { name: PrechatRule; email: PrechatRule; phone: PrechatRule };
+  menu: { prompt: string | null; options: WebchatMenuOption[] };
+  appearance: WebchatAppearance;
+  /** HMAC key of identity verification; never sent to clients. `null`: the channel verifies no one. */
+  secret: string | null;
 }
+
+/** What a new webchat channel needs; the rest defaults (see `WEBCHAT_CHANNEL_DEFAULTS`). */
+export type NewWebchatChannel = Pick<WebchatChannelRecord, 'key' | 'name' | 'teamIds' | 'allowedOrigins'> &
+  Partial<Omit<WebchatChannelRecord, 'key' | 'name' | 'teamIds' | 'allowedOrigins'>>;
+
+/** A channel's configuration as it is before anyone sets it. */
+export const WEBCHAT_CHANNEL_DEFAULTS: Pick<WebchatChannelRecord, 'prechat' | 'menu' | 'appearance' | 'secret'> = {
+  prechat: { name: 'required', email: 'optional', phone: 'hidden' },
+  menu: { prompt: null, options: [] },
+  appearance: { color: '#0b6bcb', position: 'right', launcherIcon: 'chat', greeting: null },
+  secret: null,
+};
 
 /** A stored file's metadata; its bytes are in `<DATA_DIR>/files/<id>`. */
 export interface FileRecord {
@@ -75,8 +97,18 @@ export interface SessionSearch {
 export interface VisitorRecord {
   id: string;
   channelKey: string;
+  /** Shared by every visitor (device) of one verified user of the channel. */
   contactId: string;
+  /** The site's user id once verified (identity verification); `null`: anonymous. */
+  userId: string | null;
   createdAt: number;
+}
+
+/** One waiting session in its team's queue. */
+export interface QueueEntry {
+  id: string;
+  channel: Session['channel'];
+  contactId: string;
 }
 
 /**
@@ -93,12 +125,17 @@ export interface Repository {
   // Teams and agents
   insertTeam(team: Team, createdAt: number, waitingTimeoutMs?: number | null): Promise<void>;
   setTeamWaitingTimeout(teamId: string, waitingTimeoutMs: number | null): Promise<void>;
+  /** `null`: always open. */
+  setTeamWorkingHours(teamId: string, hours: WorkingHours | null): Promise<void>;
+  /** The working hours of each of `teamIds` (`null`: always open). */
+  getWorkingHours(teamIds: readonly string[]): Promise<Map<string, WorkingHours | null>>;
   listAllTeams(): Promise<Team[]>;
   listAgents(): Promise<Agent[]>;
   getTeam(id: string): Promise<Team | null>;
   listTeams(ids: readonly string[]): Promise<Team[]>;
   countAgents(): Promise<number>;
-  insertAgent(agent: AgentAccount, createdAt: number): Promise<void>;
+  /** `rating` comes from the sessions, not from the caller. */
+  insertAgent(agent: Omit<AgentAccount, 'rating'>, createdAt: number): Promise<void>;
   addTeamMember(teamId: string, agentId: string): Promise<void>;
   getAgent(id: string): Promise<Agent | null>;
   findAgentAccountByEmail(email: string): Promise<AgentAccount | null>;
@@ -133,6 +170,12 @@ export interface Repository {
   listSessionsByAgentAndStatus(agentId: string, statuses: readonly SessionStatus[]): Promise<Session[]>;
   /** Newest first. */
   listSessionsOfContact(contactId: string, channelKey?: string): Promise<Session[]>;
+  /** The team's waiting sessions, oldest first: its queue. */
+  listWaitingQueue(teamId: string): Promise<QueueEntry[]>;
+  /** How long (ms) the team's `limit` most recently accepted sessions waited, newest first. */
+  listRecentWaits(teamId: string, limit: number): Promise<number[]>;
+  /** Adds one rating (1–5) to the agent's totals. */
+  addAgentRating(agentId: string, score: number): Promise<void>;
   /** Records when a session (re)started waiting: the team's timeout counts from then. */
   setWaitingSince(sessionId: string, at: number): Promise<void>;
   /**
@@ -192,9 +235,14 @@ export interface Repository {
   insertInbound(channelKey: string, externalId: string, sessionId: string, messageId: string): Promise<void>;
 
   // Webchat
-  insertWebchatChannel(channel: WebchatChannelRecord, createdAt: number): Promise<void>;
+  insertWebchatChannel(channel: NewWebchatChannel, createdAt: number): Promise<void>;
   getWebchatChannel(key: string): Promise<WebchatChannelRecord | null>;
+  /** Replaces the given parts of a channel's configuration (`teamIds` too, in their new order). */
+  updateWebchatChannel(key: string, changes: Partial<Omit<WebchatChannelRecord, 'key'>>): Promise<void>;
   insertVisitor(visitor: VisitorRecord, tokenHash: string): Promise<void>;
   findVisitorByTokenHash(tokenHash: string): Promise<VisitorRecord | null>;
-  findVisitorByContactId(contactId: string): Promise<VisitorRecord | null>;
+  /** The contact of a verified user of the channel (the one its first visitor got), if any. */
+  findUserContactId(channelKey: string, userId: string): Promise<string | null>;
+  /** An anonymous visitor becomes the verified user's, under a new token (the old one stops working). */
+  adoptVisitor(visitorId: string, userId: string, tokenHash: string): Promise<void>;
 }

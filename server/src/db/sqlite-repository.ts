@@ -18,12 +18,16 @@ import type {
   AgentAccount,
   ChannelRecord,
   FileRecord,
+  NewWebchatChannel,
+  QueueEntry,
   Repository,
   SessionScope,
   SessionSearch,
   VisitorRecord,
   WebchatChannelRecord,
 } from './repository.js';
+import { WEBCHAT_CHANNEL_DEFAULTS } from './repository.js';
+import type { WorkingHours } from '../domain/working-hours.js';
 import type { SqliteDatabase } from './sqlite.js';
 
 type Row = Record<string, unknown>;
@@ -89,12 +93,20 @@ export class SqliteRepository implements Repository {
   async setTeamWaitingTimeout(teamId: string, waitingTimeoutMs: number | null): Promise<void> {
     await this.#exec('UPDATE teams SET waiting_timeout_ms = ? WHERE id = ?', waitingTimeoutMs, teamId);
   }
+  async setTeamWorkingHours(teamId: string, hours: WorkingHours | null): Promise<void> {
+    await this.#exec('UPDATE teams SET working_hours = ? WHERE id = ?', hours === null ? null : JSON.stringify(hours), teamId);
+  }
+  async getWorkingHours(teamIds: readonly string[]): Promise<Map<string, WorkingHours | null>> {
+    if (teamIds.length === 0) return new Map();
+    const rows = await this.#all(`SELECT id, working_hours FROM teams WHERE id IN (${marks(teamIds)})`, ...teamIds);
+    return new Map(rows.map((row) => [String(row.id), row.working_hours ? (JSON.parse(String(row.working_hours)) as WorkingHours) : null]));
+  }
   async listAllTeams(): Promise<Team[]> {
     return (await this.#all('SELECT id, name FROM teams ORDER BY name')).map(toTeam);
   }
   async listAgents(): Promise<Agent[]> {
     const [rows, members] = await Promise.all([
-      this.#all('SELECT * FROM agents ORDER BY name'),
+      this.#all(`${AGENT_SELECT} ORDER BY a.name`),
       this.#all('SELECT m.agent_id, m.team_id FROM team_members m JOIN teams t ON t.id = m.team_id ORDER BY t.name'),
     ]);
     const teamsOf = new Map<string, string[]>();
@@ -114,7 +126,7 @@ export class SqliteRepository implements Repository {
     const row = await this.#get('SELECT COUNT(*) AS n FROM agents');
     return Number(row?.n ?? 0);
   }
-  async insertAgent(agent: AgentAccount, createdAt: number): Promise<void> {
+  async insertAgent(agent: Omit<AgentAccount, 'rating'>, createdAt: number): Promise<void> {
     await this.#exec(
       `INSERT INTO agents (id, name, email, nickname, extension, password_hash, password_salt, created_at, perm_history, perm_internal_chat)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -127,11 +139,11 @@ export class SqliteRepository implements Repository {
     await this.#exec('INSERT OR IGNORE INTO team_members (team_id, agent_id) VALUES (?, ?)', teamId, agentId);
   }
   async getAgent(id: string): Promise<Agent | null> {
-    const row = await this.#get('SELECT * FROM agents WHERE id = ?', id);
+    const row = await this.#get(`${AGENT_SELECT} WHERE a.id = ?`, id);
     return row ? toAgent(row, await this.#teamIdsOf(id)) : null;
   }
   async findAgentAccountByEmail(email: string): Promise<AgentAccount | null> {
-    const row = await this.#get('SELECT * FROM agents WHERE email = ?', email);
+    const row = await this.#get(`${AGENT_SELECT} WHERE a.email = ?`, email);
     if (!row) return null;
     const agent = toAgent(row, await this.#teamIdsOf(String(row.id)));
     return { ...agent, passwordHash: String(row.password_hash), passwordSalt: String(row.password_salt) };
@@ -228,22 +240,24 @@ export class SqliteRepository implements Repository {
     await this.#exec(
       `INSERT INTO sessions (id, protocol, status, channel, channel_key, team_id, contact_id, agent_id, created_at,
          accepted_at, finished_at, last_seq, last_message_at, last_message_text, last_inbound_at, version,
-         target_agent_id, invited_agent_ids, tag_ids, waiting_since)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         target_agent_id, invited_agent_ids, tag_ids, waiting_since, agent_name, rating, rating_comment)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       s.id, s.protocol, s.status, s.channel, s.channelKey, s.teamId, s.contactId, s.agentId, s.createdAt,
       s.acceptedAt, s.finishedAt, s.lastSeq, s.lastMessageAt, s.lastMessageText, s.lastInboundAt, s.version,
       s.targetAgentId, JSON.stringify(s.invitedAgentIds), JSON.stringify(s.tagIds), s.createdAt,
+      s.agentName, s.rating, s.ratingComment,
     );
   }
   async updateSession(s: Session, expectedVersion: number): Promise<boolean> {
     const changes = await this.#exec(
       `UPDATE sessions SET status = ?, team_id = ?, agent_id = ?, accepted_at = ?, finished_at = ?, last_seq = ?,
          last_message_at = ?, last_message_text = ?, last_inbound_at = ?, version = ?,
-         target_agent_id = ?, invited_agent_ids = ?, tag_ids = ?
+         target_agent_id = ?, invited_agent_ids = ?, tag_ids = ?, agent_name = ?, rating = ?, rating_comment = ?
        WHERE id = ? AND version = ?`,
       s.status, s.teamId, s.agentId, s.acceptedAt, s.finishedAt, s.lastSeq,
       s.lastMessageAt, s.lastMessageText, s.lastInboundAt, s.version,
-      s.targetAgentId, JSON.stringify(s.invitedAgentIds), JSON.stringify(s.tagIds), s.id, expectedVersion,
+      s.targetAgentId, JSON.stringify(s.invitedAgentIds), JSON.stringify(s.tagIds),
+      s.agentName, s.rating, s.ratingComment, s.id, expectedVersion,
     );
     return changes === 1;
   }
@@ -271,6 +285,28 @@ export class SqliteRepository implements Repository {
           contactId, channelKey,
         );
     return rows.map(toSession);
+  }
+  async listWaitingQueue(teamId: string): Promise<QueueEntry[]> {
+    const rows = await this.#all(
+      `SELECT id, channel, contact_id FROM sessions WHERE team_id = ? AND status = 'waiting' ORDER BY created_at, rowid`,
+      teamId,
+    );
+    return rows.map((row) => ({ id: String(row.id), channel: String(row.channel) as Session['channel'], contactId: String(row.contact_id) }));
+  }
+  async listRecentWaits(teamId: string, limit: number): Promise<number[]> {
+    const rows = await this.#all(
+      `SELECT accepted_at - COALESCE(waiting_since, created_at) AS waited FROM sessions
+       WHERE team_id = ? AND accepted_at IS NOT NULL ORDER BY accepted_at DESC LIMIT ?`,
+      teamId, limit,
+    );
+    return rows.map((row) => Math.max(0, Number(row.waited)));
+  }
+  async addAgentRating(agentId: string, score: number): Promise<void> {
+    await this.#exec(
+      `INSERT INTO agent_ratings (agent_id, rating_sum, rating_count) VALUES (?, ?, 1)
+       ON CONFLICT (agent_id) DO UPDATE SET rating_sum = rating_sum + excluded.rating_sum, rating_count = rating_count + 1`,
+      agentId, score,
+    );
   }
   async setWaitingSince(sessionId: string, at: number): Promise<void> {
     await this.#exec('UPDATE sessions SET waiting_since = ? WHERE id = ?', at, sessionId);
@@ -558,16 +594,20 @@ export class SqliteRepository implements Repository {
 
   // Webchat
 
-  async insertWebchatChannel(channel: WebchatChannelRecord, createdAt: number): Promise<void> {
+  async insertWebchatChannel(input: NewWebchatChannel, createdAt: number): Promise<void> {
+    const channel: WebchatChannelRecord = { ...WEBCHAT_CHANNEL_DEFAULTS, ...input };
     await this.#exec(
-      'INSERT INTO webchat_channels (key, name, allowed_origins, created_at) VALUES (?, ?, ?, ?)',
-      channel.key, channel.name, JSON.stringify(channel.allowedOrigins), createdAt,
+      `INSERT INTO webchat_channels (key, name, allowed_origins, prechat, menu, appearance, secret, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      channel.key, channel.name, JSON.stringify(channel.allowedOrigins), JSON.stringify(channel.prechat),
+      JSON.stringify(channel.menu), JSON.stringify(channel.appearance), channel.secret, createdAt,
     );
-    for (const [position, teamId] of channel.teamIds.entries()) {
-      await this.#exec(
-        'INSERT INTO webchat_channel_teams (channel_key, team_id, position) VALUES (?, ?, ?)',
-        channel.key, teamId, position,
-      );
+    await this.#setChannelTeams(channel.key, channel.teamIds);
+  }
+  async #setChannelTeams(key: string, teamIds: readonly string[]): Promise<void> {
+    await this.#exec('DELETE FROM webchat_channel_teams WHERE channel_key = ?', key);
+    for (const [position, teamId] of teamIds.entries()) {
+      await this.#exec('INSERT INTO webchat_channel_teams (channel_key, team_id, position) VALUES (?, ?, ?)', key, teamId, position);
     }
   }
   async getWebchatChannel(key: string): Promise<WebchatChannelRecord | null> {
@@ -579,21 +619,47 @@ export class SqliteRepository implements Repository {
       name: String(row.name),
       teamIds: teams.map((team) => String(team.team_id)),
       allowedOrigins: JSON.parse(String(row.allowed_origins)) as string[],
+      prechat: JSON.parse(String(row.prechat)) as WebchatChannelRecord['prechat'],
+      menu: JSON.parse(String(row.menu)) as WebchatChannelRecord['menu'],
+      appearance: JSON.parse(String(row.appearance)) as WebchatChannelRecord['appearance'],
+      secret: str(row.secret),
     };
+  }
+  async updateWebchatChannel(key: string, changes: Partial<Omit<WebchatChannelRecord, 'key'>>): Promise<void> {
+    const columns: [string, unknown][] = [];
+    if (changes.name !== undefined) columns.push(['name', changes.name]);
+    if (changes.allowedOrigins !== undefined) columns.push(['allowed_origins', JSON.stringify(changes.allowedOrigins)]);
+    if (changes.prechat !== undefined) columns.push(['prechat', JSON.stringify(changes.prechat)]);
+    if (changes.menu !== undefined) columns.push(['menu', JSON.stringify(changes.menu)]);
+    if (changes.appearance !== undefined) columns.push(['appearance', JSON.stringify(changes.appearance)]);
+    if (changes.secret !== undefined) columns.push(['secret', changes.secret]);
+    if (columns.length > 0) {
+      await this.#exec(
+        `UPDATE webchat_channels SET ${columns.map(([column]) => `${column} = ?`).join(', ')} WHERE key = ?`,
+        ...columns.map(([, value]) => value), key,
+      );
+    }
+    if (changes.teamIds !== undefined) await this.#setChannelTeams(key, changes.teamIds);
   }
   async insertVisitor(visitor: VisitorRecord, tokenHash: string): Promise<void> {
     await this.#exec(
-      'INSERT INTO visitors (id, channel_key, contact_id, token_hash, created_at) VALUES (?, ?, ?, ?, ?)',
-      visitor.id, visitor.channelKey, visitor.contactId, tokenHash, visitor.createdAt,
+      'INSERT INTO visitors (id, channel_key, contact_id, token_hash, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      visitor.id, visitor.channelKey, visitor.contactId, tokenHash, visitor.userId, visitor.createdAt,
     );
   }
   async findVisitorByTokenHash(tokenHash: string): Promise<VisitorRecord | null> {
     const row = await this.#get('SELECT * FROM visitors WHERE token_hash = ?', tokenHash);
     return row ? toVisitor(row) : null;
   }
-  async findVisitorByContactId(contactId: string): Promise<VisitorRecord | null> {
-    const row = await this.#get('SELECT * FROM visitors WHERE contact_id = ?', contactId);
-    return row ? toVisitor(row) : null;
+  async findUserContactId(channelKey: string, userId: string): Promise<string | null> {
+    const row = await this.#get(
+      'SELECT contact_id FROM visitors WHERE channel_key = ? AND user_id = ? ORDER BY created_at, rowid LIMIT 1',
+      channelKey, userId,
+    );
+    return row ? String(row.contact_id) : null;
+  }
+  async adoptVisitor(visitorId: string, userId: string, tokenHash: string): Promise<void> {
+    await this.#exec('UPDATE visitors SET user_id = ?, token_hash = ? WHERE id = ?', userId, tokenHash, visitorId);
   }
 }
 
@@ -614,7 +680,11 @@ const num = (value: unknown) => (value === null || value === undefined ? null : 
 function toTeam(row: Row): Team {
   return { id: String(row.id), name: String(row.name) };
 }
+/** Agents with their rating totals (`rating_sum`, `rating_count`). */
+const AGENT_SELECT = 'SELECT a.*, r.rating_sum, r.rating_count FROM agents a LEFT JOIN agent_ratings r ON r.agent_id = a.id';
+
 function toAgent(row: Row, teamIds: string[]): Agent {
+  const ratings = Number(row.rating_count ?? 0);
   return {
     id: String(row.id),
     name: String(row.name),
@@ -623,6 +693,7 @@ function toAgent(row: Row, teamIds: string[]): Agent {
     extension: str(row.extension),
     teamIds,
     permissions: { history: Boolean(row.perm_history), internalChat: Boolean(row.perm_internal_chat) },
+    rating: ratings > 0 ? { average: Number(row.rating_sum) / ratings, count: ratings } : null,
   };
 }
 function toContact(row: Row): Contact {
@@ -657,6 +728,9 @@ function toSession(row: Row): Session {
     lastMessageAt: num(row.last_message_at),
     lastMessageText: str(row.last_message_text),
     lastInboundAt: num(row.last_inbound_at),
+    agentName: str(row.agent_name),
+    rating: num(row.rating),
+    ratingComment: str(row.rating_comment),
     version: Number(row.version),
   };
 }
@@ -720,6 +794,7 @@ function toVisitor(row: Row): VisitorRecord {
     id: String(row.id),
     channelKey: String(row.channel_key),
     contactId: String(row.contact_id),
+    userId: str(row.user_id),
     createdAt: Number(row.created_at),
   };
 }

@@ -91,11 +91,12 @@ export class ChannelService {
       await tx.insertMessage(message);
       if (!(await tx.updateSession(updated, session.version))) throw new Error('session changed during an inbound message');
       await tx.insertInbound(channel.key, input.externalId, session.id, message.id);
-      return { sessionId: session.id, messageId: message.id, created: { message, session: updated, contact } };
+      return { sessionId: session.id, messageId: message.id, created: { message, session: updated, contact, opened: !open } };
     });
     if (result.created) {
       this.events.messageCreated(result.created.message, result.created.session);
       this.events.sessionUpdated(result.created.session, result.created.contact);
+      if (result.created.opened) this.events.queueChanged(result.created.session.teamId);
     }
     return { sessionId: result.sessionId, messageId: result.messageId };
   }

@@ -16,6 +16,11 @@ export interface DomainEvents {
   messageStatus(session: Session, status: { upToSeq: number; status: 'delivered' | 'read'; at: number; authorKinds: AuthorKind[] }): void;
   noteUpdated(note: Note): void;
   noteDeleted(noteId: string, contactId: string): void;
+  /**
+   * The team's queue of waiting sessions changed (one joined or left it, or its recent waits did):
+   * the webchat visitors waiting in it are told their new place. Not called for new messages.
+   */
+  queueChanged(teamId: string): void;
 }
 
 /** For services used without sockets (seeding, scripts). */
@@ -26,6 +31,7 @@ export const silentEvents: DomainEvents = {
   messageStatus() {},
   noteUpdated() {},
   noteDeleted() {},
+  queueChanged() {},
 };
 
 export type Clock = () => number;

@@ -6,6 +6,7 @@ import type { Clock, DomainEvents } from './events.js';
 import { FileService, type FileUrlSigner } from './files.js';
 import { MessageService } from './messages.js';
 import { CatalogService, NoteService } from './notes.js';
+import { QueueEstimator } from './queue.js';
 import { SessionService } from './sessions.js';
 import { TeamService } from './teams.js';
 import { WebchatService } from './webchat.js';
@@ -21,20 +22,23 @@ export interface Services {
   catalog: CatalogService;
   files: FileService;
   channels: ChannelService;
+  queue: QueueEstimator;
 }
 
 export function createServices(repo: Repository, now: Clock, events: DomainEvents, files: { signer: FileUrlSigner; dataDir: string }): Services {
   const sessions = new SessionService(repo, now, events);
+  const queue = new QueueEstimator(repo);
   return {
     auth: new AuthService(repo, now),
     teams: new TeamService(repo),
     contacts: new ContactService(repo, now, events),
     sessions,
     messages: new MessageService(repo, now, events),
-    webchat: new WebchatService(repo, now, events, sessions),
+    webchat: new WebchatService(repo, now, events, sessions, queue),
     notes: new NoteService(repo, now, events),
     catalog: new CatalogService(repo),
     files: new FileService(repo, now, files.signer, files.dataDir),
     channels: new ChannelService(repo, now, events, sessions),
+    queue,
   };
 }

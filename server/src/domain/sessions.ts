@@ -26,6 +26,8 @@ interface Change {
   session: Session;
   messages: Message[];
   former?: Former;
+  /** Teams whose queue of waiting sessions this change altered (see DomainEvents.queueChanged). */
+  queueTeamIds?: string[];
 }
 
 const finishedError = () => new CommandError('SESSION_FINISHED', 'This session is already finished.');
@@ -64,9 +66,11 @@ export class SessionService {
         throw forbidden('This session belongs to a team you are not a member of.');
       }
       const at = this.now();
-      const next: Session = { ...session, status: 'active', agentId: agent.id, targetAgentId: null, acceptedAt: at };
+      const next: Session = { ...session, status: 'active', agentId: agent.id, agentName: nameOf(agent), targetAgentId: null, acceptedAt: at };
       // The conditional UPDATE is the arbiter: only the writer that saw this version wins.
-      return this.#apply(tx, session, next, { type: 'accepted', agentId: agent.id, agentName: nameOf(agent) }, alreadyAccepted);
+      const change = await this.#apply(tx, session, next, { type: 'accepted', agentId: agent.id, agentName: nameOf(agent) }, alreadyAccepted);
+      // It left the queue, and its wait is a new sample of the team's estimate.
+      return { ...change, queueTeamIds: [session.teamId] };
     });
     return this.#announce(sessionId, change);
   }
@@ -90,6 +94,52 @@ export class SessionService {
     }
     const next: Session = { ...session, status: 'finished', finishedAt: this.now(), targetAgentId: null };
     return this.#apply(tx, session, next, { type: 'finished', agentId: agent.id, agentName: nameOf(agent), bulk });
+  }
+
+  /**
+   * The visitor ends its own conversation, whatever its status; then it may rate it. Recorded as a
+   * `finished` system message with `agentId` null. A repeat, or a session already finished by
+   * someone else, answers the session as it is.
+   */
+  async finishByVisitor(visitor: VisitorIdentity, sessionId: string): Promise<SessionWithContact> {
+    const change = await this.repo.transaction(async (tx) => {
+      const session = await requireSession(tx, sessionId);
+      if (!visitorOwns(visitor, session)) throw notFound('session');
+      if (session.status === 'finished') return null;
+      const next: Session = { ...session, status: 'finished', finishedAt: this.now(), targetAgentId: null };
+      const change = await this.#apply(tx, session, next, { type: 'finished', agentId: null, agentName: null, bulk: false });
+      return session.status === 'waiting' ? { ...change, queueTeamIds: [session.teamId] } : change;
+    });
+    return this.#announce(sessionId, change);
+  }
+
+  /**
+   * The visitor rates its finished conversation, once; the score joins the owner's average. A repeat
+   * with the same score and comment (a retry) answers the session as it is; another one is CONFLICT.
+   * Sessions closed without a survey (bulk finish, waiting timeout) may not be rated.
+   */
+  async rate(visitor: VisitorIdentity, input: ParsedPayload<'webchat.rate'>): Promise<SessionWithContact> {
+    const comment = input.comment || null;
+    const change = await this.repo.transaction(async (tx) => {
+      const session = await requireSession(tx, input.sessionId);
+      if (!visitorOwns(visitor, session)) throw notFound('session');
+      if (session.status !== 'finished') {
+        throw new CommandError('CONFLICT', 'This conversation has not ended yet: rate it after it ends.');
+      }
+      if (session.rating !== null) {
+        if (session.rating === input.score && session.ratingComment === comment) return null;
+        throw new CommandError('CONFLICT', 'This conversation was already rated: a rating cannot be changed.');
+      }
+      const [last] = await tx.listMessagesBefore(session.id, null, 1);
+      if (!offeredSurvey(last)) {
+        throw forbidden('This conversation was closed without a survey: it cannot be rated.');
+      }
+      const next: Session = { ...session, rating: input.score, ratingComment: comment, version: session.version + 1 };
+      if (!(await tx.updateSession(next, session.version))) throw new Error('session changed during webchat.rate');
+      if (session.agentId !== null) await tx.addAgentRating(session.agentId, input.score);
+      return { session: next, messages: [] };
+    });
+    return this.#announce(input.sessionId, change);
   }
 
   /** Up to 50 of the caller's active or pending sessions; all or none. No rating survey is sent. */
@@ -169,6 +219,7 @@ export class SessionService {
         status: 'waiting',
         teamId: team.id,
         agentId: null,
+        agentName: null,
         targetAgentId: target?.id ?? null,
         invitedAgentIds: [],
         acceptedAt: null,
@@ -190,7 +241,8 @@ export class SessionService {
       );
       lostAccess = former;
       await tx.setWaitingSince(session.id, at);
-      return this.#apply(tx, session, next, event, undefined, { agentIds: former, teamId: session.teamId });
+      const change = await this.#apply(tx, session, next, event, undefined, { agentIds: former, teamId: session.teamId });
+      return { ...change, queueTeamIds: [...new Set([session.teamId, team.id])] };
     });
     const result = await this.#announce(input.sessionId, change);
     return { ...result, lostAccess };
@@ -320,7 +372,7 @@ export class SessionService {
         // Accepted or transferred meanwhile: not this time.
         if (!session || session.status !== 'waiting' || session.version !== candidate.version) return null;
         const next: Session = { ...session, status: 'finished', finishedAt: this.now(), targetAgentId: null };
-        return this.#apply(tx, session, next, { type: 'expired' });
+        return { ...(await this.#apply(tx, session, next, { type: 'expired' })), queueTeamIds: [session.teamId] };
       });
       if (change) {
         count++;
@@ -338,6 +390,7 @@ export class SessionService {
       protocol: formatProtocol(createdAt, await tx.nextCounter('session.protocol')),
       status: 'waiting',
       agentId: null,
+      agentName: null,
       targetAgentId: null,
       invitedAgentIds: [],
       tagIds: [],
@@ -348,6 +401,8 @@ export class SessionService {
       lastMessageAt: null,
       lastMessageText: null,
       lastInboundAt: null,
+      rating: null,
+      ratingComment: null,
       version: 1,
     };
     await tx.insertSession(session);
@@ -391,6 +446,7 @@ export class SessionService {
     if (change) {
       for (const message of change.messages) this.events.messageCreated(message, session);
       this.events.sessionUpdated(session, contact, change.former);
+      for (const teamId of change.queueTeamIds ?? []) this.events.queueChanged(teamId);
     }
     return { session, contact };
   }
@@ -455,6 +511,11 @@ export function agentMayWrite(agent: Agent, session: Session): boolean {
   return session.agentId === agent.id || session.invitedAgentIds.includes(agent.id);
 }
 
+/** Whether the message that closed a session offered the contact a survey: not a bulk finish, not a timeout. */
+function offeredSurvey(closing: Message | undefined): boolean {
+  return closing?.system?.type === 'finished' && !closing.system.bulk;
+}
+
 export function visitorOwns(visitor: VisitorIdentity, session: Session): boolean {
   return session.channel === 'webchat' && session.channelKey === visitor.channelKey && session.contactId === visitor.contactId;
 }
@@ -477,7 +538,8 @@ export function describe(event: SystemEvent): string {
     case 'rescued':
       return `${event.agentName} rescued the session.`;
     case 'finished':
-      return event.agentName ? `${event.agentName} finished the session.` : 'The session was finished.';
+      if (event.agentName) return `${event.agentName} finished the session.`;
+      return event.bulk ? 'The session was finished.' : 'The contact ended the conversation.';
     case 'expired':
       return 'The session waited longer than the team\u2019s limit and was finished.';
   }

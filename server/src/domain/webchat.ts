@@ -1,14 +1,58 @@
-import type { Contact, ParsedPayload, Session, Visitor, WebchatChannel } from '../../../src/protocol/index.js';
-import type { Repository, WebchatChannelRecord } from '../db/repository.js';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import * as v from 'valibot';
+import type {
+  Contact,
+  Message,
+  ParsedPayload,
+  QueuePosition,
+  Session,
+  Visitor,
+  WebchatChannel,
+  WebchatTeam,
+} from '../../../src/protocol/index.js';
+import type { Repository, VisitorRecord, WebchatChannelRecord } from '../db/repository.js';
 import { CommandError, notFound } from './errors.js';
 import type { Clock, DomainEvents } from './events.js';
 import type { VisitorIdentity } from './identity.js';
+import type { QueueEstimator } from './queue.js';
 import { hashToken, newId, newToken } from './secrets.js';
 import type { SessionService, SessionWithContact } from './sessions.js';
+import { isWithinWorkingHours } from './working-hours.js';
+
+/** The contact's name when the visitor gave none (the channel does not ask, or asks optionally). */
+export const DEFAULT_VISITOR_NAME = 'Visitante';
+
+const optional = <T extends v.GenericSchema>(schema: T) => v.optional(v.nullable(schema), null);
+
+/** A site's logged-in user as `POST /api/webchat/:key/visitors` takes it (src/protocol WebchatUser). */
+export const WebchatUserSchema = v.object({
+  id: v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(256, 'is too long')),
+  hash: v.pipe(v.string('must be a string'), v.maxLength(256, 'is too long')),
+  name: optional(v.pipe(v.string('must be a string'), v.trim(), v.maxLength(120, 'is too long (120 characters at most)'))),
+  email: optional(
+    v.pipe(v.string('must be a string'), v.trim(), v.toLowerCase(), v.maxLength(254, 'is too long'), v.email('is not a valid e-mail address')),
+  ),
+  phone: optional(v.pipe(v.string('must be a string'), v.regex(/^\+[1-9]\d{6,14}$/, 'is not a valid international phone number'))),
+});
+export type WebchatUserInput = v.InferOutput<typeof WebchatUserSchema>;
+
+/** What a visitor told about itself (pre-chat form, or the site for a verified user); null: not given. */
+interface ContactFields {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+/** The hex HMAC-SHA256 of a user id with the channel's secret: what a site computes on its server. */
+export function identityHash(secret: string, userId: string): string {
+  return createHmac('sha256', secret).update(userId).digest('hex');
+}
 
 /**
- * Webchat channels (what a site offers) and their visitors. A visitor's contact id is reserved
- * when the visitor is created; the contact row is created by its first `webchat.start`.
+ * Webchat channels (what a site offers, when, and how it looks) and their visitors. An anonymous
+ * visitor's contact id is reserved when the visitor is created, and its contact row is created by
+ * its first `webchat.start`; a verified user's contact is created at its first verification and
+ * shared by all its visitors (devices) on the channel.
  */
 export class WebchatService {
   constructor(
@@ -16,6 +60,7 @@ export class WebchatService {
     private readonly now: Clock,
     private readonly events: DomainEvents,
     private readonly sessions: SessionService,
+    private readonly queue: QueueEstimator,
   ) {}
 
   async channel(key: string): Promise<WebchatChannelRecord> {
@@ -24,32 +69,81 @@ export class WebchatService {
     return channel;
   }
 
-  /** What a visitor may see before starting: the name and the teams it can pick. */
+  /** What a visitor may see before starting: everything but the allowed origins and the secret. */
   async publicChannel(key: string): Promise<WebchatChannel> {
     const channel = await this.channel(key);
-    const teams = await this.repo.listTeams(channel.teamIds);
+    const [teams, hours] = await Promise.all([this.repo.listTeams(channel.teamIds), this.repo.getWorkingHours(channel.teamIds)]);
+    const at = this.now();
     const byId = new Map(teams.map((team) => [team.id, team]));
-    return { key: channel.key, name: channel.name, teams: channel.teamIds.flatMap((id) => byId.get(id) ?? []) };
+    const offered: WebchatTeam[] = channel.teamIds.flatMap((id) => {
+      const team = byId.get(id);
+      return team ? [{ id: team.id, name: team.name, online: isWithinWorkingHours(hours.get(id) ?? null, at) }] : [];
+    });
+    const offeredIds = new Set(offered.map((team) => team.id));
+    return {
+      key: channel.key,
+      name: channel.name,
+      teams: offered,
+      prechat: { ...channel.prechat },
+      // An option routing to a team the channel no longer offers would start nothing.
+      menu: { prompt: channel.menu.prompt, options: channel.menu.options.filter((option) => offeredIds.has(option.teamId)) },
+      appearance: { ...channel.appearance },
+      online: offered.some((team) => team.online),
+    };
   }
 
   /** May a page of `origin` use the channel? A request with no Origin is not from a browser page. */
-  static allowsOrigin(channel: WebchatChannelRecord, origin: string | undefined): boolean {
+  static allowsOrigin(channel: Pick<WebchatChannelRecord, 'allowedOrigins'>, origin: string | undefined): boolean {
     return channel.allowedOrigins.length === 0 || origin === undefined || channel.allowedOrigins.includes(origin);
   }
 
-  /** The same visitor for a valid previous token of this channel, else a new one. */
-  async issueVisitor(key: string, previousToken: string | undefined): Promise<{ visitorToken: string; visitor: Visitor }> {
+  /**
+   * A visitor token. Without `user`: the same visitor for a valid previous token of this channel
+   * (verified or not), else a new anonymous one. With `user`: IDENTITY_REJECTED unless its hash
+   * matches; then the same visitor for a previous token of that user, else a new visitor (device)
+   * sharing the user's contact. The first verification of a user on a browser whose anonymous
+   * visitor has a history adopts that visitor (and so its conversations) under a new token; a
+   * user who already has a contact keeps its own, and the anonymous visitor is left behind.
+   */
+  async issueVisitor(
+    key: string,
+    previousToken: string | undefined,
+    user?: WebchatUserInput,
+  ): Promise<{ visitorToken: string; visitor: Visitor }> {
     const channel = await this.channel(key);
-    if (previousToken) {
-      const known = await this.repo.findVisitorByTokenHash(hashToken(previousToken));
-      if (known && known.channelKey === channel.key) {
-        return { visitorToken: previousToken, visitor: { id: known.id, contactId: known.contactId, channelKey: known.channelKey } };
-      }
+    const previous = previousToken ? await this.repo.findVisitorByTokenHash(hashToken(previousToken)) : null;
+    const known = previous && previous.channelKey === channel.key ? previous : null;
+    if (!user) {
+      if (known && previousToken) return { visitorToken: previousToken, visitor: toVisitor(known) };
+      const visitorToken = newToken('vt');
+      const visitor: VisitorRecord = { id: newId('vi'), contactId: newId('ct'), channelKey: channel.key, userId: null, createdAt: this.now() };
+      await this.repo.insertVisitor(visitor, hashToken(visitorToken));
+      return { visitorToken, visitor: toVisitor(visitor) };
     }
-    const visitorToken = newToken('vt');
-    const visitor = { id: newId('vi'), contactId: newId('ct'), channelKey: channel.key };
-    await this.repo.insertVisitor({ ...visitor, createdAt: this.now() }, hashToken(visitorToken));
-    return { visitorToken, visitor };
+
+    verifyIdentity(channel, user);
+    const result = await this.repo.transaction(async (tx) => {
+      let visitorToken: string;
+      let visitor: VisitorRecord;
+      if (known && previousToken && known.userId === user.id) {
+        visitorToken = previousToken;
+        visitor = known;
+      } else {
+        visitorToken = newToken('vt');
+        const contactId = await tx.findUserContactId(channel.key, user.id);
+        if (contactId === null && known && known.userId === null) {
+          await tx.adoptVisitor(known.id, user.id, hashToken(visitorToken));
+          visitor = { ...known, userId: user.id };
+        } else {
+          visitor = { id: newId('vi'), contactId: contactId ?? newId('ct'), channelKey: channel.key, userId: user.id, createdAt: this.now() };
+          await tx.insertVisitor(visitor, hashToken(visitorToken));
+        }
+      }
+      const { contact, changed } = await this.#upsertContact(tx, visitor.contactId, { name: user.name || null, email: user.email, phone: user.phone });
+      return { visitorToken, visitor, contact, changed };
+    });
+    if (result.changed) this.events.contactUpdated(result.contact);
+    return { visitorToken: result.visitorToken, visitor: toVisitor(result.visitor) };
   }
 
   async authenticate(visitorToken: string): Promise<VisitorIdentity | null> {
@@ -57,66 +151,157 @@ export class WebchatService {
     return visitor ? { kind: 'visitor', visitorId: visitor.id, contactId: visitor.contactId, channelKey: visitor.channelKey } : null;
   }
 
-  /** The visitor id of a webchat contact, if it has one. */
-  async visitorOfContact(contactId: string): Promise<string | null> {
-    return (await this.repo.findVisitorByContactId(contactId))?.id ?? null;
-  }
-
-  async sessionsOf(visitor: VisitorIdentity): Promise<{ contact: Contact | null; sessions: Session[] }> {
+  async sessionsOf(visitor: VisitorIdentity): Promise<{ contact: Contact | null; sessions: Session[]; queue: QueuePosition[] }> {
     const [contact, sessions] = await Promise.all([
       this.repo.getContact(visitor.contactId),
       this.repo.listSessionsOfContact(visitor.contactId, visitor.channelKey),
     ]);
-    return { contact, sessions };
+    return { contact, sessions, queue: await this.queue.positionsOf(sessions) };
   }
 
-  /** Starts a waiting session for one of the channel's teams; idempotent by `sessionId`. */
-  async start(visitor: VisitorIdentity, input: ParsedPayload<'webchat.start'>): Promise<SessionWithContact & { created: boolean }> {
+  /**
+   * Starts a waiting session for one of the channel's teams, with `text` as its first message;
+   * idempotent by `sessionId` (a repeat answers the session, and its first message, as they are).
+   * The fields are held to the channel's pre-chat rules: a hidden one is ignored, a required one
+   * must be given unless the contact already has it.
+   */
+  async start(visitor: VisitorIdentity, input: ParsedPayload<'webchat.start'>): Promise<SessionWithContact & { message: Message | null }> {
     const channel = await this.channel(visitor.channelKey);
-    if (!channel.teamIds.includes(input.teamId)) {
-      throw new CommandError('INVALID_PAYLOAD', 'The payload is not valid.', { teamId: 'is not one of the channel\u2019s teams' });
-    }
+    if (!channel.teamIds.includes(input.teamId)) throw invalid({ teamId: 'is not one of the channel\u2019s teams' });
     const result = await this.repo.transaction(async (tx) => {
       const existing = await tx.getSession(input.sessionId);
       if (existing) {
         const mine = existing.channel === 'webchat' && existing.contactId === visitor.contactId && existing.channelKey === visitor.channelKey;
         if (!mine) throw new CommandError('CONFLICT', 'This session id is already used. Start with a new id.');
-        return { session: existing, contact: (await tx.getContact(existing.contactId))!, created: false, contactChanged: false };
+        const contact = (await tx.getContact(existing.contactId))!;
+        const first = await tx.getMessage(firstMessageId(existing.id));
+        const message = first?.sessionId === existing.id ? first : null;
+        return { session: existing, contact, message, created: false, contactChanged: false };
       }
-      const { contact, changed } = await this.#upsertContact(tx, visitor.contactId, input.name, input.email);
-      const session = await this.sessions.create(tx, {
+      const fields = applyPrechat(channel.prechat, input, await tx.getContact(visitor.contactId));
+      const { contact, changed } = await this.#upsertContact(tx, visitor.contactId, fields);
+      let session = await this.sessions.create(tx, {
         id: input.sessionId,
         channel: 'webchat',
         channelKey: channel.key,
         teamId: input.teamId,
         contactId: contact.id,
       });
-      return { session, contact, created: true, contactChanged: changed };
+      let message: Message | null = null;
+      if (input.text) {
+        message = {
+          // Derived from the session id: a start is stored once, so is its message.
+          id: firstMessageId(session.id),
+          sessionId: session.id,
+          seq: 1,
+          authorKind: 'contact',
+          authorId: contact.id,
+          authorName: contact.name,
+          kind: 'text',
+          text: input.text,
+          attachments: [],
+          templateId: null,
+          system: null,
+          createdAt: session.createdAt,
+          deliveredAt: null,
+          readAt: null,
+        };
+        await tx.insertMessage(message);
+        const updated: Session = {
+          ...session,
+          lastSeq: 1,
+          lastMessageAt: message.createdAt,
+          lastMessageText: message.text,
+          lastInboundAt: message.createdAt,
+          version: session.version + 1,
+        };
+        if (!(await tx.updateSession(updated, session.version))) throw new Error('session changed during webchat.start');
+        session = updated;
+      }
+      return { session, contact, message, created: true, contactChanged: changed };
     });
     if (result.contactChanged) this.events.contactUpdated(result.contact);
-    if (result.created) this.events.sessionUpdated(result.session, result.contact);
-    return { session: result.session, contact: result.contact, created: result.created };
+    if (result.created) {
+      this.events.sessionUpdated(result.session, result.contact);
+      if (result.message) this.events.messageCreated(result.message, result.session);
+      this.events.queueChanged(result.session.teamId);
+    }
+    return { session: result.session, contact: result.contact, message: result.message };
   }
 
   /**
-   * Sets the name and e-mail the visitor typed. An e-mail already used by another contact is not
-   * taken (the visitor is not authenticated, so it may not claim it) and not reported either (that
-   * would tell anyone which e-mails are known): the agent can merge the contacts later.
+   * Creates the contact, or sets the fields given. An e-mail already used by another contact is
+   * not taken (a visitor is not authenticated, and a site vouches only for the user id) and not
+   * reported either (that would tell anyone which e-mails are known): an agent can merge them later.
    */
-  async #upsertContact(tx: Repository, contactId: string, name: string, rawEmail: string | null): Promise<{ contact: Contact; changed: boolean }> {
-    const owner = rawEmail === null ? null : await tx.findContactByEmail(rawEmail);
-    const email = owner && owner.id !== contactId ? null : rawEmail;
+  async #upsertContact(tx: Repository, contactId: string, fields: ContactFields): Promise<{ contact: Contact; changed: boolean }> {
+    const owner = fields.email === null ? null : await tx.findContactByEmail(fields.email);
+    const email = owner && owner.id !== contactId ? null : fields.email;
     const at = this.now();
     const existing = await tx.getContact(contactId);
     if (!existing) {
-      const contact: Contact = { id: contactId, name, email, phone: null, document: null, createdAt: at, updatedAt: at, version: 1 };
+      const contact: Contact = {
+        id: contactId, name: fields.name ?? DEFAULT_VISITOR_NAME, email, phone: fields.phone, document: null,
+        createdAt: at, updatedAt: at, version: 1,
+      };
       await tx.insertContact(contact);
       return { contact, changed: false };
     }
-    const nextEmail = email ?? existing.email;
-    if (existing.name === name && existing.email === nextEmail) return { contact: existing, changed: false };
-    const contact: Contact = { ...existing, name, email: nextEmail, updatedAt: at, version: existing.version + 1 };
-    if (!(await tx.updateContact(contact, existing.version))) throw new Error('contact changed during webchat.start');
+    const next = { name: fields.name ?? existing.name, email: email ?? existing.email, phone: fields.phone ?? existing.phone };
+    if (existing.name === next.name && existing.email === next.email && existing.phone === next.phone) return { contact: existing, changed: false };
+    const contact: Contact = { ...existing, ...next, updatedAt: at, version: existing.version + 1 };
+    if (!(await tx.updateContact(contact, existing.version))) throw new Error('contact changed during a webchat update');
     return { contact, changed: true };
   }
+}
+
+/** The id of the message a `webchat.start` with `text` stores: derived, so a repeated start finds it. */
+export const firstMessageId = (sessionId: string) => `wcs-${createHash('sha256').update(sessionId).digest('base64url')}`;
+
+/** IDENTITY_REJECTED unless `user.hash` is the HMAC of its id with the channel's secret (compared in constant time). */
+function verifyIdentity(channel: WebchatChannelRecord, user: WebchatUserInput): void {
+  const rejected = () =>
+    new CommandError(
+      'IDENTITY_REJECTED',
+      channel.secret === null
+        ? 'This channel does not verify identities: it has no secret.'
+        : 'The user\u2019s hash does not match: compute it on your server as the hex HMAC-SHA256 of the user id with the channel\u2019s secret.',
+    );
+  if (channel.secret === null) throw rejected();
+  const expected = Buffer.from(identityHash(channel.secret, user.id), 'utf8');
+  const actual = Buffer.from(user.hash.toLowerCase(), 'utf8');
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) throw rejected();
+}
+
+/**
+ * The fields of a `webchat.start` under the channel's pre-chat rules: hidden ones dropped, required
+ * ones present (given now, or already on the contact; the default name does not count).
+ */
+function applyPrechat(
+  rules: WebchatChannelRecord['prechat'],
+  input: ParsedPayload<'webchat.start'>,
+  contact: Contact | null,
+): ContactFields {
+  const fields: ContactFields = {
+    name: rules.name === 'hidden' ? null : input.name,
+    email: rules.email === 'hidden' ? null : input.email,
+    phone: rules.phone === 'hidden' ? null : input.phone,
+  };
+  const known: ContactFields = {
+    name: contact && contact.name !== DEFAULT_VISITOR_NAME ? contact.name : null,
+    email: contact?.email ?? null,
+    phone: contact?.phone ?? null,
+  };
+  const missing: Record<string, string> = {};
+  for (const field of ['name', 'email', 'phone'] as const) {
+    if (rules[field] === 'required' && !fields[field] && !known[field]) missing[field] = 'is required';
+  }
+  if (Object.keys(missing).length > 0) throw invalid(missing);
+  return fields;
+}
+
+const invalid = (fields: Record<string, string>) => new CommandError('INVALID_PAYLOAD', 'The payload is not valid.', fields);
+
+function toVisitor(record: VisitorRecord): Visitor {
+  return { id: record.id, contactId: record.contactId, channelKey: record.channelKey, userId: record.userId };
 }

@@ -1,16 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { fieldErrors } from '../../../src/protocol/index.js';
-import { CommandError } from '../domain/errors.js';
+import { CommandError, forbidden } from '../domain/errors.js';
 import { tooLarge } from '../domain/files.js';
 import type { Services } from '../domain/services.js';
+import { WebchatService, WebchatUserSchema } from '../domain/webchat.js';
 
 const LoginBody = v.object({
   email: v.pipe(v.string('must be a string'), v.maxLength(254, 'is too long')),
   password: v.pipe(v.string('must be a string'), v.maxLength(1024, 'is too long')),
 });
 const VisitorBody = v.optional(
-  v.nullable(v.object({ visitorToken: v.optional(v.nullable(v.pipe(v.string('must be a string'), v.maxLength(256)))) })),
+  v.nullable(
+    v.object({
+      visitorToken: v.optional(v.nullable(v.pipe(v.string('must be a string'), v.maxLength(256)))),
+      user: v.optional(v.nullable(WebchatUserSchema)),
+    }),
+  ),
 );
 
 function parseBody<T extends v.GenericSchema>(schema: T, body: unknown): v.InferOutput<T> {
@@ -19,7 +25,10 @@ function parseBody<T extends v.GenericSchema>(schema: T, body: unknown): v.Infer
   return result.output;
 }
 
-/** Who uploads: an agent (`Authorization: Bearer`) or a webchat visitor (`X-Visitor-Token`). */
+/**
+ * Who uploads: an agent (`Authorization: Bearer`) or a webchat visitor (`X-Visitor-Token`), the
+ * latter from a page of an origin its channel allows, as at the socket handshake.
+ */
 async function uploader(services: Services, headers: Record<string, string | string[] | undefined>) {
   const token = bearerToken(typeof headers.authorization === 'string' ? headers.authorization : undefined);
   if (token) {
@@ -29,7 +38,12 @@ async function uploader(services: Services, headers: Record<string, string | str
   const visitorToken = headers['x-visitor-token'];
   if (typeof visitorToken === 'string' && visitorToken) {
     const visitor = await services.webchat.authenticate(visitorToken);
-    if (visitor) return { ownerKind: 'contact' as const, ownerId: visitor.contactId };
+    if (visitor) {
+      const channel = await services.webchat.channel(visitor.channelKey);
+      const origin = typeof headers.origin === 'string' ? headers.origin : undefined;
+      if (!WebchatService.allowsOrigin(channel, origin)) throw forbidden('This site may not use this webchat channel.');
+      return { ownerKind: 'contact' as const, ownerId: visitor.contactId };
+    }
   }
   throw new CommandError('UNAUTHENTICATED', 'Send an agent token (Authorization: Bearer) or a visitor token (X-Visitor-Token).');
 }
@@ -101,6 +115,6 @@ export function installRoutes(app: FastifyInstance, services: Services, onLogout
 
   app.post<{ Params: { key: string } }>('/api/webchat/:key/visitors', async (request) => {
     const body = parseBody(VisitorBody, request.body);
-    return services.webchat.issueVisitor(request.params.key, body?.visitorToken ?? undefined);
+    return services.webchat.issueVisitor(request.params.key, body?.visitorToken ?? undefined, body?.user ?? undefined);
   });
 }

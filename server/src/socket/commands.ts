@@ -45,11 +45,11 @@ export const commandHandlers: { [N in CommandName]: Handler<N> } = {
     // Relayed, never stored; every socket of the session but the sender's.
     const rooms = [sessionRoom(session.id), ...session.invitedAgentIds.map(agentRoom)];
     if (session.agentId) rooms.push(agentRoom(session.agentId));
-    if (ctx.who.kind === 'agent' && session.channel === 'webchat') {
-      const visitor = await ctx.services.webchat.visitorOfContact(session.contactId);
-      if (visitor) rooms.push(visitorRoom(visitor));
-    }
-    ctx.socket.to(rooms).emit('session.typing', { sessionId: session.id, authorKind: author.kind, authorId: author.id, authorName: author.name, typing });
+    if (ctx.who.kind === 'agent' && session.channel === 'webchat') rooms.push(visitorRoom(session.contactId));
+    const event = { sessionId: session.id, authorKind: author.kind, authorId: author.id, authorName: author.name, typing };
+    // A visitor's other tabs and devices follow the session too, but need not hear their own typing.
+    if (ctx.who.kind === 'visitor') ctx.socket.to(rooms).except(visitorRoom(ctx.who.contactId)).emit('session.typing', event);
+    else ctx.socket.to(rooms).emit('session.typing', event);
     return {};
   },
 
@@ -116,11 +116,15 @@ export const commandHandlers: { [N in CommandName]: Handler<N> } = {
 
   'webchat.start': async (ctx, payload) => {
     const visitor = requireVisitor(ctx);
-    const { session, contact } = await ctx.services.webchat.start(visitor, payload);
-    // Every tab of this visitor follows the new session.
-    ctx.io.in(visitorRoom(visitor.visitorId)).socketsJoin(sessionRoom(session.id));
-    return { session, contact };
+    const result = await ctx.services.webchat.start(visitor, payload);
+    // Every tab and device of this contact follows the new session.
+    ctx.io.in(visitorRoom(visitor.contactId)).socketsJoin(sessionRoom(result.session.id));
+    return result;
   },
+
+  'webchat.finish': async (ctx, { sessionId }) => ctx.services.sessions.finishByVisitor(requireVisitor(ctx), sessionId),
+
+  'webchat.rate': async (ctx, payload) => ctx.services.sessions.rate(requireVisitor(ctx), payload),
 };
 
 /** Agents who lost a session (transfer, leave) stop receiving its messages, unless they may still see it. */

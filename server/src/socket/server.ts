@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { COMMAND_EVENT } from '../../../src/protocol/index.js';
+import { COMMAND_EVENT, type QueuePosition } from '../../../src/protocol/index.js';
 import type { Identity } from '../domain/identity.js';
 import type { Services } from '../domain/services.js';
 import { WebchatService } from '../domain/webchat.js';
@@ -34,7 +34,7 @@ export function attachSocketHandlers(io: Server, services: Services, options: So
         socket.data.who = who;
         // Computed now, joined synchronously on connection: the client's 'connect' then means
         // "subscribed", with no window where an event could be missed.
-        socket.data.rooms = await identityRooms(who, services);
+        Object.assign(socket.data, await identityRooms(who, services));
         next();
       },
       (error) => {
@@ -49,6 +49,8 @@ export function attachSocketHandlers(io: Server, services: Services, options: So
     const bucket = new TokenBucket(options.rateLimit.perSecond, options.rateLimit.burst);
     void socket.join(socket.data.rooms as string[]);
     socket.on(COMMAND_EVENT, dispatchCommands(socket, who, bucket, { io, services, logError: options.logError }));
+    // A visitor learns where its waiting sessions stand as soon as it connects.
+    for (const position of socket.data.queue as QueuePosition[]) socket.emit('webchat.queue', position);
   });
 }
 
@@ -67,12 +69,15 @@ async function identify(auth: unknown, origin: string | undefined, services: Ser
   return null;
 }
 
-/** The rooms of an identity (docs/protocol.md, section 4); `token:` lets a logout find its sockets. */
-async function identityRooms(who: Identity, services: Services): Promise<string[]> {
+/**
+ * The rooms of an identity (docs/protocol.md, section 4); `token:` lets a logout find its sockets.
+ * For a visitor, also where its waiting sessions stand, told once it is connected.
+ */
+async function identityRooms(who: Identity, services: Services): Promise<{ rooms: string[]; queue: QueuePosition[] }> {
   if (who.kind === 'agent') {
     const agent = await services.teams.agent(who.agentId);
-    return [AGENTS_ROOM, agentRoom(agent.id), tokenRoom(who.tokenHash), ...agent.teamIds.map(teamRoom)];
+    return { rooms: [AGENTS_ROOM, agentRoom(agent.id), tokenRoom(who.tokenHash), ...agent.teamIds.map(teamRoom)], queue: [] };
   }
-  const { sessions } = await services.webchat.sessionsOf(who);
-  return [visitorRoom(who.visitorId), ...sessions.map((session) => sessionRoom(session.id))];
+  const { sessions, queue } = await services.webchat.sessionsOf(who);
+  return { rooms: [visitorRoom(who.contactId), ...sessions.map((session) => sessionRoom(session.id))], queue };
 }

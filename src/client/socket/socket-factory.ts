@@ -1,0 +1,14 @@
+import { liteSocket } from './lite-socket.js';
+import type { SocketFactory } from './types.js';
+
+/**
+ * Visitors speak through the lite socket (WebSocket only, ~1 KB gzip): the webchat must stay small.
+ * Agents use socket.io-client, whose long-polling fallback gets through proxies that block
+ * WebSockets (call centres often sit behind one). It is imported on demand, so a bundle of the
+ * webchat puts it in a chunk no visitor ever loads.
+ */
+export async function socketFactoryFor(identity: 'agent' | 'visitor'): Promise<SocketFactory> {
+  if (identity === 'visitor') return liteSocket;
+  const { io } = await import('socket.io-client');
+  return io as SocketFactory;
+}

@@ -1,0 +1,213 @@
+import { html, nothing, type ReactiveController } from 'lit';
+import type { Attachment } from '../../protocol/index.js';
+import { formatFileSize, isSendKey } from '../transcript.js';
+import { icon } from './icons.js';
+import type { WebchatHost } from './webchat-host.js';
+
+/** The server's upload limit: checked before uploading, so the visitor hears of it at once. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** "Typing" goes at most this often while the visitor types… */
+const TYPING_EVERY_MS = 3000;
+/** …and "stopped" after this long without a keystroke. */
+const TYPING_IDLE_MS = 4000;
+
+interface Upload {
+  id: string;
+  name: string;
+  progress: number;
+  controller: AbortController | null;
+  attachment: Attachment | null;
+}
+
+/** What the composer needs beyond the other parts: how to send (a first message may start the conversation). */
+export interface ComposerHost extends WebchatHost {
+  send(text: string, attachments: Attachment[]): boolean | Promise<boolean>;
+}
+
+/**
+ * The visitor's composer: Enter sends, files come by button, paste or drop (the 10 MB limit is
+ * checked first, then the upload shows its progress), and the agent is told, throttled, that the
+ * visitor is typing.
+ */
+export class WebchatComposer implements ReactiveController {
+  uploads: Upload[] = [];
+  errors: string[] = [];
+  dragging = false;
+  #typingSince = 0;
+  #typingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly host: ComposerHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.stopTyping();
+  }
+
+  /** A new conversation: drop what the previous one had pending. */
+  reset(): void {
+    this.stopTyping();
+    for (const upload of this.uploads) upload.controller?.abort();
+    this.uploads = [];
+    this.errors = [];
+  }
+
+  get #textarea(): HTMLTextAreaElement | null {
+    return this.host.query<HTMLTextAreaElement>('#webchat-input');
+  }
+
+  addFiles(files: Iterable<File>): void {
+    const t = this.host.localize.t;
+    this.errors = [];
+    for (const file of files) {
+      if (file.size > MAX_UPLOAD_BYTES) this.errors.push(t.tooLarge(file.name, formatFileSize(this.host.localize.locale, MAX_UPLOAD_BYTES)));
+      else void this.#upload(file);
+    }
+    this.host.requestUpdate();
+  }
+
+  async #upload(file: File): Promise<void> {
+    const client = this.host.client;
+    if (!client) return;
+    const upload: Upload = { id: crypto.randomUUID(), name: file.name, progress: 0, controller: new AbortController(), attachment: null };
+    const signal = upload.controller!.signal;
+    this.uploads = [...this.uploads, upload];
+    this.host.requestUpdate();
+    try {
+      upload.attachment = await client.uploadFile(file, {
+        signal,
+        onProgress: (fraction) => {
+          upload.progress = fraction;
+          this.host.requestUpdate();
+        },
+      });
+      upload.controller = null;
+    } catch (error) {
+      if (signal.aborted) return;
+      this.uploads = this.uploads.filter((each) => each !== upload);
+      const t = this.host.localize.t;
+      const code = (error as { code?: string }).code;
+      this.errors = [
+        ...this.errors,
+        code === 'PAYLOAD_TOO_LARGE'
+          ? t.tooLarge(file.name, formatFileSize(this.host.localize.locale, MAX_UPLOAD_BYTES))
+          : t.uploadFailed(file.name, this.host.errorMessage(error)),
+      ];
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Cancel an upload in progress, or drop an uploaded file. */
+  remove(id: string): void {
+    this.uploads.find((upload) => upload.id === id)?.controller?.abort();
+    this.uploads = this.uploads.filter((upload) => upload.id !== id);
+    this.host.requestUpdate();
+    this.#textarea?.focus();
+  }
+
+  async send(): Promise<void> {
+    const textarea = this.#textarea;
+    if (!textarea) return;
+    if (this.uploads.some((upload) => !upload.attachment)) {
+      this.errors = [this.host.localize.t.waitUploads];
+      this.host.requestUpdate();
+      return;
+    }
+    const text = textarea.value.trim();
+    const attachments = this.uploads.flatMap((upload) => (upload.attachment ? [upload.attachment] : []));
+    if (!text && attachments.length === 0) return;
+    this.stopTyping();
+    if (!(await this.host.send(text, attachments))) return;
+    textarea.value = '';
+    this.uploads = [];
+    this.errors = [];
+    this.host.requestUpdate();
+  }
+
+  #onInput(): void {
+    const session = this.host.view.session;
+    if (!session || session.status === 'finished' || !this.host.client) return;
+    const now = Date.now();
+    if (now - this.#typingSince > TYPING_EVERY_MS) {
+      this.#typingSince = now;
+      this.host.client.sendTyping(session.id, true);
+    }
+    clearTimeout(this.#typingTimer);
+    this.#typingTimer = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
+  }
+
+  /** Tell the agent the visitor stopped typing (if they were told it started). */
+  stopTyping(): void {
+    clearTimeout(this.#typingTimer);
+    const session = this.host.view.session;
+    if (this.#typingSince && session) this.host.client?.sendTyping(session.id, false);
+    this.#typingSince = 0;
+  }
+
+  /** Files dropped anywhere on the conversation. */
+  readonly dropHandlers = {
+    dragover: (event: DragEvent) => {
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      this.#setDragging(true);
+    },
+    dragleave: () => this.#setDragging(false),
+    drop: (event: DragEvent) => {
+      this.#setDragging(false);
+      if (!event.dataTransfer?.files.length) return;
+      event.preventDefault();
+      this.addFiles(event.dataTransfer.files);
+    },
+  };
+
+  #setDragging(on: boolean): void {
+    if (this.dragging === on) return;
+    this.dragging = on;
+    this.host.requestUpdate();
+  }
+
+  render() {
+    const t = this.host.localize.t;
+    return html`<form part="composer" @submit=${(event: Event) => {
+      event.preventDefault();
+      void this.send();
+    }}>
+      ${this.uploads.length
+        ? html`<ul part="uploads" aria-label=${t.attachments}>
+            ${this.uploads.map((upload) => html`<li part="upload">
+              <span>${upload.name}</span>
+              ${upload.attachment ? nothing : html`<progress max="1" .value=${upload.progress} aria-label=${t.uploading(upload.name)}></progress>`}
+              <button type="button" class="icon-button" aria-label=${t.removeFile(upload.name)} @click=${() => this.remove(upload.id)}>
+                ${icon('close')}
+              </button>
+            </li>`)}
+          </ul>`
+        : nothing}
+      ${this.errors.map((error) => html`<p class="error" role="alert">${error}</p>`)}
+      <div class="composer-row">
+        <button type="button" part="attach-button" class="icon-button" aria-label=${t.attach} title=${t.attach}
+          @click=${() => this.host.query<HTMLInputElement>('#webchat-file')?.click()}>${icon('attach')}</button>
+        <input id="webchat-file" type="file" multiple hidden @change=${(event: Event) => {
+          const input = event.target as HTMLInputElement;
+          if (input.files) this.addFiles(input.files);
+          input.value = '';
+        }} />
+        <label class="visually-hidden" for="webchat-input">${t.composer}</label>
+        <textarea id="webchat-input" part="input" rows="1" dir="auto" placeholder=${t.placeholder}
+          @input=${() => this.#onInput()}
+          @keydown=${(event: KeyboardEvent) => {
+            if (!isSendKey(event)) return;
+            event.preventDefault();
+            void this.send();
+          }}
+          @paste=${(event: ClipboardEvent) => {
+            const files = event.clipboardData?.files;
+            if (!files?.length) return;
+            event.preventDefault();
+            this.addFiles(files);
+          }}></textarea>
+        <button part="send-button" class="primary icon-button" type="submit" aria-label=${t.send} title=${t.send}>${icon('send')}</button>
+      </div>
+    </form>`;
+  }
+}

@@ -1,0 +1,62 @@
+import { html, nothing } from 'lit';
+import type { ClientMessage } from '../../protocol/index.js';
+import { renderTranscript } from '../transcript.js';
+import type { WebchatHost } from './webchat-host.js';
+
+/** "AS" for "Ana Souza", "C" for "Carol": the agent's avatar. */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
+  return letters.map((word) => [...word][0]).join('').toUpperCase();
+}
+
+const isOwn = (message: ClientMessage) => message.authorKind === 'contact';
+
+/** The header's title: the agent (initials avatar and name) once one took the conversation, else the widget's title. */
+export function renderHeaderTitle(host: WebchatHost) {
+  const t = host.localize.t;
+  const agentName = host.stage === 'conversation' ? host.view.session?.agentName : null;
+  if (!agentName) return html`<h2 id="webchat-title">${t.title}</h2>`;
+  return html`<span part="avatar" aria-hidden="true">${initials(agentName)}</span>
+    <h2 id="webchat-title">${agentName} <small>${t.agent}</small></h2>`;
+}
+
+/**
+ * While waiting: the place in the queue and the estimated wait ("Você é o 3º da fila · cerca de 4 min"),
+ * or that the message will be answered when the team is back.
+ */
+export function statusText(host: WebchatHost): string | null {
+  const t = host.localize.t;
+  const { session, queue } = host.view;
+  if (session?.status !== 'waiting') return null;
+  const team = host.config?.teams.find((each) => each.id === session.teamId);
+  if (host.startedOffline || team?.online === false) return t.offlineWaiting;
+  if (!queue) return t.waiting;
+  const minutes = queue.etaMs === null ? 0 : Math.max(1, Math.round(queue.etaMs / 60_000));
+  return `${t.queue(queue.position)}${minutes ? ` · ${t.eta(host.localize.duration(minutes * 60_000))}` : ''}`;
+}
+
+/** The waiting status, then who is typing. */
+export function renderStatus(host: WebchatHost) {
+  const t = host.localize.t;
+  const status = statusText(host);
+  const { typing } = host.view;
+  return html`${status ? html`<p part="queue-status">${status}</p>` : nothing}
+    ${typing.length ? html`<p part="typing">${t.typing(typing.map((who) => who.authorName || t.agent).join(', '))}</p>` : nothing}`;
+}
+
+/** The messages, in a `role="log"` that is not itself live: new ones are announced through the page's one region. */
+export function renderConversation(host: WebchatHost) {
+  const t = host.localize.t;
+  return renderTranscript({
+    messages: host.view.messages,
+    localize: host.localize,
+    words: t.words,
+    isOwn,
+    authorName: (message) => (isOwn(message) ? t.common.you : message.authorName || t.agent),
+    fileUrl: (attachment) => host.client?.fileUrl(attachment) ?? attachment.url,
+    label: t.transcript,
+    live: 'off',
+    onRetry: (message) => host.client?.retryMessage(message.sessionId, message.id),
+  });
+}
