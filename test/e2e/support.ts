@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromeArgs, findChrome } from '../support/chrome.mjs';
 import { DEMO_WHATSAPP } from '../../server/src/seed.js';
 import { signBody } from '../../server/src/domain/channels.js';
@@ -15,21 +15,12 @@ export interface EndToEnd {
   close(): Promise<void>;
 }
 
-/** A real server serving the demo and the built bundles, and a headless Chromium. */
-export async function startEndToEnd(options: TestServerOptions = {}): Promise<EndToEnd> {
-  assert.ok(existsSync(repo('dist/cdn/conecta-agent.js')), 'run `npm run build` first (npm run test:e2e does)');
-  const server = await startTestServer({
-    ...options,
-    staticRoots: [
-      { prefix: '/', root: repo('demo') },
-      { prefix: '/dist/', root: repo('dist') },
-    ],
-  });
-  const browser = await chromium.launch({
-    executablePath: findChrome(),
-    args: chromeArgs.filter((arg) => !arg.startsWith('--headless')),
-    headless: true,
-  });
+const demoRoots = () => [
+  { prefix: '/', root: repo('demo') },
+  { prefix: '/dist/', root: repo('dist') },
+];
+
+function endToEnd(server: TestServer, browser: Browser): EndToEnd {
   return {
     server,
     browser,
@@ -40,11 +31,74 @@ export async function startEndToEnd(options: TestServerOptions = {}): Promise<En
   };
 }
 
-/** A fresh browser profile (its own storage), with page errors printed. */
-export async function newPage(e2e: EndToEnd): Promise<Page> {
-  const page = await (await e2e.browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+/** A real server serving the demo and the built bundles, and a headless Chromium. */
+export async function startEndToEnd(options: TestServerOptions = {}): Promise<EndToEnd> {
+  assert.ok(existsSync(repo('dist/cdn/conecta-agent.js')), 'run `npm run build` first (npm run test:e2e does)');
+  const server = await startTestServer({ ...options, staticRoots: demoRoots() });
+  const browser = await chromium.launch({
+    executablePath: findChrome(),
+    args: chromeArgs.filter((arg) => !arg.startsWith('--headless')),
+    headless: true,
+  });
+  return endToEnd(server, browser);
+}
+
+/**
+ * After `e2e.server.close()`: the server again on the same port and data dir (as after a deploy),
+ * for the same browser, whose pages reconnect by themselves.
+ */
+export async function restartServer(e2e: EndToEnd): Promise<EndToEnd> {
+  const port = Number(new URL(e2e.server.url).port);
+  const server = await startTestServer({ dataDir: e2e.server.dataDir, port, staticRoots: demoRoots() });
+  return endToEnd(server, e2e.browser);
+}
+
+/**
+ * A fresh browser profile (its own storage: another device), in Portuguese like the demo, with page
+ * errors printed.
+ */
+export async function newContext(e2e: EndToEnd): Promise<BrowserContext> {
+  return e2e.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'pt-BR' });
+}
+
+/** A tab in `context` (another tab of the same profile shares its storage), page errors printed. */
+export async function newTab(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
   page.on('pageerror', (error) => console.error('[page error]', error));
   return page;
+}
+
+/** A tab in a fresh browser profile. */
+export async function newPage(e2e: EndToEnd): Promise<Page> {
+  return newTab(await newContext(e2e));
+}
+
+/** Opens the webchat panel on a site page (the launcher is the loader's until the widget takes over). */
+export async function openWebchat(page: Page, channel = 'demo'): Promise<void> {
+  const widget = page.locator(`conecta-webchat[channel="${channel}"]`);
+  if ((await widget.count()) && (await widget.getAttribute('open')) !== null) return;
+  await page.getByRole('button', { name: /^Abrir chat/ }).first().click();
+  await widget.locator('[part="panel"]').waitFor();
+}
+
+/** Fills the demo channel's pre-chat form and picks a menu option; the conversation is then open. */
+export async function startWebchat(page: Page, visitor: { name: string; email?: string; option: string }, channel = 'demo'): Promise<void> {
+  await openWebchat(page, channel);
+  const widget = page.locator(`conecta-webchat[channel="${channel}"]`);
+  await widget.getByLabel('Nome', { exact: true }).fill(visitor.name);
+  if (visitor.email) await widget.getByLabel(/^E-mail/).fill(visitor.email);
+  await widget.getByRole('button', { name: 'Começar' }).click();
+  await widget.getByRole('button', { name: new RegExp(`^\\d+\\. ${visitor.option}$`) }).click();
+  await widget.getByRole('textbox', { name: 'Mensagem' }).waitFor();
+}
+
+/** The visitor writes in the open conversation and sees the message in the transcript. */
+export async function visitorSays(page: Page, text: string, channel = 'demo'): Promise<void> {
+  const widget = page.locator(`conecta-webchat[channel="${channel}"]`);
+  const composer = widget.getByRole('textbox', { name: 'Mensagem' });
+  await composer.fill(text);
+  await composer.press('Enter');
+  await widget.getByRole('log').getByText(text).waitFor();
 }
 
 /** An agent logged in at the demo desk (`/agent/`). */

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ANA } from '../server/harness.js';
-import { newPage, openAgentDesk, startEndToEnd, type EndToEnd } from './support.js';
+import { newPage, openAgentDesk, openWebchat, startEndToEnd, startWebchat, visitorSays, type EndToEnd } from './support.js';
 
 /**
  * The whole product once, as people use it: a visitor writes on the customer's website, Ana sees
@@ -20,17 +20,10 @@ describe('webchat to agent desk, end to end', () => {
   after(() => e2e?.close());
 
   it('a visitor writes, Ana accepts and answers, the visitor sees it, reloads, and Ana finishes', async () => {
-    // The visitor opens the chat on the website and starts a conversation with Suporte.
+    // The visitor opens the chat on the website, fills the pre-chat form, picks Suporte in the menu and writes.
     await visitor.goto(`${e2e.server.url}/site/`);
-    await visitor.getByRole('button', { name: 'Fale conosco' }).click();
-    await visitor.getByLabel('Seu nome').fill('Carla Dias');
-    await visitor.getByLabel('Seu e-mail (opcional)').fill('carla@example.com');
-    await visitor.getByRole('radio', { name: 'Suporte' }).check();
-    await visitor.getByRole('button', { name: 'Iniciar conversa' }).click();
-    const visitorComposer = visitor.getByRole('textbox', { name: 'Mensagem' });
-    await visitorComposer.fill('Olá! Meu pedido não chegou.');
-    await visitorComposer.press('Enter');
-    await visitor.getByText('Olá! Meu pedido não chegou.').waitFor();
+    await startWebchat(visitor, { name: 'Carla Dias', email: 'carla@example.com', option: 'Suporte' });
+    await visitorSays(visitor, 'Olá! Meu pedido não chegou.');
 
     // Ana logs in and sees the session waiting, with its wait time.
     const ana = await openAgentDesk(e2e, ANA);
@@ -45,17 +38,18 @@ describe('webchat to agent desk, end to end', () => {
     await anaComposer.fill('Oi, Carla! Vou verificar agora mesmo.');
     await anaComposer.press('Enter');
 
-    // The visitor sees the answer, reloads, and the whole conversation is still there.
-    await visitor.getByText('Oi, Carla! Vou verificar agora mesmo.').waitFor();
+    // The visitor sees the answer with Ana's name, reloads, and the whole conversation is still there.
+    const widget = visitor.locator('conecta-webchat');
+    await widget.getByRole('log').getByText('Oi, Carla! Vou verificar agora mesmo.').waitFor();
+    await widget.getByRole('heading', { name: /^Ana/ }).waitFor();
     await visitor.reload();
-    const launcher = visitor.getByRole('button', { name: 'Fale conosco' });
-    if ((await launcher.getAttribute('aria-expanded')) !== 'true') await launcher.click();
-    await visitor.getByText('Olá! Meu pedido não chegou.').waitFor();
-    await visitor.getByText('Oi, Carla! Vou verificar agora mesmo.').waitFor();
+    await openWebchat(visitor);
+    await widget.getByRole('log').getByText('Olá! Meu pedido não chegou.').waitFor();
+    await widget.getByRole('log').getByText('Oi, Carla! Vou verificar agora mesmo.').waitFor();
 
     // Ana finishes the session; the visitor is told.
     await ana.getByRole('button', { name: 'Finalizar', exact: true }).click();
     await ana.getByRole('button', { name: 'Sim, finalizar' }).click();
-    await visitor.getByText('Esta conversa foi encerrada.').waitFor();
+    await widget.getByText('Como foi o atendimento?').waitFor();
   });
 });

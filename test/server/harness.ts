@@ -55,6 +55,8 @@ export interface TestServerOptions {
   /** Defaults to 0 here: tests call `services.sessions.expireWaiting()` themselves. */
   expireEveryMs?: number;
   staticRoots?: ServerOptions['staticRoots'];
+  /** Defaults to a free port; give the old one to restart a server where its clients reconnect. */
+  port?: number;
 }
 
 /** A real server on 127.0.0.1 and a free port, with a fresh SQLite file and the demo seed. */
@@ -69,7 +71,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     expireEveryMs: options.expireEveryMs ?? 0,
     staticRoots: options.staticRoots,
   });
-  const url = await server.listen(0, '127.0.0.1');
+  const url = await server.listen(options.port ?? 0, '127.0.0.1');
   return {
     url,
     server,
