@@ -1,43 +1,133 @@
-// What customers' visitors download. Prints the raw and gzip size of each self-contained bundle (run
-// `npm run build` first) and its ratio to its budget; exits 1 when the webchat is over budget.
+// What customers' visitors download. Prints the raw and gzip size of each part of the webchat (run
+// `npm run build` first) and its ratio to its budget; exits 1 when the loader or the full widget is
+// over budget.
 //
-// Budgets (gzip, KB = 1024 bytes):
-//   loader       dist/cdn/conecta-webchat.js         3 KB  (the one-line embed: placeholder + API)
-//   full widget  dist/cdn/conecta-webchat-widget.js 30 KB  (<conecta-webchat>, Lit, socket.io-client)
-//   agent        dist/cdn/conecta-agent.js          none  (shown for reference)
+// Budgets (gzip level 9, KB = 1024 bytes):
+//   loader       dist/cdn/conecta-webchat.js                   3 KB  (the one-line embed: placeholder + API)
+//   full widget  everything a visitor may download after it   30 KB  (<conecta-webchat>, Lit, the lite socket)
+//   agent        dist/cdn/conecta-agent.js                    none  (shown for reference)
+//
+// The full widget is an ES module (dist/cdn/conecta-webchat-widget.js) with chunks beside it in
+// dist/cdn/webchat/. Its count is the main file, plus every chunk reachable from it by `import` that a
+// visitor may load, where:
+//   - of the language chunks (each holds one translation table and nothing else) only the largest
+//     counts: a visitor reads one language;
+//   - the chunks holding socket.io-client are left out: only agents load them (visitors speak through
+//     the lite socket), and so is whatever only they import.
+// Chunks are told apart by the modules their source maps list, not by their (hashed) names; chunks
+// of earlier builds left in the folder are not reachable, so they do not count.
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
-const bundles = [
-  { name: 'loader', file: 'dist/cdn/conecta-webchat.js', budget: 3 * KB },
-  { name: 'full widget', file: 'dist/cdn/conecta-webchat-widget.js', budget: 30 * KB },
-  { name: 'agent', file: 'dist/cdn/conecta-agent.js', budget: null },
-];
+const LOADER = 'dist/cdn/conecta-webchat.js';
+const WIDGET = 'dist/cdn/conecta-webchat-widget.js';
+const AGENT = 'dist/cdn/conecta-agent.js';
+const BUDGETS = { loader: 3 * KB, widget: 30 * KB };
 
-const missing = bundles.filter(({ file }) => !existsSync(file));
+const missing = [LOADER, WIDGET, AGENT, `${WIDGET}.map`].filter((file) => !existsSync(file));
 if (missing.length) {
-  console.error(`Missing ${missing.map(({ file }) => file).join(', ')}: run \`npm run build\` first.`);
+  console.error(`Missing ${missing.join(', ')}: run \`npm run build\` first.`);
   process.exit(1);
+}
+
+/** Raw and gzip size of a file. Level 9: what a CDN or a well-configured server sends. */
+function measure(file) {
+  const source = readFileSync(file);
+  return { file, raw: source.length, gzip: gzipSync(source, { level: 9 }).length };
+}
+
+/** The files a built ES module imports, statically (`import … from`, `export … from`) and dynamically (`import()`). */
+function importsOf(file) {
+  const code = readFileSync(file, 'utf8');
+  const found = (pattern) => [...code.matchAll(pattern)].map((match) => resolve(dirname(file), match[1]));
+  return {
+    static: found(/(?:^|[\s;}])(?:import|export)\s*(?:[\w$*{},\s]*?\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g),
+    dynamic: found(/\bimport\s*\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g),
+  };
+}
+
+/** The modules a chunk was built from, from its source map. */
+function modulesOf(file) {
+  const map = `${file}.map`;
+  if (!existsSync(map)) throw new Error(`${map} is missing: the chunks cannot be told apart without their source maps.`);
+  return JSON.parse(readFileSync(map, 'utf8')).sources.map((source) => resolve(dirname(file), source).replaceAll('\\', '/'));
+}
+
+const isSocketIoClient = (modules) => modules.some((module) => /\/node_modules\/(socket\.io-client|engine\.io-client)\//.test(module));
+/** A chunk of one translation table of the webchat (src/i18n/webchat/en.ts …) and nothing else. */
+const languageOf = (modules) =>
+  modules.length > 0 && modules.every((module) => /\/src\/i18n\/webchat\/[\w-]+\.ts$/.test(module))
+    ? modules.map((module) => module.match(/([\w-]+)\.ts$/)[1]).join('+')
+    : null;
+
+/** Every chunk reachable from the widget, sorted into what a visitor may load and what only agents do. */
+function widgetParts() {
+  const main = resolve(WIDGET);
+  const languages = [];
+  const others = [];
+  const agentOnly = [];
+  const seen = new Set([main]);
+  const queue = [main];
+  while (queue.length) {
+    const file = queue.shift();
+    const { static: staticImports, dynamic } = importsOf(file);
+    for (const chunk of [...staticImports, ...dynamic]) {
+      if (seen.has(chunk)) continue;
+      seen.add(chunk);
+      if (!existsSync(chunk)) throw new Error(`${relative('.', file)} imports ${relative('.', chunk)}, which is missing.`);
+      const modules = modulesOf(chunk);
+      const part = { ...measure(relative('.', chunk)), modules };
+      if (isSocketIoClient(modules)) {
+        agentOnly.push(part); // nor what only it imports
+        continue;
+      }
+      const language = languageOf(modules);
+      if (language) languages.push({ ...part, language });
+      else others.push(part);
+      queue.push(chunk);
+    }
+  }
+  return { main: measure(WIDGET), languages, others, agentOnly };
 }
 
 const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
-const rows = bundles.map((bundle) => {
-  const source = readFileSync(bundle.file);
-  // Level 9: what a CDN or a well-configured server sends.
-  return { ...bundle, raw: source.length, gzip: gzipSync(source, { level: 9 }).length };
-});
-
-console.log(`${'bundle'.padEnd(13)}${'file'.padEnd(37)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'budget'.padStart(10)}  of budget`);
-for (const { name, file, raw, gzip, budget } of rows) {
-  const ofBudget = budget ? `${((gzip / budget) * 100).toFixed(0)} %${gzip > budget ? '  OVER' : ''}` : '—';
+const ofBudget = (gzip, budget) => `${((gzip / budget) * 100).toFixed(0)} %${gzip > budget ? '  OVER' : ''}`;
+const row = (name, file, raw, gzip, budget = null) =>
   console.log(
-    `${name.padEnd(13)}${file.padEnd(37)}${kb(raw).padStart(11)}${kb(gzip).padStart(11)}${(budget ? kb(budget) : '—').padStart(10)}  ${ofBudget}`,
+    `${name.padEnd(22)}${file.padEnd(58)}${(raw === null ? '' : kb(raw)).padStart(11)}${kb(gzip).padStart(11)}${(budget ? kb(budget) : '—').padStart(10)}  ${budget ? ofBudget(gzip, budget) : ''}`,
   );
-}
 
-const over = rows.filter(({ gzip, budget }) => budget && gzip > budget);
-if (over.length) {
-  for (const { name, gzip, budget } of over) console.error(`${name} is ${kb(gzip - budget)} over its ${kb(budget)} gzip budget.`);
-  process.exit(1);
+const loader = measure(LOADER);
+const { main, languages, others, agentOnly } = widgetParts();
+if (languages.length === 0) console.warn('No language chunk found: each language table is expected in a chunk of its own.');
+const largestLanguage = languages.reduce((largest, part) => (part.gzip > (largest?.gzip ?? -1) ? part : largest), null);
+const counted = [main, ...(largestLanguage ? [largestLanguage] : []), ...others];
+const widget = { raw: counted.reduce((sum, part) => sum + part.raw, 0), gzip: counted.reduce((sum, part) => sum + part.gzip, 0) };
+
+console.log(`${'part'.padEnd(22)}${'file'.padEnd(58)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'budget'.padStart(10)}  of budget`);
+row('loader', loader.file, loader.raw, loader.gzip, BUDGETS.loader);
+row('widget: main', main.file, main.raw, main.gzip);
+for (const part of languages) {
+  row(`  language ${part.language}${part === largestLanguage ? ' *' : ''}`, part.file, part.raw, part.gzip);
 }
+for (const part of others) row('  other chunk', part.file, part.raw, part.gzip);
+const countedParts = ['main', largestLanguage && `language ${largestLanguage.language}`, others.length && `${others.length} other chunk(s)`];
+row('full widget', countedParts.filter(Boolean).join(' + '), widget.raw, widget.gzip, BUDGETS.widget);
+for (const part of agentOnly) row('agents only', `${part.file} (socket.io-client)`, part.raw, part.gzip);
+const agent = measure(AGENT);
+row('agent', agent.file, agent.raw, agent.gzip);
+
+console.log(`\nFull widget: ${widget.gzip} bytes gzip, ${Math.abs(BUDGETS.widget - widget.gzip)} bytes ${widget.gzip > BUDGETS.widget ? 'over' : 'under'} its budget.`);
+
+let over = false;
+for (const [name, gzip, budget] of [
+  ['The loader', loader.gzip, BUDGETS.loader],
+  ['The full widget', widget.gzip, BUDGETS.widget],
+]) {
+  if (gzip <= budget) continue;
+  console.error(`${name} is ${kb(gzip - budget)} (${gzip - budget} bytes) over its ${kb(budget)} gzip budget.`);
+  over = true;
+}
+if (over) process.exit(1);

@@ -4,10 +4,14 @@ import type { UploadOptions } from './upload.js';
 import type { Store } from './store.js';
 
 /**
- * What elements need of a client. `ConectaClient` implements it over a socket; tests and stories
- * use an in-memory one with the same behaviour towards the store.
+ * What elements need of a client: `ClientApi` for every element, `AgentClientApi` besides for the
+ * agents' elements, `VisitorClientApi` for the webchat. `ConectaClient` implements all of it over a
+ * socket; tests and stories use an in-memory one with the same behaviour towards the store.
  */
-export interface ConectaClientApi {
+export interface ConectaClientApi extends AgentClientApi, VisitorClientApi {}
+
+/** What every element needs of a client, an agent's or a visitor's. */
+export interface ClientApi {
   /** The server's base URL, e.g. `https://chat.example.com`. */
   readonly server: string;
   readonly store: Store;
@@ -25,23 +29,31 @@ export interface ConectaClientApi {
    * follow it from now on; `state.hasOlder[sessionId]` says whether there is more to page back to.
    */
   openSession(sessionId: string): Promise<void>;
-  /** Load the page of messages before the oldest held; resolves with whether there are still older ones. */
-  loadOlder(sessionId: string): Promise<boolean>;
   /** Tell the other side the caller is (or stopped) typing. Callers throttle. */
   sendTyping(sessionId: string, typing: boolean): void;
   /** Mark the other side's messages held in this session as read (sent once per new message). */
   markRead(sessionId: string): void;
-  /** Agents: colleagues, tags, templates and canned responses, into `state.catalog`. */
-  loadCatalog(): Promise<void>;
-  /** Agents: a contact's notes, into `state.notes[contactId]` (kept current by events). */
-  loadNotes(contactId: string): Promise<void>;
-  deleteNote(noteId: string): Promise<void>;
   /** Upload a file for a message; resolves with the attachment to pass to `sendMessage`. */
   uploadFile(file: Blob & { name?: string }, options?: UploadOptions): Promise<Attachment>;
   /** An attachment's absolute URL on this server. */
   fileUrl(attachment: Pick<Attachment, 'url'>): string;
-  /** Agents: load profile, teams and the sessions of the queue. */
+}
+
+/** What the agents' elements need besides. */
+export interface AgentClientApi extends ClientApi {
+  /** Load the page of messages before the oldest held; resolves with whether there are still older ones. */
+  loadOlder(sessionId: string): Promise<boolean>;
+  /** Colleagues, tags, templates and canned responses, into `state.catalog`. */
+  loadCatalog(): Promise<void>;
+  /** A contact's notes, into `state.notes[contactId]` (kept current by events). */
+  loadNotes(contactId: string): Promise<void>;
+  deleteNote(noteId: string): Promise<void>;
+  /** Load profile, teams and the sessions of the queue. */
   loadQueue(): Promise<void>;
+}
+
+/** What the webchat needs besides: a webchat visitor's own commands. */
+export interface VisitorClientApi extends ClientApi {
   /** Visitors: the public face of the client's webchat channel (name, teams offered). */
   fetchChannel(): Promise<WebchatChannel>;
   /** Visitors: load the visitor's sessions and contact (what survives a reload). */

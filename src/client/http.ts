@@ -1,17 +1,13 @@
 import { ConectaError, type ProtocolError } from '../protocol/errors.js';
 
-/** JSON over fetch with the protocol's error shape; network failures become DISCONNECTED. */
-export async function requestJson<T>(url: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
+/** JSON over fetch (a POST when there is a body) with the protocol's error shape; network failures become DISCONNECTED. */
+export async function requestJson<T>(url: string, init: { body?: unknown } = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, {
-      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers: {
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
+    response = await fetch(
+      url,
+      init.body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) },
+    );
   } catch {
     throw new ConectaError({ code: 'DISCONNECTED', message: `Could not reach the server at ${new URL(url).origin}.` });
   }

@@ -224,34 +224,48 @@ export function setCatalog(state: ConectaState, catalog: Catalog): ConectaState 
   return { ...state, catalog };
 }
 
+/** What a command's result (or an event) may carry. */
+type Carried = Partial<{
+  agent: Agent;
+  teams: Team[];
+  contact: Contact | null;
+  contacts: Contact[];
+  session: Session;
+  sessions: Session[];
+  message: Message;
+  messages: Message[];
+  note: Note;
+  /** `webchat.sessions`: every waiting session of the visitor, so the whole record. */
+  queue: QueuePosition[];
+}>;
+
 /**
- * Fold whatever entities a command's result carries into the state, so every command's answer
- * updates the store the same way an event would.
+ * Fold the conversations a command's result (or an event) carries into the state — contacts,
+ * sessions, messages, a visitor's queue — so every answer updates the store the way an event would.
+ * What only agents receive is `absorbResult`'s: a visitor's client (the webchat) does without it.
  */
-export function absorbResult(state: ConectaState, data: unknown): ConectaState {
+export function absorbEntities(state: ConectaState, data: unknown): ConectaState {
   if (typeof data !== 'object' || data === null) return state;
-  const result = data as Partial<{
-    agent: Agent;
-    teams: Team[];
-    contact: Contact | null;
-    contacts: Contact[];
-    session: Session;
-    sessions: Session[];
-    message: Message;
-    messages: Message[];
-    note: Note;
-    /** `webchat.sessions`: every waiting session of the visitor, so the whole record. */
-    queue: QueuePosition[];
-  }>;
-  let next = state;
-  if (result.agent) next = { ...next, me: result.agent };
-  if (result.teams) next = setTeams(next, result.teams);
+  const result = data as Carried;
   // One copy of the record per result, not one per entity: a snapshot of 10,000 sessions would
   // otherwise copy the record 10,000 times (quadratic).
-  next = upsertMany(next, 'contacts', [...(result.contacts ?? []), ...(result.contact ? [result.contact] : [])]);
+  let next = upsertMany(state, 'contacts', [...(result.contacts ?? []), ...(result.contact ? [result.contact] : [])]);
   next = upsertMany(next, 'sessions', [...(result.sessions ?? []), ...(result.session ? [result.session] : [])]);
   next = mergeMessages(next, [...(result.messages ?? []), ...(result.message ? [result.message] : [])]);
-  if (result.note) next = upsertNote(next, result.note);
   if (result.queue) next = { ...next, queue: Object.fromEntries(result.queue.map((entry) => [entry.sessionId, entry])) };
   return pruneQueue(next);
+}
+
+/**
+ * Fold whatever a command's result carries into the state: `absorbEntities`, and what only agents
+ * receive (their profile, their teams, a note).
+ */
+export function absorbResult(state: ConectaState, data: unknown): ConectaState {
+  let next = absorbEntities(state, data);
+  if (typeof data !== 'object' || data === null) return next;
+  const result = data as Carried;
+  if (result.agent) next = { ...next, me: result.agent };
+  if (result.teams) next = setTeams(next, result.teams);
+  if (result.note) next = upsertNote(next, result.note);
+  return next;
 }

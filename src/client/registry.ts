@@ -1,11 +1,11 @@
-import type { ConectaClientApi } from './api.js';
+import type { ClientApi, ConectaClientApi } from './api.js';
 
 /**
  * The page's clients, one per server + identity, shared by every element and every copy of the SDK
  * loaded on the page (the map lives on globalThis under a symbol from the global registry).
  */
 const key = Symbol.for('conecta-elements.clients');
-type Registry = Map<string, ConectaClientApi>;
+type Registry = Map<string, ClientApi>;
 const registry: Registry = ((globalThis as Record<symbol, unknown>)[key] as Registry | undefined) ??
   ((globalThis as Record<symbol, unknown>)[key] = new Map());
 
@@ -30,17 +30,17 @@ export function onClientRegistered(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-export function registerClient(server: string, identity: string, client: ConectaClientApi): void {
+export function registerClient(server: string, identity: string, client: ClientApi): void {
   registry.set(clientKey(server, identity), client);
   for (const listener of [...listeners]) listener();
 }
 
-export function unregisterClient(server: string, identity: string, client: ConectaClientApi): void {
+export function unregisterClient(server: string, identity: string, client: ClientApi): void {
   const k = clientKey(server, identity);
   if (registry.get(k) === client) registry.delete(k);
 }
 
-export function getClient(server: string, identity: string): ConectaClientApi | undefined {
+export function getClient(server: string, identity: string): ClientApi | undefined {
   return registry.get(clientKey(server, identity));
 }
 
@@ -50,6 +50,7 @@ export function getClient(server: string, identity: string): ConectaClientApi | 
  */
 export function findAgentClient(server: string): ConectaClientApi | undefined {
   const prefix = `${normalizeServer(server)}#agent:`;
-  for (const [k, client] of registry) if (k.startsWith(prefix)) return client;
+  // Agents' identities are registered by `ConectaClient.shared` alone: such a client is a whole one.
+  for (const [k, client] of registry) if (k.startsWith(prefix)) return client as ConectaClientApi;
   return undefined;
 }

@@ -1,12 +1,12 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
-import type { ConectaClientApi } from '../client/api.js';
+import type { ClientApi, ConectaClientApi } from '../client/api.js';
 import { onClientRegistered } from '../client/registry.js';
 
-export type ClientListener = (client: ConectaClientApi | undefined) => void;
+export type ClientListener<C extends ClientApi = ConectaClientApi> = (client: C | undefined) => void;
 
-export interface ClientControllerOptions {
+export interface ClientControllerOptions<C extends ClientApi = ConectaClientApi> {
   /** Where to look when neither a property nor a provider gives a client (e.g. the page's registry). */
-  fallback: () => ConectaClientApi | undefined;
+  fallback: () => C | undefined;
 }
 
 /**
@@ -14,46 +14,47 @@ export interface ClientControllerOptions {
  * `<conecta-provider>` ancestor (see `ProvidedClientController`, which only the agent elements
  * bring: the webchat's bundle carries no @lit/context), else `fallback()` (the page's shared client
  * for the element's `server`). While none is found it listens to the page's client registry, so an
- * element placed before the host page logs in finds the client the moment it exists.
+ * element placed before the host page logs in finds the client the moment it exists. `C`: the kind of
+ * client the element needs (the webchat's is a visitor's).
  */
-export class ClientController implements ReactiveController {
+export class ClientController<C extends ClientApi = ConectaClientApi> implements ReactiveController {
   readonly #host: ReactiveElement;
-  readonly #options: ClientControllerOptions;
-  readonly #listeners = new Set<ClientListener>();
-  #explicit: ConectaClientApi | undefined;
-  #provided: ConectaClientApi | undefined;
-  #current: ConectaClientApi | undefined;
+  readonly #options: ClientControllerOptions<C>;
+  readonly #listeners = new Set<ClientListener<C>>();
+  #explicit: C | undefined;
+  #provided: C | undefined;
+  #current: C | undefined;
   #stopListening: (() => void) | null = null;
   #connected = false;
 
-  constructor(host: ReactiveElement, options: ClientControllerOptions) {
+  constructor(host: ReactiveElement, options: ClientControllerOptions<C>) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
   }
 
-  get value(): ConectaClientApi | undefined {
+  get value(): C | undefined {
     return this.#current;
   }
 
   /** A client given directly (host page, tests, stories): wins over providers and the registry. */
-  set explicit(client: ConectaClientApi | undefined) {
+  set explicit(client: C | undefined) {
     this.#explicit = client ?? undefined;
     this.refresh();
   }
 
-  get explicit(): ConectaClientApi | undefined {
+  get explicit(): C | undefined {
     return this.#explicit;
   }
 
   /** The client a `<conecta-provider>` ancestor gives (set by `ProvidedClientController`). */
-  set provided(client: ConectaClientApi | undefined) {
+  set provided(client: C | undefined) {
     this.#provided = client ?? undefined;
     this.refresh();
   }
 
   /** Hear of every change of client (also the first one). */
-  subscribe(listener: ClientListener): () => void {
+  subscribe(listener: ClientListener<C>): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }

@@ -1,12 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ConectaClientApi } from '../client/api.js';
+import type { ClientApi } from '../client/api.js';
 import { shallowEqual } from '../client/selectors.js';
 import { initialState, type ConectaState } from '../client/state.js';
-import type { ClientController } from './client-controller.js';
 
-/** An element that has resolved (or is resolving) its client. */
+/** An element that has resolved (or is resolving) its client: what a selection reads of its `ClientController`. */
 export interface ClientHost extends ReactiveControllerHost {
-  readonly clientController: ClientController;
+  readonly clientController: {
+    readonly value: ClientApi | undefined;
+    subscribe(listener: (client: ClientApi | undefined) => void): () => void;
+  };
 }
 
 /**
@@ -64,7 +66,7 @@ export class StoreSelection<T> implements ReactiveController {
     return true;
   }
 
-  #follow(client: ConectaClientApi | undefined): void {
+  #follow(client: ClientApi | undefined): void {
     this.#unsubscribeStore?.();
     this.#unsubscribeStore = client
       ? client.store.subscribe(() => {

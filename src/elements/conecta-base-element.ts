@@ -1,6 +1,5 @@
-import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import type { ConectaClientApi } from '../client/api.js';
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { ClientApi, ConectaClientApi } from '../client/api.js';
 import type { ConnectionStatus } from '../client/state.js';
 import { ClientController } from '../controllers/client-controller.js';
 import { StoreSelection } from '../controllers/store-selection.js';
@@ -19,23 +18,31 @@ export interface BaseTexts {
  * What every Conecta element shares, agents' and visitors' alike: host styles, `lang`/`dir`, the
  * client (a `client` property, else `findClient()`), the connection state (shown quietly, and as
  * the `offline` / `connecting` custom states), error wording. Subclasses bring their own
- * translation tables (`localize`), so a bundle carries only its elements' texts.
+ * translation tables (`localize`), so a bundle carries only its elements' texts. `C`: the kind of
+ * client they need (the webchat, a visitor's: its bundle then carries no agent code).
  */
-export abstract class ConectaBaseElement<T extends BaseTexts = BaseTexts> extends LitElement {
+export abstract class ConectaBaseElement<T extends BaseTexts = BaseTexts, C extends ClientApi = ConectaClientApi> extends LitElement {
   static override styles: CSSResultGroup = [hostStyles];
 
+  // A static declaration, not decorators: the decorators' code would weigh on the webchat's budget.
+  static override properties: PropertyDeclarations = {
+    lang: { reflect: true },
+    dir: { reflect: true },
+    server: { reflect: true },
+  };
+
   /** The element's language (`pt-BR`, `en`, `es`); unset, it follows the nearest ancestor's or the page's. */
-  @property({ reflect: true }) override lang!: string;
+  override lang!: string;
 
   /** Text direction; logical CSS properties mirror the layout for `rtl`. */
-  @property({ reflect: true }) override dir!: string;
+  override dir!: string;
 
   /** Base URL of the Conecta server: outside a provider, the element uses the page's client for it. */
-  @property({ reflect: true }) server = '';
+  server = '';
 
   protected abstract readonly localize: Localizer<T>;
 
-  readonly clientController = new ClientController(this, { fallback: () => this.findClient() });
+  readonly clientController: ClientController<C> = new ClientController<C>(this, { fallback: () => this.findClient() });
 
   protected readonly connection = new StoreSelection<ConnectionStatus | null>(
     this,
@@ -46,16 +53,16 @@ export abstract class ConectaBaseElement<T extends BaseTexts = BaseTexts> extend
   readonly #internals = this.attachInternals();
 
   /** The client this element talks to. Set it to override the provider and the page's client. */
-  get client(): ConectaClientApi | undefined {
+  get client(): C | undefined {
     return this.clientController.value;
   }
 
-  set client(client: ConectaClientApi | undefined) {
+  set client(client: C | undefined) {
     this.clientController.explicit = client;
   }
 
   /** Where a client comes from when no property (or provider) gives one. */
-  protected abstract findClient(): ConectaClientApi | undefined;
+  protected abstract findClient(): C | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -74,8 +81,8 @@ export abstract class ConectaBaseElement<T extends BaseTexts = BaseTexts> extend
     return html`<p class="connection" part="connection" role="status" data-status=${status ?? 'none'}>${text}</p>`;
   }
 
-  /** A human message for a failed command: ours for known codes, else the server's. */
-  protected errorMessage(error: unknown): string {
+  /** @internal A human message for a failed command: ours for known codes, else the server's. */
+  errorMessage(error: unknown): string {
     const code = (error as { code?: ErrorCode } | null)?.code;
     const known = code && this.localize.t.errors[code];
     if (known) return known;

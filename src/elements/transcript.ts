@@ -3,13 +3,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Attachment, ClientMessage, MessageStatus, SystemEvent } from '../protocol/index.js';
 import { renderMessageText } from './message-text.js';
 
-/** The words a transcript shows: the agent table's `session`, or the webchat table's `words`. */
-export interface TranscriptWords {
+/**
+ * The words a transcript shows: the agent table's `session`, or the webchat table's `words` (which
+ * has no `PagingWords`: the webchat does not page back).
+ */
+export interface TranscriptWords extends Partial<PagingWords> {
   empty: string;
   today: string;
   yesterday: string;
-  loadingOlder: string;
-  startOfConversation: string;
   retryLabel: string;
   openImage: (name: string) => string;
   messageStatus: Record<MessageStatus, string>;
@@ -25,6 +26,12 @@ export interface TranscriptWords {
   };
 }
 
+/** What a transcript that pages back (`older`) shows besides. */
+export interface PagingWords {
+  loadingOlder: string;
+  startOfConversation: string;
+}
+
 /** What a transcript needs of a localize controller: the locale and time formats. */
 export interface TranscriptLocalize {
   readonly locale: string;
@@ -36,7 +43,10 @@ export interface TranscriptLocalize {
 export interface TranscriptOptions {
   messages: readonly ClientMessage[];
   localize: TranscriptLocalize;
-  /** The words shown; default: the agent table's `session` (what `localize.t` holds in agent elements). */
+  /**
+   * The words shown (with `PagingWords` when `older` is given); default: the agent table's `session`
+   * (what `localize.t` holds in agent elements).
+   */
   words?: TranscriptWords;
   /** Whether a message is the reader's own (shown on the own side, with its delivery status). */
   isOwn: (message: ClientMessage) => boolean;

@@ -24,6 +24,9 @@ export function formatter<O, F>(Ctor: new (locale: string, options: O) => F, loc
   return cached;
 }
 
+/** With no table loaded at all, how long before trying again. */
+const RETRY_MS = 5_000;
+
 /** A language's table, or a function that loads it (e.g. a dynamic import, for a separate chunk). */
 export type TableSource<T> = T | (() => Promise<T>);
 export type TableSources<T> = Readonly<Record<Language, TableSource<T>>>;
@@ -61,7 +64,8 @@ export class Localizer<T> implements ReactiveController {
   /**
    * Resolves once the table of the language that applies now is loaded. Elements with loaded
    * tables await it before rendering, so a visitor never sees a flash of another language.
-   * A table that fails to load (offline) leaves the source language in place.
+   * A table that fails to load (offline) leaves in place the one shown so far, and is tried again on
+   * the next render; with none loaded yet there is nothing to render with: it waits and tries again.
    */
   ready(): Promise<void> {
     const language = this.language;
@@ -69,13 +73,17 @@ export class Localizer<T> implements ReactiveController {
     let loading: Promise<void> | undefined = this.#loading.get(language);
     if (!loading) {
       const load = this.#sources[language] as () => Promise<T>;
+      // Nothing loaded yet, and the element still in a page: wait and try again.
+      const stuck = () => this.#tables.size === 0 && this.#host.isConnected;
       loading = load().then(
         (table) => {
           this.#tables.set(language, table);
           this.#host.requestUpdate();
         },
-        () => {
-          this.#loading.delete(language); // try again on the next render
+        async () => {
+          if (stuck()) await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+          this.#loading.delete(language);
+          if (stuck()) await this.ready();
         },
       );
       this.#loading.set(language, loading);
@@ -112,12 +120,15 @@ export class Localizer<T> implements ReactiveController {
     return languageOf(this.tag);
   }
 
-  /** The translation table: `this.localize.t.queue.accept` (the source language's while another loads). */
+  /**
+   * The translation table: `this.localize.t.queue.accept`. While another loads, the source
+   * language's, else any language's loaded; none before the first table loads (see `ready`).
+   */
   get t(): T {
     const table = this.#tables.get(this.language);
     if (table) return table;
     void this.ready();
-    return this.#tables.get('pt-BR')!;
+    return (this.#tables.get('pt-BR') ?? this.#tables.values().next().value)!;
   }
 
   /** A clock time, e.g. `14:05` (or `2:05 PM` in en-US). */

@@ -4,6 +4,7 @@ import { tokens as t } from './tokens.js';
 /**
  * What every element shares: a reset against the host page's CSS (a CRM's stylesheet must not leak
  * in through inheritance), the font, focus rings, buttons and form controls, the connection notice.
+ * (The agents' busy spinner is `spinnerStyles`: the webchat has none.)
  * Logical properties throughout, so `dir="rtl"` mirrors the layout.
  */
 export const hostStyles = css`
@@ -139,25 +140,5 @@ export const hostStyles = css`
   }
   .connection[data-status='connecting']::before {
     background: #c98a00;
-  }
-  .spinner {
-    display: inline-block;
-    inline-size: 0.9em;
-    block-size: 0.9em;
-    border: 2px solid currentColor;
-    border-inline-end-color: transparent;
-    border-radius: 50%;
-    vertical-align: -0.1em;
-    animation: conecta-spin 0.8s linear infinite;
-  }
-  @keyframes conecta-spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation-duration: 3s;
-    }
   }
 `;

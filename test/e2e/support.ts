@@ -76,8 +76,12 @@ export async function newPage(e2e: EndToEnd): Promise<Page> {
 /** Opens the webchat panel on a site page (the launcher is the loader's until the widget takes over). */
 export async function openWebchat(page: Page, channel = 'demo'): Promise<void> {
   const widget = page.locator(`conecta-webchat[channel="${channel}"]`);
-  if ((await widget.count()) && (await widget.getAttribute('open')) !== null) return;
-  await page.getByRole('button', { name: /^Abrir chat/ }).first().click();
+  // The loader brings the widget in when the browser is idle, and the widget may restore an open
+  // panel (the tab remembers it): a click on the placeholder would race with that. Wait for the
+  // widget's own launcher, then open the panel if it is not open yet.
+  const launcher = widget.locator('[part="launcher"]');
+  await launcher.waitFor();
+  if ((await widget.getAttribute('open')) === null) await launcher.click();
   await widget.locator('[part="panel"]').waitFor();
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ANA, BRUNO, DEMO_TEAMS, setWorkingHours } from '../server/harness.js';
-import { newPage, openAgentDesk, startEndToEnd, startWebchat, visitorSays, type EndToEnd } from './support.js';
+import { newPage, openAgentDesk, openWebchat, startEndToEnd, startWebchat, visitorSays, type EndToEnd } from './support.js';
 
 /** The widget on hostile pages: a strict Content-Security-Policy, and two channels' widgets on one page. */
 describe('webchat embedding', () => {
@@ -37,8 +37,7 @@ describe('webchat embedding', () => {
     await visitorSays(page, 'Pergunta para o suporte.', 'demo');
 
     const vendas = page.locator('conecta-webchat[channel="demo-vendas"]');
-    await page.getByRole('button', { name: /^Abrir chat/ }).last().click();
-    await vendas.locator('[part="panel"]').waitFor();
+    await openWebchat(page, 'demo-vendas');
     await vendas.getByLabel(/^Nome/).fill('Caio Reis');
     await vendas.getByLabel(/^E-mail/).fill('caio@example.com');
     await vendas.getByRole('button', { name: 'Começar' }).click();

@@ -5,6 +5,7 @@ import { selectContact } from '../../client/selectors.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
 import { ConectaError, parseCommand, type Contact } from '../../protocol/index.js';
 import { hostStyles } from '../../styles/host.js';
+import { spinnerStyles } from '../../styles/spinner.js';
 import { ConectaElement, define } from '../conecta-element.js';
 import { contactFormStyles } from './conecta-contact-form.styles.js';
 import { ContactSavedEvent } from './events.js';
@@ -52,7 +53,7 @@ const draftOf = (contact: Contact | undefined): Draft => ({
  * @cssstate connecting - The client is connecting.
  */
 export class ConectaContactForm extends ConectaElement {
-  static override styles = [hostStyles, contactFormStyles];
+  static override styles = [hostStyles, spinnerStyles, contactFormStyles];
 
   /** The contact to edit; without it the form creates a new contact. */
   @property({ attribute: 'contact-id', reflect: true }) contactId = '';

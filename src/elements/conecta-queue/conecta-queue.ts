@@ -8,6 +8,7 @@ import { ClockController } from '../../controllers/clock.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
 import { BULK_LIMIT, type ClientMessage, type Contact, type Session } from '../../protocol/index.js';
 import { hostStyles } from '../../styles/host.js';
+import { spinnerStyles } from '../../styles/spinner.js';
 import { ConectaElement, define } from '../conecta-element.js';
 import { renderTranscript } from '../transcript.js';
 import { transcriptStyles } from '../transcript.styles.js';
@@ -83,7 +84,7 @@ const noMessages: readonly ClientMessage[] = [];
  * @cssstate connecting - The client is connecting.
  */
 export class ConectaQueue extends ConectaElement {
-  static override styles = [hostStyles, transcriptStyles, queueStyles];
+  static override styles = [hostStyles, spinnerStyles, transcriptStyles, queueStyles];
 
   /** Show only this team's sessions (a team id); empty: every team of the agent's. */
   @property({ reflect: true }) team = '';

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import type { ConectaClientApi, WebchatStart } from '../../client/api.js';
-import { ConectaClient } from '../../client/client.js';
+import type { VisitorClientApi, WebchatStart } from '../../client/api.js';
+import { ClientCore } from '../../client/client-core.js';
 import { selectContact, selectMessages, selectSession, selectVisitorSessions } from '../../client/selectors.js';
 import type { TypingIndicator } from '../../client/state.js';
 import { AttentionController } from '../../controllers/attention.js';
@@ -110,35 +109,50 @@ const site = () => localStorage;
  * @cssstate offline - The client is not connected (or there is none yet).
  * @cssstate connecting - The client is connecting.
  */
-export class ConectaWebchat extends ConectaBaseElement<WebchatTranslation> implements ComposerHost {
+export class ConectaWebchat extends ConectaBaseElement<WebchatTranslation, VisitorClientApi> implements ComposerHost {
   static override styles = [hostStyles, transcriptStyles, webchatStyles];
 
+  // A static declaration, not decorators: their code would weigh on the widget's budget (see ConectaBaseElement).
+  static override properties = {
+    channel: { reflect: true },
+    open: { type: Boolean, reflect: true },
+    theme: { reflect: true },
+    position: { reflect: true },
+    muted: { type: Boolean, reflect: true },
+    stage: { state: true },
+    config: { state: true },
+    startedOffline: { state: true },
+    sessionId: { state: true },
+    loadError: { state: true },
+  };
+
   /** The webchat channel's key (set up on the server). */
-  @property({ reflect: true }) channel = '';
+  channel = '';
 
   /** Whether the panel is open. Reflected, and remembered for the browser tab across reloads. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** `auto` follows the operating system's light or dark mode. */
-  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
+  theme: 'auto' | 'light' | 'dark' = 'auto';
 
   /**
    * The corner of the window; unset, the channel's (else `right`). Mirrored in right-to-left pages,
    * as the whole layout: `right` is the end of the line there, on the left.
    */
-  @property({ reflect: true }) position: 'left' | 'right' | undefined;
+  position: 'left' | 'right' | undefined;
 
   /** No sound for new messages. Remembered for the channel in every tab of the site. */
-  @property({ type: Boolean, reflect: true }) muted = false;
+  muted = false;
 
   /** @internal */
-  @state() stage: WebchatStage = 'loading';
+  stage: WebchatStage = 'loading';
   /** @internal The channel's public configuration, once fetched. */
-  @state() config: WebchatChannel | null = null;
+  config: WebchatChannel | null = null;
   /** @internal */
-  @state() startedOffline = false;
-  @state() private sessionId = '';
-  @state() private loadError = '';
+  startedOffline = false;
+  private sessionId = '';
+  /** Why loading the conversation failed (worded when shown: it may fail before any table is loaded). */
+  private loadError: unknown = null;
 
   /** @internal */
   readonly localize = new Localizer(this, webchatTableSources, { preferBrowser: true });
@@ -156,8 +170,8 @@ export class ConectaWebchat extends ConectaBaseElement<WebchatTranslation> imple
   readonly #announcer = new PageAnnouncer(this);
   readonly #attention = new AttentionController(this);
   readonly #scroller = new AutoScrollController(this, () => this.query<HTMLElement>('[role="log"]'));
-  readonly #restoredFor = new WeakSet<ConectaClientApi>();
-  #configFor: ConectaClientApi | null = null;
+  readonly #restoredFor = new WeakSet<VisitorClientApi>();
+  #configFor: VisitorClientApi | null = null;
   #config: Promise<WebchatChannel> | null = null;
   /** Ids of the messages already told about (null while the history loads: those are not new). */
   #seen: Set<string> | null = null;
@@ -184,9 +198,12 @@ export class ConectaWebchat extends ConectaBaseElement<WebchatTranslation> imple
     return this.#view.value;
   }
 
-  /** The visitor's client for `server` + `channel`: one per page, shared by every tab's widget through its token. */
-  protected override findClient(): ConectaClientApi | undefined {
-    return this.server && this.channel ? ConectaClient.shared({ server: this.server, channel: this.channel }) : undefined;
+  /**
+   * The visitor's client for `server` + `channel`: one per page, shared by every tab's widget through
+   * its token. A `ClientCore`: what a visitor needs, without the agents' code.
+   */
+  protected override findClient(): VisitorClientApi | undefined {
+    return this.server && this.channel ? ClientCore.shared({ server: this.server, channel: this.channel }) : undefined;
   }
 
   #key(what: string): string {
@@ -333,7 +350,7 @@ export class ConectaWebchat extends ConectaBaseElement<WebchatTranslation> imple
     write(site, this.#key('engaged'), null);
     this.#prechat.values = {};
     this.#restoredFor.add(client);
-    this.loadError = '';
+    this.loadError = null;
     this.beginNew();
   }
 
@@ -417,14 +434,9 @@ export class ConectaWebchat extends ConectaBaseElement<WebchatTranslation> imple
     return this.renderRoot.querySelector<T>(selector);
   }
 
-  /** @internal */
-  override errorMessage(error: unknown): string {
-    return super.errorMessage(error);
-  }
-
   // ---- Loading and following the conversation ----
 
-  #clientReady(): Promise<ConectaClientApi> {
+  #clientReady(): Promise<VisitorClientApi> {
     return new Promise((resolve) => {
       const stop = this.clientController.subscribe((client) => {
         if (!client) return;
@@ -439,7 +451,7 @@ export class ConectaWebchat extends ConectaBaseElement<WebchatTranslation> imple
   }
 
   /** A (new) client: its channel's look at once; the conversation too if the visitor had one (unread badge). */
-  async #onClient(client: ConectaClientApi | undefined): Promise<void> {
+  async #onClient(client: VisitorClientApi | undefined): Promise<void> {
     this.#seen = null;
     if (!client) return;
     try {
@@ -450,7 +462,7 @@ export class ConectaWebchat extends ConectaBaseElement<WebchatTranslation> imple
     if (this.open || read(site, this.#key('engaged'))) await this.#restore();
   }
 
-  #channel(client: ConectaClientApi): Promise<WebchatChannel> {
+  #channel(client: VisitorClientApi): Promise<WebchatChannel> {
     if (this.#configFor !== client || !this.#config) {
       this.#configFor = client;
       this.#config = client.fetchChannel().then(
@@ -482,7 +494,7 @@ export class ConectaWebchat extends ConectaBaseElement<WebchatTranslation> imple
     if (!client || this.#restoredFor.has(client)) return;
     this.#restoredFor.add(client);
     if (!quiet) this.stage = 'loading';
-    this.loadError = '';
+    this.loadError = null;
     try {
       await Promise.all([this.#channel(client), client.loadVisitorSessions()]);
       if (client !== this.client) return;
@@ -501,7 +513,7 @@ export class ConectaWebchat extends ConectaBaseElement<WebchatTranslation> imple
       }
     } catch (error) {
       this.#restoredFor.delete(client);
-      this.loadError = this.errorMessage(error);
+      this.loadError = error;
     }
   }
 
@@ -542,7 +554,7 @@ export class ConectaWebchat extends ConectaBaseElement<WebchatTranslation> imple
       case 'loading':
         return this.loadError
           ? html`<div class="stage">
-              <p class="error" role="alert">${this.loadError}</p>
+              <p class="error" role="alert">${this.errorMessage(this.loadError)}</p>
               <button @click=${() => this.#restore()}>${t.common.retry}</button>
             </div>`
           : html`<p class="stage" role="status">${t.common.loading}</p>`;

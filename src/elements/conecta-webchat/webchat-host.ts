@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { ConectaClientApi, WebchatStart } from '../../client/api.js';
+import type { VisitorClientApi, WebchatStart } from '../../client/api.js';
 import type { TypingIndicator } from '../../client/state.js';
 import type { Localizer } from '../../i18n/localizer.js';
 import type { WebchatTranslation } from '../../i18n/webchat/pt-BR.js';
@@ -20,7 +20,7 @@ export interface WebchatView {
 
 /** What the webchat's private parts (forms, conversation, composer, ending) need of the element. */
 export interface WebchatHost extends ReactiveControllerHost {
-  readonly client: ConectaClientApi | undefined;
+  readonly client: VisitorClientApi | undefined;
   readonly localize: Localizer<WebchatTranslation>;
   readonly view: WebchatView;
   /** The channel's public configuration, once fetched. */

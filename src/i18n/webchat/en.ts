@@ -92,8 +92,6 @@ export const webchatEn: WebchatTranslation = {
     empty: 'No messages yet.',
     today: 'Today',
     yesterday: 'Yesterday',
-    loadingOlder: 'Loading earlier messages…',
-    startOfConversation: 'Start of the conversation',
     retryLabel: 'Send again',
     openImage: (name) => `Open ${name} in a new tab`,
     messageStatus: {

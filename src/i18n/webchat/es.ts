@@ -89,8 +89,6 @@ export const webchatEs: WebchatTranslation = {
     empty: 'Aún no hay mensajes.',
     today: 'Hoy',
     yesterday: 'Ayer',
-    loadingOlder: 'Cargando mensajes anteriores…',
-    startOfConversation: 'Inicio de la conversación',
     retryLabel: 'Reenviar mensaje',
     openImage: (name) => `Abrir ${name} en una pestaña nueva`,
     messageStatus: {

@@ -94,8 +94,6 @@ export const webchatPtBR = {
     empty: 'Nenhuma mensagem ainda.',
     today: 'Hoje',
     yesterday: 'Ontem',
-    loadingOlder: 'Carregando mensagens anteriores…',
-    startOfConversation: 'Início da conversa',
     retryLabel: 'Reenviar mensagem',
     openImage: (name: string) => `Abrir ${name} em uma nova aba`,
     messageStatus: {
