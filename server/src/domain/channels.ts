@@ -1,8 +1,9 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import * as v from 'valibot';
-import { fieldErrors, type Contact, type Message, type Session } from '../../../src/protocol/index.js';
+import { fieldErrors, type Contact } from '../../../src/protocol/index.js';
 import type { Repository } from '../db/repository.js';
 import { CommandError, notFound } from './errors.js';
+import { contactText } from './messages.js';
 import type { Clock, DomainEvents } from './events.js';
 import { newId } from './secrets.js';
 import type { SessionService } from './sessions.js';
@@ -63,31 +64,8 @@ export class ChannelService {
       const session =
         open ??
         (await this.sessions.create(tx, { id: randomUUID(), channel: channel.kind, channelKey: channel.key, teamId: channel.defaultTeamId, contactId: contact.id }));
-      const message: Message = {
-        id: randomUUID(),
-        sessionId: session.id,
-        seq: session.lastSeq + 1,
-        authorKind: 'contact',
-        authorId: contact.id,
-        authorName: contact.name,
-        kind: 'text',
-        text: input.text,
-        attachments: [],
-        templateId: null,
-        system: null,
-        createdAt: at,
-        // The adapter hands it over: it has reached the company.
-        deliveredAt: at,
-        readAt: null,
-      };
-      const updated: Session = {
-        ...session,
-        lastSeq: message.seq,
-        lastMessageAt: at,
-        lastMessageText: message.text,
-        lastInboundAt: at,
-        version: session.version + 1,
-      };
+      // The adapter hands it over: it has reached the company.
+      const { message, session: updated } = contactText(session, contact, input.text, { id: randomUUID(), at, delivered: true });
       await tx.insertMessage(message);
       if (!(await tx.updateSession(updated, session.version))) throw new Error('session changed during an inbound message');
       await tx.insertInbound(channel.key, input.externalId, session.id, message.id);

@@ -171,3 +171,41 @@ export function isWindowClosed(session: Session, now: number): boolean {
 }
 
 const finishedError = () => new CommandError('SESSION_FINISHED', 'This session is finished: no more messages can be sent.');
+
+/**
+ * A text the contact wrote, as the next message of `session`, and the session that now ends with it
+ * (the contact's last message also opens the conversation window). Channels and the webchat's first
+ * message build it the same way; the caller stores both in its transaction.
+ */
+export function contactText(
+  session: Session,
+  contact: { id: string; name: string },
+  text: string,
+  options: { id: string; at: number; delivered: boolean },
+): { message: Message; session: Session } {
+  const message: Message = {
+    id: options.id,
+    sessionId: session.id,
+    seq: session.lastSeq + 1,
+    authorKind: 'contact',
+    authorId: contact.id,
+    authorName: contact.name,
+    kind: 'text',
+    text,
+    attachments: [],
+    templateId: null,
+    system: null,
+    createdAt: options.at,
+    deliveredAt: options.delivered ? options.at : null,
+    readAt: null,
+  };
+  const updated: Session = {
+    ...session,
+    lastSeq: message.seq,
+    lastMessageAt: options.at,
+    lastMessageText: text,
+    lastInboundAt: options.at,
+    version: session.version + 1,
+  };
+  return { message, session: updated };
+}

@@ -12,6 +12,7 @@ import type {
 } from '../../../src/protocol/index.js';
 import type { Repository, VisitorRecord, WebchatChannelRecord } from '../db/repository.js';
 import { CommandError, notFound } from './errors.js';
+import { contactText } from './messages.js';
 import type { Clock, DomainEvents } from './events.js';
 import type { VisitorIdentity } from './identity.js';
 import type { QueueEstimator } from './queue.js';
@@ -189,34 +190,11 @@ export class WebchatService {
       });
       let message: Message | null = null;
       if (input.text) {
-        message = {
-          // Derived from the session id: a start is stored once, so is its message.
-          id: firstMessageId(session.id),
-          sessionId: session.id,
-          seq: 1,
-          authorKind: 'contact',
-          authorId: contact.id,
-          authorName: contact.name,
-          kind: 'text',
-          text: input.text,
-          attachments: [],
-          templateId: null,
-          system: null,
-          createdAt: session.createdAt,
-          deliveredAt: null,
-          readAt: null,
-        };
-        await tx.insertMessage(message);
-        const updated: Session = {
-          ...session,
-          lastSeq: 1,
-          lastMessageAt: message.createdAt,
-          lastMessageText: message.text,
-          lastInboundAt: message.createdAt,
-          version: session.version + 1,
-        };
-        if (!(await tx.updateSession(updated, session.version))) throw new Error('session changed during webchat.start');
-        session = updated;
+        // Its id is derived from the session id: a start is stored once, so is its message.
+        const first = contactText(session, contact, input.text, { id: firstMessageId(session.id), at: session.createdAt, delivered: false });
+        await tx.insertMessage(first.message);
+        if (!(await tx.updateSession(first.session, session.version))) throw new Error('session changed during webchat.start');
+        ({ message, session } = first);
       }
       return { session, contact, message, created: true, contactChanged: changed };
     });
