@@ -60,6 +60,7 @@ export const en: Translation = {
     search: 'Find a customer',
     searchPlaceholder: 'Name, CPF/CNPJ or phone',
     searching: 'Searching the server…',
+    searchFailed: 'Server search unavailable: showing only the sessions already loaded.',
     forTeam: 'For the team',
     forMe: 'For you',
     invited: 'Invited',

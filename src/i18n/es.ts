@@ -60,6 +60,7 @@ export const es: Translation = {
     search: 'Buscar cliente',
     searchPlaceholder: 'Nombre, CPF/CNPJ o teléfono',
     searching: 'Buscando en el servidor…',
+    searchFailed: 'Búsqueda en el servidor no disponible: solo se muestran las atenciones ya cargadas.',
     forTeam: 'Para el equipo',
     forMe: 'Para ti',
     invited: 'Invitado',

@@ -65,6 +65,7 @@ export const ptBR = {
     search: 'Buscar cliente',
     searchPlaceholder: 'Nome, CPF/CNPJ ou telefone',
     searching: 'Buscando no servidor…',
+    searchFailed: 'Busca no servidor indisponível: mostrando só os atendimentos já carregados.',
     forTeam: 'Para a equipe',
     forMe: 'Para você',
     invited: 'Convidado',

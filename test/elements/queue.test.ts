@@ -254,6 +254,21 @@ describe('<conecta-queue>', () => {
     });
   });
 
+  it('says quietly when the server search failed, and keeps the local results', async () => {
+    const client = createMockClient(queueFixture(Date.now())).failWith('queue.search', 'TIMEOUT', 'timed out');
+    const el = await queueWith(client);
+    const search = $(el, '[part="search"]') as HTMLInputElement;
+    search.value = 'Carla';
+    search.dispatchEvent(new Event('input'));
+    await waitUntil(() => text($(el, '.searching')) === 'Busca no servidor indisponível: mostrando só os atendimentos já carregados.', 'no failure notice', { timeout: 1000 });
+    expect($(el, '.searching').getAttribute('role')).to.equal('status');
+    expect(ids(el, 'waiting').length).to.be.greaterThan(0);
+    search.value = 'Car';
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(text($(el, '.searching'))).to.not.include('indisponível');
+  });
+
   describe('preview', () => {
     it('opens a read-only preview of a waiting session without accepting it; Escape closes and focus returns', async () => {
       const now = Date.now();

@@ -100,6 +100,8 @@ export class ConectaQueue extends ConectaElement {
 
   @state() private query = '';
   @state() private searching = false;
+  /** The last server search failed: the list shows only what the store already held. */
+  @state() private searchFailed = false;
   @state() private loading = false;
   @state() private loadError = '';
   @state() private rowActions: ReadonlyMap<string, RowAction> = new Map();
@@ -389,6 +391,7 @@ export class ConectaQueue extends ConectaElement {
     clearTimeout(this.#searchTimer);
     const query = this.query.trim();
     const seq = ++this.#searchSeq;
+    this.searchFailed = false;
     if (query.length < SERVER_SEARCH_FROM) {
       this.searching = false;
       return;
@@ -404,7 +407,9 @@ export class ConectaQueue extends ConectaElement {
     try {
       await client.command('queue.search', { query, teamId: this.team || null, statuses: ['waiting', 'active', 'pending'], limit: 100 });
     } catch {
-      // The local results stay; a failed search is not worth an alert while the agent types.
+      // The local results stay, but the agent must know they may be incomplete (a quiet status,
+      // not an alert: the agent is typing).
+      if (seq === this.#searchSeq) this.searchFailed = true;
     } finally {
       if (seq === this.#searchSeq) this.searching = false;
     }
@@ -677,7 +682,7 @@ export class ConectaQueue extends ConectaElement {
         <input part="search" type="search" .value=${this.query} placeholder=${t.searchPlaceholder} autocomplete="off"
           @input=${this.#onSearchInput} />
       </label>
-      <p class="searching" role="status">${this.searching && query ? t.searching : nothing}</p>
+      <p class="searching" role="status">${this.searching && query ? t.searching : this.searchFailed && query ? t.searchFailed : nothing}</p>
     </div>`;
   }
 
