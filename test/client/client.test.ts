@@ -7,32 +7,9 @@ import { createServer, type ConectaServer } from '../../server/src/app.js';
 import { ConectaClient } from '../../src/client/client.js';
 import { selectMessages, selectWaiting } from '../../src/client/selectors.js';
 import type { ConectaState } from '../../src/client/state.js';
-import type { TokenStorage } from '../../src/client/visitor-token.js';
 import { agentSockets, visitorSockets } from './node-sockets.js';
+import { browserStorage, until } from './support.js';
 import { ANA, DEMO_CHANNEL_KEY, DEMO_PASSWORD } from '../server/harness.js';
-
-/** Each visitor gets its own storage, as each browser would. */
-function memoryStorage(): TokenStorage {
-  const map = new Map<string, string>();
-  return { get: (k) => map.get(k) ?? null, set: (k, v) => void map.set(k, v), remove: (k) => void map.delete(k) };
-}
-
-/** Resolves when the client's state satisfies `predicate` (fails the test after `ms`). */
-function until(client: ConectaClient, predicate: (state: ConectaState) => boolean, ms = 8_000): Promise<void> {
-  if (predicate(client.store.state)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error(`timed out; state: ${JSON.stringify(client.store.state).slice(0, 800)}`));
-    }, ms);
-    const unsubscribe = client.store.subscribe((state) => {
-      if (!predicate(state)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve();
-    });
-  });
-}
 
 /** What people wrote (system notes such as "accepted" left out). */
 const written = (state: ConectaState, sessionId: string) => selectMessages(state, sessionId).filter((m) => m.kind !== 'system');
@@ -64,7 +41,7 @@ describe('ConectaClient against a real server', () => {
   });
 
   const visitorClient = () => {
-    const client = new ConectaClient({ server: url, channel: DEMO_CHANNEL_KEY, storage: memoryStorage(), commandTimeoutMs: 2_000, socketFactory: visitorSockets });
+    const client = new ConectaClient({ server: url, channel: DEMO_CHANNEL_KEY, storage: browserStorage(), commandTimeoutMs: 2_000, socketFactory: visitorSockets });
     clients.push(client);
     return client;
   };

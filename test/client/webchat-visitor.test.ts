@@ -12,30 +12,8 @@ import type { ConectaState } from '../../src/client/state.js';
 import type { TokenStorage } from '../../src/client/visitor-token.js';
 import type { WebchatUser } from '../../src/protocol/entities.js';
 import { agentSockets, visitorSockets } from './node-sockets.js';
+import { browserStorage, until } from './support.js';
 import { ANA, DEMO_CHANNEL_KEY, DEMO_PASSWORD, DEMO_WEBCHAT_SECRET } from '../server/harness.js';
-
-/** One browser's localStorage: tabs of one browser share it, other browsers (devices) have their own. */
-function browserStorage(): TokenStorage & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return { map, get: (k) => map.get(k) ?? null, set: (k, v) => void map.set(k, v), remove: (k) => void map.delete(k) };
-}
-
-/** Resolves when the client's state satisfies `predicate` (fails the test after `ms`). */
-function until(client: ConectaClient, predicate: (state: ConectaState) => boolean, ms = 8_000): Promise<void> {
-  if (predicate(client.store.state)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error(`timed out; state: ${JSON.stringify(client.store.state).slice(0, 1200)}`));
-    }, ms);
-    const unsubscribe = client.store.subscribe((state) => {
-      if (!predicate(state)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve();
-    });
-  });
-}
 
 const user = (id: string, extra: Partial<WebchatUser> = {}): WebchatUser => ({
   id,

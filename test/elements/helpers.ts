@@ -34,3 +34,10 @@ export function press(target: HTMLElement, key: string, init: KeyboardEventInit 
   target.dispatchEvent(event);
   return event;
 }
+
+/** Forget what Conecta elements remembered in this page's storage (open panels, mute, visitor tokens). */
+export function forgetConectaStorage(): void {
+  for (const storage of [sessionStorage, localStorage]) {
+    for (const key of Object.keys(storage)) if (key.startsWith('conecta-')) storage.removeItem(key);
+  }
+}

@@ -13,17 +13,11 @@ import {
   webchatReturningFixture,
   type MockClient,
 } from '../fixtures/index.js';
-import { $, $$, settle } from './helpers.js';
+import { $, $$, settle, forgetConectaStorage } from './helpers.js';
 
 // axe-core on every state of the widget: no violation, closed or open, light, dark and right-to-left.
 
 const SERVER = 'https://conecta.test';
-
-function forgetStorage(): void {
-  for (const storage of [sessionStorage, localStorage]) {
-    for (const key of Object.keys(storage)) if (key.startsWith('conecta-')) storage.removeItem(key);
-  }
-}
 
 async function opened(client: MockClient, attrs: { theme?: string; dir?: string; lang?: string } = {}): Promise<ConectaWebchat> {
   const el = await fixture<ConectaWebchat>(
@@ -70,7 +64,7 @@ async function richConversation(attrs: Parameters<typeof opened>[1] = {}): Promi
 }
 
 describe('<conecta-webchat> accessibility', () => {
-  afterEach(forgetStorage);
+  afterEach(forgetConectaStorage);
 
   it('is accessible closed, with the unread badge in the launcher name', async () => {
     sessionStorage.clear();

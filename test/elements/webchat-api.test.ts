@@ -14,19 +14,13 @@ import {
   visitor,
   type MockClient,
 } from '../fixtures/index.js';
-import { $, settle, text } from './helpers.js';
+import { $, settle, text, forgetConectaStorage } from './helpers.js';
 
 // The widget as a page sees it: methods, properties, events, the unread badge and attention, the
 // page's one live region, mounting and unmounting.
 
 const SERVER = 'https://conecta.test';
 const key = (what: string, channel = 'demo') => `conecta-webchat:${what}:${SERVER}#${channel}`;
-
-function forgetStorage(): void {
-  for (const storage of [sessionStorage, localStorage]) {
-    for (const stored of Object.keys(storage)) if (stored.startsWith('conecta-')) storage.removeItem(stored);
-  }
-}
 
 async function mount(client: MockClient, channel = 'demo'): Promise<ConectaWebchat> {
   const el = await fixture<ConectaWebchat>(
@@ -69,7 +63,7 @@ function countBeeps(): { count: number } {
 
 describe('<conecta-webchat> API', () => {
   afterEach(() => {
-    forgetStorage();
+    forgetConectaStorage();
     for (const cleanup of afterEachCleanups.splice(0)) cleanup();
     delete (document as { visibilityState?: string }).visibilityState;
   });

@@ -11,17 +11,11 @@ import {
   type MockClient,
   type MockClientOptions,
 } from '../fixtures/index.js';
-import { $, $$, settle, text } from './helpers.js';
+import { $, $$, settle, text, forgetConectaStorage } from './helpers.js';
 
 // The conversation itself: agent, queue, typing, receipts, files, links; then its end and rating.
 
 const SERVER = 'https://conecta.test';
-
-function forgetStorage(): void {
-  for (const storage of [sessionStorage, localStorage]) {
-    for (const key of Object.keys(storage)) if (key.startsWith('conecta-')) storage.removeItem(key);
-  }
-}
 
 async function opened(client: MockClient): Promise<ConectaWebchat> {
   const el = await fixture<ConectaWebchat>(
@@ -70,7 +64,7 @@ function setPageHidden(hidden: boolean): void {
 
 describe('<conecta-webchat> conversation', () => {
   afterEach(() => {
-    forgetStorage();
+    forgetConectaStorage();
     delete (document as { visibilityState?: string }).visibilityState;
   });
 

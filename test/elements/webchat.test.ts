@@ -15,17 +15,11 @@ import {
   webchatSingleTeamChannel,
   type MockClient,
 } from '../fixtures/index.js';
-import { $, $$, settle, text } from './helpers.js';
+import { $, $$, settle, text, forgetConectaStorage } from './helpers.js';
 
 // The stages before a conversation: pre-chat form, menu, offline form; and a conversation restored.
 
 const SERVER = 'https://conecta.test';
-
-function forgetStorage(): void {
-  for (const storage of [sessionStorage, localStorage]) {
-    for (const key of Object.keys(storage)) if (key.startsWith('conecta-')) storage.removeItem(key);
-  }
-}
 
 const newVisitor = (channel: WebchatChannel = webchatChannel) =>
   createMockClient(webchatNewVisitorFixture(), { channel, identity: 'visitor' });
@@ -71,7 +65,7 @@ async function atMenu(client = newVisitor()): Promise<ConectaWebchat> {
 }
 
 describe('<conecta-webchat> before the conversation', () => {
-  afterEach(forgetStorage);
+  afterEach(forgetConectaStorage);
 
   describe('pre-chat form', () => {
     it("greets with the channel's greeting and asks only for the fields the channel wants", async () => {
