@@ -23,9 +23,9 @@ const engineIoBrowserTransports = {
 };
 
 /**
- * The webchat's server does not offer WebTransport, so engine.io never picks that transport: leave its
- * code out of the self-contained bundles (an `undefined` implementation is what engine.io would find
- * for a transport it does not know). Listed transports the server does not offer are never tried.
+ * The Conecta server does not offer WebTransport, so engine.io never picks that transport: leave its
+ * code out of the agent bundle (an `undefined` implementation is what engine.io would find for a
+ * transport it does not know). The webchat has no engine.io at all: it speaks through the lite socket.
  */
 const withoutWebTransport = {
   name: 'without-webtransport',
@@ -65,32 +65,34 @@ const esm = {
 };
 
 /**
- * Self-contained bundles for a plain `<script>` tag on any page. Besides Rollup's own analysis,
- * package.json's `sideEffects` (entry files and the modules that define elements) lets whole modules
- * whose exports go unused drop out even when their top level calls functions (schemas, tables).
+ * What every bundle for the browser goes through. Besides Rollup's own analysis, package.json's
+ * `sideEffects` (entry files and the modules that define elements) lets whole modules whose exports
+ * go unused drop out even when their top level calls functions (schemas, tables).
  */
-const cdn = (input, file, { fastMinify = false } = {}) => ({
+const browserPlugins = ({ fastMinify = false } = {}) => [
+  engineIoBrowserTransports,
+  withoutWebTransport,
+  // Resolving `.ts` here (not only in the esbuild plugin) is what makes `sideEffects` apply to src/.
+  nodeResolve({ browser: true, exportConditions: ['browser'], extensions: ['.mjs', '.js', '.json', '.ts'] }),
+  // Terser leaves the text of template literals alone: the CSS and markup of Lit's templates are minified before it.
+  ...(fastMinify ? [transpile(true)] : [transpile(), minifyTemplates(), ...minifyForVisitors()]),
+];
+
+/** Self-contained bundles for a plain `<script>` tag on any page. */
+const cdn = (input, file, options) => ({
   input,
-  plugins: [
-    engineIoBrowserTransports,
-    withoutWebTransport,
-    // Resolving `.ts` here (not only in the esbuild plugin) is what makes `sideEffects` apply to src/.
-    nodeResolve({ browser: true, exportConditions: ['browser'], extensions: ['.mjs', '.js', '.json', '.ts'] }),
-    // Terser leaves the text of template literals alone: the CSS and markup of Lit's templates are minified before it.
-    ...(fastMinify ? [transpile(true)] : [transpile(), minifyTemplates(), ...minifyForVisitors()]),
-  ],
+  plugins: browserPlugins(options),
   // One file for a plain <script>: dynamic imports (the virtualizer's layouts) are inlined.
   output: { file, format: 'iife', name: 'Conecta', sourcemap: true, inlineDynamicImports: true },
 });
 
 /**
  * The full widget, as an ES module the loader adds with `<script type="module">`. Each language's
- * table is a chunk beside it, loaded on demand: a visitor reads one language. (socket.io-client is
- * not in it at all: the webchat's client speaks through the lite socket.)
+ * table is a chunk beside it, loaded on demand: a visitor reads one language.
  */
 const widget = {
   input: { 'conecta-webchat-widget': 'src/cdn/webchat.ts' },
-  plugins: cdn('', '').plugins,
+  plugins: browserPlugins(),
   output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'webchat/[name]-[hash].js', sourcemap: true },
 };
 

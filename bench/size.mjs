@@ -56,11 +56,15 @@ function modulesOf(file) {
 }
 
 const isSocketIoClient = (modules) => modules.some((module) => /\/node_modules\/(socket\.io-client|engine\.io-client)\//.test(module));
-/** A chunk of one translation table of the webchat (src/i18n/webchat/en.ts …) and nothing else. */
-const languageOf = (modules) =>
-  modules.length > 0 && modules.every((module) => /\/src\/i18n\/webchat\/[\w-]+\.ts$/.test(module))
-    ? modules.map((module) => module.match(/([\w-]+)\.ts$/)[1]).join('+')
-    : null;
+/**
+ * A chunk of one language's translation tables and nothing else (src/i18n/webchat/en.ts with the
+ * transcript's words it spreads in, src/i18n/transcript/en.ts): its language, else null.
+ */
+const LANGUAGE_TABLE = /\/src\/i18n\/(?:webchat|transcript)\/(pt-BR|en|es)\.ts$/;
+const languageOf = (modules) => {
+  const languages = new Set(modules.map((module) => module.match(LANGUAGE_TABLE)?.[1] ?? null));
+  return languages.size === 1 && !languages.has(null) ? [...languages][0] : null;
+};
 
 /** Every chunk reachable from the widget, sorted into what a visitor may load and what only agents do. */
 function widgetParts() {

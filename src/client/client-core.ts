@@ -317,10 +317,8 @@ export class ClientCore implements VisitorClientApi {
     for (const message of pending) {
       if (this.store.state.visitor?.contactId !== visitor.contactId) return; // another visitor meanwhile
       if (this.store.state.messages[message.sessionId]?.some((held) => held.id === message.id)) continue;
-      const local: ClientMessage = {
-        ...message, seq: 0, authorKind: 'contact', kind: 'text', templateId: null, system: null,
-        deliveredAt: null, readAt: null, status: 'sending',
-      };
+      // Shown as when it was written: its own id, time and author, `sending` again.
+      const local: ClientMessage = { ...localMessage(this.store.state, { ...message, asVisitor: true }), ...message };
       this.store.update((state) => addLocalMessage(state, local));
       this.#deliver(local, visitor.contactId);
     }

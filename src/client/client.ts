@@ -6,7 +6,6 @@ import { EntityBatch } from './entity-batch.js';
 import { requestJson } from './http.js';
 import { absorbResult, firstSeqHeld, removeNote, setCatalog, setHasOlder, setNotes, upsertNote } from './reducers.js';
 import { normalizeServer } from './registry.js';
-import { socketFactoryFor } from './socket/socket-factory.js';
 import type { ConectaSocket, SocketFactory } from './socket/types.js';
 
 export type { ConectaClientOptions } from './client-core.js';
@@ -78,9 +77,15 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
     this.#batch.clear();
   }
 
-  /** socket.io-client for agents (see `socketFactoryFor`), the lite socket for visitors. */
-  protected override defaultSocketFactory(): Promise<SocketFactory> {
-    return socketFactoryFor(this.isVisitor ? 'visitor' : 'agent');
+  /**
+   * Agents use socket.io-client, whose long-polling fallback gets through proxies that block
+   * WebSockets (call centres often sit behind one); visitors keep the core's lite socket. Imported on
+   * demand, so a visitor's `ConectaClient` does not load it.
+   */
+  protected override async defaultSocketFactory(): Promise<SocketFactory> {
+    if (this.isVisitor) return super.defaultSocketFactory();
+    const { io } = await import('socket.io-client');
+    return io as SocketFactory;
   }
 
   protected override resync(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Contact, Session } from '../protocol/index.js';
+import type { Contact, Session } from '../protocol/entities.js';
 import { absorbResult } from './reducers.js';
 import type { Store } from './store.js';
 

@@ -1,19 +1,15 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Attachment, ClientMessage, MessageStatus, SystemEvent } from '../protocol/index.js';
+import type { Attachment, ClientMessage, SystemEvent } from '../protocol/index.js';
+import { formatter } from '../i18n/localizer.js';
+import type { TranscriptTranslation } from '../i18n/transcript/pt-BR.js';
 import { renderMessageText } from './message-text.js';
 
 /**
  * The words a transcript shows: the agent table's `session`, or the webchat table's `words` (which
  * has no `PagingWords`: the webchat does not page back).
  */
-export interface TranscriptWords extends Partial<PagingWords> {
-  empty: string;
-  today: string;
-  yesterday: string;
-  retryLabel: string;
-  openImage: (name: string) => string;
-  messageStatus: Record<MessageStatus, string>;
+export interface TranscriptWords extends TranscriptTranslation, Partial<PagingWords> {
   system: {
     accepted: (agent: string) => string;
     transferred: (by: string, team: string, agent: string | null, note: string | null) => string;
@@ -35,7 +31,6 @@ export interface PagingWords {
 /** What a transcript needs of a localize controller: the locale and time formats. */
 export interface TranscriptLocalize {
   readonly locale: string;
-  readonly t: object;
   time(timestamp: number): string;
   dateTime(timestamp: number): string;
 }
@@ -43,11 +38,8 @@ export interface TranscriptLocalize {
 export interface TranscriptOptions {
   messages: readonly ClientMessage[];
   localize: TranscriptLocalize;
-  /**
-   * The words shown (with `PagingWords` when `older` is given); default: the agent table's `session`
-   * (what `localize.t` holds in agent elements).
-   */
-  words?: TranscriptWords;
+  /** The words shown (with `PagingWords` when `older` is given): the agent table's `session`, the webchat's `words`. */
+  words: TranscriptWords;
   /** Whether a message is the reader's own (shown on the own side, with its delivery status). */
   isOwn: (message: ClientMessage) => boolean;
   /** The name shown for a message's author. */
@@ -74,14 +66,11 @@ const dayKey = (timestamp: number): string => {
   return `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
 };
 
-const wordsOf = (options: Pick<TranscriptOptions, 'words' | 'localize'>): TranscriptWords =>
-  options.words ?? (options.localize.t as { session: TranscriptWords }).session;
-
 /** "Hoje", "Ontem", or the date in the reader's language. */
-export function dayLabel(localize: TranscriptLocalize, timestamp: number, now = Date.now(), t = wordsOf({ localize })): string {
+function dayLabel(t: TranscriptWords, locale: string, timestamp: number, now: number): string {
   if (dayKey(timestamp) === dayKey(now)) return t.today;
   if (dayKey(timestamp) === dayKey(now - DAY)) return t.yesterday;
-  return new Intl.DateTimeFormat(localize.locale, { dateStyle: 'long' }).format(timestamp);
+  return formatter(Intl.DateTimeFormat, locale, { dateStyle: 'long' }).format(timestamp);
 }
 
 /** A size in bytes as `512 B`, `12 kB`, `3.4 MB` (binary multiples, as the server's 10 MB limit), in the reader's language. */
@@ -93,7 +82,7 @@ export function formatFileSize(locale: string, bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return new Intl.NumberFormat(locale, {
+  return formatter(Intl.NumberFormat, locale, {
     style: 'unit',
     unit: units[unit],
     unitDisplay: 'short',
@@ -125,7 +114,7 @@ export function systemText(t: Pick<TranscriptWords, 'system'>, event: SystemEven
 }
 
 function renderAttachment(attachment: Attachment, options: TranscriptOptions) {
-  const t = wordsOf(options);
+  const t = options.words;
   const size = formatFileSize(options.localize.locale, attachment.size);
   if (!options.fileUrl) return html`<span class="file">${attachment.name} <span class="size">(${size})</span></span>`;
   const url = options.fileUrl(attachment);
@@ -157,7 +146,7 @@ function rowsOf(messages: readonly ClientMessage[], options: TranscriptOptions, 
     const key = dayKey(message.createdAt);
     if (key !== day) {
       day = key;
-      rows.push({ key: `day-${key}`, separator: dayLabel(options.localize, message.createdAt, now, wordsOf(options)) });
+      rows.push({ key: `day-${key}`, separator: dayLabel(options.words, options.localize.locale, message.createdAt, now) });
     }
     rows.push({ key: message.id, message });
   }
@@ -166,7 +155,7 @@ function rowsOf(messages: readonly ClientMessage[], options: TranscriptOptions, 
 
 function renderMessage(message: ClientMessage, options: TranscriptOptions) {
   const { localize } = options;
-  const t = wordsOf(options);
+  const t = options.words;
   const own = options.isOwn(message);
   const kind = message.authorKind === 'system' ? 'system' : own ? 'own' : 'other';
   const showAuthor = kind !== 'system' && (options.showAuthor?.(message) ?? true);
@@ -197,7 +186,7 @@ function renderMessage(message: ClientMessage, options: TranscriptOptions) {
  */
 export function renderTranscript(options: TranscriptOptions) {
   const { messages, older } = options;
-  const t = wordsOf(options);
+  const t = options.words;
   return html`<div part="transcript" role="log" aria-live=${options.live} aria-label=${options.label} tabindex="0"
     aria-busy=${older?.loading ? 'true' : 'false'} @scroll=${options.onScroll ?? nothing}>
     ${older?.loading ? html`<p class="notice older" role="status">${t.loadingOlder}</p>` : nothing}

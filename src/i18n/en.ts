@@ -1,4 +1,5 @@
 import type { Translation } from './pt-BR.js';
+import { transcriptEn } from './transcript/en.js';
 
 export const en: Translation = {
   connection: {
@@ -102,18 +103,10 @@ export const en: Translation = {
     enableNotifications: 'Allow notifications',
   },
   session: {
+    ...transcriptEn,
     none: 'No session selected.',
     protocol: (protocol) => `Protocol ${protocol}`,
     transcript: 'Session messages',
-    empty: 'No messages yet.',
-    messageStatus: {
-      sending: 'Sending…',
-      sent: 'Sent',
-      delivered: 'Delivered',
-      read: 'Read',
-      failed: 'Not sent',
-    },
-    retryLabel: 'Resend message',
     composerLabel: 'Message',
     composerPlaceholder: 'Write a message',
     composerHint: 'Enter sends, Shift+Enter adds a new line.',
@@ -126,11 +119,8 @@ export const en: Translation = {
     finishConfirm: 'Yes, finish',
     finishing: 'Finishing…',
     newMessages: 'New messages',
-    today: 'Today',
-    yesterday: 'Yesterday',
     loadingOlder: 'Loading earlier messages…',
     startOfConversation: 'Start of the conversation',
-    openImage: (name) => `Open ${name} in a new tab`,
     typing: (name) => `${name} is typing…`,
     system: {
       accepted: (agent) => `${agent} accepted the session`,

@@ -1,4 +1,5 @@
 import type { Translation } from './pt-BR.js';
+import { transcriptEs } from './transcript/es.js';
 
 export const es: Translation = {
   connection: {
@@ -102,18 +103,10 @@ export const es: Translation = {
     enableNotifications: 'Permitir notificaciones',
   },
   session: {
+    ...transcriptEs,
     none: 'Ninguna atención seleccionada.',
     protocol: (protocol) => `Protocolo ${protocol}`,
     transcript: 'Mensajes de la atención',
-    empty: 'Todavía no hay mensajes.',
-    messageStatus: {
-      sending: 'Enviando…',
-      sent: 'Enviado',
-      delivered: 'Entregado',
-      read: 'Leído',
-      failed: 'No enviado',
-    },
-    retryLabel: 'Reenviar mensaje',
     composerLabel: 'Mensaje',
     composerPlaceholder: 'Escribe un mensaje',
     composerHint: 'Enter envía, Shift+Enter agrega una línea.',
@@ -126,11 +119,8 @@ export const es: Translation = {
     finishConfirm: 'Sí, finalizar',
     finishing: 'Finalizando…',
     newMessages: 'Mensajes nuevos',
-    today: 'Hoy',
-    yesterday: 'Ayer',
     loadingOlder: 'Cargando mensajes anteriores…',
     startOfConversation: 'Inicio de la conversación',
-    openImage: (name) => `Abrir ${name} en una pestaña nueva`,
     typing: (name) => `${name} está escribiendo…`,
     system: {
       accepted: (agent) => `${agent} aceptó la atención`,

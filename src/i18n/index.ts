@@ -3,4 +3,3 @@ export { Localizer, type LocalizerOptions } from './localizer.js';
 export { ptBR, type Translation } from './pt-BR.js';
 export { en } from './en.js';
 export { es } from './es.js';
-export { webchatTranslations, type WebchatTranslation } from './webchat/index.js';

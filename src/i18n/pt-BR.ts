@@ -1,4 +1,5 @@
-import type { ChannelKind, ErrorCode, MessageStatus, SessionStatus } from '../protocol/index.js';
+import type { ChannelKind, ErrorCode, SessionStatus } from '../protocol/index.js';
+import { transcriptPtBR } from './transcript/pt-BR.js';
 
 /**
  * The source table: every user-visible text of every element. `en.ts` and `es.ts` must satisfy the
@@ -107,18 +108,10 @@ export const ptBR = {
     enableNotifications: 'Permitir notificações',
   },
   session: {
+    ...transcriptPtBR,
     none: 'Nenhum atendimento selecionado.',
     protocol: (protocol: string) => `Protocolo ${protocol}`,
     transcript: 'Mensagens do atendimento',
-    empty: 'Nenhuma mensagem ainda.',
-    messageStatus: {
-      sending: 'Enviando…',
-      sent: 'Enviada',
-      delivered: 'Entregue',
-      read: 'Lida',
-      failed: 'Não enviada',
-    } satisfies Record<MessageStatus, string>,
-    retryLabel: 'Reenviar mensagem',
     composerLabel: 'Mensagem',
     composerPlaceholder: 'Escreva uma mensagem',
     composerHint: 'Enter envia, Shift+Enter quebra a linha.',
@@ -131,11 +124,8 @@ export const ptBR = {
     finishConfirm: 'Sim, finalizar',
     finishing: 'Finalizando…',
     newMessages: 'Novas mensagens',
-    today: 'Hoje',
-    yesterday: 'Ontem',
     loadingOlder: 'Carregando mensagens anteriores…',
     startOfConversation: 'Início da conversa',
-    openImage: (name: string) => `Abrir ${name} em uma nova aba`,
     typing: (name: string) => `${name} está digitando…`,
     system: {
       accepted: (agent: string) => `${agent} aceitou o atendimento`,

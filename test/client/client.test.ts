@@ -6,13 +6,10 @@ import { after, before, describe, it } from 'node:test';
 import { createServer, type ConectaServer } from '../../server/src/app.js';
 import { ConectaClient } from '../../src/client/client.js';
 import { selectMessages, selectWaiting } from '../../src/client/selectors.js';
-import type { ConectaState } from '../../src/client/state.js';
 import { agentSockets, visitorSockets } from './node-sockets.js';
-import { browserStorage, until } from './support.js';
+import { browserStorage, until, written } from './support.js';
 import { ANA, DEMO_CHANNEL_KEY, DEMO_PASSWORD } from '../server/harness.js';
 
-/** What people wrote (system notes such as "accepted" left out). */
-const written = (state: ConectaState, sessionId: string) => selectMessages(state, sessionId).filter((m) => m.kind !== 'system');
 const texts = (client: ConectaClient, sessionId: string) => written(client.store.state, sessionId).map((m) => `${m.text}:${m.status}`);
 
 describe('ConectaClient against a real server', () => {

@@ -5,18 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { io } from 'socket.io-client';
-import NodeWebSocket from 'ws';
 import { createServer, type ConectaServer } from '../../server/src/app.js';
-import { liteSocket } from '../../src/client/socket/lite-socket.js';
 import type { ConectaSocket, SocketAuth, SocketFactory } from '../../src/client/socket/types.js';
 import { delay, DEMO_CHANNEL_KEY, postJson } from '../server/harness.js';
+import { visitorSockets } from './node-sockets.js';
 
 /**
  * The small client (over `ws`, as Node has no global WebSocket), and socket.io-client as the reference
  * it must behave like, on the same transport.
  */
 const implementations: Record<string, SocketFactory> = {
-  liteSocket: (url, options) => liteSocket(url, { ...options, WebSocket: NodeWebSocket as unknown as typeof WebSocket }),
+  liteSocket: visitorSockets,
   'socket.io-client': (url, options) => io(url, { ...options, transports: ['websocket'], forceNew: true }),
 };
 
@@ -236,7 +235,7 @@ for (const [name, makeSocket] of Object.entries(implementations)) {
 describe('liteSocket when not connected', () => {
   it('rejects a command at once instead of holding it', async () => {
     // Nothing listens on port 9 of this host: the socket stays disconnected.
-    const socket = liteSocket('http://127.0.0.1:9', { auth: {}, WebSocket: NodeWebSocket as unknown as typeof WebSocket });
+    const socket = visitorSockets('http://127.0.0.1:9', { auth: {} });
     try {
       await assert.rejects(socket.timeout(5_000).emitWithAck('command', 'webchat.sessions', {}), { message: 'socket is not connected' });
       const [error] = await next(socket, 'connect_error');

@@ -1,4 +1,5 @@
 import type { ConectaClient } from '../../src/client/client.js';
+import { selectMessages } from '../../src/client/selectors.js';
 import type { ConectaState } from '../../src/client/state.js';
 import type { TokenStorage } from '../../src/client/visitor-token.js';
 
@@ -24,3 +25,6 @@ export function until(client: ConectaClient, predicate: (state: ConectaState) =>
     });
   });
 }
+
+/** What people wrote in a session (system notes such as "accepted" left out). */
+export const written = (state: ConectaState, sessionId: string) => selectMessages(state, sessionId).filter((m) => m.kind !== 'system');

@@ -12,7 +12,7 @@ import type { ConectaState } from '../../src/client/state.js';
 import type { TokenStorage } from '../../src/client/visitor-token.js';
 import type { WebchatUser } from '../../src/protocol/entities.js';
 import { agentSockets, visitorSockets } from './node-sockets.js';
-import { browserStorage, until } from './support.js';
+import { browserStorage, until, written } from './support.js';
 import { ANA, DEMO_CHANNEL_KEY, DEMO_PASSWORD, DEMO_WEBCHAT_SECRET } from '../server/harness.js';
 
 const user = (id: string, extra: Partial<WebchatUser> = {}): WebchatUser => ({
@@ -21,7 +21,6 @@ const user = (id: string, extra: Partial<WebchatUser> = {}): WebchatUser => ({
   ...extra,
 });
 
-const written = (state: ConectaState, sessionId: string) => selectMessages(state, sessionId).filter((m) => m.kind !== 'system');
 
 describe('ConectaClient as a webchat visitor, against a real server', () => {
   let dataDir: string;

@@ -1,8 +1,9 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { ConectaClient } from '../../src/client/client.js';
 import { selectMessages } from '../../src/client/selectors.js';
 import type { ConectaState } from '../../src/client/state.js';
 import type { TokenStorage } from '../../src/client/visitor-token.js';
+import { browserStorage } from '../client/support.js';
 import { FakeConectaServer } from '../fixtures/fake-conecta-server.js';
 
 /**
@@ -10,12 +11,6 @@ import { FakeConectaServer } from '../fixtures/fake-conecta-server.js';
  * on disk before it is sent, survives the page (a new client, as after a reload or a closed tab),
  * and reaches the server once and in order.
  */
-
-/** One browser's localStorage, shared by its tabs (kept apart from the test page's own). */
-function browserStorage(): TokenStorage {
-  const map = new Map<string, string>();
-  return { get: (k) => map.get(k) ?? null, set: (k, v) => void map.set(k, v), remove: (k) => void map.delete(k) };
-}
 
 /** The messages kept in IndexedDB for a visitor, read straight from the database, in the order written. */
 async function persistedTexts(contactId: string): Promise<string[]> {
@@ -39,13 +34,7 @@ async function persistedTexts(contactId: string): Promise<string[]> {
   }
 }
 
-async function eventually(check: () => boolean | Promise<boolean>, what: string, ms = 4_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+const eventually = (check: () => boolean | Promise<boolean>, what: string) => waitUntil(check, what, { interval: 10, timeout: 4_000 });
 
 const texts = (state: ConectaState, sessionId: string) => selectMessages(state, sessionId).map((m) => `${m.text}:${m.status}`);
 

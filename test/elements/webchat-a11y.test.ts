@@ -97,6 +97,7 @@ describe('<conecta-webchat> accessibility', () => {
     const el = await opened(newVisitor(webchatOfflineChannel));
     await expect(el).to.be.accessible();
     await submit(el, '[part="offline-form"]');
+    expect($$(el, '[aria-invalid="true"]').length, 'the errors show').to.be.greaterThan(0);
     await expect(el).to.be.accessible();
   });
 

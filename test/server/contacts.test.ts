@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { ANA, BRUNO, TestClock, T0, connectAgent, connectVisitor, delay, loginAgent, startTestServer, type TestServer, type TestSocket } from './harness.js';
+import { ANA, BRUNO, TestClock, T0, connectVisitor, delay, startWithAgents, type TestServer, type TestSocket } from './harness.js';
 
 describe('contacts', () => {
   const clock = new TestClock();
   let t: TestServer;
   let ana: TestSocket;
   let bruno: TestSocket;
-  before(async () => {
-    t = await startTestServer({ now: clock.now });
-    ana = await connectAgent(t.url, await loginAgent(t.url, ANA));
-    bruno = await connectAgent(t.url, await loginAgent(t.url, BRUNO));
-  });
-  after(async () => {
-    ana.close();
-    bruno.close();
-    await t.close();
-  });
+  before(async () => ({ t, agents: [ana, bruno] } = await startWithAgents([ANA, BRUNO], { now: clock.now })));
+  after(() => t.close());
 
   it('creates a contact with version 1, then replaces the whole record and bumps the version', async () => {
     const id = randomUUID();

@@ -99,6 +99,20 @@ export async function loginAgent(url: string, email: string, password = DEMO_PAS
   return body.token as string;
 }
 
+/**
+ * A test server with the given demo agents logged in and connected, in that order; its `close`
+ * disconnects them too. In a suite: `before(async () => ({ t, agents: [ana] } = await startWithAgents([ANA])))`.
+ */
+export async function startWithAgents(emails: readonly string[], options: TestServerOptions = {}): Promise<{ t: TestServer; agents: TestSocket[] }> {
+  const t = await startTestServer(options);
+  const agents = await Promise.all(emails.map(async (email) => connectAgent(t.url, await loginAgent(t.url, email))));
+  const close = async () => {
+    for (const agent of agents) agent.close();
+    await t.close();
+  };
+  return { t: { ...t, close }, agents };
+}
+
 export interface ReceivedEvent<E extends EventName = EventName> {
   name: E;
   payload: ServerEvents[E];

@@ -9,7 +9,9 @@ import {
   connect,
   connectAgent,
   connectVisitor,
+  delay,
   loginAgent,
+  postInbound,
   postJson,
   startTestServer,
   userHash,
@@ -147,6 +149,21 @@ describe('identity verification', () => {
     assert.ok(!stolen.ok);
     assert.equal(stolen.error.code, 'NOT_FOUND');
     for (const s of [known, anonymous, socket]) s.close();
+  });
+
+  it('a WhatsApp conversation that found the visitor’s contact by phone never reaches the visitor', async () => {
+    const phone = '+5531990002222';
+    const visitor = await connectVisitor(t.url, DEMO_VENDAS_CHANNEL_KEY);
+    await visitor.ok('webchat.start', { sessionId: randomUUID(), email: 'zap@example.com', phone, teamId: 'tm-vendas' });
+    const ana = await connectAgent(t.url, await loginAgent(t.url, ANA));
+    const { body } = await postInbound(t.url, { from: phone, text: 'Oi pelo WhatsApp', externalId: randomUUID() });
+    assert.equal((await t.server.repo.getSession(body.sessionId))?.contactId, visitor.visitor.contactId, 'the same contact');
+    await ana.waitFor('session.updated', (e) => e.session.id === body.sessionId);
+    await delay(50);
+    assert.equal(visitor.received('message.created', (e) => e.message.sessionId === body.sessionId).length, 0);
+    assert.equal(visitor.received('session.updated', (e) => e.session.id === body.sessionId).length, 0);
+    ana.close();
+    visitor.close();
   });
 
   it('does not let a verified user claim an e-mail another contact already has', async () => {

@@ -6,12 +6,10 @@ import {
   ANA,
   TestClock,
   connect,
-  connectAgent,
   connectVisitor,
   delay,
-  loginAgent,
   postInbound,
-  startTestServer,
+  startWithAgents,
   type TestServer,
   type TestSocket,
   type VisitorSocket,
@@ -31,14 +29,15 @@ async function startWaiting(t: TestServer, teamId: string, name: string): Promis
 }
 
 /**
- * Waits until the visitor was told `expected` about its session, and checks it was the last thing
- * told. Without `etaMs`, any estimate matches.
+ * Waits until the visitor was told `expected` about its session (in something told after the first
+ * `since` things, when given), and checks it was the last thing told. Without `etaMs`, any estimate matches.
  */
-async function told(waiting: Waiting, expected: { position: number; etaMs?: number | null }): Promise<void> {
+async function told(waiting: Waiting, expected: { position: number; etaMs?: number | null }, since = 0): Promise<void> {
   const match = (e: QueuePosition) =>
     e.sessionId === waiting.sessionId && e.position === expected.position && (!('etaMs' in expected) || e.etaMs === expected.etaMs);
-  await waiting.visitor.waitFor('webchat.queue', match);
-  const last = waiting.visitor.received('webchat.queue', (e) => e.sessionId === waiting.sessionId).at(-1);
+  const toldOf = () => waiting.visitor.received('webchat.queue', (e) => e.sessionId === waiting.sessionId);
+  await waiting.visitor.waitFor('webchat.queue', () => toldOf().slice(since).some(match));
+  const last = toldOf().at(-1);
   assert.ok(last && match(last), `last told ${JSON.stringify(last)}`);
 }
 
@@ -48,14 +47,8 @@ describe('queue position', () => {
   const clock = new TestClock();
   let t: TestServer;
   let ana: TestSocket;
-  before(async () => {
-    t = await startTestServer({ now: clock.now });
-    ana = await connectAgent(t.url, await loginAgent(t.url, ANA));
-  });
-  after(async () => {
-    ana.close();
-    await t.close();
-  });
+  before(async () => ({ t, agents: [ana] } = await startWithAgents([ANA], { now: clock.now })));
+  after(() => t.close());
 
   it('tells each waiting visitor its place, moves them up as sessions leave the queue, and says nothing otherwise', async () => {
     const first = await startWaiting(t, 'tm-suporte', 'Primeira');
@@ -101,7 +94,7 @@ describe('queue position', () => {
     waiting.visitor.close();
   });
 
-  it('a transfer moves the session to the end of the other team’s line, and the ones behind it up', async () => {
+  it('a transfer moves the session into the other team’s line (by when it began) and the ones behind it up', async () => {
     for (const s of (await ana.ok('agent.snapshot', {})).sessions.filter((s) => s.status === 'waiting')) {
       await ana.ok('session.accept', { sessionId: s.id });
     }
@@ -110,9 +103,11 @@ describe('queue position', () => {
     clock.advance(1000);
     const staying = await startWaiting(t, 'tm-suporte', 'Fica');
     await told(staying, { position: 2 });
+    // It was first in Suporte's line already: what Vendas tells it must be news.
+    const heard = queueEvents(leaving.visitor);
     await ana.ok('session.transfer', { sessionId: leaving.sessionId, toTeamId: 'tm-vendas' });
     await told(staying, { position: 1 });
-    await told(leaving, { position: 1 });
+    await told(leaving, { position: 1, etaMs: null }, heard);
     const [vendas] = (await leaving.visitor.ok('webchat.sessions', {})).queue;
     assert.deepEqual(vendas, { sessionId: leaving.sessionId, position: 1, etaMs: null }); // Vendas has no history yet
     leaving.visitor.close();
@@ -147,14 +142,8 @@ describe('estimated wait', () => {
   const clock = new TestClock();
   let t: TestServer;
   let ana: TestSocket;
-  before(async () => {
-    t = await startTestServer({ now: clock.now });
-    ana = await connectAgent(t.url, await loginAgent(t.url, ANA));
-  });
-  after(async () => {
-    ana.close();
-    await t.close();
-  });
+  before(async () => ({ t, agents: [ana] } = await startWithAgents([ANA], { now: clock.now })));
+  after(() => t.close());
 
   it('is the position × the team’s average wait over its recent accepted sessions, from the third one on', async () => {
     const a = await startWaiting(t, 'tm-suporte', 'A');

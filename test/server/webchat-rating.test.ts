@@ -5,10 +5,8 @@ import {
   ANA,
   BRUNO,
   TestClock,
-  connectAgent,
   connectVisitor,
-  loginAgent,
-  startTestServer,
+  startWithAgents,
   type TestServer,
   type TestSocket,
   type VisitorSocket,
@@ -19,16 +17,8 @@ describe('the visitor ends and rates its conversation', () => {
   let t: TestServer;
   let ana: TestSocket;
   let bruno: TestSocket;
-  before(async () => {
-    t = await startTestServer({ now: clock.now });
-    ana = await connectAgent(t.url, await loginAgent(t.url, ANA));
-    bruno = await connectAgent(t.url, await loginAgent(t.url, BRUNO));
-  });
-  after(async () => {
-    ana.close();
-    bruno.close();
-    await t.close();
-  });
+  before(async () => ({ t, agents: [ana, bruno] } = await startWithAgents([ANA, BRUNO], { now: clock.now })));
+  after(() => t.close());
 
   /** A visitor's session in Suporte, accepted by `agent` unless null. */
   async function conversation(agent: TestSocket | null): Promise<{ visitor: VisitorSocket; sessionId: string }> {

@@ -14,17 +14,18 @@ import {
   type TestServer,
 } from './harness.js';
 
-describe('webchat channels and visitors over HTTP', () => {
-  let t: TestServer;
-  before(async () => {
-    t = await startTestServer();
-    await t.server.repo.insertWebchatChannel(
-      { key: 'shop', name: 'Shop', teamIds: ['tm-vendas'], allowedOrigins: ['https://shop.example'] },
-      Date.now(),
-    );
-  });
-  after(() => t.close());
+/** One server for the file, with a channel `shop` that only https://shop.example may use. */
+let t: TestServer;
+before(async () => {
+  t = await startTestServer();
+  await t.server.repo.insertWebchatChannel(
+    { key: 'shop', name: 'Shop', teamIds: ['tm-vendas'], allowedOrigins: ['https://shop.example'] },
+    Date.now(),
+  );
+});
+after(() => t.close());
 
+describe('webchat channels and visitors over HTTP', () => {
   it('GET /api/webchat/:key answers the channel’s name and teams, 404 for an unknown key', async () => {
     const response = await fetch(`${t.url}/api/webchat/demo`);
     assert.equal(response.status, 200);
@@ -89,16 +90,6 @@ describe('webchat channels and visitors over HTTP', () => {
 });
 
 describe('webchat typing, read receipts and uploads', () => {
-  let t: TestServer;
-  before(async () => {
-    t = await startTestServer();
-    await t.server.repo.insertWebchatChannel(
-      { key: 'shop', name: 'Shop', teamIds: ['tm-vendas'], allowedOrigins: ['https://shop.example'] },
-      Date.now(),
-    );
-  });
-  after(() => t.close());
-
   /** A visitor with two tabs (one token), a session Ana accepted, and Ana's socket. */
   async function conversation() {
     const tab1 = await connectVisitor(t.url);

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { ConectaClient } from '../../src/client/client.js';
 import { EntityBatch } from '../../src/client/entity-batch.js';
+import type { ConectaSocket } from '../../src/client/socket/types.js';
 import { Store } from '../../src/client/store.js';
+import { ana } from '../fixtures/fixtures.js';
 import { aContact, aSession } from './factories.js';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 80));
@@ -34,5 +37,44 @@ describe('EntityBatch', () => {
     batch.clear();
     await settle();
     assert.equal(store.state.sessions.s9, undefined);
+  });
+
+  it('lets an agent’s queue snapshot drop a session whose last event came just before it', async () => {
+    const listeners = new Map<string, (...args: any[]) => void>();
+    const socket: ConectaSocket = {
+      connected: true,
+      active: true,
+      auth: {},
+      on(event, listener) {
+        listeners.set(event, listener);
+        return this;
+      },
+      off() {
+        return this;
+      },
+      connect() {
+        return this;
+      },
+      disconnect() {
+        return this;
+      },
+      timeout: () => ({
+        emitWithAck: async () => {
+          // The session is taken by a colleague: its event arrives, then the snapshot that leaves it out.
+          listeners.get('session.updated')!({ session: aSession({ id: 'taken' }), contact: aContact() });
+          return { ok: true, data: { agent: ana, teams: [], sessions: [], contacts: [] } };
+        },
+      }),
+    };
+    const client = new ConectaClient({ server: 'https://chat.example.com', token: 't', socketFactory: () => socket });
+    try {
+      void client.connect();
+      listeners.get('connect')!();
+      await client.loadQueue();
+      await settle(); // any batch left behind would be applied by now
+      assert.equal(client.store.state.sessions.taken, undefined);
+    } finally {
+      client.close();
+    }
   });
 });

@@ -22,7 +22,7 @@ export class QueueEstimator {
 
   /** Every waiting session of the team, oldest first. */
   async standings(teamId: string): Promise<QueueStanding[]> {
-    const [queue, averageWait] = await Promise.all([this.repo.listWaitingQueue(teamId), this.averageWait(teamId)]);
+    const [queue, averageWait] = await Promise.all([this.repo.listWaitingQueue(teamId), this.#averageWait(teamId)]);
     return queue.map((entry, index) => ({
       sessionId: entry.id,
       position: index + 1,
@@ -33,7 +33,7 @@ export class QueueEstimator {
   }
 
   /** Mean of how long the team's last accepted sessions waited (ms), or null with too few of them. */
-  async averageWait(teamId: string): Promise<number | null> {
+  async #averageWait(teamId: string): Promise<number | null> {
     const waits = await this.repo.listRecentWaits(teamId, WAIT_SAMPLE_SIZE);
     if (waits.length < MIN_WAIT_SAMPLES) return null;
     return waits.reduce((total, wait) => total + wait, 0) / waits.length;

@@ -22,23 +22,20 @@ export interface Services {
   catalog: CatalogService;
   files: FileService;
   channels: ChannelService;
-  queue: QueueEstimator;
 }
 
 export function createServices(repo: Repository, now: Clock, events: DomainEvents, files: { signer: FileUrlSigner; dataDir: string }): Services {
   const sessions = new SessionService(repo, now, events);
-  const queue = new QueueEstimator(repo);
   return {
     auth: new AuthService(repo, now),
     teams: new TeamService(repo),
     contacts: new ContactService(repo, now, events),
     sessions,
     messages: new MessageService(repo, now, events),
-    webchat: new WebchatService(repo, now, events, sessions, queue),
+    webchat: new WebchatService(repo, now, events, sessions, new QueueEstimator(repo)),
     notes: new NoteService(repo, now, events),
     catalog: new CatalogService(repo),
     files: new FileService(repo, now, files.signer, files.dataDir),
     channels: new ChannelService(repo, now, events, sessions),
-    queue,
   };
 }

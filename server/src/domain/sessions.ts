@@ -68,9 +68,7 @@ export class SessionService {
       const at = this.now();
       const next: Session = { ...session, status: 'active', agentId: agent.id, agentName: nameOf(agent), targetAgentId: null, acceptedAt: at };
       // The conditional UPDATE is the arbiter: only the writer that saw this version wins.
-      const change = await this.#apply(tx, session, next, { type: 'accepted', agentId: agent.id, agentName: nameOf(agent) }, alreadyAccepted);
-      // It left the queue, and its wait is a new sample of the team's estimate.
-      return { ...change, queueTeamIds: [session.teamId] };
+      return this.#apply(tx, session, next, { type: 'accepted', agentId: agent.id, agentName: nameOf(agent) }, alreadyAccepted);
     });
     return this.#announce(sessionId, change);
   }
@@ -107,8 +105,7 @@ export class SessionService {
       if (!visitorOwns(visitor, session)) throw notFound('session');
       if (session.status === 'finished') return null;
       const next: Session = { ...session, status: 'finished', finishedAt: this.now(), targetAgentId: null };
-      const change = await this.#apply(tx, session, next, { type: 'finished', agentId: null, agentName: null, bulk: false });
-      return session.status === 'waiting' ? { ...change, queueTeamIds: [session.teamId] } : change;
+      return this.#apply(tx, session, next, { type: 'finished', agentId: null, agentName: null, bulk: false });
     });
     return this.#announce(sessionId, change);
   }
@@ -241,8 +238,7 @@ export class SessionService {
       );
       lostAccess = former;
       await tx.setWaitingSince(session.id, at);
-      const change = await this.#apply(tx, session, next, event, undefined, { agentIds: former, teamId: session.teamId });
-      return { ...change, queueTeamIds: [...new Set([session.teamId, team.id])] };
+      return this.#apply(tx, session, next, event, undefined, { agentIds: former, teamId: session.teamId });
     });
     const result = await this.#announce(input.sessionId, change);
     return { ...result, lostAccess };
@@ -372,7 +368,7 @@ export class SessionService {
         // Accepted or transferred meanwhile: not this time.
         if (!session || session.status !== 'waiting' || session.version !== candidate.version) return null;
         const next: Session = { ...session, status: 'finished', finishedAt: this.now(), targetAgentId: null };
-        return { ...(await this.#apply(tx, session, next, { type: 'expired' })), queueTeamIds: [session.teamId] };
+        return this.#apply(tx, session, next, { type: 'expired' });
       });
       if (change) {
         count++;
@@ -437,7 +433,7 @@ export class SessionService {
     const written: Session = { ...next, lastSeq: message.seq, version: session.version + 1 };
     if (!(await tx.updateSession(written, session.version))) throw onConflict();
     await tx.insertMessage(message);
-    return { session: written, messages: [message], former };
+    return { session: written, messages: [message], former, queueTeamIds: queuesAltered(session, written) };
   }
 
   async #announce(sessionId: string, change: Change | null): Promise<SessionWithContact> {
@@ -509,6 +505,21 @@ export function agentMaySee(agent: Agent, session: Session): boolean {
 /** Write access: the owner and the invited agents. */
 export function agentMayWrite(agent: Agent, session: Session): boolean {
   return session.agentId === agent.id || session.invitedAgentIds.includes(agent.id);
+}
+
+/**
+ * The teams whose queue a change of `before` into `after` alters: the session left one (accepted,
+ * finished, expired, transferred away; an accept also adds a sample to the team's estimate) or
+ * joined one (transferred in).
+ */
+function queuesAltered(before: Session, after: Session): string[] {
+  const wasWaiting = before.status === 'waiting';
+  const isWaiting = after.status === 'waiting';
+  const moved = before.teamId !== after.teamId;
+  const teams = new Set<string>();
+  if (wasWaiting && (!isWaiting || moved)) teams.add(before.teamId);
+  if (isWaiting && (!wasWaiting || moved)) teams.add(after.teamId);
+  return [...teams];
 }
 
 /** Whether the message that closed a session offered the contact a survey: not a bulk finish, not a timeout. */

@@ -768,6 +768,7 @@ export class ConectaQueue extends ConectaElement {
             ${renderTranscript({
               messages: this.previewMessages.value,
               localize: this.localize,
+              words: this.localize.t.session,
               isOwn: (m) => m.authorKind === 'agent' && m.authorId === me?.id,
               authorName: (m) => m.authorName || (m.authorKind === 'contact' ? name : ''),
               label: t.previewTranscript,

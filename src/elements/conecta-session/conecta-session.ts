@@ -465,6 +465,7 @@ export class ConectaSession extends ConectaElement {
             ? renderTranscript({
                 messages,
                 localize: this.localize,
+                words: t.session,
                 isOwn: this.#isOwn,
                 authorName: (message) => (this.#isOwn(message) ? (me?.nickname ?? message.authorName ?? t.common.you) : message.authorName),
                 showAuthor: (message) => message.authorKind !== 'agent' || !this.#isOwn(message) || collaborative,

@@ -1,4 +1,5 @@
 import type { WebchatTranslation } from './pt-BR.js';
+import { transcriptEn } from '../transcript/en.js';
 
 const ordinal = new Intl.PluralRules('en', { type: 'ordinal' });
 const suffixes: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
@@ -89,18 +90,7 @@ export const webchatEn: WebchatTranslation = {
   newMessage: (count) => (count === 1 ? 'New message' : `${count} new messages`),
   sentFile: (name) => `file ${name}`,
   words: {
-    empty: 'No messages yet.',
-    today: 'Today',
-    yesterday: 'Yesterday',
-    retryLabel: 'Send again',
-    openImage: (name) => `Open ${name} in a new tab`,
-    messageStatus: {
-      sending: 'Sending…',
-      sent: 'Sent',
-      delivered: 'Delivered',
-      read: 'Read',
-      failed: 'Not sent',
-    },
+    ...transcriptEn,
     system: {
       accepted: (agent) => `${agent} joined the conversation`,
       transferred: (_by, team, agent) => `Transferred to ${agent ?? team}`,

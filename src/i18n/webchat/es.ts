@@ -1,4 +1,5 @@
 import type { WebchatTranslation } from './pt-BR.js';
+import { transcriptEs } from '../transcript/es.js';
 
 export const webchatEs: WebchatTranslation = {
   connection: {
@@ -86,18 +87,7 @@ export const webchatEs: WebchatTranslation = {
   newMessage: (count) => (count === 1 ? 'Nuevo mensaje' : `${count} mensajes nuevos`),
   sentFile: (name) => `archivo ${name}`,
   words: {
-    empty: 'Aún no hay mensajes.',
-    today: 'Hoy',
-    yesterday: 'Ayer',
-    retryLabel: 'Reenviar mensaje',
-    openImage: (name) => `Abrir ${name} en una pestaña nueva`,
-    messageStatus: {
-      sending: 'Enviando…',
-      sent: 'Enviado',
-      delivered: 'Entregado',
-      read: 'Leído',
-      failed: 'No enviado',
-    },
+    ...transcriptEs,
     system: {
       accepted: (agent) => `${agent} se unió a la conversación`,
       transferred: (_by, team, agent) => `Transferido a ${agent ?? team}`,

@@ -1,4 +1,5 @@
-import type { ErrorCode, MessageStatus } from '../../protocol/index.js';
+import type { ErrorCode } from '../../protocol/index.js';
+import { transcriptPtBR } from '../transcript/pt-BR.js';
 
 /**
  * The webchat's own table (the source; en and es satisfy the same type): only what a website
@@ -89,20 +90,9 @@ export const webchatPtBR = {
   transcriptFile: (protocol: string) => `Conversa — protocolo ${protocol}`,
   newMessage: (count: number) => (count === 1 ? 'Nova mensagem' : `${count} novas mensagens`),
   sentFile: (name: string) => `arquivo ${name}`,
-  /** What the transcript shows (shared with the agent elements' transcript). */
+  /** What the transcript shows: the words every transcript shares, and system messages as a visitor is told them. */
   words: {
-    empty: 'Nenhuma mensagem ainda.',
-    today: 'Hoje',
-    yesterday: 'Ontem',
-    retryLabel: 'Reenviar mensagem',
-    openImage: (name: string) => `Abrir ${name} em uma nova aba`,
-    messageStatus: {
-      sending: 'Enviando…',
-      sent: 'Enviada',
-      delivered: 'Entregue',
-      read: 'Lida',
-      failed: 'Não enviada',
-    } satisfies Record<MessageStatus, string>,
+    ...transcriptPtBR,
     system: {
       accepted: (agent: string) => `${agent} entrou na conversa`,
       transferred: (_by: string, team: string, agent: string | null) => `Transferido para ${agent ?? team}`,
