@@ -42,6 +42,7 @@ import { QUEUE_PHASES, queueSliceEqual, sameItems, selectQueue, selectQueueWaiti
  * @csspart team-select - The team filter.
  * @csspart search - The search box.
  * @csspart list - A phase's list (a grid of sessions).
+ * @csspart empty - What a phase says when it has no sessions (or none match the search).
  * @csspart item - A session row (`item waiting`, `item active` or `item pending`).
  * @csspart badge - "For the team" / "For you" on waiting sessions, "Invited" on active ones.
  * @csspart wait-time - The live wait time of a waiting session.

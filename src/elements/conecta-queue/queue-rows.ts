@@ -151,7 +151,7 @@ export class QueueRows implements ReactiveController {
 
   // — keyboard —
 
-  #onKeydown(event: KeyboardEvent): void {
+  readonly #onKeydown = (event: KeyboardEvent): void => {
     const target = event.composedPath()[0] as HTMLElement;
     const row = target.closest?.<HTMLElement>('[role="row"]');
     const session = row ? this.#list()[Number(row.dataset.index)] : undefined;
@@ -169,9 +169,9 @@ export class QueueRows implements ReactiveController {
       }
     }
     this.#roving.onKeydown(event);
-  }
+  };
 
-  #onFocusIn(event: FocusEvent): void {
+  readonly #onFocusIn = (event: FocusEvent): void => {
     this.#listHasFocus = true;
     const row = (event.composedPath()[0] as HTMLElement).closest?.<HTMLElement>('[role="row"]');
     const index = Number(row?.dataset.index);
@@ -180,10 +180,14 @@ export class QueueRows implements ReactiveController {
       this.focusIndex = { ...this.focusIndex, [phase]: index };
       this.host.requestUpdate();
     }
-  }
+  };
+
+  readonly #onFocusOut = (): void => {
+    this.#listHasFocus = false;
+  };
 
   /** A virtualized list dropped the focused row out of the DOM: keep a tab stop on a row in view. */
-  #onVisibilityChanged(event: Event): void {
+  readonly #onVisibilityChanged = (event: Event): void => {
     const { first, last } = event as Event & { first: number; last: number };
     const phase = this.host.phase;
     const focused = this.focusIndex[phase];
@@ -191,7 +195,7 @@ export class QueueRows implements ReactiveController {
       this.focusIndex = { ...this.focusIndex, [phase]: first };
       this.host.requestUpdate();
     }
-  }
+  };
 
   // — rendering —
 
@@ -314,9 +318,8 @@ export class QueueRows implements ReactiveController {
     }
     const renderItem = (session: Session, index: number) => this.#renderRow(phase, session, index);
     return html`<div class="scroll"><div role="grid" part="list" class="list ${phase}" aria-labelledby="tab-${phase}" aria-rowcount=${sessions.length}
-      aria-multiselectable=${phase === 'pending' ? 'true' : nothing} @keydown=${(event: KeyboardEvent) => this.#onKeydown(event)}
-      @focusin=${(event: FocusEvent) => this.#onFocusIn(event)} @focusout=${() => (this.#listHasFocus = false)}
-      @visibilityChanged=${(event: Event) => this.#onVisibilityChanged(event)}>
+      aria-multiselectable=${phase === 'pending' ? 'true' : nothing} @keydown=${this.#onKeydown}
+      @focusin=${this.#onFocusIn} @focusout=${this.#onFocusOut} @visibilityChanged=${this.#onVisibilityChanged}>
       ${sessions.length > VIRTUALIZE_FROM
         ? virtualize({ items: sessions as Session[], keyFunction: (s: Session) => s.id, renderItem })
         : repeat(sessions, (s) => s.id, renderItem)}
