@@ -4,7 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromeArgs, findChrome } from './test/support/chrome.mjs';
 
 export default {
-  files: ['test/elements/**/*.test.ts'],
+  files: ['test/elements/**/*.test.ts', 'test/controllers/**/*.test.ts'],
   // socket.io-client must resolve to its browser build, not the Node one (which needs `ws`).
   nodeResolve: { browser: true, exportConditions: ['browser', 'production'] },
   // One page at a time: on a 2-core machine it is faster than two, and a background page gets no

@@ -8,3 +8,6 @@ export { AttentionController } from './attention.js';
 export { PageAnnouncer } from './page-announcer.js';
 export { VisualViewportController } from './visual-viewport.js';
 export { beep, unlockAudio } from './beep.js';
+export { CommandController, type CommandOptions, type CommandState } from './command.js';
+export { ConfirmationController, type ConfirmationOptions } from './confirmation.js';
+export { RovingFocusController, type RovingFocusOptions } from './roving-focus.js';

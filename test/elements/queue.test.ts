@@ -138,6 +138,21 @@ describe('<conecta-queue>', () => {
       await settle(el);
       expect(el.getAttribute('phase')).to.equal('pending');
     });
+
+    it('mirrors the arrow keys between tabs in right-to-left text', async () => {
+      const el = await queueWith(createMockClient(queueFixture()));
+      el.dir = 'rtl';
+      await el.updateComplete;
+      tab(el, 'waiting').focus();
+      press(tab(el, 'waiting'), 'ArrowLeft');
+      await settle(el);
+      expect(el.phase).to.equal('active');
+      expect(el.shadowRoot!.activeElement?.id).to.equal('tab-active');
+      press(tab(el, 'active'), 'ArrowRight');
+      press(tab(el, 'waiting'), 'ArrowRight');
+      await settle(el);
+      expect(el.shadowRoot!.activeElement?.id).to.equal('tab-pending');
+    });
   });
 
   describe('rendering', () => {
@@ -427,6 +442,21 @@ describe('<conecta-queue>', () => {
       expect(text($(el, '.pending-count'))).to.equal('0');
     });
 
+    it('cancels the bulk finish with Escape: nothing is finished and focus returns to Finish', async () => {
+      const client = createMockClient(manyPending(2));
+      const el = await queueWith(client, { phase: 'pending' });
+      $(el, '.select-all-box').click();
+      await el.updateComplete;
+      $(el, '.bulk-finish').click();
+      await settle(el);
+      press($(el, '.finish-confirm'), 'Escape');
+      await settle(el);
+      expect(el.shadowRoot!.querySelector('[role="alertdialog"]')).to.equal(null);
+      expect(el.shadowRoot!.activeElement?.className).to.equal('bulk-finish danger');
+      expect(client.received('session.finishMany')).to.have.length(0);
+      expect(text($(el, '.selected-count'))).to.equal('3 selecionados');
+    });
+
     it('never selects more than 50: further selection is disabled with a message', async () => {
       const client = createMockClient(manyPending(60));
       const el = await queueWith(client, { phase: 'pending' });
@@ -474,6 +504,33 @@ describe('<conecta-queue>', () => {
       press(mains()[0]!, 'ArrowUp');
       await settle(el);
       expect(el.shadowRoot!.activeElement).to.equal(mains()[0]);
+    });
+
+    it("moves between a session's controls with Left/Right, mirrored right-to-left, and by ten with PageDown/PageUp", async () => {
+      const el = await queueWith(createMockClient(manyPending(12)), { phase: 'pending' });
+      const focused = () => el.shadowRoot!.activeElement as HTMLElement | null;
+      const where = () => `${focused()?.closest('[role="row"]')?.getAttribute('data-index')} ${focused()?.getAttribute('part') || focused()?.className || focused()?.localName}`;
+      const first = $(el, '[data-index="0"] .main');
+      first.focus();
+      press(first, 'ArrowRight');
+      expect(where()).to.equal('0 preview-button');
+      press(focused()!, 'ArrowRight');
+      press(focused()!, 'ArrowRight');
+      expect(where()).to.equal('0 rescue-button');
+      press(focused()!, 'ArrowLeft');
+      press(focused()!, 'ArrowLeft');
+      press(focused()!, 'ArrowLeft');
+      expect(where()).to.equal('0 input');
+      press(focused()!, 'PageDown');
+      await settle(el);
+      expect(where()).to.equal('10 main');
+      press(focused()!, 'PageUp');
+      await settle(el);
+      expect(where()).to.equal('0 main');
+      el.dir = 'rtl';
+      await el.updateComplete;
+      press(focused()!, 'ArrowLeft');
+      expect(where()).to.equal('0 preview-button');
     });
 
     it('dispatches conecta-session-selected with Enter on an active item', async () => {

@@ -67,6 +67,40 @@ describe('<conecta-session> toolbar, dialogs and side panel', () => {
       expect(el.shadowRoot!.activeElement === buttons[1], 'focus').to.equal(true);
     });
 
+    it('goes to the first and last tool with Home and End, and mirrors the arrows right-to-left', async () => {
+      const el = await sessionWith(createMockClient(conversationFixture()));
+      const tools = () => $$(el, '[part="toolbar"] button:not(:disabled)').map((b) => b.dataset.tool);
+      const focused = () => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.tool;
+      const enabled = tools();
+      $(el, `[data-tool="${enabled[1]}"]`).focus();
+      press(el.shadowRoot!.activeElement as HTMLElement, 'End');
+      expect(focused()).to.equal(enabled.at(-1));
+      press(el.shadowRoot!.activeElement as HTMLElement, 'Home');
+      expect(focused()).to.equal(enabled[0]);
+      el.dir = 'rtl';
+      await el.updateComplete;
+      press(el.shadowRoot!.activeElement as HTMLElement, 'ArrowLeft');
+      expect(focused()).to.equal(enabled[1]);
+      press(el.shadowRoot!.activeElement as HTMLElement, 'ArrowRight');
+      press(el.shadowRoot!.activeElement as HTMLElement, 'ArrowRight');
+      expect(focused()).to.equal(enabled.at(-1));
+    });
+
+    it("mirrors the side panel's tab arrows right-to-left", async () => {
+      const el = await sessionWith(createMockClient(conversationFixture()));
+      el.dir = 'rtl';
+      await el.updateComplete;
+      $(el, '#tab-gallery').focus();
+      press($(el, '#tab-gallery'), 'ArrowLeft');
+      await settle(el);
+      expect(el.shadowRoot!.activeElement!.id).to.equal('tab-notes');
+      press($(el, '#tab-notes'), 'ArrowRight');
+      press($(el, '#tab-gallery'), 'ArrowRight');
+      await settle(el);
+      expect(el.shadowRoot!.activeElement!.id).to.equal('tab-protocol');
+      expect($(el, '#tab-protocol').getAttribute('aria-selected')).to.equal('true');
+    });
+
     it('is accessible on each side panel tab, moved with the arrow keys', async () => {
       const el = await sessionWith(createMockClient(conversationFixture()));
       const tabs = $$(el, '[role="tab"]');

@@ -178,6 +178,26 @@ describe('<conecta-session>', () => {
       expect(text($(el, '[part="status"]'))).to.equal('Finalizado');
     });
 
+    it("keeps the question open with the server's reason when Finish fails, and forgets it once cancelled", async () => {
+      const client = createMockClient(conversationFixture()).failWith('session.finish', 'FORBIDDEN', 'Not yours.');
+      const el = await sessionWith(client);
+      let finished = false;
+      el.addEventListener('conecta-session-finished', () => (finished = true));
+      $(el, '[part="finish-button"]').click();
+      await el.updateComplete;
+      $(el, '[part="confirm"] button.danger').click();
+      await settle(el);
+      expect(finished).to.equal(false);
+      const reason = text($(el, '[part="confirm"] [role="alert"]'));
+      expect(reason).to.not.equal('');
+      expect(($(el, '[part="confirm"] button.danger') as HTMLButtonElement).disabled).to.equal(false);
+      press($(el, '[part="confirm"] button.danger'), 'Escape');
+      await settle(el);
+      $(el, '[part="finish-button"]').click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="confirm"] [role="alert"]')).to.equal(null);
+    });
+
     it('cancels Finish with Escape and returns focus to the Finish button', async () => {
       const client = createMockClient(conversationFixture());
       const el = await sessionWith(client);

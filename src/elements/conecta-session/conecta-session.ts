@@ -3,6 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { selectContact, selectMessages, selectSession } from '../../client/selectors.js';
 import { AutoScrollController } from '../../controllers/auto-scroll.js';
 import { ClockController } from '../../controllers/clock.js';
+import { CommandController } from '../../controllers/command.js';
+import { ConfirmationController } from '../../controllers/confirmation.js';
+import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
 import { windowClosesAt, type ClientMessage } from '../../protocol/index.js';
 import { hostStyles } from '../../styles/host.js';
@@ -80,9 +83,6 @@ export class ConectaSession extends ConectaElement {
 
   @state() private loading = false;
   @state() private loadError = '';
-  @state() private confirmingFinish = false;
-  @state() private finishing = false;
-  @state() private finishError = '';
   @state() private historyLoaded = false;
   @state() private loadingOlder = false;
   @state() private notice = '';
@@ -137,6 +137,22 @@ export class ConectaSession extends ConectaElement {
   readonly #composer = new SessionComposer(this.#host);
   readonly #dialogs = new SessionDialogs(this.#host);
   readonly #sidePanel = new SessionSidePanel(this.#host, this.#copy);
+  readonly #confirmFinish = new ConfirmationController(this, {
+    confirmControl: () => this.renderRoot.querySelector<HTMLElement>('[part="confirm"] button.danger'),
+    opener: () => this.renderRoot.querySelector<HTMLElement>('[part="finish-button"]'),
+  });
+  readonly #finish = new CommandController<[string], void>(this, {
+    run: async (sessionId) => {
+      const result = await this.client!.command('session.finish', { sessionId });
+      this.#confirmFinish.close();
+      this.dispatchEvent(new SessionFinishedEvent({ session: result.session, contact: result.contact }));
+    },
+    errorMessage: (error) => this.errorMessage(error),
+  });
+  readonly #toolbarFocus = new RovingFocusController({
+    direction: 'horizontal',
+    items: () => [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part="toolbar"] button:not(:disabled)')],
+  });
 
   /** What was last opened: a session is loaded once per client, not on every render. */
   #opened: { client: unknown; sessionId: string } | null = null;
@@ -169,8 +185,8 @@ export class ConectaSession extends ConectaElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('sessionId')) {
-      this.confirmingFinish = false;
-      this.finishError = '';
+      this.#confirmFinish.close();
+      this.#finish.clear();
       this.notice = '';
       this.#composer.reset();
       this.#dialogs.close();
@@ -270,33 +286,10 @@ export class ConectaSession extends ConectaElement {
     if (this.sessionId === sessionId) log.scrollTop = log.scrollHeight - fromBottom;
   }
 
-  async #finish(): Promise<void> {
-    const client = this.client;
-    if (!client) return;
-    this.finishing = true;
-    this.finishError = '';
-    try {
-      const result = await client.command('session.finish', { sessionId: this.sessionId });
-      this.confirmingFinish = false;
-      this.dispatchEvent(new SessionFinishedEvent({ session: result.session, contact: result.contact }));
-    } catch (error) {
-      this.finishError = this.errorMessage(error);
-    } finally {
-      this.finishing = false;
-    }
-  }
-
-  async #askFinish(): Promise<void> {
-    this.confirmingFinish = true;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part="confirm"] button.danger')?.focus();
-  }
-
-  async #cancelFinish(): Promise<void> {
-    this.confirmingFinish = false;
-    this.finishError = '';
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part="finish-button"]')?.focus();
+  /** Ask before finishing; a failure of an earlier try is not shown again. */
+  #askFinish(): void {
+    this.#finish.clear();
+    void this.#confirmFinish.ask();
   }
 
   async #command(action: 'session.park' | 'session.leave', notice: string): Promise<void> {
@@ -370,36 +363,27 @@ export class ConectaSession extends ConectaElement {
     if (!session) return nothing;
     const me = this.view.value.me;
     const canFinish = (session.status === 'active' || session.status === 'pending') && session.agentId === me?.id;
+    const asking = this.#confirmFinish.asking;
+    const finishing = this.#finish.pending();
+    const finishError = this.#finish.error();
     return html`<header part="header">
       ${renderHeaderInfo(this.#host, this.#copy)}
       <span part="status" data-status=${session.status}>${t.statuses[session.status]}</span>
-      ${canFinish && !this.confirmingFinish
+      ${canFinish && !asking
         ? html`<button part="finish-button" class="danger" @click=${() => this.#askFinish()}>${t.session.finish}</button>`
         : nothing}
-      ${this.confirmingFinish
-        ? html`<div part="confirm" role="group" aria-labelledby="finish-question"
-            @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.#cancelFinish()}>
+      ${asking
+        ? html`<div part="confirm" role="group" aria-labelledby="finish-question" @keydown=${this.#confirmFinish.onKeydown}>
             <span id="finish-question">${t.session.finishQuestion}</span>
-            <button class="danger" ?disabled=${this.finishing} aria-busy=${this.finishing ? 'true' : 'false'}
-              @click=${() => this.#finish()}>
-              ${this.finishing ? t.session.finishing : t.session.finishConfirm}
+            <button class="danger" ?disabled=${finishing} aria-busy=${finishing ? 'true' : 'false'}
+              @click=${() => this.client && this.#finish.run(session.id)}>
+              ${finishing ? t.session.finishing : t.session.finishConfirm}
             </button>
-            <button ?disabled=${this.finishing} @click=${() => this.#cancelFinish()}>${t.common.cancel}</button>
-            ${this.finishError ? html`<p class="error" role="alert">${this.finishError}</p>` : nothing}
+            <button ?disabled=${finishing} @click=${() => this.#confirmFinish.cancel()}>${t.common.cancel}</button>
+            ${finishError ? html`<p class="error" role="alert">${finishError}</p>` : nothing}
           </div>`
         : nothing}
     </header>`;
-  }
-
-  #onToolbarKey(event: KeyboardEvent): void {
-    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part="toolbar"] button:not(:disabled)')];
-    const index = buttons.indexOf(event.target as HTMLButtonElement);
-    if (index < 0) return;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const step = (event.key === 'ArrowRight') !== rtl ? 1 : -1;
-    buttons[(index + step + buttons.length) % buttons.length]?.focus();
-    event.preventDefault();
   }
 
   #renderToolbar() {
@@ -412,7 +396,7 @@ export class ConectaSession extends ConectaElement {
       html`<button type="button" part="tool" data-tool=${name} ?disabled=${!enabled} aria-label=${ariaLabel ?? nothing}
         @click=${onClick}>${label}</button>`;
     const open = (kind: SessionDialog) => (event: Event) => this.#dialogs.show(kind, event.currentTarget);
-    return html`<div part="toolbar" role="toolbar" aria-label=${tools.toolbar} @keydown=${this.#onToolbarKey}>
+    return html`<div part="toolbar" role="toolbar" aria-label=${tools.toolbar} @keydown=${this.#toolbarFocus.onKeydown}>
       ${tool('template', tools.sendTemplate, open('template'), canAct)}
       ${tool('history', tools.history, open('history'), !!contact)}
       ${tool('contact', tools.editContact, (event) => this.#editContact(event.currentTarget), !!contact)}

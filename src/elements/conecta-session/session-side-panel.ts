@@ -1,5 +1,6 @@
 import { html, nothing, type ReactiveController } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { RovingFocusController } from '../../controllers/roving-focus.js';
 import type { GalleryItem, Note } from '../../protocol/index.js';
 import { formatFileSize } from '../transcript.js';
 import type { CopyStatus } from './session-header.js';
@@ -21,6 +22,11 @@ export class SessionSidePanel implements ReactiveController {
   busy = false;
   error = '';
   #notesLoadedFor: { client: unknown; contactId: string } | null = null;
+  readonly #tabFocus = new RovingFocusController({
+    direction: 'horizontal',
+    items: () => TABS.flatMap((tab) => this.host.query<HTMLElement>(`#tab-${tab}`) ?? []),
+    activate: (index) => this.select(TABS[index]!, true),
+  });
 
   constructor(
     private readonly host: SessionHost,
@@ -64,17 +70,6 @@ export class SessionSidePanel implements ReactiveController {
     this.tab = tab;
     this.host.requestUpdate();
     if (focus) void this.host.updateComplete.then(() => this.host.query<HTMLElement>(`#tab-${tab}`)?.focus());
-  }
-
-  #onTabKey(event: KeyboardEvent): void {
-    const index = TABS.indexOf(this.tab);
-    const rtl = getComputedStyle(event.currentTarget as Element).direction === 'rtl';
-    const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[event.key];
-    if (step) this.select(TABS[(index + step + TABS.length) % TABS.length], true);
-    else if (event.key === 'Home') this.select(TABS[0], true);
-    else if (event.key === 'End') this.select(TABS[TABS.length - 1], true);
-    else return;
-    event.preventDefault();
   }
 
   async #save(id: string, text: string): Promise<boolean> {
@@ -226,7 +221,7 @@ export class SessionSidePanel implements ReactiveController {
     const tools = this.host.localize.t.sessionTools;
     const labels: Record<SidePanelTab, string> = { gallery: tools.gallery, notes: tools.notes, protocol: tools.protocol };
     return html`<aside part="side-panel" aria-label=${tools.sidePanel}>
-      <div role="tablist" aria-label=${tools.sidePanel} @keydown=${(event: KeyboardEvent) => this.#onTabKey(event)}>
+      <div role="tablist" aria-label=${tools.sidePanel} @keydown=${this.#tabFocus.onKeydown}>
         ${TABS.map((tab) => html`<button role="tab" id="tab-${tab}" part="tab" aria-selected=${tab === this.tab ? 'true' : 'false'}
           aria-controls="panel-${tab}" tabindex=${tab === this.tab ? '0' : '-1'} @click=${() => this.select(tab)}>${labels[tab]}</button>`)}
       </div>

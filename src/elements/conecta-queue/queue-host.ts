@@ -1,0 +1,32 @@
+import type { ConectaClientApi } from '../../client/api.js';
+import type { ClientHost } from '../../controllers/store-selection.js';
+import type { LocalizeController } from '../../i18n/localize.js';
+import type { Session } from '../../protocol/index.js';
+import type { QueuePhase, QueueSlice } from './queue-selectors.js';
+
+/** What the queue's private parts (search, rows, bulk selection, preview) need of the element. */
+export interface QueueHost extends ClientHost {
+  readonly client: ConectaClientApi | undefined;
+  readonly localize: LocalizeController;
+  /** The store selection: the lists by phase (filtered), their counts, contacts, teams, the agent. */
+  readonly slice: QueueSlice;
+  /** The phase shown. */
+  readonly phase: QueuePhase;
+  /** The team filter (a team id, or '' for every team of the agent's). */
+  team: string;
+  /** What the agent typed in the search box. */
+  readonly searchText: string;
+  /** The queue's first load is under way. */
+  readonly loading: boolean;
+  /** The client is not connected: actions are disabled. */
+  readonly offline: boolean;
+  /** The time of the shared clock's last tick. */
+  readonly now: number;
+  /** The contact's name for a session, or "unknown contact". */
+  contactName(session: Session): string;
+  /** Accept a waiting session (as its Accept button does). */
+  acceptSession(sessionId: string): Promise<void>;
+  query<T extends Element>(selector: string): T | null;
+  errorMessage(error: unknown): string;
+  dispatch(event: Event): boolean;
+}
