@@ -15,6 +15,7 @@ import { SessionComposer } from './session-composer.js';
 import { SessionDialogs, type SessionDialog } from './session-dialogs.js';
 import { CopyStatus, renderHeaderInfo } from './session-header.js';
 import type { SessionHost, SessionView } from './session-host.js';
+import { SessionNotice } from './session-notice.js';
 import { SessionSidePanel } from './session-side-panel.js';
 
 /**
@@ -85,7 +86,6 @@ export class ConectaSession extends ConectaElement {
   @state() private finishError = '';
   @state() private historyLoaded = false;
   @state() private loadingOlder = false;
-  @state() private notice = '';
 
   private readonly view = new StoreSelection<SessionView>(this, (s) => {
     const session = selectSession(s, this.sessionId);
@@ -131,8 +131,10 @@ export class ConectaSession extends ConectaElement {
       query: <T extends Element>(selector: string) => element.renderRoot.querySelector<T>(selector),
       errorMessage: (error: unknown) => element.errorMessage(error),
       dispatch: (event: Event) => element.dispatchEvent(event),
+      notify: (text: string) => element.#notify(text),
     };
   })();
+  readonly #notice = new SessionNotice();
   readonly #copy = new CopyStatus(this.#host);
   readonly #composer = new SessionComposer(this.#host);
   readonly #dialogs = new SessionDialogs(this.#host);
@@ -171,7 +173,7 @@ export class ConectaSession extends ConectaElement {
     if (changed.has('sessionId')) {
       this.confirmingFinish = false;
       this.finishError = '';
-      this.notice = '';
+      this.#notice.show('', undefined);
       this.#composer.reset();
       this.#dialogs.close();
       this.#open();
@@ -233,6 +235,11 @@ export class ConectaSession extends ConectaElement {
     client.markRead(this.sessionId);
   }
 
+  #notify(text: string): void {
+    this.#notice.show(text, this.view.value.session);
+    this.requestUpdate();
+  }
+
   /** Send the composer's text and files (as Enter does). Returns whether something was sent. */
   send(): boolean {
     if (this.#disabledReason()) return false;
@@ -261,7 +268,7 @@ export class ConectaSession extends ConectaElement {
     try {
       await client.loadOlder(sessionId);
     } catch (error) {
-      this.notice = this.errorMessage(error);
+      this.#notify(this.errorMessage(error));
     } finally {
       this.loadingOlder = false;
     }
@@ -304,9 +311,9 @@ export class ConectaSession extends ConectaElement {
     if (!client) return;
     try {
       await client.command(action, { sessionId: this.sessionId });
-      this.notice = notice;
+      this.#notify(notice);
     } catch (error) {
-      this.notice = this.errorMessage(error);
+      this.#notify(this.errorMessage(error));
     }
   }
 
@@ -452,7 +459,7 @@ export class ConectaSession extends ConectaElement {
       return html`<div part="base">${this.renderConnection()}<p class="placeholder">${t.session.none}</p></div>`;
     }
     const collaborative = this.#collaborative();
-    const notice = this.notice || this.#dialogs.notice;
+    const notice = this.#notice.textFor(session);
     return html`<section part="base" class=${this.withoutSidePanel ? 'single' : 'with-panel'}
         aria-label=${contact?.name ?? t.session.transcript} aria-busy=${this.loading ? 'true' : 'false'}>
         <div class="main">
