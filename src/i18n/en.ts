@@ -239,6 +239,12 @@ export const en: Translation = {
     deleteConfirm: 'Yes, delete',
     noteBy: (author, time) => `${author} · ${time}`,
   },
+  earlierSession: {
+    title: (protocol) => `Earlier session · Protocol ${protocol}`,
+    back: 'Back to the current session',
+    readOnly: 'Read only: to write, go back to the current session.',
+    transcript: 'Messages of the earlier session',
+  },
   webchat: {
     launcher: 'Chat with us',
     title: 'Chat with us',

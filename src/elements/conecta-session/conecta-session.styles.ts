@@ -16,6 +16,19 @@ export const sessionStyles = css`
     flex: 1 1 auto;
     min-inline-size: 0;
   }
+  /* The current conversation stays in the page (draft, scroll) while an earlier session is shown. */
+  .main[hidden] {
+    display: none;
+  }
+  [part='back-button'] {
+    flex: 0 0 auto;
+    min-block-size: 2rem;
+  }
+  [part='read-only'] {
+    padding-inline: ${t.spaceM};
+    color: ${t.muted};
+    font-size: ${t.fontSizeS};
+  }
   [part='header'] {
     display: flex;
     flex-wrap: wrap;

@@ -15,7 +15,9 @@ import { SessionComposer } from './session-composer.js';
 import { SessionDialogs, type SessionDialog } from './session-dialogs.js';
 import { CopyStatus, renderHeaderInfo } from './session-header.js';
 import type { SessionHost, SessionView } from './session-host.js';
+import { SessionHistoryView } from './session-history-view.js';
 import { SessionNotice } from './session-notice.js';
+import { SessionReadMarker } from './session-read-marker.js';
 import { SessionSidePanel } from './session-side-panel.js';
 
 /**
@@ -25,8 +27,9 @@ import { SessionSidePanel } from './session-side-panel.js';
  * and a side panel with the contact's gallery, notes and the protocol.
  *
  * @event conecta-session-finished - The agent finished the session. `detail: {session, contact}`.
- * @event conecta-session-selected - The agent chose another session of the contact (history, other
- * channels), for the host to open. `detail: {session, contact}`.
+ * @event conecta-session-selected - The agent chose an open session of the contact on another channel,
+ * for the host to open. `detail: {session, contact}`. (An earlier session chosen from the history opens
+ * here, read-only, over the current one: the host's session does not change.)
  * @event conecta-call-request - The agent asked to call the contact, for a CRM or PBX to place the
  * call. `detail: {phone, extension, session, contact}`.
  * @event conecta-contact-edit - Cancelable: the agent asked to edit the contact. Unless prevented, a
@@ -61,6 +64,9 @@ import { SessionSidePanel } from './session-side-panel.js';
  * @csspart side-panel - The side panel (gallery, notes, protocol).
  * @csspart tab - A tab of the side panel.
  * @csspart connection - The notice shown while the client is not connected.
+ * @csspart earlier-session - An earlier session opened from the history, read-only, in place of the current one.
+ * @csspart back-button - Goes back from the earlier session to the current one (also Escape).
+ * @csspart read-only - Says the earlier session cannot be written to.
  *
  * @cssproperty --conecta-session-height - The element's height (default `32rem`).
  * @cssproperty --conecta-session-side-panel-width - The side panel's width (default `16rem`).
@@ -132,6 +138,7 @@ export class ConectaSession extends ConectaElement {
       errorMessage: (error: unknown) => element.errorMessage(error),
       dispatch: (event: Event) => element.dispatchEvent(event),
       notify: (text: string) => element.#notify(text),
+      showEarlier: (session, returnFocusTo) => void element.#earlier.show(session, returnFocusTo),
     };
   })();
   readonly #notice = new SessionNotice();
@@ -139,33 +146,22 @@ export class ConectaSession extends ConectaElement {
   readonly #composer = new SessionComposer(this.#host);
   readonly #dialogs = new SessionDialogs(this.#host);
   readonly #sidePanel = new SessionSidePanel(this.#host, this.#copy);
+  readonly #earlier = new SessionHistoryView(this.#host, this);
 
   /** What was last opened: a session is loaded once per client, not on every render. */
   #opened: { client: unknown; sessionId: string } | null = null;
   #catalogFor: unknown = null;
-  /** The transcript is on screen (IntersectionObserver): only then are the contact's messages read. */
-  #transcriptVisible = false;
-  #observer: IntersectionObserver | null = null;
-  #observed: Element | null = null;
-  #readUpTo = new Map<string, number>();
-  readonly #onVisibility = () => this.#markRead();
 
   constructor() {
     super();
     this.clientController.subscribe(() => this.#open());
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('visibilitychange', this.#onVisibility);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.#onVisibility);
-    this.#observer?.disconnect();
-    this.#observer = null;
-    this.#observed = null;
+    // The current transcript is the first log; an earlier session's comes after it.
+    new SessionReadMarker(this, () => ({
+      client: this.client,
+      sessionId: this.sessionId,
+      messages: this.view.value.messages,
+      log: this.renderRoot.querySelector('[role="log"]'),
+    }));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -176,26 +172,9 @@ export class ConectaSession extends ConectaElement {
       this.#notice.show('', undefined);
       this.#composer.reset();
       this.#dialogs.close();
+      this.#earlier.close();
       this.#open();
     }
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const log = this.renderRoot.querySelector('[role="log"]');
-    if (log !== this.#observed) {
-      this.#observer?.disconnect();
-      this.#observed = log;
-      this.#transcriptVisible = false;
-      if (log && typeof IntersectionObserver !== 'undefined') {
-        this.#observer = new IntersectionObserver((entries) => {
-          this.#transcriptVisible = entries.some((entry) => entry.isIntersecting);
-          this.#markRead();
-        });
-        this.#observer.observe(log);
-      }
-    }
-    this.#markRead();
   }
 
   /** Load the session (once per session id and client) and follow it; the catalog once per client. */
@@ -222,17 +201,6 @@ export class ConectaSession extends ConectaElement {
         this.historyLoaded = true;
       }
     }
-  }
-
-  /** Mark the contact's messages read, while the transcript and the page are visible. */
-  #markRead(): void {
-    const client = this.client;
-    const { messages } = this.view.value;
-    if (!client || !this.#transcriptVisible || document.visibilityState !== 'visible') return;
-    const last = messages.findLast((message) => message.authorKind === 'contact');
-    if (!last || (this.#readUpTo.get(this.sessionId) ?? 0) >= last.seq) return;
-    this.#readUpTo.set(this.sessionId, last.seq);
-    client.markRead(this.sessionId);
   }
 
   #notify(text: string): void {
@@ -462,7 +430,7 @@ export class ConectaSession extends ConectaElement {
     const notice = this.#notice.textFor(session);
     return html`<section part="base" class=${this.withoutSidePanel ? 'single' : 'with-panel'}
         aria-label=${contact?.name ?? t.session.transcript} aria-busy=${this.loading ? 'true' : 'false'}>
-        <div class="main">
+        <div class="main" ?hidden=${this.#earlier.open}>
           ${this.renderConnection()} ${this.#renderHeader()} ${this.#renderToolbar()}
           ${this.#isInvited() ? html`<p class="notice invited">${t.sessionTools.youAreInvited}</p>` : nothing}
           <p class="notice" part="notice" role="status">${notice}</p>
@@ -488,6 +456,7 @@ export class ConectaSession extends ConectaElement {
           ${session ? this.#renderTyping() : nothing}
           ${session ? (this.#windowClosed() ? this.#renderWindowClosed() : this.#composer.render(this.#disabledReason())) : nothing}
         </div>
+        ${this.#earlier.render()}
         ${session && !this.withoutSidePanel ? this.#sidePanel.render() : nothing}
       </section>
       ${this.#dialogs.render()}`;

@@ -158,9 +158,20 @@ export class SessionDialogs implements ReactiveController {
     );
   }
 
+  /**
+   * An earlier session (history) opens read-only here, over the current one; an open one on another
+   * channel is the host's to open in its place.
+   */
   #select(session: Session): void {
     const contact = this.host.view.contact;
     if (!contact) return;
+    if (this.open === 'history') {
+      const opener = this.#opener;
+      this.#opener = null; // focus goes to the earlier session, and back to "Histórico" from there
+      this.close();
+      this.host.showEarlier(session, opener);
+      return;
+    }
     this.host.dispatch(new SessionSelectedEvent({ session, contact }));
     this.close();
   }

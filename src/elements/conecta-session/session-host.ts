@@ -29,4 +29,6 @@ export interface SessionHost extends ReactiveControllerHost {
   dispatch(event: Event): boolean;
   /** Say something about the session as it stands now ("transferred"); '' clears it. */
   notify(text: string): void;
+  /** Show an earlier session of the contact read-only, over the current one; focus returns to `returnFocusTo`. */
+  showEarlier(session: Session, returnFocusTo: HTMLElement | null): void;
 }
