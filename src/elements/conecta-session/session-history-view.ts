@@ -117,8 +117,7 @@ export class SessionHistoryView {
                 <h2 id="earlier-title" tabindex="-1">${t.earlierSession.title(session.protocol)}</h2>
                 <span class="muted">${t.sessionTools.historyItem(this.host.localize.dateTime(session.createdAt), t.channels[session.channel],
                   teamName(session.teamId), t.statuses[session.status])}</span>
-              </div>
-              <span part="status" data-status=${session.status}>${t.statuses[session.status]}</span>`
+              </div>`
           : nothing}
       </header>
       <p class="notice" part="read-only">${t.earlierSession.readOnly}</p>
