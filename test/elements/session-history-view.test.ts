@@ -1,27 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/elements/conecta-session/conecta-session.js';
 import type { ConectaSession } from '../../src/elements/conecta-session/conecta-session.js';
-import type { ConectaState } from '../../src/client/state.js';
-import { aMessage, aSession, ana, contacts, conversationFixture, createMockClient, type MockClient } from '../fixtures/index.js';
+import { contacts, conversationFixture, createMockClient, earlierSessionFixture, type MockClient } from '../fixtures/index.js';
 import { $, $$, press, settle, text } from './helpers.js';
-
-const HOUR = 3600_000;
-
-/** Elisa's session of two days ago (finished, in Suporte), on the simulated server only: the desk has not loaded it. */
-function withEarlierSession(): ConectaState {
-  const state = conversationFixture();
-  const createdAt = Date.now() - 48 * HOUR;
-  const earlier = aSession({
-    id: 'session-40', contactId: contacts.elisa.id, teamId: 'suporte', status: 'finished', agentId: ana.id, createdAt,
-    protocol: '20261120-000040', finishedAt: createdAt + HOUR,
-  });
-  const messages = [
-    aMessage({ id: 'm-40-1', sessionId: earlier.id, seq: 1, authorName: contacts.elisa.name, text: 'Minha fatura veio errada.', createdAt }),
-    aMessage({ id: 'm-40-2', sessionId: earlier.id, seq: 2, authorKind: 'agent', authorId: ana.id, authorName: ana.name,
-      text: 'Corrigi a fatura, Elisa.', createdAt: createdAt + 60_000 }),
-  ];
-  return { ...state, sessions: { ...state.sessions, [earlier.id]: earlier }, messages: { ...state.messages, [earlier.id]: messages } };
-}
 
 async function deskWith(client: MockClient, lang = 'pt-BR'): Promise<ConectaSession> {
   const el = await fixture<ConectaSession>(html`<conecta-session .client=${client} session-id="session-4" lang=${lang}></conecta-session>`);
@@ -44,7 +25,7 @@ const backButton = (el: ConectaSession) => $(el, '[part~="back-button"]') as HTM
 
 describe('<conecta-session> an earlier session from "Histórico"', () => {
   it('shows it read-only, without asking the host to switch sessions', async () => {
-    const client = createMockClient(withEarlierSession(), { store: conversationFixture() });
+    const client = createMockClient(earlierSessionFixture(), { store: conversationFixture() });
     const el = await deskWith(client);
     const selected: Event[] = [];
     el.addEventListener('conecta-session-selected', (event) => selected.push(event));
@@ -72,7 +53,7 @@ describe('<conecta-session> an earlier session from "Histórico"', () => {
   });
 
   it('goes back to the current conversation as it was: its draft, its place in the transcript, focus on "Histórico"', async () => {
-    const el = await fixture<ConectaSession>(html`<conecta-session .client=${createMockClient(withEarlierSession(), { store: conversationFixture() })}
+    const el = await fixture<ConectaSession>(html`<conecta-session .client=${createMockClient(earlierSessionFixture(), { store: conversationFixture() })}
       session-id="session-4"></conecta-session>`);
     el.style.setProperty('--conecta-session-height', '18rem');
     await settle(el);
@@ -96,7 +77,7 @@ describe('<conecta-session> an earlier session from "Histórico"', () => {
   });
 
   it('goes back with Escape too', async () => {
-    const el = await deskWith(createMockClient(withEarlierSession(), { store: conversationFixture() }));
+    const el = await deskWith(createMockClient(earlierSessionFixture(), { store: conversationFixture() }));
     await openEarlier(el);
     const event = press(el.shadowRoot!.activeElement as HTMLElement, 'Escape');
     await settle(el);
@@ -106,7 +87,7 @@ describe('<conecta-session> an earlier session from "Histórico"', () => {
   });
 
   it('closes when the host opens another session', async () => {
-    const el = await deskWith(createMockClient(withEarlierSession(), { store: conversationFixture() }));
+    const el = await deskWith(createMockClient(earlierSessionFixture(), { store: conversationFixture() }));
     await openEarlier(el);
     expect(visible(earlierView(el))).to.equal(true);
     el.sessionId = 'session-5';
@@ -116,7 +97,7 @@ describe('<conecta-session> an earlier session from "Histórico"', () => {
   });
 
   it('says where it is and how to go back in English and Spanish', async () => {
-    const el = await deskWith(createMockClient(withEarlierSession(), { store: conversationFixture() }), 'en');
+    const el = await deskWith(createMockClient(earlierSessionFixture(), { store: conversationFixture() }), 'en');
     await openEarlier(el);
     expect(text(backButton(el))).to.equal('Back to the current session');
     expect(text($(el, '[part~="earlier-session"] h2'))).to.equal('Earlier session · Protocol 20261120-000040');
