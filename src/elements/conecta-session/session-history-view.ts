@@ -59,10 +59,11 @@ export class SessionHistoryView {
   /** Back to the current conversation, as it was left. */
   back(): void {
     if (!this.open) return;
-    const target = this.#returnFocusTo;
+    const opener = this.#returnFocusTo;
     this.close();
     void this.host.updateComplete.then(() => {
-      if (target?.isConnected) target.focus();
+      const target = opener?.isConnected ? opener : this.host.query<HTMLElement>('[data-tool="history"]');
+      target?.focus();
     });
   }
 
