@@ -244,6 +244,7 @@ export const en: Translation = {
     back: 'Back to the current session',
     readOnly: 'Read only: to write, go back to the current session.',
     transcript: 'Messages of the earlier session',
+    currentNews: (contact) => `${contact} wrote in the current session.`,
   },
   webchat: {
     launcher: 'Chat with us',

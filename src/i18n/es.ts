@@ -244,6 +244,7 @@ export const es: Translation = {
     back: 'Volver a la atención actual',
     readOnly: 'Solo lectura: para escribir, vuelve a la atención actual.',
     transcript: 'Mensajes de la atención anterior',
+    currentNews: (contact) => `${contact} escribió en la atención actual.`,
   },
   webchat: {
     launcher: 'Habla con nosotros',

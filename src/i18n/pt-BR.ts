@@ -251,6 +251,7 @@ export const ptBR = {
     back: 'Voltar ao atendimento atual',
     readOnly: 'Somente leitura: para escrever, volte ao atendimento atual.',
     transcript: 'Mensagens do atendimento anterior',
+    currentNews: (contact: string) => `${contact} escreveu no atendimento atual.`,
   },
   webchat: {
     launcher: 'Fale conosco',

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/elements/conecta-session/conecta-session.js';
 import type { ConectaSession } from '../../src/elements/conecta-session/conecta-session.js';
-import { contacts, conversationFixture, createMockClient, earlierSessionFixture, type MockClient } from '../fixtures/index.js';
+import { aMessage, contacts, conversationFixture, createMockClient, earlierSessionFixture, type MockClient } from '../fixtures/index.js';
 import { $, $$, press, settle, text } from './helpers.js';
 
 async function deskWith(client: MockClient, lang = 'pt-BR'): Promise<ConectaSession> {
@@ -74,6 +74,18 @@ describe('<conecta-session> an earlier session from "Histórico"', () => {
     expect(composer(el)!.value).to.equal('Elisa, vou verificar');
     expect($(el, '[role="log"]').scrollTop).to.equal(scrolledTo);
     expect(el.shadowRoot!.activeElement).to.equal($(el, '[data-tool="history"]'));
+  });
+
+  it('says when the contact writes in the current session meanwhile', async () => {
+    const client = createMockClient(earlierSessionFixture(), { store: conversationFixture() });
+    const el = await deskWith(client);
+    await openEarlier(el);
+    const news = () => text($(el, '[part~="current-news"]'));
+    expect(news()).to.equal('');
+    client.push({ message: aMessage({ id: 'm-4-5', sessionId: 'session-4', seq: 5, authorName: contacts.elisa.name, text: 'Ainda está aí?', createdAt: Date.now() }) });
+    await settle(el);
+    expect(news()).to.equal('Elisa Prado escreveu no atendimento atual.');
+    expect($(el, '[part~="current-news"]').getAttribute('role')).to.equal('status');
   });
 
   it('goes back with Escape too', async () => {

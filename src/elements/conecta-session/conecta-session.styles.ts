@@ -28,6 +28,10 @@ export const sessionStyles = css`
     max-inline-size: 100%;
     min-block-size: 2rem;
   }
+  [part='current-news'] {
+    padding-inline: ${t.spaceM};
+    font-weight: 600;
+  }
   [part='read-only'] {
     padding-inline: ${t.spaceM};
     color: ${t.muted};
@@ -118,6 +122,7 @@ export const sessionStyles = css`
     color: ${t.muted};
   }
   [part='notice']:empty,
+  [part='current-news']:empty,
   [part='typing']:empty {
     display: none;
   }

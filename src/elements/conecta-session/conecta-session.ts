@@ -67,6 +67,7 @@ import { SessionSidePanel } from './session-side-panel.js';
  * @csspart earlier-session - An earlier session opened from the history, read-only, in place of the current one.
  * @csspart back-button - Goes back from the earlier session to the current one (also Escape).
  * @csspart read-only - Says the earlier session cannot be written to.
+ * @csspart current-news - Says the contact wrote in the current session while an earlier one is shown.
  *
  * @cssproperty --conecta-session-height - The element's height (default `32rem`).
  * @cssproperty --conecta-session-side-panel-width - The side panel's width (default `16rem`).

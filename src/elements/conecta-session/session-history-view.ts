@@ -18,6 +18,8 @@ export class SessionHistoryView {
   #loading = false;
   #loadingOlder = false;
   #error = '';
+  /** The contact's last message in the current session when the earlier one opened: anything newer is news. */
+  #currentSeenUpTo = 0;
   /** Where focus goes back to: the "Histórico" button. */
   #returnFocusTo: HTMLElement | null = null;
   readonly #earlier: StoreSelection<{ session: Session | undefined; messages: readonly ClientMessage[]; hasOlder: boolean }>;
@@ -41,6 +43,7 @@ export class SessionHistoryView {
   async show(session: Session, returnFocusTo: HTMLElement | null): Promise<void> {
     this.sessionId = session.id;
     this.#listed = session;
+    this.#currentSeenUpTo = this.#lastFromContact();
     this.#returnFocusTo = returnFocusTo;
     this.#error = '';
     this.#loading = true;
@@ -74,6 +77,10 @@ export class SessionHistoryView {
     this.#returnFocusTo = null;
     this.#loadingOlder = false;
     this.host.requestUpdate();
+  }
+
+  #lastFromContact(): number {
+    return this.host.view.messages.findLast((message) => message.authorKind === 'contact')?.seq ?? 0;
   }
 
   #onKeydown = (event: KeyboardEvent): void => {
@@ -122,6 +129,9 @@ export class SessionHistoryView {
           : nothing}
       </header>
       <p class="notice" part="read-only">${t.earlierSession.readOnly}</p>
+      <p class="notice" part="current-news" role="status">${this.#lastFromContact() > this.#currentSeenUpTo
+        ? t.earlierSession.currentNews(this.host.view.contact?.name ?? t.queue.unknownContact)
+        : ''}</p>
       ${this.#loading && !messages.length ? html`<p class="placeholder" role="status">${t.common.loading}</p>` : nothing}
       ${this.#error ? html`<p class="error placeholder" role="alert">${this.#error}</p>` : nothing}
       ${session
