@@ -4,7 +4,7 @@ import { userEvent } from 'storybook/test';
 import '../src/session.js';
 import type { ConectaState } from '../src/client/state.js';
 import type { Session } from '../src/protocol/index.js';
-import { aMessage, ana, bruno, contacts, conversationFixture, createMockClient, offlineFixture, type MockClient } from '../test/fixtures/index.js';
+import { aMessage, ana, bruno, contacts, conversationFixture, createMockClient, earlierSessionFixture, offlineFixture, type MockClient } from '../test/fixtures/index.js';
 import { darkTheme, inShadow, languageArgType, never, tokenArgTypes, withTokens, type TokenArgs } from './story-kit.js';
 
 interface SessionArgs extends TokenArgs {
@@ -218,3 +218,12 @@ export const InviteDialog: Story = { play: openTool('invite') };
 
 /** The history dialog open (Ana has the history permission: every team). */
 export const HistoryDialog: Story = { play: openTool('history') };
+
+/** An earlier session of Elisa opened from "Histórico": read-only, with the way back to the current one. */
+export const EarlierSession: Story = {
+  render: onClient((args) => createMockClient(earlierSessionFixture(), { latency: args.latency, store: conversationFixture() })),
+  play: async (context) => {
+    await openTool('history')!(context);
+    await userEvent.click(await inShadow(context.canvasElement, 'conecta-session', 'dialog [data-session-id="session-40"]'));
+  },
+};

@@ -4,7 +4,7 @@ import type { ConectaClientApi } from './api.js';
 import { ClientCore } from './client-core.js';
 import { EntityBatch } from './entity-batch.js';
 import { requestJson } from './http.js';
-import { absorbResult, firstSeqHeld, removeNote, setCatalog, setHasOlder, setNotes, upsertNote } from './reducers.js';
+import { absorbResult, firstSeqHeld, removeNote, setAgentPresence, setCatalog, setHasOlder, setNotes, upsertNote } from './reducers.js';
 import { normalizeServer } from './registry.js';
 import type { ConectaSocket, SocketFactory } from './socket/types.js';
 
@@ -89,10 +89,14 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
   }
 
   protected override resync(): Promise<void> {
-    return this.isVisitor ? super.resync() : this.loadQueue();
+    if (this.isVisitor) return super.resync();
+    // Colleagues may have come and gone while we were away: their presence events are lost.
+    const catalog = this.store.state.catalog ? this.loadCatalog() : Promise.resolve();
+    return Promise.all([this.loadQueue(), catalog]).then(() => undefined);
   }
 
   protected override listen(socket: ConectaSocket): void {
+    socket.on('agent.presence', (presence: ServerEvents['agent.presence']) => this.store.update((state) => setAgentPresence(state, presence)));
     socket.on('note.updated', ({ note }: ServerEvents['note.updated']) => this.store.update((state) => upsertNote(state, note)));
     socket.on('note.deleted', ({ noteId, contactId }: ServerEvents['note.deleted']) =>
       this.store.update((state) => removeNote(state, contactId, noteId)),

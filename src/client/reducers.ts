@@ -224,6 +224,16 @@ export function setCatalog(state: ConectaState, catalog: Catalog): ConectaState 
   return { ...state, catalog };
 }
 
+/** A colleague came online or went offline (an `agent.presence` event): only a loaded catalog holds colleagues. */
+export function setAgentPresence(state: ConectaState, { agentId, online }: ServerEvents['agent.presence']): ConectaState {
+  const agents = state.catalog?.agents;
+  const index = agents?.findIndex((agent) => agent.id === agentId) ?? -1;
+  if (!state.catalog || !agents || index < 0 || agents[index].online === online) return state;
+  const next = [...agents];
+  next[index] = { ...agents[index], online };
+  return { ...state, catalog: { ...state.catalog, agents: next } };
+}
+
 /** What a command's result (or an event) may carry. */
 type Carried = Partial<{
   agent: Agent;

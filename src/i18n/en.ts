@@ -239,6 +239,13 @@ export const en: Translation = {
     deleteConfirm: 'Yes, delete',
     noteBy: (author, time) => `${author} · ${time}`,
   },
+  earlierSession: {
+    title: (protocol) => `Earlier session · Protocol ${protocol}`,
+    back: 'Back to the current session',
+    readOnly: 'Read only: to write, go back to the current session.',
+    transcript: 'Messages of the earlier session',
+    currentNews: (contact) => `${contact} wrote in the current session.`,
+  },
   webchat: {
     launcher: 'Chat with us',
     title: 'Chat with us',

@@ -239,6 +239,13 @@ export const es: Translation = {
     deleteConfirm: 'Sí, eliminar',
     noteBy: (author, time) => `${author} · ${time}`,
   },
+  earlierSession: {
+    title: (protocol) => `Atención anterior · Protocolo ${protocol}`,
+    back: 'Volver a la atención actual',
+    readOnly: 'Solo lectura: para escribir, vuelve a la atención actual.',
+    transcript: 'Mensajes de la atención anterior',
+    currentNews: (contact) => `${contact} escribió en la atención actual.`,
+  },
   webchat: {
     launcher: 'Habla con nosotros',
     title: 'Habla con nosotros',

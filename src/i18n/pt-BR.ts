@@ -246,6 +246,13 @@ export const ptBR = {
     deleteConfirm: 'Sim, excluir',
     noteBy: (author: string, time: string) => `${author} · ${time}`,
   },
+  earlierSession: {
+    title: (protocol: string) => `Atendimento anterior · Protocolo ${protocol}`,
+    back: 'Voltar ao atendimento atual',
+    readOnly: 'Somente leitura: para escrever, volte ao atendimento atual.',
+    transcript: 'Mensagens do atendimento anterior',
+    currentNews: (contact: string) => `${contact} escreveu no atendimento atual.`,
+  },
   webchat: {
     launcher: 'Fale conosco',
     title: 'Fale conosco',

@@ -22,6 +22,11 @@ export interface ServerEvents {
   'note.updated': { note: Note };
   'note.deleted': { noteId: string; contactId: string };
   /**
+   * To every agent: a colleague came online (opened a first socket) or went offline (closed the last
+   * one: logout, every tab closed). What `agent.catalog`'s `online` said at the time it answered.
+   */
+  'agent.presence': { agentId: string; online: boolean };
+  /**
    * To a webchat visitor: where its waiting session now stands in its team's queue. Sent when the
    * visitor connects and whenever the position or the estimate changes; not after the session left
    * `waiting` (the session.updated event says so).
@@ -37,6 +42,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'session.typing',
   'note.updated',
   'note.deleted',
+  'agent.presence',
   'webchat.queue',
 ];
 

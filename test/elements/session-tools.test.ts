@@ -214,19 +214,12 @@ describe('<conecta-session> toolbar, dialogs and side panel', () => {
       expect(tool(el, 'call').disabled).to.equal(true);
     });
 
-    it('lists the whole history with the permission and selects a session', async () => {
+    it('lists the whole history with the permission (an earlier session opens here, read-only)', async () => {
       const el = await sessionWith(createMockClient(withElisaHistory(conversationFixture())));
       tool(el, 'history').click();
       await settle(el);
       const items = $$(el, 'dialog [data-session-id]');
       expect(items.map((b) => b.dataset.sessionId)).to.have.members(['session-40', 'session-41', 'session-42']);
-      setTimeout(() => $(el, 'dialog [data-session-id="session-40"]').click());
-      const event = await oneEvent(el, 'conecta-session-selected');
-      expect(event.detail.session.id).to.equal('session-40');
-      expect(event.detail.contact.id).to.equal(contacts.elisa.id);
-      expect(event.bubbles && event.composed).to.equal(true);
-      await settle(el);
-      expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);
     });
 
     it("shows only the agent's teams' sessions without the history permission", async () => {
@@ -238,11 +231,18 @@ describe('<conecta-session> toolbar, dialogs and side panel', () => {
       expect(text($(el, 'dialog .muted'))).to.equal('Você vê apenas os atendimentos das suas equipes.');
     });
 
-    it('lists the open sessions of the contact on other channels', async () => {
+    it('lists the open sessions of the contact on other channels, and asks the host to open the one chosen', async () => {
       const el = await sessionWith(createMockClient(withElisaHistory(conversationFixture())));
       tool(el, 'channels').click();
       await settle(el);
       expect($$(el, 'dialog [data-session-id]').map((b) => b.dataset.sessionId)).to.deep.equal(['session-41']);
+      setTimeout(() => $(el, 'dialog [data-session-id="session-41"]').click());
+      const event = await oneEvent(el, 'conecta-session-selected');
+      expect(event.detail.session.id).to.equal('session-41');
+      expect(event.detail.contact.id).to.equal(contacts.elisa.id);
+      expect(event.bubbles && event.composed).to.equal(true);
+      await settle(el);
+      expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);
     });
 
     it('asks before editing the contact; a host may take over, else the contact form opens', async () => {

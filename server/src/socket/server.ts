@@ -5,6 +5,7 @@ import type { Identity } from '../domain/identity.js';
 import type { Services } from '../domain/services.js';
 import { WebchatService } from '../domain/webchat.js';
 import { dispatchCommands } from './dispatcher.js';
+import { AgentPresence } from './presence.js';
 import { TokenBucket, type RateLimit } from './rate-limit.js';
 import { AGENTS_ROOM, agentRoom, sessionRoom, teamRoom, visitorRoom } from './rooms.js';
 
@@ -44,8 +45,13 @@ export function attachSocketHandlers(io: Server, services: Services, options: So
     );
   });
 
+  const presence = new AgentPresence(io, (error) => options.logError(error, { during: 'presence' }));
   io.on('connection', (socket) => {
     const who = socket.data.who as Identity;
+    if (who.kind === 'agent') {
+      presence.connected(who.agentId);
+      socket.on('disconnect', () => presence.disconnected(who.agentId));
+    }
     const bucket = new TokenBucket(options.rateLimit.perSecond, options.rateLimit.burst);
     void socket.join(socket.data.rooms as string[]);
     socket.on(COMMAND_EVENT, dispatchCommands(socket, who, bucket, { io, services, logError: options.logError }));

@@ -2,6 +2,9 @@ import { css } from 'lit';
 import { tokens as t } from '../../styles/tokens.js';
 
 export const sessionStyles = css`
+  :host {
+    container-type: inline-size;
+  }
   [part='base'] {
     display: flex;
     block-size: var(--conecta-session-height, 32rem);
@@ -15,6 +18,24 @@ export const sessionStyles = css`
     flex-direction: column;
     flex: 1 1 auto;
     min-inline-size: 0;
+  }
+  /* The current conversation stays in the page (draft, scroll) while an earlier session is shown. */
+  .main[hidden] {
+    display: none;
+  }
+  [part='back-button'] {
+    flex: 0 1 auto;
+    max-inline-size: 100%;
+    min-block-size: 2rem;
+  }
+  [part='current-news'] {
+    padding-inline: ${t.spaceM};
+    font-weight: 600;
+  }
+  [part='read-only'] {
+    padding-inline: ${t.spaceM};
+    color: ${t.muted};
+    font-size: ${t.fontSizeS};
   }
   [part='header'] {
     display: flex;
@@ -101,6 +122,7 @@ export const sessionStyles = css`
     color: ${t.muted};
   }
   [part='notice']:empty,
+  [part='current-news']:empty,
   [part='typing']:empty {
     display: none;
   }
@@ -262,5 +284,21 @@ export const sessionStyles = css`
   .session-list li {
     display: flex;
     flex-direction: column;
+  }
+  /* Too narrow for the side panel beside the conversation (a phone): it goes below it. */
+  @container (max-width: 36rem) {
+    [part='base'].with-panel {
+      flex-direction: column;
+      block-size: auto;
+    }
+    .with-panel > .main {
+      flex: 0 0 var(--conecta-session-height, 32rem);
+      min-block-size: 0;
+    }
+    .with-panel > [part='side-panel'] {
+      flex: 0 0 auto;
+      border-inline-start: 0;
+      border-block-start: 1px solid ${t.border};
+    }
   }
 `;

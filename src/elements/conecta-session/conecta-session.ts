@@ -18,6 +18,9 @@ import { SessionComposer } from './session-composer.js';
 import { SessionDialogs, type SessionDialog } from './session-dialogs.js';
 import { CopyStatus, renderHeaderInfo } from './session-header.js';
 import type { SessionHost, SessionView } from './session-host.js';
+import { SessionHistoryView } from './session-history-view.js';
+import { SessionNotice } from './session-notice.js';
+import { SessionReadMarker } from './session-read-marker.js';
 import { SessionSidePanel } from './session-side-panel.js';
 
 /**
@@ -27,8 +30,9 @@ import { SessionSidePanel } from './session-side-panel.js';
  * and a side panel with the contact's gallery, notes and the protocol.
  *
  * @event conecta-session-finished - The agent finished the session. `detail: {session, contact}`.
- * @event conecta-session-selected - The agent chose another session of the contact (history, other
- * channels), for the host to open. `detail: {session, contact}`.
+ * @event conecta-session-selected - The agent chose an open session of the contact on another channel,
+ * for the host to open. `detail: {session, contact}`. (An earlier session chosen from the history opens
+ * here, read-only, over the current one: the host's session does not change.)
  * @event conecta-call-request - The agent asked to call the contact, for a CRM or PBX to place the
  * call. `detail: {phone, extension, session, contact}`.
  * @event conecta-contact-edit - Cancelable: the agent asked to edit the contact. Unless prevented, a
@@ -63,6 +67,10 @@ import { SessionSidePanel } from './session-side-panel.js';
  * @csspart side-panel - The side panel (gallery, notes, protocol).
  * @csspart tab - A tab of the side panel.
  * @csspart connection - The notice shown while the client is not connected.
+ * @csspart earlier-session - An earlier session opened from the history, read-only, in place of the current one.
+ * @csspart back-button - Goes back from the earlier session to the current one (also Escape).
+ * @csspart read-only - Says the earlier session cannot be written to.
+ * @csspart current-news - Says the contact wrote in the current session while an earlier one is shown.
  *
  * @cssproperty --conecta-session-height - The element's height (default `32rem`).
  * @cssproperty --conecta-session-side-panel-width - The side panel's width (default `16rem`).
@@ -85,7 +93,6 @@ export class ConectaSession extends ConectaElement {
   @state() private loadError = '';
   @state() private historyLoaded = false;
   @state() private loadingOlder = false;
-  @state() private notice = '';
 
   private readonly view = new StoreSelection<SessionView>(this, (s) => {
     const session = selectSession(s, this.sessionId);
@@ -131,8 +138,11 @@ export class ConectaSession extends ConectaElement {
       query: <T extends Element>(selector: string) => element.renderRoot.querySelector<T>(selector),
       errorMessage: (error: unknown) => element.errorMessage(error),
       dispatch: (event: Event) => element.dispatchEvent(event),
+      notify: (text: string) => element.#notify(text),
+      showEarlier: (session, returnFocusTo) => void element.#earlier.show(session, returnFocusTo),
     };
   })();
+  readonly #notice = new SessionNotice();
   readonly #copy = new CopyStatus(this.#host);
   readonly #composer = new SessionComposer(this.#host);
   readonly #dialogs = new SessionDialogs(this.#host);
@@ -153,33 +163,22 @@ export class ConectaSession extends ConectaElement {
     direction: 'horizontal',
     items: () => [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part="toolbar"] button:not(:disabled)')],
   });
+  readonly #earlier = new SessionHistoryView(this.#host, this);
 
   /** What was last opened: a session is loaded once per client, not on every render. */
   #opened: { client: unknown; sessionId: string } | null = null;
   #catalogFor: unknown = null;
-  /** The transcript is on screen (IntersectionObserver): only then are the contact's messages read. */
-  #transcriptVisible = false;
-  #observer: IntersectionObserver | null = null;
-  #observed: Element | null = null;
-  #readUpTo = new Map<string, number>();
-  readonly #onVisibility = () => this.#markRead();
 
   constructor() {
     super();
     this.clientController.subscribe(() => this.#open());
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('visibilitychange', this.#onVisibility);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.#onVisibility);
-    this.#observer?.disconnect();
-    this.#observer = null;
-    this.#observed = null;
+    // The current transcript is the first log; an earlier session's comes after it.
+    new SessionReadMarker(this, () => ({
+      client: this.client,
+      sessionId: this.sessionId,
+      messages: this.view.value.messages,
+      log: this.renderRoot.querySelector('[role="log"]'),
+    }));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -187,29 +186,12 @@ export class ConectaSession extends ConectaElement {
     if (changed.has('sessionId')) {
       this.#confirmFinish.close();
       this.#finish.clear();
-      this.notice = '';
+      this.#notice.show('', undefined);
       this.#composer.reset();
       this.#dialogs.close();
+      this.#earlier.close();
       this.#open();
     }
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const log = this.renderRoot.querySelector('[role="log"]');
-    if (log !== this.#observed) {
-      this.#observer?.disconnect();
-      this.#observed = log;
-      this.#transcriptVisible = false;
-      if (log && typeof IntersectionObserver !== 'undefined') {
-        this.#observer = new IntersectionObserver((entries) => {
-          this.#transcriptVisible = entries.some((entry) => entry.isIntersecting);
-          this.#markRead();
-        });
-        this.#observer.observe(log);
-      }
-    }
-    this.#markRead();
   }
 
   /** Load the session (once per session id and client) and follow it; the catalog once per client. */
@@ -238,15 +220,9 @@ export class ConectaSession extends ConectaElement {
     }
   }
 
-  /** Mark the contact's messages read, while the transcript and the page are visible. */
-  #markRead(): void {
-    const client = this.client;
-    const { messages } = this.view.value;
-    if (!client || !this.#transcriptVisible || document.visibilityState !== 'visible') return;
-    const last = messages.findLast((message) => message.authorKind === 'contact');
-    if (!last || (this.#readUpTo.get(this.sessionId) ?? 0) >= last.seq) return;
-    this.#readUpTo.set(this.sessionId, last.seq);
-    client.markRead(this.sessionId);
+  #notify(text: string): void {
+    this.#notice.show(text, this.view.value.session);
+    this.requestUpdate();
   }
 
   /** Send the composer's text and files (as Enter does). Returns whether something was sent. */
@@ -277,7 +253,7 @@ export class ConectaSession extends ConectaElement {
     try {
       await client.loadOlder(sessionId);
     } catch (error) {
-      this.notice = this.errorMessage(error);
+      this.#notify(this.errorMessage(error));
     } finally {
       this.loadingOlder = false;
     }
@@ -297,9 +273,9 @@ export class ConectaSession extends ConectaElement {
     if (!client) return;
     try {
       await client.command(action, { sessionId: this.sessionId });
-      this.notice = notice;
+      this.#notify(notice);
     } catch (error) {
-      this.notice = this.errorMessage(error);
+      this.#notify(this.errorMessage(error));
     }
   }
 
@@ -436,10 +412,10 @@ export class ConectaSession extends ConectaElement {
       return html`<div part="base">${this.renderConnection()}<p class="placeholder">${t.session.none}</p></div>`;
     }
     const collaborative = this.#collaborative();
-    const notice = this.notice || this.#dialogs.notice;
+    const notice = this.#notice.textFor(session);
     return html`<section part="base" class=${this.withoutSidePanel ? 'single' : 'with-panel'}
         aria-label=${contact?.name ?? t.session.transcript} aria-busy=${this.loading ? 'true' : 'false'}>
-        <div class="main">
+        <div class="main" ?hidden=${this.#earlier.open}>
           ${this.renderConnection()} ${this.#renderHeader()} ${this.#renderToolbar()}
           ${this.#isInvited() ? html`<p class="notice invited">${t.sessionTools.youAreInvited}</p>` : nothing}
           <p class="notice" part="notice" role="status">${notice}</p>
@@ -465,6 +441,7 @@ export class ConectaSession extends ConectaElement {
           ${session ? this.#renderTyping() : nothing}
           ${session ? (this.#windowClosed() ? this.#renderWindowClosed() : this.#composer.render(this.#disabledReason())) : nothing}
         </div>
+        ${this.#earlier.render()}
         ${session && !this.withoutSidePanel ? this.#sidePanel.render() : nothing}
       </section>
       ${this.#dialogs.render()}`;

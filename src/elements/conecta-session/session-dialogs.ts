@@ -21,8 +21,6 @@ export class SessionDialogs implements ReactiveController {
   busy = false;
   error = '';
   fieldErrors: Record<string, string> = {};
-  /** Said after a dialog closes ("transferred", "invited"), in a polite status. */
-  notice = '';
   templateId = '';
   variables: Record<string, string> = {};
   history: { sessions: Session[]; loading: boolean } = { sessions: [], loading: false };
@@ -57,7 +55,7 @@ export class SessionDialogs implements ReactiveController {
     this.busy = false;
     this.error = '';
     this.fieldErrors = {};
-    this.notice = '';
+    this.host.notify('');
     if (kind === 'template') {
       this.templateId = this.#templates()[0]?.id ?? '';
       this.variables = {};
@@ -127,7 +125,7 @@ export class SessionDialogs implements ReactiveController {
     try {
       await action();
       this.close();
-      this.notice = notice;
+      this.host.notify(notice);
     } catch (error) {
       const fields = error instanceof ConectaError ? (error.fields ?? {}) : {};
       this.fieldErrors = Object.fromEntries(
@@ -160,9 +158,20 @@ export class SessionDialogs implements ReactiveController {
     );
   }
 
+  /**
+   * An earlier session (history) opens read-only here, over the current one; an open one on another
+   * channel is the host's to open in its place.
+   */
   #select(session: Session): void {
     const contact = this.host.view.contact;
     if (!contact) return;
+    if (this.open === 'history') {
+      const opener = this.#opener;
+      this.#opener = null; // focus goes to the earlier session, and back to "Histórico" from there
+      this.close();
+      this.host.showEarlier(session, opener);
+      return;
+    }
     this.host.dispatch(new SessionSelectedEvent({ session, contact }));
     this.close();
   }

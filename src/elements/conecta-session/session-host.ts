@@ -27,4 +27,8 @@ export interface SessionHost extends ReactiveControllerHost {
   query<T extends Element>(selector: string): T | null;
   errorMessage(error: unknown): string;
   dispatch(event: Event): boolean;
+  /** Say something about the session as it stands now ("transferred"); '' clears it. */
+  notify(text: string): void;
+  /** Show an earlier session of the contact read-only, over the current one; focus returns to `returnFocusTo`. */
+  showEarlier(session: Session, returnFocusTo: HTMLElement | null): void;
 }
