@@ -10,13 +10,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Message, Session } from '../../src/protocol/index.js';
 import { openSqlite } from '../../server/src/db/sqlite.js';
-import { SqliteRepository } from '../../server/src/db/sqlite-repository.js';
+import { createSqliteRepository } from '../../server/src/db/sqlite-repository.js';
 
 const option = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const count = option('messages', 2000);
 const dir = mkdtempSync(join(tmpdir(), 'conecta-bench-repo-'));
 const db = openSqlite(dir);
-const repo = new SqliteRepository(db);
+const repo = createSqliteRepository(db);
 
 const at = Date.now();
 await repo.insertTeam({ id: 'tm-bench', name: 'Bench' }, at);

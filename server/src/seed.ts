@@ -1,6 +1,6 @@
 import type { NewWebchatChannel, Repository } from './db/repository.js';
 import { hashPassword } from './domain/secrets.js';
-import type { WorkingHours } from './domain/working-hours.js';
+import type { WorkingHours } from './db/repository.js';
 
 export const DEMO_PASSWORD = 'conecta-demo';
 export const DEMO_CHANNEL_KEY = 'demo';
