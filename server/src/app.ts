@@ -15,8 +15,8 @@ import { installDemoSite } from './http/demo-site.js';
 import { installStaticFiles, type StaticRoot } from './http/static-files.js';
 import { seedDemo } from './seed.js';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './socket/rate-limit.js';
-import { SocketEvents } from './socket/rooms.js';
 import { attachSocketHandlers, createSocketServer, tokenRoom } from './socket/server.js';
+import { SocketEvents } from './socket/socket-events.js';
 
 export interface ServerOptions {
   /** Where `conecta.sqlite` lives; created if missing. */
