@@ -232,6 +232,12 @@ export function windowClosesAt(session: Pick<Session, 'channel' | 'lastInboundAt
   return session.lastInboundAt === null ? 0 : session.lastInboundAt + CONVERSATION_WINDOW_MS;
 }
 
+/** Whether free text is refused at `now`: the channel has a window and it has closed. */
+export function isWindowClosed(session: Pick<Session, 'channel' | 'lastInboundAt'>, now: Timestamp): boolean {
+  const closesAt = windowClosesAt(session);
+  return closesAt !== null && closesAt <= now;
+}
+
 /** Bulk actions (rescue, finish) take at most this many sessions. */
 export const BULK_LIMIT = 50;
 

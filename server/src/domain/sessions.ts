@@ -1,4 +1,5 @@
 import {
+  appendMessage,
   type Agent,
   type Contact,
   type GalleryItem,
@@ -414,10 +415,8 @@ export class SessionService {
     onConflict: () => Error = () => new Error('session changed during its update'),
     former?: Former,
   ): Promise<Change> {
-    const message: Message = {
+    const { message, session: written } = appendMessage(next, {
       id: newId('sys'),
-      sessionId: session.id,
-      seq: session.lastSeq + 1,
       authorKind: 'system',
       authorId: null,
       authorName: '',
@@ -429,8 +428,7 @@ export class SessionService {
       createdAt: this.now(),
       deliveredAt: null,
       readAt: null,
-    };
-    const written: Session = { ...next, lastSeq: message.seq, version: session.version + 1 };
+    });
     if (!(await tx.updateSession(written, session.version))) throw onConflict();
     await tx.insertMessage(message);
     return { session: written, messages: [message], former, queueTeamIds: queuesAltered(session, written) };
