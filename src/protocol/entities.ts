@@ -224,7 +224,7 @@ export interface GalleryItem extends Attachment {
 export const CONVERSATION_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** Channels where free text needs an open conversation window. */
-export const WINDOWED_CHANNELS: readonly ChannelKind[] = ['whatsapp'];
+const WINDOWED_CHANNELS: readonly ChannelKind[] = ['whatsapp'];
 
 /** When the conversation window closes, or `null` when the channel has none (always open). */
 export function windowClosesAt(session: Pick<Session, 'channel' | 'lastInboundAt'>): Timestamp | null {

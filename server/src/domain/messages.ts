@@ -17,7 +17,7 @@ import type { Identity } from './identity.js';
 import { agentMayWrite, nameOf, requireSession, visitorOwns } from './sessions.js';
 
 /** The author of a message, resolved from the sender's identity. */
-export type Author = { kind: 'contact' | 'agent'; id: string; name: string };
+type Author = { kind: 'contact' | 'agent'; id: string; name: string };
 
 /** What a command decides of its message; the author, the time and the place in the session come after. */
 type Draft = Pick<Message, 'id' | 'kind' | 'text' | 'attachments' | 'templateId'>;

@@ -479,7 +479,7 @@ const invalid = (fields: Record<string, string>) => new CommandError('INVALID_PA
 /** How an agent signs: its nickname, else its name. */
 export const nameOf = (agent: Pick<Agent, 'name' | 'nickname'>) => agent.nickname || agent.name;
 
-export function scopeOf(agent: Agent): SessionScope {
+function scopeOf(agent: Agent): SessionScope {
   return { agentId: agent.id, teamIds: agent.permissions.history ? null : agent.teamIds };
 }
 
@@ -558,7 +558,7 @@ export function describe(event: SystemEvent): string {
  * `YYYYMMDD-NNNNNN`: the (UTC) day the session was created and a server-wide counter, so numbers
  * are unique even across days and sortable within one.
  */
-export function formatProtocol(at: number, counter: number): string {
+function formatProtocol(at: number, counter: number): string {
   const day = new Date(at).toISOString().slice(0, 10).replaceAll('-', '');
   return `${day}-${String(counter).padStart(6, '0')}`;
 }

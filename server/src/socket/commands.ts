@@ -6,7 +6,7 @@ import type { Services } from '../domain/services.js';
 import { agentMaySee } from '../domain/sessions.js';
 import { AGENTS_ROOM, agentRoom, sessionRoom, visitorRoom } from './rooms.js';
 
-export interface CommandContext {
+interface CommandContext {
   who: Identity;
   /** Loaded fresh for every command of an agent, so membership changes apply at once. */
   agent: Agent | null;

@@ -4,7 +4,7 @@ import type { ChannelRecord, FileRecord, VisitorRecord, WebchatChannelRecord } f
 import type { Row } from './statements.js';
 
 export const str = (value: unknown) => (value === null || value === undefined ? null : String(value));
-export const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
 export function toTeam(row: Row): Team {
   return { id: String(row.id), name: String(row.name) };

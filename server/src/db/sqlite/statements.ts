@@ -4,7 +4,7 @@ import type { SqliteDatabase } from '../sqlite.js';
 export type Row = Record<string, unknown>;
 
 /** A FIFO lock for async critical sections. */
-export class Mutex {
+class Mutex {
   #tail: Promise<unknown> = Promise.resolve();
   run<T>(fn: () => Promise<T>): Promise<T> {
     const result = this.#tail.then(fn);
