@@ -14,7 +14,7 @@ import type { Repository } from '../db/repository.js';
 import { CommandError, forbidden, notFound } from './errors.js';
 import type { Clock, DomainEvents } from './events.js';
 import type { Identity } from './identity.js';
-import { agentMayWrite, nameOf, requireSession, visitorOwns } from './sessions.js';
+import { agentMayWrite, nameOf, requireSession, visitorOwns } from './session-access.js';
 
 /** The author of a message, resolved from the sender's identity. */
 type Author = { kind: 'contact' | 'agent'; id: string; name: string };

@@ -2,7 +2,7 @@ import type { Agent, Note, ParsedPayload } from '../../../src/protocol/index.js'
 import type { Repository } from '../db/repository.js';
 import { CommandError, notFound } from './errors.js';
 import type { Clock, DomainEvents } from './events.js';
-import { nameOf } from './sessions.js';
+import { nameOf } from './session-access.js';
 
 /** Notes on contacts: shared by every agent, who may each create, edit and delete any of them. */
 export class NoteService {

@@ -3,7 +3,7 @@ import type { Agent, CommandName, CommandResults, ParsedPayload, Session } from 
 import { forbidden } from '../domain/errors.js';
 import type { Identity } from '../domain/identity.js';
 import type { Services } from '../domain/services.js';
-import { agentMaySee } from '../domain/sessions.js';
+import { agentMaySee } from '../domain/session-access.js';
 import { AGENTS_ROOM, agentRoom, sessionRoom, visitorRoom } from './rooms.js';
 
 interface CommandContext {
