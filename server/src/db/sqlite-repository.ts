@@ -22,15 +22,15 @@ export function createSqliteRepository(db: SqliteDatabase, fileUrl: FileUrl = (f
 }
 
 function repositoryOn(sql: SqliteStatements, fileUrl: FileUrl): Repository {
-  let inTransaction: Repository | undefined;
+  let insideTransaction: Repository | undefined;
   const files = sqliteFileStore(sql, fileUrl);
   const repository: Repository = {
     transaction: (fn) =>
       sql.transaction((tx) => {
         if (tx === sql) return fn(repository); // nested: part of the open transaction
         // One for every transaction: the connection's lock lets only one be open at a time.
-        inTransaction ??= repositoryOn(tx, fileUrl);
-        return fn(inTransaction);
+        insideTransaction ??= repositoryOn(tx, fileUrl);
+        return fn(insideTransaction);
       }),
     ...sqliteTeamStore(sql),
     ...sqliteAgentLoginStore(sql),

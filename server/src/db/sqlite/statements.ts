@@ -45,16 +45,17 @@ export class SqliteConnection {
 export class SqliteStatements {
   readonly #connection: SqliteConnection;
   /** This runner's statements are those of the open transaction. */
-  readonly inTransaction: boolean;
+  readonly #inTransaction: boolean;
+  #inside: SqliteStatements | undefined;
 
   constructor(connection: SqliteConnection, inTransaction = false) {
     this.#connection = connection;
-    this.inTransaction = inTransaction;
+    this.#inTransaction = inTransaction;
   }
 
   /** Runs `fn` in one transaction on the runner it is given: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: SqliteStatements) => Promise<T>): Promise<T> {
-    if (this.inTransaction) return fn(this); // nested: part of the open transaction
+    if (this.#inTransaction) return fn(this); // nested: part of the open transaction
     const { db, lock } = this.#connection;
     return lock.run(async () => {
       db.exec('BEGIN IMMEDIATE');
@@ -69,7 +70,6 @@ export class SqliteStatements {
     });
   }
 
-  #inside: SqliteStatements | undefined;
   /** One for every transaction of the connection: the lock lets only one be open at a time. */
   #transactional(): SqliteStatements {
     this.#inside ??= new SqliteStatements(this.#connection, true);
@@ -89,7 +89,7 @@ export class SqliteStatements {
 
   /** One statement: directly inside a transaction, else after it. */
   #run<T>(fn: () => T): Promise<T> {
-    if (this.inTransaction) return Promise.resolve().then(fn);
+    if (this.#inTransaction) return Promise.resolve().then(fn);
     return this.#connection.lock.run(async () => fn());
   }
 }
