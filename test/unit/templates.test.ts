@@ -25,6 +25,11 @@ describe('template filling', () => {
     assert.equal(fillTemplate(template('{{a}} {{b}}'), { a: '{{b}}', b: 'B' }), '{{b}} B');
   });
 
+  it('reads only the values given: a placeholder named like an Object built-in is not filled from the prototype', () => {
+    assert.equal(fillTemplate(template('{{constructor}} {{toString}} {{__proto__}}'), {}), '{{constructor}} {{toString}} {{__proto__}}');
+    assert.equal(fillTemplate(template('{{constructor}}'), { constructor: 'C' }), 'C');
+  });
+
   it('takes only the braces it knows: single braces and other characters stay text', () => {
     assert.equal(fillTemplate(template('{nome} {{nome!}} {{}}'), { nome: 'Maria' }), '{nome} {{nome!}} {{}}');
   });
@@ -33,6 +38,10 @@ describe('template filling', () => {
 describe('missing template variables', () => {
   it('lists the declared variables without a value, in the template order, blank counting as none', () => {
     assert.deepEqual(missingTemplateVariables(template('', ['nome', 'numero', 'data']), { numero: ' ', nome: 'Maria' }), ['numero', 'data']);
+  });
+
+  it('counts a variable named like an Object built-in as missing until it is given', () => {
+    assert.deepEqual(missingTemplateVariables(template('', ['constructor', 'toString']), {}), ['constructor', 'toString']);
   });
 
   it('is empty when every declared variable has a value, whatever else is given', () => {
