@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { Server as SocketIoServer } from 'socket.io';
 import type { Repository } from './db/repository.js';
-import { SqliteRepository } from './db/sqlite-repository.js';
+import { createSqliteRepository } from './db/sqlite-repository.js';
 import { openSqlite, type SqliteDatabase } from './db/sqlite.js';
 import type { Clock } from './domain/events.js';
 import { FileUrlSigner, loadSigningKey, MAX_FILE_BYTES } from './domain/files.js';
@@ -15,8 +15,8 @@ import { installDemoSite } from './http/demo-site.js';
 import { installStaticFiles, type StaticRoot } from './http/static-files.js';
 import { seedDemo } from './seed.js';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './socket/rate-limit.js';
-import { SocketEvents } from './socket/rooms.js';
 import { attachSocketHandlers, createSocketServer, tokenRoom } from './socket/server.js';
+import { SocketEvents } from './socket/socket-events.js';
 
 export interface ServerOptions {
   /** Where `conecta.sqlite` lives; created if missing. */
@@ -52,7 +52,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   const now = options.now ?? Date.now;
   const db: SqliteDatabase = openSqlite(options.dataDir);
   const signer = new FileUrlSigner(loadSigningKey(options.dataDir), now);
-  const repo = new SqliteRepository(db, (file) => signer.url(file.id));
+  const repo = createSqliteRepository(db, (file) => signer.url(file.id));
 
   const http = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
   const logError = (error: unknown, context: Record<string, unknown>) => {

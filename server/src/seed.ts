@@ -1,6 +1,6 @@
 import type { NewWebchatChannel, Repository } from './db/repository.js';
 import { hashPassword } from './domain/secrets.js';
-import type { WorkingHours } from './domain/working-hours.js';
+import type { WorkingHours } from './db/repository.js';
 
 export const DEMO_PASSWORD = 'conecta-demo';
 export const DEMO_CHANNEL_KEY = 'demo';
@@ -31,7 +31,7 @@ const weekdays = (from: string, to: string): WorkingHours['days'] => ({
   1: [[from, to]], 2: [[from, to]], 3: [[from, to]], 4: [[from, to]], 5: [[from, to]],
 });
 /** Suporte is always open (absent: no hours); Vendas and Financeiro on weekdays, São Paulo time. */
-export const DEMO_WORKING_HOURS: Record<string, WorkingHours> = {
+const DEMO_WORKING_HOURS: Record<string, WorkingHours> = {
   [DEMO_TEAMS.vendas.id]: { timeZone: 'America/Sao_Paulo', days: weekdays('08:00', '18:00') },
   [DEMO_TEAMS.financeiro.id]: { timeZone: 'America/Sao_Paulo', days: weekdays('09:00', '17:00') },
 };
@@ -89,7 +89,7 @@ export const DEMO_TEMPLATES = {
     variables: ['nome', 'vencimento'],
   },
 } as const;
-export const DEMO_CANNED_RESPONSES = {
+const DEMO_CANNED_RESPONSES = {
   ola: { id: 'cr-ola', teamId: null, shortcut: 'ola', title: 'Saudação', text: 'Olá! Como posso ajudar?' },
   horario: {
     id: 'cr-horario',
@@ -108,7 +108,7 @@ export const DEMO_CANNED_RESPONSES = {
 } as const;
 
 /** The two demo webchat channels, with their pre-chat form, menu and look. */
-export const DEMO_WEBCHAT_CHANNELS: readonly NewWebchatChannel[] = [
+const DEMO_WEBCHAT_CHANNELS: readonly NewWebchatChannel[] = [
   {
     key: DEMO_CHANNEL_KEY,
     name: 'Conecta Demo',

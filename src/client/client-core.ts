@@ -1,7 +1,8 @@
 import type { CommandName, CommandPayload, CommandResult } from '../protocol/commands.js';
-import type { Attachment, ClientMessage, Contact, Session, Visitor, WebchatChannel, WebchatUser } from '../protocol/entities.js';
+import type { Attachment, ClientMessage, Contact, Session, WebchatChannel, WebchatUser } from '../protocol/entities.js';
 import { ConectaError, type Ack, type ErrorCode } from '../protocol/errors.js';
 import { COMMAND_EVENT, type ServerEvents } from '../protocol/events.js';
+import type { HttpApi } from '../protocol/http.js';
 import type { VisitorClientApi, WebchatStart } from './api.js';
 import { requestJson } from './http.js';
 import { Outbox } from './outbox.js';
@@ -28,11 +29,8 @@ import type { ConectaSocket, SocketFactory } from './socket/types.js';
 import { Store } from './store.js';
 import { pageStorage, type TokenStorage } from './visitor-token.js';
 
-/** What `POST /api/webchat/:key/visitors` answers. */
-interface IssuedVisitor {
-  visitorToken: string;
-  visitor: Visitor;
-}
+type VisitorRequest = HttpApi['/api/webchat/:key/visitors'];
+type IssuedVisitor = VisitorRequest['response'];
 
 /** Failures that say nothing about the message itself: a persisted one is kept and sent again later. */
 const TRANSIENT_ERRORS: readonly ErrorCode[] = ['TIMEOUT', 'DISCONNECTED', 'RATE_LIMITED', 'INTERNAL'];
@@ -483,7 +481,7 @@ export class ClientCore implements VisitorClientApi {
   }
 
   /** A visitor token from the server; waits quietly while the server is unreachable. */
-  async #issueVisitor(body: { visitorToken?: string; user?: WebchatUser }): Promise<IssuedVisitor> {
+  async #issueVisitor(body: VisitorRequest['request']): Promise<IssuedVisitor> {
     for (;;) {
       try {
         return await requestJson<IssuedVisitor>(`${this.#channelUrl()}/visitors`, { body });

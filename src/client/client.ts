@@ -1,5 +1,6 @@
-import type { Agent, Contact, Session } from '../protocol/entities.js';
+import type { Contact, Session } from '../protocol/entities.js';
 import type { ServerEvents } from '../protocol/events.js';
+import type { HttpApi } from '../protocol/http.js';
 import type { ConectaClientApi } from './api.js';
 import { ClientCore } from './client-core.js';
 import { EntityBatch } from './entity-batch.js';
@@ -17,7 +18,7 @@ export type { ConectaClientOptions } from './client-core.js';
  */
 export class ConectaClient extends ClientCore implements ConectaClientApi {
   /** Log an agent in; the token goes to `shared({server, token})` or `<conecta-provider token>`. */
-  static login(server: string, email: string, password: string): Promise<{ token: string; agent: Agent }> {
+  static login(server: string, email: string, password: string): Promise<HttpApi['/api/auth/login']['response']> {
     return requestJson(`${normalizeServer(server)}/api/auth/login`, { body: { email, password } });
   }
 

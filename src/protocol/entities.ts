@@ -224,12 +224,18 @@ export interface GalleryItem extends Attachment {
 export const CONVERSATION_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** Channels where free text needs an open conversation window. */
-export const WINDOWED_CHANNELS: readonly ChannelKind[] = ['whatsapp'];
+const WINDOWED_CHANNELS: readonly ChannelKind[] = ['whatsapp'];
 
 /** When the conversation window closes, or `null` when the channel has none (always open). */
 export function windowClosesAt(session: Pick<Session, 'channel' | 'lastInboundAt'>): Timestamp | null {
   if (!WINDOWED_CHANNELS.includes(session.channel)) return null;
   return session.lastInboundAt === null ? 0 : session.lastInboundAt + CONVERSATION_WINDOW_MS;
+}
+
+/** Whether free text is refused at `now`: the channel has a window and it has closed. */
+export function isWindowClosed(session: Pick<Session, 'channel' | 'lastInboundAt'>, now: Timestamp): boolean {
+  const closesAt = windowClosesAt(session);
+  return closesAt !== null && closesAt <= now;
 }
 
 /** Bulk actions (rescue, finish) take at most this many sessions. */

@@ -34,17 +34,6 @@ export interface ServerEvents {
   'webchat.queue': QueuePosition;
 }
 export type EventName = keyof ServerEvents;
-export const EVENT_NAMES: readonly EventName[] = [
-  'session.updated',
-  'message.created',
-  'contact.updated',
-  'message.status',
-  'session.typing',
-  'note.updated',
-  'note.deleted',
-  'agent.presence',
-  'webchat.queue',
-];
 
 /** The socket.io event every command travels on: `socket.emit('command', name, payload, ack)`. */
 export const COMMAND_EVENT = 'command';

@@ -40,6 +40,3 @@ export interface HttpApi {
     response: { sessionId: string; messageId: string };
   };
 }
-
-/** HTTP errors share the command error shape. */
-export type { ProtocolError as HttpError } from './errors.js';

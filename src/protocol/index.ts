@@ -3,3 +3,5 @@ export * from './errors.js';
 export * from './commands.js';
 export * from './events.js';
 export * from './http.js';
+export * from './templates.js';
+export * from './append-message.js';

@@ -161,6 +161,19 @@ describe('files and channels', () => {
       assert.ok(await ana.ok('message.send', { id: randomUUID(), sessionId, text: 'Ótimo!' }), 'the contact\u2019s reply reopens the window');
     });
 
+    it('asks for a template variable named like an Object built-in instead of filling it from the prototype', async () => {
+      await t.server.repo.insertTemplate({
+        id: 'tp-pedido', teamId: DEMO_TEAMS.suporte.id, name: 'pedido', language: 'pt_BR', body: 'Seu pedido {{toString}} saiu.', variables: ['toString'],
+      });
+      const { session } = await maria.ok('webchat.start', { sessionId: randomUUID(), name: 'Maria', teamId: DEMO_TEAMS.suporte.id });
+      await ana.ok('session.accept', { sessionId: session.id });
+      const missing = errorOf(await ana.command('message.sendTemplate', { id: randomUUID(), sessionId: session.id, templateId: 'tp-pedido', variables: {} }));
+      assert.equal(missing?.code, 'INVALID_PAYLOAD');
+      assert.deepEqual(missing?.fields, { 'variables.toString': 'is required' });
+      const sent = await ana.ok('message.sendTemplate', { id: randomUUID(), sessionId: session.id, templateId: 'tp-pedido', variables: { toString: '4521' } });
+      assert.equal(sent.message.text, 'Seu pedido 4521 saiu.');
+    });
+
     it('webchat has no window', async () => {
       const { session } = await maria.ok('webchat.start', { sessionId: randomUUID(), name: 'Maria', teamId: DEMO_TEAMS.suporte.id });
       await ana.ok('session.accept', { sessionId: session.id });

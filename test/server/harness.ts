@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import { hashPassword } from '../../server/src/domain/secrets.js';
 import { DEMO_AGENTS, DEMO_CHANNEL_KEY, DEMO_PASSWORD, DEMO_WEBCHAT_SECRET, DEMO_WHATSAPP } from '../../server/src/seed.js';
 import type { WebchatChannelRecord } from '../../server/src/db/repository.js';
-import type { WorkingHours } from '../../server/src/domain/working-hours.js';
+import type { WorkingHours } from '../../server/src/db/repository.js';
 import {
   COMMAND_EVENT,
   type Ack,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { migrations } from '../../server/src/db/migrations/index.js';
+import { createSqliteRepository } from '../../server/src/db/sqlite-repository.js';
 import { openSqlite, runMigrations } from '../../server/src/db/sqlite.js';
 import { ANA, connectAgent, connectVisitor, loginAgent, startTestServer } from './harness.js';
 
@@ -27,6 +28,42 @@ describe('storage', () => {
     assert.equal(reopened.pragma('journal_mode', { simple: true }), 'wal');
     assert.equal(reopened.pragma('foreign_keys', { simple: true }), 1);
     reopened.close();
+  });
+
+  it('prepares each statement once per connection, inside transactions too', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conecta-statements-'));
+    dirs.push(dir);
+    const db = openSqlite(dir);
+    const prepared: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    const repo = createSqliteRepository(db);
+    await repo.getTeam('tm-1');
+    await repo.transaction((tx) => tx.getTeam('tm-2'));
+    await repo.transaction((tx) => tx.getTeam('tm-3'));
+    assert.equal(prepared.length, 1, `prepared: ${prepared.join(' | ')}`);
+    db.close();
+  });
+
+  it('a transaction that throws leaves nothing behind, and the next one runs', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conecta-rollback-'));
+    dirs.push(dir);
+    const db = openSqlite(dir);
+    const repo = createSqliteRepository(db);
+    await assert.rejects(
+      repo.transaction(async (tx) => {
+        await tx.insertTeam({ id: 'tm-gone', name: 'Gone' }, 1);
+        throw new Error('the command failed');
+      }),
+      /the command failed/,
+    );
+    assert.equal(await repo.getTeam('tm-gone'), null);
+    await repo.transaction((tx) => tx.insertTeam({ id: 'tm-kept', name: 'Kept' }, 1));
+    assert.deepEqual(await repo.getTeam('tm-kept'), { id: 'tm-kept', name: 'Kept' });
+    db.close();
   });
 
   it('a restart on the same DATA_DIR keeps sessions, messages, tokens and the seed (not seeded twice)', async () => {

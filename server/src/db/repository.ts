@@ -18,7 +18,19 @@ import type {
   WebchatAppearance,
   WebchatMenuOption,
 } from '../../../src/protocol/index.js';
-import type { WorkingHours } from '../domain/working-hours.js';
+
+/** `0` Sunday … `6` Saturday. */
+type Weekday = '0' | '1' | '2' | '3' | '4' | '5' | '6';
+
+/**
+ * When a team attends, in its own IANA time zone: for each weekday the intervals `[from, to)` it is
+ * open, as `HH:MM` from 00:00 to 24:00 (split an interval that crosses midnight in two days). A
+ * weekday left out is closed all day.
+ */
+export interface WorkingHours {
+  timeZone: string;
+  days: Partial<Record<Weekday, [from: string, to: string][]>>;
+}
 
 /** An agent with what only the auth service may see. */
 export interface AgentAccount extends Agent {
@@ -111,18 +123,34 @@ export interface QueueEntry {
   contactId: string;
 }
 
+/** Signs a stored file's download url; the storage hands it out fresh on every read. */
+export type FileUrl = (file: FileRecord) => string;
+
 /**
  * All data access, behind one interface, so the services run unchanged on SQLite or PostgreSQL.
- * Methods are async even where SQLite is synchronous, to fit a networked database.
+ * Methods are async even where SQLite is synchronous, to fit a networked database. One interface
+ * per aggregate, composed.
  */
-export interface Repository {
+export interface Repository
+  extends TeamRepository,
+    AgentLoginRepository,
+    ContactRepository,
+    SessionRepository,
+    MessageRepository,
+    FileRepository,
+    CatalogRepository,
+    NoteRepository,
+    ChannelRepository,
+    WebchatRepository {
   /**
    * Runs `fn` in one transaction on the repository it is given (use only that one inside `fn`):
    * committed when `fn` resolves, rolled back when it throws.
    */
   transaction<T>(fn: (tx: Repository) => Promise<T>): Promise<T>;
+}
 
-  // Teams and agents
+/** Teams, agents, their memberships and rating totals. */
+export interface TeamRepository {
   insertTeam(team: Team, createdAt: number, waitingTimeoutMs?: number | null): Promise<void>;
   setTeamWaitingTimeout(teamId: string, waitingTimeoutMs: number | null): Promise<void>;
   /** `null`: always open. */
@@ -139,8 +167,12 @@ export interface Repository {
   addTeamMember(teamId: string, agentId: string): Promise<void>;
   getAgent(id: string): Promise<Agent | null>;
   findAgentAccountByEmail(email: string): Promise<AgentAccount | null>;
+  /** Adds one rating (1–5) to the agent's totals. */
+  addAgentRating(agentId: string, score: number): Promise<void>;
+}
 
-  // Agent login
+/** Agent login: tokens, failures and locks. */
+export interface AgentLoginRepository {
   insertAuthToken(tokenHash: string, agentId: string, createdAt: number): Promise<void>;
   findAgentIdByTokenHash(tokenHash: string): Promise<string | null>;
   deleteAuthToken(tokenHash: string): Promise<boolean>;
@@ -149,8 +181,9 @@ export interface Repository {
   clearLoginFailures(email: string): Promise<void>;
   getLoginLockedUntil(email: string): Promise<number | null>;
   setLoginLockedUntil(email: string, until: number): Promise<void>;
+}
 
-  // Contacts
+export interface ContactRepository {
   getContact(id: string): Promise<Contact | null>;
   getContacts(ids: readonly string[]): Promise<Contact[]>;
   findContactByEmail(email: string): Promise<Contact | null>;
@@ -158,8 +191,18 @@ export interface Repository {
   insertContact(contact: Contact): Promise<void>;
   /** Writes `contact` if the stored version is `expectedVersion`; false when it changed meanwhile. */
   updateContact(contact: Contact, expectedVersion: number): Promise<boolean>;
+}
 
-  // Sessions and messages
+/** Notes on contacts. */
+export interface NoteRepository {
+  getNote(id: string): Promise<Note | null>;
+  listNotes(contactId: string): Promise<Note[]>;
+  insertNote(note: Note): Promise<void>;
+  updateNote(note: Note, expectedVersion: number): Promise<boolean>;
+  deleteNote(id: string): Promise<boolean>;
+}
+
+export interface SessionRepository {
   /** Increments a named counter and returns its new value. */
   nextCounter(name: string): Promise<number>;
   getSession(id: string): Promise<Session | null>;
@@ -174,8 +217,6 @@ export interface Repository {
   listWaitingQueue(teamId: string): Promise<QueueEntry[]>;
   /** How long (ms) the team's `limit` most recently accepted sessions waited, newest first. */
   listRecentWaits(teamId: string, limit: number): Promise<number[]>;
-  /** Adds one rating (1–5) to the agent's totals. */
-  addAgentRating(agentId: string, score: number): Promise<void>;
   /** Records when a session (re)started waiting: the team's timeout counts from then. */
   setWaitingSince(sessionId: string, at: number): Promise<void>;
   /**
@@ -189,6 +230,9 @@ export interface Repository {
   searchSessions(search: SessionSearch): Promise<Session[]>;
   /** A contact's sessions in scope, created before `before`, newest first, at most `limit`. */
   listContactHistory(contactId: string, scope: SessionScope, before: number | null, limit: number): Promise<Session[]>;
+}
+
+export interface MessageRepository {
   getMessage(id: string): Promise<Message | null>;
   /** Stores the message and links its attachments (by id). */
   insertMessage(message: Message): Promise<void>;
@@ -202,24 +246,22 @@ export interface Repository {
    * with `seq <= upToSeq`; answers how many rows changed.
    */
   markMessages(sessionId: string, upToSeq: number, authorKinds: readonly AuthorKind[], status: 'delivered' | 'read', at: number): Promise<number>;
+}
 
-  // Files
+export interface FileRepository {
   insertFile(file: FileRecord): Promise<void>;
   getFile(id: string): Promise<FileRecord | null>;
   /** The attachment of a file, with a fresh signed url. */
   toAttachment(file: FileRecord): Attachment;
   /** Files of messages in the contact's sessions in scope, newest first. */
   listGallery(contactId: string, scope: SessionScope, limit: number): Promise<GalleryItem[]>;
+}
 
-  // Tags, notes, templates, canned responses
+/** What agents pick from: tags, templates, canned responses. */
+export interface CatalogRepository {
   insertTag(tag: Tag): Promise<void>;
   listTagsOfTeams(teamIds: readonly string[]): Promise<Tag[]>;
   getTags(ids: readonly string[]): Promise<Tag[]>;
-  getNote(id: string): Promise<Note | null>;
-  listNotes(contactId: string): Promise<Note[]>;
-  insertNote(note: Note): Promise<void>;
-  updateNote(note: Note, expectedVersion: number): Promise<boolean>;
-  deleteNote(id: string): Promise<boolean>;
   insertTemplate(template: Template): Promise<void>;
   getTemplate(id: string): Promise<Template | null>;
   listTemplatesOfTeams(teamIds: readonly string[]): Promise<Template[]>;
@@ -227,14 +269,18 @@ export interface Repository {
   insertCannedResponse(canned: Omit<CannedResponse, 'attachments'> & { attachmentIds: string[] }): Promise<void>;
   /** Those for every team and those of `teamIds`, by shortcut. */
   listCannedResponses(teamIds: readonly string[]): Promise<CannedResponse[]>;
+}
 
-  // Channels with a webhook
+/** Channels with a webhook, and the inbound messages they delivered (stored once by external id). */
+export interface ChannelRepository {
   insertChannel(channel: ChannelRecord, createdAt: number): Promise<void>;
   getChannel(key: string): Promise<ChannelRecord | null>;
   findInbound(channelKey: string, externalId: string): Promise<{ sessionId: string; messageId: string } | null>;
   insertInbound(channelKey: string, externalId: string, sessionId: string, messageId: string): Promise<void>;
+}
 
-  // Webchat
+/** Webchat channels and their visitors. */
+export interface WebchatRepository {
   insertWebchatChannel(channel: NewWebchatChannel, createdAt: number): Promise<void>;
   getWebchatChannel(key: string): Promise<WebchatChannelRecord | null>;
   /** Replaces the given parts of a channel's configuration (`teamIds` too, in their new order). */

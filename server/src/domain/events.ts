@@ -23,15 +23,4 @@ export interface DomainEvents {
   queueChanged(teamId: string): void;
 }
 
-/** For services used without sockets (seeding, scripts). */
-export const silentEvents: DomainEvents = {
-  sessionUpdated() {},
-  messageCreated() {},
-  contactUpdated() {},
-  messageStatus() {},
-  noteUpdated() {},
-  noteDeleted() {},
-  queueChanged() {},
-};
-
 export type Clock = () => number;

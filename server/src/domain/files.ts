@@ -12,7 +12,7 @@ import { newId } from './secrets.js';
 /** The largest upload. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** How long a signed download url stays valid. */
-export const FILE_URL_TTL_MS = 60 * 60 * 1000;
+const FILE_URL_TTL_MS = 60 * 60 * 1000;
 
 /** What may be uploaded, by the type sniffed from the content (never the uploader's claim). */
 const ALLOWED: ReadonlyMap<string, AttachmentKind> = new Map([
@@ -44,7 +44,7 @@ const ALLOWED: ReadonlyMap<string, AttachmentKind> = new Map([
  * The type of `bytes`: file-type's magic numbers for binaries; plain text when it is valid UTF-8
  * without control characters (file-type does not name text). `null`: not accepted.
  */
-export async function sniff(bytes: Uint8Array): Promise<{ mime: string; kind: AttachmentKind } | null> {
+async function sniff(bytes: Uint8Array): Promise<{ mime: string; kind: AttachmentKind } | null> {
   const found = await fileTypeFromBuffer(bytes);
   if (found) {
     const kind = ALLOWED.get(found.mime);

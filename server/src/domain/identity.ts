@@ -1,7 +1,7 @@
 /** Who sent a command: fixed at the socket handshake. */
 export type Identity = AgentIdentity | VisitorIdentity;
 
-export interface AgentIdentity {
+interface AgentIdentity {
   kind: 'agent';
   agentId: string;
   /** So a logout can disconnect the sockets opened with that token. */

@@ -1,5 +1,8 @@
 import {
-  windowClosesAt,
+  appendMessage,
+  fillTemplate,
+  isWindowClosed,
+  missingTemplateVariables,
   type Agent,
   type Attachment,
   type AuthorKind,
@@ -11,11 +14,12 @@ import type { Repository } from '../db/repository.js';
 import { CommandError, forbidden, notFound } from './errors.js';
 import type { Clock, DomainEvents } from './events.js';
 import type { Identity } from './identity.js';
-import { agentMayWrite, nameOf, requireSession, visitorOwns } from './sessions.js';
+import { agentMayWrite, nameOf, requireSession, visitorOwns } from './session-access.js';
 
 /** The author of a message, resolved from the sender's identity. */
-export type Author = { kind: 'contact' | 'agent'; id: string; name: string };
+type Author = { kind: 'contact' | 'agent'; id: string; name: string };
 
+/** What a command decides of its message; the author, the time and the place in the session come after. */
 type Draft = Pick<Message, 'id' | 'kind' | 'text' | 'attachments' | 'templateId'>;
 
 /**
@@ -59,11 +63,11 @@ export class MessageService {
       if (!template || template.teamId !== session.teamId) {
         throw new CommandError('INVALID_PAYLOAD', 'The payload is not valid.', { templateId: 'is not a template of this session\u2019s team' });
       }
-      const missing: Record<string, string> = {};
-      for (const name of template.variables) if (!input.variables[name]) missing[`variables.${name}`] = 'is required';
-      if (Object.keys(missing).length > 0) throw new CommandError('INVALID_PAYLOAD', 'The payload is not valid.', missing);
-      const text = template.body.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, name: string) => input.variables[name] ?? whole);
-      return { id: input.id, kind: 'template', text, attachments: [], templateId: template.id };
+      const missing = missingTemplateVariables(template, input.variables);
+      if (missing.length > 0) {
+        throw new CommandError('INVALID_PAYLOAD', 'The payload is not valid.', Object.fromEntries(missing.map((name) => [`variables.${name}`, 'is required'])));
+      }
+      return { id: input.id, kind: 'template', text: fillTemplate(template, input.variables), attachments: [], templateId: template.id };
     });
   }
 
@@ -90,27 +94,16 @@ export class MessageService {
 
       const author = await this.#authorize(tx, who, agent, session);
       const fields = await draft(tx, session, author);
-      const at = this.now();
-      const message: Message = {
+      const { message, session: updated } = appendMessage(session, {
         ...fields,
-        sessionId: session.id,
-        seq: session.lastSeq + 1,
         authorKind: author.kind,
         authorId: author.id,
         authorName: author.name,
         system: null,
-        createdAt: at,
+        createdAt: this.now(),
         deliveredAt: null,
         readAt: null,
-      };
-      const updated: Session = {
-        ...session,
-        lastSeq: message.seq,
-        lastMessageAt: at,
-        lastMessageText: message.text || message.attachments.map((a) => a.name).join(', '),
-        lastInboundAt: author.kind === 'contact' ? at : session.lastInboundAt,
-        version: session.version + 1,
-      };
+      });
       await tx.insertMessage(message);
       if (!(await tx.updateSession(updated, session.version))) throw new Error('session changed during message.send');
       return { message, session: updated, created: true };
@@ -165,17 +158,12 @@ export class MessageService {
   }
 }
 
-export function isWindowClosed(session: Session, now: number): boolean {
-  const closesAt = windowClosesAt(session);
-  return closesAt !== null && closesAt <= now;
-}
-
 const finishedError = () => new CommandError('SESSION_FINISHED', 'This session is finished: no more messages can be sent.');
 
 /**
- * A text the contact wrote, as the next message of `session`, and the session that now ends with it
- * (the contact's last message also opens the conversation window). Channels and the webchat's first
- * message build it the same way; the caller stores both in its transaction.
+ * A text the contact wrote, as the next message of `session`, and the session that now ends with it.
+ * Channels and the webchat's first message build it the same way; the caller stores both in its
+ * transaction.
  */
 export function contactText(
   session: Session,
@@ -183,10 +171,8 @@ export function contactText(
   text: string,
   options: { id: string; at: number; delivered: boolean },
 ): { message: Message; session: Session } {
-  const message: Message = {
+  return appendMessage(session, {
     id: options.id,
-    sessionId: session.id,
-    seq: session.lastSeq + 1,
     authorKind: 'contact',
     authorId: contact.id,
     authorName: contact.name,
@@ -198,14 +184,5 @@ export function contactText(
     createdAt: options.at,
     deliveredAt: options.delivered ? options.at : null,
     readAt: null,
-  };
-  const updated: Session = {
-    ...session,
-    lastSeq: message.seq,
-    lastMessageAt: options.at,
-    lastMessageText: text,
-    lastInboundAt: options.at,
-    version: session.version + 1,
-  };
-  return { message, session: updated };
+  });
 }

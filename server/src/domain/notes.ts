@@ -1,8 +1,8 @@
-import type { Agent, AgentSummary, CannedResponse, Note, ParsedPayload, Tag, Team, Template } from '../../../src/protocol/index.js';
+import type { Agent, Note, ParsedPayload } from '../../../src/protocol/index.js';
 import type { Repository } from '../db/repository.js';
 import { CommandError, notFound } from './errors.js';
 import type { Clock, DomainEvents } from './events.js';
-import { nameOf } from './sessions.js';
+import { nameOf } from './session-access.js';
 
 /** Notes on contacts: shared by every agent, who may each create, edit and delete any of them. */
 export class NoteService {
@@ -53,31 +53,5 @@ export class NoteService {
     });
     this.events.noteDeleted(note.id, note.contactId);
     return { noteId: note.id, contactId: note.contactId };
-  }
-}
-
-/** What the agent's tools pick from: colleagues, teams, tags, templates, canned responses. */
-export class CatalogService {
-  constructor(private readonly repo: Repository) {}
-
-  async catalog(
-    agent: Agent,
-    online: ReadonlySet<string>,
-  ): Promise<{ agents: AgentSummary[]; teams: Team[]; tags: Tag[]; templates: Template[]; cannedResponses: CannedResponse[] }> {
-    const [agents, teams, tags, templates, cannedResponses] = await Promise.all([
-      this.repo.listAgents(),
-      this.repo.listAllTeams(),
-      this.repo.listTagsOfTeams(agent.teamIds),
-      this.repo.listTemplatesOfTeams(agent.teamIds),
-      this.repo.listCannedResponses(agent.teamIds),
-    ]);
-    return {
-      // Every colleague: a transfer or an invitation may go to any team of the company.
-      agents: agents.map((a) => ({ id: a.id, name: a.name, nickname: a.nickname, teamIds: a.teamIds, online: online.has(a.id), rating: a.rating })),
-      teams,
-      tags,
-      templates,
-      cannedResponses,
-    };
   }
 }

@@ -2,12 +2,12 @@ import type { QueuePosition, Session } from '../../../src/protocol/index.js';
 import type { QueueEntry, Repository } from '../db/repository.js';
 
 /** How many of a team's latest accepted sessions its average wait is taken over. */
-export const WAIT_SAMPLE_SIZE = 20;
+const WAIT_SAMPLE_SIZE = 20;
 /** Below this many samples there is no estimate (`etaMs: null`): too little history to promise anything. */
-export const MIN_WAIT_SAMPLES = 3;
+const MIN_WAIT_SAMPLES = 3;
 
 /** A waiting session's place in its team's queue, with what it takes to tell its visitor. */
-export interface QueueStanding extends QueuePosition {
+interface QueueStanding extends QueuePosition {
   channel: QueueEntry['channel'];
   contactId: string;
 }

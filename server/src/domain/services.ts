@@ -1,11 +1,12 @@
 import type { Repository } from '../db/repository.js';
 import { AuthService } from './auth.js';
+import { CatalogService } from './catalog.js';
 import { ChannelService } from './channels.js';
 import { ContactService } from './contacts.js';
 import type { Clock, DomainEvents } from './events.js';
 import { FileService, type FileUrlSigner } from './files.js';
 import { MessageService } from './messages.js';
-import { CatalogService, NoteService } from './notes.js';
+import { NoteService } from './notes.js';
 import { QueueEstimator } from './queue.js';
 import { SessionService } from './sessions.js';
 import { TeamService } from './teams.js';

@@ -1,4 +1,5 @@
 import {
+  appendMessage,
   type Agent,
   type Contact,
   type GalleryItem,
@@ -9,11 +10,13 @@ import {
   type SystemEvent,
   type Team,
 } from '../../../src/protocol/index.js';
-import type { Repository, SessionScope } from '../db/repository.js';
+import type { Repository } from '../db/repository.js';
 import { CommandError, forbidden, notFound } from './errors.js';
 import type { Clock, DomainEvents } from './events.js';
 import type { Identity, VisitorIdentity } from './identity.js';
 import { newId } from './secrets.js';
+import { agentMaySee, agentMayWrite, nameOf, requireOwner, requireSession, scopeOf, visitorOwns } from './session-access.js';
+import { describe } from './system-messages.js';
 
 export interface SessionWithContact {
   session: Session;
@@ -414,10 +417,8 @@ export class SessionService {
     onConflict: () => Error = () => new Error('session changed during its update'),
     former?: Former,
   ): Promise<Change> {
-    const message: Message = {
+    const { message, session: written } = appendMessage(next, {
       id: newId('sys'),
-      sessionId: session.id,
-      seq: session.lastSeq + 1,
       authorKind: 'system',
       authorId: null,
       authorName: '',
@@ -429,8 +430,7 @@ export class SessionService {
       createdAt: this.now(),
       deliveredAt: null,
       readAt: null,
-    };
-    const written: Session = { ...next, lastSeq: message.seq, version: session.version + 1 };
+    });
     if (!(await tx.updateSession(written, session.version))) throw onConflict();
     await tx.insertMessage(message);
     return { session: written, messages: [message], former, queueTeamIds: queuesAltered(session, written) };
@@ -461,51 +461,8 @@ export class SessionService {
   }
 }
 
-function requireOwner(agent: Agent, session: Session, action: string): void {
-  if (session.status === 'finished') throw new CommandError('SESSION_FINISHED', `Session ${session.protocol} is already finished.`);
-  if (session.agentId !== agent.id) {
-    throw forbidden(
-      session.agentId === null
-        ? `Accept session ${session.protocol} before you ${action} it.`
-        : `Only the agent who owns session ${session.protocol} can ${action} it.`,
-    );
-  }
-  if (action === 'rescue' && session.status !== 'pending' && session.status !== 'active') {
-    throw new CommandError('CONFLICT', `Session ${session.protocol} is not pending.`);
-  }
-}
-
 const alreadyAccepted = () => new CommandError('ALREADY_ACCEPTED', 'Another agent has already accepted this session.');
 const invalid = (fields: Record<string, string>) => new CommandError('INVALID_PAYLOAD', 'The payload is not valid.', fields);
-
-/** How an agent signs: its nickname, else its name. */
-export const nameOf = (agent: Pick<Agent, 'name' | 'nickname'>) => agent.nickname || agent.name;
-
-export function scopeOf(agent: Agent): SessionScope {
-  return { agentId: agent.id, teamIds: agent.permissions.history ? null : agent.teamIds };
-}
-
-export async function requireSession(repo: Repository, sessionId: string): Promise<Session> {
-  const session = await repo.getSession(sessionId);
-  if (!session) throw notFound('session');
-  return session;
-}
-
-/** Read access: own, invited, awaited, of its teams, or finished with the history permission. */
-export function agentMaySee(agent: Agent, session: Session): boolean {
-  return (
-    session.agentId === agent.id ||
-    session.targetAgentId === agent.id ||
-    session.invitedAgentIds.includes(agent.id) ||
-    agent.teamIds.includes(session.teamId) ||
-    (agent.permissions.history && session.status === 'finished')
-  );
-}
-
-/** Write access: the owner and the invited agents. */
-export function agentMayWrite(agent: Agent, session: Session): boolean {
-  return session.agentId === agent.id || session.invitedAgentIds.includes(agent.id);
-}
 
 /**
  * The teams whose queue a change of `before` into `after` alters: the session left one (accepted,
@@ -527,40 +484,11 @@ function offeredSurvey(closing: Message | undefined): boolean {
   return closing?.system?.type === 'finished' && !closing.system.bulk;
 }
 
-export function visitorOwns(visitor: VisitorIdentity, session: Session): boolean {
-  return session.channel === 'webchat' && session.channelKey === visitor.channelKey && session.contactId === visitor.contactId;
-}
-
-/** English wording of a system message, for clients that do not word `system` themselves. */
-export function describe(event: SystemEvent): string {
-  switch (event.type) {
-    case 'accepted':
-      return `${event.agentName} accepted the session.`;
-    case 'transferred': {
-      const to = event.toAgentName ? `${event.toAgentName} (${event.toTeamName})` : event.toTeamName;
-      return `${event.byAgentName} transferred the session to ${to}.${event.note ? ` Note: ${event.note}` : ''}`;
-    }
-    case 'invited':
-      return `${event.byAgentName} invited ${event.agentName}.`;
-    case 'left':
-      return `${event.agentName} left the session.`;
-    case 'parked':
-      return `${event.agentName} set the session pending.`;
-    case 'rescued':
-      return `${event.agentName} rescued the session.`;
-    case 'finished':
-      if (event.agentName) return `${event.agentName} finished the session.`;
-      return event.bulk ? 'The session was finished.' : 'The contact ended the conversation.';
-    case 'expired':
-      return 'The session waited longer than the team\u2019s limit and was finished.';
-  }
-}
-
 /**
  * `YYYYMMDD-NNNNNN`: the (UTC) day the session was created and a server-wide counter, so numbers
  * are unique even across days and sortable within one.
  */
-export function formatProtocol(at: number, counter: number): string {
+function formatProtocol(at: number, counter: number): string {
   const day = new Date(at).toISOString().slice(0, 10).replaceAll('-', '');
   return `${day}-${String(counter).padStart(6, '0')}`;
 }

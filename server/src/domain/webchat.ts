@@ -21,7 +21,7 @@ import type { SessionService, SessionWithContact } from './sessions.js';
 import { isWithinWorkingHours } from './working-hours.js';
 
 /** The contact's name when the visitor gave none (the channel does not ask, or asks optionally). */
-export const DEFAULT_VISITOR_NAME = 'Visitante';
+const DEFAULT_VISITOR_NAME = 'Visitante';
 
 const optional = <T extends v.GenericSchema>(schema: T) => v.optional(v.nullable(schema), null);
 
@@ -35,7 +35,7 @@ export const WebchatUserSchema = v.object({
   ),
   phone: optional(v.pipe(v.string('must be a string'), v.regex(/^\+[1-9]\d{6,14}$/, 'is not a valid international phone number'))),
 });
-export type WebchatUserInput = v.InferOutput<typeof WebchatUserSchema>;
+type WebchatUserInput = v.InferOutput<typeof WebchatUserSchema>;
 
 /** What a visitor told about itself (pre-chat form, or the site for a verified user); null: not given. */
 interface ContactFields {
@@ -234,7 +234,7 @@ export class WebchatService {
 }
 
 /** The id of the message a `webchat.start` with `text` stores: derived, so a repeated start finds it. */
-export const firstMessageId = (sessionId: string) => `wcs-${createHash('sha256').update(sessionId).digest('base64url')}`;
+const firstMessageId = (sessionId: string) => `wcs-${createHash('sha256').update(sessionId).digest('base64url')}`;
 
 /** IDENTITY_REJECTED unless `user.hash` is the HMAC of its id with the channel's secret (compared in constant time). */
 function verifyIdentity(channel: WebchatChannelRecord, user: WebchatUserInput): void {

@@ -1,15 +1,6 @@
-/** `0` Sunday … `6` Saturday. */
-type Weekday = '0' | '1' | '2' | '3' | '4' | '5' | '6';
+import type { WorkingHours } from '../db/repository.js';
 
-/**
- * When a team attends, in its own IANA time zone: for each weekday the intervals `[from, to)` it is
- * open, as `HH:MM` from 00:00 to 24:00 (split an interval that crosses midnight in two days). A
- * weekday left out is closed all day.
- */
-export interface WorkingHours {
-  timeZone: string;
-  days: Partial<Record<Weekday, [from: string, to: string][]>>;
-}
+type Weekday = keyof WorkingHours['days'];
 
 const WEEKDAYS: Record<string, Weekday | undefined> = { Sun: '0', Mon: '1', Tue: '2', Wed: '3', Thu: '4', Fri: '5', Sat: '6' };
 

@@ -3,10 +3,10 @@ import type { Agent, CommandName, CommandResults, ParsedPayload, Session } from 
 import { forbidden } from '../domain/errors.js';
 import type { Identity } from '../domain/identity.js';
 import type { Services } from '../domain/services.js';
-import { agentMaySee } from '../domain/sessions.js';
+import { agentMaySee } from '../domain/session-access.js';
 import { AGENTS_ROOM, agentRoom, sessionRoom, visitorRoom } from './rooms.js';
 
-export interface CommandContext {
+interface CommandContext {
   who: Identity;
   /** Loaded fresh for every command of an agent, so membership changes apply at once. */
   agent: Agent | null;

@@ -13,7 +13,7 @@ import type { Services } from '../domain/services.js';
 import { commandHandlers } from './commands.js';
 import type { TokenBucket } from './rate-limit.js';
 
-export interface DispatcherDeps {
+interface DispatcherDeps {
   io: Server;
   services: Services;
   logError: (error: unknown, context: Record<string, unknown>) => void;

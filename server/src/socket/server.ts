@@ -11,7 +11,7 @@ import { AGENTS_ROOM, agentRoom, sessionRoom, teamRoom, visitorRoom } from './ro
 
 export const tokenRoom = (tokenHash: string) => `token:${tokenHash}`;
 
-export interface SocketServerOptions {
+interface SocketServerOptions {
   rateLimit: RateLimit;
   logError: (error: unknown, context: Record<string, unknown>) => void;
 }

@@ -1,0 +1,161 @@
+import type { Session, SessionStatus } from '../../../../src/protocol/index.js';
+import type { QueueEntry, SessionRepository, SessionScope, SessionSearch } from '../repository.js';
+import { toSession } from './rows.js';
+import { marks, type SqliteStatements } from './statements.js';
+
+/** Sessions, their protocol counter and the queries of desks, queues, searches and histories. */
+export function sqliteSessionStore(sql: SqliteStatements): SessionRepository {
+  return {
+    async nextCounter(name: string): Promise<number> {
+      const row = await sql.get(
+        `INSERT INTO counters (name, value) VALUES (?, 1)
+         ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
+        name,
+      );
+      return Number(row!.value);
+    },
+    async getSession(id: string): Promise<Session | null> {
+      const row = await sql.get('SELECT * FROM sessions WHERE id = ?', id);
+      return row ? toSession(row) : null;
+    },
+    async insertSession(s: Session): Promise<void> {
+      await sql.exec(
+        `INSERT INTO sessions (id, protocol, status, channel, channel_key, team_id, contact_id, agent_id, created_at,
+           accepted_at, finished_at, last_seq, last_message_at, last_message_text, last_inbound_at, version,
+           target_agent_id, invited_agent_ids, tag_ids, waiting_since, agent_name, rating, rating_comment)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        s.id, s.protocol, s.status, s.channel, s.channelKey, s.teamId, s.contactId, s.agentId, s.createdAt,
+        s.acceptedAt, s.finishedAt, s.lastSeq, s.lastMessageAt, s.lastMessageText, s.lastInboundAt, s.version,
+        s.targetAgentId, JSON.stringify(s.invitedAgentIds), JSON.stringify(s.tagIds), s.createdAt,
+        s.agentName, s.rating, s.ratingComment,
+      );
+    },
+    async updateSession(s: Session, expectedVersion: number): Promise<boolean> {
+      const changes = await sql.exec(
+        `UPDATE sessions SET status = ?, team_id = ?, agent_id = ?, accepted_at = ?, finished_at = ?, last_seq = ?,
+           last_message_at = ?, last_message_text = ?, last_inbound_at = ?, version = ?,
+           target_agent_id = ?, invited_agent_ids = ?, tag_ids = ?, agent_name = ?, rating = ?, rating_comment = ?
+         WHERE id = ? AND version = ?`,
+        s.status, s.teamId, s.agentId, s.acceptedAt, s.finishedAt, s.lastSeq,
+        s.lastMessageAt, s.lastMessageText, s.lastInboundAt, s.version,
+        s.targetAgentId, JSON.stringify(s.invitedAgentIds), JSON.stringify(s.tagIds),
+        s.agentName, s.rating, s.ratingComment, s.id, expectedVersion,
+      );
+      return changes === 1;
+    },
+    async listSessionsByTeamsAndStatus(teamIds: readonly string[], statuses: readonly SessionStatus[]): Promise<Session[]> {
+      if (teamIds.length === 0 || statuses.length === 0) return [];
+      const rows = await sql.all(
+        `SELECT * FROM sessions WHERE team_id IN (${marks(teamIds)}) AND status IN (${marks(statuses)}) ORDER BY created_at`,
+        ...teamIds, ...statuses,
+      );
+      return rows.map(toSession);
+    },
+    async listSessionsByAgentAndStatus(agentId: string, statuses: readonly SessionStatus[]): Promise<Session[]> {
+      if (statuses.length === 0) return [];
+      const rows = await sql.all(
+        `SELECT * FROM sessions WHERE agent_id = ? AND status IN (${marks(statuses)}) ORDER BY created_at`,
+        agentId, ...statuses,
+      );
+      return rows.map(toSession);
+    },
+    async listSessionsOfContact(contactId: string, channelKey?: string): Promise<Session[]> {
+      const rows = channelKey === undefined
+        ? await sql.all('SELECT * FROM sessions WHERE contact_id = ? ORDER BY created_at DESC, rowid DESC', contactId)
+        : await sql.all(
+            'SELECT * FROM sessions WHERE contact_id = ? AND channel_key = ? ORDER BY created_at DESC, rowid DESC',
+            contactId, channelKey,
+          );
+      return rows.map(toSession);
+    },
+    async listWaitingQueue(teamId: string): Promise<QueueEntry[]> {
+      const rows = await sql.all(
+        `SELECT id, channel, contact_id FROM sessions WHERE team_id = ? AND status = 'waiting' ORDER BY created_at, rowid`,
+        teamId,
+      );
+      return rows.map((row) => ({ id: String(row.id), channel: String(row.channel) as Session['channel'], contactId: String(row.contact_id) }));
+    },
+    async listRecentWaits(teamId: string, limit: number): Promise<number[]> {
+      const rows = await sql.all(
+        `SELECT accepted_at - COALESCE(waiting_since, created_at) AS waited FROM sessions
+         WHERE team_id = ? AND accepted_at IS NOT NULL ORDER BY accepted_at DESC LIMIT ?`,
+        teamId, limit,
+      );
+      return rows.map((row) => Math.max(0, Number(row.waited)));
+    },
+    async setWaitingSince(sessionId: string, at: number): Promise<void> {
+      await sql.exec('UPDATE sessions SET waiting_since = ? WHERE id = ?', at, sessionId);
+    },
+    async listDeskSessions(agentId: string, teamIds: readonly string[]): Promise<Session[]> {
+      const rows = await sql.all(
+        `SELECT * FROM sessions s WHERE
+           (s.status = 'waiting' AND s.team_id IN (${marks(teamIds.length ? teamIds : [''])})
+              AND (s.target_agent_id IS NULL OR s.target_agent_id = ?))
+           OR (s.status = 'waiting' AND s.target_agent_id = ?)
+           OR (s.agent_id = ? AND s.status IN ('active', 'pending'))
+           OR (s.status != 'finished' AND EXISTS (SELECT 1 FROM json_each(s.invited_agent_ids) WHERE value = ?))
+         ORDER BY s.created_at, s.rowid`,
+        ...(teamIds.length ? teamIds : ['']), agentId, agentId, agentId, agentId,
+      );
+      return rows.map(toSession);
+    },
+    async listExpiredWaiting(now: number): Promise<Session[]> {
+      const rows = await sql.all(
+        `SELECT s.* FROM sessions s JOIN teams t ON t.id = s.team_id
+         WHERE s.status = 'waiting' AND t.waiting_timeout_ms IS NOT NULL
+           AND COALESCE(s.waiting_since, s.created_at) + t.waiting_timeout_ms <= ?
+         ORDER BY s.created_at`,
+        now,
+      );
+      return rows.map(toSession);
+    },
+    async searchSessions(q: SessionSearch): Promise<Session[]> {
+      if (q.statuses.length === 0) return [];
+      const teams = q.teamIds.length ? q.teamIds : [''];
+      const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const match: string[] = [];
+      const params: unknown[] = [];
+      if (q.name) {
+        match.push(`c.name LIKE ? ESCAPE '\\'`);
+        params.push(like(q.name));
+      }
+      if (q.digits) {
+        match.push(`c.document LIKE ? ESCAPE '\\'`, `REPLACE(c.phone, '+', '') LIKE ? ESCAPE '\\'`);
+        params.push(like(q.digits), like(q.digits));
+      }
+      const rows = await sql.all(
+        `SELECT s.* FROM sessions s JOIN contacts c ON c.id = s.contact_id
+         WHERE s.status IN (${marks(q.statuses)})
+           AND (
+             (s.team_id IN (${marks(teams)}) AND (s.status != 'waiting' OR s.target_agent_id IS NULL OR s.target_agent_id = ?))
+             OR s.agent_id = ? OR s.target_agent_id = ?
+             OR EXISTS (SELECT 1 FROM json_each(s.invited_agent_ids) WHERE value = ?)
+           )
+           ${match.length ? `AND (${match.join(' OR ')})` : ''}
+         ORDER BY COALESCE(s.last_message_at, s.created_at) DESC, s.rowid DESC
+         LIMIT ?`,
+        ...q.statuses, ...teams, q.agentId, q.agentId, q.agentId, q.agentId, ...params, q.limit,
+      );
+      return rows.map(toSession);
+    },
+    async listContactHistory(contactId: string, scope: SessionScope, before: number | null, limit: number): Promise<Session[]> {
+      const where = sessionScope(scope);
+      const rows = await sql.all(
+        `SELECT s.* FROM sessions s WHERE s.contact_id = ? AND ${where.sql} ${before === null ? '' : 'AND s.created_at < ?'}
+         ORDER BY s.created_at DESC, s.rowid DESC LIMIT ?`,
+        contactId, ...where.params, ...(before === null ? [] : [before]), limit,
+      );
+      return rows.map(toSession);
+    },
+  };
+}
+
+/** Which sessions (`s`) the scope lets an agent see, as a condition and its parameters. */
+export function sessionScope(scope: SessionScope): { sql: string; params: unknown[] } {
+  if (scope.teamIds === null) return { sql: '1 = 1', params: [] };
+  const teams = scope.teamIds.length ? scope.teamIds : [''];
+  return {
+    sql: `(s.team_id IN (${marks(teams)}) OR s.agent_id = ? OR EXISTS (SELECT 1 FROM json_each(s.invited_agent_ids) WHERE value = ?))`,
+    params: [...teams, scope.agentId, scope.agentId],
+  };
+}

@@ -1,0 +1,98 @@
+import type { Statement } from 'better-sqlite3';
+import type { SqliteDatabase } from '../sqlite.js';
+
+export type Row = Record<string, unknown>;
+
+/** A FIFO lock for async critical sections. */
+class Mutex {
+  #tail: Promise<unknown> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.#tail.then(fn);
+    this.#tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+/**
+ * Statements prepared once per SQL text. Queries whose `IN (?, …)` list follows their arguments make
+ * a few texts each; the oldest texts go past this many, so the cache stays bounded all the same.
+ */
+const CACHED_STATEMENTS = 500;
+
+/** What every store of one connection shares: the connection, its transaction lock, its prepared statements. */
+export class SqliteConnection {
+  readonly lock = new Mutex();
+  readonly #statements = new Map<string, Statement>();
+
+  constructor(readonly db: SqliteDatabase) {}
+
+  prepared(sql: string): Statement {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      if (this.#statements.size >= CACHED_STATEMENTS) this.#statements.delete(this.#statements.keys().next().value!);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+/**
+ * Runs statements on one better-sqlite3 connection. A single connection has a single transaction,
+ * so transactions (which await between statements) are queued by a mutex, and a statement issued
+ * outside any transaction waits for the open one to end instead of slipping into it.
+ */
+export class SqliteStatements {
+  readonly #connection: SqliteConnection;
+  /** This runner's statements are those of the open transaction. */
+  readonly #inTransaction: boolean;
+  #inside: SqliteStatements | undefined;
+
+  constructor(connection: SqliteConnection, inTransaction = false) {
+    this.#connection = connection;
+    this.#inTransaction = inTransaction;
+  }
+
+  /** Runs `fn` in one transaction on the runner it is given: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: SqliteStatements) => Promise<T>): Promise<T> {
+    if (this.#inTransaction) return fn(this); // nested: part of the open transaction
+    const { db, lock } = this.#connection;
+    return lock.run(async () => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.#transactional());
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  /** One for every transaction of the connection: the lock lets only one be open at a time. */
+  #transactional(): SqliteStatements {
+    this.#inside ??= new SqliteStatements(this.#connection, true);
+    return this.#inside;
+  }
+
+  all(sql: string, ...params: unknown[]): Promise<Row[]> {
+    return this.#run(() => this.#connection.prepared(sql).all(...params) as Row[]);
+  }
+  get(sql: string, ...params: unknown[]): Promise<Row | undefined> {
+    return this.#run(() => this.#connection.prepared(sql).get(...params) as Row | undefined);
+  }
+  /** Answers how many rows changed. */
+  exec(sql: string, ...params: unknown[]): Promise<number> {
+    return this.#run(() => this.#connection.prepared(sql).run(...params).changes);
+  }
+
+  /** One statement: directly inside a transaction, else after it. */
+  #run<T>(fn: () => T): Promise<T> {
+    if (this.#inTransaction) return Promise.resolve().then(fn);
+    return this.#connection.lock.run(async () => fn());
+  }
+}
+
+/** `?, ?, ?`: one placeholder per value. */
+export const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ');

@@ -1,0 +1,28 @@
+import type { Agent, AgentSummary, CannedResponse, Tag, Team, Template } from '../../../src/protocol/index.js';
+import type { Repository } from '../db/repository.js';
+
+/** What the agent's tools pick from: colleagues, teams, tags, templates, canned responses. */
+export class CatalogService {
+  constructor(private readonly repo: Repository) {}
+
+  async catalog(
+    agent: Agent,
+    online: ReadonlySet<string>,
+  ): Promise<{ agents: AgentSummary[]; teams: Team[]; tags: Tag[]; templates: Template[]; cannedResponses: CannedResponse[] }> {
+    const [agents, teams, tags, templates, cannedResponses] = await Promise.all([
+      this.repo.listAgents(),
+      this.repo.listAllTeams(),
+      this.repo.listTagsOfTeams(agent.teamIds),
+      this.repo.listTemplatesOfTeams(agent.teamIds),
+      this.repo.listCannedResponses(agent.teamIds),
+    ]);
+    return {
+      // Every colleague: a transfer or an invitation may go to any team of the company.
+      agents: agents.map((a) => ({ id: a.id, name: a.name, nickname: a.nickname, teamIds: a.teamIds, online: online.has(a.id), rating: a.rating })),
+      teams,
+      tags,
+      templates,
+      cannedResponses,
+    };
+  }
+}

@@ -1,0 +1,115 @@
+import type { Server } from 'socket.io';
+import type { AuthorKind, Contact, Message, Note, Session } from '../../../src/protocol/index.js';
+import type { Repository } from '../db/repository.js';
+import type { DomainEvents } from '../domain/events.js';
+import { QueueEstimator } from '../domain/queue.js';
+import { QueueNotifier } from './queue-notifier.js';
+import { AGENTS_ROOM, agentRoom, sessionRoom, teamRoom, visitorRoom } from './rooms.js';
+
+/**
+ * Who receives what (docs/protocol.md, section 4). Every event goes to all its rooms in one
+ * `io.to([...])`, so a socket in several of them receives it once.
+ *
+ * - session.updated → the team (or, while it waits for one agent, that agent only), the owner, the
+ *   invited agents, the session room, the contact's visitors (webchat sessions only); after a
+ *   transfer or a leave also the former team and the agents who lost the session, so it leaves
+ *   their desks.
+ * - message.created, message.status → the session room, the owner, the invited agents, the
+ *   contact's visitors (webchat sessions only; not the team: agents of the team see the new last
+ *   message through session.updated).
+ * - contact.updated → the rooms of the contact's open sessions, and the contact's visitors. A contact
+ *   with no open session (e.g. just created by contact.save) reaches only the saving agent's answer.
+ * - note.updated, note.deleted → every agent socket.
+ * - webchat.queue → the contact's visitors, when a waiting session's place or estimate changed.
+ *
+ * A contact found by phone may have sessions on other channels (WhatsApp): those never reach its
+ * webchat visitors, who may be anyone who typed that number.
+ */
+export class SocketEvents implements DomainEvents {
+  readonly #queue: QueueNotifier;
+
+  constructor(
+    private readonly io: Server,
+    private readonly repo: Repository,
+    private readonly log: (error: unknown) => void,
+  ) {
+    this.#queue = new QueueNotifier(
+      new QueueEstimator(repo),
+      (contactId, position) => this.io.to(visitorRoom(contactId)).emit('webchat.queue', position),
+      log,
+    );
+  }
+
+  sessionUpdated(session: Session, contact: Contact, former?: { agentIds?: readonly string[]; teamId?: string }): void {
+    this.#emit(async () => {
+      const rooms = new Set([...this.#participants(session), ...this.#visitorRooms(session)]);
+      rooms.add(session.status === 'waiting' && session.targetAgentId ? agentRoom(session.targetAgentId) : teamRoom(session.teamId));
+      for (const agentId of former?.agentIds ?? []) rooms.add(agentRoom(agentId));
+      if (former?.teamId) rooms.add(teamRoom(former.teamId));
+      this.io.to([...rooms]).emit('session.updated', { session, contact });
+    });
+  }
+
+  messageCreated(message: Message, session: Session): void {
+    this.#emit(async () => {
+      const rooms = [...this.#participants(session), ...this.#visitorRooms(session)];
+      this.io.to(rooms).emit('message.created', { message });
+    });
+  }
+
+  messageStatus(session: Session, status: { upToSeq: number; status: 'delivered' | 'read'; at: number; authorKinds: AuthorKind[] }): void {
+    this.#emit(async () => {
+      const rooms = [...this.#participants(session), ...this.#visitorRooms(session)];
+      this.io.to(rooms).emit('message.status', { sessionId: session.id, ...status });
+    });
+  }
+
+  noteUpdated(note: Note): void {
+    this.io.to(AGENTS_ROOM).emit('note.updated', { note });
+  }
+
+  noteDeleted(noteId: string, contactId: string): void {
+    this.io.to(AGENTS_ROOM).emit('note.deleted', { noteId, contactId });
+  }
+
+  queueChanged(teamId: string): void {
+    this.#queue.teamChanged(teamId);
+  }
+
+  /** Before the database closes: no more queue recounts. */
+  close(): Promise<void> {
+    return this.#queue.close();
+  }
+
+  contactUpdated(contact: Contact): void {
+    this.#emit(async () => {
+      const open = (await this.repo.listSessionsOfContact(contact.id)).filter((s) => s.status !== 'finished');
+      const rooms = new Set([visitorRoom(contact.id)]);
+      for (const session of open) {
+        rooms.add(teamRoom(session.teamId));
+        for (const room of this.#participants(session)) rooms.add(room);
+      }
+      if (rooms.size > 0) this.io.to([...rooms]).emit('contact.updated', { contact });
+    });
+  }
+
+  /** The session room, the owner and the invited agents. */
+  #participants(session: Session): string[] {
+    const rooms = [sessionRoom(session.id), ...session.invitedAgentIds.map(agentRoom)];
+    if (session.agentId) rooms.push(agentRoom(session.agentId));
+    return rooms;
+  }
+
+  #visitorRooms(session: Session): string[] {
+    return session.channel === 'webchat' ? [visitorRoom(session.contactId)] : [];
+  }
+
+  /**
+   * Events follow a committed change; a failure to route one must not fail the command. Routed on
+   * the next turn of the event loop, in the order announced: the command's acknowledgement then
+   * usually goes out first, which spares clients a race (they must still accept either order).
+   */
+  #emit(route: () => Promise<void>): void {
+    setImmediate(() => route().catch(this.log));
+  }
+}
