@@ -36,8 +36,6 @@ export class VisitorIdentity {
   readonly #url: string;
   readonly #key: string;
   readonly #storage: TokenStorage;
-  /** Follow other tabs through storage events: only when the token lives in the page's own storage. */
-  readonly #followTabs: boolean;
   /** Identity changes (start, setUser, reset) run one at a time. */
   #chain: Promise<unknown> = Promise.resolve();
   /** The site's verified user, sent again if the server forgets the visitor token. */
@@ -52,7 +50,6 @@ export class VisitorIdentity {
     this.#url = `${channelUrl}/visitors`;
     this.#key = storageKey;
     this.#storage = storage ?? pageStorage;
-    this.#followTabs = !storage;
   }
 
   /** The visitor token held, sent with every connection and upload. */
@@ -66,15 +63,15 @@ export class VisitorIdentity {
       // A setUser or reset that ran before the start already chose the stored token.
       const stored = this.#storage.get(this.#key) ?? undefined;
       this.#adopt(await this.#issue(stored ? { visitorToken: stored } : {}), false);
+      // Other tabs are heard through storage events: only when the token lives in the page's own storage.
+      if (this.#storage === pageStorage) globalThis.addEventListener?.('storage', this.#onStorage);
     });
     // Messages written from now on wait until what an earlier page left unsent is on its way.
     void this.#outbox.after(async () => {
       await started;
       await this.#outbox.replay();
     });
-    return started.then(() => {
-      if (this.#followTabs) globalThis.addEventListener?.('storage', this.#onStorage);
-    });
+    return started;
   }
 
   setUser(user: WebchatUser | null): Promise<void> {
