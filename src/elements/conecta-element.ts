@@ -21,7 +21,7 @@ export interface BaseTexts {
  * translation tables (`localize`), so a bundle carries only its elements' texts. `C`: the kind of
  * client they need (the webchat, a visitor's: its bundle then carries no agent code).
  */
-export abstract class ConectaBaseElement<T extends BaseTexts = BaseTexts, C extends ClientApi = ConectaClientApi> extends LitElement {
+export abstract class ConectaElement<T extends BaseTexts = BaseTexts, C extends ClientApi = ConectaClientApi> extends LitElement {
   static override styles: CSSResultGroup = [hostStyles];
 
   // A static declaration, not decorators: the decorators' code would weigh on the webchat's budget.

@@ -10,8 +10,8 @@ import type { WebchatTranslation } from '../../i18n/webchat/index.js';
 import { webchatTableSources } from '../../i18n/webchat/lazy.js';
 import type { ClientMessage, WebchatUser } from '../../protocol/index.js';
 import { hostStyles } from '../../styles/host.js';
-import { ConectaBaseElement } from '../conecta-base-element.js';
-import { define } from '../define.js';
+import { ConectaElement } from '../conecta-element.js';
+import { define } from '../../dom/define.js';
 import { systemText } from '../transcript.js';
 import { transcriptStyles } from '../transcript.styles.js';
 import { webchatStyles } from './conecta-webchat.styles.js';
@@ -79,10 +79,10 @@ import { WebchatStages } from './webchat-stages.js';
  * @cssstate offline - The client is not connected (or there is none yet).
  * @cssstate connecting - The client is connecting.
  */
-export class ConectaWebchat extends ConectaBaseElement<WebchatTranslation, VisitorClientApi> {
+export class ConectaWebchat extends ConectaElement<WebchatTranslation, VisitorClientApi> {
   static override styles = [hostStyles, transcriptStyles, webchatStyles];
 
-  // A static declaration, not decorators: their code would weigh on the widget's budget (see ConectaBaseElement).
+  // A static declaration, not decorators: their code would weigh on the widget's budget (see ConectaElement).
   static override properties = {
     channel: { reflect: true },
     open: { type: Boolean, reflect: true },
