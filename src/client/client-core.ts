@@ -54,7 +54,9 @@ export interface ConectaClientOptions {
 /**
  * The one connection of a page to a Conecta server for one identity (an agent or a webchat visitor).
  * Owns the socket, the outbox of commands and the Store; keeps the store complete across reconnects
- * by asking, per followed session, for every message after the last sequence number it holds.
+ * by asking, per followed session, for every message after the last sequence number it holds. A
+ * visitor's identity and the messages kept across reloads are a `VisitorIdentity`'s and a
+ * `VisitorOutbox`'s.
  *
  * This is what every element and the webchat need; `ConectaClient` adds what only the agents'
  * elements use (queue, catalog, notes, paging back). The webchat makes a `ClientCore` of its own,
