@@ -2,11 +2,9 @@ import type { CommandName, CommandPayload, CommandResult } from '../protocol/com
 import type { Attachment, ClientMessage, Contact, Session, WebchatChannel, WebchatUser } from '../protocol/entities.js';
 import { ConectaError, type Ack, type ErrorCode } from '../protocol/errors.js';
 import { COMMAND_EVENT, type ServerEvents } from '../protocol/events.js';
-import type { HttpApi } from '../protocol/http.js';
 import type { VisitorClientApi, WebchatStart } from './api.js';
 import { requestJson } from './http.js';
 import { Outbox } from './outbox.js';
-import { PersistedOutbox, type PendingMessage } from './persisted-outbox.js';
 import {
   absorbEntities,
   addLocalMessage,
@@ -14,7 +12,6 @@ import {
   clearTypingOf,
   lastSeqHeld,
   mergeMessages,
-  replaceVisitor,
   setHasOlder,
   setLocalMessageStatus,
   setQueuePosition,
@@ -27,10 +24,9 @@ import type { ConnectionStatus } from './state.js';
 import { liteSocket } from './socket/lite-socket.js';
 import type { ConectaSocket, SocketFactory } from './socket/types.js';
 import { Store } from './store.js';
-import { pageStorage, type TokenStorage } from './visitor-token.js';
-
-type VisitorRequest = HttpApi['/api/webchat/:key/visitors'];
-type IssuedVisitor = VisitorRequest['response'];
+import { VisitorIdentity } from './visitor-identity.js';
+import { VisitorOutbox } from './visitor-outbox.js';
+import type { TokenStorage } from './visitor-token.js';
 
 /** Failures that say nothing about the message itself: a persisted one is kept and sent again later. */
 const TRANSIENT_ERRORS: readonly ErrorCode[] = ['TIMEOUT', 'DISCONNECTED', 'RATE_LIMITED', 'INTERNAL'];
@@ -58,7 +54,9 @@ export interface ConectaClientOptions {
 /**
  * The one connection of a page to a Conecta server for one identity (an agent or a webchat visitor).
  * Owns the socket, the outbox of commands and the Store; keeps the store complete across reconnects
- * by asking, per followed session, for every message after the last sequence number it holds.
+ * by asking, per followed session, for every message after the last sequence number it holds. A
+ * visitor's identity and the messages kept across reloads are a `VisitorIdentity`'s and a
+ * `VisitorOutbox`'s.
  *
  * This is what every element and the webchat need; `ConectaClient` adds what only the agents'
  * elements use (queue, catalog, notes, paging back). The webchat makes a `ClientCore` of its own,
@@ -93,22 +91,13 @@ export class ClientCore implements VisitorClientApi {
   readonly #readSent = new Map<string, number>();
   readonly #typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Visitors: unsent messages kept across reloads (agents have none: their desk stays open). */
-  readonly #persisted: PersistedOutbox | null;
-  /**
-   * Visitors: writes to the persisted outbox, in order. It starts behind the loading of what an
-   * earlier page left there, so old messages go before new ones.
-   */
-  #persistedChain: Promise<void> = Promise.resolve();
-  /** Visitors: identity changes (start, setUser, reset) run one at a time. */
-  #identityChain: Promise<unknown> = Promise.resolve();
-  /** Visitors: the site's verified user, sent again if the server forgets the visitor token. */
-  #user: WebchatUser | null = null;
-  #visitorToken_: string | null = null;
+  readonly #visitorOutbox: VisitorOutbox | null = null;
+  /** Visitors: who the visitor is (the visitor token and its changes). */
+  readonly #visitor: VisitorIdentity | null = null;
   #socket: ConectaSocket | null = null;
   #starting: Promise<void> | null = null;
   #connectedOnce = false;
   #closed = false;
-  readonly #onStorage = (event: StorageEvent) => this.#followOtherTab(event);
 
   constructor(options: ConectaClientOptions) {
     ClientCore.#identity(options);
@@ -118,7 +107,22 @@ export class ClientCore implements VisitorClientApi {
       attemptTimeoutMs: options.commandTimeoutMs ?? 10_000,
       maxAttempts: options.maxAttempts ?? 4,
     });
-    this.#persisted = options.token ? null : new PersistedOutbox(this.server, this.#channelKey());
+    if (options.token) return;
+    const channelKey = this.#channelKey();
+    this.#visitorOutbox = new VisitorOutbox(this.server, channelKey, this.store, (message, owner) => this.#deliver(message, owner));
+    this.#visitor = new VisitorIdentity(
+      {
+        store: this.store,
+        waitForServer: () => this.#setStatus('connecting'),
+        forgetHeld: () => this.#forgetHeld(),
+        reconnect: (newPerson) => this.#reconnect(newPerson),
+        loadSessions: () => (this.#starting ? this.loadVisitorSessions() : undefined),
+      },
+      this.#visitorOutbox,
+      this.#channelUrl(),
+      `conecta:visitor:${this.server}#${channelKey}`,
+      options.storage,
+    );
   }
 
   get status(): ConnectionStatus {
@@ -215,35 +219,11 @@ export class ClientCore implements VisitorClientApi {
   }
 
   setUser(user: WebchatUser | null): Promise<void> {
-    return this.#serially(async () => {
-      const stored = this.#storage.get(this.#visitorStorageKey()) ?? undefined;
-      if (user === null) {
-        this.#user = null;
-        // Not started yet: ask the server who the stored token is.
-        const current = this.store.state.visitor ?? (stored ? (await this.#issueVisitor({ visitorToken: stored })).visitor : null);
-        if (!current?.userId) return;
-        this.#storage.remove(this.#visitorStorageKey());
-        await this.#switchTo(await this.#issueVisitor({}), false);
-        return;
-      }
-      // Refused (IDENTITY_REJECTED): this throws before anything changed.
-      const issued = await this.#issueVisitor({ visitorToken: stored, user });
-      this.#user = user;
-      await this.#switchTo(issued);
-    });
+    return this.#visitorIdentity().setUser(user);
   }
 
   resetVisitor(): Promise<void> {
-    return this.#serially(async () => {
-      // Forget at once (a site's logout): nothing of the previous person may stay on screen.
-      this.#user = null;
-      this.#storage.remove(this.#visitorStorageKey());
-      this.#forgetHeld();
-      this.store.update((state) => replaceVisitor(state, null));
-      const persisted = this.#persisted;
-      if (persisted) void this.#afterPersisted(() => persisted.clear());
-      await this.#switchTo(await this.#issueVisitor({}), false);
-    });
+    return this.#visitorIdentity().reset();
   }
 
   /** Close the socket and forget this client; pending commands fail with DISCONNECTED. */
@@ -253,7 +233,7 @@ export class ClientCore implements VisitorClientApi {
     this.#socket?.disconnect();
     // Persisted messages stay persisted: the next page sends them.
     this.#outbox.failAll({ code: 'DISCONNECTED', message: 'The client was closed.' });
-    globalThis.removeEventListener?.('storage', this.#onStorage);
+    this.#visitor?.close();
     unregisterClient(this.#options.server, ClientCore.#identity(this.#options), this);
     this.#setStatus('disconnected');
   }
@@ -267,37 +247,27 @@ export class ClientCore implements VisitorClientApi {
     return `${this.server}/api/webchat/${encodeURIComponent(this.#channelKey())}`;
   }
 
-  /** Run after every earlier write to the persisted outbox (errors are the task's own business). */
-  #afterPersisted(task: () => Promise<unknown> | void): Promise<void> {
-    const run = this.#persistedChain.then(task).then(
-      () => {},
-      () => {},
-    );
-    this.#persistedChain = run;
-    return run;
+  /** Only a visitor has one; an agent's client refuses what needs it. */
+  #visitorIdentity(): VisitorIdentity {
+    if (!this.#visitor) throw new TypeError('Only a webchat visitor client has a channel.');
+    return this.#visitor;
   }
 
   /** Visitors keep the message in IndexedDB before sending it; agents send it at once. */
   #persistThenDeliver(message: ClientMessage): void {
-    const persisted = this.#persisted;
-    if (!persisted) {
+    if (!this.#visitorOutbox) {
       this.#deliver(message, null);
       return;
     }
+    // Started first: a new page's replay of what an earlier one left goes before this message.
     void this.connect();
-    const writtenBy = this.store.state.visitor?.contactId;
-    void this.#afterPersisted(async () => {
-      // Written before the visitor was known: it is the one the start just found.
-      const owner = writtenBy ?? this.store.state.visitor?.contactId ?? null;
-      if (owner) await persisted.save(owner, pendingOf(message));
-      this.#deliver(message, owner);
-    });
+    this.#visitorOutbox.persistThenDeliver(message);
   }
 
   /** `owner`: the contact whose persisted copy to drop once the server stored or refused the message. */
   #deliver(message: ClientMessage, owner: string | null): void {
     const attachmentIds = message.attachments.map((attachment) => attachment.id);
-    const forget = () => (owner ? this.#persisted?.remove(message.id) : undefined);
+    const forget = () => (owner ? this.#visitorOutbox?.remove(message.id) : undefined);
     this.command('message.send', { id: message.id, sessionId: message.sessionId, text: message.text, attachmentIds }).then(
       () => void forget(),
       (error: ConectaError) => {
@@ -305,21 +275,6 @@ export class ClientCore implements VisitorClientApi {
         this.store.update((state) => setLocalMessageStatus(state, message.sessionId, message.id, 'failed', error.message));
       },
     );
-  }
-
-  /** Send what an earlier page (or tab) of this visitor left unsent, in the order it was written. */
-  async #replayPersisted(): Promise<void> {
-    const visitor = this.store.state.visitor;
-    if (!visitor || !this.#persisted) return;
-    const pending = await this.#persisted.load(visitor.contactId);
-    for (const message of pending) {
-      if (this.store.state.visitor?.contactId !== visitor.contactId) return; // another visitor meanwhile
-      if (this.store.state.messages[message.sessionId]?.some((held) => held.id === message.id)) continue;
-      // Shown as when it was written: its own id, time and author, `sending` again.
-      const local: ClientMessage = { ...localMessage(this.store.state, { ...message, asVisitor: true }), ...message };
-      this.store.update((state) => addLocalMessage(state, local));
-      this.#deliver(local, visitor.contactId);
-    }
   }
 
   /** Everything after what we hold; a first sync brings the newest page and says if there is older. */
@@ -337,29 +292,18 @@ export class ClientCore implements VisitorClientApi {
 
   #authHeaders(): Record<string, string> {
     if (this.#options.token) return { authorization: `Bearer ${this.#options.token}` };
-    return this.#visitorToken_ ? { 'x-visitor-token': this.#visitorToken_ } : {};
+    const visitorToken = this.#visitor?.token;
+    return visitorToken ? { 'x-visitor-token': visitorToken } : {};
   }
 
   async #start(): Promise<void> {
     this.#setStatus('connecting');
-    if (this.isVisitor) {
-      const identity = this.#serially(async () => {
-        // A setUser or reset that ran before the start already chose the stored token.
-        const stored = this.#storage.get(this.#visitorStorageKey()) ?? undefined;
-        this.#adopt(await this.#issueVisitor(stored ? { visitorToken: stored } : {}), false);
-      });
-      // Messages written from now on wait until what an earlier page left unsent is on its way.
-      void this.#afterPersisted(async () => {
-        await identity;
-        await this.#replayPersisted();
-      });
-      await identity;
-      if (!this.#options.storage) globalThis.addEventListener?.('storage', this.#onStorage);
-    }
+    // Agents skip the await: their socket listeners are in place as soon as `connect` returns.
+    if (this.#visitor) await this.#visitor.start();
     if (this.#closed) return;
     const agentToken = this.#options.token;
     // A function, read on every (re)connection: a visitor's token changes with setUser and reset.
-    const auth = (send: (data: object) => void) => send(agentToken ? { token: agentToken } : { visitorToken: this.#visitorToken_ });
+    const auth = (send: (data: object) => void) => send(agentToken ? { token: agentToken } : { visitorToken: this.#visitor?.token });
     const makeSocket = this.#options.socketFactory ?? (await this.defaultSocketFactory());
     if (this.#closed) return;
     const socket = makeSocket(this.server, { auth, reconnectionDelayMax: 5_000 });
@@ -374,16 +318,9 @@ export class ClientCore implements VisitorClientApi {
       this.#setStatus(socket.active || reason === 'io server disconnect' ? 'connecting' : 'disconnected');
     });
     socket.on('connect_error', (error: Error) => {
-      if (error.message === 'UNAUTHENTICATED' && this.isVisitor) {
-        // The visitor token was revoked or belongs to another server's database. Another tab may have
-        // stored its successor (a first login moves the visitor to a new token): try that; else start
-        // over as a new visitor (the same user's, when the site vouched for one).
-        void this.#serially(async () => {
-          const stored = this.#storage.get(this.#visitorStorageKey());
-          const successor = stored && stored !== this.#visitorToken_ ? stored : undefined;
-          await this.#switchTo(await this.#issueVisitor({ visitorToken: successor, user: this.#user ?? undefined }));
-          if (!socket.active) socket.connect();
-        }).catch(() => {});
+      if (error.message === 'UNAUTHENTICATED' && this.#visitor) {
+        // The visitor token was revoked or belongs to another server's database: get another one.
+        this.#visitor.replaceRefused().then(() => socket.active || socket.connect(), () => {});
       }
       this.#setStatus(socket.active ? 'connecting' : 'disconnected');
     });
@@ -466,65 +403,13 @@ export class ClientCore implements VisitorClientApi {
     return socket.timeout(timeoutMs).emitWithAck(COMMAND_EVENT, name, payload) as Promise<Ack<unknown>>;
   }
 
-  get #storage(): TokenStorage {
-    return this.#options.storage ?? pageStorage;
-  }
-
-  #visitorStorageKey(): string {
-    return `conecta:visitor:${this.server}#${this.#channelKey()}`;
-  }
-
-  #serially<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.#identityChain.then(task, task);
-    this.#identityChain = run.catch(() => {});
-    return run;
-  }
-
-  /** A visitor token from the server; waits quietly while the server is unreachable. */
-  async #issueVisitor(body: VisitorRequest['request']): Promise<IssuedVisitor> {
-    for (;;) {
-      try {
-        return await requestJson<IssuedVisitor>(`${this.#channelUrl()}/visitors`, { body });
-      } catch (error) {
-        if (this.#closed || (error as ConectaError).code !== 'DISCONNECTED') throw error;
-        // The outbox holds the commands meanwhile.
-        this.#setStatus('connecting');
-        await new Promise((resolve) => setTimeout(resolve, 2_000));
-      }
-    }
-  }
-
-  /**
-   * Take the visitor the server issued. When it is another person than the one held (another
-   * contact), everything held of the previous one is dropped. Returns whether it is another person.
-   */
-  #adopt({ visitorToken, visitor }: IssuedVisitor, replay: boolean): boolean {
-    this.#storage.set(this.#visitorStorageKey(), visitorToken);
-    const previous = this.store.state.visitor;
-    const another = previous !== null && previous.contactId !== visitor.contactId;
-    if (another) {
-      this.#forgetHeld();
-      const persisted = this.#persisted;
-      // The previous person's unsent messages can no longer be sent by this browser.
-      if (persisted) void this.#afterPersisted(() => persisted.clear(previous.contactId));
-    }
-    this.store.update((state) => (another ? replaceVisitor(state, visitor) : { ...state, visitor }));
-    if (replay && (another || previous === null)) void this.#afterPersisted(() => this.#replayPersisted());
-    const tokenChanged = this.#visitorToken_ !== null && this.#visitorToken_ !== visitorToken;
-    this.#visitorToken_ = visitorToken;
-    if (tokenChanged && this.#socket && !this.#closed) {
-      // Reconnect under the new token; the new person's sessions are loaded by the caller.
-      if (another || previous === null) this.#connectedOnce = false;
-      this.#socket.disconnect().connect();
-      this.#setStatus('connecting');
-    }
-    return another || previous === null;
-  }
-
-  /** Adopt a visitor and, once the client runs, load its sessions (a brand-new visitor has none). */
-  async #switchTo(issued: IssuedVisitor, load = true): Promise<void> {
-    const newPerson = this.#adopt(issued, true);
-    if (load && newPerson && this.#starting) await this.loadVisitorSessions();
+  /** The visitor token changed: reconnect under the new one. */
+  #reconnect(newPerson: boolean): void {
+    if (!this.#socket || this.#closed) return;
+    // A new person's sessions are loaded by whoever switched to it, not by the resync of a reconnection.
+    if (newPerson) this.#connectedOnce = false;
+    this.#socket.disconnect().connect();
+    this.#setStatus('connecting');
   }
 
   /** Drop what belongs to the previous visitor: pending commands, followed sessions, pending events. */
@@ -537,24 +422,7 @@ export class ClientCore implements VisitorClientApi {
     this.#typingTimers.clear();
   }
 
-  /** Another tab of the site changed the visitor (a login, a logout): follow it, so every tab shows one conversation. */
-  #followOtherTab(event: StorageEvent): void {
-    const key = this.#visitorStorageKey();
-    if (event.key !== key || this.#closed) return;
-    void this.#serially(async () => {
-      // Read the value now, not the event's: several changes may have happened since.
-      const token = this.#storage.get(key);
-      if (!token || token === this.#visitorToken_) return;
-      const issued = await this.#issueVisitor({ visitorToken: token });
-      if (issued.visitorToken === token) await this.#switchTo(issued);
-    }).catch(() => {});
-  }
-
   #setStatus(connection: ConnectionStatus): void {
     this.store.update((state) => (state.connection === connection ? state : { ...state, connection }));
   }
-}
-
-function pendingOf({ id, sessionId, text, attachments, createdAt, authorId, authorName }: ClientMessage): PendingMessage {
-  return { id, sessionId, text, attachments, createdAt, authorId, authorName };
 }

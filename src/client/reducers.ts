@@ -44,7 +44,7 @@ function upsertMany<T extends { id: string; version: number }>(
   return record ? { ...state, [key]: record } : state;
 }
 
-export function setTeams(state: ConectaState, teams: readonly Team[]): ConectaState {
+function setTeams(state: ConectaState, teams: readonly Team[]): ConectaState {
   return { ...state, teams: Object.fromEntries(teams.map((team) => [team.id, team])) };
 }
 
@@ -59,7 +59,7 @@ function byOrder(a: ClientMessage, b: ClientMessage): number {
 const progress: Record<MessageStatus, number> = { failed: 0, sending: 0, sent: 1, delivered: 2, read: 3 };
 
 /** The status the server's copy of a message shows. */
-export function statusOf(message: Message): MessageStatus {
+function statusOf(message: Message): MessageStatus {
   return message.readAt !== null ? 'read' : message.deliveredAt !== null ? 'delivered' : 'sent';
 }
 

@@ -15,7 +15,7 @@ export function normalizeServer(server: string): string {
   return new URL(server, base).origin + new URL(server, base).pathname.replace(/\/+$/, '');
 }
 
-export function clientKey(server: string, identity: string): string {
+function clientKey(server: string, identity: string): string {
   return `${normalizeServer(server)}#${identity}`;
 }
 

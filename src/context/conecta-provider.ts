@@ -3,7 +3,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ConectaClientApi } from '../client/api.js';
 import { ConectaClient } from '../client/client.js';
-import { define } from '../elements/define.js';
+import { define } from '../dom/define.js';
 import { clientContext } from './client-context.js';
 
 /**

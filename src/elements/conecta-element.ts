@@ -1,25 +1,101 @@
-import type { ConectaClientApi } from '../client/api.js';
-import { findAgentClient } from '../client/registry.js';
-import { ProvidedClientController } from '../controllers/provided-client.js';
-import { LocalizeController } from '../i18n/localize.js';
-import type { Translation } from '../i18n/pt-BR.js';
-import { ConectaBaseElement } from './conecta-base-element.js';
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { ClientApi, ConectaClientApi } from '../client/api.js';
+import type { ConnectionStatus } from '../client/state.js';
+import { ClientController } from '../controllers/client-controller.js';
+import { StoreSelection } from '../controllers/store-selection.js';
+import type { Localizer } from '../i18n/localizer.js';
+import type { ErrorCode } from '../protocol/errors.js';
+import { hostStyles } from '../styles/host.js';
 
-export { define } from './define.js';
+/** What every element's translation table holds for the parts the base renders. */
+export interface BaseTexts {
+  connection: { connecting: string; disconnected: string; noClient: string };
+  common: { error: string };
+  errors: Partial<Record<ErrorCode, string>>;
+}
 
 /**
- * The agent elements' base: `ConectaBaseElement` with the agent translation tables, and the client
- * of a `<conecta-provider>` ancestor (else the page's agent client for `server`).
+ * What every Conecta element shares, agents' and visitors' alike: host styles, `lang`/`dir`, the
+ * client (a `client` property, else `findClient()`), the connection state (shown quietly, and as
+ * the `offline` / `connecting` custom states), error wording. Subclasses bring their own
+ * translation tables (`localize`), so a bundle carries only its elements' texts. `C`: the kind of
+ * client they need (the webchat, a visitor's: its bundle then carries no agent code).
  */
-export class ConectaElement extends ConectaBaseElement<Translation> {
-  protected override readonly localize = new LocalizeController(this);
+export abstract class ConectaElement<T extends BaseTexts = BaseTexts, C extends ClientApi = ConectaClientApi> extends LitElement {
+  static override styles: CSSResultGroup = [hostStyles];
 
-  constructor() {
-    super();
-    new ProvidedClientController(this, this.clientController);
+  // A static declaration, not decorators: the decorators' code would weigh on the webchat's budget.
+  static override properties: PropertyDeclarations = {
+    lang: { reflect: true },
+    dir: { reflect: true },
+    server: { reflect: true },
+  };
+
+  /** The element's language (`pt-BR`, `en`, `es`); unset, it follows the nearest ancestor's or the page's. */
+  override lang!: string;
+
+  /** Text direction; logical CSS properties mirror the layout for `rtl`. */
+  override dir!: string;
+
+  /** Base URL of the Conecta server: outside a provider, the element uses the page's client for it. */
+  server = '';
+
+  protected abstract readonly localize: Localizer<T>;
+
+  readonly clientController: ClientController<C> = new ClientController<C>(this, { fallback: () => this.findClient() });
+
+  protected readonly connection = new StoreSelection<ConnectionStatus | null>(
+    this,
+    (state) => (this.clientController.value ? state.connection : null),
+    Object.is,
+  );
+
+  readonly #internals = this.attachInternals();
+
+  /** The client this element talks to. Set it to override the provider and the page's client. */
+  get client(): C | undefined {
+    return this.clientController.value;
   }
 
-  protected override findClient(): ConectaClientApi | undefined {
-    return this.server ? findAgentClient(this.server) : undefined;
+  set client(client: C | undefined) {
+    this.clientController.explicit = client;
+  }
+
+  /** Where a client comes from when no property (or provider) gives one. */
+  protected abstract findClient(): C | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('server')) this.clientController.refresh();
+    const status = this.connection.value;
+    this.setState('offline', status !== 'connected' && status !== 'connecting');
+    this.setState('connecting', status === 'connecting');
+  }
+
+  /** The quiet "not connected" notice every element shows while its client is not connected. */
+  protected renderConnection() {
+    const status = this.connection.value;
+    if (status === 'connected') return nothing;
+    const t = this.localize.t.connection;
+    const text = status === 'connecting' ? t.connecting : status === 'disconnected' ? t.disconnected : t.noClient;
+    return html`<p class="connection" part="connection" role="status" data-status=${status ?? 'none'}>${text}</p>`;
+  }
+
+  /** @internal A human message for a failed command: ours for known codes, else the server's. */
+  errorMessage(error: unknown): string {
+    const code = (error as { code?: ErrorCode } | null)?.code;
+    const known = code && this.localize.t.errors[code];
+    if (known) return known;
+    return error instanceof Error && error.message ? error.message : this.localize.t.common.error;
+  }
+
+  /** Turn a custom state (`:host(:state(name))`) on or off. */
+  protected setState(state: string, on: boolean): void {
+    try {
+      if (on) this.#internals.states.add(state);
+      else this.#internals.states.delete(state);
+    } catch {
+      // Browsers without CustomStateSet: the states are a styling convenience only.
+    }
   }
 }

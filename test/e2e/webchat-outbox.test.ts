@@ -31,7 +31,10 @@ describe('webchat offline outbox across a server restart', () => {
     await tab.goto(`${e2e.server.url}/site/`);
     await startWebchat(tab, { name: 'Otávio Lins', option: 'Suporte' });
     await visitorSays(tab, 'Antes da queda.');
-    const sessionId = await tab.locator('conecta-webchat').evaluate((el) => (el as unknown as { sessionId: string }).sessionId);
+    // Through the widget's public `client`: the visitor's one session is in its store.
+    const sessionId = await tab
+      .locator('conecta-webchat')
+      .evaluate((el) => Object.keys((el as HTMLElementTagNameMap['conecta-webchat']).client?.store.state.sessions ?? {})[0]);
     assert.ok(sessionId, 'the widget knows its session');
 
     // The server goes down; the widget says so quietly, and what the visitor writes waits.

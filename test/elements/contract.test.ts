@@ -4,7 +4,7 @@ import '../../src/elements/conecta-contact-form/conecta-contact-form.js';
 import '../../src/elements/conecta-queue/conecta-queue.js';
 import '../../src/elements/conecta-session/conecta-session.js';
 import '../../src/elements/conecta-webchat/conecta-webchat.js';
-import type { ConectaElement } from '../../src/elements/conecta-element.js';
+import type { ConectaAgentElement } from '../../src/elements/conecta-agent-element.js';
 import { createMockClient, offlineFixture } from '../fixtures/index.js';
 import { $, settle, text } from './helpers.js';
 
@@ -22,7 +22,7 @@ describe('every element', () => {
   for (const { tag, attrs } of elements) {
     it(`<${tag}> shows quietly that it is offline, and again when it reconnects`, async () => {
       const client = createMockClient(offlineFixture());
-      const el = await fixture<ConectaElement>(html`<${unsafeStatic(tag)} ${unsafeStatic(attrs)} .client=${client}></${unsafeStatic(tag)}>`);
+      const el = await fixture<ConectaAgentElement>(html`<${unsafeStatic(tag)} ${unsafeStatic(attrs)} .client=${client}></${unsafeStatic(tag)}>`);
       await settle(el);
       const notice = $(el, '[part="connection"]');
       expect(notice.getAttribute('role')).to.equal('status');

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { sharedClock } from '../../src/controllers/clock.js';
-import { define } from '../../src/elements/define.js';
+import { define } from '../../src/dom/define.js';
 import { en, es, languageOf, LocalizeController, ptBR, resolveLangTag } from '../../src/i18n/index.js';
 
 class LocalizedProbe extends LitElement {

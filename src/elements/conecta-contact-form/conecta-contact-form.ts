@@ -6,7 +6,7 @@ import { StoreSelection } from '../../controllers/store-selection.js';
 import { ConectaError, parseCommand, type Contact } from '../../protocol/index.js';
 import { hostStyles } from '../../styles/host.js';
 import { spinnerStyles } from '../../styles/spinner.js';
-import { ConectaElement, define } from '../conecta-element.js';
+import { ConectaAgentElement, define } from '../conecta-agent-element.js';
 import { contactFormStyles } from './conecta-contact-form.styles.js';
 import { ContactSavedEvent } from './events.js';
 import { callingCodeOptions, DEFAULT_COUNTRY, fromE164, toE164, type CallingCodeOption, type CountryCode } from './phone.js';
@@ -52,7 +52,7 @@ const draftOf = (contact: Contact | undefined): Draft => ({
  * @cssstate offline - The client is not connected (or there is none yet).
  * @cssstate connecting - The client is connecting.
  */
-export class ConectaContactForm extends ConectaElement {
+export class ConectaContactForm extends ConectaAgentElement {
   static override styles = [hostStyles, spinnerStyles, contactFormStyles];
 
   /** The contact to edit; without it the form creates a new contact. */

@@ -8,7 +8,7 @@ import { StoreSelection } from '../../controllers/store-selection.js';
 import type { Session } from '../../protocol/index.js';
 import { hostStyles } from '../../styles/host.js';
 import { spinnerStyles } from '../../styles/spinner.js';
-import { ConectaElement, define } from '../conecta-element.js';
+import { ConectaAgentElement, define } from '../conecta-agent-element.js';
 import { transcriptStyles } from '../transcript.styles.js';
 import { queueStyles } from './conecta-queue.styles.js';
 import { QueueBulkSelection } from './queue-bulk-selection.js';
@@ -60,7 +60,7 @@ import { QUEUE_PHASES, queueSliceEqual, sameItems, selectQueue, selectQueueWaiti
  * @cssstate offline - The client is not connected (or there is none yet).
  * @cssstate connecting - The client is connecting.
  */
-export class ConectaQueue extends ConectaElement {
+export class ConectaQueue extends ConectaAgentElement {
   static override styles = [hostStyles, spinnerStyles, transcriptStyles, queueStyles];
 
   /** Show only this team's sessions (a team id); empty: every team of the agent's. */

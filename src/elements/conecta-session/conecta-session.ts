@@ -9,7 +9,7 @@ import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
 import { windowClosesAt, type ClientMessage } from '../../protocol/index.js';
 import { hostStyles } from '../../styles/host.js';
-import { ConectaElement, define } from '../conecta-element.js';
+import { ConectaAgentElement, define } from '../conecta-agent-element.js';
 import { renderTranscript } from '../transcript.js';
 import { transcriptStyles } from '../transcript.styles.js';
 import { sessionStyles } from './conecta-session.styles.js';
@@ -80,7 +80,7 @@ import { SessionSidePanel } from './session-side-panel.js';
  * @cssstate offline - The client is not connected (or there is none yet).
  * @cssstate connecting - The client is connecting.
  */
-export class ConectaSession extends ConectaElement {
+export class ConectaSession extends ConectaAgentElement {
   static override styles = [hostStyles, transcriptStyles, sessionStyles];
 
   /** The session shown; setting it loads the session and follows it. */

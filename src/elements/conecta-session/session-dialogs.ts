@@ -8,7 +8,7 @@ import type { SessionHost } from './session-host.js';
 export type SessionDialog = 'template' | 'history' | 'channels' | 'contact' | 'tags' | 'transfer' | 'invite';
 
 /** A template's body with its variables filled in; unfilled ones stay visible as `{{name}}`. */
-export function fillTemplate(template: Template, variables: Record<string, string>): string {
+function fillTemplate(template: Template, variables: Record<string, string>): string {
   return template.body.replace(/{{(\w+)}}/g, (placeholder, name: string) => variables[name]?.trim() || placeholder);
 }
 

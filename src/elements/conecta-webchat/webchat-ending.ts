@@ -6,7 +6,7 @@ import type { WebchatHost } from './webchat-host.js';
 const SCORES = [1, 2, 3, 4, 5] as const;
 
 /** The conversation as plain text, from the messages held: what "Download conversation" saves. */
-export function transcriptText(host: WebchatHost): string {
+function transcriptText(host: WebchatHost): string {
   const { localize } = host;
   const t = localize.t;
   const { session, messages } = host.view;

@@ -18,8 +18,8 @@ export interface WebchatView {
   queue: QueuePosition | undefined;
 }
 
-/** What the webchat's private parts (forms, conversation, composer, ending) need of the element. */
-export interface WebchatHost extends ReactiveControllerHost {
+/** What the webchat's private parts (forms, conversation, composer, ending) need of their host, `WebchatStages`. */
+export interface WebchatHost extends Pick<ReactiveControllerHost, 'addController' | 'requestUpdate' | 'updateComplete'> {
   readonly client: VisitorClientApi | undefined;
   readonly localize: Localizer<WebchatTranslation>;
   readonly view: WebchatView;

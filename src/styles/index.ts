@@ -1,2 +1,0 @@
-export { tokens } from './tokens.js';
-export { hostStyles } from './host.js';
