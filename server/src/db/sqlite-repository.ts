@@ -597,10 +597,10 @@ export class SqliteRepository implements Repository {
   async insertWebchatChannel(input: NewWebchatChannel, createdAt: number): Promise<void> {
     const channel: WebchatChannelRecord = { ...WEBCHAT_CHANNEL_DEFAULTS, ...input };
     await this.#exec(
-      `INSERT INTO webchat_channels (key, name, allowed_origins, prechat, menu, appearance, secret, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO webchat_channels (key, name, allowed_origins, prechat, menu, appearance, default_language, secret, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       channel.key, channel.name, JSON.stringify(channel.allowedOrigins), JSON.stringify(channel.prechat),
-      JSON.stringify(channel.menu), JSON.stringify(channel.appearance), channel.secret, createdAt,
+      JSON.stringify(channel.menu), JSON.stringify(channel.appearance), channel.defaultLanguage, channel.secret, createdAt,
     );
     await this.#setChannelTeams(channel.key, channel.teamIds);
   }
@@ -622,6 +622,7 @@ export class SqliteRepository implements Repository {
       prechat: JSON.parse(String(row.prechat)) as WebchatChannelRecord['prechat'],
       menu: JSON.parse(String(row.menu)) as WebchatChannelRecord['menu'],
       appearance: JSON.parse(String(row.appearance)) as WebchatChannelRecord['appearance'],
+      defaultLanguage: String(row.default_language),
       secret: str(row.secret),
     };
   }
@@ -632,6 +633,7 @@ export class SqliteRepository implements Repository {
     if (changes.prechat !== undefined) columns.push(['prechat', JSON.stringify(changes.prechat)]);
     if (changes.menu !== undefined) columns.push(['menu', JSON.stringify(changes.menu)]);
     if (changes.appearance !== undefined) columns.push(['appearance', JSON.stringify(changes.appearance)]);
+    if (changes.defaultLanguage !== undefined) columns.push(['default_language', changes.defaultLanguage]);
     if (changes.secret !== undefined) columns.push(['secret', changes.secret]);
     if (columns.length > 0) {
       await this.#exec(
