@@ -247,6 +247,7 @@ export interface WebchatTeam extends Team {
 
 /** One numbered option of the channel's menu ("fluxo de atendimento"): it routes to a team. */
 export interface WebchatMenuOption {
+  /** Per language; in none the widget can show, the option is named after its team. */
   label: ChannelText;
   teamId: string;
 }

@@ -64,13 +64,20 @@ describe('<conecta-webchat> channel texts in the visitor’s language', () => {
       appearance: { ...webchatChannel.appearance, greeting: { en: 'Hi! Talk to Loja Demo.', 'pt-BR': 'Olá!' } },
       menu: {
         prompt: { en: 'How can we help?' },
-        options: [{ label: { en: 'Orders', es: 'Pedidos' }, teamId: 'suporte' }, { label: { en: 'Buying' }, teamId: 'vendas' }],
+        options: [
+          { label: { en: 'Orders', es: 'Pedidos' }, teamId: 'suporte' },
+          { label: { en: 'Buying' }, teamId: 'vendas' },
+          { label: { fr: 'Paiements' }, teamId: 'financeiro' },
+        ],
       },
     };
     const el = await opened(visitorOf(channel), 'es');
     expect(greeting(el), 'no Spanish greeting: the default language’s').to.equal('Hi! Talk to Loja Demo.');
     await toMenu(el);
-    expect(menu(el)).to.deep.equal({ prompt: 'How can we help?', options: ['1. Pedidos', '2. Buying'] });
+    expect(menu(el)).to.deep.equal(
+      { prompt: 'How can we help?', options: ['1. Pedidos', '2. Buying', '3. Financeiro'] },
+      'an option in none of those languages is named after its team',
+    );
   });
 
   it('without a channel greeting, greets with the widget’s own text in its language', async () => {

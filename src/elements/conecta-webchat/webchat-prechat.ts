@@ -238,7 +238,7 @@ export class WebchatPrechat {
       }}>
         ${options.map((option, index) => html`<li>
           <button part="menu-option" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.choose(index + 1)}>
-            ${index + 1}. ${this.channelText(option.label, '')}
+            ${index + 1}. ${this.channelText(option.label, this.host.config!.teams.find((team) => team.id === option.teamId)?.name ?? '')}
           </button>
         </li>`)}
       </ol>
