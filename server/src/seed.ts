@@ -116,10 +116,18 @@ const DEMO_WEBCHAT_CHANNELS: readonly NewWebchatChannel[] = [
     allowedOrigins: [],
     prechat: { name: 'required', email: 'optional', phone: 'hidden' },
     menu: {
-      prompt: 'Como podemos ajudar?',
-      options: Object.values(DEMO_TEAMS).map((team) => ({ label: team.name, teamId: team.id })),
+      prompt: { 'pt-BR': 'Como podemos ajudar?', en: 'How can we help?', es: '¿Cómo podemos ayudarte?' },
+      options: [
+        { label: { 'pt-BR': 'Suporte', en: 'Support', es: 'Soporte' }, teamId: DEMO_TEAMS.suporte.id },
+        { label: { 'pt-BR': 'Vendas', en: 'Sales', es: 'Ventas' }, teamId: DEMO_TEAMS.vendas.id },
+        { label: { 'pt-BR': 'Financeiro', en: 'Billing', es: 'Finanzas' }, teamId: DEMO_TEAMS.financeiro.id },
+      ],
     },
-    appearance: { color: '#0b6bcb', position: 'right', launcherIcon: 'chat', greeting: 'Olá! 👋 Como podemos ajudar?' },
+    appearance: {
+      color: '#0b6bcb', position: 'right', launcherIcon: 'chat',
+      greeting: { 'pt-BR': 'Olá! 👋 Como podemos ajudar?', en: 'Hi! 👋 How can we help?', es: '¡Hola! 👋 ¿Cómo podemos ayudarte?' },
+    },
+    defaultLanguage: 'pt-BR',
     secret: DEMO_WEBCHAT_SECRET,
   },
   {
@@ -129,7 +137,15 @@ const DEMO_WEBCHAT_CHANNELS: readonly NewWebchatChannel[] = [
     allowedOrigins: [],
     prechat: { name: 'optional', email: 'required', phone: 'optional' },
     menu: { prompt: null, options: [] },
-    appearance: { color: '#13795b', position: 'left', launcherIcon: 'headset', greeting: 'Quer conhecer nossos planos? Fale com o time de vendas.' },
+    appearance: {
+      color: '#13795b', position: 'left', launcherIcon: 'headset',
+      greeting: {
+        'pt-BR': 'Quer conhecer nossos planos? Fale com o time de vendas.',
+        en: 'Want to know our plans? Talk to our sales team.',
+        es: '¿Quieres conocer nuestros planes? Habla con el equipo de ventas.',
+      },
+    },
+    defaultLanguage: 'pt-BR',
     secret: DEMO_VENDAS_WEBCHAT_SECRET,
   },
 ];
@@ -183,6 +199,22 @@ async function upgradeDemoWebchat(repo: Repository, now: number): Promise<void> 
     for (const channel of others) if (!(await tx.getWebchatChannel(channel.key))) await tx.insertWebchatChannel(structuredClone(channel), now);
     for (const [teamId, hours] of Object.entries(DEMO_WORKING_HOURS)) {
       if (await tx.getTeam(teamId)) await tx.setTeamWorkingHours(teamId, hours);
+    }
+  });
+  await translateDemoWebchat(repo);
+}
+
+/**
+ * Migration 005 keeps a demo channel's texts in pt-BR only: give them the demo's other languages,
+ * once, unless the greeting was changed since (then the admin's texts stay as they are).
+ */
+async function translateDemoWebchat(repo: Repository): Promise<void> {
+  await repo.transaction(async (tx) => {
+    for (const seeded of DEMO_WEBCHAT_CHANNELS) {
+      const stored = await tx.getWebchatChannel(seeded.key);
+      const greeting = stored?.appearance.greeting;
+      const untranslated = greeting && Object.keys(greeting).join() === 'pt-BR' && greeting['pt-BR'] === seeded.appearance?.greeting?.['pt-BR'];
+      if (untranslated) await tx.updateWebchatChannel(seeded.key, structuredClone({ menu: seeded.menu, appearance: seeded.appearance }));
     }
   });
 }

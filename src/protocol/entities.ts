@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { ChannelText } from './channel-text.js';
 
 /** Ids are client- or server-generated strings (UUIDs in practice); kept opaque. */
 export const Id = v.pipe(v.string(), v.minLength(1, 'is required'), v.maxLength(64, 'is too long'));
@@ -252,7 +253,8 @@ export interface WebchatTeam extends Team {
 
 /** One numbered option of the channel's menu ("fluxo de atendimento"): it routes to a team. */
 export interface WebchatMenuOption {
-  label: string;
+  /** Per language; in none the widget can show, the option is named after its team. */
+  label: ChannelText;
   teamId: string;
 }
 
@@ -262,8 +264,8 @@ export interface WebchatAppearance {
   color: string;
   position: 'left' | 'right';
   launcherIcon: 'chat' | 'help' | 'headset';
-  /** Shown at the top of the pre-chat form (plain text), or null for the default text. */
-  greeting: string | null;
+  /** Shown at the top of the pre-chat form (plain text, per language), or null for the widget's own text. */
+  greeting: ChannelText | null;
 }
 
 /** What a website visitor may see of a webchat channel before starting. */
@@ -278,8 +280,13 @@ export interface WebchatChannel {
    * The menu shown after the pre-chat form. With one option or none the visitor is routed without
    * being asked (to the option's team, else the channel's first team).
    */
-  menu: { prompt: string | null; options: WebchatMenuOption[] };
+  menu: { prompt: ChannelText | null; options: WebchatMenuOption[] };
   appearance: WebchatAppearance;
+  /**
+   * The language the channel's texts fall back to when they lack the visitor's (see `pickChannelText`).
+   * Every language comes in one answer: a widget switching language (`setLocale`) fetches nothing.
+   */
+  defaultLanguage: string;
   /**
    * Whether any team of the channel is within its working hours now. When not, the widget shows the
    * offline form, whose message starts a waiting session all the same.

@@ -5,3 +5,4 @@ export * from './events.js';
 export * from './http.js';
 export * from './templates.js';
 export * from './append-message.js';
+export * from './channel-text.js';

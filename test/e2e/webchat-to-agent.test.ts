@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ANA } from '../server/harness.js';
@@ -38,14 +39,18 @@ describe('webchat to agent desk, end to end', () => {
     await anaComposer.fill('Oi, Carla! Vou verificar agora mesmo.');
     await anaComposer.press('Enter');
 
-    // The visitor sees the answer with Ana's name, reloads, and the whole conversation is still there.
+    // The visitor sees the answer in the conversation, written by Ana, reloads, and the whole
+    // conversation is still there.
     const widget = visitor.locator('conecta-webchat');
-    await widget.getByRole('log').getByText('Oi, Carla! Vou verificar agora mesmo.').waitFor();
+    const transcript = widget.getByRole('log', { name: 'Conversa' });
+    const reply = transcript.locator('[part~="message"]', { hasText: 'Oi, Carla! Vou verificar agora mesmo.' });
+    await reply.waitFor();
+    assert.equal(await reply.locator('.author').textContent(), 'Ana', 'the reply is shown as Ana’s');
     await widget.getByRole('heading', { name: /^Ana/ }).waitFor();
     await visitor.reload();
     await openWebchat(visitor);
-    await widget.getByRole('log').getByText('Olá! Meu pedido não chegou.').waitFor();
-    await widget.getByRole('log').getByText('Oi, Carla! Vou verificar agora mesmo.').waitFor();
+    await transcript.getByText('Olá! Meu pedido não chegou.').waitFor();
+    await transcript.getByText('Oi, Carla! Vou verificar agora mesmo.').waitFor();
 
     // Ana finishes the session; the visitor is told.
     await ana.getByRole('button', { name: 'Finalizar', exact: true }).click();

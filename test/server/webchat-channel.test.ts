@@ -55,14 +55,18 @@ describe('webchat channel configuration', () => {
       ],
       prechat: { name: 'required', email: 'optional', phone: 'hidden' },
       menu: {
-        prompt: 'Como podemos ajudar?',
+        prompt: { 'pt-BR': 'Como podemos ajudar?', en: 'How can we help?', es: '¿Cómo podemos ayudarte?' },
         options: [
-          { label: 'Suporte', teamId: 'tm-suporte' },
-          { label: 'Vendas', teamId: 'tm-vendas' },
-          { label: 'Financeiro', teamId: 'tm-financeiro' },
+          { label: { 'pt-BR': 'Suporte', en: 'Support', es: 'Soporte' }, teamId: 'tm-suporte' },
+          { label: { 'pt-BR': 'Vendas', en: 'Sales', es: 'Ventas' }, teamId: 'tm-vendas' },
+          { label: { 'pt-BR': 'Financeiro', en: 'Billing', es: 'Finanzas' }, teamId: 'tm-financeiro' },
         ],
       },
-      appearance: { color: '#0b6bcb', position: 'right', launcherIcon: 'chat', greeting: 'Olá! 👋 Como podemos ajudar?' },
+      appearance: {
+        color: '#0b6bcb', position: 'right', launcherIcon: 'chat',
+        greeting: { 'pt-BR': 'Olá! 👋 Como podemos ajudar?', en: 'Hi! 👋 How can we help?', es: '¡Hola! 👋 ¿Cómo podemos ayudarte?' },
+      },
+      defaultLanguage: 'pt-BR',
       online: true,
     });
     assert.ok(!text.includes(DEMO_WEBCHAT_SECRET), 'the identity secret never leaves the server');
@@ -75,7 +79,9 @@ describe('webchat channel configuration', () => {
     assert.deepEqual(channel.prechat, { name: 'optional', email: 'required', phone: 'optional' });
     assert.equal(channel.appearance.position, 'left');
     assert.equal(channel.appearance.color, '#13795b');
-    assert.match(channel.appearance.greeting, /vendas/i);
+    assert.match(channel.appearance.greeting['pt-BR'], /vendas/i);
+    assert.match(channel.appearance.greeting.en, /sales/i);
+    assert.match(channel.appearance.greeting.es, /ventas/i);
     assert.equal(channel.online, true);
   });
 
@@ -121,13 +127,15 @@ describe('webchat channel configuration', () => {
   it('a channel’s configuration can be changed; menu options for teams it does not offer are left out', async () => {
     await configureWebchatChannel(t, DEMO_VENDAS_CHANNEL_KEY, {
       prechat: { name: 'hidden', email: 'optional', phone: 'required' },
-      menu: { prompt: 'Escolha', options: [{ label: 'Vendas', teamId: 'tm-vendas' }, { label: 'Suporte', teamId: 'tm-suporte' }] },
+      menu: { prompt: { en: 'Choose' }, options: [{ label: { en: 'Sales' }, teamId: 'tm-vendas' }, { label: { en: 'Support' }, teamId: 'tm-suporte' }] },
       appearance: { color: '#222222', position: 'right', launcherIcon: 'help', greeting: null },
+      defaultLanguage: 'en',
     });
     const { channel } = await getChannel(t.url, DEMO_VENDAS_CHANNEL_KEY);
     assert.deepEqual(channel.prechat, { name: 'hidden', email: 'optional', phone: 'required' });
-    assert.deepEqual(channel.menu, { prompt: 'Escolha', options: [{ label: 'Vendas', teamId: 'tm-vendas' }] });
+    assert.deepEqual(channel.menu, { prompt: { en: 'Choose' }, options: [{ label: { en: 'Sales' }, teamId: 'tm-vendas' }] });
     assert.deepEqual(channel.appearance, { color: '#222222', position: 'right', launcherIcon: 'help', greeting: null });
+    assert.equal(channel.defaultLanguage, 'en', 'a channel written in English falls back to English');
     await configureWebchatChannel(t, DEMO_VENDAS_CHANNEL_KEY, { teamIds: ['tm-vendas', 'tm-suporte'] });
     assert.equal((await getChannel(t.url, DEMO_VENDAS_CHANNEL_KEY)).channel.menu.options.length, 2);
   });
@@ -249,6 +257,55 @@ describe('migration 003 and the demo upgrade', () => {
     assert.deepEqual(JSON.parse(channel.prechat), { name: 'required', email: 'optional', phone: 'hidden' });
     assert.equal(channel.secret, null);
     db.close();
+  });
+
+  it('migration 005 keeps the texts of a channel from before languages, as pt-BR, its default language', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conecta-m5-'));
+    dirs.push(dir);
+    const db = new Database(join(dir, 'old.sqlite'));
+    db.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`);
+    for (const schema of migrations.slice(0, 3)) db.exec(schema);
+    db.exec(`INSERT INTO schema_migrations VALUES (1, 0), (2, 0), (3, 0)`);
+    const menu = { prompt: 'Escolha', options: [{ label: 'Suporte', teamId: 'tm-1' }, { label: 'Vendas', teamId: 'tm-2' }] };
+    const appearance = { color: '#222222', position: 'left', launcherIcon: 'help', greeting: 'Olá!' };
+    db.prepare(`INSERT INTO webchat_channels (key, name, menu, appearance, created_at) VALUES ('old', 'Old', ?, ?, 0)`)
+      .run(JSON.stringify(menu), JSON.stringify(appearance));
+    db.exec(`INSERT INTO webchat_channels (key, name, created_at) VALUES ('bare', 'Bare', 0)`);
+    assert.equal(runMigrations(db), migrations.length - 3);
+    const read = (key: string) => {
+      const row = db.prepare('SELECT menu, appearance, default_language FROM webchat_channels WHERE key = ?').get(key) as Record<string, string>;
+      return { menu: JSON.parse(row.menu!), appearance: JSON.parse(row.appearance!), defaultLanguage: row.default_language };
+    };
+    assert.deepEqual(read('old'), {
+      menu: { prompt: { 'pt-BR': 'Escolha' }, options: [{ label: { 'pt-BR': 'Suporte' }, teamId: 'tm-1' }, { label: { 'pt-BR': 'Vendas' }, teamId: 'tm-2' }] },
+      appearance: { ...appearance, greeting: { 'pt-BR': 'Olá!' } },
+      defaultLanguage: 'pt-BR',
+    });
+    assert.deepEqual(read('bare'), {
+      menu: { prompt: null, options: [] },
+      appearance: { color: '#0b6bcb', position: 'right', launcherIcon: 'chat', greeting: null },
+      defaultLanguage: 'pt-BR',
+    });
+    db.close();
+  });
+
+  it('a demo database whose texts migration 005 kept in pt-BR gets the demo’s other languages on the next start', async () => {
+    const t = await startTestServer();
+    try {
+      const ptBR = (text: Record<string, string> | null) => (text ? { 'pt-BR': text['pt-BR']! } : null);
+      const demo = (await t.server.repo.getWebchatChannel('demo'))!;
+      await configureWebchatChannel(t, 'demo', {
+        menu: { prompt: ptBR(demo.menu.prompt), options: demo.menu.options.map((option) => ({ ...option, label: ptBR(option.label)! })) },
+        appearance: { ...demo.appearance, greeting: ptBR(demo.appearance.greeting) },
+      });
+      const sales = (await t.server.repo.getWebchatChannel(DEMO_VENDAS_CHANNEL_KEY))!;
+      await configureWebchatChannel(t, DEMO_VENDAS_CHANNEL_KEY, { appearance: { ...sales.appearance, greeting: { 'pt-BR': 'Nosso texto' } } });
+      assert.equal(await seedDemo(t.server.repo), false);
+      assert.deepEqual(await t.server.repo.getWebchatChannel('demo'), demo);
+      assert.deepEqual((await t.server.repo.getWebchatChannel(DEMO_VENDAS_CHANNEL_KEY))?.appearance.greeting, { 'pt-BR': 'Nosso texto' }, 'a changed greeting stays');
+    } finally {
+      await t.close();
+    }
   });
 
   it('a demo database seeded before the webchat configuration gets it on the next start, once', async () => {

@@ -5,6 +5,7 @@ import type {
   AuthorKind,
   CannedResponse,
   ChannelKind,
+  ChannelText,
   Contact,
   GalleryItem,
   Message,
@@ -47,8 +48,10 @@ export interface WebchatChannelRecord {
   allowedOrigins: string[];
   /** Which of name, e-mail and phone the pre-chat form asks for. */
   prechat: { name: PrechatRule; email: PrechatRule; phone: PrechatRule };
-  menu: { prompt: string | null; options: WebchatMenuOption[] };
+  menu: { prompt: ChannelText | null; options: WebchatMenuOption[] };
   appearance: WebchatAppearance;
+  /** The language the channel's texts (greeting, menu) fall back to. */
+  defaultLanguage: string;
   /** HMAC key of identity verification; never sent to clients. `null`: the channel verifies no one. */
   secret: string | null;
 }
@@ -58,10 +61,11 @@ export type NewWebchatChannel = Pick<WebchatChannelRecord, 'key' | 'name' | 'tea
   Partial<Omit<WebchatChannelRecord, 'key' | 'name' | 'teamIds' | 'allowedOrigins'>>;
 
 /** A channel's configuration as it is before anyone sets it. */
-export const WEBCHAT_CHANNEL_DEFAULTS: Pick<WebchatChannelRecord, 'prechat' | 'menu' | 'appearance' | 'secret'> = {
+export const WEBCHAT_CHANNEL_DEFAULTS: Pick<WebchatChannelRecord, 'prechat' | 'menu' | 'appearance' | 'defaultLanguage' | 'secret'> = {
   prechat: { name: 'required', email: 'optional', phone: 'hidden' },
   menu: { prompt: null, options: [] },
   appearance: { color: '#0b6bcb', position: 'right', launcherIcon: 'chat', greeting: null },
+  defaultLanguage: 'pt-BR',
   secret: null,
 };
 

@@ -89,6 +89,7 @@ export class WebchatService {
       // An option routing to a team the channel no longer offers would start nothing.
       menu: { prompt: channel.menu.prompt, options: channel.menu.options.filter((option) => offeredIds.has(option.teamId)) },
       appearance: { ...channel.appearance },
+      defaultLanguage: channel.defaultLanguage,
       online: offered.some((team) => team.online),
     };
   }

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { WebchatStart } from '../../client/api.js';
 import type { WebchatTranslation } from '../../i18n/webchat/pt-BR.js';
-import type { PrechatRule } from '../../protocol/index.js';
+import { pickChannelText, type ChannelText, type PrechatRule } from '../../protocol/index.js';
 import type { WebchatHost } from './webchat-host.js';
 
 export type VisitorField = 'name' | 'email' | 'phone';
@@ -64,6 +64,15 @@ export class WebchatPrechat {
     this.formError = this.numberError = '';
     this.collected = false;
     this.teamId = '';
+  }
+
+  /** A text of the channel in the widget's language, else `fallback` (the widget's own). */
+  channelText(text: ChannelText | null | undefined, fallback: string): string {
+    return pickChannelText(text, this.host.localize.language, this.host.config?.defaultLanguage) ?? fallback;
+  }
+
+  get greeting(): string {
+    return this.channelText(this.host.config?.appearance.greeting, this.host.localize.t.greeting);
   }
 
   /** Whether a team (by default, the one a conversation goes to without the menu) is within its hours now. */
@@ -207,7 +216,7 @@ export class WebchatPrechat {
   renderPrechat() {
     const t = this.host.localize.t;
     return html`<form class="stage" part="prechat" novalidate @submit=${(event: Event) => this.#submitPrechat(event)}>
-      <p part="greeting">${this.host.config?.appearance.greeting || t.greeting}</p>
+      <p part="greeting">${this.greeting}</p>
       <p class="muted">${t.prechatIntro}</p>
       ${FIELDS.map((field) => this.#field(field))} ${this.#formError()}
       <button part="start-button" class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.starting : t.start}</button>
@@ -219,7 +228,7 @@ export class WebchatPrechat {
     const options = this.host.config?.menu.options ?? [];
     const error = this.numberError;
     return html`<div class="stage" part="menu">
-      <p id="webchat-menu-prompt">${this.host.config?.menu.prompt || t.menuPrompt}</p>
+      <p id="webchat-menu-prompt">${this.channelText(this.host.config?.menu.prompt, t.menuPrompt)}</p>
       <ol aria-labelledby="webchat-menu-prompt" @keydown=${(event: KeyboardEvent) => {
         // Typing an option's number picks it, as in a phone menu.
         if (/^[1-9]$/.test(event.key) && !event.altKey && !event.ctrlKey && !event.metaKey) {
@@ -229,7 +238,7 @@ export class WebchatPrechat {
       }}>
         ${options.map((option, index) => html`<li>
           <button part="menu-option" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.choose(index + 1)}>
-            ${index + 1}. ${option.label}
+            ${index + 1}. ${this.channelText(option.label, this.host.config!.teams.find((team) => team.id === option.teamId)?.name ?? '')}
           </button>
         </li>`)}
       </ol>

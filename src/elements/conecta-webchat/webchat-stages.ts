@@ -296,7 +296,7 @@ export class WebchatStages implements ComposerHost {
           @dragover=${this.composer.dropHandlers.dragover} @dragleave=${this.composer.dropHandlers.dragleave}
           @drop=${this.composer.dropHandlers.drop}>
           ${this.ending.renderConfirm()}
-          ${this.sessionId ? renderConversation(this) : html`<p class="stage" part="greeting">${this.config?.appearance.greeting || t.greeting}</p>`}
+          ${this.sessionId ? renderConversation(this) : html`<p class="stage" part="greeting">${this.prechat.greeting}</p>`}
           ${renderStatus(this)} ${this.composer.render()}
         </div>`;
     }

@@ -144,6 +144,7 @@ export function toWebchatChannel(row: Row, teamIds: string[]): WebchatChannelRec
     prechat: JSON.parse(String(row.prechat)) as WebchatChannelRecord['prechat'],
     menu: JSON.parse(String(row.menu)) as WebchatChannelRecord['menu'],
     appearance: JSON.parse(String(row.appearance)) as WebchatChannelRecord['appearance'],
+    defaultLanguage: String(row.default_language),
     secret: str(row.secret),
   };
 }

@@ -14,10 +14,10 @@ export function sqliteWebchatStore(sql: SqliteStatements): WebchatRepository {
     async insertWebchatChannel(input: NewWebchatChannel, createdAt: number): Promise<void> {
       const channel: WebchatChannelRecord = { ...WEBCHAT_CHANNEL_DEFAULTS, ...input };
       await sql.exec(
-        `INSERT INTO webchat_channels (key, name, allowed_origins, prechat, menu, appearance, secret, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO webchat_channels (key, name, allowed_origins, prechat, menu, appearance, default_language, secret, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         channel.key, channel.name, JSON.stringify(channel.allowedOrigins), JSON.stringify(channel.prechat),
-        JSON.stringify(channel.menu), JSON.stringify(channel.appearance), channel.secret, createdAt,
+        JSON.stringify(channel.menu), JSON.stringify(channel.appearance), channel.defaultLanguage, channel.secret, createdAt,
       );
       await setChannelTeams(channel.key, channel.teamIds);
     },
@@ -34,6 +34,7 @@ export function sqliteWebchatStore(sql: SqliteStatements): WebchatRepository {
       if (changes.prechat !== undefined) columns.push(['prechat', JSON.stringify(changes.prechat)]);
       if (changes.menu !== undefined) columns.push(['menu', JSON.stringify(changes.menu)]);
       if (changes.appearance !== undefined) columns.push(['appearance', JSON.stringify(changes.appearance)]);
+      if (changes.defaultLanguage !== undefined) columns.push(['default_language', changes.defaultLanguage]);
       if (changes.secret !== undefined) columns.push(['secret', changes.secret]);
       if (columns.length > 0) {
         await sql.exec(
