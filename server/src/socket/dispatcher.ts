@@ -1,6 +1,8 @@
 import type { Server, Socket } from 'socket.io';
 import {
+  commandBytes,
   commandSchemas,
+  MAX_COMMAND_BYTES,
   isCommandName,
   parseCommand,
   type Ack,
@@ -42,6 +44,9 @@ export function dispatchCommands(socket: Socket, who: Identity, bucket: TokenBuc
     if (!bucket.take()) return refuse({ code: 'RATE_LIMITED', message: 'Too many commands on this connection. Slow down and retry.' });
     if (!isCommandName(name)) {
       return refuse({ code: 'UNKNOWN_COMMAND', message: `Unknown command: ${JSON.stringify(name)?.slice(0, 80) ?? String(name)}.` });
+    }
+    if (commandBytes(name, payload) > MAX_COMMAND_BYTES) {
+      return refuse({ code: 'PAYLOAD_TOO_LARGE', message: `The command is larger than ${MAX_COMMAND_BYTES} bytes (1 MiB) of JSON.` });
     }
     const allowed = commandSchemas[name].who;
     if (allowed !== 'any' && allowed !== who.kind) {

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { COMMAND_EVENT, type QueuePosition } from '../../../src/protocol/index.js';
+import { COMMAND_EVENT, MAX_COMMAND_BYTES, type QueuePosition } from '../../../src/protocol/index.js';
 import type { Identity } from '../domain/identity.js';
 import type { Services } from '../domain/services.js';
 import { WebchatService } from '../domain/webchat.js';
@@ -22,6 +22,9 @@ export function createSocketServer(httpServer: HttpServer): Server {
     // Visitors are further held to their channel's allowed origins in the handshake below.
     cors: { origin: true, credentials: false },
     serveClient: false,
+    // Room above the command limit, so a command a little over it is answered PAYLOAD_TOO_LARGE by
+    // the dispatcher instead of closing the connection (a client that resends would loop on that).
+    maxHttpBufferSize: 2 * MAX_COMMAND_BYTES,
   });
 }
 
