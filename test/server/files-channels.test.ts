@@ -162,7 +162,9 @@ describe('files and channels', () => {
     });
 
     it('webchat has no window', async () => {
-      const { session } = await maria.ok('webchat.start', { sessionId: randomUUID(), name: 'Maria', teamId: DEMO_TEAMS.suporte.id });
+      const joao = await connectVisitor(t.url);
+      const { session } = await joao.ok('webchat.start', { sessionId: randomUUID(), name: 'João', teamId: DEMO_TEAMS.suporte.id });
+      joao.close();
       await ana.ok('session.accept', { sessionId: session.id });
       clock.advance(2 * CONVERSATION_WINDOW_MS);
       assert.ok(await ana.ok('message.send', { id: randomUUID(), sessionId: session.id, text: 'Olá de novo' }));

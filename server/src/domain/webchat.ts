@@ -163,6 +163,7 @@ export class WebchatService {
   /**
    * Starts a waiting session for one of the channel's teams, with `text` as its first message;
    * idempotent by `sessionId` (a repeat answers the session, and its first message, as they are).
+   * CONFLICT while the visitor's contact has another open (not finished) session on the channel.
    * The fields are held to the channel's pre-chat rules: a hidden one is ignored, a required one
    * must be given unless the contact already has it.
    */
@@ -179,6 +180,9 @@ export class WebchatService {
         const message = first?.sessionId === existing.id ? first : null;
         return { session: existing, contact, message, created: false, contactChanged: false };
       }
+      // One open conversation per visitor and channel: more would only lengthen the queue (a flood, or a double click).
+      const open = (await tx.listSessionsOfContact(visitor.contactId, channel.key)).find((session) => session.status !== 'finished');
+      if (open) throw new CommandError('CONFLICT', `This visitor already has an open session on this channel (${open.id}): finish it first.`);
       const fields = applyPrechat(channel.prechat, input, await tx.getContact(visitor.contactId));
       const { contact, changed } = await this.#upsertContact(tx, visitor.contactId, fields);
       let session = await this.sessions.create(tx, {

@@ -6,6 +6,7 @@ import { CommandError, forbidden } from '../domain/errors.js';
 import { tooLarge } from '../domain/files.js';
 import type { Services } from '../domain/services.js';
 import { WebchatService, WebchatUserSchema } from '../domain/webchat.js';
+import type { RateLimiter } from '../limits/rate-limits.js';
 
 const LoginBody = v.object({
   email: v.pipe(v.string('must be a string'), v.maxLength(254, 'is too long')),
@@ -78,7 +79,7 @@ async function readFilePart(request: FastifyRequest): Promise<{ part: MultipartF
 }
 
 /** The HTTP endpoints that hand out identities (src/protocol/http.ts). */
-export function installRoutes(app: FastifyInstance, services: Services, onLogout: (tokenHash: string) => void): void {
+export function installRoutes(app: FastifyInstance, services: Services, limiter: RateLimiter, onLogout: (tokenHash: string) => void): void {
   app.post('/api/auth/login', async (request) => {
     const { email, password } = parseBody(LoginBody, request.body);
     return services.auth.login(email, password);
@@ -123,6 +124,12 @@ export function installRoutes(app: FastifyInstance, services: Services, onLogout
   app.get<{ Params: { key: string } }>('/api/webchat/:key', async (request) => services.webchat.publicChannel(request.params.key));
 
   app.post<{ Params: { key: string } }>('/api/webchat/:key/visitors', async (request) => {
+    const address = limiter.addressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']);
+    const { perAddress, perChannel } = limiter.limits.visitorTokens;
+    await limiter.charge([
+      { key: `visitorTokens:address:${address}`, rule: perAddress },
+      { key: `visitorTokens:channel:${request.params.key}`, rule: perChannel },
+    ]);
     const body = parseBody(VisitorBody, request.body);
     return services.webchat.issueVisitor(request.params.key, body?.visitorToken ?? undefined, body?.user ?? undefined);
   });

@@ -5,13 +5,13 @@ import type { Identity } from '../domain/identity.js';
 import type { Services } from '../domain/services.js';
 import { WebchatService } from '../domain/webchat.js';
 import { dispatchCommands } from './dispatcher.js';
-import { TokenBucket, type RateLimit } from './rate-limit.js';
+import type { RateLimiter } from '../limits/rate-limits.js';
 import { AGENTS_ROOM, agentRoom, sessionRoom, teamRoom, visitorRoom } from './rooms.js';
 
 export const tokenRoom = (tokenHash: string) => `token:${tokenHash}`;
 
 export interface SocketServerOptions {
-  rateLimit: RateLimit;
+  limiter: RateLimiter;
   logError: (error: unknown, context: Record<string, unknown>) => void;
 }
 
@@ -35,6 +35,7 @@ export function attachSocketHandlers(io: Server, services: Services, options: So
       async (who) => {
         if (!who) return next(new Error('UNAUTHENTICATED'));
         socket.data.who = who;
+        socket.data.address = options.limiter.addressOf(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
         // Computed now, joined synchronously on connection: the client's 'connect' then means
         // "subscribed", with no window where an event could be missed.
         Object.assign(socket.data, await identityRooms(who, services));
@@ -49,9 +50,9 @@ export function attachSocketHandlers(io: Server, services: Services, options: So
 
   io.on('connection', (socket) => {
     const who = socket.data.who as Identity;
-    const bucket = new TokenBucket(options.rateLimit.perSecond, options.rateLimit.burst);
     void socket.join(socket.data.rooms as string[]);
-    socket.on(COMMAND_EVENT, dispatchCommands(socket, who, bucket, { io, services, logError: options.logError }));
+    const deps = { io, services, limiter: options.limiter, logError: options.logError };
+    socket.on(COMMAND_EVENT, dispatchCommands(socket, who, socket.data.address as string, deps));
     // A visitor learns where its waiting sessions stand as soon as it connects.
     for (const position of socket.data.queue as QueuePosition[]) socket.emit('webchat.queue', position);
   });
