@@ -82,7 +82,7 @@ async function readFilePart(request: FastifyRequest): Promise<{ part: MultipartF
 export function installRoutes(app: FastifyInstance, services: Services, limiter: RateLimiter, onLogout: (tokenHash: string) => void): void {
   app.post('/api/auth/login', async (request) => {
     const { email, password } = parseBody(LoginBody, request.body);
-    return services.auth.login(email, password);
+    return services.auth.login(email, password, limiter.addressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']));
   });
 
   app.post('/api/auth/logout', async (request) => {
