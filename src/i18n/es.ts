@@ -258,4 +258,8 @@ export const es: Translation = {
     agent: 'Agente',
     transcript: 'Conversación',
   },
+  login: {
+    wrongCredentials: 'Correo electrónico o contraseña incorrectos.',
+    retryIn: (time: string) => `Inténtalo de nuevo en ${time}.`,
+  },
 };
