@@ -482,16 +482,16 @@ export class ClientCore implements VisitorClientApi {
     return run;
   }
 
-  /** A visitor token from the server; waits quietly while the server is unreachable. */
+  /** A visitor token from the server; waits quietly while the server is unreachable, or as long as RATE_LIMITED says. */
   async #issueVisitor(body: { visitorToken?: string; user?: WebchatUser }): Promise<IssuedVisitor> {
     for (;;) {
       try {
         return await requestJson<IssuedVisitor>(`${this.#channelUrl()}/visitors`, { body });
       } catch (error) {
-        if (this.#closed || (error as ConectaError).code !== 'DISCONNECTED') throw error;
-        // The outbox holds the commands meanwhile.
-        this.#setStatus('connecting');
-        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        const { code, retryAfterMs } = error as ConectaError;
+        if (this.#closed || !(code === 'DISCONNECTED' || (code === 'RATE_LIMITED' && retryAfterMs))) throw error;
+        this.#setStatus('connecting'); // the outbox holds the commands meanwhile
+        await new Promise((resolve) => setTimeout(resolve, retryAfterMs ?? 2_000));
       }
     }
   }
