@@ -19,8 +19,8 @@ interface Entry {
   attempts: number;
   /** The attempt now travelling, if any; a connection drop abandons it (see `setOnline`). */
   inFlight: object | null;
-  /** Not sent again before this time (`Date.now()`): the server said RATE_LIMITED, retry after. */
-  notBefore: number;
+  /** Waiting out a RATE_LIMITED answer's retry time before it is sent again. */
+  held: boolean;
   resolve(data: unknown): void;
   reject(error: ConectaError): void;
 }
@@ -50,7 +50,7 @@ export class Outbox {
       return Promise.reject(new ConectaError({ code: 'PAYLOAD_TOO_LARGE', message: `The command is larger than ${MAX_COMMAND_BYTES} bytes.` }));
     }
     return new Promise((resolve, reject) => {
-      this.#entries.push({ name, payload, lane, attempts: 0, inFlight: null, notBefore: 0, resolve, reject });
+      this.#entries.push({ name, payload, lane, attempts: 0, inFlight: null, held: false, resolve, reject });
       this.#pump();
     });
   }
@@ -80,13 +80,12 @@ export class Outbox {
   #pump(): void {
     if (!this.#online) return;
     const busyLanes = new Set<string>();
-    const now = Date.now();
     for (const entry of this.#entries) {
       if (entry.lane !== null) {
         if (busyLanes.has(entry.lane)) continue;
         busyLanes.add(entry.lane);
       }
-      if (entry.inFlight === null && entry.notBefore <= now) void this.#attempt(entry);
+      if (entry.inFlight === null && !entry.held) void this.#attempt(entry);
     }
   }
 
@@ -116,8 +115,12 @@ export class Outbox {
     } else if (!ack.ok && ack.error.code === 'RATE_LIMITED' && ack.error.retryAfterMs) {
       // Answered, so not an attempt lost: wait as told, then send again (a visitor's message is kept).
       entry.attempts -= 1;
-      entry.notBefore = Date.now() + ack.error.retryAfterMs;
-      setTimeout(() => this.#pump(), ack.error.retryAfterMs);
+      // A flag the timer clears, not a time to compare: a timer may fire a millisecond before Date.now() says.
+      entry.held = true;
+      setTimeout(() => {
+        entry.held = false;
+        this.#pump();
+      }, ack.error.retryAfterMs);
     } else {
       this.#settle(entry);
       if (ack.ok) entry.resolve(ack.data);

@@ -108,7 +108,7 @@ describe('Outbox', () => {
     await assert.rejects(result, { code: 'CONFLICT', message: 'Taken', fields: { email: 'is already used' } });
   });
 
-  it('waits the retry time of a RATE_LIMITED answer and sends again, holding the lane behind it', async () => {
+  it('waits the retry time of a RATE_LIMITED answer and sends again, holding the lane behind it', { timeout: 5_000 }, async () => {
     const { calls, transmit } = controlledTransmit();
     const outbox = new Outbox(transmit, { attemptTimeoutMs: 10, maxAttempts: 1 });
     outbox.setOnline(true);

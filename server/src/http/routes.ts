@@ -80,9 +80,10 @@ async function readFilePart(request: FastifyRequest): Promise<{ part: MultipartF
 
 /** The HTTP endpoints that hand out identities (src/protocol/http.ts). */
 export function installRoutes(app: FastifyInstance, services: Services, limiter: RateLimiter, onLogout: (tokenHash: string) => void): void {
+  const clientAddressOf = (request: FastifyRequest) => limiter.addressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']);
   app.post('/api/auth/login', async (request) => {
     const { email, password } = parseBody(LoginBody, request.body);
-    return services.auth.login(email, password, limiter.addressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']));
+    return services.auth.login(email, password, clientAddressOf(request));
   });
 
   app.post('/api/auth/logout', async (request) => {
@@ -124,10 +125,9 @@ export function installRoutes(app: FastifyInstance, services: Services, limiter:
   app.get<{ Params: { key: string } }>('/api/webchat/:key', async (request) => services.webchat.publicChannel(request.params.key));
 
   app.post<{ Params: { key: string } }>('/api/webchat/:key/visitors', async (request) => {
-    const address = limiter.addressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']);
     const { perAddress, perChannel } = limiter.limits.visitorTokens;
     await limiter.charge([
-      { key: `visitorTokens:address:${address}`, rule: perAddress },
+      { key: `visitorTokens:address:${clientAddressOf(request)}`, rule: perAddress },
       { key: `visitorTokens:channel:${request.params.key}`, rule: perChannel },
     ]);
     const body = parseBody(VisitorBody, request.body);
