@@ -99,6 +99,16 @@ describe('rate limits hold per identity, per address and per channel', () => {
     assert.equal((await postJson(visitorsUrl(t), {}, fromAddress('203.0.113.8'))).status, 200);
   });
 
+  it('does not count a returning visitor asking again with its token (a page load)', async () => {
+    const address = { 'x-forwarded-for': '198.51.100.200' };
+    const { body } = await postJson(visitorsUrl(t), {}, address);
+    for (let i = 0; i < 8; i++) {
+      const again = await postJson(visitorsUrl(t), { visitorToken: body.visitorToken }, address);
+      assert.equal(again.status, 200);
+      assert.equal(again.body.visitor.id, body.visitor.id);
+    }
+  });
+
   it('limits visitor messages per visitor across its sockets, and per address across visitors', async () => {
     const maria = await visitorFrom(t, '192.0.2.10');
     const { session } = await maria.ok('webchat.start', { sessionId: randomUUID(), name: 'Maria', teamId: 'tm-suporte' });

@@ -147,6 +147,13 @@ export class WebchatService {
     return { visitorToken: result.visitorToken, visitor: toVisitor(result.visitor) };
   }
 
+  /** Would `issueVisitor` answer the visitor `previousToken` already is (a returning visitor's page load), creating nothing? */
+  async isReturning(key: string, previousToken: string | undefined, userId: string | undefined): Promise<boolean> {
+    if (!previousToken) return false;
+    const previous = await this.repo.findVisitorByTokenHash(hashToken(previousToken));
+    return previous !== null && previous.channelKey === key && (userId === undefined || previous.userId === userId);
+  }
+
   async authenticate(visitorToken: string): Promise<VisitorIdentity | null> {
     const visitor = await this.repo.findVisitorByTokenHash(hashToken(visitorToken));
     return visitor ? { kind: 'visitor', visitorId: visitor.id, contactId: visitor.contactId, channelKey: visitor.channelKey } : null;

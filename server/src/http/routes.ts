@@ -125,12 +125,18 @@ export function installRoutes(app: FastifyInstance, services: Services, limiter:
   app.get<{ Params: { key: string } }>('/api/webchat/:key', async (request) => services.webchat.publicChannel(request.params.key));
 
   app.post<{ Params: { key: string } }>('/api/webchat/:key/visitors', async (request) => {
-    const { perAddress, perChannel } = limiter.limits.visitorTokens;
-    await limiter.charge([
-      { key: `visitorTokens:address:${clientAddressOf(request)}`, rule: perAddress },
-      { key: `visitorTokens:channel:${request.params.key}`, rule: perChannel },
-    ]);
+    const { key } = request.params;
     const body = parseBody(VisitorBody, request.body);
-    return services.webchat.issueVisitor(request.params.key, body?.visitorToken ?? undefined, body?.user ?? undefined);
+    const previousToken = body?.visitorToken ?? undefined;
+    const user = body?.user ?? undefined;
+    // Only new visitors count: a returning visitor asks again on every page load.
+    if (!(await services.webchat.isReturning(key, previousToken, user?.id))) {
+      const { perAddress, perChannel } = limiter.limits.visitorTokens;
+      await limiter.charge([
+        { key: `visitorTokens:address:${clientAddressOf(request)}`, rule: perAddress },
+        { key: `visitorTokens:channel:${key}`, rule: perChannel },
+      ]);
+    }
+    return services.webchat.issueVisitor(key, previousToken, user);
   });
 }
