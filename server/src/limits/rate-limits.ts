@@ -53,7 +53,6 @@ export function rateLimitsWith(changes: RateLimitChanges = {}): RateLimits {
   };
 }
 
-
 /**
  * The server's rate limits on one bucket store, and how it tells client addresses apart (see
  * `clientAddress`). HTTP routes and the socket dispatcher share one, so their counts are one.
