@@ -1,5 +1,5 @@
 // Login shared by the demo's agent pages: keeps the token for the tab, hands the page a client.
-const { ConectaClient } = window.Conecta;
+const { ConectaClient, loginErrorText } = window.Conecta;
 const server = location.origin;
 const tokenKey = 'conecta-demo:agent-token';
 
@@ -27,7 +27,8 @@ export function startAgentPage({ onDesk }) {
       sessionStorage.setItem(tokenKey, token);
       showDesk(token);
     } catch (failure) {
-      error.textContent = failure.message;
+      // By the error's code, in the page's language: the server's message is English.
+      error.textContent = loginErrorText(failure, document.documentElement.lang);
     }
   });
 

@@ -13,8 +13,9 @@ import { installErrorHandlers } from './http/errors.js';
 import { installRoutes } from './http/routes.js';
 import { installDemoSite } from './http/demo-site.js';
 import { installStaticFiles, type StaticRoot } from './http/static-files.js';
+import { RateLimiter, rateLimitsWith, type RateLimitChanges } from './limits/rate-limits.js';
+import { MemoryTokenBuckets, type TokenBucketStore } from './limits/token-buckets.js';
 import { seedDemo } from './seed.js';
-import { DEFAULT_RATE_LIMIT, type RateLimit } from './socket/rate-limit.js';
 import { attachSocketHandlers, createSocketServer, tokenRoom } from './socket/server.js';
 import { SocketEvents } from './socket/socket-events.js';
 
@@ -28,8 +29,15 @@ export interface ServerOptions {
   logger?: boolean;
   /** Seed the demo teams, agents and channel when the database has no agent. */
   seed?: boolean;
-  /** Commands per socket. Default 20/s with bursts of 40. */
-  rateLimit?: RateLimit;
+  /** Rules replacing some of DEFAULT_RATE_LIMITS (server/src/limits/rate-limits.ts). */
+  rateLimits?: RateLimitChanges;
+  /** Where rate-limit buckets live. Default: this process's memory. */
+  rateLimitStore?: TokenBucketStore;
+  /**
+   * How many reverse proxies stand in front of the server, each appending to `X-Forwarded-For`.
+   * Default 0: the client address is the socket's, and the header is ignored (anyone can send it).
+   */
+  trustedProxyHops?: number;
   /** How often waiting sessions are checked against their team's timeout. Default 30 s; 0: never (tests call `expireWaiting`). */
   expireEveryMs?: number;
 }
@@ -74,6 +82,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     }
   });
 
+  const limiter = new RateLimiter(rateLimitsWith(options.rateLimits), options.rateLimitStore ?? new MemoryTokenBuckets(), options.trustedProxyHops ?? 0);
   const io = createSocketServer(http.server);
   const events = new SocketEvents(io, repo, (error) => logError(error, { during: 'event routing' }));
   const services = createServices(repo, now, events, {
@@ -85,11 +94,11 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   installErrorHandlers(http, logError);
   installCors(http, repo);
   // A revoked token must not keep an open socket alive.
-  installRoutes(http, services, (tokenHash) => io.in(tokenRoom(tokenHash)).disconnectSockets(true));
+  installRoutes(http, services, limiter, (tokenHash) => io.in(tokenRoom(tokenHash)).disconnectSockets(true));
   // The demo site's pretend backend, only where the demo is served on seeded data.
   if (options.seed && options.staticRoots?.length) installDemoSite(http);
   await installStaticFiles(http, options.staticRoots ?? []);
-  attachSocketHandlers(io, services, { rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, logError });
+  attachSocketHandlers(io, services, { limiter, logError });
 
   if (options.seed) await seedDemo(repo, now());
 

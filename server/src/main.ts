@@ -7,9 +7,15 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
 const dataDir = resolve(process.env.DATA_DIR ?? './data');
+// Reverse proxies in front that append to X-Forwarded-For; 0: the socket address is the client's.
+const trustedProxyHops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, got ${JSON.stringify(process.env.PORT)}.`);
+  process.exit(1);
+}
+if (!Number.isInteger(trustedProxyHops) || trustedProxyHops < 0) {
+  console.error(`TRUSTED_PROXY_HOPS must be a whole number of proxies, got ${JSON.stringify(process.env.TRUSTED_PROXY_HOPS)}.`);
   process.exit(1);
 }
 mkdirSync(dataDir, { recursive: true });
@@ -17,6 +23,7 @@ mkdirSync(dataDir, { recursive: true });
 const server = await createServer({
   dataDir,
   seed: true,
+  trustedProxyHops,
   // Request logs only on demand: a newcomer running `npm start` wants the URL, not a JSON stream.
   logger: process.env.LOG_REQUESTS === '1',
   staticRoots: [

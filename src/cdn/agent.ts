@@ -8,3 +8,4 @@ import '../session.js';
 import '../contact-form.js';
 
 export { ConectaClient } from '../client/client.js';
+export { errorText, loginErrorText } from '../i18n/error-text.js';

@@ -1,4 +1,5 @@
 import { ConectaError, type Ack, type ProtocolError } from '../protocol/errors.js';
+import { commandBytes, MAX_COMMAND_BYTES } from '../protocol/limits.js';
 
 /** How a command reaches the server: one emit that resolves with the ack, or rejects on timeout. */
 export type Transmit = (name: string, payload: unknown, timeoutMs: number) => Promise<Ack<unknown>>;
@@ -18,6 +19,8 @@ interface Entry {
   attempts: number;
   /** The attempt now travelling, if any; a connection drop abandons it (see `setOnline`). */
   inFlight: object | null;
+  /** Waiting out a RATE_LIMITED answer's retry time before it is sent again. */
+  held: boolean;
   resolve(data: unknown): void;
   reject(error: ConectaError): void;
 }
@@ -41,9 +44,13 @@ export class Outbox {
     return this.#entries.length;
   }
 
+  /** A command over the server's size limit fails at once: sending it could never succeed. */
   enqueue(name: string, payload: unknown, lane: string | null = null): Promise<unknown> {
+    if (commandBytes(name, payload) > MAX_COMMAND_BYTES) {
+      return Promise.reject(new ConectaError({ code: 'PAYLOAD_TOO_LARGE', message: `The command is larger than ${MAX_COMMAND_BYTES} bytes.` }));
+    }
     return new Promise((resolve, reject) => {
-      this.#entries.push({ name, payload, lane, attempts: 0, inFlight: null, resolve, reject });
+      this.#entries.push({ name, payload, lane, attempts: 0, inFlight: null, held: false, resolve, reject });
       this.#pump();
     });
   }
@@ -78,7 +85,7 @@ export class Outbox {
         if (busyLanes.has(entry.lane)) continue;
         busyLanes.add(entry.lane);
       }
-      if (entry.inFlight === null) void this.#attempt(entry);
+      if (entry.inFlight === null && !entry.held) void this.#attempt(entry);
     }
   }
 
@@ -105,6 +112,15 @@ export class Outbox {
         this.#settle(entry);
         entry.reject(new ConectaError({ code: 'TIMEOUT', message: 'The server did not answer in time.' }));
       }
+    } else if (!ack.ok && ack.error.code === 'RATE_LIMITED' && ack.error.retryAfterMs) {
+      // Answered, so not an attempt lost: wait as told, then send again (a visitor's message is kept).
+      entry.attempts -= 1;
+      // A flag the timer clears, not a time to compare: a timer may fire a millisecond before Date.now() says.
+      entry.held = true;
+      setTimeout(() => {
+        entry.held = false;
+        this.#pump();
+      }, ack.error.retryAfterMs);
     } else {
       this.#settle(entry);
       if (ack.ok) entry.resolve(ack.data);

@@ -127,16 +127,16 @@ export class VisitorIdentity {
     return run;
   }
 
-  /** A visitor token from the server; waits quietly while the server is unreachable. */
+  /** A visitor token from the server; waits quietly while the server is unreachable, or as long as RATE_LIMITED says. */
   async #issue(body: VisitorRequest['request']): Promise<IssuedVisitor> {
     for (;;) {
       try {
         return await requestJson<IssuedVisitor>(this.#url, { body });
       } catch (error) {
-        if (this.#closed || (error as ConectaError).code !== 'DISCONNECTED') throw error;
-        // The outbox holds the commands meanwhile.
-        this.#host.waitForServer();
-        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        const { code, retryAfterMs } = error as ConectaError;
+        if (this.#closed || !(code === 'DISCONNECTED' || (code === 'RATE_LIMITED' && retryAfterMs))) throw error;
+        this.#host.waitForServer(); // the outbox holds the commands meanwhile
+        await new Promise((resolve) => setTimeout(resolve, retryAfterMs ?? 2_000));
       }
     }
   }

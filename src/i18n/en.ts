@@ -265,4 +265,8 @@ export const en: Translation = {
     agent: 'Agent',
     transcript: 'Conversation',
   },
+  login: {
+    wrongCredentials: 'Wrong e-mail or password.',
+    retryIn: (time: string) => `Try again in ${time}.`,
+  },
 };

@@ -265,4 +265,8 @@ export const es: Translation = {
     agent: 'Agente',
     transcript: 'Conversación',
   },
+  login: {
+    wrongCredentials: 'Correo electrónico o contraseña incorrectos.',
+    retryIn: (time: string) => `Inténtalo de nuevo en ${time}.`,
+  },
 };

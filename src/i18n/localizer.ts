@@ -143,12 +143,17 @@ export class Localizer<T> implements ReactiveController {
 
   /** An elapsed time: `45 s`, `3 min`, `1 h 05 min`. */
   duration(milliseconds: number): string {
-    const seconds = Math.max(0, Math.floor(milliseconds / 1000));
-    const unit = (value: number, name: 'second' | 'minute' | 'hour', digits = 1) =>
-      formatter(Intl.NumberFormat, this.locale, { style: 'unit', unit: name, unitDisplay: 'short', minimumIntegerDigits: digits }).format(value);
-    if (seconds < 60) return unit(seconds, 'second');
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60) return unit(minutes, 'minute');
-    return `${unit(Math.floor(minutes / 60), 'hour')} ${unit(minutes % 60, 'minute', 2)}`;
+    return formatDuration(milliseconds, this.locale);
   }
+}
+
+/** An elapsed time in `locale`, rounded down: `45 s`, `3 min`, `1 h 05 min`. */
+export function formatDuration(milliseconds: number, locale: string): string {
+  const seconds = Math.max(0, Math.floor(milliseconds / 1000));
+  const unit = (value: number, name: 'second' | 'minute' | 'hour', digits = 1) =>
+    formatter(Intl.NumberFormat, locale, { style: 'unit', unit: name, unitDisplay: 'short', minimumIntegerDigits: digits }).format(value);
+  if (seconds < 60) return unit(seconds, 'second');
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return unit(minutes, 'minute');
+  return `${unit(Math.floor(minutes / 60), 'hour')} ${unit(minutes % 60, 'minute', 2)}`;
 }

@@ -272,6 +272,11 @@ export const ptBR = {
     agent: 'Atendente',
     transcript: 'Conversa',
   },
+  /** The login page's texts (demo/agent-login.js, through `loginErrorText`). */
+  login: {
+    wrongCredentials: 'E-mail ou senha incorretos.',
+    retryIn: (time: string) => `Tente de novo em ${time}.`,
+  },
 };
 
 type Widen<T> = T extends string

@@ -39,6 +39,23 @@ const NoteText = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'
 /** A message's text: what `message.send` accepts. */
 const MessageText = v.pipe(v.string(), v.trim(), v.maxLength(4096, 'is too long (4096 characters at most)'));
 const Query = v.pipe(v.string(), v.trim(), v.maxLength(120, 'is too long'));
+/** Keys valibot's record() drops without a word (its guard against prototype pollution): refused by name instead. */
+const RESERVED_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+/** A template's variables, name → value. */
+const TemplateVariables = v.pipe(
+  // Typed as the record below (for callers), checked for what record() would drop.
+  v.custom<Record<string, string>>((input) => typeof input === 'object' && input !== null, 'must be an object'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    const input = dataset.value;
+    if (!input || typeof input !== 'object') return;
+    for (const key of Object.keys(input)) {
+      if (!RESERVED_KEYS.includes(key)) continue;
+      const value = (input as Record<string, unknown>)[key];
+      addIssue({ message: 'is a reserved name', path: [{ type: 'object', origin: 'key', input: input as Record<string, unknown>, key, value }] });
+    }
+  }),
+  v.record(v.string(), v.pipe(v.string(), v.trim(), v.maxLength(500, 'is too long'))),
+);
 
 /** Check digits of a CPF or CNPJ (digits only). */
 export function isCpfOrCnpj(digits: string): boolean {
@@ -111,7 +128,7 @@ export const commandSchemas = {
       id: Id,
       sessionId: Id,
       templateId: Id,
-      variables: v.optional(v.record(v.string(), v.pipe(v.string(), v.trim(), v.maxLength(500, 'is too long'))), {}),
+      variables: v.optional(TemplateVariables, {}),
     }),
   },
   /** The caller's client received (`delivered`) or showed (`read`) the other side's messages up to `upToSeq`. */
@@ -272,7 +289,8 @@ export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): Record<str
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const path = issue.path?.map((item) => String(item.key)).join('.') || '(payload)';
-    fields[path] ??= issue.message;
+    // Not `fields[path] ??=`: a key like `toString` or `__proto__` would find Object.prototype's.
+    if (!Object.hasOwn(fields, path)) Object.defineProperty(fields, path, { value: issue.message, enumerable: true, writable: true, configurable: true });
   }
   return fields;
 }

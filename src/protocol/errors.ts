@@ -24,6 +24,8 @@ export interface ProtocolError {
   message: string;
   /** Per-field messages for INVALID_PAYLOAD, keyed by the payload's dotted path. */
   fields?: Record<string, string>;
+  /** With RATE_LIMITED: how long to wait before trying again (also HTTP's `Retry-After`, in seconds). */
+  retryAfterMs?: number;
 }
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ProtocolError };
@@ -32,10 +34,12 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: ProtocolError }
 export class ConectaError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
+  readonly retryAfterMs?: number;
   constructor(error: ProtocolError) {
     super(error.message);
     this.name = 'ConectaError';
     this.code = error.code;
     this.fields = error.fields;
+    this.retryAfterMs = error.retryAfterMs;
   }
 }

@@ -2,7 +2,7 @@ import type { Agent, Attachment, Visitor, WebchatChannel, WebchatUser } from './
 
 /** HTTP endpoints that hand out identities; everything else travels over the socket. */
 export interface HttpApi {
-  /** POST: agent login. 401 on bad credentials, 429 while locked after repeated failures. */
+  /** POST: agent login. 401 on bad credentials, 429 (with `retryAfterMs`) while throttled after failures (docs/protocol.md). */
   '/api/auth/login': { request: { email: string; password: string }; response: { token: string; agent: Agent } };
   /** POST with `Authorization: Bearer <token>`: revokes the token. */
   '/api/auth/logout': { request: Record<string, never>; response: { ok: true } };
@@ -21,7 +21,7 @@ export interface HttpApi {
   /**
    * POST multipart/form-data with one `file` part; `Authorization: Bearer <agent token>` or
    * `X-Visitor-Token: <visitor token>`. The type is sniffed from the content. 413 PAYLOAD_TOO_LARGE
-   * above the limit (10 MB), 415 UNSUPPORTED_TYPE for executables and unknown binaries. The answer's
+   * above the limit (10 MiB), 415 UNSUPPORTED_TYPE for executables and unknown binaries. The answer's
    * `id` goes in `message.send`'s `attachmentIds`.
    */
   '/api/files': { request: FormData; response: { attachment: Attachment } };

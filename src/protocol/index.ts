@@ -6,3 +6,4 @@ export * from './http.js';
 export * from './templates.js';
 export * from './append-message.js';
 export * from './channel-text.js';
+export * from './limits.js';

@@ -130,6 +130,8 @@ describe('ConectaClient as a webchat visitor, against a real server', () => {
     await laptop.setUser(user(userId, { name: 'Fábio Nunes' }));
     assert.equal(laptop.store.state.visitor?.userId, userId);
     await until(laptop, (s) => s.connection === 'connected');
+    // One open conversation per visitor and channel: the adopted one ends before the next starts.
+    await laptop.command('webchat.finish', { sessionId: anonymousSession });
     const sessionId = await laptop.startWebchat({ teamId: await teamId(laptop), text: 'do notebook' });
 
     // Another device: its own anonymous visitor first, then the same user.

@@ -9,7 +9,7 @@ const PENDING = 50;
 describe('bulk finish of 50 pending sessions, end to end', () => {
   let e2e: EndToEnd;
   // The setup sends a few hundred commands from one socket: lift the per-socket rate limit.
-  before(async () => (e2e = await startEndToEnd({ rateLimit: { perSecond: 1_000, burst: 1_000 } })));
+  before(async () => (e2e = await startEndToEnd({ rateLimits: { commands: { perSecond: 1_000, burst: 1_000 } } })));
   after(() => e2e?.close());
 
   it('selects the 50, finishes them in one action, and sends no survey', async () => {

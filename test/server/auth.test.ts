@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { LOGIN_FAILURES_PER_ADDRESS } from '../../server/src/domain/login-throttle.js';
 import { ANA, BRUNO, DEMO_AGENTS, TestClock, connect, connectAgent, delay, loginAgent, postJson, startTestServer, type TestServer } from './harness.js';
 
 describe('agent login', () => {
@@ -33,31 +34,58 @@ describe('agent login', () => {
     assert.equal(broken.status, 400);
     assert.equal(((await broken.json()) as any).error.code, 'INVALID_PAYLOAD');
   });
+});
 
-  it('locks the login for 15 minutes after 5 failures, even for the right password', async () => {
-    for (let attempt = 1; attempt <= 4; attempt++) {
-      assert.equal((await postJson(`${t.url}/api/auth/login`, { email: BRUNO, password: 'wrong' })).status, 401);
-    }
-    const fifth = await postJson(`${t.url}/api/auth/login`, { email: BRUNO, password: 'wrong' });
-    assert.equal(fifth.status, 429);
-    assert.equal(fifth.body.error.code, 'RATE_LIMITED');
-    assert.match(fifth.body.error.message, /Too many failed logins.*15 minutes/);
+describe('login throttling (per account and address, with a ceiling per address)', () => {
+  const clock = new TestClock();
+  let t: TestServer;
+  // A trusted proxy in front, so each test can speak from the addresses it needs.
+  before(async () => (t = await startTestServer({ now: clock.now, trustedProxyHops: 1 })));
+  after(() => t.close());
 
-    clock.advance(14 * 60_000);
-    const stillLocked = await postJson(`${t.url}/api/auth/login`, { email: BRUNO, password: 'conecta-demo' });
-    assert.equal(stillLocked.status, 429);
-    assert.match(stillLocked.body.error.message, /1 minute\b/);
+  const login = (email: string, password: string, address: string) =>
+    postJson(`${t.url}/api/auth/login`, { email, password }, { 'x-forwarded-for': address });
 
-    clock.advance(60_000 + 1);
-    assert.equal((await postJson(`${t.url}/api/auth/login`, { email: BRUNO, password: 'conecta-demo' })).status, 200);
+  it('lets the owner in from a clean address while another address hammers the same e-mail', async () => {
+    const attacker = '203.0.113.66';
+    const statuses = [];
+    for (let attempt = 1; attempt <= 12; attempt++) statuses.push((await login(BRUNO, 'guess', attacker)).status);
+    assert.ok(statuses.includes(429), `the attacker is slowed: ${statuses}`);
+    assert.equal((await login(BRUNO, 'conecta-demo', '198.51.100.5')).status, 200);
+    assert.equal((await login(BRUNO, 'conecta-demo', attacker)).status, 429, 'but not the attacker\u2019s address, even with the password');
   });
 
-  it('does not lock for failures spread over more than 15 minutes', async () => {
-    const email = ANA;
-    for (let attempt = 1; attempt <= 4; attempt++) await postJson(`${t.url}/api/auth/login`, { email, password: 'wrong' });
-    clock.advance(15 * 60_000 + 1);
-    assert.equal((await postJson(`${t.url}/api/auth/login`, { email, password: 'wrong' })).status, 401);
-    assert.equal((await postJson(`${t.url}/api/auth/login`, { email, password: 'conecta-demo' })).status, 200);
+  it('delays an account at one address more after each failure past the first three, and forgets them on success', async () => {
+    const address = '192.0.2.40';
+    for (let attempt = 1; attempt <= 4; attempt++) assert.equal((await login(ANA, 'wrong', address)).status, 401);
+    const first = await login(ANA, 'conecta-demo', address);
+    assert.equal(first.status, 429);
+    assert.equal(first.body.error.code, 'RATE_LIMITED');
+    assert.ok(first.body.error.retryAfterMs > 0);
+    assert.equal(first.headers.get('retry-after'), String(Math.ceil(first.body.error.retryAfterMs / 1000)));
+
+    clock.advance(first.body.error.retryAfterMs);
+    assert.equal((await login(ANA, 'wrong', address)).status, 401);
+    const second = await login(ANA, 'wrong', address);
+    assert.equal(second.status, 429);
+    assert.ok(second.body.error.retryAfterMs > first.body.error.retryAfterMs, 'the delay grows');
+
+    clock.advance(second.body.error.retryAfterMs);
+    assert.equal((await login(ANA, 'conecta-demo', address)).status, 200);
+    for (let attempt = 1; attempt <= 4; attempt++) assert.equal((await login(ANA, 'wrong', address)).status, 401, 'counted afresh');
+  });
+
+  it('refuses an address with too many failures across accounts, and no other', async () => {
+    const address = '192.0.2.99';
+    const statuses = [];
+    for (let i = 0; i < LOGIN_FAILURES_PER_ADDRESS + 1; i++) statuses.push((await login(`nobody${i}@example.com`, 'wrong', address)).status);
+    assert.deepEqual(statuses.slice(0, LOGIN_FAILURES_PER_ADDRESS), Array(LOGIN_FAILURES_PER_ADDRESS).fill(401));
+    const ceiling = await login(ANA, 'conecta-demo', address);
+    assert.equal(ceiling.status, 429, 'even the right password of another account');
+    assert.ok(ceiling.body.error.retryAfterMs > 0);
+    assert.equal((await login(ANA, 'conecta-demo', '192.0.2.100')).status, 200);
+    clock.advance(ceiling.body.error.retryAfterMs);
+    assert.equal((await login(ANA, 'conecta-demo', address)).status, 200);
   });
 });
 

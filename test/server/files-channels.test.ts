@@ -165,7 +165,10 @@ describe('files and channels', () => {
       await t.server.repo.insertTemplate({
         id: 'tp-pedido', teamId: DEMO_TEAMS.suporte.id, name: 'pedido', language: 'pt_BR', body: 'Seu pedido {{toString}} saiu.', variables: ['toString'],
       });
-      const { session } = await maria.ok('webchat.start', { sessionId: randomUUID(), name: 'Maria', teamId: DEMO_TEAMS.suporte.id });
+      // A visitor of its own: one visitor holds one open session per channel.
+      const lia = await connectVisitor(t.url);
+      const { session } = await lia.ok('webchat.start', { sessionId: randomUUID(), name: 'Lia', teamId: DEMO_TEAMS.suporte.id });
+      lia.close();
       await ana.ok('session.accept', { sessionId: session.id });
       const missing = errorOf(await ana.command('message.sendTemplate', { id: randomUUID(), sessionId: session.id, templateId: 'tp-pedido', variables: {} }));
       assert.equal(missing?.code, 'INVALID_PAYLOAD');
@@ -175,7 +178,9 @@ describe('files and channels', () => {
     });
 
     it('webchat has no window', async () => {
-      const { session } = await maria.ok('webchat.start', { sessionId: randomUUID(), name: 'Maria', teamId: DEMO_TEAMS.suporte.id });
+      const joao = await connectVisitor(t.url);
+      const { session } = await joao.ok('webchat.start', { sessionId: randomUUID(), name: 'João', teamId: DEMO_TEAMS.suporte.id });
+      joao.close();
       await ana.ok('session.accept', { sessionId: session.id });
       clock.advance(2 * CONVERSATION_WINDOW_MS);
       assert.ok(await ana.ok('message.send', { id: randomUUID(), sessionId: session.id, text: 'Olá de novo' }));

@@ -51,13 +51,25 @@ export interface TestServerOptions {
   now?: () => number;
   /** Reuse a data dir (e.g. to test a restart); then it is not removed on close. */
   dataDir?: string;
-  rateLimit?: ServerOptions['rateLimit'];
+  rateLimits?: ServerOptions['rateLimits'];
+  trustedProxyHops?: number;
   /** Defaults to 0 here: tests call `services.sessions.expireWaiting()` themselves. */
   expireEveryMs?: number;
   staticRoots?: ServerOptions['staticRoots'];
   /** Defaults to a free port; give the old one to restart a server where its clients reconnect. */
   port?: number;
 }
+
+const LIFTED = { perSecond: 1000, burst: 10_000 };
+/**
+ * Every test client comes from 127.0.0.1 and most use the demo channel: per-address and per-channel
+ * limits are lifted unless a test gives its own (test/server/rate-limits.test.ts does).
+ */
+const ONE_ADDRESS_FOR_ALL: NonNullable<ServerOptions['rateLimits']> = {
+  visitorTokens: { perAddress: LIFTED, perChannel: LIFTED },
+  sessions: { perAddress: LIFTED, perChannel: LIFTED },
+  messages: { perAddress: LIFTED, perChannel: LIFTED },
+};
 
 /** A real server on 127.0.0.1 and a free port, with a fresh SQLite file and the demo seed. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -67,7 +79,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     dataDir,
     now: options.now,
     seed: true,
-    rateLimit: options.rateLimit,
+    rateLimits: { ...ONE_ADDRESS_FOR_ALL, ...options.rateLimits },
+    trustedProxyHops: options.trustedProxyHops,
     expireEveryMs: options.expireEveryMs ?? 0,
     staticRoots: options.staticRoots,
   });

@@ -37,7 +37,9 @@ describe('messages and resync', () => {
 
   it('a retry of a stored message succeeds even after the session was finished', async () => {
     const otherSession = randomUUID();
-    await maria.ok('webchat.start', { sessionId: otherSession, name: 'Maria', teamId: 'tm-suporte' });
+    const joao = await connectVisitor(t.url);
+    await joao.ok('webchat.start', { sessionId: otherSession, name: 'João', teamId: 'tm-suporte' });
+    joao.close();
     await ana.ok('session.accept', { sessionId: otherSession });
     const id = randomUUID();
     const first = await ana.ok('message.send', { id, sessionId: otherSession, text: 'Bye' });
@@ -53,8 +55,10 @@ describe('messages and resync', () => {
     assert.equal(!byAgent.ok && byAgent.error.code, 'CONFLICT');
 
     const elsewhere = randomUUID();
-    await maria.ok('webchat.start', { sessionId: elsewhere, name: 'Maria', teamId: 'tm-suporte' });
-    const otherSession = await maria.command('message.send', { id, sessionId: elsewhere, text: 'mine' });
+    const joao = await connectVisitor(t.url);
+    await joao.ok('webchat.start', { sessionId: elsewhere, name: 'João', teamId: 'tm-suporte' });
+    const otherSession = await joao.command('message.send', { id, sessionId: elsewhere, text: 'mine' });
+    joao.close();
     assert.equal(!otherSession.ok && otherSession.error.code, 'CONFLICT');
   });
 

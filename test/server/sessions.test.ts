@@ -109,8 +109,13 @@ describe('session rules', () => {
   let ana: TestSocket;
   let bruno: TestSocket;
   let visitor: VisitorSocket;
-  const start = async (teamId = SUPORTE): Promise<Session> =>
-    (await visitor.ok('webchat.start', { sessionId: randomUUID(), name: 'Visitor', teamId })).session;
+  // A visitor of its own per session: a visitor holds one open session per channel.
+  const start = async (teamId = SUPORTE): Promise<Session> => {
+    const own = await connectVisitor(t.url);
+    const { session } = await own.ok('webchat.start', { sessionId: randomUUID(), name: 'Visitor', teamId });
+    own.close();
+    return session;
+  };
 
   before(async () => {
     t = await startTestServer();

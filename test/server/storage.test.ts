@@ -86,6 +86,7 @@ describe('storage', () => {
       assert.deepEqual(synced.messages.map((m) => m.text), ['before the restart']);
       const returning = await connectVisitor(second.url, 'demo', visitor.visitorToken);
       assert.equal(returning.visitor.id, visitor.visitor.id);
+      await returning.ok('webchat.finish', { sessionId });
       const next = await returning.ok('webchat.start', { sessionId: randomUUID(), name: 'Maria', teamId: 'tm-suporte' });
       assert.notEqual(next.session.protocol, started.session.protocol, 'the protocol counter survives the restart');
       ana.close();

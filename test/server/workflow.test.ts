@@ -17,15 +17,22 @@ describe('the agent session workflow', () => {
   let bruno: TestSocket;
   let carla: TestSocket;
   let maria: VisitorSocket;
-  /** A new webchat session of Maria's, accepted by `owner` unless null. */
-  const open = async (owner: TestSocket | null = ana, teamId: string = SUPORTE.id): Promise<Session> => {
+  /**
+   * A new webchat session, accepted by `owner` unless null: of a new Maria (`maria` is the latest)
+   * unless `sameVisitor`, since a visitor holds one open session per channel.
+   */
+  const open = async (owner: TestSocket | null = ana, teamId: string = SUPORTE.id, sameVisitor = false): Promise<Session> => {
+    if (!sameVisitor) {
+      maria.close();
+      maria = await connectVisitor(t.url);
+    }
     const { session } = await maria.ok('webchat.start', { sessionId: randomUUID(), name: 'Maria Souza', teamId });
     return owner ? (await owner.ok('session.accept', { sessionId: session.id })).session : session;
   };
   const errorOf = (ack: { ok: boolean; error?: unknown }) => (ack.ok ? null : (ack.error as { code: string; message: string; fields?: Record<string, string> }));
 
   before(async () => {
-    t = await startTestServer({ now: clock.now, rateLimit: { perSecond: 1000, burst: 1000 } });
+    t = await startTestServer({ now: clock.now, rateLimits: { commands: { perSecond: 1000, burst: 1000 } } });
     await addAgent(t, CARLA);
     ana = await connectAgent(t.url, await loginAgent(t.url, ANA));
     bruno = await connectAgent(t.url, await loginAgent(t.url, BRUNO));
@@ -213,7 +220,7 @@ describe('the agent session workflow', () => {
     it('Ana (history) sees the contact\u2019s finished sessions of every team; Bruno (no history) only his teams\u2019', async () => {
       const vendas = await open(ana, VENDAS.id);
       await ana.ok('session.finish', { sessionId: vendas.id });
-      const financeiro = await open(bruno, FINANCEIRO.id);
+      const financeiro = await open(bruno, FINANCEIRO.id, true);
       await bruno.ok('session.finish', { sessionId: financeiro.id });
       const contactId = vendas.contactId;
 

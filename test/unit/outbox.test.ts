@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Outbox, type Transmit } from '../../src/client/outbox.js';
-import type { Ack } from '../../src/protocol/index.js';
+import { MAX_COMMAND_BYTES, type Ack } from '../../src/protocol/index.js';
 
 /** A transmit whose answers the test controls: each call waits until the test settles it. */
 function controlledTransmit() {
@@ -106,5 +106,45 @@ describe('Outbox', () => {
     await tick();
     calls[0].answer({ ok: false, error: { code: 'CONFLICT', message: 'Taken', fields: { email: 'is already used' } } });
     await assert.rejects(result, { code: 'CONFLICT', message: 'Taken', fields: { email: 'is already used' } });
+  });
+
+  it('waits the retry time of a RATE_LIMITED answer and sends again, holding the lane behind it', { timeout: 5_000 }, async () => {
+    const { calls, transmit } = controlledTransmit();
+    const outbox = new Outbox(transmit, { attemptTimeoutMs: 10, maxAttempts: 1 });
+    outbox.setOnline(true);
+    const first = outbox.enqueue('message.send', { id: 'a' }, 's1');
+    const second = outbox.enqueue('message.send', { id: 'b' }, 's1');
+    await tick();
+    calls[0].answer({ ok: false, error: { code: 'RATE_LIMITED', message: 'Slow down', retryAfterMs: 30 } });
+    await tick();
+    assert.equal(calls.length, 1, 'not at once, and not the next one of the lane either');
+    while (calls.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.deepEqual(calls[1].payload, { id: 'a' });
+    calls[1].answer({ ok: true, data: 'a' });
+    assert.equal(await first, 'a');
+    await tick();
+    calls[2].answer({ ok: true, data: 'b' });
+    assert.equal(await second, 'b');
+  });
+
+  it('fails a RATE_LIMITED answer without a retry time as any refusal', async () => {
+    const { calls, transmit } = controlledTransmit();
+    const outbox = new Outbox(transmit, { attemptTimeoutMs: 10, maxAttempts: 3 });
+    outbox.setOnline(true);
+    const result = outbox.enqueue('agent.snapshot', {});
+    await tick();
+    calls[0].answer({ ok: false, error: { code: 'RATE_LIMITED', message: 'Slow down' } });
+    await assert.rejects(result, { code: 'RATE_LIMITED' });
+  });
+
+  it('fails a command over the frame limit at once with PAYLOAD_TOO_LARGE, never sending it', async () => {
+    const { calls, transmit } = controlledTransmit();
+    const outbox = new Outbox(transmit, { attemptTimeoutMs: 10, maxAttempts: 3 });
+    outbox.setOnline(true);
+    const result = outbox.enqueue('message.send', { id: 'a', text: 'é'.repeat(MAX_COMMAND_BYTES / 2) }, 's1');
+    await assert.rejects(result, { code: 'PAYLOAD_TOO_LARGE' });
+    await tick();
+    assert.equal(calls.length, 0);
+    assert.equal(outbox.size, 0);
   });
 });

@@ -175,16 +175,18 @@ export interface TeamRepository {
   addAgentRating(agentId: string, score: number): Promise<void>;
 }
 
-/** Agent login: tokens, failures and locks. */
+/** Agent login: tokens, and failed logins per account and address (the throttle). */
 export interface AgentLoginRepository {
   insertAuthToken(tokenHash: string, agentId: string, createdAt: number): Promise<void>;
   findAgentIdByTokenHash(tokenHash: string): Promise<string | null>;
   deleteAuthToken(tokenHash: string): Promise<boolean>;
-  recordLoginFailure(email: string, at: number): Promise<void>;
-  countLoginFailuresSince(email: string, since: number): Promise<number>;
-  clearLoginFailures(email: string): Promise<void>;
-  getLoginLockedUntil(email: string): Promise<number | null>;
-  setLoginLockedUntil(email: string, until: number): Promise<void>;
+  /** Consecutive failed logins of an account from an address (since its last success there), or null. */
+  getLoginFailures(email: string, address: string): Promise<{ count: number; lastAt: number } | null>;
+  /** Counts a failure for the account at the address and for the address; forgets the address's failures before `forgetBefore`. */
+  recordLoginFailure(email: string, address: string, at: number, forgetBefore: number): Promise<void>;
+  /** The address's failed logins (any account) since `since`: how many, and the oldest's time. */
+  addressLoginFailuresSince(address: string, since: number): Promise<{ count: number; oldestAt: number | null }>;
+  clearLoginFailures(email: string, address: string): Promise<void>;
 }
 
 export interface ContactRepository {

@@ -4,16 +4,24 @@ import type { ErrorCode, ProtocolError } from '../../../src/protocol/index.js';
 export class CommandError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
+  /** With RATE_LIMITED: when to try again. */
+  readonly retryAfterMs?: number;
 
-  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>, retryAfterMs?: number) {
     super(message);
     this.name = 'CommandError';
     this.code = code;
     if (fields) this.fields = fields;
+    if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs;
   }
 
   toProtocolError(): ProtocolError {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields && { fields: this.fields }),
+      ...(this.retryAfterMs !== undefined && { retryAfterMs: this.retryAfterMs }),
+    };
   }
 }
 

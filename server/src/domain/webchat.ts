@@ -148,6 +148,13 @@ export class WebchatService {
     return { visitorToken: result.visitorToken, visitor: toVisitor(result.visitor) };
   }
 
+  /** Would `issueVisitor` answer the visitor `previousToken` already is (a returning visitor's page load), creating nothing? */
+  async isReturning(key: string, previousToken: string | undefined, userId: string | undefined): Promise<boolean> {
+    if (!previousToken) return false;
+    const previous = await this.repo.findVisitorByTokenHash(hashToken(previousToken));
+    return previous !== null && previous.channelKey === key && (userId === undefined || previous.userId === userId);
+  }
+
   async authenticate(visitorToken: string): Promise<VisitorIdentity | null> {
     const visitor = await this.repo.findVisitorByTokenHash(hashToken(visitorToken));
     return visitor ? { kind: 'visitor', visitorId: visitor.id, contactId: visitor.contactId, channelKey: visitor.channelKey } : null;
@@ -164,6 +171,7 @@ export class WebchatService {
   /**
    * Starts a waiting session for one of the channel's teams, with `text` as its first message;
    * idempotent by `sessionId` (a repeat answers the session, and its first message, as they are).
+   * CONFLICT while the visitor's contact has another open (not finished) session on the channel.
    * The fields are held to the channel's pre-chat rules: a hidden one is ignored, a required one
    * must be given unless the contact already has it.
    */
@@ -180,6 +188,9 @@ export class WebchatService {
         const message = first?.sessionId === existing.id ? first : null;
         return { session: existing, contact, message, created: false, contactChanged: false };
       }
+      // One open conversation per visitor and channel: more would only lengthen the queue (a flood, or a double click).
+      const open = (await tx.listSessionsOfContact(visitor.contactId, channel.key)).find((session) => session.status !== 'finished');
+      if (open) throw new CommandError('CONFLICT', `This visitor already has an open session on this channel (${open.id}): finish it first.`);
       const fields = applyPrechat(channel.prechat, input, await tx.getContact(visitor.contactId));
       const { contact, changed } = await this.#upsertContact(tx, visitor.contactId, fields);
       let session = await this.sessions.create(tx, {

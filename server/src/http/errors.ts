@@ -22,8 +22,10 @@ const STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
-/** HTTP errors carry the command error object, wrapped: `{ error: { code, message, fields? } }`. */
+/** HTTP errors carry the command error object, wrapped: `{ error: { code, message, fields?, retryAfterMs? } }`. */
 export function sendError(reply: FastifyReply, error: ProtocolError): FastifyReply {
+  // Retry-After takes whole seconds: rounded up, so a client that honours it is not refused again.
+  if (error.retryAfterMs !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
   return reply.code(STATUS[error.code]).send({ error });
 }
 

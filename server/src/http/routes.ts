@@ -1,10 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { fieldErrors } from '../../../src/protocol/index.js';
 import { CommandError, forbidden } from '../domain/errors.js';
 import { tooLarge } from '../domain/files.js';
 import type { Services } from '../domain/services.js';
 import { WebchatService, WebchatUserSchema } from '../domain/webchat.js';
+import type { RateLimiter } from '../limits/rate-limits.js';
 
 const LoginBody = v.object({
   email: v.pipe(v.string('must be a string'), v.maxLength(254, 'is too long')),
@@ -53,11 +55,35 @@ function bearerToken(header: string | undefined): string | null {
   return match ? match[1]! : null;
 }
 
+/**
+ * The `file` part of a multipart upload and its bytes. The multipart parser's own errors (a body cut
+ * short, a malformed part header) carry no HTTP status: they are the client's, so 400, not 500.
+ */
+async function readFilePart(request: FastifyRequest): Promise<{ part: MultipartFile; bytes: Buffer }> {
+  const required = () => new CommandError('INVALID_PAYLOAD', 'Send the file as multipart/form-data with one part named "file".', { file: 'is required' });
+  if (!request.isMultipart()) throw required();
+  try {
+    const part = await request.file();
+    if (!part || part.fieldname !== 'file') throw required();
+    const bytes = await part.toBuffer();
+    // Some versions of @fastify/multipart truncate at the limit instead of throwing: refuse either way.
+    if (part.file.truncated) throw tooLarge();
+    return { part, bytes };
+  } catch (error) {
+    if (error instanceof CommandError) throw error;
+    const { code, statusCode } = error as { code?: string; statusCode?: number };
+    if (code === 'FST_REQ_FILE_TOO_LARGE' || statusCode === 413) throw tooLarge();
+    if (statusCode !== undefined) throw error;
+    throw new CommandError('INVALID_PAYLOAD', `The multipart body is not valid: ${(error as Error).message}`, { file: 'was cut short or is malformed' });
+  }
+}
+
 /** The HTTP endpoints that hand out identities (src/protocol/http.ts). */
-export function installRoutes(app: FastifyInstance, services: Services, onLogout: (tokenHash: string) => void): void {
+export function installRoutes(app: FastifyInstance, services: Services, limiter: RateLimiter, onLogout: (tokenHash: string) => void): void {
+  const clientAddressOf = (request: FastifyRequest) => limiter.addressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']);
   app.post('/api/auth/login', async (request) => {
     const { email, password } = parseBody(LoginBody, request.body);
-    return services.auth.login(email, password);
+    return services.auth.login(email, password, clientAddressOf(request));
   });
 
   app.post('/api/auth/logout', async (request) => {
@@ -72,22 +98,7 @@ export function installRoutes(app: FastifyInstance, services: Services, onLogout
 
   app.post('/api/files', async (request) => {
     const owner = await uploader(services, request.headers);
-    if (!request.isMultipart()) {
-      throw new CommandError('INVALID_PAYLOAD', 'Send the file as multipart/form-data with one part named "file".', { file: 'is required' });
-    }
-    const part = await request.file();
-    if (!part || part.fieldname !== 'file') {
-      throw new CommandError('INVALID_PAYLOAD', 'Send the file as multipart/form-data with one part named "file".', { file: 'is required' });
-    }
-    let bytes: Buffer;
-    try {
-      bytes = await part.toBuffer();
-    } catch (error) {
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-      throw error;
-    }
-    // Some versions of @fastify/multipart truncate at the limit instead of throwing: refuse either way.
-    if (part.file.truncated) throw tooLarge();
+    const { part, bytes } = await readFilePart(request);
     return { attachment: await services.files.upload(owner, part.filename, bytes) };
   });
 
@@ -114,7 +125,18 @@ export function installRoutes(app: FastifyInstance, services: Services, onLogout
   app.get<{ Params: { key: string } }>('/api/webchat/:key', async (request) => services.webchat.publicChannel(request.params.key));
 
   app.post<{ Params: { key: string } }>('/api/webchat/:key/visitors', async (request) => {
+    const { key } = request.params;
     const body = parseBody(VisitorBody, request.body);
-    return services.webchat.issueVisitor(request.params.key, body?.visitorToken ?? undefined, body?.user ?? undefined);
+    const previousToken = body?.visitorToken ?? undefined;
+    const user = body?.user ?? undefined;
+    // Only new visitors count: a returning visitor asks again on every page load.
+    if (!(await services.webchat.isReturning(key, previousToken, user?.id))) {
+      const { perAddress, perChannel } = limiter.limits.visitorTokens;
+      await limiter.charge([
+        { key: `visitorTokens:address:${clientAddressOf(request)}`, rule: perAddress },
+        { key: `visitorTokens:channel:${key}`, rule: perChannel },
+      ]);
+    }
+    return services.webchat.issueVisitor(key, previousToken, user);
   });
 }

@@ -1,6 +1,8 @@
 import type { Server, Socket } from 'socket.io';
 import {
+  commandBytes,
   commandSchemas,
+  MAX_COMMAND_BYTES,
   isCommandName,
   parseCommand,
   type Ack,
@@ -11,11 +13,13 @@ import { CommandError } from '../domain/errors.js';
 import type { Identity } from '../domain/identity.js';
 import type { Services } from '../domain/services.js';
 import { commandHandlers } from './commands.js';
-import type { TokenBucket } from './rate-limit.js';
+import type { RateLimiter } from '../limits/rate-limits.js';
+import { commandCharges } from './command-limits.js';
 
 interface DispatcherDeps {
   io: Server;
   services: Services;
+  limiter: RateLimiter;
   logError: (error: unknown, context: Record<string, unknown>) => void;
 }
 
@@ -24,7 +28,7 @@ interface DispatcherDeps {
  * Whatever arrives — no ack, a non-object payload, an unknown name, a failing service — the
  * answer is an `Ack`, and nothing escapes to crash the process.
  */
-export function dispatchCommands(socket: Socket, who: Identity, bucket: TokenBucket, deps: DispatcherDeps) {
+export function dispatchCommands(socket: Socket, who: Identity, address: string, deps: DispatcherDeps) {
   return (...args: unknown[]): void => {
     const last = args.at(-1);
     const ack = typeof last === 'function' ? (last as (answer: Ack<unknown>) => void) : undefined;
@@ -39,9 +43,17 @@ export function dispatchCommands(socket: Socket, who: Identity, bucket: TokenBuc
   };
 
   async function run(name: unknown, payload: unknown): Promise<Ack<unknown>> {
-    if (!bucket.take()) return refuse({ code: 'RATE_LIMITED', message: 'Too many commands on this connection. Slow down and retry.' });
+    // Charged first: a refused or invalid command costs its sender as much as a valid one.
+    try {
+      await deps.limiter.charge(commandCharges(String(name), who, address, deps.limiter.limits));
+    } catch (error) {
+      return failed(error, name);
+    }
     if (!isCommandName(name)) {
       return refuse({ code: 'UNKNOWN_COMMAND', message: `Unknown command: ${JSON.stringify(name)?.slice(0, 80) ?? String(name)}.` });
+    }
+    if (commandBytes(name, payload) > MAX_COMMAND_BYTES) {
+      return refuse({ code: 'PAYLOAD_TOO_LARGE', message: `The command is larger than ${MAX_COMMAND_BYTES} bytes (1 MiB) of JSON.` });
     }
     const allowed = commandSchemas[name].who;
     if (allowed !== 'any' && allowed !== who.kind) {
@@ -59,10 +71,14 @@ export function dispatchCommands(socket: Socket, who: Identity, bucket: TokenBuc
       const data = await handler({ who, agent, socket, io: deps.io, services: deps.services }, parsed.value);
       return { ok: true, data };
     } catch (error) {
-      if (error instanceof CommandError) return refuse(error.toProtocolError());
-      deps.logError(error, { command: name as CommandName, socket: socket.id });
-      return refuse({ code: 'INTERNAL', message: 'The server failed to apply this command. Nothing was changed; retry later.' });
+      return failed(error, name);
     }
+  }
+
+  function failed(error: unknown, name: unknown): Ack<never> {
+    if (error instanceof CommandError) return refuse(error.toProtocolError());
+    deps.logError(error, { command: name as CommandName, socket: socket.id });
+    return refuse({ code: 'INTERNAL', message: 'The server failed to apply this command. Nothing was changed; retry later.' });
   }
 }
 

@@ -1,18 +1,18 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { COMMAND_EVENT, type QueuePosition } from '../../../src/protocol/index.js';
+import { COMMAND_EVENT, MAX_COMMAND_BYTES, type QueuePosition } from '../../../src/protocol/index.js';
 import type { Identity } from '../domain/identity.js';
 import type { Services } from '../domain/services.js';
 import { WebchatService } from '../domain/webchat.js';
 import { dispatchCommands } from './dispatcher.js';
+import type { RateLimiter } from '../limits/rate-limits.js';
 import { AgentPresence } from './presence.js';
-import { TokenBucket, type RateLimit } from './rate-limit.js';
 import { AGENTS_ROOM, agentRoom, sessionRoom, teamRoom, visitorRoom } from './rooms.js';
 
 export const tokenRoom = (tokenHash: string) => `token:${tokenHash}`;
 
 interface SocketServerOptions {
-  rateLimit: RateLimit;
+  limiter: RateLimiter;
   logError: (error: unknown, context: Record<string, unknown>) => void;
 }
 
@@ -23,6 +23,9 @@ export function createSocketServer(httpServer: HttpServer): Server {
     // Visitors are further held to their channel's allowed origins in the handshake below.
     cors: { origin: true, credentials: false },
     serveClient: false,
+    // Room above the command limit, so a command a little over it is answered PAYLOAD_TOO_LARGE by
+    // the dispatcher instead of closing the connection (a client that resends would loop on that).
+    maxHttpBufferSize: 2 * MAX_COMMAND_BYTES,
   });
 }
 
@@ -33,6 +36,7 @@ export function attachSocketHandlers(io: Server, services: Services, options: So
       async (who) => {
         if (!who) return next(new Error('UNAUTHENTICATED'));
         socket.data.who = who;
+        socket.data.address = options.limiter.addressOf(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
         // Computed now, joined synchronously on connection: the client's 'connect' then means
         // "subscribed", with no window where an event could be missed.
         Object.assign(socket.data, await identityRooms(who, services));
@@ -52,9 +56,9 @@ export function attachSocketHandlers(io: Server, services: Services, options: So
       presence.connected(who.agentId);
       socket.on('disconnect', () => presence.disconnected(who.agentId));
     }
-    const bucket = new TokenBucket(options.rateLimit.perSecond, options.rateLimit.burst);
     void socket.join(socket.data.rooms as string[]);
-    socket.on(COMMAND_EVENT, dispatchCommands(socket, who, bucket, { io, services, logError: options.logError }));
+    const deps = { io, services, limiter: options.limiter, logError: options.logError };
+    socket.on(COMMAND_EVENT, dispatchCommands(socket, who, socket.data.address as string, deps));
     // A visitor learns where its waiting sessions stand as soon as it connects.
     for (const position of socket.data.queue as QueuePosition[]) socket.emit('webchat.queue', position);
   });

@@ -1,11 +1,17 @@
 import { initialSchema } from './001-initial.js';
 import { sessionWorkflowSchema } from './002-session-workflow.js';
 import { productionWebchatSchema } from './003-production-webchat.js';
+import { loginThrottleSchema } from './004-login-throttle.js';
 import { channelTextsSchema } from './005-channel-texts.js';
 
 /**
  * Every schema change, in order. Migration N (1-based) is applied once and recorded in
- * `schema_migrations`; never edit a released entry, append a new one. (004 is being written on
- * another branch; until it lands, 005 is applied fourth.)
+ * `schema_migrations`; never edit a released entry, append a new one.
  */
-export const migrations: readonly string[] = [initialSchema, sessionWorkflowSchema, productionWebchatSchema, channelTextsSchema];
+export const migrations: readonly string[] = [
+  initialSchema,
+  sessionWorkflowSchema,
+  productionWebchatSchema,
+  loginThrottleSchema,
+  channelTextsSchema,
+];

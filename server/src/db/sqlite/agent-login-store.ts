@@ -1,7 +1,7 @@
 import type { AgentLoginRepository } from '../repository.js';
 import type { SqliteStatements } from './statements.js';
 
-/** Agent login: tokens, failures and locks. */
+/** Agent login: tokens, and failed logins per account and address (the throttle). */
 export function sqliteAgentLoginStore(sql: SqliteStatements): AgentLoginRepository {
   return {
     async insertAuthToken(tokenHash: string, agentId: string, createdAt: number): Promise<void> {
@@ -14,26 +14,28 @@ export function sqliteAgentLoginStore(sql: SqliteStatements): AgentLoginReposito
     async deleteAuthToken(tokenHash: string): Promise<boolean> {
       return (await sql.exec('DELETE FROM auth_tokens WHERE token_hash = ?', tokenHash)) > 0;
     },
-    async recordLoginFailure(email: string, at: number): Promise<void> {
-      await sql.exec('INSERT INTO login_failures (email, failed_at) VALUES (?, ?)', email, at);
+    async getLoginFailures(email: string, address: string): Promise<{ count: number; lastAt: number } | null> {
+      const row = await sql.get('SELECT failures, last_failed_at FROM login_throttle WHERE email = ? AND address = ?', email, address);
+      return row ? { count: Number(row.failures), lastAt: Number(row.last_failed_at) } : null;
     },
-    async countLoginFailuresSince(email: string, since: number): Promise<number> {
-      const row = await sql.get('SELECT COUNT(*) AS n FROM login_failures WHERE email = ? AND failed_at > ?', email, since);
-      return Number(row?.n ?? 0);
-    },
-    async clearLoginFailures(email: string): Promise<void> {
-      await sql.exec('DELETE FROM login_failures WHERE email = ?', email);
-    },
-    async getLoginLockedUntil(email: string): Promise<number | null> {
-      const row = await sql.get('SELECT locked_until FROM login_locks WHERE email = ?', email);
-      return row ? Number(row.locked_until) : null;
-    },
-    async setLoginLockedUntil(email: string, until: number): Promise<void> {
+    async recordLoginFailure(email: string, address: string, at: number, forgetBefore: number): Promise<void> {
       await sql.exec(
-        `INSERT INTO login_locks (email, locked_until) VALUES (?, ?)
-         ON CONFLICT (email) DO UPDATE SET locked_until = excluded.locked_until`,
-        email, until,
+        `INSERT INTO login_throttle (email, address, failures, last_failed_at) VALUES (?, ?, 1, ?)
+         ON CONFLICT (email, address) DO UPDATE SET failures = failures + 1, last_failed_at = excluded.last_failed_at`,
+        email, address, at,
       );
+      await sql.exec('DELETE FROM login_address_failures WHERE address = ? AND failed_at < ?', address, forgetBefore);
+      await sql.exec('INSERT INTO login_address_failures (address, failed_at) VALUES (?, ?)', address, at);
+    },
+    async addressLoginFailuresSince(address: string, since: number): Promise<{ count: number; oldestAt: number | null }> {
+      const row = await sql.get(
+        'SELECT COUNT(*) AS n, MIN(failed_at) AS oldest FROM login_address_failures WHERE address = ? AND failed_at >= ?',
+        address, since,
+      );
+      return { count: Number(row?.n ?? 0), oldestAt: row?.oldest == null ? null : Number(row.oldest) };
+    },
+    async clearLoginFailures(email: string, address: string): Promise<void> {
+      await sql.exec('DELETE FROM login_throttle WHERE email = ? AND address = ?', email, address);
     },
   };
 }

@@ -1,0 +1,33 @@
+import type { ErrorCode } from '../protocol/errors.js';
+import { languageOf } from './language.js';
+import { translations } from './localize.js';
+import { formatDuration } from './localizer.js';
+
+/** What an error needs to be told: its code, and for RATE_LIMITED how long to wait. */
+export interface ErrorLike {
+  code?: ErrorCode | string;
+  retryAfterMs?: number;
+}
+
+/**
+ * An error's text in `lang` by its code (the agent table's `errors`), with the wait when it has one;
+ * never the server's message, which is English.
+ */
+export function errorText(error: ErrorLike | null | undefined, lang: string): string {
+  const t = translations[languageOf(lang)];
+  const known = error?.code && Object.hasOwn(t.errors, error.code) ? (t.errors as Record<string, string>)[error.code] : undefined;
+  const text = known ?? t.common.error;
+  const wait = error?.retryAfterMs;
+  return wait && wait > 0 ? `${text} ${t.login.retryIn(formatDuration(roundUp(wait), lang))}` : text;
+}
+
+/** As `errorText`, for a login form: there UNAUTHENTICATED means wrong credentials, not an expired login. */
+export function loginErrorText(error: ErrorLike | null | undefined, lang: string): string {
+  return error?.code === 'UNAUTHENTICATED' ? translations[languageOf(lang)].login.wrongCredentials : errorText(error, lang);
+}
+
+/** A wait shown rounded down would be too short: round it up to the unit it is shown in. */
+function roundUp(milliseconds: number): number {
+  const unit = milliseconds <= 60_000 ? 1_000 : 60_000;
+  return Math.ceil(milliseconds / unit) * unit;
+}
