@@ -3,7 +3,7 @@ import '../../src/elements/conecta-session/conecta-session.js';
 import type { ConectaSession } from '../../src/elements/conecta-session/conecta-session.js';
 import type { ConectaState } from '../../src/client/state.js';
 import type { Session } from '../../src/protocol/index.js';
-import { aMessage, aSession, ana, bruno, contacts, conversationFixture, createMockClient, type MockClient } from '../fixtures/index.js';
+import { aMessage, aSession, ana, bruno, catalogFixture, contacts, conversationFixture, createMockClient, type MockClient } from '../fixtures/index.js';
 import { $, $$, press, settle, text } from './helpers.js';
 
 async function sessionWith(client: MockClient, lang = 'pt-BR'): Promise<ConectaSession> {
@@ -192,6 +192,16 @@ describe('<conecta-session> toolbar, dialogs and side panel', () => {
       expect(client.received('session.park')).to.deep.equal([{ sessionId: 'session-4' }]);
       expect(text($(el, '[part="status"]'))).to.equal('Pendente');
       expect(text($(el, '[part="notice"]'))).to.equal('Atendimento deixado pendente.');
+    });
+
+    it('previews a template written with spaces inside its braces, filled as the server fills it', async () => {
+      const spaced = { id: 'tpl-spaced', teamId: 'suporte', name: 'pedido_chegou', language: 'pt_BR', body: 'Olá {{ nome }}, seu pedido chegou.', variables: ['nome'] };
+      const el = await sessionWith(createMockClient({ ...conversationFixture(), catalog: { ...catalogFixture, templates: [spaced] } }));
+      tool(el, 'template').click();
+      await settle(el);
+      choose(el, '#field-nome', 'Elisa');
+      await el.updateComplete;
+      expect(text($(el, '[part="template-preview"]'))).to.equal('Olá Elisa, seu pedido chegou.');
     });
   });
 

@@ -1,16 +1,11 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import '../conecta-contact-form/conecta-contact-form.js';
-import { ConectaError, type Session, type Template } from '../../protocol/index.js';
+import { ConectaError, fillTemplate, missingTemplateVariables, type Session, type Template } from '../../protocol/index.js';
 import { SessionSelectedEvent } from './events.js';
 import type { SessionHost } from './session-host.js';
 
 export type SessionDialog = 'template' | 'history' | 'channels' | 'contact' | 'tags' | 'transfer' | 'invite';
-
-/** A template's body with its variables filled in; unfilled ones stay visible as `{{name}}`. */
-function fillTemplate(template: Template, variables: Record<string, string>): string {
-  return template.body.replace(/{{(\w+)}}/g, (placeholder, name: string) => variables[name]?.trim() || placeholder);
-}
 
 /**
  * The session's modal dialogs (native `<dialog>` opened with `showModal()`: focus stays inside,
@@ -145,7 +140,7 @@ export class SessionDialogs implements ReactiveController {
     const template = this.#templates().find((each) => each.id === this.templateId);
     const client = this.host.client;
     if (!template || !client) return;
-    const missing = template.variables.filter((name) => !this.variables[name]?.trim());
+    const missing = missingTemplateVariables(template, this.variables);
     if (missing.length) {
       this.fieldErrors = Object.fromEntries(missing.map((name) => [name, this.host.localize.t.sessionTools.required]));
       this.host.requestUpdate();
