@@ -13,6 +13,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // An element's host object for its private parts closes over `element`, so its getters read the element's private fields.
+      '@typescript-eslint/no-this-alias': ['error', { allowedNames: ['element'] }],
     },
   },
   {

@@ -17,7 +17,7 @@
 // Chunks are told apart by the modules their source maps list, not by their (hashed) names; chunks
 // of earlier builds left in the folder are not reachable, so they do not count.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;

@@ -93,7 +93,7 @@ export class Outbox {
     const attempt = {};
     entry.inFlight = attempt;
     entry.attempts += 1;
-    let ack: Ack<unknown> | null = null;
+    let ack: Ack<unknown> | null;
     try {
       ack = await this.transmit(entry.name, entry.payload, this.options.attemptTimeoutMs);
     } catch {

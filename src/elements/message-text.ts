@@ -15,7 +15,7 @@ export function renderMessageText(text: string): Array<string | TemplateResult> 
   for (const match of text.matchAll(LINK)) {
     const raw = match[0].replace(TRAILING, '');
     const start = match.index;
-    let url: URL | null = null;
+    let url: URL | null;
     try {
       url = new URL(raw);
     } catch {

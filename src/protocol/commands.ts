@@ -32,7 +32,7 @@ const SessionIds = v.pipe(
 /** CPF (11 digits) or CNPJ (14 digits) with valid check digits; punctuation is dropped. */
 const Document = v.pipe(
   v.string(),
-  v.transform((text) => text.replace(/[.\-\/\s]/g, '')),
+  v.transform((text) => text.replace(/[.\-/\s]/g, '')),
   v.check(isCpfOrCnpj, 'is not a valid CPF or CNPJ'),
 );
 const NoteText = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(4000, 'is too long (4000 characters at most)'));

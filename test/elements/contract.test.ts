@@ -1,5 +1,5 @@
 import { expect, fixture } from '@open-wc/testing';
-import { html, unsafeStatic } from 'lit/static-html.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import '../../src/elements/conecta-contact-form/conecta-contact-form.js';
 import '../../src/elements/conecta-queue/conecta-queue.js';
 import '../../src/elements/conecta-session/conecta-session.js';
@@ -22,7 +22,7 @@ describe('every element', () => {
   for (const { tag, attrs } of elements) {
     it(`<${tag}> shows quietly that it is offline, and again when it reconnects`, async () => {
       const client = createMockClient(offlineFixture());
-      const el = await fixture<ConectaAgentElement>(html`<${unsafeStatic(tag)} ${unsafeStatic(attrs)} .client=${client}></${unsafeStatic(tag)}>`);
+      const el = await fixture<ConectaAgentElement>(staticHtml`<${unsafeStatic(tag)} ${unsafeStatic(attrs)} .client=${client}></${unsafeStatic(tag)}>`);
       await settle(el);
       const notice = $(el, '[part="connection"]');
       expect(notice.getAttribute('role')).to.equal('status');

@@ -63,6 +63,7 @@ function looksLikeText(bytes: Uint8Array): boolean {
     return false;
   }
   // Tabs, line feeds, carriage returns and form feeds are text; other C0 controls (NUL…) are not.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
 }
 
@@ -150,6 +151,7 @@ export const tooLarge = () =>
 /** A file name safe to show and to put in a header: no path, no control characters, 200 characters at most. */
 function cleanName(raw: string, mime: string): string {
   const name = basename(raw.replaceAll('\\', '/'))
+    // eslint-disable-next-line no-control-regex -- control characters are what it removes
     .replace(/[\u0000-\u001f\u007f"]/g, '')
     .trim()
     .slice(0, 200);

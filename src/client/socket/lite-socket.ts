@@ -12,6 +12,7 @@ export interface LiteSocketOptions {
   timeout?: number;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as ConectaSocket's listeners (socket/types.ts)
 type Listener = (...args: any[]) => void;
 type Settle = (error: Error | null, value?: unknown) => void;
 
