@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/conecta-webchat/conecta-webchat.js';
 import type { ConectaWebchat } from '../../src/elements/conecta-webchat/conecta-webchat.js';
-import { ConectaError } from '../../src/protocol/index.js';
+import { ConectaError, MAX_UPLOAD_BYTES } from '../../src/protocol/index.js';
 import {
   createMockClient,
   webchatActiveFixture,
@@ -208,7 +208,7 @@ describe('<conecta-webchat> conversation', () => {
     it('refuses a file over 10 MB before uploading it, and says so', async () => {
       const client = active();
       const el = await opened(client);
-      await drop(el, new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'video.mp4', { type: 'video/mp4' }));
+      await drop(el, new File([new Uint8Array(MAX_UPLOAD_BYTES + 1)], 'video.mp4', { type: 'video/mp4' }));
       expect(calls(client, 'uploadFile')).to.have.length(0);
       expect(text($(el, '[part="composer"] [role="alert"]'))).to.equal('video.mp4 passa do limite de 10 MB.');
     });

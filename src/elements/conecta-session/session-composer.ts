@@ -1,11 +1,9 @@
 import { html, nothing, type ReactiveController } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { ConectaError, type Attachment, type CannedResponse } from '../../protocol/index.js';
+import { ConectaError, MAX_UPLOAD_BYTES, type Attachment, type CannedResponse } from '../../protocol/index.js';
 import { formatFileSize, isSendKey } from '../transcript.js';
 import type { SessionHost } from './session-host.js';
 
-/** The server refuses bigger files (PAYLOAD_TOO_LARGE); checked here first so nothing is sent in vain. */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** `session.typing` goes out at most this often while the agent types… */
 export const TYPING_INTERVAL_MS = 3000;
 /** …and "stopped" after this long without a key. */

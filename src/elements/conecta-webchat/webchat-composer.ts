@@ -1,11 +1,10 @@
 import { html, nothing, type ReactiveController } from 'lit';
+import { MAX_UPLOAD_BYTES } from '../../protocol/limits.js';
 import type { Attachment } from '../../protocol/index.js';
 import { formatFileSize, isSendKey } from '../transcript.js';
 import { icon } from './icons.js';
 import type { WebchatHost } from './webchat-host.js';
 
-/** The server's upload limit: checked before uploading, so the visitor hears of it at once. */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** "Typing" goes at most this often while the visitor types… */
 const TYPING_EVERY_MS = 3000;
 /** …and "stopped" after this long without a keystroke. */
