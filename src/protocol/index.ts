@@ -4,3 +4,4 @@ export * from './commands.js';
 export * from './events.js';
 export * from './http.js';
 export * from './limits.js';
+export * from './survey.js';

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { closesSession, offersSurvey } from '../../protocol/survey.js';
 import { systemText } from '../transcript.js';
 import { icon } from './icons.js';
 import type { WebchatHost } from './webchat-host.js';
@@ -45,10 +46,14 @@ export class WebchatEnding {
     this.done = null;
   }
 
-  /** Whether the visitor is asked to rate (finished, and neither rated nor skipped). */
+  /**
+   * Whether the visitor is asked to rate: finished, neither rated nor skipped, and closed with the
+   * survey (not in bulk, not by the waiting timeout), as far as the closing message held tells.
+   */
   get asksRating(): boolean {
-    const session = this.host.view.session;
-    return session?.status === 'finished' && session.rating === null && this.done === null;
+    const { session, messages } = this.host.view;
+    const closing = messages.findLast((message) => message.system && closesSession(message.system))?.system;
+    return session?.status === 'finished' && session.rating === null && this.done === null && (!closing || offersSurvey(closing));
   }
 
   async #update(focus?: string): Promise<void> {
@@ -188,7 +193,9 @@ export class WebchatEnding {
   renderThanks() {
     const t = this.host.localize.t;
     const rated = this.done === 'rated' || (this.done === null && this.host.view.session?.rating != null);
+    // Neither rated nor skipped: the conversation closed without a survey, so say first that it ended.
     return html`<div class="stage" part="thanks">
+      ${rated || this.done ? nothing : html`<p>${t.finished}</p>`}
       <p>${rated ? t.thanksRated : t.thanks}</p>
       ${this.#renderDownload()}
       <button part="new-conversation-button" class="primary" type="button" @click=${() => this.host.beginNew()}>${t.newConversation}</button>
