@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { ErrorCode } from './errors.js';
 
 /** Ids are client- or server-generated strings (UUIDs in practice); kept opaque. */
 export const Id = v.pipe(v.string(), v.minLength(1, 'is required'), v.maxLength(64, 'is too long'));
@@ -165,6 +166,8 @@ export interface Message {
 export type MessageStatus = 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
 export interface ClientMessage extends Message {
   status: MessageStatus;
+  /** Why a `failed` message was refused: the server's code (worded by the elements) and its English message. */
+  errorCode?: ErrorCode;
   error?: string;
 }
 
