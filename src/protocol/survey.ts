@@ -1,11 +1,13 @@
-import type { SystemEvent } from './entities.js';
-
-/** Whether a system event closes its session: finished (by anyone, alone or in bulk) or expired while waiting. */
-export const closesSession = (event: SystemEvent): boolean => event.type === 'finished' || event.type === 'expired';
+import type { Message } from './entities.js';
 
 /**
- * Whether the event that closed a session offered the contact the rating survey: a bulk finish and
- * the team's waiting timeout offer none. The server refuses `webchat.rate` for those, and the
- * webchat does not show them the rating form.
+ * Whether a finished session offered the contact the rating survey, from its messages: its closing
+ * message (the last `finished` or `expired` one) was neither a bulk finish nor the team's waiting
+ * timeout. The server refuses `webchat.rate` for those, and the webchat shows them no rating form.
+ * With no closing message among `messages` (not fetched yet) the survey counts as offered: the
+ * server has the last word.
  */
-export const offersSurvey = (closing: SystemEvent): boolean => closing.type === 'finished' && !closing.bulk;
+export function offersSurvey(messages: readonly Pick<Message, 'system'>[]): boolean {
+  const closing = messages.findLast(({ system }) => system?.type === 'finished' || system?.type === 'expired')?.system;
+  return !closing || (closing.type === 'finished' && !closing.bulk);
+}

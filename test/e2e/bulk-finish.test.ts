@@ -44,7 +44,7 @@ describe('bulk finish of 50 pending sessions, end to end', () => {
     ana.close();
   });
 
-  it('shows a webchat visitor whose session was finished in bulk no rating form, only that it ended', async () => {
+  it('shows a webchat visitor whose session was finished in bulk no rating form, only thanks', async () => {
     const url = e2e.server.url;
     const visitor = await newPage(e2e);
     await visitor.goto(`${url}/site/`);
@@ -63,7 +63,7 @@ describe('bulk finish of 50 pending sessions, end to end', () => {
     // Whichever the widget shows once the session is finished: the rating form, or the thanks.
     await widget.locator('[part="rating"], [part="thanks"]').waitFor();
     assert.equal(await widget.locator('[part="rating"]').count(), 0, 'no rating form after a bulk finish');
-    await widget.locator('[part="thanks"]').getByText('Conversa encerrada.').waitFor();
+    await widget.locator('[part="thanks"]').getByText('Obrigado pelo contato!').waitFor();
     await widget.getByRole('button', { name: 'Nova conversa' }).waitFor();
     ana.close();
   });

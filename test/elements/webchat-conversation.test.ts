@@ -337,7 +337,7 @@ describe('<conecta-webchat> conversation', () => {
       expect(focused(el)).to.equal($(el, '#webchat-name'));
     });
 
-    it('offers no rating after a bulk finish or the waiting timeout: it says the conversation ended, and thanks', async () => {
+    it('offers no rating after a bulk finish or the waiting timeout: it thanks, and offers a new conversation', async () => {
       for (const [client, close] of [
         [active(), (c: MockClient) => c.pushFinished('session-1', { bulk: true })],
         [waiting(), (c: MockClient) => c.pushExpired('session-1')],
@@ -346,7 +346,7 @@ describe('<conecta-webchat> conversation', () => {
         close(client);
         await settle(el);
         expect(el.shadowRoot!.querySelector('[part="rating"]') === null, 'no rating form').to.equal(true);
-        expect($$(el, '[part="thanks"] p').map(text)).to.deep.equal(['Conversa encerrada.', 'Obrigado pelo contato!']);
+        expect($$(el, '[part="thanks"] p').map(text)).to.deep.equal(['Obrigado pelo contato!']);
         expect($(el, '[part="new-conversation-button"]')).to.exist;
       }
     });

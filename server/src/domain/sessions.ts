@@ -129,7 +129,7 @@ export class SessionService {
         throw new CommandError('CONFLICT', 'This conversation was already rated: a rating cannot be changed.');
       }
       const [last] = await tx.listMessagesBefore(session.id, null, 1);
-      if (!last?.system || !offersSurvey(last.system)) {
+      if (!last || !offersSurvey([last])) {
         throw forbidden('This conversation was closed without a survey: it cannot be rated.');
       }
       const next: Session = { ...session, rating: input.score, ratingComment: comment, version: session.version + 1 };
