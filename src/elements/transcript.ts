@@ -76,7 +76,7 @@ function dayLabel(t: TranscriptWords, locale: string, timestamp: number, now: nu
   return formatter(Intl.DateTimeFormat, locale, { dateStyle: 'long' }).format(timestamp);
 }
 
-/** A size in bytes as `512 B`, `12 kB`, `3.4 MB` (binary multiples, as the server's 10 MB limit), in the reader's language. */
+/** A size in bytes as `512 B`, `12 kB`, `3.4 MB` (binary multiples: the 10 MB upload limit is 10 MiB), in the reader's language. */
 export function formatFileSize(locale: string, bytes: number): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;

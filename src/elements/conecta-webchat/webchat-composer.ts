@@ -25,9 +25,9 @@ export interface ComposerHost extends WebchatHost {
 }
 
 /**
- * The visitor's composer: Enter sends, files come by button, paste or drop (the 10 MB limit is
- * checked first, then the upload shows its progress), and the agent is told, throttled, that the
- * visitor is typing.
+ * The visitor's composer: Enter sends, files come by button, paste or drop (the upload limit is
+ * checked first, then the upload shows its progress), the text's length is counted near its limit
+ * (and an over-long text refused), and the agent is told, throttled, that the visitor is typing.
  */
 export class WebchatComposer implements ReactiveController {
   uploads: Upload[] = [];
