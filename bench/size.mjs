@@ -58,9 +58,9 @@ function modulesOf(file) {
 const isSocketIoClient = (modules) => modules.some((module) => /\/node_modules\/(socket\.io-client|engine\.io-client)\//.test(module));
 /**
  * A chunk of one language's translation tables and nothing else (src/i18n/webchat/en.ts with the
- * transcript's words it spreads in, src/i18n/transcript/en.ts): its language, else null.
+ * words it spreads in, src/i18n/transcript/en.ts and src/i18n/message-length/en.ts): its language, else null.
  */
-const LANGUAGE_TABLE = /\/src\/i18n\/(?:webchat|transcript)\/(pt-BR|en|es)\.ts$/;
+const LANGUAGE_TABLE = /\/src\/i18n\/(?:webchat|transcript|message-length)\/(pt-BR|en|es)\.ts$/;
 const languageOf = (modules) => {
   const languages = new Set(modules.map((module) => module.match(LANGUAGE_TABLE)?.[1] ?? null));
   return languages.size === 1 && !languages.has(null) ? [...languages][0] : null;

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { userEvent } from 'storybook/test';
 import '../src/webchat.js';
 import type { ConectaState } from '../src/client/state.js';
-import type { WebchatChannel } from '../src/protocol/index.js';
+import { MAX_UPLOAD_BYTES, type WebchatChannel } from '../src/protocol/index.js';
 import {
   aServerMessage,
   createMockClient,
@@ -203,7 +203,7 @@ export const FileTooLarge: Story = {
   play: async ({ canvasElement }) => {
     const conversation = await inShadow(canvasElement, 'conecta-webchat', '.conversation');
     const files = new DataTransfer();
-    files.items.add(new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'video.mp4', { type: 'video/mp4' }));
+    files.items.add(new File([new Uint8Array(MAX_UPLOAD_BYTES + 1)], 'video.mp4', { type: 'video/mp4' }));
     conversation.dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
   },
 };

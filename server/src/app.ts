@@ -6,7 +6,8 @@ import type { Repository } from './db/repository.js';
 import { createSqliteRepository } from './db/sqlite-repository.js';
 import { openSqlite, type SqliteDatabase } from './db/sqlite.js';
 import type { Clock } from './domain/events.js';
-import { FileUrlSigner, loadSigningKey, MAX_FILE_BYTES } from './domain/files.js';
+import { MAX_UPLOAD_BYTES } from '../../src/protocol/index.js';
+import { FileUrlSigner, loadSigningKey } from './domain/files.js';
 import { createServices, type Services } from './domain/services.js';
 import { installCors } from './http/cors.js';
 import { installErrorHandlers } from './http/errors.js';
@@ -89,7 +90,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     signer,
     dataDir: options.dataDir,
   });
-  await http.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6 } });
+  await http.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
 
   installErrorHandlers(http, logError);
   installCors(http, repo);

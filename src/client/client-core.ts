@@ -1,6 +1,6 @@
 import type { CommandName, CommandPayload, CommandResult } from '../protocol/commands.js';
 import type { Attachment, ClientMessage, Contact, Session, WebchatChannel, WebchatUser } from '../protocol/entities.js';
-import { ConectaError, type Ack, type ErrorCode } from '../protocol/errors.js';
+import { ConectaError, TRANSIENT_ERROR_CODES, type Ack } from '../protocol/errors.js';
 import { COMMAND_EVENT, type ServerEvents } from '../protocol/events.js';
 import type { VisitorClientApi, WebchatStart } from './api.js';
 import { requestJson } from './http.js';
@@ -27,9 +27,6 @@ import { Store } from './store.js';
 import { VisitorIdentity } from './visitor-identity.js';
 import { VisitorOutbox } from './visitor-outbox.js';
 import type { TokenStorage } from './visitor-token.js';
-
-/** Failures that say nothing about the message itself: a persisted one is kept and sent again later. */
-const TRANSIENT_ERRORS: readonly ErrorCode[] = ['TIMEOUT', 'DISCONNECTED', 'RATE_LIMITED', 'INTERNAL'];
 
 export interface ConectaClientOptions {
   /** Base URL of the Conecta server. */
@@ -271,8 +268,8 @@ export class ClientCore implements VisitorClientApi {
     this.command('message.send', { id: message.id, sessionId: message.sessionId, text: message.text, attachmentIds }).then(
       () => void forget(),
       (error: ConectaError) => {
-        if (!TRANSIENT_ERRORS.includes(error.code)) void forget();
-        this.store.update((state) => setLocalMessageStatus(state, message.sessionId, message.id, 'failed', error.message));
+        if (!TRANSIENT_ERROR_CODES.includes(error.code)) void forget(); // a persisted one is kept for later
+        this.store.update((state) => setLocalMessageStatus(state, message.sessionId, message.id, 'failed', error));
       },
     );
   }

@@ -12,6 +12,7 @@ import type {
   Visitor,
 } from '../protocol/entities.js';
 import type { ServerEvents } from '../protocol/events.js';
+import type { ProtocolError } from '../protocol/errors.js';
 import type { Catalog, ConectaState, TypingIndicator } from './state.js';
 
 /** Keep the copy with the highest version: events and resyncs may arrive in any order. */
@@ -100,13 +101,13 @@ export function setLocalMessageStatus(
   sessionId: string,
   messageId: string,
   status: 'sending' | 'failed',
-  error?: string,
+  error?: Pick<ProtocolError, 'code' | 'message'>,
 ): ConectaState {
   const list = state.messages[sessionId];
   const index = list?.findIndex((held) => held.id === messageId) ?? -1;
   if (!list || index < 0 || progress[list[index].status] >= progress.sent) return state;
   const next = [...list];
-  next[index] = { ...list[index], status, error };
+  next[index] = { ...list[index], status, errorCode: error?.code, error: error?.message };
   return { ...state, messages: { ...state.messages, [sessionId]: next } };
 }
 

@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Attachment, ClientMessage, SystemEvent } from '../protocol/index.js';
+import { TRANSIENT_ERROR_CODES, type Attachment, type ClientMessage, type SystemEvent } from '../protocol/index.js';
 import { formatter } from '../i18n/localizer.js';
 import type { TranscriptTranslation } from '../i18n/transcript/pt-BR.js';
+import type { BaseTexts } from './conecta-element.js';
 import { renderMessageText } from './message-text.js';
 
 /**
@@ -31,6 +32,8 @@ export interface PagingWords {
 /** What a transcript needs of a localize controller: the locale and time formats. */
 export interface TranscriptLocalize {
   readonly locale: string;
+  /** The element's table: its `errors` word why a message failed. */
+  readonly t: BaseTexts;
   time(timestamp: number): string;
   dateTime(timestamp: number): string;
 }
@@ -73,7 +76,7 @@ function dayLabel(t: TranscriptWords, locale: string, timestamp: number, now: nu
   return formatter(Intl.DateTimeFormat, locale, { dateStyle: 'long' }).format(timestamp);
 }
 
-/** A size in bytes as `512 B`, `12 kB`, `3.4 MB` (binary multiples, as the server's 10 MB limit), in the reader's language. */
+/** A size in bytes as `512 B`, `12 kB`, `3.4 MB` (binary multiples: the 10 MB upload limit is 10 MiB), in the reader's language. */
 export function formatFileSize(locale: string, bytes: number): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;
@@ -153,6 +156,15 @@ function rowsOf(messages: readonly ClientMessage[], options: TranscriptOptions, 
   return rows;
 }
 
+/** Why a failed message was not sent, by its error code: never the server's English. */
+function failureReason(message: ClientMessage, options: TranscriptOptions): string {
+  const { errors, common } = options.localize.t;
+  return message.errorCode === 'INVALID_PAYLOAD' ? options.words.messageRefused : (message.errorCode && errors[message.errorCode]) || common.error;
+}
+
+/** A retry is offered only where one can succeed: not for a message the server refused for what it is. */
+const canSucceedLater = (message: ClientMessage): boolean => !message.errorCode || TRANSIENT_ERROR_CODES.includes(message.errorCode);
+
 function renderMessage(message: ClientMessage, options: TranscriptOptions) {
   const { localize } = options;
   const t = options.words;
@@ -172,9 +184,10 @@ function renderMessage(message: ClientMessage, options: TranscriptOptions) {
       >
       ${own ? html`<span class=${message.status} part="message-status">${t.messageStatus[message.status]}</span>` : nothing}
       ${own && message.status === 'failed'
-        ? html`<button class="link" part="retry-button" title=${message.error ?? ''} @click=${() => options.onRetry(message)}>
-            ${t.retryLabel}
-          </button>`
+        ? html`<span class="failed" part="failure-reason">${failureReason(message, options)}</span>
+            ${canSucceedLater(message)
+              ? html`<button class="link" part="retry-button" @click=${() => options.onRetry(message)}>${t.retryLabel}</button>`
+              : nothing}`
         : nothing}
     </span>
   </div>`;

@@ -1,5 +1,6 @@
 import type { Translation } from './pt-BR.js';
 import { transcriptEn } from './transcript/en.js';
+import { messageLengthEn } from './message-length/en.js';
 
 export const en: Translation = {
   connection: {
@@ -153,6 +154,7 @@ export const en: Translation = {
     document: 'CPF or CNPJ',
     documentInvalid: 'Enter a valid CPF or CNPJ.',
   },
+  messageLength: messageLengthEn,
   sessionTools: {
     startedAgo: (duration) => `Started ${duration} ago`,
     lastInboundAgo: (duration) => `Contact's last message ${duration} ago`,

@@ -1,5 +1,6 @@
 import type { Translation } from './pt-BR.js';
 import { transcriptEs } from './transcript/es.js';
+import { messageLengthEs } from './message-length/es.js';
 
 export const es: Translation = {
   connection: {
@@ -153,6 +154,7 @@ export const es: Translation = {
     document: 'CPF o CNPJ',
     documentInvalid: 'Introduce un CPF o CNPJ válido.',
   },
+  messageLength: messageLengthEs,
   sessionTools: {
     startedAgo: (duration) => `Iniciada hace ${duration}`,
     lastInboundAgo: (duration) => `Último mensaje del contacto hace ${duration}`,

@@ -1,5 +1,6 @@
 import type { ChannelKind, ErrorCode, SessionStatus } from '../protocol/index.js';
 import { transcriptPtBR } from './transcript/pt-BR.js';
+import { messageLengthPtBR } from './message-length/pt-BR.js';
 
 /**
  * The source table: every user-visible text of every element. `en.ts` and `es.ts` must satisfy the
@@ -160,6 +161,7 @@ export const ptBR = {
     document: 'CPF ou CNPJ',
     documentInvalid: 'Informe um CPF ou CNPJ válido.',
   },
+  messageLength: messageLengthPtBR,
   sessionTools: {
     startedAgo: (duration: string) => `Iniciado há ${duration}`,
     lastInboundAgo: (duration: string) => `Última mensagem do contato há ${duration}`,

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { BULK_LIMIT, Id, SESSION_STATUSES } from './entities.js';
+import { MAX_MESSAGE_LENGTH } from './limits.js';
 import type {
   Agent,
   AgentSummary,
@@ -37,7 +38,7 @@ const Document = v.pipe(
 );
 const NoteText = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(4000, 'is too long (4000 characters at most)'));
 /** A message's text: what `message.send` accepts. */
-const MessageText = v.pipe(v.string(), v.trim(), v.maxLength(4096, 'is too long (4096 characters at most)'));
+const MessageText = v.pipe(v.string(), v.trim(), v.maxLength(MAX_MESSAGE_LENGTH, `is too long (${MAX_MESSAGE_LENGTH} characters at most)`));
 const Query = v.pipe(v.string(), v.trim(), v.maxLength(120, 'is too long'));
 /** Keys valibot's record() drops without a word (its guard against prototype pollution): refused by name instead. */
 const RESERVED_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];

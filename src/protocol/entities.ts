@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { ChannelText } from './channel-text.js';
+import type { ErrorCode } from './errors.js';
 
 /** Ids are client- or server-generated strings (UUIDs in practice); kept opaque. */
 export const Id = v.pipe(v.string(), v.minLength(1, 'is required'), v.maxLength(64, 'is too long'));
@@ -166,6 +167,8 @@ export interface Message {
 export type MessageStatus = 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
 export interface ClientMessage extends Message {
   status: MessageStatus;
+  /** Why a `failed` message was refused: the server's code (worded by the elements) and its English message. */
+  errorCode?: ErrorCode;
   error?: string;
 }
 

@@ -19,6 +19,13 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Failures that say nothing about the command itself (the connection, the server's load): the same
+ * command may succeed later, so a client keeps it and offers to send it again. Any other code will
+ * answer the same command the same way.
+ */
+export const TRANSIENT_ERROR_CODES: readonly ErrorCode[] = ['TIMEOUT', 'DISCONNECTED', 'RATE_LIMITED', 'INTERNAL'];
+
 export interface ProtocolError {
   code: ErrorCode;
   message: string;

@@ -21,7 +21,7 @@ export interface HttpApi {
   /**
    * POST multipart/form-data with one `file` part; `Authorization: Bearer <agent token>` or
    * `X-Visitor-Token: <visitor token>`. The type is sniffed from the content. 413 PAYLOAD_TOO_LARGE
-   * above the limit (10 MiB), 415 UNSUPPORTED_TYPE for executables and unknown binaries. The answer's
+   * above `MAX_UPLOAD_BYTES` (10 MiB), 415 UNSUPPORTED_TYPE for executables and unknown binaries. The answer's
    * `id` goes in `message.send`'s `attachmentIds`.
    */
   '/api/files': { request: FormData; response: { attachment: Attachment } };

@@ -7,3 +7,4 @@ export * from './templates.js';
 export * from './append-message.js';
 export * from './channel-text.js';
 export * from './limits.js';
+export * from './survey.js';

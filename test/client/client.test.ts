@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { createServer, type ConectaServer } from '../../server/src/app.js';
 import { ConectaClient } from '../../src/client/client.js';
 import { selectMessages, selectWaiting } from '../../src/client/selectors.js';
+import { MAX_MESSAGE_LENGTH } from '../../src/protocol/index.js';
 import { agentSockets, visitorSockets } from './node-sockets.js';
 import { browserStorage, until, written } from './support.js';
 import { ANA, DEMO_CHANNEL_KEY, DEMO_PASSWORD } from '../server/harness.js';
@@ -110,13 +111,14 @@ describe('ConectaClient against a real server', () => {
     assert.equal(messages.length, 1);
   });
 
-  it('marks a message failed with the server’s reason, and keeps it for a retry', async () => {
+  it('marks a message failed with the server’s error code and reason', async () => {
     const visitor = visitorClient();
     const channel = await visitor.fetchChannel();
     const sessionId = await visitor.startWebchat({ name: 'Eva', email: null, teamId: channel.teams[0].id });
-    const id = visitor.sendMessage(sessionId, 'x'.repeat(5000));
+    const id = visitor.sendMessage(sessionId, 'x'.repeat(MAX_MESSAGE_LENGTH + 1));
     await until(visitor, (s) => selectMessages(s, sessionId).some((m) => m.id === id && m.status === 'failed'));
     const failed = selectMessages(visitor.store.state, sessionId).find((m) => m.id === id)!;
+    assert.equal(failed.errorCode, 'INVALID_PAYLOAD');
     assert.match(failed.error ?? '', /.+/);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ANA, connectAgent, DEMO_TEAMS, loginAgent } from '../server/harness.js';
-import { openAgentDesk, startEndToEnd, visitorWrites, type EndToEnd } from './support.js';
+import { newPage, openAgentDesk, startEndToEnd, startWebchat, visitorSays, visitorWrites, type EndToEnd } from './support.js';
 
 const PENDING = 50;
 
@@ -41,6 +41,30 @@ describe('bulk finish of 50 pending sessions, end to end', () => {
       const finished = messages.find((m) => m.system?.type === 'finished');
       assert.deepEqual(finished?.system && 'bulk' in finished.system && finished.system.bulk, true);
     }
+    ana.close();
+  });
+
+  it('shows a webchat visitor whose session was finished in bulk no rating form, only thanks', async () => {
+    const url = e2e.server.url;
+    const visitor = await newPage(e2e);
+    await visitor.goto(`${url}/site/`);
+    await startWebchat(visitor, { name: 'Rita Moraes', option: 'Suporte' });
+    await visitorSays(visitor, 'Ainda estão aí?');
+
+    const ana = await connectAgent(url, await loginAgent(url, ANA));
+    const snapshot = await ana.ok('agent.snapshot', {});
+    const rita = snapshot.contacts.find((contact) => contact.name === 'Rita Moraes');
+    const session = snapshot.sessions.find((each) => each.contactId === rita?.id && each.status === 'waiting');
+    assert.ok(session, "Rita's session waits in the queue");
+    await ana.ok('session.accept', { sessionId: session.id });
+    await ana.ok('session.finishMany', { sessionIds: [session.id] });
+
+    const widget = visitor.locator('conecta-webchat');
+    // Whichever the widget shows once the session is finished: the rating form, or the thanks.
+    await widget.locator('[part="rating"], [part="thanks"]').waitFor();
+    assert.equal(await widget.locator('[part="rating"]').count(), 0, 'no rating form after a bulk finish');
+    await widget.locator('[part="thanks"]').getByText('Obrigado pelo contato!').waitFor();
+    await widget.getByRole('button', { name: 'Nova conversa' }).waitFor();
     ana.close();
   });
 });

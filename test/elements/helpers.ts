@@ -41,3 +41,19 @@ export function forgetConectaStorage(): void {
     for (const key of Object.keys(storage)) if (key.startsWith('conecta-')) storage.removeItem(key);
   }
 }
+
+/** Click what saves a file (an `<a download>` clicked by code) and read what it saves: its name and text. */
+export async function download(el: Element, selector: string): Promise<{ name: string; text: string }> {
+  const clicked: HTMLAnchorElement[] = [];
+  const original = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    clicked.push(this);
+  };
+  try {
+    $(el, selector).click();
+  } finally {
+    HTMLAnchorElement.prototype.click = original;
+  }
+  if (clicked.length !== 1 || !clicked[0]!.href.startsWith('blob:')) throw new Error(`expected one download of a blob, got ${clicked.length}`);
+  return { name: clicked[0]!.download, text: await (await fetch(clicked[0]!.href)).text() };
+}

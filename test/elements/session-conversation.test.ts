@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/conecta-session/conecta-session.js';
 import type { ConectaSession } from '../../src/elements/conecta-session/conecta-session.js';
 import type { ConectaState } from '../../src/client/state.js';
-import { ConectaError, type Attachment, type Session, type SystemEvent } from '../../src/protocol/index.js';
+import { ConectaError, MAX_UPLOAD_BYTES, type Attachment, type Session, type SystemEvent } from '../../src/protocol/index.js';
 import type { UploadOptions } from '../../src/client/upload.js';
 import {
   aMessage, ana, bruno, contacts, conversationFixture, createMockClient, type MockClient, type MockClientOptions,
@@ -291,7 +291,7 @@ describe('<conecta-session> conversation', () => {
       const client = createMockClient(conversationFixture());
       const el = await sessionWith(client);
       const textarea = type(el, 'Veja o anexo');
-      chooseFiles(el, [new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'grande.mp4', { type: 'video/mp4' })]);
+      chooseFiles(el, [new File([new Uint8Array(MAX_UPLOAD_BYTES + 1)], 'grande.mp4', { type: 'video/mp4' })]);
       await settle(el);
       expect(client.calls.filter((c) => c.method === 'uploadFile')).to.have.length(0);
       expect(text($(el, '[part="upload-error"]'))).to.equal('grande.mp4 passa do limite de 10 MB.');

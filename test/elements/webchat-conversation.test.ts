@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/conecta-webchat/conecta-webchat.js';
 import type { ConectaWebchat } from '../../src/elements/conecta-webchat/conecta-webchat.js';
-import { ConectaError } from '../../src/protocol/index.js';
+import { ConectaError, MAX_UPLOAD_BYTES } from '../../src/protocol/index.js';
 import {
   createMockClient,
   webchatActiveFixture,
@@ -11,7 +11,7 @@ import {
   type MockClient,
   type MockClientOptions,
 } from '../fixtures/index.js';
-import { $, $$, settle, text, forgetConectaStorage } from './helpers.js';
+import { $, $$, download, settle, text, forgetConectaStorage } from './helpers.js';
 
 // The conversation itself: agent, queue, typing, receipts, files, links; then its end and rating.
 
@@ -208,7 +208,7 @@ describe('<conecta-webchat> conversation', () => {
     it('refuses a file over 10 MB before uploading it, and says so', async () => {
       const client = active();
       const el = await opened(client);
-      await drop(el, new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'video.mp4', { type: 'video/mp4' }));
+      await drop(el, new File([new Uint8Array(MAX_UPLOAD_BYTES + 1)], 'video.mp4', { type: 'video/mp4' }));
       expect(calls(client, 'uploadFile')).to.have.length(0);
       expect(text($(el, '[part="composer"] [role="alert"]'))).to.equal('video.mp4 passa do limite de 10 MB.');
     });
@@ -337,22 +337,24 @@ describe('<conecta-webchat> conversation', () => {
       expect(focused(el)).to.equal($(el, '#webchat-name'));
     });
 
+    it('offers no rating after a bulk finish or the waiting timeout: it thanks, and offers a new conversation', async () => {
+      for (const [client, close] of [
+        [active(), (c: MockClient) => c.pushFinished('session-1', { bulk: true })],
+        [waiting(), (c: MockClient) => c.pushExpired('session-1')],
+      ] as const) {
+        const el = await opened(client);
+        close(client);
+        await settle(el);
+        expect(el.shadowRoot!.querySelector('[part="rating"]') === null, 'no rating form').to.equal(true);
+        expect($$(el, '[part="thanks"] p').map(text)).to.deep.equal(['Obrigado pelo contato!']);
+        expect($(el, '[part="new-conversation-button"]')).to.exist;
+      }
+    });
+
     it('downloads the transcript as a text file built from the messages', async () => {
       const el = await opened(createMockClient(webchatFinishedFixture()));
-      const clicked: HTMLAnchorElement[] = [];
-      const original = HTMLAnchorElement.prototype.click;
-      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-        clicked.push(this);
-      };
-      try {
-        $(el, '[part="download-button"]').click();
-      } finally {
-        HTMLAnchorElement.prototype.click = original;
-      }
-      expect(clicked).to.have.length(1);
-      expect(clicked[0].download).to.equal('Conversa-20261122-000001.txt');
-      expect(clicked[0].href).to.match(/^blob:/);
-      const saved = await (await fetch(clicked[0].href)).text();
+      const { name, text: saved } = await download(el, '[part="download-button"]');
+      expect(name).to.equal('Conversa-20261122-000001.txt');
       const lines = saved.trim().split('\n');
       expect(lines[0]).to.equal('Loja Demo');
       expect(lines[1]).to.equal('Conversa — protocolo 20261122-000001');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { CONVERSATION_WINDOW_MS } from '../../src/protocol/index.js';
+import { CONVERSATION_WINDOW_MS, MAX_UPLOAD_BYTES } from '../../src/protocol/index.js';
 import {
   ANA, BRUNO, DEMO_TEAMS, DEMO_TEMPLATES, TestClock, connectAgent, connectVisitor, loginAgent, postInbound, startTestServer, upload,
   type TestServer, type TestSocket, type VisitorSocket,
@@ -68,7 +68,7 @@ describe('files and channels', () => {
       const exe = await upload(t.url, EXE, 'invoice.pdf', { authorization: `Bearer ${anaToken}` }, 'application/pdf');
       assert.equal(exe.status, 415);
       assert.equal(exe.body.error.code, 'UNSUPPORTED_TYPE');
-      const big = await upload(t.url, Buffer.alloc(10 * 1024 * 1024 + 1, 0x61), 'big.txt', { authorization: `Bearer ${anaToken}` });
+      const big = await upload(t.url, Buffer.alloc(MAX_UPLOAD_BYTES + 1, 0x61), 'big.txt', { authorization: `Bearer ${anaToken}` });
       assert.equal(big.status, 413);
       assert.equal(big.body.error.code, 'PAYLOAD_TOO_LARGE');
       const anonymous = await upload(t.url, PNG, 'a.png', {});

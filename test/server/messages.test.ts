@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { MAX_MESSAGE_LENGTH } from '../../src/protocol/index.js';
 import { ANA, connectAgent, connectVisitor, delay, loginAgent, startTestServer, type TestServer, type TestSocket, type VisitorSocket } from './harness.js';
 
 describe('messages and resync', () => {
@@ -60,6 +61,16 @@ describe('messages and resync', () => {
     const otherSession = await joao.command('message.send', { id, sessionId: elsewhere, text: 'mine' });
     joao.close();
     assert.equal(!otherSession.ok && otherSession.error.code, 'CONFLICT');
+  });
+
+  it('takes a text of MAX_MESSAGE_LENGTH characters after trimming, and refuses one more with fields.text', async () => {
+    const longest = 'a'.repeat(MAX_MESSAGE_LENGTH);
+    const sent = await maria.ok('message.send', { id: randomUUID(), sessionId, text: `  ${longest}\n` });
+    assert.equal(sent.message.text, longest);
+    const ack = await maria.command('message.send', { id: randomUUID(), sessionId, text: `${longest}a` });
+    assert.equal(ack.ok, false);
+    assert.equal(!ack.ok && ack.error.code, 'INVALID_PAYLOAD');
+    assert.match((!ack.ok && ack.error.fields?.text) || '', new RegExp(`${MAX_MESSAGE_LENGTH}`));
   });
 
   it('session.sync answers only the messages after afterSeq, in seq order, with the session and contact', async () => {

@@ -46,11 +46,14 @@ describe('reducers', () => {
     assert.deepEqual(state.messages.s1.map((m) => [m.id, m.status]), [['m1', 'sent'], ['m2', 'sent'], ['local', 'sent']]);
   });
 
-  it('marks a local message failed but never an acknowledged one', () => {
+  it('marks a local message failed, with the error code and message, but never an acknowledged one', () => {
     let state = addLocalMessage(initialState, { ...aMessage(0, { id: 'local' }), status: 'sending' });
-    state = setLocalMessageStatus(state, 's1', 'local', 'failed', 'Timed out');
+    state = setLocalMessageStatus(state, 's1', 'local', 'failed', { code: 'TIMEOUT', message: 'Timed out' });
     assert.equal(state.messages.s1[0].status, 'failed');
+    assert.equal(state.messages.s1[0].errorCode, 'TIMEOUT');
     assert.equal(state.messages.s1[0].error, 'Timed out');
+    state = setLocalMessageStatus(state, 's1', 'local', 'sending');
+    assert.equal(state.messages.s1[0].errorCode, undefined, 'a retry forgets the former failure');
     const sent = mergeMessages(state, [aMessage(1, { id: 'local' })]);
     assert.equal(setLocalMessageStatus(sent, 's1', 'local', 'failed'), sent);
   });

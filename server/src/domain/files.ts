@@ -3,42 +3,15 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Attachment, AttachmentKind } from '../../../src/protocol/index.js';
+import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, type Attachment, type AttachmentKind } from '../../../src/protocol/index.js';
 import type { FileRecord, Repository } from '../db/repository.js';
 import { CommandError, forbidden, notFound } from './errors.js';
 import type { Clock } from './events.js';
 import { newId } from './secrets.js';
 
-/** The largest upload. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** How long a signed download url stays valid. */
 const FILE_URL_TTL_MS = 60 * 60 * 1000;
 
-/** What may be uploaded, by the type sniffed from the content (never the uploader's claim). */
-const ALLOWED: ReadonlyMap<string, AttachmentKind> = new Map([
-  ['image/png', 'image'],
-  ['image/jpeg', 'image'],
-  ['image/gif', 'image'],
-  ['image/webp', 'image'],
-  ['application/pdf', 'file'],
-  ['audio/ogg', 'audio'],
-  ['audio/opus', 'audio'],
-  ['audio/mpeg', 'audio'],
-  ['audio/wav', 'audio'],
-  ['audio/x-wav', 'audio'],
-  ['audio/webm', 'audio'],
-  ['audio/mp4', 'audio'],
-  ['audio/x-m4a', 'audio'],
-  ['video/mp4', 'video'],
-  ['video/webm', 'video'],
-  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'file'],
-  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'file'],
-  ['application/vnd.openxmlformats-officedocument.presentationml.presentation', 'file'],
-  ['application/vnd.oasis.opendocument.text', 'file'],
-  ['application/vnd.oasis.opendocument.spreadsheet', 'file'],
-  ['application/vnd.oasis.opendocument.presentation', 'file'],
-  ['text/plain', 'file'],
-]);
 
 /**
  * The type of `bytes`: file-type's magic numbers for binaries; plain text when it is valid UTF-8
@@ -47,7 +20,7 @@ const ALLOWED: ReadonlyMap<string, AttachmentKind> = new Map([
 async function sniff(bytes: Uint8Array): Promise<{ mime: string; kind: AttachmentKind } | null> {
   const found = await fileTypeFromBuffer(bytes);
   if (found) {
-    const kind = ALLOWED.get(found.mime);
+    const kind = UPLOAD_TYPES.get(found.mime);
     return kind ? { mime: found.mime, kind } : null;
   }
   if (looksLikeText(bytes)) return { mime: 'text/plain', kind: 'file' };
@@ -117,7 +90,7 @@ export class FileService {
   }
 
   async upload(owner: Pick<FileRecord, 'ownerKind' | 'ownerId'>, rawName: string, bytes: Buffer): Promise<Attachment> {
-    if (bytes.length > MAX_FILE_BYTES) throw tooLarge();
+    if (bytes.length > MAX_UPLOAD_BYTES) throw tooLarge();
     const type = await sniff(bytes);
     if (!type) {
       throw new CommandError('UNSUPPORTED_TYPE', 'This type of file is not accepted: send images, audio, video, PDF, office documents or plain text.');
@@ -146,7 +119,7 @@ export class FileService {
 }
 
 export const tooLarge = () =>
-  new CommandError('PAYLOAD_TOO_LARGE', `This file is larger than the limit of ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+  new CommandError('PAYLOAD_TOO_LARGE', `This file is larger than the limit of ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB.`);
 
 /** A file name safe to show and to put in a header: no path, no control characters, 200 characters at most. */
 function cleanName(raw: string, mime: string): string {

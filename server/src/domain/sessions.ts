@@ -1,5 +1,6 @@
 import {
   appendMessage,
+  offersSurvey,
   type Agent,
   type Contact,
   type GalleryItem,
@@ -131,7 +132,7 @@ export class SessionService {
         throw new CommandError('CONFLICT', 'This conversation was already rated: a rating cannot be changed.');
       }
       const [last] = await tx.listMessagesBefore(session.id, null, 1);
-      if (!offeredSurvey(last)) {
+      if (!last || !offersSurvey([last])) {
         throw forbidden('This conversation was closed without a survey: it cannot be rated.');
       }
       const next: Session = { ...session, rating: input.score, ratingComment: comment, version: session.version + 1 };
@@ -477,11 +478,6 @@ function queuesAltered(before: Session, after: Session): string[] {
   if (wasWaiting && (!isWaiting || moved)) teams.add(before.teamId);
   if (isWaiting && (!wasWaiting || moved)) teams.add(after.teamId);
   return [...teams];
-}
-
-/** Whether the message that closed a session offered the contact a survey: not a bulk finish, not a timeout. */
-function offeredSurvey(closing: Message | undefined): boolean {
-  return closing?.system?.type === 'finished' && !closing.system.bulk;
 }
 
 /**

@@ -52,11 +52,11 @@ import { SessionSidePanel } from './session-side-panel.js';
  * @csspart day-separator - The date before each day's first message.
  * @csspart message - A message; also `own`, `other` or `system`.
  * @csspart message-status - Delivery status of the agent's own message.
- * @csspart retry-button - Sends a failed message again.
+ * @csspart retry-button - Sends a failed message again (only where a retry can succeed); `failure-reason` says why it failed.
  * @csspart attachment - A file in a message; `image`, `audio`, `video` for media.
  * @csspart link - A link found in a message.
  * @csspart typing - The "is typing" indicator.
- * @csspart composer - The form to write a message.
+ * @csspart composer - The form to write a message; `character-count` counts its length near the limit.
  * @csspart input - The message textarea.
  * @csspart attach-button - Opens the file picker.
  * @csspart uploads - Files being uploaded or attached; each is an `upload`.

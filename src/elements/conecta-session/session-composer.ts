@@ -1,11 +1,10 @@
 import { html, nothing, type ReactiveController } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { ConectaError, type Attachment, type CannedResponse } from '../../protocol/index.js';
+import { ConectaError, MAX_UPLOAD_BYTES, type Attachment, type CannedResponse } from '../../protocol/index.js';
+import { lengthOf, overLimit, renderLengthCount, tooLongText } from '../message-length.js';
 import { formatFileSize, isSendKey } from '../transcript.js';
 import type { SessionHost } from './session-host.js';
 
-/** The server refuses bigger files (PAYLOAD_TOO_LARGE); checked here first so nothing is sent in vain. */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** `session.typing` goes out at most this often while the agent types… */
 const TYPING_INTERVAL_MS = 3000;
 /** …and "stopped" after this long without a key. */
@@ -34,6 +33,8 @@ export class SessionComposer implements ReactiveController {
   errors: string[] = [];
   /** The open canned-response list: what follows `/`, and the highlighted option. */
   canned: { query: string; active: number } | null = null;
+  /** The text's length, as the server counts it. */
+  length = 0;
   #typingSentAt = 0;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -52,6 +53,7 @@ export class SessionComposer implements ReactiveController {
     this.uploads = [];
     this.errors = [];
     this.canned = null;
+    this.length = 0;
   }
 
   get #textarea(): HTMLTextAreaElement | null {
@@ -125,11 +127,19 @@ export class SessionComposer implements ReactiveController {
       this.host.requestUpdate();
       return false;
     }
+    if (overLimit(this.length)) {
+      // Refused here, kept in the composer: the server would refuse it anyway.
+      this.errors = [tooLongText(this.host.localize.t.messageLength)];
+      this.host.requestUpdate();
+      textarea.focus();
+      return false;
+    }
     const text = textarea.value.trim();
     const attachments = this.uploads.flatMap((upload) => (upload.attachment ? [upload.attachment] : []));
     if (!text && attachments.length === 0) return false;
     client.sendMessage(this.host.sessionId, text, attachments);
     textarea.value = '';
+    this.length = 0;
     this.uploads = [];
     this.errors = [];
     this.canned = null;
@@ -154,6 +164,7 @@ export class SessionComposer implements ReactiveController {
     const textarea = this.#textarea;
     if (!textarea) return;
     textarea.value = canned.text;
+    this.length = lengthOf(canned.text);
     const attached = new Set(this.uploads.map((upload) => upload.attachment?.id));
     const files = canned.attachments.filter((attachment) => !attached.has(attachment.id));
     this.uploads = [
@@ -167,6 +178,7 @@ export class SessionComposer implements ReactiveController {
 
   #onInput(event: Event): void {
     const value = (event.target as HTMLTextAreaElement).value;
+    this.length = lengthOf(value);
     const match = /^\/([^\n]*)$/.exec(value);
     this.canned = match ? { query: match[1], active: 0 } : null;
     if (value.trim()) this.#typed();
@@ -277,6 +289,7 @@ export class SessionComposer implements ReactiveController {
         this.send();
       }} @dragover=${(event: DragEvent) => event.preventDefault()} @drop=${(event: DragEvent) => this.#onDrop(event)}>
       ${this.#renderCanned()} ${this.#renderUploads()}
+      ${renderLengthCount(this.length, t.messageLength)}
       <label class="visually-hidden" for="composer-input">${t.session.composerLabel}</label>
       <div class="composer-row">
         <input id="file-input" class="visually-hidden" type="file" multiple tabindex="-1" aria-hidden="true"
@@ -293,6 +306,7 @@ export class SessionComposer implements ReactiveController {
           rows="2"
           placeholder=${t.session.composerPlaceholder}
           aria-describedby="composer-hint"
+          aria-invalid=${overLimit(this.length) ? 'true' : 'false'}
           aria-autocomplete="list"
           aria-controls=${this.canned ? 'canned-list' : nothing}
           aria-activedescendant=${active ? `canned-${active.id}` : nothing}

@@ -54,10 +54,10 @@ import { WebchatStages } from './webchat-stages.js';
  * @csspart day-separator - The date before each day's first message.
  * @csspart message - A message; also `own`, `other` or `system`.
  * @csspart message-status - Sent / delivered / read, on the visitor's own messages.
- * @csspart retry-button - Sends a failed message again.
+ * @csspart retry-button - Sends a failed message again (only where a retry can succeed); `failure-reason` says why it failed.
  * @csspart attachment - A file in a message; `image`, `audio`, `video` for media.
  * @csspart link - A link found in a message.
- * @csspart composer - The form to write a message.
+ * @csspart composer - The form to write a message; `character-count` counts its length near the limit.
  * @csspart attach-button - Opens the file picker.
  * @csspart uploads - Files being uploaded; each is an `upload`.
  * @csspart send-button - The Send button.

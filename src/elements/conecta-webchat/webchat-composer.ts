@@ -1,11 +1,11 @@
 import { html, nothing, type ReactiveController } from 'lit';
+import { MAX_UPLOAD_BYTES } from '../../protocol/limits.js';
 import type { Attachment } from '../../protocol/index.js';
+import { lengthOf, overLimit, renderLengthCount, tooLongText } from '../message-length.js';
 import { formatFileSize, isSendKey } from '../transcript.js';
 import { icon } from './icons.js';
 import type { WebchatHost } from './webchat-host.js';
 
-/** The server's upload limit: checked before uploading, so the visitor hears of it at once. */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** "Typing" goes at most this often while the visitor types… */
 const TYPING_EVERY_MS = 3000;
 /** …and "stopped" after this long without a keystroke. */
@@ -25,14 +25,16 @@ export interface ComposerHost extends WebchatHost {
 }
 
 /**
- * The visitor's composer: Enter sends, files come by button, paste or drop (the 10 MB limit is
- * checked first, then the upload shows its progress), and the agent is told, throttled, that the
- * visitor is typing.
+ * The visitor's composer: Enter sends, files come by button, paste or drop (the upload limit is
+ * checked first, then the upload shows its progress), the text's length is counted near its limit
+ * (and an over-long text refused), and the agent is told, throttled, that the visitor is typing.
  */
 export class WebchatComposer implements ReactiveController {
   uploads: Upload[] = [];
   errors: string[] = [];
   dragging = false;
+  /** The text's length, as the server counts it. */
+  length = 0;
   #typingSince = 0;
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -50,6 +52,7 @@ export class WebchatComposer implements ReactiveController {
     for (const upload of this.uploads) upload.controller?.abort();
     this.uploads = [];
     this.errors = [];
+    this.length = 0;
   }
 
   get #textarea(): HTMLTextAreaElement | null {
@@ -85,14 +88,8 @@ export class WebchatComposer implements ReactiveController {
     } catch (error) {
       if (signal.aborted) return;
       this.uploads = this.uploads.filter((each) => each !== upload);
-      const t = this.host.localize.t;
-      const code = (error as { code?: string }).code;
-      this.errors = [
-        ...this.errors,
-        code === 'PAYLOAD_TOO_LARGE'
-          ? t.tooLarge(file.name, formatFileSize(this.host.localize.locale, MAX_UPLOAD_BYTES))
-          : t.uploadFailed(file.name, this.host.errorMessage(error)),
-      ];
+      // A file over the limit was refused before uploading (one limit, in src/protocol): whatever the server refuses says why.
+      this.errors = [...this.errors, this.host.localize.t.uploadFailed(file.name, this.host.errorMessage(error))];
     }
     this.host.requestUpdate();
   }
@@ -108,8 +105,11 @@ export class WebchatComposer implements ReactiveController {
   async send(): Promise<void> {
     const textarea = this.#textarea;
     if (!textarea) return;
-    if (this.uploads.some((upload) => !upload.attachment)) {
-      this.errors = [this.host.localize.t.waitUploads];
+    const t = this.host.localize.t;
+    // Not yet (files still uploading), or never as it is (too long: the server would refuse it); the text stays.
+    const refusal = this.uploads.some((upload) => !upload.attachment) ? t.waitUploads : overLimit(this.length) ? tooLongText(t.messageLength) : '';
+    if (refusal) {
+      this.errors = [refusal];
       this.host.requestUpdate();
       return;
     }
@@ -119,12 +119,15 @@ export class WebchatComposer implements ReactiveController {
     this.stopTyping();
     if (!(await this.host.send(text, attachments))) return;
     textarea.value = '';
+    this.length = 0;
     this.uploads = [];
     this.errors = [];
     this.host.requestUpdate();
   }
 
-  #onInput(): void {
+  #onInput(value: string): void {
+    this.length = lengthOf(value);
+    this.host.requestUpdate(); // the counter
     const session = this.host.view.session;
     if (!session || session.status === 'finished' || !this.host.client) return;
     const now = Date.now();
@@ -184,6 +187,7 @@ export class WebchatComposer implements ReactiveController {
           </ul>`
         : nothing}
       ${this.errors.map((error) => html`<p class="error" role="alert">${error}</p>`)}
+      ${renderLengthCount(this.length, t.messageLength)}
       <div class="composer-row">
         <button type="button" part="attach-button" class="icon-button" aria-label=${t.attach} title=${t.attach}
           @click=${() => this.host.query<HTMLInputElement>('#webchat-file')?.click()}>${icon('attach')}</button>
@@ -194,7 +198,8 @@ export class WebchatComposer implements ReactiveController {
         }} />
         <label class="visually-hidden" for="webchat-input">${t.composer}</label>
         <textarea id="webchat-input" part="input" rows="1" dir="auto" placeholder=${t.placeholder}
-          @input=${() => this.#onInput()}
+          aria-invalid=${overLimit(this.length) ? 'true' : 'false'}
+          @input=${(event: Event) => this.#onInput((event.target as HTMLTextAreaElement).value)}
           @keydown=${(event: KeyboardEvent) => {
             if (!isSendKey(event)) return;
             event.preventDefault();

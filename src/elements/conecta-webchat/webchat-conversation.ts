@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import type { WebchatTranslation } from '../../i18n/webchat/pt-BR.js';
 import type { ClientMessage } from '../../protocol/index.js';
 import { renderTranscript } from '../transcript.js';
 import type { WebchatHost } from './webchat-host.js';
@@ -11,6 +12,9 @@ export function initials(name: string): string {
 }
 
 const isOwn = (message: ClientMessage) => message.authorKind === 'contact';
+
+/** Who wrote a message, as the visitor is told: "Você", or the agent's name. */
+export const authorOf = (t: WebchatTranslation, message: ClientMessage): string => (isOwn(message) ? t.common.you : message.authorName || t.agent);
 
 /** The header's title: the agent (initials avatar and name) once one took the conversation, else the widget's title. */
 export function renderHeaderTitle(host: WebchatHost) {
@@ -53,7 +57,7 @@ export function renderConversation(host: WebchatHost) {
     localize: host.localize,
     words: t.words,
     isOwn,
-    authorName: (message) => (isOwn(message) ? t.common.you : message.authorName || t.agent),
+    authorName: (message) => authorOf(t, message),
     fileUrl: (attachment) => host.client?.fileUrl(attachment) ?? attachment.url,
     label: t.transcript,
     live: 'off',

@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
+import { offersSurvey } from '../../protocol/survey.js';
 import { systemText } from '../transcript.js';
 import { icon } from './icons.js';
+import { authorOf } from './webchat-conversation.js';
 import type { WebchatHost } from './webchat-host.js';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
@@ -13,12 +15,12 @@ function transcriptText(host: WebchatHost): string {
   const lines = [host.config?.name || t.title];
   if (session) lines.push(t.transcriptFile(session.protocol), localize.dateTime(session.createdAt));
   lines.push('');
-  for (const message of messages) {
-    const author = message.authorKind === 'contact' ? t.common.you : message.authorKind === 'agent' ? message.authorName || t.agent : '';
-    const text = message.system
+  // Only what the server stored (it numbers each one): a message still sending, or refused, has no seq.
+  for (const message of messages.filter((each) => each.seq)) {
+    const said = message.system
       ? systemText(t.words, message.system)
-      : [message.text, ...message.attachments.map((attachment) => `[${attachment.name}]`)].filter(Boolean).join(' ');
-    lines.push(`[${localize.dateTime(message.createdAt)}] ${author ? `${author}: ` : ''}${text}`);
+      : `${authorOf(t, message)}: ${[message.text, ...message.attachments.map((attachment) => `[${attachment.name}]`)].filter(Boolean).join(' ')}`;
+    lines.push(`[${localize.dateTime(message.createdAt)}] ${said}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -45,10 +47,13 @@ export class WebchatEnding {
     this.done = null;
   }
 
-  /** Whether the visitor is asked to rate (finished, and neither rated nor skipped). */
+  /**
+   * Whether the visitor is asked to rate: finished, neither rated nor skipped, and closed with the
+   * survey (not in bulk, not by the waiting timeout), as far as the messages held tell.
+   */
   get asksRating(): boolean {
-    const session = this.host.view.session;
-    return session?.status === 'finished' && session.rating === null && this.done === null;
+    const { session, messages } = this.host.view;
+    return session?.status === 'finished' && session.rating === null && this.done === null && offersSurvey(messages);
   }
 
   async #update(focus?: string): Promise<void> {
@@ -155,10 +160,10 @@ export class WebchatEnding {
   renderRating() {
     const t = this.host.localize.t;
     const error = this.error;
+    const noScore = error && !this.score;
     return html`<form class="stage" part="rating" novalidate @submit=${(event: Event) => this.#rate(event)}>
       <p>${t.finished}</p>
-      <fieldset role="radiogroup" aria-invalid=${error && !this.score ? 'true' : 'false'}
-        aria-describedby=${error && !this.score ? 'webchat-rate-error' : nothing}>
+      <fieldset role="radiogroup" aria-invalid=${noScore ? 'true' : 'false'} aria-describedby=${noScore ? 'webchat-rate-error' : nothing}>
         <legend>${t.rateQuestion}</legend>
         <div part="stars">
           ${SCORES.map((score) => html`<input type="radio" name="score" id="webchat-star-${score}" .value=${String(score)}
@@ -170,13 +175,13 @@ export class WebchatEnding {
               >${icon('star')}<span class="visually-hidden">${t.stars(score)}</span></label
             >`)}
         </div>
-        ${error && !this.score ? html`<p class="field-error" id="webchat-rate-error">${error}</p>` : nothing}
+        ${noScore ? html`<p class="field-error" id="webchat-rate-error">${error}</p>` : nothing}
       </fieldset>
       <div class="field">
         <label for="webchat-comment">${t.comment}</label>
         <textarea id="webchat-comment" name="comment" part="input" rows="3" maxlength="1000"></textarea>
       </div>
-      ${error && this.score ? html`<p class="error" role="alert">${error}</p>` : nothing}
+      ${error && !noScore ? html`<p class="error" role="alert">${error}</p>` : nothing}
       <div class="row">
         <button part="rate-button" class="primary" type="submit" aria-disabled=${this.rating ? 'true' : 'false'}>${this.rating ? t.rating : t.rate}</button>
         <button part="skip-button" type="button" @click=${() => this.skip()}>${t.skip}</button>

@@ -5,6 +5,7 @@ export const transcriptEn: TranscriptTranslation = {
   today: 'Today',
   yesterday: 'Yesterday',
   retryLabel: 'Resend message',
+  messageRefused: 'The server refused this message.',
   openImage: (name) => `Open ${name} in a new tab`,
   messageStatus: {
     sending: 'Sending…',

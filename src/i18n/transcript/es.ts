@@ -5,6 +5,7 @@ export const transcriptEs: TranscriptTranslation = {
   today: 'Hoy',
   yesterday: 'Ayer',
   retryLabel: 'Reenviar mensaje',
+  messageRefused: 'El servidor rechazó este mensaje.',
   openImage: (name) => `Abrir ${name} en una pestaña nueva`,
   messageStatus: {
     sending: 'Enviando…',

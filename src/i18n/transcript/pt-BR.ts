@@ -11,6 +11,8 @@ export interface TranscriptTranslation {
   today: string;
   yesterday: string;
   retryLabel: string;
+  /** Why a message the server found invalid (INVALID_PAYLOAD) was not sent; other codes use the `errors` table. */
+  messageRefused: string;
   openImage: (name: string) => string;
   messageStatus: Record<MessageStatus, string>;
 }
@@ -20,6 +22,7 @@ export const transcriptPtBR: TranscriptTranslation = {
   today: 'Hoje',
   yesterday: 'Ontem',
   retryLabel: 'Reenviar mensagem',
+  messageRefused: 'O servidor recusou esta mensagem.',
   openImage: (name) => `Abrir ${name} em uma nova aba`,
   messageStatus: {
     sending: 'Enviando…',

@@ -1,5 +1,6 @@
 import type { WebchatTranslation } from './pt-BR.js';
 import { transcriptEn } from '../transcript/en.js';
+import { messageLengthEn } from '../message-length/en.js';
 
 const ordinal = new Intl.PluralRules('en', { type: 'ordinal' });
 const suffixes: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
@@ -66,6 +67,7 @@ export const webchatEn: WebchatTranslation = {
   attachments: 'Files to send',
   removeFile: (name) => `Remove ${name}`,
   uploading: (name) => `Uploading ${name}`,
+  messageLength: messageLengthEn,
   tooLarge: (name, max) => `${name} is over the ${max} limit.`,
   uploadFailed: (name, reason) => `${name} was not sent: ${reason}`,
   waitUploads: 'Wait for the files to finish uploading.',

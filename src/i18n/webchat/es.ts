@@ -1,5 +1,6 @@
 import type { WebchatTranslation } from './pt-BR.js';
 import { transcriptEs } from '../transcript/es.js';
+import { messageLengthEs } from '../message-length/es.js';
 
 export const webchatEs: WebchatTranslation = {
   connection: {
@@ -63,6 +64,7 @@ export const webchatEs: WebchatTranslation = {
   attachments: 'Archivos para enviar',
   removeFile: (name) => `Quitar ${name}`,
   uploading: (name) => `Enviando ${name}`,
+  messageLength: messageLengthEs,
   tooLarge: (name, max) => `${name} supera el límite de ${max}.`,
   uploadFailed: (name, reason) => `${name} no se envió: ${reason}`,
   waitUploads: 'Espera a que terminen de enviarse los archivos.',

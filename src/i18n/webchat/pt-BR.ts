@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../protocol/index.js';
 import { transcriptPtBR } from '../transcript/pt-BR.js';
+import { messageLengthPtBR } from '../message-length/pt-BR.js';
 
 /**
  * The webchat's own table (the source; en and es satisfy the same type): only what a website
@@ -67,6 +68,7 @@ export const webchatPtBR = {
   attachments: 'Arquivos a enviar',
   removeFile: (name: string) => `Remover ${name}`,
   uploading: (name: string) => `Enviando ${name}`,
+  messageLength: messageLengthPtBR,
   tooLarge: (name: string, max: string) => `${name} passa do limite de ${max}.`,
   uploadFailed: (name: string, reason: string) => `${name} não foi enviado: ${reason}`,
   waitUploads: 'Aguarde os arquivos terminarem de enviar.',
