@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { BULK_LIMIT, Id, SESSION_STATUSES } from './entities.js';
 import { MAX_MESSAGE_LENGTH } from './limits.js';
+import { E164_PATTERN, EMAIL_MAX_LENGTH, EMAIL_PATTERN, NAME_MAX_LENGTH } from './contact-rules.js';
 import type {
   Agent,
   AgentSummary,
@@ -16,10 +17,28 @@ import type {
   Template,
 } from './entities.js';
 
-const Name = v.pipe(v.string(), v.trim(), v.minLength(1, 'is required'), v.maxLength(120, 'is too long (120 characters at most)'));
-const Email = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254, 'is too long'), v.email('is not a valid e-mail address'));
+/** A contact's name, e-mail and phone (`contact-rules.ts`): also the server's identity verification and webhooks. */
+export const ContactName = v.pipe(
+  v.string('must be a string'),
+  v.trim(),
+  v.minLength(1, 'is required'),
+  v.maxLength(NAME_MAX_LENGTH, `is too long (${NAME_MAX_LENGTH} characters at most)`),
+);
+/** A name that may be empty (then "not given"): a site's user, a channel's sender. */
+export const OptionalContactName = v.pipe(
+  v.string('must be a string'),
+  v.trim(),
+  v.maxLength(NAME_MAX_LENGTH, `is too long (${NAME_MAX_LENGTH} characters at most)`),
+);
+export const ContactEmail = v.pipe(
+  v.string('must be a string'),
+  v.trim(),
+  v.toLowerCase(),
+  v.maxLength(EMAIL_MAX_LENGTH, 'is too long'),
+  v.regex(EMAIL_PATTERN, 'is not a valid e-mail address'),
+);
 /** E.164: the form turns DDI + national number into this with libphonenumber-js. */
-const Phone = v.pipe(v.string(), v.regex(/^\+[1-9]\d{6,14}$/, 'is not a valid international phone number'));
+export const ContactPhone = v.pipe(v.string('must be a string'), v.regex(E164_PATTERN, 'is not a valid international phone number'));
 const optional = <T extends v.GenericSchema>(schema: T) => v.optional(v.nullable(schema), null);
 const Seq = v.pipe(v.number(), v.integer(), v.minValue(0));
 const PageSize = (max: number, fallback: number) => v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max)), fallback);
@@ -202,9 +221,9 @@ export const commandSchemas = {
     who: 'agent',
     payload: v.strictObject({
       id: Id,
-      name: Name,
-      email: optional(Email),
-      phone: optional(Phone),
+      name: ContactName,
+      email: optional(ContactEmail),
+      phone: optional(ContactPhone),
       document: optional(Document),
     }),
   },
@@ -220,9 +239,9 @@ export const commandSchemas = {
     who: 'visitor',
     payload: v.strictObject({
       sessionId: Id,
-      name: optional(Name),
-      email: optional(Email),
-      phone: optional(Phone),
+      name: optional(ContactName),
+      email: optional(ContactEmail),
+      phone: optional(ContactPhone),
       teamId: Id,
       text: optional(MessageText),
     }),

@@ -8,3 +8,4 @@ export * from './append-message.js';
 export * from './channel-text.js';
 export * from './limits.js';
 export * from './survey.js';
+export * from './contact-rules.js';

@@ -1,6 +1,6 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import * as v from 'valibot';
-import { fieldErrors, MAX_MESSAGE_LENGTH, type Contact } from '../../../src/protocol/index.js';
+import { ContactPhone, fieldErrors, MAX_MESSAGE_LENGTH, OptionalContactName, type Contact } from '../../../src/protocol/index.js';
 import type { Repository } from '../db/repository.js';
 import { CommandError, notFound } from './errors.js';
 import { contactText } from './messages.js';
@@ -9,8 +9,8 @@ import { newId } from './secrets.js';
 import type { SessionService } from './sessions.js';
 
 const InboundBody = v.object({
-  from: v.pipe(v.string('must be a string'), v.regex(/^\+[1-9]\d{6,14}$/, 'is not a valid international phone number')),
-  name: v.optional(v.nullable(v.pipe(v.string('must be a string'), v.trim(), v.maxLength(120, 'is too long')))),
+  from: ContactPhone,
+  name: v.optional(v.nullable(OptionalContactName)),
   text: v.pipe(v.string('must be a string'), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(MAX_MESSAGE_LENGTH, 'is too long')),
   externalId: v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(128, 'is too long')),
 });

@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import * as v from 'valibot';
+import { ContactEmail, ContactPhone, OptionalContactName } from '../../../src/protocol/index.js';
 import type {
   Contact,
   Message,
@@ -29,11 +30,10 @@ const optional = <T extends v.GenericSchema>(schema: T) => v.optional(v.nullable
 export const WebchatUserSchema = v.object({
   id: v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(256, 'is too long')),
   hash: v.pipe(v.string('must be a string'), v.maxLength(256, 'is too long')),
-  name: optional(v.pipe(v.string('must be a string'), v.trim(), v.maxLength(120, 'is too long (120 characters at most)'))),
-  email: optional(
-    v.pipe(v.string('must be a string'), v.trim(), v.toLowerCase(), v.maxLength(254, 'is too long'), v.email('is not a valid e-mail address')),
-  ),
-  phone: optional(v.pipe(v.string('must be a string'), v.regex(/^\+[1-9]\d{6,14}$/, 'is not a valid international phone number'))),
+  // A site may send an empty name for a user who has none: that is "not given", not an error.
+  name: optional(OptionalContactName),
+  email: optional(ContactEmail),
+  phone: optional(ContactPhone),
 });
 type WebchatUserInput = v.InferOutput<typeof WebchatUserSchema>;
 
