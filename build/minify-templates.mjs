@@ -13,9 +13,15 @@ import MagicString from 'magic-string';
 /** Quoted strings, kept as they are. */
 const QUOTED = /('[^'\n]*'|"[^"\n]*")/;
 
+/**
+ * An attribute selector's quoted value that is a plain name (`[part='panel']`): CSS takes it unquoted.
+ * Values that are not (`'a b'`, `'1a'`, `'.pdf'`) keep their quotes.
+ */
+const PLAIN_ATTRIBUTE_VALUE = /\[([\w-]+)([~|^$*]?=)(['"])([A-Za-z_][\w-]*)\3\]/g;
+
 /** A piece of CSS without comments and without the whitespace that means nothing. */
 export function minifyCss(css) {
-  const uncommented = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  const uncommented = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(PLAIN_ATTRIBUTE_VALUE, '[$1$2$4]');
   const parts = uncommented.split(QUOTED);
   // An unbalanced quote (a string that goes on past an interpolation): leave the piece alone.
   if (parts.some((part, index) => index % 2 === 0 && /['"]/.test(part))) return css;
@@ -28,7 +34,9 @@ export function minifyCss(css) {
             // Not around `+` or `-` (calc() needs them), nor before `:` (`a :focus` is not `a:focus`).
             .replace(/ ?([{};,>]) ?/g, '$1')
             .replace(/: /g, ':')
-            .replace(/;}/g, '}'),
+            .replace(/;}/g, '}')
+            // `0.5` is `.5`; only after a separator, so `10.5` (or an interpolated digit before) stays.
+            .replace(/([\s:,(]-?)0\.(\d)/g, '$1.$2'),
     )
     .join('');
 }
