@@ -204,8 +204,7 @@ export const webchatStyles = css`
     min-block-size: 0;
   }
   [part='queue-status'],
-  [part='typing'],
-  [part='notice'] {
+  [part='typing'] {
     padding-block: ${t.spaceXs};
     padding-inline: ${t.spaceM};
     color: var(--_muted);
