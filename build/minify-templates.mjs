@@ -43,11 +43,17 @@ export function minifyCss(css) {
 
 /**
  * A piece of Lit markup with each line break and the indentation around it made one space, which
- * renders the same (templates hold no text of their own: texts come from bindings). Except where
- * whitespace is content: what comes before `</textarea>` stays (see `keepsWhitespace` for the rest).
+ * renders the same (templates hold no text of their own: texts come from bindings), and the quotes
+ * around plain-word attribute values dropped. Except where whitespace is content: what comes before
+ * `</textarea>` stays (see `keepsWhitespace` for the rest).
  */
 export function minifyHtml(html) {
-  return html.replace(/\s*\n\s*/g, (run, at) => (html.startsWith('</textarea', at + run.length) ? run : ' '));
+  return (
+    html
+      .replace(/\s*\n\s*/g, (run, at) => (html.startsWith('</textarea', at + run.length) ? run : ' '))
+      // `part="input"` is `part=input`; only a plain word followed by a space or `>` (before `/>` it would take the slash).
+      .replace(/(\s[\w-]+=)"([\w-]+)"(?=[\s>])/g, '$1$2')
+  );
 }
 
 /** Markup whose whitespace may be content: a `<pre>`, or a `<textarea>` with text (or a binding) inside. */

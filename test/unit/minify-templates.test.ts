@@ -64,7 +64,15 @@ describe('minifyHtml', () => {
 
   it('keeps the spaces between words, and the whitespace before </textarea> (its value)', () => {
     assert.equal(minifyHtml('<b>a</b> <i>b</i>'), '<b>a</b> <i>b</i>');
-    assert.equal(minifyHtml('<textarea\n  rows="3">\n    </textarea>'), '<textarea rows="3">\n    </textarea>');
+    assert.equal(minifyHtml('<textarea\n  rows="3">\n    </textarea>'), '<textarea rows=3>\n    </textarea>');
+  });
+
+  it('unquotes the attribute values that are a plain word, and keeps the quotes any other value needs', () => {
+    assert.equal(minifyHtml('<p part="day-separator" class="day">'), '<p part=day-separator class=day>');
+    assert.equal(
+      minifyHtml('<a rel="noopener noreferrer" href="/x" title="" id="a.b"><input hidden part="input"/>'),
+      '<a rel="noopener noreferrer" href="/x" title="" id="a.b"><input hidden part="input"/>',
+    );
   });
 });
 
