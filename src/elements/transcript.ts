@@ -22,7 +22,7 @@ export interface TranscriptWords extends TranscriptTranslation, Partial<PagingWo
   };
 }
 
-/** What a transcript that pages back (`older`) shows besides. */
+/** What a transcript that pages back shows besides (`renderPagingStatus`). */
 export interface PagingWords {
   loadingOlder: string;
   startOfConversation: string;
@@ -38,7 +38,7 @@ export interface TranscriptLocalize {
 export interface TranscriptOptions {
   messages: readonly ClientMessage[];
   localize: TranscriptLocalize;
-  /** The words shown (with `PagingWords` when `older` is given): the agent table's `session`, the webchat's `words`. */
+  /** The words shown: the agent table's `session`, the webchat's `words`. */
   words: TranscriptWords;
   /** Whether a message is the reader's own (shown on the own side, with its delivery status). */
   isOwn: (message: ClientMessage) => boolean;
@@ -52,8 +52,10 @@ export interface TranscriptOptions {
   /** `off` while history loads (a screen reader must not read it all), `polite` afterwards. */
   live: 'off' | 'polite';
   onRetry: (message: ClientMessage) => void;
-  /** Paging back: whether older messages exist and are loading (a status line at the top). */
-  older?: { hasOlder: boolean; loading: boolean };
+  /** Older messages are loading (`aria-busy`). */
+  busy?: boolean;
+  /** What shows above the messages: the agents' paging status (`renderPagingStatus`). */
+  before?: unknown;
   onScroll?: (event: Event) => void;
   /** Now, for "Today"/"Yesterday" (default `Date.now()`). */
   now?: number;
@@ -185,12 +187,11 @@ function renderMessage(message: ClientMessage, options: TranscriptOptions) {
  * separator for each day, system messages worded in the reader's language, and attachments.
  */
 export function renderTranscript(options: TranscriptOptions) {
-  const { messages, older } = options;
+  const { messages } = options;
   const t = options.words;
   return html`<div part="transcript" role="log" aria-live=${options.live} aria-label=${options.label} tabindex="0"
-    aria-busy=${older?.loading ? 'true' : 'false'} @scroll=${options.onScroll ?? nothing}>
-    ${older?.loading ? html`<p class="notice older" role="status">${t.loadingOlder}</p>` : nothing}
-    ${older && !older.hasOlder && !older.loading && messages.length ? html`<p class="notice older">${t.startOfConversation}</p>` : nothing}
+    aria-busy=${options.busy ? 'true' : 'false'} @scroll=${options.onScroll ?? nothing}>
+    ${options.before ?? nothing}
     ${messages.length === 0 ? html`<p class="notice">${t.empty}</p>` : nothing}
     ${repeat(
       rowsOf(messages, options, options.now ?? Date.now()),

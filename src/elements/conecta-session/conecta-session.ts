@@ -11,6 +11,7 @@ import { windowClosesAt, type ClientMessage } from '../../protocol/index.js';
 import { hostStyles } from '../../styles/host.js';
 import { ConectaAgentElement, define } from '../conecta-agent-element.js';
 import { renderTranscript } from '../transcript.js';
+import { renderPagingStatus } from '../transcript-paging.js';
 import { transcriptStyles } from '../transcript.styles.js';
 import { sessionStyles } from './conecta-session.styles.js';
 import { CallRequestEvent, ContactEditEvent, SessionFinishedEvent } from './events.js';
@@ -433,7 +434,8 @@ export class ConectaSession extends ConectaAgentElement {
                 label: t.session.transcript,
                 live: this.historyLoaded ? 'polite' : 'off',
                 onRetry: (message) => this.client?.retryMessage(message.sessionId, message.id),
-                older: { hasOlder, loading: this.loadingOlder },
+                busy: this.loadingOlder,
+                before: renderPagingStatus({ hasOlder, loading: this.loadingOlder }, t.session, messages.length > 0),
                 onScroll: this.#onScroll,
                 now: this.clock.now,
               })
