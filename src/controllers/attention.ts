@@ -41,11 +41,6 @@ export class AttentionController implements ReactiveController {
     return document.visibilityState === 'hidden';
   }
 
-  /** Whether the title is blinking now. */
-  get blinking(): boolean {
-    return this.#timer !== undefined;
-  }
-
   hostConnected(): void {
     document.addEventListener('visibilitychange', this.#onVisibility);
   }
