@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { read, site, write } from '../dom/browser-storage.js';
 import { beep } from './beep.js';
 
 const BLINK_MS = 1000;
@@ -9,12 +10,9 @@ const claimKey = 'conecta-elements:attention';
  * one beep is enough (the title still blinks in each hidden tab).
  */
 function claim(id: string): boolean {
-  try {
-    if (localStorage.getItem(claimKey) === id) return false;
-    localStorage.setItem(claimKey, id);
-  } catch {
-    /* storage forbidden: every tab beeps */
-  }
+  // Storage forbidden: every tab beeps.
+  if (read(site, claimKey) === id) return false;
+  write(site, claimKey, id);
   return true;
 }
 

@@ -13,7 +13,8 @@ import { WebchatComposer, type ComposerHost } from './webchat-composer.js';
 import { renderConversation, renderStatus } from './webchat-conversation.js';
 import { WebchatEnding } from './webchat-ending.js';
 import type { WebchatStage, WebchatView } from './webchat-host.js';
-import { memoryKey, site, write } from './webchat-memory.js';
+import { site, write } from '../../dom/browser-storage.js';
+import { memoryKey } from './webchat-memory.js';
 import { WebchatPrechat } from './webchat-prechat.js';
 
 const noTyping: readonly TypingIndicator[] = [];
