@@ -81,10 +81,6 @@ export class WebchatStages implements ComposerHost {
     return this.#view.value;
   }
 
-  get updateComplete(): Promise<boolean> {
-    return this.#element.updateComplete;
-  }
-
   addController(controller: ReactiveController): void {
     this.#element.addController(controller);
   }
@@ -101,12 +97,18 @@ export class WebchatStages implements ComposerHost {
     return this.#element.renderRoot.querySelector<T>(selector);
   }
 
+  /** Render again, then move focus to what `selector` finds (if given). */
+  async rerender(selector?: string): Promise<void> {
+    this.requestUpdate();
+    await this.#element.updateComplete;
+    if (selector) this.query<HTMLElement>(selector)?.focus();
+  }
+
   /** Show a stage; focus follows into it when it was in the widget (never stolen from the page). */
   goTo(stage: WebchatStage): void {
     const hadFocus = this.#element.matches(':focus-within');
     this.stage = stage;
-    this.requestUpdate();
-    if (hadFocus) void this.updateComplete.then(() => this.focusInside());
+    void this.rerender().then(() => hadFocus && this.focusInside());
   }
 
   async start(input: WebchatStart, offline = false): Promise<void> {
