@@ -4,7 +4,8 @@ import { tokens as t } from './tokens.js';
 /**
  * What every element shares: a reset against the host page's CSS (a CRM's stylesheet must not leak
  * in through inheritance), the font, focus rings, buttons and form controls, the connection notice.
- * (The agents' busy spinner is `spinnerStyles`: the webchat has none.)
+ * (The agents' busy spinner is `spinnerStyles`, their selects and disabled buttons `agentControlStyles`:
+ * the webchat has none.)
  * Logical properties throughout, so `dir="rtl"` mirrors the layout.
  */
 export const hostStyles = css`
@@ -34,7 +35,7 @@ export const hostStyles = css`
     outline: 2px solid ${t.focus};
     outline-offset: 2px;
   }
-  h1, h2, h3, p, ul, ol, dl, dd, fieldset {
+  h2, h3, p, ul, ol, fieldset {
     margin: 0;
     padding: 0;
   }
@@ -45,7 +46,7 @@ export const hostStyles = css`
     border: 0;
     min-inline-size: 0;
   }
-  button, input, select, textarea {
+  button, input, textarea {
     font: inherit;
     color: inherit;
   }
@@ -57,10 +58,6 @@ export const hostStyles = css`
     padding-block: ${t.spaceXs};
     padding-inline: ${t.spaceM};
     min-block-size: 2.25rem;
-  }
-  button:disabled {
-    cursor: not-allowed;
-    opacity: 0.6;
   }
   button.primary {
     background: ${t.brand};
@@ -79,7 +76,7 @@ export const hostStyles = css`
     color: ${t.brand};
     text-decoration: underline;
   }
-  input, select, textarea {
+  input, textarea {
     border: 1px solid ${t.border};
     border-radius: ${t.radiusS};
     background: ${t.surface};

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { selectContact } from '../../client/selectors.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
 import { ConectaError, parseCommand, type Contact } from '../../protocol/index.js';
+import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
 import { spinnerStyles } from '../../styles/spinner.js';
 import { ConectaAgentElement, define } from '../conecta-agent-element.js';
@@ -53,7 +54,7 @@ const draftOf = (contact: Contact | undefined): Draft => ({
  * @cssstate connecting - The client is connecting.
  */
 export class ConectaContactForm extends ConectaAgentElement {
-  static override styles = [hostStyles, spinnerStyles, contactFormStyles];
+  static override styles = [hostStyles, agentControlStyles, spinnerStyles, contactFormStyles];
 
   /** The contact to edit; without it the form creates a new contact. */
   @property({ attribute: 'contact-id', reflect: true }) contactId = '';

@@ -8,6 +8,7 @@ import { ConfirmationController } from '../../controllers/confirmation.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
 import { windowClosesAt, type ClientMessage } from '../../protocol/index.js';
+import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
 import { ConectaAgentElement, define } from '../conecta-agent-element.js';
 import { renderTranscript } from '../transcript.js';
@@ -82,7 +83,7 @@ import { SessionSidePanel } from './session-side-panel.js';
  * @cssstate connecting - The client is connecting.
  */
 export class ConectaSession extends ConectaAgentElement {
-  static override styles = [hostStyles, transcriptStyles, sessionStyles];
+  static override styles = [hostStyles, agentControlStyles, transcriptStyles, sessionStyles];
 
   /** The session shown; setting it loads the session and follows it. */
   @property({ attribute: 'session-id', reflect: true }) sessionId = '';
