@@ -125,7 +125,6 @@ export const webchatStyles = css`
     border-radius: ${t.radiusL};
     box-shadow: ${t.shadow};
     overflow: hidden;
-    color-scheme: inherit;
   }
   [part='header'] {
     display: flex;
