@@ -251,7 +251,7 @@ export class ConectaWebchat extends ConectaElement<WebchatTranslation, VisitorCl
     const hadFocus = this.matches(':focus-within');
     this.open = false;
     await this.updateComplete;
-    if (hadFocus) this.#stages.query<HTMLElement>('[part="launcher"]')?.focus();
+    if (hadFocus) this.#stages.query<HTMLElement>('[part=launcher]')?.focus();
   }
 
   toggle(): Promise<void> {

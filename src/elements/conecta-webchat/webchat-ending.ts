@@ -54,12 +54,12 @@ export class WebchatEnding {
   ask(): void {
     this.confirming = true;
     this.error = '';
-    void this.host.rerender('[part="end-cancel-button"]');
+    void this.host.rerender('[part=end-cancel-button]');
   }
 
   cancel(): void {
     this.confirming = false;
-    void this.host.rerender('[part="end-button"]');
+    void this.host.rerender('[part=end-button]');
   }
 
   async end(): Promise<void> {
@@ -76,7 +76,7 @@ export class WebchatEnding {
     } finally {
       this.ending = false;
     }
-    await this.host.rerender(this.error ? undefined : '[part="stars"] input');
+    await this.host.rerender(this.error ? undefined : '[part=stars] input');
   }
 
   async #rate(event: Event): Promise<void> {
@@ -86,7 +86,7 @@ export class WebchatEnding {
     const t = this.host.localize.t;
     if (!this.score) {
       this.error = t.rateRequired;
-      await this.host.rerender('[part="stars"] input');
+      await this.host.rerender('[part=stars] input');
       return;
     }
     const comment = String(new FormData(event.target as HTMLFormElement).get('comment') ?? '').trim() || null;
@@ -101,13 +101,13 @@ export class WebchatEnding {
     } finally {
       this.rating = false;
     }
-    await this.host.rerender(this.done ? '[part="new-conversation-button"]' : undefined);
+    await this.host.rerender(this.done ? '[part=new-conversation-button]' : undefined);
   }
 
   skip(): void {
     this.done = 'skipped';
     this.error = '';
-    void this.host.rerender('[part="new-conversation-button"]');
+    void this.host.rerender('[part=new-conversation-button]');
   }
 
   /** Save the transcript as a .txt file, built here from the messages held (a Blob and an `<a download>`). */

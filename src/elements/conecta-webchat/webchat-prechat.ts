@@ -144,7 +144,7 @@ export class WebchatPrechat {
   }
 
   #focusError(): Promise<void> {
-    return this.host.rerender('[aria-invalid="true"]');
+    return this.host.rerender('[aria-invalid=true]');
   }
 
   /** Read and check the form's fields; `false` (with the errors shown) when something is wrong. */

@@ -70,7 +70,7 @@ export class WebchatStages implements ComposerHost {
       queue: s.queue?.[this.sessionId],
     }));
     this.composer = new WebchatComposer(this);
-    this.#scroller = new AutoScrollController(element, () => this.query<HTMLElement>('[role="log"]'));
+    this.#scroller = new AutoScrollController(element, () => this.query<HTMLElement>('[role=log]'));
   }
 
   get client(): VisitorClientApi | undefined {
@@ -160,8 +160,8 @@ export class WebchatStages implements ComposerHost {
     if (!this.#element.open) return;
     const target =
       this.query<HTMLElement>(
-        '.stage input:not([type="radio"]), .stage textarea, [part="menu-option"], [part="stars"] input, #webchat-input, [part="new-conversation-button"]',
-      ) ?? this.query<HTMLElement>('[part="panel"]');
+        '.stage input:not([type=radio]), .stage textarea, [part=menu-option], [part=stars] input, #webchat-input, [part=new-conversation-button]',
+      ) ?? this.query<HTMLElement>('[part=panel]');
     target?.focus();
   }
 
