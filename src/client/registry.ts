@@ -9,8 +9,8 @@ const registry = pageGlobal('clients', () => new Map<string, ClientApi>());
 
 /** Normalize a server address so `https://x.com/` and `https://x.com` are the same server. */
 export function normalizeServer(server: string): string {
-  const base = typeof location === 'undefined' ? undefined : location.href;
-  return new URL(server, base).origin + new URL(server, base).pathname.replace(/\/+$/, '');
+  const url = new URL(server, typeof location === 'undefined' ? undefined : location.href);
+  return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
 function clientKey(server: string, identity: string): string {

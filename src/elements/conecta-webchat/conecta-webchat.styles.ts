@@ -226,10 +226,10 @@ export const webchatStyles = css`
   button.link {
     color: inherit;
   }
+  /* Besides the shared [part='input'] rule: fixed, and shorter. */
   [part='composer'] .composer-row > textarea {
     flex: 1;
     resize: none;
-    min-block-size: 2.5rem;
     max-block-size: 8rem;
   }
   [part='uploads'] {
