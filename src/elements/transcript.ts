@@ -42,10 +42,8 @@ export interface TranscriptOptions {
   words: TranscriptWords;
   /** Whether a message is the reader's own (shown on the own side, with its delivery status). */
   isOwn: (message: ClientMessage) => boolean;
-  /** The name shown for a message's author. */
+  /** The name shown for a (non-system) message's author; none when empty. */
   authorName: (message: ClientMessage) => string;
-  /** Whether a (non-system) message shows its author's name; default: always. */
-  showAuthor?: (message: ClientMessage) => boolean;
   /** Absolute URL of an attachment; without it, attachments are listed by name only. */
   fileUrl?: (attachment: Attachment) => string;
   label: string;
@@ -160,10 +158,10 @@ function renderMessage(message: ClientMessage, options: TranscriptOptions) {
   const t = options.words;
   const own = options.isOwn(message);
   const kind = message.authorKind === 'system' ? 'system' : own ? 'own' : 'other';
-  const showAuthor = kind !== 'system' && (options.showAuthor?.(message) ?? true);
+  const author = kind === 'system' ? '' : options.authorName(message);
   const text = message.system ? systemText(t, message.system) : message.text;
   return html`<div part="message ${kind}" data-message-id=${message.id} data-status=${message.status} data-kind=${message.kind}>
-    ${showAuthor ? html`<span class="author">${options.authorName(message)}</span>` : nothing}
+    ${author ? html`<span class="author">${author}</span>` : nothing}
     ${text ? html`<span class="text" dir="auto">${kind === 'system' ? text : renderMessageText(text)}</span>` : nothing}
     ${message.attachments.length
       ? html`<div class="attachments">${message.attachments.map((attachment) => renderAttachment(attachment, options))}</div>`

@@ -429,8 +429,11 @@ export class ConectaSession extends ConectaAgentElement {
                 localize: this.localize,
                 words: t.session,
                 isOwn: this.#isOwn,
-                authorName: (message) => (this.#isOwn(message) ? (me?.nickname ?? message.authorName ?? t.common.you) : message.authorName),
-                showAuthor: (message) => message.authorKind !== 'agent' || !this.#isOwn(message) || collaborative,
+                // An agent's own messages are named only where others write too.
+                authorName: (message) => {
+                  if (!this.#isOwn(message)) return message.authorName;
+                  return message.authorKind !== 'agent' || collaborative ? (me?.nickname ?? message.authorName ?? t.common.you) : '';
+                },
                 fileUrl: (attachment) => this.client?.fileUrl(attachment) ?? attachment.url,
                 label: t.session.transcript,
                 live: this.historyLoaded ? 'polite' : 'off',
