@@ -89,14 +89,13 @@ export const hostStyles = css`
     border-color: ${t.danger};
   }
   /* A labelled control, the same in every element's forms: the label above, the control below. */
-  .field,
-  [part~='field'] {
+  .field {
     display: flex;
     flex-direction: column;
     gap: ${t.spaceXs};
   }
   /* :where() keeps these weak, so an element's own label styles (e.g. radio options) win. */
-  :where(.field, [part~='field']) > label,
+  :where(.field) > label,
   legend {
     font-weight: 600;
     font-size: ${t.fontSizeS};

@@ -231,21 +231,21 @@ export class ConectaContactForm extends ConectaAgentElement {
           event.preventDefault();
           void this.save();
         }}>
-        <div part="field">
+        <div class="field" part="field">
           <label for="name">${t.name}</label>
           <input id="name" name="name" part="input" autocomplete="name" aria-required="true" ?disabled=${loading}
             .value=${draft.name} aria-invalid=${this.#invalid('name')} aria-describedby=${this.#describedBy('name')}
             @input=${(event: InputEvent) => this.#set('name', (event.target as HTMLInputElement).value)} />
           ${this.#renderError('name')}
         </div>
-        <div part="field">
+        <div class="field" part="field">
           <label for="email">${t.email}</label>
           <input id="email" name="email" type="email" part="input" autocomplete="email" ?disabled=${loading}
             .value=${draft.email} aria-invalid=${this.#invalid('email')} aria-describedby=${this.#describedBy('email')}
             @input=${(event: InputEvent) => this.#set('email', (event.target as HTMLInputElement).value)} />
           ${this.#renderError('email')}
         </div>
-        <fieldset part="field">
+        <fieldset class="field" part="field">
           <legend>${t.phone}</legend>
           <div class="phone-row">
             <label class="visually-hidden" for="country">${t.countryCode}</label>
@@ -261,7 +261,7 @@ export class ConectaContactForm extends ConectaAgentElement {
           </div>
           ${this.#renderError('phone')}
         </fieldset>
-        <div part="field">
+        <div class="field" part="field">
           <label for="document">${t.document}</label>
           <input id="document" name="document" part="input" inputmode="numeric" autocomplete="off" ?disabled=${loading}
             .value=${draft.document} aria-invalid=${this.#invalid('document')} aria-describedby=${this.#describedBy('document')}
