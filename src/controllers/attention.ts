@@ -23,14 +23,12 @@ function claim(id: string): boolean {
  */
 export class AttentionController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
-  readonly #onVisible: () => void;
   #timer: ReturnType<typeof setInterval> | undefined;
   #original = '';
   #text = '';
 
-  constructor(host: ReactiveControllerHost, onVisible: () => void = () => host.requestUpdate()) {
+  constructor(host: ReactiveControllerHost) {
     this.#host = host;
-    this.#onVisible = onVisible;
     host.addController(this);
   }
 
@@ -77,7 +75,6 @@ export class AttentionController implements ReactiveController {
   readonly #onVisibility = () => {
     if (this.pageHidden) return;
     this.stop();
-    this.#onVisible();
     this.#host.requestUpdate();
   };
 }
