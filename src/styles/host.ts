@@ -19,7 +19,8 @@ export const hostStyles = css`
     color: ${t.text};
     text-align: start;
   }
-  :host([hidden]) {
+  :host([hidden]),
+  [hidden] {
     display: none !important;
   }
   /* Not \`inherit\`: a page rule like \`* { box-sizing: content-box !important }\` reaches the host. */
@@ -27,9 +28,6 @@ export const hostStyles = css`
   *::before,
   *::after {
     box-sizing: border-box;
-  }
-  [hidden] {
-    display: none !important;
   }
   :focus-visible {
     outline: 2px solid ${t.focus};

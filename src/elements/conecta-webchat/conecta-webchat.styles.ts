@@ -145,7 +145,7 @@ export const webchatStyles = css`
   }
   [part='header'] h2 small {
     font-size: ${t.fontSizeS};
-    font-weight: normal;
+    font-weight: 400;
   }
   [part='avatar'] {
     display: grid;
@@ -292,8 +292,9 @@ export const webchatStyles = css`
   [part~='on'] svg {
     fill: currentColor;
   }
+  /* The focus ring every control has (hostStyles), on the star of the focused radio. */
   [part='stars'] input:focus-visible + [part~='star'] {
-    outline: 2px solid var(--_accent);
+    outline: 2px solid ${t.focus};
     outline-offset: 2px;
   }
   [aria-disabled='true'] {
