@@ -145,7 +145,7 @@ export const webchatStyles = css`
   }
   [part='header'] h2 small {
     font-size: ${t.fontSizeS};
-    font-weight: 400;
+    font-weight: normal;
   }
   [part='avatar'] {
     display: grid;
