@@ -7,7 +7,9 @@ import { tokens as t } from './tokens.js';
  * `aria-disabled`), selects styled as the other form controls.
  */
 export const agentControlStyles = css`
-  h1, dl, dd {
+  h1,
+  dl,
+  dd {
     margin: 0;
     padding: 0;
   }
