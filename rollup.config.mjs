@@ -44,10 +44,12 @@ const transpile = (minify = false) => esbuild({ target: 'es2022', tsconfig: 'tsc
 // minifier runs first all the same: it names `#private` members per class (`#t` in every class),
 // where Terser gives each one in the bundle a name of its own — about 1 % less after gzip.
 // The agent bundle, five times larger and loaded by agents once a day, keeps esbuild's alone.
+// Inlining only simple functions (`inline: 1`) and keeping statements apart (`sequences: false`)
+// leaves text that repeats more: about 0.1 % less after gzip, with no unsafe transform.
 const minifyForVisitors = () => [
   esbuildMinify({ target: 'es2022', legalComments: 'none' }),
   // keep_fargs: false drops unused parameters (nothing here reads a function's `length`).
-  terser({ ecma: 2020, compress: { passes: 3, keep_fargs: false }, format: { comments: false } }),
+  terser({ ecma: 2020, compress: { passes: 3, keep_fargs: false, inline: 1, sequences: false }, format: { comments: false } }),
 ];
 
 /** ESM for npm users: one file per entry point, dependencies left to their bundler. */

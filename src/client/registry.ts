@@ -1,18 +1,16 @@
+import { pageGlobal } from '../dom/page-global.js';
 import type { ClientApi, ConectaClientApi } from './api.js';
 
 /**
  * The page's clients, one per server + identity, shared by every element and every copy of the SDK
  * loaded on the page (the map lives on globalThis under a symbol from the global registry).
  */
-const key = Symbol.for('conecta-elements.clients');
-type Registry = Map<string, ClientApi>;
-const registry: Registry = ((globalThis as Record<symbol, unknown>)[key] as Registry | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[key] = new Map());
+const registry = pageGlobal('clients', () => new Map<string, ClientApi>());
 
 /** Normalize a server address so `https://x.com/` and `https://x.com` are the same server. */
 export function normalizeServer(server: string): string {
-  const base = typeof location === 'undefined' ? undefined : location.href;
-  return new URL(server, base).origin + new URL(server, base).pathname.replace(/\/+$/, '');
+  const url = new URL(server, typeof location === 'undefined' ? undefined : location.href);
+  return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
 function clientKey(server: string, identity: string): string {
@@ -20,9 +18,7 @@ function clientKey(server: string, identity: string): string {
 }
 
 /** Who wants to hear of new clients: elements placed before the host page logged in. Shared like the map. */
-const listenersKey = Symbol.for('conecta-elements.client-listeners');
-const listeners: Set<() => void> = ((globalThis as Record<symbol, unknown>)[listenersKey] as Set<() => void> | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[listenersKey] = new Set<() => void>());
+const listeners = pageGlobal('client-listeners', () => new Set<() => void>());
 
 /** Hear of every client registered from now on; returns the unsubscribe function. */
 export function onClientRegistered(listener: () => void): () => void {

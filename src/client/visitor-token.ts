@@ -1,3 +1,5 @@
+import { read, site, write } from '../dom/browser-storage.js';
+
 /**
  * Where a webchat visitor's token is kept between page loads: localStorage when the page allows it,
  * else memory (private modes, sandboxed iframes, Node).
@@ -10,28 +12,15 @@ export interface TokenStorage {
 
 const memory = new Map<string, string>();
 
+// Storage full or forbidden: memory keeps the token for this page.
 export const pageStorage: TokenStorage = {
-  get(key) {
-    try {
-      return globalThis.localStorage?.getItem(key) ?? memory.get(key) ?? null;
-    } catch {
-      return memory.get(key) ?? null;
-    }
-  },
+  get: (key) => read(site, key) ?? memory.get(key) ?? null,
   set(key, value) {
     memory.set(key, value);
-    try {
-      globalThis.localStorage?.setItem(key, value);
-    } catch {
-      /* storage full or forbidden: memory keeps it for this page */
-    }
+    write(site, key, value);
   },
   remove(key) {
     memory.delete(key);
-    try {
-      globalThis.localStorage?.removeItem(key);
-    } catch {
-      /* nothing stored there */
-    }
+    write(site, key, null);
   },
 };

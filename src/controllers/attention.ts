@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { read, site, write } from '../dom/browser-storage.js';
 import { beep } from './beep.js';
 
 const BLINK_MS = 1000;
@@ -9,12 +10,9 @@ const claimKey = 'conecta-elements:attention';
  * one beep is enough (the title still blinks in each hidden tab).
  */
 function claim(id: string): boolean {
-  try {
-    if (localStorage.getItem(claimKey) === id) return false;
-    localStorage.setItem(claimKey, id);
-  } catch {
-    /* storage forbidden: every tab beeps */
-  }
+  // Storage forbidden: every tab beeps.
+  if (read(site, claimKey) === id) return false;
+  write(site, claimKey, id);
   return true;
 }
 
@@ -25,25 +23,18 @@ function claim(id: string): boolean {
  */
 export class AttentionController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
-  readonly #onVisible: () => void;
   #timer: ReturnType<typeof setInterval> | undefined;
   #original = '';
   #text = '';
 
-  constructor(host: ReactiveControllerHost, onVisible: () => void = () => host.requestUpdate()) {
+  constructor(host: ReactiveControllerHost) {
     this.#host = host;
-    this.#onVisible = onVisible;
     host.addController(this);
   }
 
   /** Whether the visitor cannot see the page now (another tab, minimized window). */
   get pageHidden(): boolean {
     return document.visibilityState === 'hidden';
-  }
-
-  /** Whether the title is blinking now. */
-  get blinking(): boolean {
-    return this.#timer !== undefined;
   }
 
   hostConnected(): void {
@@ -84,7 +75,6 @@ export class AttentionController implements ReactiveController {
   readonly #onVisibility = () => {
     if (this.pageHidden) return;
     this.stop();
-    this.#onVisible();
     this.#host.requestUpdate();
   };
 }

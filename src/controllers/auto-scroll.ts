@@ -18,11 +18,6 @@ export class AutoScrollController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Whether the reader is at the newest entry (so new ones scroll into view). */
-  get atBottom(): boolean {
-    return this.#atBottom;
-  }
-
   /** Jump to the newest entry and follow it again. */
   scrollToEnd(): void {
     this.#atBottom = true;

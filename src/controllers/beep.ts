@@ -1,8 +1,7 @@
+import { pageGlobal } from '../dom/page-global.js';
+
 // One AudioContext for the page (browsers limit how many may exist), shared by every copy of the SDK.
-const key = Symbol.for('conecta-elements.audio');
-type AudioHolder = { context?: AudioContext };
-const holder: AudioHolder = ((globalThis as Record<symbol, unknown>)[key] as AudioHolder | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[key] = {} as AudioHolder);
+const holder = pageGlobal<{ context?: AudioContext }>('audio', () => ({}));
 
 function audioContext(): AudioContext | null {
   const AudioCtor = globalThis.AudioContext ?? (globalThis as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;

@@ -43,10 +43,6 @@ export class ClientController<C extends ClientApi = ConectaClientApi> implements
     this.refresh();
   }
 
-  get explicit(): C | undefined {
-    return this.#explicit;
-  }
-
   /** The client a `<conecta-provider>` ancestor gives (set by `ProvidedClientController`). */
   set provided(client: C | undefined) {
     this.#provided = client ?? undefined;

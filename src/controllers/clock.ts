@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { pageGlobal } from '../dom/page-global.js';
 
 type Tick = (now: number) => void;
 
@@ -31,9 +32,7 @@ class SharedClock {
   }
 }
 
-const clockKey = Symbol.for('conecta-elements.clock');
-export const sharedClock: SharedClock = ((globalThis as Record<symbol, unknown>)[clockKey] as SharedClock | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[clockKey] = new SharedClock()) as SharedClock;
+export const sharedClock = pageGlobal('clock', () => new SharedClock());
 
 /** Re-renders its host every second while connected, for times that tick (wait time, countdowns). */
 export class ClockController implements ReactiveController {

@@ -23,7 +23,7 @@ export interface TranscriptWords extends TranscriptTranslation, Partial<PagingWo
   };
 }
 
-/** What a transcript that pages back (`older`) shows besides. */
+/** What a transcript that pages back shows besides (`renderPagingStatus`). */
 export interface PagingWords {
   loadingOlder: string;
   startOfConversation: string;
@@ -41,22 +41,22 @@ export interface TranscriptLocalize {
 export interface TranscriptOptions {
   messages: readonly ClientMessage[];
   localize: TranscriptLocalize;
-  /** The words shown (with `PagingWords` when `older` is given): the agent table's `session`, the webchat's `words`. */
+  /** The words shown: the agent table's `session`, the webchat's `words`. */
   words: TranscriptWords;
   /** Whether a message is the reader's own (shown on the own side, with its delivery status). */
   isOwn: (message: ClientMessage) => boolean;
-  /** The name shown for a message's author. */
+  /** The name shown for a (non-system) message's author; none when empty. */
   authorName: (message: ClientMessage) => string;
-  /** Whether a (non-system) message shows its author's name; default: always. */
-  showAuthor?: (message: ClientMessage) => boolean;
   /** Absolute URL of an attachment; without it, attachments are listed by name only. */
   fileUrl?: (attachment: Attachment) => string;
   label: string;
   /** `off` while history loads (a screen reader must not read it all), `polite` afterwards. */
   live: 'off' | 'polite';
   onRetry: (message: ClientMessage) => void;
-  /** Paging back: whether older messages exist and are loading (a status line at the top). */
-  older?: { hasOlder: boolean; loading: boolean };
+  /** Older messages are loading (`aria-busy`). */
+  busy?: boolean;
+  /** What shows above the messages: the agents' paging status (`renderPagingStatus`). */
+  before?: unknown;
   onScroll?: (event: Event) => void;
   /** Now, for "Today"/"Yesterday" (default `Date.now()`). */
   now?: number;
@@ -170,10 +170,10 @@ function renderMessage(message: ClientMessage, options: TranscriptOptions) {
   const t = options.words;
   const own = options.isOwn(message);
   const kind = message.authorKind === 'system' ? 'system' : own ? 'own' : 'other';
-  const showAuthor = kind !== 'system' && (options.showAuthor?.(message) ?? true);
+  const author = kind === 'system' ? '' : options.authorName(message);
   const text = message.system ? systemText(t, message.system) : message.text;
   return html`<div part="message ${kind}" data-message-id=${message.id} data-status=${message.status} data-kind=${message.kind}>
-    ${showAuthor ? html`<span class="author">${options.authorName(message)}</span>` : nothing}
+    ${author ? html`<span class="author">${author}</span>` : nothing}
     ${text ? html`<span class="text" dir="auto">${kind === 'system' ? text : renderMessageText(text)}</span>` : nothing}
     ${message.attachments.length
       ? html`<div class="attachments">${message.attachments.map((attachment) => renderAttachment(attachment, options))}</div>`
@@ -198,12 +198,11 @@ function renderMessage(message: ClientMessage, options: TranscriptOptions) {
  * separator for each day, system messages worded in the reader's language, and attachments.
  */
 export function renderTranscript(options: TranscriptOptions) {
-  const { messages, older } = options;
+  const { messages } = options;
   const t = options.words;
   return html`<div part="transcript" role="log" aria-live=${options.live} aria-label=${options.label} tabindex="0"
-    aria-busy=${older?.loading ? 'true' : 'false'} @scroll=${options.onScroll ?? nothing}>
-    ${older?.loading ? html`<p class="notice older" role="status">${t.loadingOlder}</p>` : nothing}
-    ${older && !older.hasOlder && !older.loading && messages.length ? html`<p class="notice older">${t.startOfConversation}</p>` : nothing}
+    aria-busy=${options.busy ? 'true' : 'false'} @scroll=${options.onScroll ?? nothing}>
+    ${options.before ?? nothing}
     ${messages.length === 0 ? html`<p class="notice">${t.empty}</p>` : nothing}
     ${repeat(
       rowsOf(messages, options, options.now ?? Date.now()),

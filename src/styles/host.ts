@@ -4,7 +4,8 @@ import { tokens as t } from './tokens.js';
 /**
  * What every element shares: a reset against the host page's CSS (a CRM's stylesheet must not leak
  * in through inheritance), the font, focus rings, buttons and form controls, the connection notice.
- * (The agents' busy spinner is `spinnerStyles`: the webchat has none.)
+ * (The agents' busy spinner is `spinnerStyles`, their selects and disabled buttons `agentControlStyles`:
+ * the webchat has none.)
  * Logical properties throughout, so `dir="rtl"` mirrors the layout.
  */
 export const hostStyles = css`
@@ -18,7 +19,8 @@ export const hostStyles = css`
     color: ${t.text};
     text-align: start;
   }
-  :host([hidden]) {
+  :host([hidden]),
+  [hidden] {
     display: none !important;
   }
   /* Not \`inherit\`: a page rule like \`* { box-sizing: content-box !important }\` reaches the host. */
@@ -27,14 +29,11 @@ export const hostStyles = css`
   *::after {
     box-sizing: border-box;
   }
-  [hidden] {
-    display: none !important;
-  }
   :focus-visible {
     outline: 2px solid ${t.focus};
     outline-offset: 2px;
   }
-  h1, h2, h3, p, ul, ol, dl, dd, fieldset {
+  h2, h3, p, ul, ol, fieldset {
     margin: 0;
     padding: 0;
   }
@@ -45,7 +44,7 @@ export const hostStyles = css`
     border: 0;
     min-inline-size: 0;
   }
-  button, input, select, textarea {
+  button, input, textarea {
     font: inherit;
     color: inherit;
   }
@@ -57,10 +56,6 @@ export const hostStyles = css`
     padding-block: ${t.spaceXs};
     padding-inline: ${t.spaceM};
     min-block-size: 2.25rem;
-  }
-  button:disabled {
-    cursor: not-allowed;
-    opacity: 0.6;
   }
   button.primary {
     background: ${t.brand};
@@ -79,7 +74,7 @@ export const hostStyles = css`
     color: ${t.brand};
     text-decoration: underline;
   }
-  input, select, textarea {
+  input, textarea {
     border: 1px solid ${t.border};
     border-radius: ${t.radiusS};
     background: ${t.surface};
@@ -92,14 +87,13 @@ export const hostStyles = css`
     border-color: ${t.danger};
   }
   /* A labelled control, the same in every element's forms: the label above, the control below. */
-  .field,
-  [part~='field'] {
+  .field {
     display: flex;
     flex-direction: column;
     gap: ${t.spaceXs};
   }
   /* :where() keeps these weak, so an element's own label styles (e.g. radio options) win. */
-  :where(.field, [part~='field']) > label,
+  :where(.field) > label,
   legend {
     font-weight: 600;
     font-size: ${t.fontSizeS};

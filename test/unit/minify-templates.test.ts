@@ -33,7 +33,21 @@ describe('minifyCss', () => {
   it('keeps the spaces that carry meaning: descendants, values, calc() and strings', () => {
     assert.equal(
       minifyCss(`[part='header'] :focus-visible { padding: 1px 2px; inline-size: calc(100% - 2rem); content: 'a ;  b'; }`),
-      `[part='header'] :focus-visible{padding:1px 2px;inline-size:calc(100% - 2rem);content:'a ;  b'}`,
+      `[part=header] :focus-visible{padding:1px 2px;inline-size:calc(100% - 2rem);content:'a ;  b'}`,
+    );
+  });
+
+  it('unquotes attribute selectors whose value is a plain name, and keeps the quotes any other value needs', () => {
+    assert.equal(
+      minifyCss(`[part='panel'] [part~="star"], :host([theme='dark']), [lang|='pt-BR'], [title='a b'], [data-x='1a'], [href$='.pdf'] {}`),
+      `[part=panel] [part~=star],:host([theme=dark]),[lang|=pt-BR],[title='a b'],[data-x='1a'],[href$='.pdf']{}`,
+    );
+  });
+
+  it('drops the zero before a decimal point, and only there', () => {
+    assert.equal(
+      minifyCss(`a { opacity: 0.6; margin: -0.25rem 0.5em; inline-size: calc(100% - 0.5rem); line-height: 10.5px; content: '0.5'; }`),
+      `a{opacity:.6;margin:-.25rem .5em;inline-size:calc(100% - .5rem);line-height:10.5px;content:'0.5'}`,
     );
   });
 
@@ -50,7 +64,15 @@ describe('minifyHtml', () => {
 
   it('keeps the spaces between words, and the whitespace before </textarea> (its value)', () => {
     assert.equal(minifyHtml('<b>a</b> <i>b</i>'), '<b>a</b> <i>b</i>');
-    assert.equal(minifyHtml('<textarea\n  rows="3">\n    </textarea>'), '<textarea rows="3">\n    </textarea>');
+    assert.equal(minifyHtml('<textarea\n  rows="3">\n    </textarea>'), '<textarea rows=3>\n    </textarea>');
+  });
+
+  it('unquotes the attribute values that are a plain word, and keeps the quotes any other value needs', () => {
+    assert.equal(minifyHtml('<p part="day-separator" class="day">'), '<p part=day-separator class=day>');
+    assert.equal(
+      minifyHtml('<a rel="noopener noreferrer" href="/x" title="" id="a.b"><input hidden part="input"/>'),
+      '<a rel="noopener noreferrer" href="/x" title="" id="a.b"><input hidden part="input"/>',
+    );
   });
 });
 

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { selectContact } from '../../client/selectors.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
 import { ConectaError, parseCommand, type Contact } from '../../protocol/index.js';
+import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
 import { spinnerStyles } from '../../styles/spinner.js';
 import { ConectaAgentElement, define } from '../conecta-agent-element.js';
@@ -53,7 +54,7 @@ const draftOf = (contact: Contact | undefined): Draft => ({
  * @cssstate connecting - The client is connecting.
  */
 export class ConectaContactForm extends ConectaAgentElement {
-  static override styles = [hostStyles, spinnerStyles, contactFormStyles];
+  static override styles = [hostStyles, agentControlStyles, spinnerStyles, contactFormStyles];
 
   /** The contact to edit; without it the form creates a new contact. */
   @property({ attribute: 'contact-id', reflect: true }) contactId = '';
@@ -230,21 +231,21 @@ export class ConectaContactForm extends ConectaAgentElement {
           event.preventDefault();
           void this.save();
         }}>
-        <div part="field">
+        <div class="field" part="field">
           <label for="name">${t.name}</label>
           <input id="name" name="name" part="input" autocomplete="name" aria-required="true" ?disabled=${loading}
             .value=${draft.name} aria-invalid=${this.#invalid('name')} aria-describedby=${this.#describedBy('name')}
             @input=${(event: InputEvent) => this.#set('name', (event.target as HTMLInputElement).value)} />
           ${this.#renderError('name')}
         </div>
-        <div part="field">
+        <div class="field" part="field">
           <label for="email">${t.email}</label>
           <input id="email" name="email" type="email" part="input" autocomplete="email" ?disabled=${loading}
             .value=${draft.email} aria-invalid=${this.#invalid('email')} aria-describedby=${this.#describedBy('email')}
             @input=${(event: InputEvent) => this.#set('email', (event.target as HTMLInputElement).value)} />
           ${this.#renderError('email')}
         </div>
-        <fieldset part="field">
+        <fieldset class="field" part="field">
           <legend>${t.phone}</legend>
           <div class="phone-row">
             <label class="visually-hidden" for="country">${t.countryCode}</label>
@@ -260,7 +261,7 @@ export class ConectaContactForm extends ConectaAgentElement {
           </div>
           ${this.#renderError('phone')}
         </fieldset>
-        <div part="field">
+        <div class="field" part="field">
           <label for="document">${t.document}</label>
           <input id="document" name="document" part="input" inputmode="numeric" autocomplete="off" ?disabled=${loading}
             .value=${draft.document} aria-invalid=${this.#invalid('document')} aria-describedby=${this.#describedBy('document')}

@@ -6,6 +6,7 @@ import { CommandController } from '../../controllers/command.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
 import type { Session } from '../../protocol/index.js';
+import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
 import { spinnerStyles } from '../../styles/spinner.js';
 import { ConectaAgentElement, define } from '../conecta-agent-element.js';
@@ -61,7 +62,7 @@ import { QUEUE_PHASES, queueSliceEqual, sameItems, selectQueue, selectQueueWaiti
  * @cssstate connecting - The client is connecting.
  */
 export class ConectaQueue extends ConectaAgentElement {
-  static override styles = [hostStyles, spinnerStyles, transcriptStyles, queueStyles];
+  static override styles = [hostStyles, agentControlStyles, spinnerStyles, transcriptStyles, queueStyles];
 
   /** Show only this team's sessions (a team id); empty: every team of the agent's. */
   @property({ reflect: true }) team = '';

@@ -8,9 +8,11 @@ import { ConfirmationController } from '../../controllers/confirmation.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
 import { windowClosesAt, type ClientMessage } from '../../protocol/index.js';
+import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
 import { ConectaAgentElement, define } from '../conecta-agent-element.js';
 import { renderTranscript } from '../transcript.js';
+import { renderPagingStatus } from '../transcript-paging.js';
 import { transcriptStyles } from '../transcript.styles.js';
 import { sessionStyles } from './conecta-session.styles.js';
 import { CallRequestEvent, ContactEditEvent, SessionFinishedEvent } from './events.js';
@@ -81,7 +83,7 @@ import { SessionSidePanel } from './session-side-panel.js';
  * @cssstate connecting - The client is connecting.
  */
 export class ConectaSession extends ConectaAgentElement {
-  static override styles = [hostStyles, transcriptStyles, sessionStyles];
+  static override styles = [hostStyles, agentControlStyles, transcriptStyles, sessionStyles];
 
   /** The session shown; setting it loads the session and follows it. */
   @property({ attribute: 'session-id', reflect: true }) sessionId = '';
@@ -427,13 +429,17 @@ export class ConectaSession extends ConectaAgentElement {
                 localize: this.localize,
                 words: t.session,
                 isOwn: this.#isOwn,
-                authorName: (message) => (this.#isOwn(message) ? (me?.nickname ?? message.authorName ?? t.common.you) : message.authorName),
-                showAuthor: (message) => message.authorKind !== 'agent' || !this.#isOwn(message) || collaborative,
+                // An agent's own messages are named only where others write too.
+                authorName: (message) => {
+                  if (!this.#isOwn(message)) return message.authorName;
+                  return message.authorKind !== 'agent' || collaborative ? (me?.nickname ?? message.authorName ?? t.common.you) : '';
+                },
                 fileUrl: (attachment) => this.client?.fileUrl(attachment) ?? attachment.url,
                 label: t.session.transcript,
                 live: this.historyLoaded ? 'polite' : 'off',
                 onRetry: (message) => this.client?.retryMessage(message.sessionId, message.id),
-                older: { hasOlder, loading: this.loadingOlder },
+                busy: this.loadingOlder,
+                before: renderPagingStatus({ hasOlder, loading: this.loadingOlder }, t.session, messages.length > 0),
                 onScroll: this.#onScroll,
                 now: this.clock.now,
               })

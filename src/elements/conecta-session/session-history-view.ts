@@ -3,6 +3,7 @@ import { selectMessages, selectSession } from '../../client/selectors.js';
 import { StoreSelection, type ClientHost } from '../../controllers/store-selection.js';
 import type { ClientMessage, Session } from '../../protocol/index.js';
 import { renderTranscript } from '../transcript.js';
+import { renderPagingStatus } from '../transcript-paging.js';
 import type { SessionHost } from './session-host.js';
 
 /**
@@ -145,7 +146,8 @@ export class SessionHistoryView {
             label: t.earlierSession.transcript,
             live: 'off',
             onRetry: () => undefined,
-            older: { hasOlder, loading: this.#loadingOlder },
+            busy: this.#loadingOlder,
+            before: renderPagingStatus({ hasOlder, loading: this.#loadingOlder }, t.session, messages.length > 0),
             onScroll: this.#onScroll,
             now: this.host.now,
           })

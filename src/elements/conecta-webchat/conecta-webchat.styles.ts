@@ -4,7 +4,8 @@ import { tokens as t } from '../../styles/tokens.js';
 /*
  * Light and dark: the page's `--conecta-*` tokens always win; without them, the channel's colour
  * (set by the element through the CSSOM) and this theme's defaults apply. The defaults are remapped
- * onto the tokens inside the panel and the launcher, so the shared styles (buttons, transcript) follow.
+ * onto the tokens inside the panel and the launcher, so the shared styles (buttons, transcript) follow,
+ * and the rules below read the tokens (`t.*`) there as the shared styles do.
  */
 const dark = css`
   color-scheme: dark;
@@ -88,8 +89,8 @@ export const webchatStyles = css`
     padding: 0;
     border: 0;
     border-radius: 50%;
-    background: var(--_accent);
-    color: var(--_on-accent);
+    background: ${t.brand};
+    color: ${t.onBrand};
     box-shadow: ${t.shadow};
   }
   /* The paper plane points along the line. */
@@ -120,12 +121,11 @@ export const webchatStyles = css`
     block-size: var(--conecta-webchat-height, 34rem);
     max-block-size: calc(100vh - 7rem);
     max-inline-size: calc(100vw - 2rem);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
+    background: ${t.surface};
+    border: 1px solid ${t.border};
     border-radius: ${t.radiusL};
     box-shadow: ${t.shadow};
     overflow: hidden;
-    color-scheme: inherit;
   }
   [part='header'] {
     display: flex;
@@ -133,8 +133,8 @@ export const webchatStyles = css`
     gap: ${t.spaceS};
     padding-block: ${t.spaceS};
     padding-inline: ${t.spaceM} ${t.spaceS};
-    background: var(--_accent);
-    color: var(--_on-accent);
+    background: ${t.brand};
+    color: ${t.onBrand};
   }
   [part='header'] h2 {
     flex: 1;
@@ -154,8 +154,8 @@ export const webchatStyles = css`
     inline-size: 2.25rem;
     block-size: 2.25rem;
     border-radius: 50%;
-    background: var(--_on-accent);
-    color: var(--_accent);
+    background: ${t.onBrand};
+    color: ${t.brand};
     font-weight: 700;
     flex: none;
   }
@@ -204,11 +204,10 @@ export const webchatStyles = css`
     min-block-size: 0;
   }
   [part='queue-status'],
-  [part='typing'],
-  [part='notice'] {
+  [part='typing'] {
     padding-block: ${t.spaceXs};
     padding-inline: ${t.spaceM};
-    color: var(--_muted);
+    color: ${t.muted};
     font-size: ${t.fontSizeS};
   }
   [part='typing']::after {
@@ -228,10 +227,10 @@ export const webchatStyles = css`
   button.link {
     color: inherit;
   }
+  /* Besides the shared [part='input'] rule: fixed, and shorter. */
   [part='composer'] .composer-row > textarea {
     flex: 1;
     resize: none;
-    min-block-size: 2.5rem;
     max-block-size: 8rem;
   }
   [part='uploads'] {
@@ -253,7 +252,7 @@ export const webchatStyles = css`
   }
   progress {
     inline-size: 4rem;
-    accent-color: var(--_accent);
+    accent-color: ${t.brand};
   }
   [part='confirm'] {
     display: flex;
@@ -261,8 +260,8 @@ export const webchatStyles = css`
     align-items: center;
     gap: ${t.spaceS};
     padding: ${t.spaceS} ${t.spaceM};
-    border-block-end: 1px solid var(--_border);
-    background: var(--_surface-alt);
+    border-block-end: 1px solid ${t.border};
+    background: ${t.surfaceAlt};
   }
   [part='confirm'] p {
     flex: 1 1 100%;
@@ -280,7 +279,7 @@ export const webchatStyles = css`
   [part~='star'] {
     display: grid;
     place-items: center;
-    color: var(--_muted);
+    color: ${t.muted};
     cursor: pointer;
     border-radius: ${t.radiusS};
   }
@@ -294,8 +293,9 @@ export const webchatStyles = css`
   [part~='on'] svg {
     fill: currentColor;
   }
+  /* The focus ring every control has (hostStyles), on the star of the focused radio. */
   [part='stars'] input:focus-visible + [part~='star'] {
-    outline: 2px solid var(--_accent);
+    outline: 2px solid ${t.focus};
     outline-offset: 2px;
   }
   [aria-disabled='true'] {
@@ -303,7 +303,7 @@ export const webchatStyles = css`
     cursor: progress;
   }
   .drop {
-    outline: 2px dashed var(--_accent);
+    outline: 2px dashed ${t.brand};
     outline-offset: -4px;
   }
   /* Phones: the open panel takes the whole screen, inside the safe area and above the keyboard. */

@@ -11,6 +11,7 @@ import { webchatTableSources } from '../../i18n/webchat/lazy.js';
 import type { ClientMessage, WebchatUser } from '../../protocol/index.js';
 import { hostStyles } from '../../styles/host.js';
 import { ConectaElement } from '../conecta-element.js';
+import { read, site, tab, write } from '../../dom/browser-storage.js';
 import { define } from '../../dom/define.js';
 import { systemText } from '../transcript.js';
 import { transcriptStyles } from '../transcript.styles.js';
@@ -18,7 +19,7 @@ import { webchatStyles } from './conecta-webchat.styles.js';
 import { WebchatCloseEvent, WebchatMessageEvent, WebchatOpenEvent, WebchatReadyEvent, WebchatUnreadEvent } from './events.js';
 import { icon } from './icons.js';
 import { renderHeaderTitle, statusText } from './webchat-conversation.js';
-import { memoryKey, read, site, tab, write } from './webchat-memory.js';
+import { memoryKey } from './webchat-memory.js';
 import { WebchatStages } from './webchat-stages.js';
 
 /**
@@ -250,7 +251,7 @@ export class ConectaWebchat extends ConectaElement<WebchatTranslation, VisitorCl
     const hadFocus = this.matches(':focus-within');
     this.open = false;
     await this.updateComplete;
-    if (hadFocus) this.#stages.query<HTMLElement>('[part="launcher"]')?.focus();
+    if (hadFocus) this.#stages.query<HTMLElement>('[part=launcher]')?.focus();
   }
 
   toggle(): Promise<void> {

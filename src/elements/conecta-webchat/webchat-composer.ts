@@ -59,11 +59,15 @@ export class WebchatComposer implements ReactiveController {
     return this.host.query<HTMLTextAreaElement>('#webchat-input');
   }
 
+  /** "file.pdf is over the 10 MB limit", in the visitor's language. */
+  #tooLarge(file: File): string {
+    return this.host.localize.t.tooLarge(file.name, formatFileSize(this.host.localize.locale, MAX_UPLOAD_BYTES));
+  }
+
   addFiles(files: Iterable<File>): void {
-    const t = this.host.localize.t;
     this.errors = [];
     for (const file of files) {
-      if (file.size > MAX_UPLOAD_BYTES) this.errors.push(t.tooLarge(file.name, formatFileSize(this.host.localize.locale, MAX_UPLOAD_BYTES)));
+      if (file.size > MAX_UPLOAD_BYTES) this.errors.push(this.#tooLarge(file));
       else void this.#upload(file);
     }
     this.host.requestUpdate();

@@ -7,7 +7,7 @@ import type { WebchatHost } from './webchat-host.js';
 /** "AS" for "Ana Souza", "C" for "Carol": the agent's avatar. */
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
+  const letters = words.length > 1 ? [words[0], words.at(-1)!] : words;
   return letters.map((word) => [...word][0]).join('').toUpperCase();
 }
 

@@ -56,21 +56,15 @@ export class WebchatEnding {
     return session?.status === 'finished' && session.rating === null && this.done === null && offersSurvey(messages);
   }
 
-  async #update(focus?: string): Promise<void> {
-    this.host.requestUpdate();
-    await this.host.updateComplete;
-    if (focus) this.host.query<HTMLElement>(focus)?.focus();
-  }
-
   ask(): void {
     this.confirming = true;
     this.error = '';
-    void this.#update('[part="end-cancel-button"]');
+    void this.host.rerender('[part=end-cancel-button]');
   }
 
   cancel(): void {
     this.confirming = false;
-    void this.#update('[part="end-button"]');
+    void this.host.rerender('[part=end-button]');
   }
 
   async end(): Promise<void> {
@@ -78,7 +72,7 @@ export class WebchatEnding {
     if (!session || !this.host.client || this.ending) return;
     this.ending = true;
     this.error = '';
-    void this.#update();
+    void this.host.rerender();
     try {
       await this.host.client.finishWebchat(session.id);
       this.confirming = false;
@@ -87,7 +81,7 @@ export class WebchatEnding {
     } finally {
       this.ending = false;
     }
-    await this.#update(this.error ? undefined : '[part="stars"] input');
+    await this.host.rerender(this.error ? undefined : '[part=stars] input');
   }
 
   async #rate(event: Event): Promise<void> {
@@ -97,13 +91,13 @@ export class WebchatEnding {
     const t = this.host.localize.t;
     if (!this.score) {
       this.error = t.rateRequired;
-      await this.#update('[part="stars"] input');
+      await this.host.rerender('[part=stars] input');
       return;
     }
     const comment = String(new FormData(event.target as HTMLFormElement).get('comment') ?? '').trim() || null;
     this.rating = true;
     this.error = '';
-    void this.#update();
+    void this.host.rerender();
     try {
       await this.host.client.rateSession(session.id, this.score, comment);
       this.done = 'rated';
@@ -112,13 +106,13 @@ export class WebchatEnding {
     } finally {
       this.rating = false;
     }
-    await this.#update(this.done ? '[part="new-conversation-button"]' : undefined);
+    await this.host.rerender(this.done ? '[part=new-conversation-button]' : undefined);
   }
 
   skip(): void {
     this.done = 'skipped';
     this.error = '';
-    void this.#update('[part="new-conversation-button"]');
+    void this.host.rerender('[part=new-conversation-button]');
   }
 
   /** Save the transcript as a .txt file, built here from the messages held (a Blob and an `<a download>`). */

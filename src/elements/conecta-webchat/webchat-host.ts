@@ -19,7 +19,7 @@ export interface WebchatView {
 }
 
 /** What the webchat's private parts (forms, conversation, composer, ending) need of their host, `WebchatStages`. */
-export interface WebchatHost extends Pick<ReactiveControllerHost, 'addController' | 'requestUpdate' | 'updateComplete'> {
+export interface WebchatHost extends Pick<ReactiveControllerHost, 'addController' | 'requestUpdate'> {
   readonly client: VisitorClientApi | undefined;
   readonly localize: Localizer<WebchatTranslation>;
   readonly view: WebchatView;
@@ -36,5 +36,7 @@ export interface WebchatHost extends Pick<ReactiveControllerHost, 'addController
   /** Move focus to the first control of what the panel shows now. */
   focusInside(): void;
   query<T extends Element>(selector: string): T | null;
+  /** Render again, then move focus to what `selector` finds (if given). */
+  rerender(selector?: string): Promise<void>;
   errorMessage(error: unknown): string;
 }

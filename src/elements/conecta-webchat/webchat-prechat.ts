@@ -143,10 +143,8 @@ export class WebchatPrechat {
     void this.#focusError();
   }
 
-  async #focusError(): Promise<void> {
-    this.host.requestUpdate();
-    await this.host.updateComplete;
-    this.host.query<HTMLElement>('[aria-invalid="true"]')?.focus();
+  #focusError(): Promise<void> {
+    return this.host.rerender('[aria-invalid=true]');
   }
 
   /** Read and check the form's fields; `false` (with the errors shown) when something is wrong. */

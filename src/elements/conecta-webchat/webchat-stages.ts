@@ -13,7 +13,8 @@ import { WebchatComposer, type ComposerHost } from './webchat-composer.js';
 import { renderConversation, renderStatus } from './webchat-conversation.js';
 import { WebchatEnding } from './webchat-ending.js';
 import type { WebchatStage, WebchatView } from './webchat-host.js';
-import { memoryKey, site, write } from './webchat-memory.js';
+import { site, write } from '../../dom/browser-storage.js';
+import { memoryKey } from './webchat-memory.js';
 import { WebchatPrechat } from './webchat-prechat.js';
 
 const noTyping: readonly TypingIndicator[] = [];
@@ -69,7 +70,7 @@ export class WebchatStages implements ComposerHost {
       queue: s.queue?.[this.sessionId],
     }));
     this.composer = new WebchatComposer(this);
-    this.#scroller = new AutoScrollController(element, () => this.query<HTMLElement>('[role="log"]'));
+    this.#scroller = new AutoScrollController(element, () => this.query<HTMLElement>('[role=log]'));
   }
 
   get client(): VisitorClientApi | undefined {
@@ -78,10 +79,6 @@ export class WebchatStages implements ComposerHost {
 
   get view(): WebchatView {
     return this.#view.value;
-  }
-
-  get updateComplete(): Promise<boolean> {
-    return this.#element.updateComplete;
   }
 
   addController(controller: ReactiveController): void {
@@ -100,12 +97,18 @@ export class WebchatStages implements ComposerHost {
     return this.#element.renderRoot.querySelector<T>(selector);
   }
 
+  /** Render again, then move focus to what `selector` finds (if given). */
+  async rerender(selector?: string): Promise<void> {
+    this.requestUpdate();
+    await this.#element.updateComplete;
+    if (selector) this.query<HTMLElement>(selector)?.focus();
+  }
+
   /** Show a stage; focus follows into it when it was in the widget (never stolen from the page). */
   goTo(stage: WebchatStage): void {
     const hadFocus = this.#element.matches(':focus-within');
     this.stage = stage;
-    this.requestUpdate();
-    if (hadFocus) void this.updateComplete.then(() => this.focusInside());
+    void this.rerender().then(() => hadFocus && this.focusInside());
   }
 
   async start(input: WebchatStart, offline = false): Promise<void> {
@@ -157,8 +160,8 @@ export class WebchatStages implements ComposerHost {
     if (!this.#element.open) return;
     const target =
       this.query<HTMLElement>(
-        '.stage input:not([type="radio"]), .stage textarea, [part="menu-option"], [part="stars"] input, #webchat-input, [part="new-conversation-button"]',
-      ) ?? this.query<HTMLElement>('[part="panel"]');
+        '.stage input:not([type=radio]), .stage textarea, [part=menu-option], [part=stars] input, #webchat-input, [part=new-conversation-button]',
+      ) ?? this.query<HTMLElement>('[part=panel]');
     target?.focus();
   }
 
