@@ -16,7 +16,7 @@ import { sessionStyles } from './conecta-session.styles.js';
 import { CallRequestEvent, ContactEditEvent, SessionFinishedEvent } from './events.js';
 import { SessionComposer } from './session-composer.js';
 import { SessionDialogs, type SessionDialog } from './session-dialogs.js';
-import { CopyStatus, renderHeaderInfo } from './session-header.js';
+import { SessionHeader } from './session-header.js';
 import type { SessionHost, SessionView } from './session-host.js';
 import { SessionHistoryView } from './session-history-view.js';
 import { SessionNotice } from './session-notice.js';
@@ -135,18 +135,19 @@ export class ConectaSession extends ConectaAgentElement {
       get now() {
         return element.clock.now;
       },
+      clientController: element.clientController,
       query: <T extends Element>(selector: string) => element.renderRoot.querySelector<T>(selector),
       errorMessage: (error: unknown) => element.errorMessage(error),
       dispatch: (event: Event) => element.dispatchEvent(event),
-      notify: (text: string) => element.#notify(text),
+      notify: (text: string) => element.#notice.show(text),
       showEarlier: (session, returnFocusTo) => void element.#earlier.show(session, returnFocusTo),
     };
   })();
-  readonly #notice = new SessionNotice();
-  readonly #copy = new CopyStatus(this.#host);
+  readonly #header = new SessionHeader(this.#host);
+  readonly #notice = new SessionNotice(this.#host);
   readonly #composer = new SessionComposer(this.#host);
   readonly #dialogs = new SessionDialogs(this.#host);
-  readonly #sidePanel = new SessionSidePanel(this.#host, this.#copy);
+  readonly #sidePanel = new SessionSidePanel(this.#host, this.#header);
   readonly #confirmFinish = new ConfirmationController(this, {
     confirmControl: () => this.renderRoot.querySelector<HTMLElement>('[part="confirm"] button.danger'),
     opener: () => this.renderRoot.querySelector<HTMLElement>('[part="finish-button"]'),
@@ -163,7 +164,7 @@ export class ConectaSession extends ConectaAgentElement {
     direction: 'horizontal',
     items: () => [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part="toolbar"] button:not(:disabled)')],
   });
-  readonly #earlier = new SessionHistoryView(this.#host, this);
+  readonly #earlier = new SessionHistoryView(this.#host);
 
   /** What was last opened: a session is loaded once per client, not on every render. */
   #opened: { client: unknown; sessionId: string } | null = null;
@@ -172,13 +173,8 @@ export class ConectaSession extends ConectaAgentElement {
   constructor() {
     super();
     this.clientController.subscribe(() => this.#open());
-    // The current transcript is the first log; an earlier session's comes after it.
-    new SessionReadMarker(this, () => ({
-      client: this.client,
-      sessionId: this.sessionId,
-      messages: this.view.value.messages,
-      log: this.renderRoot.querySelector('[role="log"]'),
-    }));
+    // It works on its own (observes the transcript, marks read): nothing here calls it.
+    new SessionReadMarker(this.#host);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -186,7 +182,7 @@ export class ConectaSession extends ConectaAgentElement {
     if (changed.has('sessionId')) {
       this.#confirmFinish.close();
       this.#finish.clear();
-      this.#notice.show('', undefined);
+      this.#notice.clear();
       this.#composer.reset();
       this.#dialogs.close();
       this.#earlier.close();
@@ -220,11 +216,6 @@ export class ConectaSession extends ConectaAgentElement {
     }
   }
 
-  #notify(text: string): void {
-    this.#notice.show(text, this.view.value.session);
-    this.requestUpdate();
-  }
-
   /** Send the composer's text and files (as Enter does). Returns whether something was sent. */
   send(): boolean {
     if (this.#disabledReason()) return false;
@@ -253,7 +244,7 @@ export class ConectaSession extends ConectaAgentElement {
     try {
       await client.loadOlder(sessionId);
     } catch (error) {
-      this.#notify(this.errorMessage(error));
+      this.#notice.show(this.errorMessage(error));
     } finally {
       this.loadingOlder = false;
     }
@@ -273,9 +264,9 @@ export class ConectaSession extends ConectaAgentElement {
     if (!client) return;
     try {
       await client.command(action, { sessionId: this.sessionId });
-      this.#notify(notice);
+      this.#notice.show(notice);
     } catch (error) {
-      this.#notify(this.errorMessage(error));
+      this.#notice.show(this.errorMessage(error));
     }
   }
 
@@ -343,7 +334,7 @@ export class ConectaSession extends ConectaAgentElement {
     const finishing = this.#finish.pending();
     const finishError = this.#finish.error();
     return html`<header part="header">
-      ${renderHeaderInfo(this.#host, this.#copy)}
+      ${this.#header.renderInfo()}
       <span part="status" data-status=${session.status}>${t.statuses[session.status]}</span>
       ${canFinish && !asking
         ? html`<button part="finish-button" class="danger" @click=${() => this.#askFinish()}>${t.session.finish}</button>`
@@ -412,13 +403,12 @@ export class ConectaSession extends ConectaAgentElement {
       return html`<div part="base">${this.renderConnection()}<p class="placeholder">${t.session.none}</p></div>`;
     }
     const collaborative = this.#collaborative();
-    const notice = this.#notice.textFor(session);
     return html`<section part="base" class=${this.withoutSidePanel ? 'single' : 'with-panel'}
         aria-label=${contact?.name ?? t.session.transcript} aria-busy=${this.loading ? 'true' : 'false'}>
         <div class="main" ?hidden=${this.#earlier.open}>
           ${this.renderConnection()} ${this.#renderHeader()} ${this.#renderToolbar()}
           ${this.#isInvited() ? html`<p class="notice invited">${t.sessionTools.youAreInvited}</p>` : nothing}
-          <p class="notice" part="notice" role="status">${notice}</p>
+          ${this.#notice.render()}
           ${this.loading && !session ? html`<p class="placeholder" role="status">${t.common.loading}</p>` : nothing}
           ${this.loadError ? html`<p class="error placeholder" role="alert">${this.loadError}</p>` : nothing}
           ${session
