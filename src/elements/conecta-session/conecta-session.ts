@@ -3,8 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { selectContact, selectMessages, selectSession } from '../../client/selectors.js';
 import { AutoScrollController } from '../../controllers/auto-scroll.js';
 import { ClockController } from '../../controllers/clock.js';
-import { CommandController } from '../../controllers/command.js';
-import { ConfirmationController } from '../../controllers/confirmation.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
 import { windowClosesAt, type ClientMessage } from '../../protocol/index.js';
@@ -13,7 +11,7 @@ import { ConectaAgentElement, define } from '../conecta-agent-element.js';
 import { renderTranscript } from '../transcript.js';
 import { transcriptStyles } from '../transcript.styles.js';
 import { sessionStyles } from './conecta-session.styles.js';
-import { CallRequestEvent, ContactEditEvent, SessionFinishedEvent } from './events.js';
+import { CallRequestEvent, ContactEditEvent } from './events.js';
 import { SessionComposer } from './session-composer.js';
 import { SessionDialogs, type SessionDialog } from './session-dialogs.js';
 import { SessionHeader } from './session-header.js';
@@ -148,18 +146,6 @@ export class ConectaSession extends ConectaAgentElement {
   readonly #composer = new SessionComposer(this.#host);
   readonly #dialogs = new SessionDialogs(this.#host);
   readonly #sidePanel = new SessionSidePanel(this.#host, this.#header);
-  readonly #confirmFinish = new ConfirmationController(this, {
-    confirmControl: () => this.renderRoot.querySelector<HTMLElement>('[part="confirm"] button.danger'),
-    opener: () => this.renderRoot.querySelector<HTMLElement>('[part="finish-button"]'),
-  });
-  readonly #finish = new CommandController<[string], void>(this, {
-    run: async (sessionId) => {
-      const result = await this.client!.command('session.finish', { sessionId });
-      this.#confirmFinish.close();
-      this.dispatchEvent(new SessionFinishedEvent({ session: result.session, contact: result.contact }));
-    },
-    errorMessage: (error) => this.errorMessage(error),
-  });
   readonly #toolbarFocus = new RovingFocusController({
     direction: 'horizontal',
     items: () => [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part="toolbar"] button:not(:disabled)')],
@@ -180,8 +166,7 @@ export class ConectaSession extends ConectaAgentElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('sessionId')) {
-      this.#confirmFinish.close();
-      this.#finish.clear();
+      this.#header.reset();
       this.#notice.clear();
       this.#composer.reset();
       this.#dialogs.close();
@@ -253,12 +238,6 @@ export class ConectaSession extends ConectaAgentElement {
     if (this.sessionId === sessionId) log.scrollTop = log.scrollHeight - fromBottom;
   }
 
-  /** Ask before finishing; a failure of an earlier try is not shown again. */
-  #askFinish(): void {
-    this.#finish.clear();
-    void this.#confirmFinish.ask();
-  }
-
   async #command(action: 'session.park' | 'session.leave', notice: string): Promise<void> {
     const client = this.client;
     if (!client) return;
@@ -324,35 +303,6 @@ export class ConectaSession extends ConectaAgentElement {
     );
   }
 
-  #renderHeader() {
-    const t = this.localize.t;
-    const { session } = this.view.value;
-    if (!session) return nothing;
-    const me = this.view.value.me;
-    const canFinish = (session.status === 'active' || session.status === 'pending') && session.agentId === me?.id;
-    const asking = this.#confirmFinish.asking;
-    const finishing = this.#finish.pending();
-    const finishError = this.#finish.error();
-    return html`<header part="header">
-      ${this.#header.renderInfo()}
-      <span part="status" data-status=${session.status}>${t.statuses[session.status]}</span>
-      ${canFinish && !asking
-        ? html`<button part="finish-button" class="danger" @click=${() => this.#askFinish()}>${t.session.finish}</button>`
-        : nothing}
-      ${asking
-        ? html`<div part="confirm" role="group" aria-labelledby="finish-question" @keydown=${this.#confirmFinish.onKeydown}>
-            <span id="finish-question">${t.session.finishQuestion}</span>
-            <button class="danger" ?disabled=${finishing} aria-busy=${finishing ? 'true' : 'false'}
-              @click=${() => this.client && this.#finish.run(session.id)}>
-              ${finishing ? t.session.finishing : t.session.finishConfirm}
-            </button>
-            <button ?disabled=${finishing} @click=${() => this.#confirmFinish.cancel()}>${t.common.cancel}</button>
-            ${finishError ? html`<p class="error" role="alert">${finishError}</p>` : nothing}
-          </div>`
-        : nothing}
-    </header>`;
-  }
-
   #renderToolbar() {
     const tools = this.localize.t.sessionTools;
     const { session, contact, me } = this.view.value;
@@ -406,7 +356,7 @@ export class ConectaSession extends ConectaAgentElement {
     return html`<section part="base" class=${this.withoutSidePanel ? 'single' : 'with-panel'}
         aria-label=${contact?.name ?? t.session.transcript} aria-busy=${this.loading ? 'true' : 'false'}>
         <div class="main" ?hidden=${this.#earlier.open}>
-          ${this.renderConnection()} ${this.#renderHeader()} ${this.#renderToolbar()}
+          ${this.renderConnection()} ${this.#header.render()} ${this.#renderToolbar()}
           ${this.#isInvited() ? html`<p class="notice invited">${t.sessionTools.youAreInvited}</p>` : nothing}
           ${this.#notice.render()}
           ${this.loading && !session ? html`<p class="placeholder" role="status">${t.common.loading}</p>` : nothing}

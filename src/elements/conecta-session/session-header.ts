@@ -1,22 +1,46 @@
 import { html, nothing, type ReactiveController } from 'lit';
+import { CommandController } from '../../controllers/command.js';
+import { ConfirmationController } from '../../controllers/confirmation.js';
 import { windowClosesAt } from '../../protocol/index.js';
+import { SessionFinishedEvent } from './events.js';
 import type { SessionHost } from './session-host.js';
 
 /** How long "copied" stays said (ms). */
 const COPY_STATUS_MS = 3000;
 
 /**
- * The header's information: contact name and phone, the protocol (with a copy button), the ticking
- * times, the window countdown and the tags. It owns the copy status, which the side panel's protocol
- * tab shares: a copy says so politely, and the status clears after a few seconds.
+ * The header: contact name and phone, the protocol (with a copy button), the ticking times, the
+ * window countdown, the tags, the status and Finish (asked inline before it is done). It owns the
+ * copy status, which the side panel's protocol tab shares: a copy says so politely, and the status
+ * clears after a few seconds.
  */
 export class SessionHeader implements ReactiveController {
   /** "Copied" or "could not copy", or '' once it has been said long enough. */
   copyStatus = '';
   #copyTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #confirmFinish: ConfirmationController;
+  readonly #finish: CommandController<[string], void>;
 
   constructor(private readonly host: SessionHost) {
     host.addController(this);
+    this.#confirmFinish = new ConfirmationController(host, {
+      confirmControl: () => host.query<HTMLElement>('[part="confirm"] button.danger'),
+      opener: () => host.query<HTMLElement>('[part="finish-button"]'),
+    });
+    this.#finish = new CommandController<[string], void>(host, {
+      run: async (sessionId) => {
+        const result = await host.client!.command('session.finish', { sessionId });
+        this.#confirmFinish.close();
+        host.dispatch(new SessionFinishedEvent({ session: result.session, contact: result.contact }));
+      },
+      errorMessage: (error) => host.errorMessage(error),
+    });
+  }
+
+  /** Another session was opened: no question or failure of the previous one stays. */
+  reset(): void {
+    this.#confirmFinish.close();
+    this.#finish.clear();
   }
 
   hostDisconnected(): void {
@@ -41,7 +65,41 @@ export class SessionHeader implements ReactiveController {
     }, COPY_STATUS_MS);
   }
 
-  renderInfo() {
+  /** Ask before finishing; a failure of an earlier try is not shown again. */
+  #askFinish(): void {
+    this.#finish.clear();
+    void this.#confirmFinish.ask();
+  }
+
+  render() {
+    const t = this.host.localize.t;
+    const { session, me } = this.host.view;
+    if (!session) return nothing;
+    const canFinish = (session.status === 'active' || session.status === 'pending') && session.agentId === me?.id;
+    const asking = this.#confirmFinish.asking;
+    const finishing = this.#finish.pending();
+    const finishError = this.#finish.error();
+    return html`<header part="header">
+      ${this.#renderInfo()}
+      <span part="status" data-status=${session.status}>${t.statuses[session.status]}</span>
+      ${canFinish && !asking
+        ? html`<button part="finish-button" class="danger" @click=${() => this.#askFinish()}>${t.session.finish}</button>`
+        : nothing}
+      ${asking
+        ? html`<div part="confirm" role="group" aria-labelledby="finish-question" @keydown=${this.#confirmFinish.onKeydown}>
+            <span id="finish-question">${t.session.finishQuestion}</span>
+            <button class="danger" ?disabled=${finishing} aria-busy=${finishing ? 'true' : 'false'}
+              @click=${() => this.host.client && this.#finish.run(session.id)}>
+              ${finishing ? t.session.finishing : t.session.finishConfirm}
+            </button>
+            <button ?disabled=${finishing} @click=${() => this.#confirmFinish.cancel()}>${t.common.cancel}</button>
+            ${finishError ? html`<p class="error" role="alert">${finishError}</p>` : nothing}
+          </div>`
+        : nothing}
+    </header>`;
+  }
+
+  #renderInfo() {
     const host = this.host;
     const t = host.localize.t;
     const tools = t.sessionTools;
