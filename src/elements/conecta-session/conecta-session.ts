@@ -3,8 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { selectContact, selectMessages, selectSession } from '../../client/selectors.js';
 import { AutoScrollController } from '../../controllers/auto-scroll.js';
 import { ClockController } from '../../controllers/clock.js';
-import { CommandController } from '../../controllers/command.js';
-import { ConfirmationController } from '../../controllers/confirmation.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
 import { windowClosesAt, type ClientMessage } from '../../protocol/index.js';
@@ -15,10 +13,10 @@ import { renderTranscript } from '../transcript.js';
 import { renderPagingStatus } from '../transcript-paging.js';
 import { transcriptStyles } from '../transcript.styles.js';
 import { sessionStyles } from './conecta-session.styles.js';
-import { CallRequestEvent, ContactEditEvent, SessionFinishedEvent } from './events.js';
+import { CallRequestEvent, ContactEditEvent } from './events.js';
 import { SessionComposer } from './session-composer.js';
 import { SessionDialogs, type SessionDialog } from './session-dialogs.js';
-import { CopyStatus, renderHeaderInfo } from './session-header.js';
+import { SessionHeader } from './session-header.js';
 import type { SessionHost, SessionView } from './session-host.js';
 import { SessionHistoryView } from './session-history-view.js';
 import { SessionNotice } from './session-notice.js';
@@ -137,35 +135,24 @@ export class ConectaSession extends ConectaAgentElement {
       get now() {
         return element.clock.now;
       },
+      clientController: element.clientController,
       query: <T extends Element>(selector: string) => element.renderRoot.querySelector<T>(selector),
       errorMessage: (error: unknown) => element.errorMessage(error),
       dispatch: (event: Event) => element.dispatchEvent(event),
-      notify: (text: string) => element.#notify(text),
+      notify: (text: string) => element.#notice.show(text),
       showEarlier: (session, returnFocusTo) => void element.#earlier.show(session, returnFocusTo),
     };
   })();
-  readonly #notice = new SessionNotice();
-  readonly #copy = new CopyStatus(this.#host);
+  readonly #header = new SessionHeader(this.#host);
+  readonly #notice = new SessionNotice(this.#host);
   readonly #composer = new SessionComposer(this.#host);
   readonly #dialogs = new SessionDialogs(this.#host);
-  readonly #sidePanel = new SessionSidePanel(this.#host, this.#copy);
-  readonly #confirmFinish = new ConfirmationController(this, {
-    confirmControl: () => this.renderRoot.querySelector<HTMLElement>('[part="confirm"] button.danger'),
-    opener: () => this.renderRoot.querySelector<HTMLElement>('[part="finish-button"]'),
-  });
-  readonly #finish = new CommandController<[string], void>(this, {
-    run: async (sessionId) => {
-      const result = await this.client!.command('session.finish', { sessionId });
-      this.#confirmFinish.close();
-      this.dispatchEvent(new SessionFinishedEvent({ session: result.session, contact: result.contact }));
-    },
-    errorMessage: (error) => this.errorMessage(error),
-  });
+  readonly #sidePanel = new SessionSidePanel(this.#host, this.#header);
   readonly #toolbarFocus = new RovingFocusController({
     direction: 'horizontal',
     items: () => [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part="toolbar"] button:not(:disabled)')],
   });
-  readonly #earlier = new SessionHistoryView(this.#host, this);
+  readonly #earlier = new SessionHistoryView(this.#host);
 
   /** What was last opened: a session is loaded once per client, not on every render. */
   #opened: { client: unknown; sessionId: string } | null = null;
@@ -174,21 +161,15 @@ export class ConectaSession extends ConectaAgentElement {
   constructor() {
     super();
     this.clientController.subscribe(() => this.#open());
-    // The current transcript is the first log; an earlier session's comes after it.
-    new SessionReadMarker(this, () => ({
-      client: this.client,
-      sessionId: this.sessionId,
-      messages: this.view.value.messages,
-      log: this.renderRoot.querySelector('[role="log"]'),
-    }));
+    // It works on its own (observes the transcript, marks read): nothing here calls it.
+    new SessionReadMarker(this.#host);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('sessionId')) {
-      this.#confirmFinish.close();
-      this.#finish.clear();
-      this.#notice.show('', undefined);
+      this.#header.reset();
+      this.#notice.clear();
       this.#composer.reset();
       this.#dialogs.close();
       this.#earlier.close();
@@ -222,11 +203,6 @@ export class ConectaSession extends ConectaAgentElement {
     }
   }
 
-  #notify(text: string): void {
-    this.#notice.show(text, this.view.value.session);
-    this.requestUpdate();
-  }
-
   /** Send the composer's text and files (as Enter does). Returns whether something was sent. */
   send(): boolean {
     if (this.#disabledReason()) return false;
@@ -255,7 +231,7 @@ export class ConectaSession extends ConectaAgentElement {
     try {
       await client.loadOlder(sessionId);
     } catch (error) {
-      this.#notify(this.errorMessage(error));
+      this.#notice.show(this.errorMessage(error));
     } finally {
       this.loadingOlder = false;
     }
@@ -264,20 +240,14 @@ export class ConectaSession extends ConectaAgentElement {
     if (this.sessionId === sessionId) log.scrollTop = log.scrollHeight - fromBottom;
   }
 
-  /** Ask before finishing; a failure of an earlier try is not shown again. */
-  #askFinish(): void {
-    this.#finish.clear();
-    void this.#confirmFinish.ask();
-  }
-
   async #command(action: 'session.park' | 'session.leave', notice: string): Promise<void> {
     const client = this.client;
     if (!client) return;
     try {
       await client.command(action, { sessionId: this.sessionId });
-      this.#notify(notice);
+      this.#notice.show(notice);
     } catch (error) {
-      this.#notify(this.errorMessage(error));
+      this.#notice.show(this.errorMessage(error));
     }
   }
 
@@ -335,35 +305,6 @@ export class ConectaSession extends ConectaAgentElement {
     );
   }
 
-  #renderHeader() {
-    const t = this.localize.t;
-    const { session } = this.view.value;
-    if (!session) return nothing;
-    const me = this.view.value.me;
-    const canFinish = (session.status === 'active' || session.status === 'pending') && session.agentId === me?.id;
-    const asking = this.#confirmFinish.asking;
-    const finishing = this.#finish.pending();
-    const finishError = this.#finish.error();
-    return html`<header part="header">
-      ${renderHeaderInfo(this.#host, this.#copy)}
-      <span part="status" data-status=${session.status}>${t.statuses[session.status]}</span>
-      ${canFinish && !asking
-        ? html`<button part="finish-button" class="danger" @click=${() => this.#askFinish()}>${t.session.finish}</button>`
-        : nothing}
-      ${asking
-        ? html`<div part="confirm" role="group" aria-labelledby="finish-question" @keydown=${this.#confirmFinish.onKeydown}>
-            <span id="finish-question">${t.session.finishQuestion}</span>
-            <button class="danger" ?disabled=${finishing} aria-busy=${finishing ? 'true' : 'false'}
-              @click=${() => this.client && this.#finish.run(session.id)}>
-              ${finishing ? t.session.finishing : t.session.finishConfirm}
-            </button>
-            <button ?disabled=${finishing} @click=${() => this.#confirmFinish.cancel()}>${t.common.cancel}</button>
-            ${finishError ? html`<p class="error" role="alert">${finishError}</p>` : nothing}
-          </div>`
-        : nothing}
-    </header>`;
-  }
-
   #renderToolbar() {
     const tools = this.localize.t.sessionTools;
     const { session, contact, me } = this.view.value;
@@ -414,13 +355,12 @@ export class ConectaSession extends ConectaAgentElement {
       return html`<div part="base">${this.renderConnection()}<p class="placeholder">${t.session.none}</p></div>`;
     }
     const collaborative = this.#collaborative();
-    const notice = this.#notice.textFor(session);
     return html`<section part="base" class=${this.withoutSidePanel ? 'single' : 'with-panel'}
         aria-label=${contact?.name ?? t.session.transcript} aria-busy=${this.loading ? 'true' : 'false'}>
         <div class="main" ?hidden=${this.#earlier.open}>
-          ${this.renderConnection()} ${this.#renderHeader()} ${this.#renderToolbar()}
+          ${this.renderConnection()} ${this.#header.render()} ${this.#renderToolbar()}
           ${this.#isInvited() ? html`<p class="notice invited">${t.sessionTools.youAreInvited}</p>` : nothing}
-          <p class="notice" part="notice" role="status">${notice}</p>
+          ${this.#notice.render()}
           ${this.loading && !session ? html`<p class="placeholder" role="status">${t.common.loading}</p>` : nothing}
           ${this.loadError ? html`<p class="error placeholder" role="alert">${this.loadError}</p>` : nothing}
           ${session

@@ -1,6 +1,6 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type ReactiveController } from 'lit';
 import { selectMessages, selectSession } from '../../client/selectors.js';
-import { StoreSelection, type ClientHost } from '../../controllers/store-selection.js';
+import { StoreSelection } from '../../controllers/store-selection.js';
 import type { ClientMessage, Session } from '../../protocol/index.js';
 import { renderTranscript } from '../transcript.js';
 import { renderPagingStatus } from '../transcript-paging.js';
@@ -11,7 +11,7 @@ import type { SessionHost } from './session-host.js';
  * conversation, which stays rendered (hidden) underneath, so its draft, uploads and scroll position are
  * there on the way back. It asks the host page for nothing: the agent's current session does not change.
  */
-export class SessionHistoryView {
+export class SessionHistoryView implements ReactiveController {
   /** The earlier session shown, or null while the current conversation is. */
   sessionId: string | null = null;
   /** As the history listed it: shown until the store holds the session. */
@@ -23,17 +23,24 @@ export class SessionHistoryView {
   #currentSeenUpTo = 0;
   /** Where focus goes back to: the "Histórico" button. */
   #returnFocusTo: HTMLElement | null = null;
+  /** What takes focus once the next render is on screen (the earlier session's title, or the way back). */
+  #focusAfterRender: (() => HTMLElement | null) | null = null;
   readonly #earlier: StoreSelection<{ session: Session | undefined; messages: readonly ClientMessage[]; hasOlder: boolean }>;
 
-  constructor(
-    private readonly host: SessionHost,
-    storeHost: ClientHost,
-  ) {
-    this.#earlier = new StoreSelection(storeHost, (state) => ({
+  constructor(private readonly host: SessionHost) {
+    host.addController(this);
+    this.#earlier = new StoreSelection(host, (state) => ({
       session: selectSession(state, this.sessionId),
       messages: selectMessages(state, this.sessionId),
       hasOlder: this.sessionId ? (state.hasOlder[this.sessionId] ?? false) : false,
     }));
+  }
+
+  /** Focus moves only once what it goes to is rendered (or shown again). */
+  hostUpdated(): void {
+    const target = this.#focusAfterRender?.();
+    this.#focusAfterRender = null;
+    target?.focus();
   }
 
   get open(): boolean {
@@ -48,8 +55,8 @@ export class SessionHistoryView {
     this.#returnFocusTo = returnFocusTo;
     this.#error = '';
     this.#loading = true;
+    this.#focusAfterRender = () => this.host.query<HTMLElement>('#earlier-title');
     this.host.requestUpdate();
-    void this.host.updateComplete.then(() => this.host.query<HTMLElement>('#earlier-title')?.focus());
     try {
       await this.host.client?.openSession(session.id);
     } catch (error) {
@@ -65,10 +72,7 @@ export class SessionHistoryView {
     if (!this.open) return;
     const opener = this.#returnFocusTo;
     this.close();
-    void this.host.updateComplete.then(() => {
-      const target = opener?.isConnected ? opener : this.host.query<HTMLElement>('[data-tool="history"]');
-      target?.focus();
-    });
+    this.#focusAfterRender = () => (opener?.isConnected ? opener : this.host.query<HTMLElement>('[data-tool="history"]'));
   }
 
   /** Forget the earlier session without moving focus (the host opened another session). */
@@ -76,6 +80,7 @@ export class SessionHistoryView {
     this.sessionId = null;
     this.#listed = null;
     this.#returnFocusTo = null;
+    this.#focusAfterRender = null;
     this.#loadingOlder = false;
     this.host.requestUpdate();
   }

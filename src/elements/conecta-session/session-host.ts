@@ -1,6 +1,6 @@
-import type { ReactiveControllerHost } from 'lit';
 import type { ConectaClientApi } from '../../client/api.js';
 import type { Catalog, TypingIndicator } from '../../client/state.js';
+import type { ClientHost } from '../../controllers/store-selection.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import type { Agent, ClientMessage, Contact, Note, Session } from '../../protocol/index.js';
 
@@ -16,8 +16,11 @@ export interface SessionView {
   notes: readonly Note[] | undefined;
 }
 
-/** What the session's private parts (header, composer, dialogs, side panel) need of the element. */
-export interface SessionHost extends ReactiveControllerHost {
+/**
+ * What the session's private parts (header, notice, composer, dialogs, side panel, earlier session,
+ * read marker) need of the element. It is a `ClientHost`, so a part can hold a store selection of its own.
+ */
+export interface SessionHost extends ClientHost {
   readonly client: ConectaClientApi | undefined;
   readonly localize: LocalizeController;
   readonly view: SessionView;

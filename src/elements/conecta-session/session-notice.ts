@@ -1,4 +1,6 @@
+import { html, type ReactiveController } from 'lit';
 import type { Session } from '../../protocol/index.js';
+import type { SessionHost } from './session-host.js';
 
 /** What a notice is about: the session, its status and who holds it. */
 function standing(session: Session | undefined): string {
@@ -11,19 +13,33 @@ function standing(session: Session | undefined): string {
  * as an action left it, so it goes away once the agent looks at another session or the session moves
  * on (accepted again, invited again): a stale "you left" must not sit over a session one is back in.
  */
-export class SessionNotice {
+export class SessionNotice implements ReactiveController {
   #text = '';
   #about = '';
 
-  /** Say `text` about the session as it stands now; an empty text clears the notice. */
-  show(text: string, session: Session | undefined): void {
-    this.#text = text;
-    this.#about = standing(session);
+  constructor(private readonly host: SessionHost) {
+    host.addController(this);
   }
 
-  /** The notice, if it still speaks of the session as it stands. */
-  textFor(session: Session | undefined): string {
-    if (this.#text && standing(session) !== this.#about) this.show('', undefined);
-    return this.#text;
+  /** Say `text` about the session as it stands now; an empty text clears the notice. */
+  show(text: string): void {
+    this.#text = text;
+    this.#about = standing(this.host.view.session);
+    this.host.requestUpdate();
+  }
+
+  /** Forget the notice (another session is shown). */
+  clear(): void {
+    this.#text = '';
+    this.#about = '';
+  }
+
+  /** Before each render: drop the notice once it no longer speaks of the session as it stands. */
+  hostUpdate(): void {
+    if (this.#text && standing(this.host.view.session) !== this.#about) this.clear();
+  }
+
+  render() {
+    return html`<p class="notice" part="notice" role="status">${this.#text}</p>`;
   }
 }

@@ -1,6 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ClientApi } from '../../client/api.js';
-import type { ClientMessage } from '../../protocol/index.js';
+import type { ReactiveController } from 'lit';
+import type { SessionHost } from './session-host.js';
 
 /**
  * Marks the contact's messages read while the transcript is on screen (IntersectionObserver) and the
@@ -13,10 +12,7 @@ export class SessionReadMarker implements ReactiveController {
   readonly #readUpTo = new Map<string, number>();
   readonly #onVisibility = () => this.markRead();
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly current: () => { client: ClientApi | undefined; sessionId: string; messages: readonly ClientMessage[]; log: Element | null },
-  ) {
+  constructor(private readonly host: SessionHost) {
     host.addController(this);
   }
 
@@ -32,7 +28,8 @@ export class SessionReadMarker implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const { log } = this.current();
+    // The current transcript is the first log; an earlier session's comes after it.
+    const log = this.host.query('[role="log"]');
     if (log !== this.#observed) {
       this.#observer?.disconnect();
       this.#observed = log;
@@ -49,7 +46,8 @@ export class SessionReadMarker implements ReactiveController {
   }
 
   markRead(): void {
-    const { client, sessionId, messages } = this.current();
+    const { client, sessionId } = this.host;
+    const { messages } = this.host.view;
     if (!client || !this.#transcriptVisible || document.visibilityState !== 'visible') return;
     const last = messages.findLast((message) => message.authorKind === 'contact');
     if (!last || (this.#readUpTo.get(sessionId) ?? 0) >= last.seq) return;

@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import type { GalleryItem, Note } from '../../protocol/index.js';
 import { formatFileSize } from '../transcript.js';
-import type { CopyStatus } from './session-header.js';
+import type { SessionHeader } from './session-header.js';
 import type { SessionHost } from './session-host.js';
 
 export type SidePanelTab = 'gallery' | 'notes' | 'protocol';
@@ -30,7 +30,8 @@ export class SessionSidePanel implements ReactiveController {
 
   constructor(
     private readonly host: SessionHost,
-    private readonly copy: CopyStatus,
+    /** Owns the copy status, which the protocol tab shares with the header. */
+    private readonly header: SessionHeader,
   ) {
     host.addController(this);
   }
@@ -213,8 +214,8 @@ export class SessionSidePanel implements ReactiveController {
     const tools = this.host.localize.t.sessionTools;
     if (!session) return nothing;
     return html`<p class="protocol-code" part="protocol">${session.protocol}</p>
-      <button part="copy-button" @click=${() => this.copy.copy(session.protocol)}>${tools.copyProtocol}</button>
-      <span role="status">${this.copy.status}</span>`;
+      <button part="copy-button" @click=${() => this.header.copy(session.protocol)}>${tools.copyProtocol}</button>
+      <span role="status">${this.header.copyStatus}</span>`;
   }
 
   render() {
