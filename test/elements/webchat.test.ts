@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/conecta-webchat/conecta-webchat.js';
 import type { ConectaWebchat } from '../../src/elements/conecta-webchat/conecta-webchat.js';
 import type { WebchatStart } from '../../src/client/api.js';
-import type { WebchatChannel } from '../../src/protocol/index.js';
+import { E164_PATTERN, EMAIL_PATTERN, type WebchatChannel } from '../../src/protocol/index.js';
 import {
   contacts,
   createMockClient,
@@ -108,6 +108,25 @@ describe('<conecta-webchat> before the conversation', () => {
       fill(el, '#webchat-phone', '+55 (11) 98765-4321');
       await submit(el, '[part="prechat"]');
       expect(startCalls(client)).to.deep.equal([{ phone: '+5511987654321', teamId: 'suporte' }]);
+    });
+
+    it('holds the phone and e-mail to the same rules as the server (src/protocol/contact-rules.ts)', async () => {
+      const channel = { ...webchatSingleTeamChannel, prechat: { name: 'hidden', email: 'required', phone: 'required' } } as WebchatChannel;
+      // The shortest E.164 number the server takes (7 digits); an address it refuses (an underscore in the domain).
+      for (const [phone, email, accepted] of [
+        ['+3541234', 'ana@example.com', true],
+        ['+5511987654321', 'ana@exa_mple.com', false],
+      ] as const) {
+        const client = newVisitor(channel);
+        const el = await opened(client);
+        fill(el, '#webchat-phone', phone);
+        fill(el, '#webchat-email', email);
+        await submit(el, '[part="prechat"]');
+        expect(E164_PATTERN.test(phone) && EMAIL_PATTERN.test(email)).to.equal(accepted);
+        expect(startCalls(client).length, `${phone} ${email}`).to.equal(accepted ? 1 : 0);
+        el.remove();
+        forgetConectaStorage(); // the next widget starts at the pre-chat form again
+      }
     });
 
     it("puts the server's field errors on their inputs, back on the pre-chat form", async () => {

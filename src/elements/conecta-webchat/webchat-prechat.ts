@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { WebchatStart } from '../../client/api.js';
 import type { WebchatTranslation } from '../../i18n/webchat/pt-BR.js';
-import { pickChannelText, type ChannelText, type PrechatRule } from '../../protocol/index.js';
+import { E164_PATTERN, EMAIL_PATTERN, pickChannelText, type ChannelText, type PrechatRule } from '../../protocol/index.js';
 import type { WebchatHost } from './webchat-host.js';
 
 export type VisitorField = 'name' | 'email' | 'phone';
@@ -9,13 +9,11 @@ export type VisitorField = 'name' | 'email' | 'phone';
 export type FieldErrors = Partial<Record<VisitorField | 'text', string>>;
 
 const FIELDS: readonly VisitorField[] = ['name', 'email', 'phone'];
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const E164 = /^\+[1-9]\d{7,14}$/;
 
 /** A phone as typed (`+55 (11) 98765-4321`) in E.164 (`+5511987654321`). */
 export const normalizePhone = (value: string): string => value.replace(/[\s().-]/g, '');
 
-/** Check the visitor's fields against the channel's rules; messages by field. */
+/** Check the visitor's fields against the channel's rules and the protocol's contact rules; messages by field. */
 export function checkFields(
   values: Partial<Record<VisitorField, string>>,
   rules: Record<VisitorField, PrechatRule>,
@@ -27,8 +25,8 @@ export function checkFields(
     if (rules[field] === 'hidden') continue;
     if (!value) {
       if (rules[field] === 'required') errors[field] = t.required;
-    } else if (field === 'email' && !EMAIL.test(value)) errors.email = t.emailInvalid;
-    else if (field === 'phone' && !E164.test(value)) errors.phone = t.phoneInvalid;
+    } else if (field === 'email' && !EMAIL_PATTERN.test(value)) errors.email = t.emailInvalid;
+    else if (field === 'phone' && !E164_PATTERN.test(value)) errors.phone = t.phoneInvalid;
   }
   return errors;
 }
