@@ -121,13 +121,19 @@ for (const part of languages) {
   row(`  language ${part.language}${part === largestLanguage ? ' *' : ''}`, part.file, part.raw, part.gzip);
 }
 for (const part of others) row('  other chunk', part.file, part.raw, part.gzip);
-const countedParts = ['main', largestLanguage && `language ${largestLanguage.language}`, others.length && `${others.length} other chunk(s)`];
+const countedParts = [
+  'main',
+  largestLanguage && `language ${largestLanguage.language}`,
+  others.length && `${others.length} other chunk(s)`,
+];
 row('full widget', countedParts.filter(Boolean).join(' + '), widget.raw, widget.gzip, BUDGETS.widget);
 for (const part of agentOnly) row('agents only', `${part.file} (socket.io-client)`, part.raw, part.gzip);
 const agent = measure(AGENT);
 row('agent', agent.file, agent.raw, agent.gzip);
 
-console.log(`\nFull widget: ${widget.gzip} bytes gzip, ${Math.abs(BUDGETS.widget - widget.gzip)} bytes ${widget.gzip > BUDGETS.widget ? 'over' : 'under'} its budget.`);
+console.log(
+  `\nFull widget: ${widget.gzip} bytes gzip, ${Math.abs(BUDGETS.widget - widget.gzip)} bytes ${widget.gzip > BUDGETS.widget ? 'over' : 'under'} its budget.`,
+);
 
 let over = false;
 for (const [name, gzip, budget] of [

@@ -34,7 +34,11 @@ const meta = {
       description: 'The contact to edit; empty creates a new contact.',
       table: { category: 'attributes' },
     },
-    latency: { control: { type: 'number', min: 0, step: 100 }, description: 'Mock client: delay of every answer (ms).', table: { category: 'story' } },
+    latency: {
+      control: { type: 'number', min: 0, step: 100 },
+      description: 'Mock client: delay of every answer (ms).',
+      table: { category: 'story' },
+    },
     ...tokenArgTypes,
   },
   parameters: { actions: { handles: ['conecta-contact-saved'] } },
@@ -63,9 +67,14 @@ export const Offline: Story = {
 /** The server refuses the e-mail (CONFLICT with a field error): shown beside the field. The play function saves. */
 export const SaveError: Story = {
   render: onClient((args) =>
-    createMockClient(queueFixture(), { latency: args.latency }).failWith('contact.save', 'CONFLICT', 'Another contact already uses this e-mail.', {
-      email: 'is already used by another contact',
-    }),
+    createMockClient(queueFixture(), { latency: args.latency }).failWith(
+      'contact.save',
+      'CONFLICT',
+      'Another contact already uses this e-mail.',
+      {
+        email: 'is already used by another contact',
+      },
+    ),
   ),
   play: async ({ canvasElement }) => {
     await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '[part="save-button"]'));

@@ -4,7 +4,17 @@ import { userEvent } from 'storybook/test';
 import '../src/queue.js';
 import type { ConectaState } from '../src/client/state.js';
 import type { Contact, Session } from '../src/protocol/index.js';
-import { aContact, aMessage, aSession, ana, createMockClient, emptyFixture, offlineFixture, queueFixture, type MockClient } from '../test/fixtures/index.js';
+import {
+  aContact,
+  aMessage,
+  aSession,
+  ana,
+  createMockClient,
+  emptyFixture,
+  offlineFixture,
+  queueFixture,
+  type MockClient,
+} from '../test/fixtures/index.js';
 import { darkTheme, inShadow, languageArgType, never, teamOptions, tokenArgTypes, type TokenArgs, withTokens } from './story-kit.js';
 
 interface QueueArgs extends TokenArgs {
@@ -28,12 +38,22 @@ function bigQueue(waiting: number, pending: number, now = Date.now()): ConectaSt
   const contacts: Record<string, Contact> = { ...base.contacts };
   for (let i = 0; i < waiting + pending; i++) {
     const isPending = i >= waiting;
-    const contact = aContact({ id: `story-c${i}`, name: `${isPending ? 'Pendente' : 'Cliente'} ${i + 1}`, phone: `+55119${10_000_000 + i}` });
+    const contact = aContact({
+      id: `story-c${i}`,
+      name: `${isPending ? 'Pendente' : 'Cliente'} ${i + 1}`,
+      phone: `+55119${10_000_000 + i}`,
+    });
     contacts[contact.id] = contact;
     sessions[`story-s${i}`] = aSession({
-      id: `story-s${i}`, contactId: contact.id, teamId: i % 2 ? 'suporte' : 'vendas', status: isPending ? 'pending' : 'waiting',
-      agentId: isPending ? ana.id : null, targetAgentId: !isPending && i % 5 === 0 ? ana.id : null,
-      createdAt: now - (waiting + pending - i) * 20_000, lastMessageAt: now - i * 30_000, lastMessageText: `Mensagem ${i + 1}`,
+      id: `story-s${i}`,
+      contactId: contact.id,
+      teamId: i % 2 ? 'suporte' : 'vendas',
+      status: isPending ? 'pending' : 'waiting',
+      agentId: isPending ? ana.id : null,
+      targetAgentId: !isPending && i % 5 === 0 ? ana.id : null,
+      createdAt: now - (waiting + pending - i) * 20_000,
+      lastMessageAt: now - i * 30_000,
+      lastMessageText: `Mensagem ${i + 1}`,
     });
   }
   return { ...base, sessions, contacts };
@@ -64,7 +84,11 @@ const meta = {
       description: 'Beep and notify when a new session waits while the page is hidden.',
       table: { category: 'attributes' },
     },
-    latency: { control: { type: 'number', min: 0, step: 100 }, description: 'Mock client: delay of every answer (ms).', table: { category: 'story' } },
+    latency: {
+      control: { type: 'number', min: 0, step: 100 },
+      description: 'Mock client: delay of every answer (ms).',
+      table: { category: 'story' },
+    },
     ...tokenArgTypes,
     '--conecta-queue-counter-background': {
       control: 'color',
@@ -103,7 +127,11 @@ export const Offline: Story = {
 /** Another agent was faster: accepting answers ALREADY_ACCEPTED (the play function clicks Accept). */
 export const AcceptError: Story = {
   render: onClient((args) =>
-    createMockClient(queueFixture(), { latency: args.latency }).failWith('session.accept', 'ALREADY_ACCEPTED', 'This session was already accepted.'),
+    createMockClient(queueFixture(), { latency: args.latency }).failWith(
+      'session.accept',
+      'ALREADY_ACCEPTED',
+      'This session was already accepted.',
+    ),
   ),
   play: async ({ canvasElement }) => {
     await userEvent.click(await inShadow(canvasElement, 'conecta-queue', '[part="accept-button"]'));
@@ -185,8 +213,24 @@ export const Preview: Story = {
     const now = Date.now();
     const state = queueFixture(now);
     const messages = [
-      aMessage({ id: 'pv-1', sessionId: 'session-1', seq: 1, authorKind: 'contact', authorName: 'Carla Mendes', text: 'Olá, meu pedido não chegou.', createdAt: now - 180_000 }),
-      aMessage({ id: 'pv-2', sessionId: 'session-1', seq: 2, authorKind: 'contact', authorName: 'Carla Mendes', text: 'O número é 12345.', createdAt: now - 170_000 }),
+      aMessage({
+        id: 'pv-1',
+        sessionId: 'session-1',
+        seq: 1,
+        authorKind: 'contact',
+        authorName: 'Carla Mendes',
+        text: 'Olá, meu pedido não chegou.',
+        createdAt: now - 180_000,
+      }),
+      aMessage({
+        id: 'pv-2',
+        sessionId: 'session-1',
+        seq: 2,
+        authorKind: 'contact',
+        authorName: 'Carla Mendes',
+        text: 'O número é 12345.',
+        createdAt: now - 170_000,
+      }),
     ];
     return createMockClient({ ...state, messages: { 'session-1': messages } }, { latency: args.latency, store: state });
   }),

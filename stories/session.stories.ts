@@ -4,7 +4,17 @@ import { userEvent } from 'storybook/test';
 import '../src/session.js';
 import type { ConectaState } from '../src/client/state.js';
 import type { Session } from '../src/protocol/index.js';
-import { aMessage, ana, bruno, contacts, conversationFixture, createMockClient, earlierSessionFixture, offlineFixture, type MockClient } from '../test/fixtures/index.js';
+import {
+  aMessage,
+  ana,
+  bruno,
+  contacts,
+  conversationFixture,
+  createMockClient,
+  earlierSessionFixture,
+  offlineFixture,
+  type MockClient,
+} from '../test/fixtures/index.js';
 import { darkTheme, inShadow, languageArgType, never, tokenArgTypes, withTokens, type TokenArgs } from './story-kit.js';
 
 interface SessionArgs extends TokenArgs {
@@ -35,7 +45,11 @@ const meta = {
         'The session shown. Fixtures: `session-4` active with a conversation, `session-1` waiting, `session-5` pending, `session-6` finished; empty: none.',
       table: { category: 'attributes' },
     },
-    latency: { control: { type: 'number', min: 0, step: 100 }, description: 'Mock client: delay of every answer (ms).', table: { category: 'story' } },
+    latency: {
+      control: { type: 'number', min: 0, step: 100 },
+      description: 'Mock client: delay of every answer (ms).',
+      table: { category: 'story' },
+    },
     ...tokenArgTypes,
     '--conecta-session-height': knob("The element's height (default `32rem`).", 'text'),
     '--conecta-message-background': knob("Background of others' messages."),
@@ -74,7 +88,11 @@ export const Offline: Story = {
 /** Finishing answers SESSION_FINISHED (finished elsewhere): the play function clicks Finish, then confirms. */
 export const FinishError: Story = {
   render: onClient((args) =>
-    createMockClient(conversationFixture(), { latency: args.latency }).failWith('session.finish', 'SESSION_FINISHED', 'This session is already finished.'),
+    createMockClient(conversationFixture(), { latency: args.latency }).failWith(
+      'session.finish',
+      'SESSION_FINISHED',
+      'This session is already finished.',
+    ),
   ),
   play: async ({ canvasElement }) => {
     await userEvent.click(await inShadow(canvasElement, 'conecta-session', '[part="finish-button"]'));
@@ -120,12 +138,16 @@ function withSession(change: Partial<Session>, now = Date.now()): ConectaState {
 
 /** WhatsApp, the contact silent for 25 hours: the composer says why and offers the template picker. */
 export const WindowClosed: Story = {
-  render: onClient((args) => createMockClient(withSession({ channel: 'whatsapp', lastInboundAt: Date.now() - 25 * HOUR }), { latency: args.latency })),
+  render: onClient((args) =>
+    createMockClient(withSession({ channel: 'whatsapp', lastInboundAt: Date.now() - 25 * HOUR }), { latency: args.latency }),
+  ),
 };
 
 /** WhatsApp with 2 hours left in the conversation window (the countdown ticks in the header). */
 export const WindowOpen: Story = {
-  render: onClient((args) => createMockClient(withSession({ channel: 'whatsapp', lastInboundAt: Date.now() - 22 * HOUR }), { latency: args.latency })),
+  render: onClient((args) =>
+    createMockClient(withSession({ channel: 'whatsapp', lastInboundAt: Date.now() - 22 * HOUR }), { latency: args.latency }),
+  ),
 };
 
 /** An image shown inline, an audio to play, a PDF with its size. */
@@ -133,12 +155,34 @@ export const WithAttachments: Story = {
   render: onClient((args) => {
     const state = conversationFixture();
     const now = Date.now();
-    const file = (id: string, name: string, kind: 'image' | 'audio' | 'file', mime: string, size: number) => ({ id, name, kind, mime, size,
-      url: kind === 'image' ? sampleImage : `/api/files/${id}` });
-    state.messages = { 'session-4': [...state.messages['session-4'], aMessage({ id: 'm-att', sessionId: 'session-4', seq: 5, authorKind: 'contact',
-      authorId: contacts.elisa.id, authorName: contacts.elisa.name, text: 'Seguem os arquivos', createdAt: now - 60_000, attachments: [
-        file('f1', 'print.png', 'image', 'image/png', 182_000), file('f2', 'audio.ogg', 'audio', 'audio/ogg', 48_000),
-        file('f3', 'contrato.pdf', 'file', 'application/pdf', 2_400_000)] })] };
+    const file = (id: string, name: string, kind: 'image' | 'audio' | 'file', mime: string, size: number) => ({
+      id,
+      name,
+      kind,
+      mime,
+      size,
+      url: kind === 'image' ? sampleImage : `/api/files/${id}`,
+    });
+    state.messages = {
+      'session-4': [
+        ...state.messages['session-4'],
+        aMessage({
+          id: 'm-att',
+          sessionId: 'session-4',
+          seq: 5,
+          authorKind: 'contact',
+          authorId: contacts.elisa.id,
+          authorName: contacts.elisa.name,
+          text: 'Seguem os arquivos',
+          createdAt: now - 60_000,
+          attachments: [
+            file('f1', 'print.png', 'image', 'image/png', 182_000),
+            file('f2', 'audio.ogg', 'audio', 'audio/ogg', 48_000),
+            file('f3', 'contrato.pdf', 'file', 'application/pdf', 2_400_000),
+          ],
+        }),
+      ],
+    };
     return createMockClient(state, { latency: args.latency });
   }),
 };
@@ -150,12 +194,21 @@ export const LongConversation: Story = {
     const now = Date.now();
     const messages = Array.from({ length: 600 }, (_, i) => {
       const fromContact = i % 3 !== 0;
-      return aMessage({ id: `long-${i + 1}`, sessionId: 'session-4', seq: i + 1, text: `Mensagem ${i + 1}`,
+      return aMessage({
+        id: `long-${i + 1}`,
+        sessionId: 'session-4',
+        seq: i + 1,
+        text: `Mensagem ${i + 1}`,
         createdAt: now - (600 - i) * 7 * 60_000,
-        ...(fromContact ? { authorKind: 'contact' as const, authorId: contacts.elisa.id, authorName: contacts.elisa.name }
-          : { authorKind: 'agent' as const, authorId: ana.id, authorName: ana.name, status: 'read' as const, readAt: now }) });
+        ...(fromContact
+          ? { authorKind: 'contact' as const, authorId: contacts.elisa.id, authorName: contacts.elisa.name }
+          : { authorKind: 'agent' as const, authorId: ana.id, authorName: ana.name, status: 'read' as const, readAt: now }),
+      });
     });
-    return createMockClient({ ...state, messages: { 'session-4': messages } }, { latency: args.latency, store: { ...state, messages: {} } });
+    return createMockClient(
+      { ...state, messages: { 'session-4': messages } },
+      { latency: args.latency, store: { ...state, messages: {} } },
+    );
   }),
 };
 
@@ -164,11 +217,30 @@ export const InvitedCollaborator: Story = {
   render: onClient((args) => {
     const state = withSession({ invitedAgentIds: [bruno.id] });
     const now = Date.now();
-    state.messages = { 'session-4': [...state.messages['session-4'],
-      aMessage({ id: 'inv-1', sessionId: 'session-4', seq: 5, authorKind: 'system', text: '', createdAt: now - 90_000,
-        system: { type: 'invited', byAgentId: ana.id, byAgentName: ana.name, agentId: bruno.id, agentName: bruno.name } }),
-      aMessage({ id: 'inv-2', sessionId: 'session-4', seq: 6, authorKind: 'agent', authorId: bruno.id, authorName: bruno.name,
-        text: 'Olá, Elisa! Sou do financeiro e vou ajudar com a fatura.', createdAt: now - 60_000 })] };
+    state.messages = {
+      'session-4': [
+        ...state.messages['session-4'],
+        aMessage({
+          id: 'inv-1',
+          sessionId: 'session-4',
+          seq: 5,
+          authorKind: 'system',
+          text: '',
+          createdAt: now - 90_000,
+          system: { type: 'invited', byAgentId: ana.id, byAgentName: ana.name, agentId: bruno.id, agentName: bruno.name },
+        }),
+        aMessage({
+          id: 'inv-2',
+          sessionId: 'session-4',
+          seq: 6,
+          authorKind: 'agent',
+          authorId: bruno.id,
+          authorName: bruno.name,
+          text: 'Olá, Elisa! Sou do financeiro e vou ajudar com a fatura.',
+          createdAt: now - 60_000,
+        }),
+      ],
+    };
     return createMockClient(state, { latency: args.latency });
   }),
 };
@@ -200,9 +272,11 @@ export const WithoutSidePanel: Story = {
       session-id="session-4" without-side-panel></conecta-session>`,
 };
 
-const openTool = (name: string): Story['play'] => async ({ canvasElement }) => {
-  await userEvent.click(await inShadow(canvasElement, 'conecta-session', `[data-tool="${name}"]`));
-};
+const openTool =
+  (name: string): Story['play'] =>
+  async ({ canvasElement }) => {
+    await userEvent.click(await inShadow(canvasElement, 'conecta-session', `[data-tool="${name}"]`));
+  };
 
 /** The transfer dialog open: team, optional agent (online state shown) and note. */
 export const TransferDialog: Story = { play: openTool('transfer') };

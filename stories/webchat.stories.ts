@@ -86,7 +86,11 @@ const meta = {
     position: attribute("The window's corner; empty: the channel's.", ['', 'left', 'right']),
     open: attribute('Whether the panel is open.'),
     muted: attribute('No sound for new messages.'),
-    latency: { control: { type: 'number', min: 0, step: 100 }, description: 'Mock client: delay of every answer (ms).', table: { category: 'story' } },
+    latency: {
+      control: { type: 'number', min: 0, step: 100 },
+      description: 'Mock client: delay of every answer (ms).',
+      table: { category: 'story' },
+    },
     ...tokenArgTypes,
     '--conecta-webchat-width': knob('Panel width (default `23rem`).'),
     '--conecta-webchat-height': knob('Panel height (default `34rem`).'),
@@ -97,7 +101,15 @@ const meta = {
   },
   parameters: {
     layout: 'fullscreen',
-    actions: { handles: ['conecta-webchat-ready', 'conecta-webchat-open', 'conecta-webchat-close', 'conecta-webchat-message', 'conecta-webchat-unread'] },
+    actions: {
+      handles: [
+        'conecta-webchat-ready',
+        'conecta-webchat-open',
+        'conecta-webchat-close',
+        'conecta-webchat-message',
+        'conecta-webchat-unread',
+      ],
+    },
   },
   render: onClient((args) => visitorClient(webchatNewVisitorFixture(), args)),
 } satisfies Meta<WebchatArgs>;
@@ -182,8 +194,14 @@ export const WithAttachments: Story = {
     });
     client.push({
       message: aServerMessage({
-        id: 'm-files', sessionId: 'session-1', seq: 5, authorKind: 'agent', authorId: 'agent-ana', authorName: 'Ana',
-        text: 'Segue a nota e o rastreio: https://example.com/rastreio', createdAt: Date.now(),
+        id: 'm-files',
+        sessionId: 'session-1',
+        seq: 5,
+        authorKind: 'agent',
+        authorId: 'agent-ana',
+        authorName: 'Ana',
+        text: 'Segue a nota e o rastreio: https://example.com/rastreio',
+        createdAt: Date.now(),
         attachments: [{ id: 'f-1', name: 'nota-fiscal.pdf', size: 182_000, mime: 'application/pdf', kind: 'file', url: '/api/files/f-1' }],
       }),
     });

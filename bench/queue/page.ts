@@ -28,9 +28,15 @@ function queueOf(count: number) {
     contacts[contact.id] = contact;
     const status = i % 10 < 7 ? 'waiting' : i % 10 < 9 ? 'active' : 'pending';
     sessions[`s${i}`] = aSession({
-      id: `s${i}`, contactId: contact.id, status, teamId: i % 2 ? 'suporte' : 'vendas',
-      agentId: status === 'waiting' ? null : ana.id, createdAt: now - (count - i) * 1000,
-      lastMessageAt: now - (count - i) * 500, lastMessageText: `Mensagem ${i}`, lastSeq: 1,
+      id: `s${i}`,
+      contactId: contact.id,
+      status,
+      teamId: i % 2 ? 'suporte' : 'vendas',
+      agentId: status === 'waiting' ? null : ana.id,
+      createdAt: now - (count - i) * 1000,
+      lastMessageAt: now - (count - i) * 500,
+      lastMessageText: `Mensagem ${i}`,
+      lastSeq: 1,
     });
   }
   return { ...emptyFixture(), sessions, contacts };
@@ -55,7 +61,10 @@ function makeUpdater(client: MockClient, count: number) {
     const now = Date.now();
     if (kind === 0) {
       const contact = aContact({ id: `new-c${n}`, name: `Novo ${n}` });
-      emit(aSession({ id: `new-s${n}`, contactId: contact.id, teamId: 'suporte', createdAt: now, lastMessageText: 'Oi', lastMessageAt: now }), contact);
+      emit(
+        aSession({ id: `new-s${n}`, contactId: contact.id, teamId: 'suporte', createdAt: now, lastMessageText: 'Oi', lastMessageAt: now }),
+        contact,
+      );
       return;
     }
     const id = `s${(n * 7919) % count}`;
@@ -65,7 +74,13 @@ function makeUpdater(client: MockClient, count: number) {
       emit({ ...session, status: 'active', agentId: 'agent-bruno', acceptedAt: now, version: session.version + 1 });
       return;
     }
-    emit({ ...session, lastMessageText: `Nova mensagem ${n}`, lastMessageAt: now, lastSeq: session.lastSeq + 1, version: session.version + 1 });
+    emit({
+      ...session,
+      lastMessageText: `Nova mensagem ${n}`,
+      lastMessageAt: now,
+      lastSeq: session.lastSeq + 1,
+      version: session.version + 1,
+    });
   };
 }
 
@@ -131,8 +146,17 @@ export async function runPlainList(count: number, rate: number, durationMs: numb
   const host = document.createElement('div');
   document.body.append(host);
   const paint = () => {
-    const waiting = Object.values(client.store.state.sessions).filter((s) => s.status === 'waiting').sort((a, b) => a.createdAt - b.createdAt);
-    render(html`${repeat(waiting, (s) => s.id, (s) => html`<div>${client.store.state.contacts[s.contactId]?.name} — ${s.lastMessageText}</div>`)}`, host);
+    const waiting = Object.values(client.store.state.sessions)
+      .filter((s) => s.status === 'waiting')
+      .sort((a, b) => a.createdAt - b.createdAt);
+    render(
+      html`${repeat(
+        waiting,
+        (s) => s.id,
+        (s) => html`<div>${client.store.state.contacts[s.contactId]?.name} — ${s.lastMessageText}</div>`,
+      )}`,
+      host,
+    );
   };
   let scheduled = false;
   client.store.subscribe(() => {

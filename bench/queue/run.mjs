@@ -67,7 +67,13 @@ try {
       const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
       self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0));
     });
-    console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${(v / 1000).toFixed(0).padStart(6)} ms ${k}`).join('\n'));
+    console.log(
+      [...self]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 25)
+        .map(([k, v]) => `${(v / 1000).toFixed(0).padStart(6)} ms ${k}`)
+        .join('\n'),
+    );
     process.exit(0);
   }
   const results = [
@@ -77,14 +83,22 @@ try {
   ];
   const ms = (value) => `${value.toFixed(1)} ms`.padStart(10);
   console.log(`queue benchmark: ${rate} updates/s for ${seconds} s, headless Chromium\n`);
-  console.log(`${'run'.padEnd(44)} ${'first render'.padStart(12)} ${'frames'.padStart(7)} ${'p50'.padStart(10)} ${'p95'.padStart(10)} ${'max'.padStart(10)} ${'updates'.padStart(8)}`);
+  console.log(
+    `${'run'.padEnd(44)} ${'first render'.padStart(12)} ${'frames'.padStart(7)} ${'p50'.padStart(10)} ${'p95'.padStart(10)} ${'max'.padStart(10)} ${'updates'.padStart(8)}`,
+  );
   for (const [name, r] of results) {
-    console.log(`${name.padEnd(44)} ${ms(r.firstRenderMs).padStart(12)} ${String(r.frames).padStart(7)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.max)} ${String(r.updates).padStart(8)}`);
+    console.log(
+      `${name.padEnd(44)} ${ms(r.firstRenderMs).padStart(12)} ${String(r.frames).padStart(7)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.max)} ${String(r.updates).padStart(8)}`,
+    );
   }
   const [element, plain, small] = results.map(([, r]) => r);
   const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
-  console.log(`\nelement (${sessions}) vs plain list: first render ${ratio(element.firstRenderMs, plain.firstRenderMs)}, p95 frame ${ratio(element.p95, plain.p95)}`);
-  console.log(`element (${sessions}) vs element (100): first render ${ratio(element.firstRenderMs, small.firstRenderMs)}, p95 frame ${ratio(element.p95, small.p95)}`);
+  console.log(
+    `\nelement (${sessions}) vs plain list: first render ${ratio(element.firstRenderMs, plain.firstRenderMs)}, p95 frame ${ratio(element.p95, plain.p95)}`,
+  );
+  console.log(
+    `element (${sessions}) vs element (100): first render ${ratio(element.firstRenderMs, small.firstRenderMs)}, p95 frame ${ratio(element.p95, small.p95)}`,
+  );
 } finally {
   await browser.close();
   server.close();

@@ -20,19 +20,59 @@ const repo = createSqliteRepository(db);
 
 const at = Date.now();
 await repo.insertTeam({ id: 'tm-bench', name: 'Bench' }, at);
-await repo.insertContact({ id: 'ct-bench', name: 'Maria', email: null, phone: null, document: null, createdAt: at, updatedAt: at, version: 1 });
+await repo.insertContact({
+  id: 'ct-bench',
+  name: 'Maria',
+  email: null,
+  phone: null,
+  document: null,
+  createdAt: at,
+  updatedAt: at,
+  version: 1,
+});
 
 function newSession(id: string): Session {
   return {
-    id, protocol: id, status: 'active', channel: 'webchat', channelKey: 'demo', teamId: 'tm-bench', contactId: 'ct-bench',
-    agentId: null, targetAgentId: null, invitedAgentIds: [], tagIds: [], createdAt: at, acceptedAt: at, finishedAt: null,
-    lastSeq: 0, lastMessageAt: null, lastMessageText: null, lastInboundAt: null, agentName: null, rating: null, ratingComment: null, version: 1,
+    id,
+    protocol: id,
+    status: 'active',
+    channel: 'webchat',
+    channelKey: 'demo',
+    teamId: 'tm-bench',
+    contactId: 'ct-bench',
+    agentId: null,
+    targetAgentId: null,
+    invitedAgentIds: [],
+    tagIds: [],
+    createdAt: at,
+    acceptedAt: at,
+    finishedAt: null,
+    lastSeq: 0,
+    lastMessageAt: null,
+    lastMessageText: null,
+    lastInboundAt: null,
+    agentName: null,
+    rating: null,
+    ratingComment: null,
+    version: 1,
   };
 }
 function nextMessage(session: Session, text: string): Message {
   return {
-    id: randomUUID(), sessionId: session.id, seq: session.lastSeq + 1, authorKind: 'contact', authorId: 'ct-bench', authorName: 'Maria',
-    kind: 'text', text, attachments: [], templateId: null, system: null, createdAt: Date.now(), deliveredAt: null, readAt: null,
+    id: randomUUID(),
+    sessionId: session.id,
+    seq: session.lastSeq + 1,
+    authorKind: 'contact',
+    authorId: 'ct-bench',
+    authorName: 'Maria',
+    kind: 'text',
+    text,
+    attachments: [],
+    templateId: null,
+    system: null,
+    createdAt: Date.now(),
+    deliveredAt: null,
+    readAt: null,
   };
 }
 
@@ -45,7 +85,13 @@ async function throughRepository(): Promise<number> {
       const session = (await tx.getSession(id))!;
       const message = nextMessage(session, `message ${i}`);
       await tx.insertMessage(message);
-      const updated = { ...session, lastSeq: message.seq, lastMessageAt: message.createdAt, lastMessageText: message.text, version: session.version + 1 };
+      const updated = {
+        ...session,
+        lastSeq: message.seq,
+        lastMessageAt: message.createdAt,
+        lastMessageText: message.text,
+        version: session.version + 1,
+      };
       if (!(await tx.updateSession(updated, session.version))) throw new Error('lost the compare-and-set');
     });
   }
@@ -60,7 +106,9 @@ async function bare(): Promise<number> {
     `INSERT INTO messages (id, session_id, seq, author_kind, author_id, author_name, text, created_at, kind, template_id, system, delivered_at, read_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const update = db.prepare('UPDATE sessions SET last_seq = ?, last_message_at = ?, last_message_text = ?, version = ? WHERE id = ? AND version = ?');
+  const update = db.prepare(
+    'UPDATE sessions SET last_seq = ?, last_message_at = ?, last_message_text = ?, version = ? WHERE id = ? AND version = ?',
+  );
   const start = performance.now();
   for (let i = 0; i < count; i++) {
     db.exec('BEGIN IMMEDIATE');

@@ -83,7 +83,11 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     }
   });
 
-  const limiter = new RateLimiter(rateLimitsWith(options.rateLimits), options.rateLimitStore ?? new MemoryTokenBuckets(), options.trustedProxyHops ?? 0);
+  const limiter = new RateLimiter(
+    rateLimitsWith(options.rateLimits),
+    options.rateLimitStore ?? new MemoryTokenBuckets(),
+    options.trustedProxyHops ?? 0,
+  );
   const io = createSocketServer(http.server);
   const events = new SocketEvents(io, repo, (error) => logError(error, { during: 'event routing' }));
   const services = createServices(repo, now, events, {

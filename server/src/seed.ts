@@ -28,7 +28,11 @@ export const DEMO_TEAMS = {
 } as const;
 /** Monday to Friday, `from` to `to`. */
 const weekdays = (from: string, to: string): WorkingHours['days'] => ({
-  1: [[from, to]], 2: [[from, to]], 3: [[from, to]], 4: [[from, to]], 5: [[from, to]],
+  1: [[from, to]],
+  2: [[from, to]],
+  3: [[from, to]],
+  4: [[from, to]],
+  5: [[from, to]],
 });
 /** Suporte is always open (absent: no hours); Vendas and Financeiro on weekdays, São Paulo time. */
 const DEMO_WORKING_HOURS: Record<string, WorkingHours> = {
@@ -124,7 +128,9 @@ const DEMO_WEBCHAT_CHANNELS: readonly NewWebchatChannel[] = [
       ],
     },
     appearance: {
-      color: '#0b6bcb', position: 'right', launcherIcon: 'chat',
+      color: '#0b6bcb',
+      position: 'right',
+      launcherIcon: 'chat',
       greeting: { 'pt-BR': 'Olá! 👋 Como podemos ajudar?', en: 'Hi! 👋 How can we help?', es: '¡Hola! 👋 ¿Cómo podemos ayudarte?' },
     },
     defaultLanguage: 'pt-BR',
@@ -138,7 +144,9 @@ const DEMO_WEBCHAT_CHANNELS: readonly NewWebchatChannel[] = [
     prechat: { name: 'optional', email: 'required', phone: 'optional' },
     menu: { prompt: null, options: [] },
     appearance: {
-      color: '#13795b', position: 'left', launcherIcon: 'headset',
+      color: '#13795b',
+      position: 'left',
+      launcherIcon: 'headset',
       greeting: {
         'pt-BR': 'Quer conhecer nossos planos? Fale com o time de vendas.',
         en: 'Want to know our plans? Talk to our sales team.',
@@ -175,7 +183,13 @@ export async function seedDemo(repo: Repository, now: number = Date.now()): Prom
     for (const channel of DEMO_WEBCHAT_CHANNELS) await tx.insertWebchatChannel(structuredClone(channel), now);
     for (const [teamId, hours] of Object.entries(DEMO_WORKING_HOURS)) await tx.setTeamWorkingHours(teamId, hours);
     await tx.insertChannel(
-      { key: DEMO_WHATSAPP.key, kind: 'whatsapp', name: DEMO_WHATSAPP.name, defaultTeamId: DEMO_TEAMS.suporte.id, secret: DEMO_WHATSAPP.secret },
+      {
+        key: DEMO_WHATSAPP.key,
+        kind: 'whatsapp',
+        name: DEMO_WHATSAPP.name,
+        defaultTeamId: DEMO_TEAMS.suporte.id,
+        secret: DEMO_WHATSAPP.secret,
+      },
       now,
     );
     for (const tag of Object.values(DEMO_TAGS)) await tx.insertTag(tag);
@@ -196,7 +210,8 @@ async function upgradeDemoWebchat(repo: Repository, now: number): Promise<void> 
     const [configured, ...others] = DEMO_WEBCHAT_CHANNELS;
     const { key: _key, name: _name, teamIds: _teamIds, allowedOrigins: _origins, ...config } = structuredClone(configured!);
     await tx.updateWebchatChannel(DEMO_CHANNEL_KEY, config);
-    for (const channel of others) if (!(await tx.getWebchatChannel(channel.key))) await tx.insertWebchatChannel(structuredClone(channel), now);
+    for (const channel of others)
+      if (!(await tx.getWebchatChannel(channel.key))) await tx.insertWebchatChannel(structuredClone(channel), now);
     for (const [teamId, hours] of Object.entries(DEMO_WORKING_HOURS)) {
       if (await tx.getTeam(teamId)) await tx.setTeamWorkingHours(teamId, hours);
     }
@@ -213,7 +228,8 @@ async function translateDemoWebchat(repo: Repository): Promise<void> {
     for (const seeded of DEMO_WEBCHAT_CHANNELS) {
       const stored = await tx.getWebchatChannel(seeded.key);
       const greeting = stored?.appearance.greeting;
-      const untranslated = greeting && Object.keys(greeting).join() === 'pt-BR' && greeting['pt-BR'] === seeded.appearance?.greeting?.['pt-BR'];
+      const untranslated =
+        greeting && Object.keys(greeting).join() === 'pt-BR' && greeting['pt-BR'] === seeded.appearance?.greeting?.['pt-BR'];
       if (untranslated) await tx.updateWebchatChannel(seeded.key, structuredClone({ menu: seeded.menu, appearance: seeded.appearance }));
     }
   });

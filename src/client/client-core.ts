@@ -317,7 +317,10 @@ export class ClientCore implements VisitorClientApi {
     socket.on('connect_error', (error: Error) => {
       if (error.message === 'UNAUTHENTICATED' && this.#visitor) {
         // The visitor token was revoked or belongs to another server's database: get another one.
-        this.#visitor.replaceRefused().then(() => socket.active || socket.connect(), () => {});
+        this.#visitor.replaceRefused().then(
+          () => socket.active || socket.connect(),
+          () => {},
+        );
       }
       this.#setStatus(socket.active ? 'connecting' : 'disconnected');
     });
@@ -331,9 +334,7 @@ export class ClientCore implements VisitorClientApi {
       if (gap && this.followed.has(message.sessionId)) void this.#sync(message.sessionId).catch(() => {});
       else this.store.update((state) => mergeMessages(state, [message]));
     });
-    socket.on('message.status', (event: ServerEvents['message.status']) =>
-      this.store.update((state) => applyMessageStatus(state, event)),
-    );
+    socket.on('message.status', (event: ServerEvents['message.status']) => this.store.update((state) => applyMessageStatus(state, event)));
     socket.on('session.typing', (event: ServerEvents['session.typing']) => this.#onTyping(event));
     socket.on('webchat.queue', (position: ServerEvents['webchat.queue']) =>
       this.store.update((state) => setQueuePosition(state, position)),

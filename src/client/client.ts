@@ -97,7 +97,9 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
   }
 
   protected override listen(socket: ConectaSocket): void {
-    socket.on('agent.presence', (presence: ServerEvents['agent.presence']) => this.store.update((state) => setAgentPresence(state, presence)));
+    socket.on('agent.presence', (presence: ServerEvents['agent.presence']) =>
+      this.store.update((state) => setAgentPresence(state, presence)),
+    );
     socket.on('note.updated', ({ note }: ServerEvents['note.updated']) => this.store.update((state) => upsertNote(state, note)));
     socket.on('note.deleted', ({ noteId, contactId }: ServerEvents['note.deleted']) =>
       this.store.update((state) => removeNote(state, contactId, noteId)),

@@ -47,7 +47,9 @@ export class Outbox {
   /** A command over the server's size limit fails at once: sending it could never succeed. */
   enqueue(name: string, payload: unknown, lane: string | null = null): Promise<unknown> {
     if (commandBytes(name, payload) > MAX_COMMAND_BYTES) {
-      return Promise.reject(new ConectaError({ code: 'PAYLOAD_TOO_LARGE', message: `The command is larger than ${MAX_COMMAND_BYTES} bytes.` }));
+      return Promise.reject(
+        new ConectaError({ code: 'PAYLOAD_TOO_LARGE', message: `The command is larger than ${MAX_COMMAND_BYTES} bytes.` }),
+      );
     }
     return new Promise((resolve, reject) => {
       this.#entries.push({ name, payload, lane, attempts: 0, inFlight: null, held: false, resolve, reject });

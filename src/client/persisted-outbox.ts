@@ -40,7 +40,13 @@ export class PersistedOutbox {
 
   /** Keep a message until `remove` (the server stored it, or refused it for good). */
   async save(visitorId: string, message: PendingMessage): Promise<void> {
-    const record: StoredMessage = { ...message, attachments: [...message.attachments], channel: this.#channel, visitorId, order: ++written };
+    const record: StoredMessage = {
+      ...message,
+      attachments: [...message.attachments],
+      channel: this.#channel,
+      visitorId,
+      order: ++written,
+    };
     const saved = await request('readwrite', (store) => store.put(record));
     if (saved === undefined) memory.set(record.id, record);
   }
@@ -64,7 +70,8 @@ export class PersistedOutbox {
 
   /** Forget the kept messages of one visitor, or of every visitor of this channel (a reset, a logout). */
   async clear(visitorId?: string): Promise<void> {
-    const doomed = (record: StoredMessage) => record.channel === this.#channel && (visitorId === undefined || record.visitorId === visitorId);
+    const doomed = (record: StoredMessage) =>
+      record.channel === this.#channel && (visitorId === undefined || record.visitorId === visitorId);
     for (const [id, record] of memory) if (doomed(record)) memory.delete(id);
     await request('readwrite', (store) => {
       const cursor = store.index('channel').openCursor(IDBKeyRange.only(this.#channel));

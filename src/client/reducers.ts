@@ -151,12 +151,7 @@ const sameTypist = (a: TypingIndicator, b: Pick<TypingIndicator, 'authorKind' | 
   a.authorKind === b.authorKind && a.authorId === b.authorId;
 
 /** Someone started (`typing: true`) or stopped typing in a session. */
-export function setTyping(
-  state: ConectaState,
-  sessionId: string,
-  typist: TypingIndicator,
-  typing: boolean,
-): ConectaState {
+export function setTyping(state: ConectaState, sessionId: string, typist: TypingIndicator, typing: boolean): ConectaState {
   const list = state.typing[sessionId] ?? [];
   const present = list.some((held) => sameTypist(held, typist));
   if (typing === present) return state;

@@ -36,11 +36,7 @@ export class Store {
    * Follow a slice: `onChange` runs when `selector`'s result changes (by `equals`).
    * Returns the unsubscribe function.
    */
-  watch<T>(
-    selector: (state: ConectaState) => T,
-    onChange: (value: T) => void,
-    equals: (a: T, b: T) => boolean = Object.is,
-  ): () => void {
+  watch<T>(selector: (state: ConectaState) => T, onChange: (value: T) => void, equals: (a: T, b: T) => boolean = Object.is): () => void {
     let current = selector(this.#state);
     return this.subscribe((state) => {
       const next = selector(state);

@@ -2,9 +2,7 @@ import type { ReactiveControllerHost } from 'lit';
 
 /** Where one run of a command stands, with the arguments it was run with. */
 export type CommandState<A extends unknown[], R> =
-  | { status: 'pending'; args: A }
-  | { status: 'done'; args: A; result: R }
-  | { status: 'error'; args: A; error: unknown; message: string };
+  { status: 'pending'; args: A } | { status: 'done'; args: A; result: R } | { status: 'error'; args: A; error: unknown; message: string };
 
 export interface CommandOptions<A extends unknown[], R> {
   /** The work: usually one client command. */

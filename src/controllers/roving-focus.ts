@@ -64,7 +64,8 @@ export class RovingFocusController {
     const count = this.#count();
     if (!count) return null;
     const wrap = this.#options.wrap ?? direction === 'horizontal';
-    const [back, forward] = direction === 'vertical' ? ['ArrowUp', 'ArrowDown'] : rtl ? ['ArrowRight', 'ArrowLeft'] : ['ArrowLeft', 'ArrowRight'];
+    const [back, forward] =
+      direction === 'vertical' ? ['ArrowUp', 'ArrowDown'] : rtl ? ['ArrowRight', 'ArrowLeft'] : ['ArrowLeft', 'ArrowRight'];
     const step = (by: number) => (wrap ? (index + by + count) % count : Math.min(count - 1, Math.max(0, index + by)));
     if (key === forward) return step(1);
     if (key === back) return step(-1);

@@ -159,7 +159,9 @@ function rowsOf(messages: readonly ClientMessage[], options: TranscriptOptions, 
 /** Why a failed message was not sent, by its error code: never the server's English. */
 function failureReason(message: ClientMessage, options: TranscriptOptions): string {
   const { errors, common } = options.localize.t;
-  return message.errorCode === 'INVALID_PAYLOAD' ? options.words.messageRefused : (message.errorCode && errors[message.errorCode]) || common.error;
+  return message.errorCode === 'INVALID_PAYLOAD'
+    ? options.words.messageRefused
+    : (message.errorCode && errors[message.errorCode]) || common.error;
 }
 
 /** A retry is offered only where one can succeed: not for a message the server refused for what it is. */
@@ -175,20 +177,26 @@ function renderMessage(message: ClientMessage, options: TranscriptOptions) {
   return html`<div part="message ${kind}" data-message-id=${message.id} data-status=${message.status} data-kind=${message.kind}>
     ${author ? html`<span class="author">${author}</span>` : nothing}
     ${text ? html`<span class="text" dir="auto">${kind === 'system' ? text : renderMessageText(text)}</span>` : nothing}
-    ${message.attachments.length
-      ? html`<div class="attachments">${message.attachments.map((attachment) => renderAttachment(attachment, options))}</div>`
-      : nothing}
+    ${
+      message.attachments.length
+        ? html`<div class="attachments">${message.attachments.map((attachment) => renderAttachment(attachment, options))}</div>`
+        : nothing
+    }
     <span class="meta">
       <time datetime=${new Date(message.createdAt).toISOString()} title=${localize.dateTime(message.createdAt)}
         >${localize.time(message.createdAt)}</time
       >
       ${own ? html`<span class=${message.status} part="message-status">${t.messageStatus[message.status]}</span>` : nothing}
-      ${own && message.status === 'failed'
-        ? html`<span class="failed" part="failure-reason">${failureReason(message, options)}</span>
-            ${canSucceedLater(message)
-              ? html`<button class="link" part="retry-button" @click=${() => options.onRetry(message)}>${t.retryLabel}</button>`
-              : nothing}`
-        : nothing}
+      ${
+        own && message.status === 'failed'
+          ? html`<span class="failed" part="failure-reason">${failureReason(message, options)}</span>
+            ${
+              canSucceedLater(message)
+                ? html`<button class="link" part="retry-button" @click=${() => options.onRetry(message)}>${t.retryLabel}</button>`
+                : nothing
+            }`
+          : nothing
+      }
     </span>
   </div>`;
 }
@@ -207,10 +215,7 @@ export function renderTranscript(options: TranscriptOptions) {
     ${repeat(
       rowsOf(messages, options, options.now ?? Date.now()),
       (row) => row.key,
-      (row) =>
-        'separator' in row
-          ? html`<p part="day-separator" class="day">${row.separator}</p>`
-          : renderMessage(row.message, options),
+      (row) => ('separator' in row ? html`<p part="day-separator" class="day">${row.separator}</p>` : renderMessage(row.message, options)),
     )}
   </div>`;
 }

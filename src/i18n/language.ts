@@ -9,7 +9,7 @@ export function languageOf(tag: string | null | undefined): Language {
 
 /** The nearest `lang` from the element outwards, crossing shadow roots through their hosts. */
 export function resolveLangTag(element: Element): string {
-  for (let node: Node | null = element; node; ) {
+  for (let node: Node | null = element; node;) {
     // `.lang`, not the attribute: a Conecta element's own property is set before it is reflected.
     const lang = node instanceof HTMLElement ? node.lang : node instanceof Element ? node.getAttribute('lang') : null;
     if (lang) return lang;

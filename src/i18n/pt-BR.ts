@@ -94,8 +94,10 @@ export const ptBR = {
     bulkActions: 'Ações com os selecionados',
     bulkRescue: 'Resgatar',
     bulkFinish: 'Finalizar',
-    bulkRescueLabel: (count: number) => (count === 1 ? 'Resgatar 1 atendimento selecionado' : `Resgatar ${count} atendimentos selecionados`),
-    bulkFinishLabel: (count: number) => (count === 1 ? 'Finalizar 1 atendimento selecionado' : `Finalizar ${count} atendimentos selecionados`),
+    bulkRescueLabel: (count: number) =>
+      count === 1 ? 'Resgatar 1 atendimento selecionado' : `Resgatar ${count} atendimentos selecionados`,
+    bulkFinishLabel: (count: number) =>
+      count === 1 ? 'Finalizar 1 atendimento selecionado' : `Finalizar ${count} atendimentos selecionados`,
     finishQuestion: (count: number) => (count === 1 ? 'Finalizar 1 atendimento?' : `Finalizar ${count} atendimentos?`),
     finishNoSurvey: 'Atendimentos finalizados em massa não recebem a pesquisa de satisfação.',
     finishConfirm: 'Sim, finalizar',
@@ -281,11 +283,7 @@ export const ptBR = {
   },
 };
 
-type Widen<T> = T extends string
-  ? string
-  : T extends (...args: infer A) => infer R
-    ? (...args: A) => R
-    : { [K in keyof T]: Widen<T[K]> };
+type Widen<T> = T extends string ? string : T extends (...args: infer A) => infer R ? (...args: A) => R : { [K in keyof T]: Widen<T[K]> };
 
 /** The shape every language must fill in completely. */
 export type Translation = Widen<typeof ptBR>;

@@ -55,7 +55,12 @@ const Document = v.pipe(
   v.transform((text) => text.replace(/[.\-/\s]/g, '')),
   v.check(isCpfOrCnpj, 'is not a valid CPF or CNPJ'),
 );
-const NoteText = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(4000, 'is too long (4000 characters at most)'));
+const NoteText = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1, 'must not be empty'),
+  v.maxLength(4000, 'is too long (4000 characters at most)'),
+);
 /** A message's text: what `message.send` accepts. */
 const MessageText = v.pipe(v.string(), v.trim(), v.maxLength(MAX_MESSAGE_LENGTH, `is too long (${MAX_MESSAGE_LENGTH} characters at most)`));
 const Query = v.pipe(v.string(), v.trim(), v.maxLength(120, 'is too long'));
@@ -71,7 +76,10 @@ const TemplateVariables = v.pipe(
     for (const key of Object.keys(input)) {
       if (!RESERVED_KEYS.includes(key)) continue;
       const value = (input as Record<string, unknown>)[key];
-      addIssue({ message: 'is a reserved name', path: [{ type: 'object', origin: 'key', input: input as Record<string, unknown>, key, value }] });
+      addIssue({
+        message: 'is a reserved name',
+        path: [{ type: 'object', origin: 'key', input: input as Record<string, unknown>, key, value }],
+      });
     }
   }),
   v.record(v.string(), v.pipe(v.string(), v.trim(), v.maxLength(500, 'is too long'))),
@@ -310,7 +318,8 @@ export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): Record<str
   for (const issue of issues) {
     const path = issue.path?.map((item) => String(item.key)).join('.') || '(payload)';
     // Not `fields[path] ??=`: a key like `toString` or `__proto__` would find Object.prototype's.
-    if (!Object.hasOwn(fields, path)) Object.defineProperty(fields, path, { value: issue.message, enumerable: true, writable: true, configurable: true });
+    if (!Object.hasOwn(fields, path))
+      Object.defineProperty(fields, path, { value: issue.message, enumerable: true, writable: true, configurable: true });
   }
   return fields;
 }
@@ -321,9 +330,7 @@ export function parseCommand<N extends CommandName>(
   payload: unknown,
 ): { ok: true; value: ParsedPayload<N> } | { ok: false; fields: Record<string, string> } {
   const result = v.safeParse(commandSchemas[name].payload, payload);
-  return result.success
-    ? { ok: true, value: result.output as ParsedPayload<N> }
-    : { ok: false, fields: fieldErrors(result.issues) };
+  return result.success ? { ok: true, value: result.output as ParsedPayload<N> } : { ok: false, fields: fieldErrors(result.issues) };
 }
 
 export function isCommandName(name: unknown): name is CommandName {

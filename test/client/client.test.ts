@@ -39,7 +39,13 @@ describe('ConectaClient against a real server', () => {
   });
 
   const visitorClient = () => {
-    const client = new ConectaClient({ server: url, channel: DEMO_CHANNEL_KEY, storage: browserStorage(), commandTimeoutMs: 2_000, socketFactory: visitorSockets });
+    const client = new ConectaClient({
+      server: url,
+      channel: DEMO_CHANNEL_KEY,
+      storage: browserStorage(),
+      commandTimeoutMs: 2_000,
+      socketFactory: visitorSockets,
+    });
     clients.push(client);
     return client;
   };
@@ -93,10 +99,19 @@ describe('ConectaClient against a real server', () => {
     // The agent missed the events while away: its resync fetches them.
     await until(ana, (s) => written(s, sessionId).length === 4);
     const expected = ['Olá, preciso de ajuda', 'Claro! Como posso ajudar?', 'primeira offline', 'segunda offline'];
-    assert.deepEqual(written(ana.store.state, sessionId).map((m) => m.text), expected);
+    assert.deepEqual(
+      written(ana.store.state, sessionId).map((m) => m.text),
+      expected,
+    );
     // Every message once, numbered without gaps (the first is the system note of the accept).
-    assert.deepEqual(selectMessages(ana.store.state, sessionId).map((m) => m.seq), [1, 2, 3, 4, 5]);
-    assert.deepEqual(written(visitor.store.state, sessionId).map((m) => m.text), expected);
+    assert.deepEqual(
+      selectMessages(ana.store.state, sessionId).map((m) => m.seq),
+      [1, 2, 3, 4, 5],
+    );
+    assert.deepEqual(
+      written(visitor.store.state, sessionId).map((m) => m.text),
+      expected,
+    );
   });
 
   it('stores a message sent twice with the same id once', async () => {

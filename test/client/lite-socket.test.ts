@@ -210,7 +210,10 @@ for (const [name, makeSocket] of Object.entries(implementations)) {
       const serverSaw = new Promise((resolve) => held!.once('disconnect', resolve));
 
       assert.equal(socket.disconnect(), socket);
-      assert.deepEqual(disconnects.map(([reason]) => reason), ['io client disconnect']);
+      assert.deepEqual(
+        disconnects.map(([reason]) => reason),
+        ['io client disconnect'],
+      );
       assert.equal(socket.active, false);
       assert.equal(socket.connected, false);
       // The server learns it was a client's choice (a '41' packet), not a broken connection.

@@ -39,7 +39,13 @@ describe('a visitor told RATE_LIMITED waits the retry time instead of failing', 
   });
 
   const visitorClient = () => {
-    const client = new ConectaClient({ server: url, channel: DEMO_CHANNEL_KEY, storage: browserStorage(), commandTimeoutMs: 2_000, socketFactory: visitorSockets });
+    const client = new ConectaClient({
+      server: url,
+      channel: DEMO_CHANNEL_KEY,
+      storage: browserStorage(),
+      commandTimeoutMs: 2_000,
+      socketFactory: visitorSockets,
+    });
     clients.push(client);
     return client;
   };
@@ -47,7 +53,10 @@ describe('a visitor told RATE_LIMITED waits the retry time instead of failing', 
   it('gets its visitor token after the wait when another visitor of its address just took one', async () => {
     const [first, second] = [visitorClient(), visitorClient()];
     const answers = await Promise.all([first.command('webchat.sessions', {}), second.command('webchat.sessions', {})]);
-    assert.deepEqual(answers.map((answer) => answer.sessions), [[], []]);
+    assert.deepEqual(
+      answers.map((answer) => answer.sessions),
+      [[], []],
+    );
     assert.notEqual(first.store.state.visitor?.id, second.store.state.visitor?.id);
   });
 
@@ -56,6 +65,13 @@ describe('a visitor told RATE_LIMITED waits the retry time instead of failing', 
     const sessionId = await visitor.startWebchat({ name: 'Rita', teamId: DEMO_TEAMS.suporte.id });
     for (const text of ['um', 'dois', 'três']) visitor.sendMessage(sessionId, text);
     await until(visitor, (state) => written(state, sessionId).every((message) => message.status !== 'sending'));
-    assert.deepEqual(written(visitor.store.state, sessionId).map((m) => [m.text, m.status]), [['um', 'sent'], ['dois', 'sent'], ['três', 'sent']]);
+    assert.deepEqual(
+      written(visitor.store.state, sessionId).map((m) => [m.text, m.status]),
+      [
+        ['um', 'sent'],
+        ['dois', 'sent'],
+        ['três', 'sent'],
+      ],
+    );
   });
 });

@@ -21,10 +21,15 @@ function losingSockets(factory: SocketFactory, lose: (message: Message) => boole
     const socket = factory(url, options);
     const on = socket.on.bind(socket);
     socket.on = (event, listener) =>
-      on(event, event !== 'message.created' ? listener : (payload: { message: Message }, ...rest: unknown[]) => {
-        if (lost.length === 0 && lose(payload.message)) lost.push(payload.message);
-        else listener(payload, ...rest);
-      });
+      on(
+        event,
+        event !== 'message.created'
+          ? listener
+          : (payload: { message: Message }, ...rest: unknown[]) => {
+              if (lost.length === 0 && lose(payload.message)) lost.push(payload.message);
+              else listener(payload, ...rest);
+            },
+      );
     return socket;
   };
   return Object.assign(make, { lost });
@@ -50,7 +55,13 @@ describe('a client that misses a message event', () => {
 
   it('sees the gap in sequence numbers at the next message and fetches what it missed, in order', async () => {
     const sockets = losingSockets(visitorSockets, (message) => message.text === 'segunda');
-    const visitor = new ConectaClient({ server: url, channel: DEMO_CHANNEL_KEY, storage: browserStorage(), commandTimeoutMs: 2_000, socketFactory: sockets });
+    const visitor = new ConectaClient({
+      server: url,
+      channel: DEMO_CHANNEL_KEY,
+      storage: browserStorage(),
+      commandTimeoutMs: 2_000,
+      socketFactory: sockets,
+    });
     const { token } = await ConectaClient.login(url, ANA, DEMO_PASSWORD);
     const ana = new ConectaClient({ server: url, token, commandTimeoutMs: 2_000, socketFactory: agentSockets });
     clients.push(visitor, ana);
@@ -66,10 +77,20 @@ describe('a client that misses a message event', () => {
     ana.sendMessage(sessionId, 'terceira');
 
     await until(visitor, (state) => written(state, sessionId).length === 3);
-    assert.deepEqual(sockets.lost.map((message) => message.text), ['segunda'], 'the event of the second message never reached the visitor');
+    assert.deepEqual(
+      sockets.lost.map((message) => message.text),
+      ['segunda'],
+      'the event of the second message never reached the visitor',
+    );
     const held = written(visitor.store.state, sessionId);
-    assert.deepEqual(held.map((message) => message.text), ['primeira', 'segunda', 'terceira']);
-    assert.deepEqual(held.map((message) => message.seq), [...held.map((message) => message.seq)].sort((a, b) => a - b));
+    assert.deepEqual(
+      held.map((message) => message.text),
+      ['primeira', 'segunda', 'terceira'],
+    );
+    assert.deepEqual(
+      held.map((message) => message.seq),
+      [...held.map((message) => message.seq)].sort((a, b) => a - b),
+    );
     assert.equal(held[2]!.seq, held[1]!.seq + 1, 'the missed message keeps its place between its neighbours');
   });
 });

@@ -21,7 +21,6 @@ const user = (id: string, extra: Partial<WebchatUser> = {}): WebchatUser => ({
   ...extra,
 });
 
-
 describe('ConectaClient as a webchat visitor, against a real server', () => {
   let dataDir: string;
   let server: ConectaServer;
@@ -47,7 +46,13 @@ describe('ConectaClient as a webchat visitor, against a real server', () => {
   });
 
   const visitorClient = (storage: TokenStorage = browserStorage()) => {
-    const client = new ConectaClient({ server: url, channel: DEMO_CHANNEL_KEY, storage, commandTimeoutMs: 2_000, socketFactory: visitorSockets });
+    const client = new ConectaClient({
+      server: url,
+      channel: DEMO_CHANNEL_KEY,
+      storage,
+      commandTimeoutMs: 2_000,
+      socketFactory: visitorSockets,
+    });
     clients.push(client);
     return client;
   };
@@ -64,7 +69,10 @@ describe('ConectaClient as a webchat visitor, against a real server', () => {
     const sessionId = await visitor.startWebchat({ name: 'Carla', teamId: await teamId(visitor), text: 'Meu pedido atrasou' });
     const state = visitor.store.state;
     assert.equal(state.sessions[sessionId].status, 'waiting');
-    assert.deepEqual(written(state, sessionId).map((m) => [m.text, m.authorKind, m.status]), [['Meu pedido atrasou', 'contact', 'sent']]);
+    assert.deepEqual(
+      written(state, sessionId).map((m) => [m.text, m.authorKind, m.status]),
+      [['Meu pedido atrasou', 'contact', 'sent']],
+    );
     await until(visitor, (s) => s.queue[sessionId]?.position >= 1);
 
     const ana = await agentClient();
@@ -144,7 +152,10 @@ describe('ConectaClient as a webchat visitor, against a real server', () => {
     assert.deepEqual(Object.keys(phone.store.state.sessions).sort(), [anonymousSession, sessionId].sort());
     assert.deepEqual(written(phone.store.state, sessionId), []); // not opened yet
     await phone.openSession(sessionId);
-    assert.deepEqual(written(phone.store.state, sessionId).map((m) => m.text), ['do notebook']);
+    assert.deepEqual(
+      written(phone.store.state, sessionId).map((m) => m.text),
+      ['do notebook'],
+    );
     await until(phone, (s) => s.connection === 'connected');
     phone.sendMessage(sessionId, 'do celular');
     await until(laptop, (s) => written(s, sessionId).some((m) => m.text === 'do celular'));
@@ -167,7 +178,13 @@ describe('ConectaClient as a webchat visitor, against a real server', () => {
     const previous = { visitor: visitor.store.state.visitor!, token: [...storage.map.values()][0] };
     const persisted = new PersistedOutbox(visitor.server, DEMO_CHANNEL_KEY);
     await persisted.save(previous.visitor.contactId, {
-      id: crypto.randomUUID(), sessionId, text: 'não enviada', attachments: [], createdAt: Date.now(), authorId: null, authorName: '',
+      id: crypto.randomUUID(),
+      sessionId,
+      text: 'não enviada',
+      attachments: [],
+      createdAt: Date.now(),
+      authorId: null,
+      authorName: '',
     });
 
     await visitor.resetVisitor();
@@ -205,12 +222,16 @@ describe('ConectaClient as a webchat visitor, against a real server', () => {
     const tab1 = visitorClient(storage);
     const tab2 = visitorClient(storage);
     await Promise.all([tab1.connect(), tab2.connect()]);
-    const sent = (s: ConectaState) => written(s, sessionId).filter((m) => m.text.includes('offline') && m.status !== 'sending').length === 2;
+    const sent = (s: ConectaState) =>
+      written(s, sessionId).filter((m) => m.text.includes('offline') && m.status !== 'sending').length === 2;
     await Promise.all([until(tab1, sent), until(tab2, sent)]);
 
     const ana = await agentClient();
     const { messages } = await ana.command('session.sync', { sessionId, afterSeq: 0 });
-    assert.deepEqual(messages.map((m) => m.text), ['primeira', 'segunda (offline)', 'terceira (offline)']);
+    assert.deepEqual(
+      messages.map((m) => m.text),
+      ['primeira', 'segunda (offline)', 'terceira (offline)'],
+    );
     const outbox = new PersistedOutbox(tab1.server, DEMO_CHANNEL_KEY);
     assert.deepEqual(await outbox.load(tab1.store.state.visitor!.contactId), []);
   });

@@ -12,8 +12,9 @@ class TestConfirm extends LitElement {
   });
   override render() {
     return html`<button class="delete" @click=${() => this.confirmation.ask()}>Delete</button>
-      ${this.confirmation.asking
-        ? html`<div role="alertdialog" aria-labelledby="question" @keydown=${this.confirmation.onKeydown}>
+      ${
+        this.confirmation.asking
+          ? html`<div role="alertdialog" aria-labelledby="question" @keydown=${this.confirmation.onKeydown}>
             <p id="question">Delete it?</p>
             <button class="no" @click=${() => this.confirmation.cancel()}>No</button>
             <button class="yes" @click=${() => {
@@ -21,7 +22,8 @@ class TestConfirm extends LitElement {
               this.deleted++;
             }}>Yes</button>
           </div>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }
 customElements.define('test-confirm', TestConfirm);

@@ -42,11 +42,13 @@ class TestGrid extends LitElement {
     const from = Math.max(0, this.current - 2);
     const rows = Array.from({ length: Math.min(5, this.total - from) }, (_, i) => from + i);
     return html`<div role="grid" aria-label="Rows" @keydown=${this.roving.onKeydown}>
-      ${rows.map((i) => html`<div role="row" data-index=${i}>
+      ${rows.map(
+        (i) => html`<div role="row" data-index=${i}>
         <span role="gridcell" class="main" tabindex=${i === this.current ? 0 : -1}>Row ${i}</span>
         <span role="gridcell"><button class="open" tabindex=${i === this.current ? 0 : -1}>Open ${i}</button>
           <button class="close" tabindex=${i === this.current ? 0 : -1}>Close ${i}</button></span>
-      </div>`)}
+      </div>`,
+      )}
     </div>`;
   }
 }

@@ -64,7 +64,10 @@ describe("the agent's desk, end to end", () => {
     const composer = ana.getByRole('textbox', { name: 'Mensagem' });
     await composer.fill('Rita, um momento');
     await ana.getByRole('button', { name: 'Histórico', exact: true }).click();
-    await ana.getByRole('dialog', { name: 'Histórico de atendimentos' }).getByRole('button', { name: `Protocolo ${earlier.protocol}` }).click();
+    await ana
+      .getByRole('dialog', { name: 'Histórico de atendimentos' })
+      .getByRole('button', { name: `Protocolo ${earlier.protocol}` })
+      .click();
 
     const view = ana.getByRole('region', { name: `Atendimento anterior · Protocolo ${earlier.protocol}` });
     await view.getByRole('log', { name: 'Mensagens do atendimento anterior' }).getByText('Meu boleto venceu ontem').waitFor();

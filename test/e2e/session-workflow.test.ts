@@ -56,7 +56,10 @@ describe('the session workflow between agents, end to end', () => {
     const refused = await socket.command('message.send', { id: crypto.randomUUID(), sessionId: session.id, text: 'Oi?' });
     assert.equal(!refused.ok && refused.error.code, 'WINDOW_CLOSED');
     const { messages } = await socket.ok('session.sync', { sessionId: session.id, afterSeq: 0 });
-    assert.deepEqual(messages.filter((m) => m.kind === 'template').map((m) => m.text), [text]);
+    assert.deepEqual(
+      messages.filter((m) => m.kind === 'template').map((m) => m.text),
+      [text],
+    );
     socket.close();
   });
 
@@ -80,7 +83,12 @@ describe('the session workflow between agents, end to end', () => {
   });
 
   it('Ana invites Bruno; he writes, signed with his name, and leaves', async () => {
-    const { visitor, sessionId } = await visitorWrites(e2e.server.url, 'Ulisses Prado', DEMO_TEAMS.suporte.id, 'Preciso de ajuda com a fatura');
+    const { visitor, sessionId } = await visitorWrites(
+      e2e.server.url,
+      'Ulisses Prado',
+      DEMO_TEAMS.suporte.id,
+      'Preciso de ajuda com a fatura',
+    );
     const ana = await desk(ANA);
     const bruno = await desk(BRUNO);
     await accept(ana, 'Ulisses Prado');

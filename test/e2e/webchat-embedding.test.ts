@@ -48,7 +48,9 @@ describe('webchat embedding', () => {
     const suporte = page.locator('conecta-webchat[channel="demo"]');
     assert.equal(await suporte.getByText('Pergunta para vendas.').count(), 0);
     assert.equal(await vendas.getByText('Pergunta para o suporte.').count(), 0);
-    const [left, right] = await Promise.all([vendas, suporte].map((el) => el.locator('[part="panel"]').evaluate((panel) => panel.getBoundingClientRect().left)));
+    const [left, right] = await Promise.all(
+      [vendas, suporte].map((el) => el.locator('[part="panel"]').evaluate((panel) => panel.getBoundingClientRect().left)),
+    );
     assert.ok(left! < right!, 'the Vendas widget sits on the left, Suporte on the right');
 
     // The agents see both sessions, each in its team.

@@ -20,7 +20,8 @@ describe('webchat identity verification', () => {
   /** What `conecta.webchat.setUser()` did on the page: `ok`, or the error's code. */
   const setUser = (page: Page, user: object) =>
     page.evaluate(async (user) => {
-      const api = (window as unknown as { conecta: { webchats: Record<string, { setUser(user: object): Promise<void> }> } }).conecta.webchats.demo!;
+      const api = (window as unknown as { conecta: { webchats: Record<string, { setUser(user: object): Promise<void> }> } }).conecta
+        .webchats.demo!;
       try {
         await api.setUser(user);
         return 'ok';

@@ -24,7 +24,9 @@ describe('webchat channel texts in the visitor’s language, end to end', () => 
     await widget.getByRole('list', { name: 'How can we help?' }).waitFor();
     await widget.getByRole('button', { name: '1. Support' }).waitFor();
 
-    await visitor.evaluate(() => (window as unknown as { conecta: { webchat: { setLocale(lang: string): Promise<void> } } }).conecta.webchat.setLocale('es'));
+    await visitor.evaluate(() =>
+      (window as unknown as { conecta: { webchat: { setLocale(lang: string): Promise<void> } } }).conecta.webchat.setLocale('es'),
+    );
     await widget.getByRole('list', { name: '¿Cómo podemos ayudarte?' }).waitFor();
     await widget.getByRole('button', { name: '3. Finanzas' }).waitFor();
   });

@@ -65,7 +65,10 @@ describe('webchat in two tabs, across reloads', () => {
     const order = ['Escrevi na primeira aba.', 'E esta na segunda.', 'Oi, Bia!', 'Como posso ajudar?'].map((text) =>
       texts.findIndex((each) => each.includes(text)),
     );
-    assert.ok(order.every((index, i) => index >= 0 && (i === 0 || index > order[i - 1]!)), `messages out of order: ${texts.join(' | ')}`);
+    assert.ok(
+      order.every((index, i) => index >= 0 && (i === 0 || index > order[i - 1]!)),
+      `messages out of order: ${texts.join(' | ')}`,
+    );
     await visitor.close();
   });
 });

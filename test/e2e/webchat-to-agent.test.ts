@@ -30,7 +30,10 @@ describe('webchat to agent desk, end to end', () => {
     const ana = await openAgentDesk(e2e, ANA);
     const accept = ana.getByRole('button', { name: 'Aceitar atendimento de Carla Dias' });
     await accept.waitFor();
-    await ana.getByText(/Aguardando há/).first().waitFor();
+    await ana
+      .getByText(/Aguardando há/)
+      .first()
+      .waitFor();
     await ana.getByText('Olá! Meu pedido não chegou.').first().waitFor();
 
     // She accepts and answers.

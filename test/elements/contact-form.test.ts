@@ -296,8 +296,11 @@ describe('<conecta-contact-form>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('shows the contact\'s document when editing and words the error in English and Spanish', async () => {
-      const client = createMockClient({ ...queueFixture(), contacts: { [contacts.carla.id]: { ...contacts.carla, document: '52998224725' } } });
+    it("shows the contact's document when editing and words the error in English and Spanish", async () => {
+      const client = createMockClient({
+        ...queueFixture(),
+        contacts: { [contacts.carla.id]: { ...contacts.carla, document: '52998224725' } },
+      });
       const el = await formWith(client, contacts.carla.id, 'en');
       expect(($(el, '#document') as HTMLInputElement).value).to.equal('52998224725');
       expect(text($(el, 'label[for="document"]'))).to.equal('CPF or CNPJ');

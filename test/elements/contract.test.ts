@@ -22,7 +22,9 @@ describe('every element', () => {
   for (const { tag, attrs } of elements) {
     it(`<${tag}> shows quietly that it is offline, and again when it reconnects`, async () => {
       const client = createMockClient(offlineFixture());
-      const el = await fixture<ConectaAgentElement>(staticHtml`<${unsafeStatic(tag)} ${unsafeStatic(attrs)} .client=${client}></${unsafeStatic(tag)}>`);
+      const el = await fixture<ConectaAgentElement>(
+        staticHtml`<${unsafeStatic(tag)} ${unsafeStatic(attrs)} .client=${client}></${unsafeStatic(tag)}>`,
+      );
       await settle(el);
       const notice = $(el, '[part="connection"]');
       expect(notice.getAttribute('role')).to.equal('status');

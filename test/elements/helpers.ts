@@ -54,6 +54,7 @@ export async function download(el: Element, selector: string): Promise<{ name: s
   } finally {
     HTMLAnchorElement.prototype.click = original;
   }
-  if (clicked.length !== 1 || !clicked[0]!.href.startsWith('blob:')) throw new Error(`expected one download of a blob, got ${clicked.length}`);
+  if (clicked.length !== 1 || !clicked[0]!.href.startsWith('blob:'))
+    throw new Error(`expected one download of a blob, got ${clicked.length}`);
   return { name: clicked[0]!.download, text: await (await fetch(clicked[0]!.href)).text() };
 }

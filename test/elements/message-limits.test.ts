@@ -85,9 +85,10 @@ for (const [name, open] of [
     });
 
     it('words the announcement in the element’s language', async () => {
-      const el = name === '<conecta-webchat>'
-        ? await webchat(createMockClient(webchatActiveFixture()), 'en')
-        : await session(createMockClient(conversationFixture()), 'en');
+      const el =
+        name === '<conecta-webchat>'
+          ? await webchat(createMockClient(webchatActiveFixture()), 'en')
+          : await session(createMockClient(conversationFixture()), 'en');
       await write(el, 'a'.repeat(MAX_MESSAGE_LENGTH + 1));
       expect(text(counter(el))).to.equal('4097/4096');
       expect(announced(el)).to.equal('Message over the limit of 4096 characters.');

@@ -41,7 +41,9 @@ describe('<conecta-provider>', () => {
   it('reaches elements that upgraded before the provider was defined (ContextRoot)', async () => {
     const client = createMockClient(queueFixture());
     const tag = 'late-conecta-provider';
-    const wrapper = await fixture<HTMLElement>(html`<div><late-conecta-provider><conecta-queue></conecta-queue></late-conecta-provider></div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div><late-conecta-provider><conecta-queue></conecta-queue></late-conecta-provider></div>`,
+    );
     const queue = wrapper.querySelector('conecta-queue') as ConectaQueue;
     await settle(queue);
     expect(queue.client).to.equal(undefined);

@@ -75,7 +75,9 @@ describe('<conecta-queue>', () => {
       await settle(el);
       expect(text($(el, '.selected-count'))).to.equal('50 selecionados');
       expect(text($(el, '#selection-limit'))).to.equal('Você pode selecionar até 50 atendimentos por vez.');
-      const unchecked = $$(el, '[part~="pending"] input[type="checkbox"]').filter((box) => !(box as HTMLInputElement).checked) as HTMLInputElement[];
+      const unchecked = $$(el, '[part~="pending"] input[type="checkbox"]').filter(
+        (box) => !(box as HTMLInputElement).checked,
+      ) as HTMLInputElement[];
       expect(unchecked.length).to.be.greaterThan(0);
       expect(unchecked.every((box) => box.disabled && box.getAttribute('aria-describedby') === 'selection-limit')).to.equal(true);
       $(el, '.bulk-rescue').click();

@@ -32,8 +32,15 @@ export function manyPending(count: number, now = Date.now()): ConectaState {
     const contact = aContact({ id: `contact-p${i}`, name: `Cliente ${String(i).padStart(3, '0')}` });
     people[contact.id] = contact;
     sessions[`session-p${i}`] = aSession({
-      id: `session-p${i}`, contactId: contact.id, status: 'pending', agentId: ana.id, teamId: 'suporte',
-      createdAt: now - 3_600_000, acceptedAt: now - 3_500_000, lastMessageAt: now - 60_000 - i * 1000, lastMessageText: `Mensagem ${i}`,
+      id: `session-p${i}`,
+      contactId: contact.id,
+      status: 'pending',
+      agentId: ana.id,
+      teamId: 'suporte',
+      createdAt: now - 3_600_000,
+      acceptedAt: now - 3_500_000,
+      lastMessageAt: now - 60_000 - i * 1000,
+      lastMessageText: `Mensagem ${i}`,
     });
   }
   return { ...base, sessions, contacts: people };

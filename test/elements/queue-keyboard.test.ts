@@ -29,7 +29,8 @@ describe('<conecta-queue>', () => {
     it("moves between a session's controls with Left/Right, mirrored right-to-left, and by ten with PageDown/PageUp", async () => {
       const el = await queueWith(createMockClient(manyPending(12)), { phase: 'pending' });
       const focused = () => el.shadowRoot!.activeElement as HTMLElement | null;
-      const where = () => `${focused()?.closest('[role="row"]')?.getAttribute('data-index')} ${focused()?.getAttribute('part') || focused()?.className || focused()?.localName}`;
+      const where = () =>
+        `${focused()?.closest('[role="row"]')?.getAttribute('data-index')} ${focused()?.getAttribute('part') || focused()?.className || focused()?.localName}`;
       const first = $(el, '[data-index="0"] .main');
       first.focus();
       press(first, 'ArrowRight');
@@ -81,8 +82,11 @@ describe('<conecta-queue>', () => {
       const first = $(el, '[data-index="0"] .main');
       first.focus();
       press(first, 'End');
-      await waitUntil(() => (el.shadowRoot!.activeElement as HTMLElement | null)?.closest('[role="row"]')?.getAttribute('aria-rowindex') === '1000',
-        'the last item did not get focus', { timeout: 4000 });
+      await waitUntil(
+        () => (el.shadowRoot!.activeElement as HTMLElement | null)?.closest('[role="row"]')?.getAttribute('aria-rowindex') === '1000',
+        'the last item did not get focus',
+        { timeout: 4000 },
+      );
       expect(text(el.shadowRoot!.activeElement)).to.contain('Espera 999');
     });
   });

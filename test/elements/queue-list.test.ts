@@ -25,9 +25,23 @@ describe('<conecta-queue>', () => {
     it('lists waiting sessions oldest first, with contact, channel, team, last message, wait time and for whom', async () => {
       const now = Date.now();
       const state = queueFixture(now);
-      const forAna = aSession({ id: 'session-8', contactId: contacts.fabio.id, teamId: 'suporte', targetAgentId: ana.id, createdAt: now - 1000 });
-      const forBruno = aSession({ id: 'session-7', contactId: contacts.fabio.id, teamId: 'suporte', targetAgentId: bruno.id, createdAt: now - 1000 });
-      const el = await queueWith(createMockClient({ ...state, sessions: { ...state.sessions, [forAna.id]: forAna, [forBruno.id]: forBruno } }));
+      const forAna = aSession({
+        id: 'session-8',
+        contactId: contacts.fabio.id,
+        teamId: 'suporte',
+        targetAgentId: ana.id,
+        createdAt: now - 1000,
+      });
+      const forBruno = aSession({
+        id: 'session-7',
+        contactId: contacts.fabio.id,
+        teamId: 'suporte',
+        targetAgentId: bruno.id,
+        createdAt: now - 1000,
+      });
+      const el = await queueWith(
+        createMockClient({ ...state, sessions: { ...state.sessions, [forAna.id]: forAna, [forBruno.id]: forBruno } }),
+      );
       expect(ids(el, 'waiting')).to.deep.equal(['session-2', 'session-1', 'session-8']);
       const first = row(el, 'session-2');
       expect(text(first)).to.contain(contacts.diego.name).and.contain('WhatsApp').and.contain('Vendas').and.contain('Quero um orçamento');
@@ -44,8 +58,17 @@ describe('<conecta-queue>', () => {
     it('marks active sessions the agent was invited to', async () => {
       const now = Date.now();
       const state = queueFixture(now);
-      const invited = aSession({ id: 'session-10', contactId: contacts.fabio.id, status: 'active', agentId: bruno.id, invitedAgentIds: [ana.id], lastMessageAt: now });
-      const el = await queueWith(createMockClient({ ...state, sessions: { ...state.sessions, [invited.id]: invited } }), { phase: 'active' });
+      const invited = aSession({
+        id: 'session-10',
+        contactId: contacts.fabio.id,
+        status: 'active',
+        agentId: bruno.id,
+        invitedAgentIds: [ana.id],
+        lastMessageAt: now,
+      });
+      const el = await queueWith(createMockClient({ ...state, sessions: { ...state.sessions, [invited.id]: invited } }), {
+        phase: 'active',
+      });
       expect(ids(el, 'active')).to.deep.equal(['session-10', 'session-4']);
       expect(text(row(el, 'session-10').querySelector('[part="badge"]'))).to.equal('Convidado');
       expect(row(el, 'session-4').querySelector('[part="badge"]')).to.equal(null);

@@ -10,8 +10,24 @@ describe('<conecta-queue>', () => {
     it('opens a read-only preview of a waiting session without accepting it; Escape closes and focus returns', async () => {
       const now = Date.now();
       const state = queueFixture(now);
-      const client = createMockClient({ ...state, messages: { 'session-1': [aMessage({ id: 'm-1', sessionId: 'session-1', seq: 1, text: 'Olá, meu pedido não chegou.', authorKind: 'contact', createdAt: now })] } },
-        { store: { ...state } });
+      const client = createMockClient(
+        {
+          ...state,
+          messages: {
+            'session-1': [
+              aMessage({
+                id: 'm-1',
+                sessionId: 'session-1',
+                seq: 1,
+                text: 'Olá, meu pedido não chegou.',
+                authorKind: 'contact',
+                createdAt: now,
+              }),
+            ],
+          },
+        },
+        { store: { ...state } },
+      );
       const el = await queueWith(client);
       const button = row(el, 'session-1').querySelector<HTMLButtonElement>('[part="preview-button"]')!;
       button.focus();

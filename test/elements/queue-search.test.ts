@@ -40,8 +40,11 @@ describe('<conecta-queue>', () => {
       const now = Date.now();
       const client = createMockClient(queueFixture(now), { store: { ...emptyFixture(), connection: 'connected' } });
       const hidden = aContact({ id: 'contact-h', name: 'Helena Dias', phone: '+5511912345678', document: '52998224725' });
-      client.serverState = { ...client.serverState, contacts: { ...client.serverState.contacts, [hidden.id]: hidden },
-        sessions: { ...client.serverState.sessions, 'session-h': aSession({ id: 'session-h', contactId: hidden.id, createdAt: now }) } };
+      client.serverState = {
+        ...client.serverState,
+        contacts: { ...client.serverState.contacts, [hidden.id]: hidden },
+        sessions: { ...client.serverState.sessions, 'session-h': aSession({ id: 'session-h', contactId: hidden.id, createdAt: now }) },
+      };
       const el = await queueWith(client);
       client.commands.length = 0;
       const search = $(el, '[part="search"]') as HTMLInputElement;
@@ -68,7 +71,11 @@ describe('<conecta-queue>', () => {
     const search = $(el, '[part="search"]') as HTMLInputElement;
     search.value = 'Carla';
     search.dispatchEvent(new Event('input'));
-    await waitUntil(() => text($(el, '.searching')) === 'Busca no servidor indisponível: mostrando só os atendimentos já carregados.', 'no failure notice', { timeout: 1000 });
+    await waitUntil(
+      () => text($(el, '.searching')) === 'Busca no servidor indisponível: mostrando só os atendimentos já carregados.',
+      'no failure notice',
+      { timeout: 1000 },
+    );
     expect($(el, '.searching').getAttribute('role')).to.equal('status');
     expect(ids(el, 'waiting').length).to.be.greaterThan(0);
     // Too short for the server: no "searching" notice either, so only a forgotten failure would show.

@@ -5,7 +5,14 @@ import type { ConectaState } from '../../src/client/state.js';
 import { ConectaError, MAX_UPLOAD_BYTES, type Attachment, type Session, type SystemEvent } from '../../src/protocol/index.js';
 import type { UploadOptions } from '../../src/client/upload.js';
 import {
-  aMessage, ana, bruno, contacts, conversationFixture, createMockClient, type MockClient, type MockClientOptions,
+  aMessage,
+  ana,
+  bruno,
+  contacts,
+  conversationFixture,
+  createMockClient,
+  type MockClient,
+  type MockClientOptions,
 } from '../fixtures/index.js';
 import { $, $$, press, settle, text } from './helpers.js';
 
@@ -58,7 +65,7 @@ describe('<conecta-session> conversation', () => {
       expect(text($(el, '.started'))).not.to.equal(before);
     });
 
-    it('counts down the WhatsApp window from the contact\'s last message', async () => {
+    it("counts down the WhatsApp window from the contact's last message", async () => {
       const now = Date.now();
       // 22 h 00 min 30 s ago: 1 h 59 min 30 s left, whichever millisecond the element renders in.
       const el = await sessionWith(createMockClient(withSession({ channel: 'whatsapp', lastInboundAt: now - 22 * HOUR - 30_000 }, now)));
@@ -93,13 +100,19 @@ describe('<conecta-session> conversation', () => {
       };
       fill('nome', 'Elisa');
       await el.updateComplete;
-      expect(text($(el, '[part="template-preview"]'))).to.equal('Olá Elisa, aqui é {{agente}} da Conecta. Podemos continuar seu atendimento?');
+      expect(text($(el, '[part="template-preview"]'))).to.equal(
+        'Olá Elisa, aqui é {{agente}} da Conecta. Podemos continuar seu atendimento?',
+      );
       fill('agente', 'Ana');
       await el.updateComplete;
       expect(text($(el, '[part="template-preview"]'))).to.equal('Olá Elisa, aqui é Ana da Conecta. Podemos continuar seu atendimento?');
       ($(el, 'dialog form') as HTMLFormElement).requestSubmit();
       await settle(el, 5);
-      expect(client.received('message.sendTemplate')[0]).to.deep.include({ sessionId: 'session-4', templateId: 'tpl-retomar', variables: { nome: 'Elisa', agente: 'Ana' } });
+      expect(client.received('message.sendTemplate')[0]).to.deep.include({
+        sessionId: 'session-4',
+        templateId: 'tpl-retomar',
+        variables: { nome: 'Elisa', agente: 'Ana' },
+      });
       expect(text($$(el, '[part~="message"]').at(-1))).to.contain('aqui é Ana da Conecta');
       expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);
       expect(el.shadowRoot!.activeElement === $(el, '[part="template-button"]'), 'focus').to.equal(true);
@@ -107,8 +120,12 @@ describe('<conecta-session> conversation', () => {
 
     it("shows the server's field errors in the template picker", async () => {
       const now = Date.now();
-      const client = createMockClient(withSession({ channel: 'whatsapp', lastInboundAt: null }, now))
-        .failWith('message.sendTemplate', 'INVALID_PAYLOAD', 'Bad.', { 'variables.agente': 'is too long' });
+      const client = createMockClient(withSession({ channel: 'whatsapp', lastInboundAt: null }, now)).failWith(
+        'message.sendTemplate',
+        'INVALID_PAYLOAD',
+        'Bad.',
+        { 'variables.agente': 'is too long' },
+      );
       const el = await sessionWith(client);
       $(el, '[part="template-button"]').click();
       await settle(el);
@@ -129,7 +146,15 @@ describe('<conecta-session> conversation', () => {
       const now = Date.now();
       const state = conversationFixture(now);
       const messages = Array.from({ length: 300 }, (_, i) =>
-        aMessage({ id: `m-${i + 1}`, sessionId: 'session-4', seq: i + 1, ...elisa, text: `Mensagem ${i + 1}`, createdAt: now - (300 - i) * 1000 }));
+        aMessage({
+          id: `m-${i + 1}`,
+          sessionId: 'session-4',
+          seq: i + 1,
+          ...elisa,
+          text: `Mensagem ${i + 1}`,
+          createdAt: now - (300 - i) * 1000,
+        }),
+      );
       const server = { ...state, messages: { 'session-4': messages } };
       const client = createMockClient(server, { store: { ...state, messages: {} } });
       const el = await sessionWith(client);
@@ -174,14 +199,26 @@ describe('<conecta-session> conversation', () => {
       expect(days.slice(1)).to.deep.equal(Date.now() - at < 12 * HOUR ? ['Ontem', 'Hoje'] : days.slice(1));
     });
 
-    it('words system messages in the reader\'s language: a transfer with a note, an invitation', async () => {
+    it("words system messages in the reader's language: a transfer with a note, an invitation", async () => {
       const client = createMockClient(conversationFixture());
       const el = await sessionWith(client);
       const system = (id: string, seq: number, event: SystemEvent) =>
         aMessage({ id, sessionId: 'session-4', seq, authorKind: 'system', text: '', system: event, createdAt: Date.now() });
-      client.push({ message: system('s1', 5, { type: 'transferred', byAgentId: ana.id, byAgentName: ana.name, toTeamId: 'vendas',
-        toTeamName: 'Vendas', toAgentId: bruno.id, toAgentName: bruno.name, note: 'cliente quer desconto' }) });
-      client.push({ message: system('s2', 6, { type: 'invited', byAgentId: ana.id, byAgentName: ana.name, agentId: bruno.id, agentName: bruno.name }) });
+      client.push({
+        message: system('s1', 5, {
+          type: 'transferred',
+          byAgentId: ana.id,
+          byAgentName: ana.name,
+          toTeamId: 'vendas',
+          toTeamName: 'Vendas',
+          toAgentId: bruno.id,
+          toAgentName: bruno.name,
+          note: 'cliente quer desconto',
+        }),
+      });
+      client.push({
+        message: system('s2', 6, { type: 'invited', byAgentId: ana.id, byAgentName: ana.name, agentId: bruno.id, agentName: bruno.name }),
+      });
       await el.updateComplete;
       expect(text($(el, '[data-message-id="s1"] .text'))).to.equal('Ana Souza transferiu para Vendas (Bruno Lima): cliente quer desconto');
       expect(text($(el, '[data-message-id="s2"] .text'))).to.equal('Ana Souza convidou Bruno Lima para o atendimento');
@@ -197,10 +234,12 @@ describe('<conecta-session> conversation', () => {
     it('shows delivered and read on own messages', async () => {
       const state = conversationFixture();
       const own = { authorKind: 'agent' as const, authorId: ana.id, authorName: ana.name };
-      state.messages = { 'session-4': [
-        aMessage({ id: 'o1', sessionId: 'session-4', seq: 1, ...own, text: 'um', status: 'delivered', deliveredAt: 1 }),
-        aMessage({ id: 'o2', sessionId: 'session-4', seq: 2, ...own, text: 'dois', status: 'read', deliveredAt: 1, readAt: 2 }),
-      ] };
+      state.messages = {
+        'session-4': [
+          aMessage({ id: 'o1', sessionId: 'session-4', seq: 1, ...own, text: 'um', status: 'delivered', deliveredAt: 1 }),
+          aMessage({ id: 'o2', sessionId: 'session-4', seq: 2, ...own, text: 'dois', status: 'read', deliveredAt: 1, readAt: 2 }),
+        ],
+      };
       const el = await sessionWith(createMockClient(state));
       expect(text($(el, '[data-message-id="o1"] [part="message-status"]'))).to.equal('Entregue');
       expect(text($(el, '[data-message-id="o2"] [part="message-status"]'))).to.equal('Lida');
@@ -208,10 +247,20 @@ describe('<conecta-session> conversation', () => {
 
     it('signs every agent message once another agent took part', async () => {
       const state = withSession({ invitedAgentIds: [bruno.id] });
-      state.messages = { 'session-4': [
-        aMessage({ id: 'a1', sessionId: 'session-4', seq: 1, authorKind: 'agent', authorId: ana.id, authorName: ana.name, text: 'oi' }),
-        aMessage({ id: 'b1', sessionId: 'session-4', seq: 2, authorKind: 'agent', authorId: bruno.id, authorName: bruno.name, text: 'olá' }),
-      ] };
+      state.messages = {
+        'session-4': [
+          aMessage({ id: 'a1', sessionId: 'session-4', seq: 1, authorKind: 'agent', authorId: ana.id, authorName: ana.name, text: 'oi' }),
+          aMessage({
+            id: 'b1',
+            sessionId: 'session-4',
+            seq: 2,
+            authorKind: 'agent',
+            authorId: bruno.id,
+            authorName: bruno.name,
+            text: 'olá',
+          }),
+        ],
+      };
       const el = await sessionWith(createMockClient(state));
       expect(text($(el, '[data-message-id="a1"] .author'))).to.equal(ana.name);
       expect(text($(el, '[data-message-id="b1"] .author'))).to.equal(bruno.name);
@@ -220,11 +269,30 @@ describe('<conecta-session> conversation', () => {
 
     it('shows images inline (opening in a new tab), audio with controls, and files with name and size', async () => {
       const state = conversationFixture();
-      const file = (kind: Attachment['kind'], name: string, size: number, mime: string): Attachment =>
-        ({ id: name, name, size, mime, kind, url: `/api/files/${name}?sig=1` });
-      state.messages = { 'session-4': [aMessage({ id: 'f1', sessionId: 'session-4', seq: 1, ...elisa, text: '', attachments: [
-        file('image', 'foto.jpg', 20_000, 'image/jpeg'), file('audio', 'audio.ogg', 5000, 'audio/ogg'), file('file', 'contrato.pdf', 2_500_000, 'application/pdf'),
-      ] })] };
+      const file = (kind: Attachment['kind'], name: string, size: number, mime: string): Attachment => ({
+        id: name,
+        name,
+        size,
+        mime,
+        kind,
+        url: `/api/files/${name}?sig=1`,
+      });
+      state.messages = {
+        'session-4': [
+          aMessage({
+            id: 'f1',
+            sessionId: 'session-4',
+            seq: 1,
+            ...elisa,
+            text: '',
+            attachments: [
+              file('image', 'foto.jpg', 20_000, 'image/jpeg'),
+              file('audio', 'audio.ogg', 5000, 'audio/ogg'),
+              file('file', 'contrato.pdf', 2_500_000, 'application/pdf'),
+            ],
+          }),
+        ],
+      };
       const el = await sessionWith(createMockClient(state));
       const img = $(el, '[data-message-id="f1"] img') as HTMLImageElement;
       expect(img.alt).to.equal('foto.jpg');
@@ -236,7 +304,7 @@ describe('<conecta-session> conversation', () => {
       expect(link.href).to.equal('https://conecta.test/api/files/contrato.pdf?sig=1');
     });
 
-    it('marks the contact\'s messages read while the transcript is visible', async () => {
+    it("marks the contact's messages read while the transcript is visible", async () => {
       const client = createMockClient(conversationFixture());
       const el = await sessionWith(client);
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
@@ -250,11 +318,12 @@ describe('<conecta-session> conversation', () => {
   describe('composer', () => {
     function slowUpload() {
       const pending: Array<{ options: UploadOptions; resolve: (a: Attachment) => void; reject: (e: unknown) => void; file: File }> = [];
-      const upload: MockClientOptions['upload'] = (file, options) => new Promise((resolve, reject) => {
-        pending.push({ options, resolve, reject, file: file as File });
-        options.onProgress?.(0.3);
-        options.signal?.addEventListener('abort', () => reject(new ConectaError({ code: 'DISCONNECTED', message: 'cancelled' })));
-      });
+      const upload: MockClientOptions['upload'] = (file, options) =>
+        new Promise((resolve, reject) => {
+          pending.push({ options, resolve, reject, file: file as File });
+          options.onProgress?.(0.3);
+          options.signal?.addEventListener('abort', () => reject(new ConectaError({ code: 'DISCONNECTED', message: 'cancelled' })));
+        });
       return { pending, upload };
     }
 
@@ -345,8 +414,14 @@ describe('<conecta-session> conversation', () => {
       const typing = () => client.calls.filter((c) => c.method === 'sendTyping').map((c) => c.args);
       expect(typing()).to.deep.equal([['session-4', true]]);
       press($(el, '#composer-input'), 'Enter');
-      expect(typing()).to.deep.equal([['session-4', true], ['session-4', false]]);
-      client.store.update((s) => ({ ...s, typing: { 'session-4': [{ authorKind: 'contact', authorId: contacts.elisa.id, authorName: contacts.elisa.name }] } }));
+      expect(typing()).to.deep.equal([
+        ['session-4', true],
+        ['session-4', false],
+      ]);
+      client.store.update((s) => ({
+        ...s,
+        typing: { 'session-4': [{ authorKind: 'contact', authorId: contacts.elisa.id, authorName: contacts.elisa.name }] },
+      }));
       await el.updateComplete;
       expect(text($(el, '[part="typing"]'))).to.equal('Elisa Prado está digitando…');
     });

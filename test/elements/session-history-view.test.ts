@@ -53,7 +53,8 @@ describe('<conecta-session> an earlier session from "Histórico"', () => {
   });
 
   it('goes back to the current conversation as it was: its draft, its place in the transcript, focus on "Histórico"', async () => {
-    const el = await fixture<ConectaSession>(html`<conecta-session .client=${createMockClient(earlierSessionFixture(), { store: conversationFixture() })}
+    const el =
+      await fixture<ConectaSession>(html`<conecta-session .client=${createMockClient(earlierSessionFixture(), { store: conversationFixture() })}
       session-id="session-4"></conecta-session>`);
     el.style.setProperty('--conecta-session-height', '18rem');
     await settle(el);
@@ -82,7 +83,16 @@ describe('<conecta-session> an earlier session from "Histórico"', () => {
     await openEarlier(el);
     const news = () => text($(el, '[part~="current-news"]'));
     expect(news()).to.equal('');
-    client.push({ message: aMessage({ id: 'm-4-5', sessionId: 'session-4', seq: 5, authorName: contacts.elisa.name, text: 'Ainda está aí?', createdAt: Date.now() }) });
+    client.push({
+      message: aMessage({
+        id: 'm-4-5',
+        sessionId: 'session-4',
+        seq: 5,
+        authorName: contacts.elisa.name,
+        text: 'Ainda está aí?',
+        createdAt: Date.now(),
+      }),
+    });
     await settle(el);
     expect(news()).to.equal('Elisa Prado escreveu no atendimento atual.');
     expect($(el, '[part~="current-news"]').getAttribute('role')).to.equal('status');

@@ -3,7 +3,17 @@ import '../../src/elements/conecta-session/conecta-session.js';
 import type { ConectaSession } from '../../src/elements/conecta-session/conecta-session.js';
 import type { ConectaState } from '../../src/client/state.js';
 import type { Session } from '../../src/protocol/index.js';
-import { aMessage, aSession, ana, bruno, catalogFixture, contacts, conversationFixture, createMockClient, type MockClient } from '../fixtures/index.js';
+import {
+  aMessage,
+  aSession,
+  ana,
+  bruno,
+  catalogFixture,
+  contacts,
+  conversationFixture,
+  createMockClient,
+  type MockClient,
+} from '../fixtures/index.js';
 import { $, $$, press, settle, text } from './helpers.js';
 
 async function sessionWith(client: MockClient, lang = 'pt-BR'): Promise<ConectaSession> {
@@ -20,9 +30,28 @@ function withSession(change: Partial<Session>, extra: Partial<ConectaState> = {}
 /** Elisa has other sessions: one finished in Financeiro (not Ana's team), one open on WhatsApp in Vendas. */
 function withElisaHistory(state: ConectaState): ConectaState {
   const now = Date.now();
-  const older = aSession({ id: 'session-40', contactId: contacts.elisa.id, teamId: 'financeiro', status: 'finished', createdAt: now - 48 * 3600_000 });
-  const whatsapp = aSession({ id: 'session-41', contactId: contacts.elisa.id, teamId: 'vendas', channel: 'whatsapp', status: 'waiting', createdAt: now - 3600_000 });
-  const finishedOwn = aSession({ id: 'session-42', contactId: contacts.elisa.id, teamId: 'suporte', status: 'finished', createdAt: now - 72 * 3600_000 });
+  const older = aSession({
+    id: 'session-40',
+    contactId: contacts.elisa.id,
+    teamId: 'financeiro',
+    status: 'finished',
+    createdAt: now - 48 * 3600_000,
+  });
+  const whatsapp = aSession({
+    id: 'session-41',
+    contactId: contacts.elisa.id,
+    teamId: 'vendas',
+    channel: 'whatsapp',
+    status: 'waiting',
+    createdAt: now - 3600_000,
+  });
+  const finishedOwn = aSession({
+    id: 'session-42',
+    contactId: contacts.elisa.id,
+    teamId: 'suporte',
+    status: 'finished',
+    createdAt: now - 72 * 3600_000,
+  });
   return { ...state, sessions: { ...state.sessions, [older.id]: older, [whatsapp.id]: whatsapp, [finishedOwn.id]: finishedOwn } };
 }
 
@@ -153,7 +182,9 @@ describe('<conecta-session> toolbar, dialogs and side panel', () => {
       choose(el, '#field-agent', bruno.id);
       choose(el, '#field-note', 'cliente VIP');
       await submitDialog(el);
-      expect(client.received('session.transfer')).to.deep.equal([{ sessionId: 'session-4', toTeamId: 'suporte', toAgentId: bruno.id, note: 'cliente VIP' }]);
+      expect(client.received('session.transfer')).to.deep.equal([
+        { sessionId: 'session-4', toTeamId: 'suporte', toAgentId: bruno.id, note: 'cliente VIP' },
+      ]);
       expect(text($(el, '[part="notice"]'))).to.equal('Atendimento transferido para Suporte. Ele não está mais com você.');
       expect(text($(el, '[part="status"]'))).to.equal('Em espera');
       expect(($(el, '#composer-input') as HTMLTextAreaElement).disabled).to.equal(true);
@@ -195,7 +226,14 @@ describe('<conecta-session> toolbar, dialogs and side panel', () => {
     });
 
     it('previews a template written with spaces inside its braces, filled as the server fills it', async () => {
-      const spaced = { id: 'tpl-spaced', teamId: 'suporte', name: 'pedido_chegou', language: 'pt_BR', body: 'Olá {{ nome }}, seu pedido chegou.', variables: ['nome'] };
+      const spaced = {
+        id: 'tpl-spaced',
+        teamId: 'suporte',
+        name: 'pedido_chegou',
+        language: 'pt_BR',
+        body: 'Olá {{ nome }}, seu pedido chegou.',
+        variables: ['nome'],
+      };
       const el = await sessionWith(createMockClient({ ...conversationFixture(), catalog: { ...catalogFixture, templates: [spaced] } }));
       tool(el, 'template').click();
       await settle(el);
@@ -206,7 +244,7 @@ describe('<conecta-session> toolbar, dialogs and side panel', () => {
   });
 
   describe('events', () => {
-    it('asks the host to call the contact with the agent\'s extension', async () => {
+    it("asks the host to call the contact with the agent's extension", async () => {
       const state = conversationFixture();
       state.contacts = { ...state.contacts, [contacts.elisa.id]: { ...contacts.elisa, phone: '+5511912345678' } };
       const el = await sessionWith(createMockClient(state));
@@ -274,10 +312,21 @@ describe('<conecta-session> toolbar, dialogs and side panel', () => {
   describe('side panel', () => {
     it('shows the gallery: image thumbnails and file links', async () => {
       const state = conversationFixture();
-      state.messages = { 'session-4': [aMessage({ id: 'g1', sessionId: 'session-4', seq: 1, authorKind: 'contact', text: '', attachments: [
-        { id: 'i1', name: 'foto.jpg', size: 10, mime: 'image/jpeg', kind: 'image', url: '/api/files/i1' },
-        { id: 'p1', name: 'nota.pdf', size: 2048, mime: 'application/pdf', kind: 'file', url: '/api/files/p1' },
-      ] })] };
+      state.messages = {
+        'session-4': [
+          aMessage({
+            id: 'g1',
+            sessionId: 'session-4',
+            seq: 1,
+            authorKind: 'contact',
+            text: '',
+            attachments: [
+              { id: 'i1', name: 'foto.jpg', size: 10, mime: 'image/jpeg', kind: 'image', url: '/api/files/i1' },
+              { id: 'p1', name: 'nota.pdf', size: 2048, mime: 'application/pdf', kind: 'file', url: '/api/files/p1' },
+            ],
+          }),
+        ],
+      };
       const el = await sessionWith(createMockClient(state));
       await settle(el);
       expect(($(el, '[part="gallery"] img') as HTMLImageElement).alt).to.equal('foto.jpg');

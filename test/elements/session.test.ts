@@ -5,7 +5,9 @@ import { ana, contacts, conversationFixture, createMockClient, type MockClient, 
 import { $, $$, press, settle, text } from './helpers.js';
 
 async function sessionWith(client: MockClient, sessionId = 'session-4', lang = 'pt-BR'): Promise<ConectaSession> {
-  const el = await fixture<ConectaSession>(html`<conecta-session .client=${client} session-id=${sessionId} lang=${lang}></conecta-session>`);
+  const el = await fixture<ConectaSession>(
+    html`<conecta-session .client=${client} session-id=${sessionId} lang=${lang}></conecta-session>`,
+  );
   await settle(el);
   return el;
 }
@@ -51,7 +53,9 @@ describe('<conecta-session>', () => {
     });
 
     it('shows a placeholder without a session-id', async () => {
-      const el = await fixture<ConectaSession>(html`<conecta-session .client=${createMockClient(conversationFixture())}></conecta-session>`);
+      const el = await fixture<ConectaSession>(
+        html`<conecta-session .client=${createMockClient(conversationFixture())}></conecta-session>`,
+      );
       expect(text($(el, '.placeholder'))).to.equal('Nenhum atendimento selecionado.');
     });
   });
@@ -75,8 +79,16 @@ describe('<conecta-session>', () => {
       const client = createMockClient(conversationFixture());
       const el = await sessionWith(client);
       client.push({
-        message: aServerMessage({ id: 'm-x', sessionId: 'session-4', seq: 5, authorKind: 'contact', authorId: contacts.elisa.id,
-          authorName: contacts.elisa.name, text: 'veja javascript:alert(1) e <b>https://ex.com/a?b=1</b>.', createdAt: Date.now() }),
+        message: aServerMessage({
+          id: 'm-x',
+          sessionId: 'session-4',
+          seq: 5,
+          authorKind: 'contact',
+          authorId: contacts.elisa.id,
+          authorName: contacts.elisa.name,
+          text: 'veja javascript:alert(1) e <b>https://ex.com/a?b=1</b>.',
+          createdAt: Date.now(),
+        }),
       });
       await el.updateComplete;
       const message = $(el, '[data-message-id="m-x"]');
@@ -96,8 +108,18 @@ describe('<conecta-session>', () => {
       expect(text(failed.querySelector('[part="message-status"]'))).to.equal('Não enviada');
       client.handle('message.send', (payload, mock) => {
         const session = mock.serverState.sessions[payload.sessionId];
-        return mock.apply({ message: aServerMessage({ ...payload, text: payload.text ?? '', seq: 5, authorKind: 'agent' as const, authorId: ana.id, authorName: ana.name, createdAt: Date.now() }),
-          session: { ...session, lastSeq: 5, version: session.version + 1 } });
+        return mock.apply({
+          message: aServerMessage({
+            ...payload,
+            text: payload.text ?? '',
+            seq: 5,
+            authorKind: 'agent' as const,
+            authorId: ana.id,
+            authorName: ana.name,
+            createdAt: Date.now(),
+          }),
+          session: { ...session, lastSeq: 5, version: session.version + 1 },
+        });
       });
       (failed.querySelector('[part="retry-button"]') as HTMLButtonElement).click();
       await settle(el);
@@ -120,7 +142,9 @@ describe('<conecta-session>', () => {
       const textarea = type(el, '  Pode tentar de novo?  ');
       const event = press(textarea, 'Enter');
       expect(event.defaultPrevented).to.equal(true);
-      expect(client.calls.filter((c) => c.method === 'sendMessage').map((c) => c.args)).to.deep.equal([['session-4', 'Pode tentar de novo?', []]]);
+      expect(client.calls.filter((c) => c.method === 'sendMessage').map((c) => c.args)).to.deep.equal([
+        ['session-4', 'Pode tentar de novo?', []],
+      ]);
       expect(textarea.value).to.equal('');
       await settle(el);
       const last = $$(el, '[part~="message"]').at(-1)!;
@@ -144,8 +168,18 @@ describe('<conecta-session>', () => {
     it('re-renders when a message arrives in this session', async () => {
       const client = createMockClient(conversationFixture());
       const el = await sessionWith(client);
-      client.push({ message: aServerMessage({ id: 'm-new', sessionId: 'session-4', seq: 5, authorKind: 'contact', authorId: contacts.elisa.id,
-        authorName: contacts.elisa.name, text: 'Funcionou!', createdAt: Date.now() }) });
+      client.push({
+        message: aServerMessage({
+          id: 'm-new',
+          sessionId: 'session-4',
+          seq: 5,
+          authorKind: 'contact',
+          authorId: contacts.elisa.id,
+          authorName: contacts.elisa.name,
+          text: 'Funcionou!',
+          createdAt: Date.now(),
+        }),
+      });
       expect(el.isUpdatePending).to.equal(true);
       await el.updateComplete;
       expect(text($$(el, '[part~="message"]').at(-1))).to.contain('Funcionou!');
@@ -154,8 +188,18 @@ describe('<conecta-session>', () => {
     it('does not re-render for a message in another session', async () => {
       const client = createMockClient(conversationFixture());
       const el = await sessionWith(client);
-      client.push({ message: aServerMessage({ id: 'm-other', sessionId: 'session-1', seq: 2, authorKind: 'contact', authorId: contacts.carla.id,
-        authorName: contacts.carla.name, text: 'Alô?', createdAt: Date.now() }) });
+      client.push({
+        message: aServerMessage({
+          id: 'm-other',
+          sessionId: 'session-1',
+          seq: 2,
+          authorKind: 'contact',
+          authorId: contacts.carla.id,
+          authorName: contacts.carla.name,
+          text: 'Alô?',
+          createdAt: Date.now(),
+        }),
+      });
       expect(el.isUpdatePending).to.equal(false);
     });
   });
@@ -226,7 +270,9 @@ describe('<conecta-session>', () => {
     it("follows the page's lang", async () => {
       document.documentElement.lang = 'en';
       try {
-        const el = await fixture<ConectaSession>(html`<conecta-session .client=${createMockClient(conversationFixture())} session-id="session-4"></conecta-session>`);
+        const el = await fixture<ConectaSession>(
+          html`<conecta-session .client=${createMockClient(conversationFixture())} session-id="session-4"></conecta-session>`,
+        );
         await settle(el);
         expect(text($(el, '[part="send-button"]'))).to.equal('Send');
       } finally {

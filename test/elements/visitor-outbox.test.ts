@@ -42,7 +42,13 @@ describe('the visitor’s persisted outbox (IndexedDB)', () => {
   let server: FakeConectaServer;
   const clients: ConectaClient[] = [];
   const visitorClient = (storage: TokenStorage) => {
-    const client = new ConectaClient({ server: server.url, channel: 'demo', storage, socketFactory: server.sockets, commandTimeoutMs: 500 });
+    const client = new ConectaClient({
+      server: server.url,
+      channel: 'demo',
+      storage,
+      socketFactory: server.sockets,
+      commandTimeoutMs: 500,
+    });
     clients.push(client);
     return client;
   };
@@ -78,7 +84,10 @@ describe('the visitor’s persisted outbox (IndexedDB)', () => {
     server.setOnline(true);
     const reloaded = visitorClient(storage);
     await reloaded.connect();
-    await eventually(() => server.stored.length === 3 && texts(reloaded.store.state, sessionId).every((t) => t.endsWith(':sent')), 'all are sent');
+    await eventually(
+      () => server.stored.length === 3 && texts(reloaded.store.state, sessionId).every((t) => t.endsWith(':sent')),
+      'all are sent',
+    );
     expect(server.stored.map((m) => m.text)).to.deep.equal(['um', 'dois 😊', 'três']);
     expect(server.received).to.have.length(3); // once each
     expect(texts(reloaded.store.state, sessionId)).to.deep.equal(['um:sent', 'dois 😊:sent', 'três:sent']);

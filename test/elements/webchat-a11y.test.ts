@@ -53,8 +53,19 @@ async function richConversation(attrs: Parameters<typeof opened>[1] = {}): Promi
     },
   });
   const el = await opened(client, attrs);
-  client.push({ message: aServerMessage({ id: 'm-file', sessionId: 'session-1', seq: 5, authorKind: 'agent', authorId: 'agent-ana',
-    authorName: 'Ana', text: 'Segue o comprovante: https://example.com/pedido 📄', attachments: [pdf], createdAt: Date.now() }) });
+  client.push({
+    message: aServerMessage({
+      id: 'm-file',
+      sessionId: 'session-1',
+      seq: 5,
+      authorKind: 'agent',
+      authorId: 'agent-ana',
+      authorName: 'Ana',
+      text: 'Segue o comprovante: https://example.com/pedido 📄',
+      attachments: [pdf],
+      createdAt: Date.now(),
+    }),
+  });
   client.pushTyping('session-1', true);
   const drop = new DataTransfer();
   drop.items.add(new File(['%PDF'], 'nota.pdf', { type: 'application/pdf' }));

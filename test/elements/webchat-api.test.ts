@@ -303,7 +303,10 @@ describe('<conecta-webchat> API', () => {
         const el = await mount(newVisitor());
         await el.show();
         await settle(el);
-        const error = await el.setUser({ id: 'user-7', hash: 'invalid' }).then(() => null, (reason: { code?: string }) => reason);
+        const error = await el.setUser({ id: 'user-7', hash: 'invalid' }).then(
+          () => null,
+          (reason: { code?: string }) => reason,
+        );
         expect(error?.code).to.equal('IDENTITY_REJECTED');
         expect(warnings).to.have.length(1);
         await settle(el);

@@ -3,7 +3,13 @@ import '../../src/elements/conecta-webchat/conecta-webchat.js';
 import type { ConectaWebchat } from '../../src/elements/conecta-webchat/conecta-webchat.js';
 import { webchatTranslations } from '../../src/i18n/webchat/index.js';
 import type { WebchatChannel } from '../../src/protocol/index.js';
-import { createMockClient, webchatChannel, webchatNewVisitorFixture, webchatSingleTeamChannel, type MockClient } from '../fixtures/index.js';
+import {
+  createMockClient,
+  webchatChannel,
+  webchatNewVisitorFixture,
+  webchatSingleTeamChannel,
+  type MockClient,
+} from '../fixtures/index.js';
 import { $, $$, forgetConectaStorage, settle, text } from './helpers.js';
 
 // The channel's own texts (greeting, menu prompt, option labels) follow the widget's language,

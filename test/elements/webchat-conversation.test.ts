@@ -117,7 +117,10 @@ describe('<conecta-webchat> conversation', () => {
       write(el, 'Oi!');
       expect(calls(client, 'sendTyping')).to.deep.equal([['session-1', true]]);
       await send(el, 'Oi!');
-      expect(calls(client, 'sendTyping')).to.deep.equal([['session-1', true], ['session-1', false]]);
+      expect(calls(client, 'sendTyping')).to.deep.equal([
+        ['session-1', true],
+        ['session-1', false],
+      ]);
     });
   });
 
@@ -166,7 +169,14 @@ describe('<conecta-webchat> conversation', () => {
           new Promise((resolve) => {
             onProgress?.(0.4);
             finish = () =>
-              resolve({ id: `id-${file.name}`, name: file.name ?? '', size: file.size, mime: 'application/pdf', kind: 'file', url: `/api/files/${file.name}` });
+              resolve({
+                id: `id-${file.name}`,
+                name: file.name ?? '',
+                size: file.size,
+                mime: 'application/pdf',
+                kind: 'file',
+                url: `/api/files/${file.name}`,
+              });
           }),
       });
       const el = await opened(client);
@@ -180,7 +190,11 @@ describe('<conecta-webchat> conversation', () => {
       finish();
       await settle(el);
       expect(el.shadowRoot!.querySelector('[part="upload"] progress')).to.equal(null);
-      const paste = new ClipboardEvent('paste', { clipboardData: filesOf(new File(['x'], 'print.png', { type: 'image/png' })), bubbles: true, cancelable: true });
+      const paste = new ClipboardEvent('paste', {
+        clipboardData: filesOf(new File(['x'], 'print.png', { type: 'image/png' })),
+        bubbles: true,
+        cancelable: true,
+      });
       $(el, '#webchat-input').dispatchEvent(paste);
       expect(paste.defaultPrevented).to.equal(true);
       await settle(el);
@@ -230,7 +244,9 @@ describe('<conecta-webchat> conversation', () => {
       await settle(el);
       const message = $$(el, '[part~="other"]').at(-1)!;
       const links = [...message.querySelectorAll('a')];
-      expect(links.map((a) => [a.href, a.target, a.rel])).to.deep.equal([['https://example.com/rastreio', '_blank', 'noopener noreferrer nofollow']]);
+      expect(links.map((a) => [a.href, a.target, a.rel])).to.deep.equal([
+        ['https://example.com/rastreio', '_blank', 'noopener noreferrer nofollow'],
+      ]);
       expect(message.querySelector('img')).to.equal(null);
       expect(text(message)).to.contain('<img src=x onerror=alert(1)> javascript:alert(1) 🚚👍🏽');
     });

@@ -27,8 +27,13 @@ describe('webchat loader', () => {
 
     it('queues calls made before the widget loads and replays them in order, then calls straight through', async () => {
       const calls: string[] = [];
-      const record = (name: string) => (...args: unknown[]) => void calls.push(`${name}(${args.map((a) => JSON.stringify(a)).join()})`);
-      const restore = await patchWidget(Object.fromEntries(['setUser', 'setLocale', 'show', 'hide', 'reset'].map((name) => [name, record(name)])));
+      const record =
+        (name: string) =>
+        (...args: unknown[]) =>
+          void calls.push(`${name}(${args.map((a) => JSON.stringify(a)).join()})`);
+      const restore = await patchWidget(
+        Object.fromEntries(['setUser', 'setLocale', 'show', 'hide', 'reset'].map((name) => [name, record(name)])),
+      );
       try {
         const hooks = deferredWidget();
         const api = start({}, hooks);
@@ -49,7 +54,13 @@ describe('webchat loader', () => {
 
         hooks.finish();
         await Promise.all(pending);
-        expect(calls).to.deep.equal(['setUser({"id":"maria-1","hash":"abc","name":"Maria"})', 'setLocale("en")', 'hide()', 'reset()', 'show()']);
+        expect(calls).to.deep.equal([
+          'setUser({"id":"maria-1","hash":"abc","name":"Maria"})',
+          'setLocale("en")',
+          'hide()',
+          'reset()',
+          'show()',
+        ]);
         expect(settled).to.deep.equal(['setUser', 'setLocale', 'close', 'reset', 'open']);
 
         await api.close();
@@ -68,7 +79,10 @@ describe('webchat loader', () => {
       try {
         const hooks = deferredWidget();
         const api = start({}, hooks);
-        const refused = api.setUser({ id: 'x', hash: 'wrong' }).then(() => 'accepted', (error: Error) => error.message);
+        const refused = api.setUser({ id: 'x', hash: 'wrong' }).then(
+          () => 'accepted',
+          (error: Error) => error.message,
+        );
         const opened = api.open();
         hooks.finish();
         expect(await refused).to.equal('IDENTITY_REJECTED');

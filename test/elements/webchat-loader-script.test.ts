@@ -16,7 +16,10 @@ describe('webchat loader', () => {
       loader.nonce = 'n0nce';
       expect(widgetUrl(loader.src)).to.equal(`${location.origin}/not-deployed/conecta-webchat-widget.js?v=7`);
 
-      const first = loadWidgetScript(loader).then(() => 'loaded', () => 'failed');
+      const first = loadWidgetScript(loader).then(
+        () => 'loaded',
+        () => 'failed',
+      );
       const second = loadWidgetScript(loader).then(() => 'defined');
       const added = document.querySelectorAll(`script[src="${widgetUrl(loader.src)}"]`);
       expect(added.length, 'a second loader reuses the first one’s script').to.equal(1);

@@ -233,7 +233,7 @@ describe('<conecta-webchat> before the conversation', () => {
   });
 
   describe('offline form', () => {
-    it("takes over when the chosen team is out of hours, asking only for the message", async () => {
+    it('takes over when the chosen team is out of hours, asking only for the message', async () => {
       const client = newVisitor();
       const el = await atMenu(client);
       $$(el, '[part="menu-option"]')[2].click();

@@ -1,7 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { LOGIN_FAILURES_PER_ADDRESS } from '../../server/src/domain/login-throttle.js';
-import { ANA, BRUNO, DEMO_AGENTS, TestClock, connect, connectAgent, delay, loginAgent, postJson, startTestServer, type TestServer } from './harness.js';
+import {
+  ANA,
+  BRUNO,
+  DEMO_AGENTS,
+  TestClock,
+  connect,
+  connectAgent,
+  delay,
+  loginAgent,
+  postJson,
+  startTestServer,
+  type TestServer,
+} from './harness.js';
 
 describe('agent login', () => {
   const clock = new TestClock();
@@ -30,7 +42,11 @@ describe('agent login', () => {
     assert.equal(status, 400);
     assert.equal(body.error.code, 'INVALID_PAYLOAD');
     assert.ok(body.error.fields.email);
-    const broken = await fetch(`${t.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
+    const broken = await fetch(`${t.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{nope',
+    });
     assert.equal(broken.status, 400);
     assert.equal(((await broken.json()) as any).error.code, 'INVALID_PAYLOAD');
   });
@@ -78,7 +94,8 @@ describe('login throttling (per account and address, with a ceiling per address)
   it('refuses an address with too many failures across accounts, and no other', async () => {
     const address = '192.0.2.99';
     const statuses = [];
-    for (let i = 0; i < LOGIN_FAILURES_PER_ADDRESS + 1; i++) statuses.push((await login(`nobody${i}@example.com`, 'wrong', address)).status);
+    for (let i = 0; i < LOGIN_FAILURES_PER_ADDRESS + 1; i++)
+      statuses.push((await login(`nobody${i}@example.com`, 'wrong', address)).status);
     assert.deepEqual(statuses.slice(0, LOGIN_FAILURES_PER_ADDRESS), Array(LOGIN_FAILURES_PER_ADDRESS).fill(401));
     const ceiling = await login(ANA, 'conecta-demo', address);
     assert.equal(ceiling.status, 429, 'even the right password of another account');

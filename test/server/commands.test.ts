@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { COMMAND_EVENT } from '../../src/protocol/index.js';
-import { ANA, connectAgent, connectVisitor, delay, loginAgent, startTestServer, type TestServer, type TestSocket, type VisitorSocket } from './harness.js';
+import {
+  ANA,
+  connectAgent,
+  connectVisitor,
+  delay,
+  loginAgent,
+  startTestServer,
+  type TestServer,
+  type TestSocket,
+  type VisitorSocket,
+} from './harness.js';
 
 describe('bad input never crashes the server', () => {
   let t: TestServer;
@@ -46,7 +56,7 @@ describe('bad input never crashes the server', () => {
     const blank = await visitor.command('message.send', { id: randomUUID(), sessionId: 's1', text: '   ' });
     assert.equal(!blank.ok && blank.error.fields?.text, 'must not be empty');
     const tooLong = await visitor.command('message.send', { id: randomUUID(), sessionId: 's1', text: 'x'.repeat(4097) });
-    assert.match(!tooLong.ok ? tooLong.error.fields?.text ?? '' : '', /too long/);
+    assert.match(!tooLong.ok ? (tooLong.error.fields?.text ?? '') : '', /too long/);
   });
 
   it('answers FORBIDDEN to a command of the other kind of identity', async () => {

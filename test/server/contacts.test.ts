@@ -8,14 +8,27 @@ describe('contacts', () => {
   let t: TestServer;
   let ana: TestSocket;
   let bruno: TestSocket;
-  before(async () => ({ t, agents: [ana, bruno] } = await startWithAgents([ANA, BRUNO], { now: clock.now })));
+  before(
+    async () =>
+      ({
+        t,
+        agents: [ana, bruno],
+      } = await startWithAgents([ANA, BRUNO], { now: clock.now })),
+  );
   after(() => t.close());
 
   it('creates a contact with version 1, then replaces the whole record and bumps the version', async () => {
     const id = randomUUID();
     const created = await ana.ok('contact.save', { id, name: ' João ', email: 'JOAO@example.com', phone: '+5511987654321' });
     assert.deepEqual(created.contact, {
-      id, name: 'João', email: 'joao@example.com', phone: '+5511987654321', document: null, createdAt: T0, updatedAt: T0, version: 1,
+      id,
+      name: 'João',
+      email: 'joao@example.com',
+      phone: '+5511987654321',
+      document: null,
+      createdAt: T0,
+      updatedAt: T0,
+      version: 1,
     });
     clock.advance(1000);
     const updated = await ana.ok('contact.save', { id, name: 'João Silva' });

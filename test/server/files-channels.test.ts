@@ -3,18 +3,30 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { CONVERSATION_WINDOW_MS, MAX_UPLOAD_BYTES } from '../../src/protocol/index.js';
 import {
-  ANA, BRUNO, DEMO_TEAMS, DEMO_TEMPLATES, TestClock, connectAgent, connectVisitor, loginAgent, postInbound, startTestServer, upload,
-  type TestServer, type TestSocket, type VisitorSocket,
+  ANA,
+  BRUNO,
+  DEMO_TEAMS,
+  DEMO_TEMPLATES,
+  TestClock,
+  connectAgent,
+  connectVisitor,
+  loginAgent,
+  postInbound,
+  startTestServer,
+  upload,
+  type TestServer,
+  type TestSocket,
+  type VisitorSocket,
 } from './harness.js';
 
 /** The smallest valid PNG: 1×1, transparent. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 /** A Windows executable's header ("MZ" + PE stub). */
-const EXE = Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff]), Buffer.alloc(64)]);
+const EXE = Buffer.concat([
+  Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff]),
+  Buffer.alloc(64),
+]);
 
 describe('files and channels', () => {
   const clock = new TestClock();
@@ -23,7 +35,8 @@ describe('files and channels', () => {
   let ana: TestSocket;
   let bruno: TestSocket;
   let maria: VisitorSocket;
-  const errorOf = (ack: { ok: boolean; error?: unknown }) => (ack.ok ? null : (ack.error as { code: string; message: string; fields?: Record<string, string> }));
+  const errorOf = (ack: { ok: boolean; error?: unknown }) =>
+    ack.ok ? null : (ack.error as { code: string; message: string; fields?: Record<string, string> });
 
   before(async () => {
     t = await startTestServer({ now: clock.now });
@@ -97,7 +110,9 @@ describe('files and channels', () => {
       assert.equal(sent.message.text, '');
       assert.equal(sent.message.attachments[0]!.id, mine.body.attachment.id);
       assert.equal(sent.session.lastMessageText, 'print.png');
-      const refused = errorOf(await maria.command('message.send', { id: randomUUID(), sessionId: session.id, attachmentIds: [anas.body.attachment.id] }));
+      const refused = errorOf(
+        await maria.command('message.send', { id: randomUUID(), sessionId: session.id, attachmentIds: [anas.body.attachment.id] }),
+      );
       assert.equal(refused?.fields?.['attachmentIds.0'], 'is not a file you uploaded');
       const empty = errorOf(await maria.command('message.send', { id: randomUUID(), sessionId: session.id }));
       assert.equal(empty?.fields?.text, 'must not be empty');
@@ -146,34 +161,63 @@ describe('files and channels', () => {
       assert.match(closed?.message ?? '', /template/);
 
       const template = DEMO_TEMPLATES.retomarAtendimento;
-      const missing = errorOf(await ana.command('message.sendTemplate', { id: randomUUID(), sessionId, templateId: template.id, variables: { nome: 'Lia' } }));
+      const missing = errorOf(
+        await ana.command('message.sendTemplate', { id: randomUUID(), sessionId, templateId: template.id, variables: { nome: 'Lia' } }),
+      );
       assert.equal(missing?.code, 'INVALID_PAYLOAD');
       assert.deepEqual(missing?.fields, { 'variables.agente': 'is required' });
-      const otherTeam = errorOf(await ana.command('message.sendTemplate', { id: randomUUID(), sessionId, templateId: DEMO_TEMPLATES.propostaComercial.id, variables: {} }));
+      const otherTeam = errorOf(
+        await ana.command('message.sendTemplate', {
+          id: randomUUID(),
+          sessionId,
+          templateId: DEMO_TEMPLATES.propostaComercial.id,
+          variables: {},
+        }),
+      );
       assert.ok(otherTeam?.fields?.templateId);
 
-      const sent = await ana.ok('message.sendTemplate', { id: randomUUID(), sessionId, templateId: template.id, variables: { nome: 'Lia', agente: 'Ana' } });
+      const sent = await ana.ok('message.sendTemplate', {
+        id: randomUUID(),
+        sessionId,
+        templateId: template.id,
+        variables: { nome: 'Lia', agente: 'Ana' },
+      });
       assert.equal(sent.message.kind, 'template');
       assert.equal(sent.message.templateId, template.id);
       assert.equal(sent.message.text, 'Olá Lia, aqui é Ana da Conecta. Podemos continuar seu atendimento?');
 
       await postInbound(t.url, { from: '+5521998765432', text: 'Sim!', externalId: 'wamid-11' });
-      assert.ok(await ana.ok('message.send', { id: randomUUID(), sessionId, text: 'Ótimo!' }), 'the contact\u2019s reply reopens the window');
+      assert.ok(
+        await ana.ok('message.send', { id: randomUUID(), sessionId, text: 'Ótimo!' }),
+        'the contact\u2019s reply reopens the window',
+      );
     });
 
     it('asks for a template variable named like an Object built-in instead of filling it from the prototype', async () => {
       await t.server.repo.insertTemplate({
-        id: 'tp-pedido', teamId: DEMO_TEAMS.suporte.id, name: 'pedido', language: 'pt_BR', body: 'Seu pedido {{toString}} saiu.', variables: ['toString'],
+        id: 'tp-pedido',
+        teamId: DEMO_TEAMS.suporte.id,
+        name: 'pedido',
+        language: 'pt_BR',
+        body: 'Seu pedido {{toString}} saiu.',
+        variables: ['toString'],
       });
       // A visitor of its own: one visitor holds one open session per channel.
       const lia = await connectVisitor(t.url);
       const { session } = await lia.ok('webchat.start', { sessionId: randomUUID(), name: 'Lia', teamId: DEMO_TEAMS.suporte.id });
       lia.close();
       await ana.ok('session.accept', { sessionId: session.id });
-      const missing = errorOf(await ana.command('message.sendTemplate', { id: randomUUID(), sessionId: session.id, templateId: 'tp-pedido', variables: {} }));
+      const missing = errorOf(
+        await ana.command('message.sendTemplate', { id: randomUUID(), sessionId: session.id, templateId: 'tp-pedido', variables: {} }),
+      );
       assert.equal(missing?.code, 'INVALID_PAYLOAD');
       assert.deepEqual(missing?.fields, { 'variables.toString': 'is required' });
-      const sent = await ana.ok('message.sendTemplate', { id: randomUUID(), sessionId: session.id, templateId: 'tp-pedido', variables: { toString: '4521' } });
+      const sent = await ana.ok('message.sendTemplate', {
+        id: randomUUID(),
+        sessionId: session.id,
+        templateId: 'tp-pedido',
+        variables: { toString: '4521' },
+      });
       assert.equal(sent.message.text, 'Seu pedido 4521 saiu.');
     });
 

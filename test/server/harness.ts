@@ -116,7 +116,10 @@ export async function loginAgent(url: string, email: string, password = DEMO_PAS
  * A test server with the given demo agents logged in and connected, in that order; its `close`
  * disconnects them too. In a suite: `before(async () => ({ t, agents: [ana] } = await startWithAgents([ANA])))`.
  */
-export async function startWithAgents(emails: readonly string[], options: TestServerOptions = {}): Promise<{ t: TestServer; agents: TestSocket[] }> {
+export async function startWithAgents(
+  emails: readonly string[],
+  options: TestServerOptions = {},
+): Promise<{ t: TestServer; agents: TestSocket[] }> {
   const t = await startTestServer(options);
   const agents = await Promise.all(emails.map(async (email) => connectAgent(t.url, await loginAgent(t.url, email))));
   const close = async () => {
@@ -153,11 +156,18 @@ export class TestSocket {
 
   /** The received events of one name (optionally filtered). */
   received<E extends EventName>(name: E, where: (payload: ServerEvents[E]) => boolean = () => true): ServerEvents[E][] {
-    return this.events.filter((e) => e.name === name).map((e) => e.payload as ServerEvents[E]).filter(where);
+    return this.events
+      .filter((e) => e.name === name)
+      .map((e) => e.payload as ServerEvents[E])
+      .filter(where);
   }
 
   /** Resolves with the first event (already received or coming) that matches. */
-  async waitFor<E extends EventName>(name: E, where: (payload: ServerEvents[E]) => boolean = () => true, timeoutMs = 3000): Promise<ServerEvents[E]> {
+  async waitFor<E extends EventName>(
+    name: E,
+    where: (payload: ServerEvents[E]) => boolean = () => true,
+    timeoutMs = 3000,
+  ): Promise<ServerEvents[E]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.received(name, where)[0];
@@ -200,7 +210,12 @@ export interface VisitorSocket extends TestSocket {
  * Gets a visitor token for the channel (reusing `previousToken` when given; as the verified `user`
  * when given) and connects with it.
  */
-export async function connectVisitor(url: string, channel = DEMO_CHANNEL_KEY, previousToken?: string, user?: WebchatUser): Promise<VisitorSocket> {
+export async function connectVisitor(
+  url: string,
+  channel = DEMO_CHANNEL_KEY,
+  previousToken?: string,
+  user?: WebchatUser,
+): Promise<VisitorSocket> {
   const { status, body } = await postJson(`${url}/api/webchat/${encodeURIComponent(channel)}/visitors`, {
     ...(previousToken ? { visitorToken: previousToken } : {}),
     ...(user ? { user } : {}),
@@ -218,8 +233,15 @@ export async function addAgent(
   const { hash, salt } = await hashPassword(DEMO_PASSWORD);
   await t.server.repo.insertAgent(
     {
-      id: agent.id, name: agent.name, email: agent.email, nickname: agent.nickname ?? null, extension: null, teamIds: agent.teamIds,
-      permissions: { history: agent.history ?? false, internalChat: false }, passwordHash: hash, passwordSalt: salt,
+      id: agent.id,
+      name: agent.name,
+      email: agent.email,
+      nickname: agent.nickname ?? null,
+      extension: null,
+      teamIds: agent.teamIds,
+      permissions: { history: agent.history ?? false, internalChat: false },
+      passwordHash: hash,
+      passwordSalt: salt,
     },
     Date.now(),
   );
@@ -234,7 +256,9 @@ export async function postInbound(
   const raw = JSON.stringify(body);
   const signature =
     options.signature === undefined
-      ? `sha256=${createHmac('sha256', options.secret ?? DEMO_WHATSAPP.secret).update(raw).digest('hex')}`
+      ? `sha256=${createHmac('sha256', options.secret ?? DEMO_WHATSAPP.secret)
+          .update(raw)
+          .digest('hex')}`
       : options.signature;
   const response = await fetch(`${url}/api/channels/${options.key ?? DEMO_WHATSAPP.key}/inbound`, {
     method: 'POST',
@@ -245,7 +269,13 @@ export async function postInbound(
 }
 
 /** Uploads bytes as the `file` part of a multipart form; `auth` is the headers identifying the uploader. */
-export async function upload(url: string, bytes: Uint8Array, name: string, auth: Record<string, string>, type = 'application/octet-stream') {
+export async function upload(
+  url: string,
+  bytes: Uint8Array,
+  name: string,
+  auth: Record<string, string>,
+  type = 'application/octet-stream',
+) {
   const form = new FormData();
   form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name);
   const response = await fetch(`${url}/api/files`, { method: 'POST', headers: auth, body: form });
@@ -271,6 +301,10 @@ export async function setWorkingHours(t: TestServer, teamId: string, hours: Work
 }
 
 /** Changes parts of a webchat channel's configuration (pre-chat form, menu, appearance, secret, teams, origins). */
-export async function configureWebchatChannel(t: TestServer, key: string, changes: Partial<Omit<WebchatChannelRecord, 'key'>>): Promise<void> {
+export async function configureWebchatChannel(
+  t: TestServer,
+  key: string,
+  changes: Partial<Omit<WebchatChannelRecord, 'key'>>,
+): Promise<void> {
   await t.server.repo.updateWebchatChannel(key, changes);
 }

@@ -32,7 +32,10 @@ describe('malformed input gets a precise answer', () => {
       const variables = JSON.parse(`{${JSON.stringify(key)}:"x","nome":"Lia"}`);
       const answer = await ana.command('message.sendTemplate', { id: randomUUID(), sessionId: 's1', templateId: 't1', variables });
       assert.equal(!answer.ok && answer.error.code, 'INVALID_PAYLOAD', key);
-      assert.ok(!answer.ok && answer.error.fields?.[`variables.${key}`], `field variables.${key} in ${JSON.stringify(!answer.ok && answer.error)}`);
+      assert.ok(
+        !answer.ok && answer.error.fields?.[`variables.${key}`],
+        `field variables.${key} in ${JSON.stringify(!answer.ok && answer.error)}`,
+      );
     }
   });
 

@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { MAX_MESSAGE_LENGTH } from '../../src/protocol/index.js';
-import { ANA, connectAgent, connectVisitor, delay, loginAgent, startTestServer, type TestServer, type TestSocket, type VisitorSocket } from './harness.js';
+import {
+  ANA,
+  connectAgent,
+  connectVisitor,
+  delay,
+  loginAgent,
+  startTestServer,
+  type TestServer,
+  type TestSocket,
+  type VisitorSocket,
+} from './harness.js';
 
 describe('messages and resync', () => {
   let t: TestServer;
@@ -77,9 +87,15 @@ describe('messages and resync', () => {
     const sent = [];
     for (const text of ['one', 'two', 'three']) sent.push((await ana.ok('message.send', { id: randomUUID(), sessionId, text })).message);
     const all = await maria.ok('session.sync', { sessionId, afterSeq: 0 });
-    assert.deepEqual(all.messages.map((m) => m.seq), Array.from({ length: all.session.lastSeq }, (_, i) => i + 1));
+    assert.deepEqual(
+      all.messages.map((m) => m.seq),
+      Array.from({ length: all.session.lastSeq }, (_, i) => i + 1),
+    );
     const later = await maria.ok('session.sync', { sessionId, afterSeq: sent[0]!.seq });
-    assert.deepEqual(later.messages.map((m) => m.text), ['two', 'three']);
+    assert.deepEqual(
+      later.messages.map((m) => m.text),
+      ['two', 'three'],
+    );
     assert.equal(later.session.id, sessionId);
     assert.equal(later.contact.id, maria.visitor.contactId);
     const defaulted = await maria.ok('session.sync', { sessionId });

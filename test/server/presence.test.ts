@@ -1,14 +1,31 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { agentRoom } from '../../server/src/socket/rooms.js';
-import { ANA, BRUNO, DEMO_AGENTS, connectAgent, delay, loginAgent, postJson, startWithAgents, type TestServer, type TestSocket } from './harness.js';
+import {
+  ANA,
+  BRUNO,
+  DEMO_AGENTS,
+  connectAgent,
+  delay,
+  loginAgent,
+  postJson,
+  startWithAgents,
+  type TestServer,
+  type TestSocket,
+} from './harness.js';
 
 const bruno = DEMO_AGENTS.bruno.id;
 
 describe('agent presence', () => {
   let t: TestServer;
   let ana: TestSocket;
-  before(async () => ({ t, agents: [ana] } = await startWithAgents([ANA])));
+  before(
+    async () =>
+      ({
+        t,
+        agents: [ana],
+      } = await startWithAgents([ANA])),
+  );
   after(() => t.close());
 
   /** Bruno's presence as Ana heard it, in order. */

@@ -25,7 +25,10 @@ const start = (socket: TestSocket) => socket.command('webchat.start', { sessionI
 describe('one visitor cannot flood the queue', () => {
   let t: TestServer;
   // Rate limits out of the way: this is the rule of one open session.
-  before(async () => (t = await startTestServer({ rateLimits: { sessions: { perVisitor: only(1000), perAddress: only(1000), perChannel: only(1000) } } })));
+  before(
+    async () =>
+      (t = await startTestServer({ rateLimits: { sessions: { perVisitor: only(1000), perAddress: only(1000), perChannel: only(1000) } } })),
+  );
   after(() => t.close());
 
   it('holds at most one open session per channel, even across eight sockets of one visitor token', async () => {
@@ -79,7 +82,9 @@ describe('rate limits hold per identity, per address and per channel', () => {
   it('limits commands per identity across all its sockets, with a retry time', async () => {
     const token = await loginAgent(t.url, ANA);
     const [one, two] = await Promise.all([connectAgent(t.url, token), connectAgent(t.url, await loginAgent(t.url, ANA))]);
-    const answers = await Promise.all([one, two].flatMap((socket) => Array.from({ length: 10 }, () => socket.command('agent.snapshot', {}))));
+    const answers = await Promise.all(
+      [one, two].flatMap((socket) => Array.from({ length: 10 }, () => socket.command('agent.snapshot', {}))),
+    );
     assert.equal(okOf(answers).length, 10);
     const limited = limitedOf(answers);
     assert.equal(limited.length, 10);
@@ -136,7 +141,10 @@ describe('rate limits hold per identity, per address and per channel', () => {
 
 describe('new visitor tokens per channel', () => {
   let t: TestServer;
-  before(async () => (t = await startTestServer({ trustedProxyHops: 1, rateLimits: { visitorTokens: { perAddress: only(100), perChannel: only(4) } } })));
+  before(
+    async () =>
+      (t = await startTestServer({ trustedProxyHops: 1, rateLimits: { visitorTokens: { perAddress: only(100), perChannel: only(4) } } })),
+  );
   after(() => t.close());
 
   it('limits new visitor tokens per channel across addresses', async () => {

@@ -3,8 +3,19 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Session } from '../../src/protocol/index.js';
 import {
-  ANA, BRUNO, DEMO_AGENTS, TestClock, T0, connectAgent, connectVisitor, delay, loginAgent, startTestServer,
-  type TestServer, type TestSocket, type VisitorSocket,
+  ANA,
+  BRUNO,
+  DEMO_AGENTS,
+  TestClock,
+  T0,
+  connectAgent,
+  connectVisitor,
+  delay,
+  loginAgent,
+  startTestServer,
+  type TestServer,
+  type TestSocket,
+  type VisitorSocket,
 } from './harness.js';
 
 const SUPORTE = 'tm-suporte';
@@ -37,16 +48,32 @@ describe('a webchat conversation from start to finish', () => {
     assert.equal(started.session.channelKey, 'demo');
     assert.equal(started.session.protocol, '20261122-000001');
     assert.deepEqual(started.contact, {
-      id: maria.visitor.contactId, name: 'Maria Souza', email: 'maria@example.com', phone: null, document: null, createdAt: T0, updatedAt: T0, version: 1,
+      id: maria.visitor.contactId,
+      name: 'Maria Souza',
+      email: 'maria@example.com',
+      phone: null,
+      document: null,
+      createdAt: T0,
+      updatedAt: T0,
+      version: 1,
     });
 
     // Both agents of Suporte get the new waiting session without asking.
     await ana.waitFor('session.updated', (e) => e.session.id === sessionId);
     await bruno.waitFor('session.updated', (e) => e.session.id === sessionId);
     const snapshot = await ana.ok('agent.snapshot', {});
-    assert.deepEqual(snapshot.teams.map((team) => team.name), ['Suporte', 'Vendas']);
-    assert.deepEqual(snapshot.sessions.map((s) => s.id), [sessionId]);
-    assert.deepEqual(snapshot.contacts.map((c) => c.id), [maria.visitor.contactId]);
+    assert.deepEqual(
+      snapshot.teams.map((team) => team.name),
+      ['Suporte', 'Vendas'],
+    );
+    assert.deepEqual(
+      snapshot.sessions.map((s) => s.id),
+      [sessionId],
+    );
+    assert.deepEqual(
+      snapshot.contacts.map((c) => c.id),
+      [maria.visitor.contactId],
+    );
 
     clock.advance(5_000);
     const first = await maria.ok('message.send', { id: randomUUID(), sessionId, text: '  Hi, my order has not arrived.  ' });
@@ -100,7 +127,10 @@ describe('a webchat conversation from start to finish', () => {
 
     const history = await maria.ok('webchat.sessions', {});
     assert.equal(history.contact?.id, maria.visitor.contactId);
-    assert.deepEqual(history.sessions.map((s) => [s.id, s.status]), [[sessionId, 'finished']]);
+    assert.deepEqual(
+      history.sessions.map((s) => [s.id, s.status]),
+      [[sessionId, 'finished']],
+    );
   });
 });
 
@@ -131,7 +161,10 @@ describe('session rules', () => {
   it('two agents accepting at once: exactly one wins, the other gets ALREADY_ACCEPTED', async () => {
     for (let round = 0; round < 5; round++) {
       const session = await start();
-      const answers = await Promise.all([ana.command('session.accept', { sessionId: session.id }), bruno.command('session.accept', { sessionId: session.id })]);
+      const answers = await Promise.all([
+        ana.command('session.accept', { sessionId: session.id }),
+        bruno.command('session.accept', { sessionId: session.id }),
+      ]);
       const winners = answers.filter((a) => a.ok);
       const losers = answers.filter((a) => !a.ok);
       assert.equal(winners.length, 1);

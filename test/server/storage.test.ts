@@ -24,7 +24,10 @@ describe('storage', () => {
     const reopened = openSqlite(dir);
     assert.equal(runMigrations(reopened), 0);
     const recorded = reopened.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[];
-    assert.deepEqual(recorded.map((row) => row.version), migrations.map((_, index) => index + 1));
+    assert.deepEqual(
+      recorded.map((row) => row.version),
+      migrations.map((_, index) => index + 1),
+    );
     assert.equal(reopened.pragma('journal_mode', { simple: true }), 'wal');
     assert.equal(reopened.pragma('foreign_keys', { simple: true }), 1);
     reopened.close();
@@ -83,7 +86,10 @@ describe('storage', () => {
       assert.equal(await second.server.repo.countAgents(), 2);
       const ana = await connectAgent(second.url, token);
       const synced = await ana.ok('session.sync', { sessionId, afterSeq: 0 });
-      assert.deepEqual(synced.messages.map((m) => m.text), ['before the restart']);
+      assert.deepEqual(
+        synced.messages.map((m) => m.text),
+        ['before the restart'],
+      );
       const returning = await connectVisitor(second.url, 'demo', visitor.visitorToken);
       assert.equal(returning.visitor.id, visitor.visitor.id);
       await returning.ok('webchat.finish', { sessionId });

@@ -25,7 +25,9 @@ import {
 } from './harness.js';
 
 // better-sqlite3 is the server workspace's dependency.
-const Database = createRequire(new URL('../../server/package.json', import.meta.url))('better-sqlite3') as new (path: string) => SqliteDatabase;
+const Database = createRequire(new URL('../../server/package.json', import.meta.url))('better-sqlite3') as new (
+  path: string,
+) => SqliteDatabase;
 
 /** Monday 2026-11-23 at `hhmm` in São Paulo (UTC−3, no daylight saving time since 2019). */
 const mondayInSaoPaulo = (hhmm: string) => Date.parse(`2026-11-23T${hhmm}:00-03:00`);
@@ -63,7 +65,9 @@ describe('webchat channel configuration', () => {
         ],
       },
       appearance: {
-        color: '#0b6bcb', position: 'right', launcherIcon: 'chat',
+        color: '#0b6bcb',
+        position: 'right',
+        launcherIcon: 'chat',
         greeting: { 'pt-BR': 'Olá! 👋 Como podemos ajudar?', en: 'Hi! 👋 How can we help?', es: '¡Hola! 👋 ¿Cómo podemos ayudarte?' },
       },
       defaultLanguage: 'pt-BR',
@@ -117,7 +121,10 @@ describe('webchat channel configuration', () => {
     await setWorkingHours(t, 'tm-vendas', NEVER_OPEN);
     const visitor = await connectVisitor(t.url, DEMO_VENDAS_CHANNEL_KEY);
     const { session, message } = await visitor.ok('webchat.start', {
-      sessionId: randomUUID(), email: 'lead@example.com', teamId: 'tm-vendas', text: 'Quero uma proposta.',
+      sessionId: randomUUID(),
+      email: 'lead@example.com',
+      teamId: 'tm-vendas',
+      text: 'Quero uma proposta.',
     });
     assert.equal(session.status, 'waiting');
     assert.equal(message?.text, 'Quero uma proposta.');
@@ -127,7 +134,13 @@ describe('webchat channel configuration', () => {
   it('a channel’s configuration can be changed; menu options for teams it does not offer are left out', async () => {
     await configureWebchatChannel(t, DEMO_VENDAS_CHANNEL_KEY, {
       prechat: { name: 'hidden', email: 'optional', phone: 'required' },
-      menu: { prompt: { en: 'Choose' }, options: [{ label: { en: 'Sales' }, teamId: 'tm-vendas' }, { label: { en: 'Support' }, teamId: 'tm-suporte' }] },
+      menu: {
+        prompt: { en: 'Choose' },
+        options: [
+          { label: { en: 'Sales' }, teamId: 'tm-vendas' },
+          { label: { en: 'Support' }, teamId: 'tm-suporte' },
+        ],
+      },
       appearance: { color: '#222222', position: 'right', launcherIcon: 'help', greeting: null },
       defaultLanguage: 'en',
     });
@@ -164,11 +177,21 @@ describe('webchat.start and the pre-chat rules', () => {
 
   it('ignores a hidden field, stores the phone where it is asked, and names a nameless visitor “Visitante”', async () => {
     const demo = await connectVisitor(t.url);
-    const { contact } = await demo.ok('webchat.start', { sessionId: randomUUID(), name: 'Maria', phone: '+5511987654321', teamId: 'tm-suporte' });
+    const { contact } = await demo.ok('webchat.start', {
+      sessionId: randomUUID(),
+      name: 'Maria',
+      phone: '+5511987654321',
+      teamId: 'tm-suporte',
+    });
     assert.equal(contact.phone, null, 'the demo channel hides the phone');
 
     const sales = await connectVisitor(t.url, DEMO_VENDAS_CHANNEL_KEY);
-    const started = await sales.ok('webchat.start', { sessionId: randomUUID(), email: 'Lead@Example.com', phone: '+5521998765432', teamId: 'tm-vendas' });
+    const started = await sales.ok('webchat.start', {
+      sessionId: randomUUID(),
+      email: 'Lead@Example.com',
+      phone: '+5521998765432',
+      teamId: 'tm-vendas',
+    });
     assert.equal(started.contact.name, 'Visitante');
     assert.equal(started.contact.email, 'lead@example.com');
     assert.equal(started.contact.phone, '+5521998765432');
@@ -204,7 +227,13 @@ describe('webchat.start and the pre-chat rules', () => {
     assert.equal(first.session.lastMessageText, 'Meu pedido não chegou 📦');
     assert.equal(first.session.lastInboundAt, first.message!.createdAt);
     assert.deepEqual(
-      { seq: first.message!.seq, authorKind: first.message!.authorKind, authorId: first.message!.authorId, authorName: first.message!.authorName, text: first.message!.text },
+      {
+        seq: first.message!.seq,
+        authorKind: first.message!.authorKind,
+        authorId: first.message!.authorId,
+        authorName: first.message!.authorName,
+        text: first.message!.text,
+      },
       { seq: 1, authorKind: 'contact', authorId: visitor.visitor.contactId, authorName: 'Rita', text: 'Meu pedido não chegou 📦' },
     );
     const repeat = await visitor.ok('webchat.start', payload);
@@ -214,7 +243,10 @@ describe('webchat.start and the pre-chat rules', () => {
     const updated = await ana.waitFor('session.updated', (e) => e.session.id === sessionId);
     assert.equal(updated.session.lastMessageText, 'Meu pedido não chegou 📦');
     const synced = await ana.ok('session.sync', { sessionId });
-    assert.deepEqual(synced.messages.map((m) => m.text), ['Meu pedido não chegou 📦']);
+    assert.deepEqual(
+      synced.messages.map((m) => m.text),
+      ['Meu pedido não chegou 📦'],
+    );
     assert.equal(await t.server.repo.countMessages(sessionId), 1);
     ana.close();
     visitor.close();
@@ -223,14 +255,25 @@ describe('webchat.start and the pre-chat rules', () => {
 
 describe('working hours', () => {
   it('opens within [from, to) of the weekday in the team’s zone; a day left out is closed', () => {
-    const hours = { timeZone: 'America/Sao_Paulo', days: { 1: [['08:00', '12:00'], ['13:00', '18:00']] as [string, string][] } };
+    const hours = {
+      timeZone: 'America/Sao_Paulo',
+      days: {
+        1: [
+          ['08:00', '12:00'],
+          ['13:00', '18:00'],
+        ] as [string, string][],
+      },
+    };
     assert.equal(isWithinWorkingHours(hours, mondayInSaoPaulo('07:59')), false);
     assert.equal(isWithinWorkingHours(hours, mondayInSaoPaulo('08:00')), true);
     assert.equal(isWithinWorkingHours(hours, mondayInSaoPaulo('12:30')), false);
     assert.equal(isWithinWorkingHours(hours, mondayInSaoPaulo('17:59')), true);
     assert.equal(isWithinWorkingHours(hours, mondayInSaoPaulo('18:00')), false);
     // 23:00 on Monday in São Paulo is already Tuesday in UTC: the zone decides the day.
-    assert.equal(isWithinWorkingHours({ timeZone: 'America/Sao_Paulo', days: { 1: [['22:00', '24:00']] } }, mondayInSaoPaulo('23:00')), true);
+    assert.equal(
+      isWithinWorkingHours({ timeZone: 'America/Sao_Paulo', days: { 1: [['22:00', '24:00']] } }, mondayInSaoPaulo('23:00')),
+      true,
+    );
     assert.equal(isWithinWorkingHours(null, mondayInSaoPaulo('03:00')), true);
   });
 });
@@ -253,7 +296,9 @@ describe('migration 003 and the demo upgrade', () => {
     db.exec(`INSERT INTO visitors (id, channel_key, contact_id, token_hash, created_at) VALUES ('vi-1', 'old', 'ct-1', 'h1', 0)`);
     assert.equal(runMigrations(db), migrations.length - 2);
     assert.deepEqual(db.prepare('SELECT id, contact_id, user_id FROM visitors').all(), [{ id: 'vi-1', contact_id: 'ct-1', user_id: null }]);
-    db.exec(`INSERT INTO visitors (id, channel_key, contact_id, token_hash, user_id, created_at) VALUES ('vi-2', 'old', 'ct-1', 'h2', 'u1', 0)`);
+    db.exec(
+      `INSERT INTO visitors (id, channel_key, contact_id, token_hash, user_id, created_at) VALUES ('vi-2', 'old', 'ct-1', 'h2', 'u1', 0)`,
+    );
     const channel = db.prepare(`SELECT prechat, secret FROM webchat_channels WHERE key = 'old'`).get() as { prechat: string; secret: null };
     assert.deepEqual(JSON.parse(channel.prechat), { name: 'required', email: 'optional', phone: 'hidden' });
     assert.equal(channel.secret, null);
@@ -267,18 +312,35 @@ describe('migration 003 and the demo upgrade', () => {
     db.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`);
     for (const schema of migrations.slice(0, 3)) db.exec(schema);
     db.exec(`INSERT INTO schema_migrations VALUES (1, 0), (2, 0), (3, 0)`);
-    const menu = { prompt: 'Escolha', options: [{ label: 'Suporte', teamId: 'tm-1' }, { label: 'Vendas', teamId: 'tm-2' }] };
+    const menu = {
+      prompt: 'Escolha',
+      options: [
+        { label: 'Suporte', teamId: 'tm-1' },
+        { label: 'Vendas', teamId: 'tm-2' },
+      ],
+    };
     const appearance = { color: '#222222', position: 'left', launcherIcon: 'help', greeting: 'Olá!' };
-    db.prepare(`INSERT INTO webchat_channels (key, name, menu, appearance, created_at) VALUES ('old', 'Old', ?, ?, 0)`)
-      .run(JSON.stringify(menu), JSON.stringify(appearance));
+    db.prepare(`INSERT INTO webchat_channels (key, name, menu, appearance, created_at) VALUES ('old', 'Old', ?, ?, 0)`).run(
+      JSON.stringify(menu),
+      JSON.stringify(appearance),
+    );
     db.exec(`INSERT INTO webchat_channels (key, name, created_at) VALUES ('bare', 'Bare', 0)`);
     assert.equal(runMigrations(db), migrations.length - 3);
     const read = (key: string) => {
-      const row = db.prepare('SELECT menu, appearance, default_language FROM webchat_channels WHERE key = ?').get(key) as Record<string, string>;
+      const row = db.prepare('SELECT menu, appearance, default_language FROM webchat_channels WHERE key = ?').get(key) as Record<
+        string,
+        string
+      >;
       return { menu: JSON.parse(row.menu!), appearance: JSON.parse(row.appearance!), defaultLanguage: row.default_language };
     };
     assert.deepEqual(read('old'), {
-      menu: { prompt: { 'pt-BR': 'Escolha' }, options: [{ label: { 'pt-BR': 'Suporte' }, teamId: 'tm-1' }, { label: { 'pt-BR': 'Vendas' }, teamId: 'tm-2' }] },
+      menu: {
+        prompt: { 'pt-BR': 'Escolha' },
+        options: [
+          { label: { 'pt-BR': 'Suporte' }, teamId: 'tm-1' },
+          { label: { 'pt-BR': 'Vendas' }, teamId: 'tm-2' },
+        ],
+      },
       appearance: { ...appearance, greeting: { 'pt-BR': 'Olá!' } },
       defaultLanguage: 'pt-BR',
     });
@@ -300,10 +362,16 @@ describe('migration 003 and the demo upgrade', () => {
         appearance: { ...demo.appearance, greeting: ptBR(demo.appearance.greeting) },
       });
       const sales = (await t.server.repo.getWebchatChannel(DEMO_VENDAS_CHANNEL_KEY))!;
-      await configureWebchatChannel(t, DEMO_VENDAS_CHANNEL_KEY, { appearance: { ...sales.appearance, greeting: { 'pt-BR': 'Nosso texto' } } });
+      await configureWebchatChannel(t, DEMO_VENDAS_CHANNEL_KEY, {
+        appearance: { ...sales.appearance, greeting: { 'pt-BR': 'Nosso texto' } },
+      });
       assert.equal(await seedDemo(t.server.repo), false);
       assert.deepEqual(await t.server.repo.getWebchatChannel('demo'), demo);
-      assert.deepEqual((await t.server.repo.getWebchatChannel(DEMO_VENDAS_CHANNEL_KEY))?.appearance.greeting, { 'pt-BR': 'Nosso texto' }, 'a changed greeting stays');
+      assert.deepEqual(
+        (await t.server.repo.getWebchatChannel(DEMO_VENDAS_CHANNEL_KEY))?.appearance.greeting,
+        { 'pt-BR': 'Nosso texto' },
+        'a changed greeting stays',
+      );
     } finally {
       await t.close();
     }

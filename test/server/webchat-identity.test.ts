@@ -48,7 +48,9 @@ describe('identity verification', () => {
     const wrong = await postJson(visitors(t.url), { user: { id: 'user-1001', hash: userHash('user-1002') } });
     assert.equal(wrong.status, 401);
     assert.equal(wrong.body.error.code, 'IDENTITY_REJECTED');
-    const otherChannel = await postJson(visitors(t.url), { user: { id: 'user-1001', hash: userHash('user-1001', DEMO_VENDAS_WEBCHAT_SECRET) } });
+    const otherChannel = await postJson(visitors(t.url), {
+      user: { id: 'user-1001', hash: userHash('user-1001', DEMO_VENDAS_WEBCHAT_SECRET) },
+    });
     assert.equal(otherChannel.status, 401);
     const empty = await postJson(visitors(t.url), { user: { id: 'user-1001', hash: '' } });
     assert.equal(empty.body.error.code, 'IDENTITY_REJECTED');
@@ -81,7 +83,10 @@ describe('identity verification', () => {
     await phone.ok('webchat.start', { sessionId, teamId: 'tm-suporte', text: 'Oi do celular' });
     const onLaptop = await laptop.waitFor('message.created', (e) => e.message.sessionId === sessionId);
     assert.equal(onLaptop.message.text, 'Oi do celular');
-    assert.deepEqual((await laptop.ok('webchat.sessions', {})).sessions.map((s) => s.id), [sessionId]);
+    assert.deepEqual(
+      (await laptop.ok('webchat.sessions', {})).sessions.map((s) => s.id),
+      [sessionId],
+    );
 
     const ana = await connectAgent(t.url, await loginAgent(t.url, ANA));
     await ana.ok('session.accept', { sessionId });
@@ -91,7 +96,10 @@ describe('identity verification', () => {
     // A device that connects later sees the conversation too.
     const tablet = await connectVisitor(t.url, 'demo', undefined, user);
     const synced = await tablet.ok('session.sync', { sessionId });
-    assert.deepEqual(synced.messages.filter((m) => m.kind === 'text').map((m) => m.text), ['Oi do celular', 'Olá, Davi!']);
+    assert.deepEqual(
+      synced.messages.filter((m) => m.kind === 'text').map((m) => m.text),
+      ['Oi do celular', 'Olá, Davi!'],
+    );
     await laptop.ok('message.send', { id: randomUUID(), sessionId, text: 'Do notebook' });
     await tablet.waitFor('message.created', (e) => e.message.text === 'Do notebook');
     for (const socket of [phone, laptop, tablet, ana]) socket.close();
@@ -116,14 +124,20 @@ describe('identity verification', () => {
     const anonymous = await connectVisitor(t.url);
     const sessionId = randomUUID();
     await anonymous.ok('webchat.start', { sessionId, name: 'Eva', teamId: 'tm-suporte', text: 'Antes do login' });
-    const { status, body } = await postJson(visitors(t.url), { visitorToken: anonymous.visitorToken, user: verifiedUser('user-5005', { email: 'eva@example.com' }) });
+    const { status, body } = await postJson(visitors(t.url), {
+      visitorToken: anonymous.visitorToken,
+      user: verifiedUser('user-5005', { email: 'eva@example.com' }),
+    });
     assert.equal(status, 200);
     assert.notEqual(body.visitorToken, anonymous.visitorToken);
     assert.deepEqual(body.visitor, { ...anonymous.visitor, userId: 'user-5005' });
 
     const verified = await connect(t.url, { visitorToken: body.visitorToken });
     const { sessions, contact } = await verified.ok('webchat.sessions', {});
-    assert.deepEqual(sessions.map((s) => s.id), [sessionId]);
+    assert.deepEqual(
+      sessions.map((s) => s.id),
+      [sessionId],
+    );
     assert.equal(contact?.name, 'Eva');
     assert.equal(contact?.email, 'eva@example.com');
     await assert.rejects(connect(t.url, { visitorToken: anonymous.visitorToken }), { message: 'UNAUTHENTICATED' });
@@ -132,7 +146,10 @@ describe('identity verification', () => {
 
     // Another device of that user sees the adopted conversation.
     const otherDevice = await connectVisitor(t.url, 'demo', undefined, verifiedUser('user-5005'));
-    assert.deepEqual((await otherDevice.ok('webchat.sessions', {})).sessions.map((s) => s.id), [sessionId]);
+    assert.deepEqual(
+      (await otherDevice.ok('webchat.sessions', {})).sessions.map((s) => s.id),
+      [sessionId],
+    );
     for (const socket of [anonymous, verified, otherDevice]) socket.close();
   });
 
@@ -169,7 +186,12 @@ describe('identity verification', () => {
   it('does not let a verified user claim an e-mail another contact already has', async () => {
     const owner = await connectVisitor(t.url);
     await owner.ok('webchat.start', { sessionId: randomUUID(), name: 'Gil', email: 'gil@example.com', teamId: 'tm-suporte' });
-    const claimer = await connectVisitor(t.url, 'demo', undefined, verifiedUser('user-7007', { name: 'Impostor', email: 'gil@example.com' }));
+    const claimer = await connectVisitor(
+      t.url,
+      'demo',
+      undefined,
+      verifiedUser('user-7007', { name: 'Impostor', email: 'gil@example.com' }),
+    );
     const { contact } = await claimer.ok('webchat.sessions', {});
     assert.equal(contact?.email, null);
     assert.notEqual(contact?.id, owner.visitor.contactId);

@@ -47,7 +47,13 @@ describe('queue position', () => {
   const clock = new TestClock();
   let t: TestServer;
   let ana: TestSocket;
-  before(async () => ({ t, agents: [ana] } = await startWithAgents([ANA], { now: clock.now })));
+  before(
+    async () =>
+      ({
+        t,
+        agents: [ana],
+      } = await startWithAgents([ANA], { now: clock.now })),
+  );
   after(() => t.close());
 
   it('tells each waiting visitor its place, moves them up as sessions leave the queue, and says nothing otherwise', async () => {
@@ -142,7 +148,13 @@ describe('estimated wait', () => {
   const clock = new TestClock();
   let t: TestServer;
   let ana: TestSocket;
-  before(async () => ({ t, agents: [ana] } = await startWithAgents([ANA], { now: clock.now })));
+  before(
+    async () =>
+      ({
+        t,
+        agents: [ana],
+      } = await startWithAgents([ANA], { now: clock.now })),
+  );
   after(() => t.close());
 
   it('is the position × the team’s average wait over its recent accepted sessions, from the third one on', async () => {

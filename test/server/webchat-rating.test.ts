@@ -1,23 +1,20 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import {
-  ANA,
-  BRUNO,
-  TestClock,
-  connectVisitor,
-  startWithAgents,
-  type TestServer,
-  type TestSocket,
-  type VisitorSocket,
-} from './harness.js';
+import { ANA, BRUNO, TestClock, connectVisitor, startWithAgents, type TestServer, type TestSocket, type VisitorSocket } from './harness.js';
 
 describe('the visitor ends and rates its conversation', () => {
   const clock = new TestClock();
   let t: TestServer;
   let ana: TestSocket;
   let bruno: TestSocket;
-  before(async () => ({ t, agents: [ana, bruno] } = await startWithAgents([ANA, BRUNO], { now: clock.now })));
+  before(
+    async () =>
+      ({
+        t,
+        agents: [ana, bruno],
+      } = await startWithAgents([ANA, BRUNO], { now: clock.now })),
+  );
   after(() => t.close());
 
   /** A visitor's session in Suporte, accepted by `agent` unless null. */

@@ -34,7 +34,11 @@ describe('webchat channels and visitors over HTTP', () => {
     assert.equal(channel.name, 'Conecta Demo');
     assert.deepEqual(
       channel.teams.map((team: any) => [team.id, team.name]),
-      [['tm-suporte', 'Suporte'], ['tm-vendas', 'Vendas'], ['tm-financeiro', 'Financeiro']],
+      [
+        ['tm-suporte', 'Suporte'],
+        ['tm-vendas', 'Vendas'],
+        ['tm-financeiro', 'Financeiro'],
+      ],
     );
     const missing = await fetch(`${t.url}/api/webchat/nope`);
     assert.equal(missing.status, 404);
@@ -66,7 +70,11 @@ describe('webchat channels and visitors over HTTP', () => {
     assert.equal(response.headers.get('access-control-allow-origin'), 'https://crm.example');
     const preflight = await fetch(`${t.url}/api/auth/logout`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://crm.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      headers: {
+        origin: 'https://crm.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization',
+      },
     });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://crm.example');
@@ -85,7 +93,9 @@ describe('webchat channels and visitors over HTTP', () => {
     const { body } = await postJson(`${t.url}/api/webchat/shop/visitors`, {}, { origin: 'https://shop.example' });
     const ok = await connect(t.url, { visitorToken: body.visitorToken }, { origin: 'https://shop.example' });
     ok.close();
-    await assert.rejects(connect(t.url, { visitorToken: body.visitorToken }, { origin: 'https://evil.example' }), { message: 'UNAUTHENTICATED' });
+    await assert.rejects(connect(t.url, { visitorToken: body.visitorToken }, { origin: 'https://evil.example' }), {
+      message: 'UNAUTHENTICATED',
+    });
   });
 });
 
@@ -104,7 +114,13 @@ describe('webchat typing, read receipts and uploads', () => {
     const { tab1, tab2, ana, session, close } = await conversation();
     await tab1.ok('session.typing', { sessionId: session.id, typing: true });
     const heard = await ana.waitFor('session.typing', (e) => e.sessionId === session.id);
-    assert.deepEqual(heard, { sessionId: session.id, authorKind: 'contact', authorId: session.contactId, authorName: 'Maria', typing: true });
+    assert.deepEqual(heard, {
+      sessionId: session.id,
+      authorKind: 'contact',
+      authorId: session.contactId,
+      authorName: 'Maria',
+      typing: true,
+    });
 
     await ana.ok('session.typing', { sessionId: session.id, typing: true });
     for (const tab of [tab1, tab2]) {
@@ -112,7 +128,11 @@ describe('webchat typing, read receipts and uploads', () => {
       assert.deepEqual(typing, { sessionId: session.id, authorKind: 'agent', authorId: 'ag-ana', authorName: 'Ana', typing: true });
     }
     await delay(50);
-    assert.equal(tab2.received('session.typing', (e) => e.authorKind === 'contact').length, 0, 'a tab does not hear its own visitor typing');
+    assert.equal(
+      tab2.received('session.typing', (e) => e.authorKind === 'contact').length,
+      0,
+      'a tab does not hear its own visitor typing',
+    );
     assert.equal(ana.received('session.typing', (e) => e.authorKind === 'agent').length, 0, 'the sender does not hear itself');
     close();
   });

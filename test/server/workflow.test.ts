@@ -3,8 +3,22 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Session } from '../../src/protocol/index.js';
 import {
-  ANA, BRUNO, DEMO_AGENTS, DEMO_TAGS, DEMO_TEAMS, DEMO_WAITING_TIMEOUT_MS, TestClock, addAgent, connectAgent, connectVisitor, delay,
-  loginAgent, startTestServer, type TestServer, type TestSocket, type VisitorSocket,
+  ANA,
+  BRUNO,
+  DEMO_AGENTS,
+  DEMO_TAGS,
+  DEMO_TEAMS,
+  DEMO_WAITING_TIMEOUT_MS,
+  TestClock,
+  addAgent,
+  connectAgent,
+  connectVisitor,
+  delay,
+  loginAgent,
+  startTestServer,
+  type TestServer,
+  type TestSocket,
+  type VisitorSocket,
 } from './harness.js';
 
 const { suporte: SUPORTE, vendas: VENDAS, financeiro: FINANCEIRO } = DEMO_TEAMS;
@@ -29,7 +43,8 @@ describe('the agent session workflow', () => {
     const { session } = await maria.ok('webchat.start', { sessionId: randomUUID(), name: 'Maria Souza', teamId });
     return owner ? (await owner.ok('session.accept', { sessionId: session.id })).session : session;
   };
-  const errorOf = (ack: { ok: boolean; error?: unknown }) => (ack.ok ? null : (ack.error as { code: string; message: string; fields?: Record<string, string> }));
+  const errorOf = (ack: { ok: boolean; error?: unknown }) =>
+    ack.ok ? null : (ack.error as { code: string; message: string; fields?: Record<string, string> });
 
   before(async () => {
     t = await startTestServer({ now: clock.now, rateLimits: { commands: { perSecond: 1000, burst: 1000 } } });
@@ -48,7 +63,10 @@ describe('the agent session workflow', () => {
     it('to an agent: waiting for that agent only, recorded with names and note, routed to that agent and not its team', async () => {
       const session = await open();
       const { session: moved } = await ana.ok('session.transfer', {
-        sessionId: session.id, toTeamId: FINANCEIRO.id, toAgentId: DEMO_AGENTS.bruno.id, note: ' Segunda via do boleto ',
+        sessionId: session.id,
+        toTeamId: FINANCEIRO.id,
+        toAgentId: DEMO_AGENTS.bruno.id,
+        note: ' Segunda via do boleto ',
       });
       assert.equal(moved.status, 'waiting');
       assert.equal(moved.teamId, FINANCEIRO.id);
@@ -67,13 +85,22 @@ describe('the agent session workflow', () => {
       const record = synced.messages.at(-1)!;
       assert.equal(record.kind, 'system');
       assert.deepEqual(record.system, {
-        type: 'transferred', byAgentId: DEMO_AGENTS.ana.id, byAgentName: 'Ana', toTeamId: FINANCEIRO.id, toTeamName: 'Financeiro',
-        toAgentId: DEMO_AGENTS.bruno.id, toAgentName: 'Bruno Lima', note: 'Segunda via do boleto',
+        type: 'transferred',
+        byAgentId: DEMO_AGENTS.ana.id,
+        byAgentName: 'Ana',
+        toTeamId: FINANCEIRO.id,
+        toTeamName: 'Financeiro',
+        toAgentId: DEMO_AGENTS.bruno.id,
+        toAgentName: 'Bruno Lima',
+        note: 'Segunda via do boleto',
       });
       const accepted = await bruno.ok('session.accept', { sessionId: session.id });
       assert.equal(accepted.session.agentId, DEMO_AGENTS.bruno.id);
       assert.equal(accepted.session.targetAgentId, null);
-      assert.equal(errorOf(await ana.command('message.send', { id: randomUUID(), sessionId: session.id, text: 'still here?' }))?.code, 'FORBIDDEN');
+      assert.equal(
+        errorOf(await ana.command('message.send', { id: randomUUID(), sessionId: session.id, text: 'still here?' }))?.code,
+        'FORBIDDEN',
+      );
     });
 
     it('to a team: waiting for the whole team; a waiting session may be transferred by a member of its team', async () => {
@@ -87,13 +114,21 @@ describe('the agent session workflow', () => {
     it('refuses: not the owner (FORBIDDEN), an agent outside the team (fields.toAgentId), no such team, finished, unknown session', async () => {
       const session = await open();
       assert.equal(errorOf(await bruno.command('session.transfer', { sessionId: session.id, toTeamId: VENDAS.id }))?.code, 'FORBIDDEN');
-      const outside = errorOf(await ana.command('session.transfer', { sessionId: session.id, toTeamId: VENDAS.id, toAgentId: DEMO_AGENTS.bruno.id }));
+      const outside = errorOf(
+        await ana.command('session.transfer', { sessionId: session.id, toTeamId: VENDAS.id, toAgentId: DEMO_AGENTS.bruno.id }),
+      );
       assert.equal(outside?.code, 'INVALID_PAYLOAD');
       assert.match(outside?.fields?.toAgentId ?? '', /not a member of Vendas/);
-      assert.equal(errorOf(await ana.command('session.transfer', { sessionId: session.id, toTeamId: 'tm-nope' }))?.fields?.toTeamId, 'is not a team');
+      assert.equal(
+        errorOf(await ana.command('session.transfer', { sessionId: session.id, toTeamId: 'tm-nope' }))?.fields?.toTeamId,
+        'is not a team',
+      );
       assert.equal(errorOf(await ana.command('session.transfer', { sessionId: 'nope', toTeamId: VENDAS.id }))?.code, 'NOT_FOUND');
       await ana.ok('session.finish', { sessionId: session.id });
-      assert.equal(errorOf(await ana.command('session.transfer', { sessionId: session.id, toTeamId: VENDAS.id }))?.code, 'SESSION_FINISHED');
+      assert.equal(
+        errorOf(await ana.command('session.transfer', { sessionId: session.id, toTeamId: VENDAS.id }))?.code,
+        'SESSION_FINISHED',
+      );
     });
   });
 
@@ -102,10 +137,25 @@ describe('the agent session workflow', () => {
       const session = await open();
       const invited = await ana.ok('session.invite', { sessionId: session.id, agentId: DEMO_AGENTS.bruno.id });
       assert.deepEqual(invited.session.invitedAgentIds, [DEMO_AGENTS.bruno.id]);
-      await bruno.waitFor('session.updated', (e) => e.session.id === session.id && e.session.invitedAgentIds.includes(DEMO_AGENTS.bruno.id));
-      assert.ok((await bruno.ok('agent.snapshot', {})).sessions.some((s) => s.id === session.id), 'listed on the invitee\u2019s desk');
-      const invitation = await bruno.waitFor('message.created', (e) => e.message.sessionId === session.id && e.message.system?.type === 'invited');
-      assert.deepEqual(invitation.message.system, { type: 'invited', byAgentId: DEMO_AGENTS.ana.id, byAgentName: 'Ana', agentId: DEMO_AGENTS.bruno.id, agentName: 'Bruno Lima' });
+      await bruno.waitFor(
+        'session.updated',
+        (e) => e.session.id === session.id && e.session.invitedAgentIds.includes(DEMO_AGENTS.bruno.id),
+      );
+      assert.ok(
+        (await bruno.ok('agent.snapshot', {})).sessions.some((s) => s.id === session.id),
+        'listed on the invitee\u2019s desk',
+      );
+      const invitation = await bruno.waitFor(
+        'message.created',
+        (e) => e.message.sessionId === session.id && e.message.system?.type === 'invited',
+      );
+      assert.deepEqual(invitation.message.system, {
+        type: 'invited',
+        byAgentId: DEMO_AGENTS.ana.id,
+        byAgentName: 'Ana',
+        agentId: DEMO_AGENTS.bruno.id,
+        agentName: 'Bruno Lima',
+      });
 
       const written = await bruno.ok('message.send', { id: randomUUID(), sessionId: session.id, text: 'Oi Maria, sou do financeiro.' });
       assert.equal(written.message.authorKind, 'agent');
@@ -115,8 +165,14 @@ describe('the agent session workflow', () => {
 
       const left = await bruno.ok('session.leave', { sessionId: session.id });
       assert.deepEqual(left.session.invitedAgentIds, []);
-      assert.equal((await ana.waitFor('message.created', (e) => e.message.sessionId === session.id && e.message.system?.type === 'left')).message.text, 'Bruno Lima left the session.');
-      assert.equal(errorOf(await bruno.command('message.send', { id: randomUUID(), sessionId: session.id, text: 'oops' }))?.code, 'FORBIDDEN');
+      assert.equal(
+        (await ana.waitFor('message.created', (e) => e.message.sessionId === session.id && e.message.system?.type === 'left')).message.text,
+        'Bruno Lima left the session.',
+      );
+      assert.equal(
+        errorOf(await bruno.command('message.send', { id: randomUUID(), sessionId: session.id, text: 'oops' }))?.code,
+        'FORBIDDEN',
+      );
     });
 
     it('refuses: a non-owner inviting (FORBIDDEN), inviting oneself (fields.agentId), an unknown agent (NOT_FOUND), leaving uninvited (FORBIDDEN)', async () => {
@@ -137,7 +193,10 @@ describe('the agent session workflow', () => {
       const rescued = await ana.ok('session.rescue', { sessionIds: [session.id] });
       assert.equal(rescued.sessions[0]!.status, 'active');
       const { messages } = await ana.ok('session.sync', { sessionId: session.id });
-      assert.deepEqual(messages.map((m) => m.system?.type), ['accepted', 'parked', 'rescued']);
+      assert.deepEqual(
+        messages.map((m) => m.system?.type),
+        ['accepted', 'parked', 'rescued'],
+      );
     });
 
     it('park refuses a session of someone else (FORBIDDEN) and a waiting one (FORBIDDEN)', async () => {
@@ -174,7 +233,10 @@ describe('the agent session workflow', () => {
       assert.equal((await t.server.repo.getSession(a!.id))!.status, 'active');
 
       const done = await ana.ok('session.finishMany', { sessionIds: [a!.id, b!.id, c!.id] });
-      assert.deepEqual(done.sessions.map((s) => s.status), ['finished', 'finished', 'finished']);
+      assert.deepEqual(
+        done.sessions.map((s) => s.status),
+        ['finished', 'finished', 'finished'],
+      );
       const { messages } = await ana.ok('session.sync', { sessionId: b!.id });
       assert.deepEqual(messages.at(-1)!.system, { type: 'finished', agentId: DEMO_AGENTS.ana.id, agentName: 'Ana', bulk: true });
     });
@@ -200,7 +262,10 @@ describe('the agent session workflow', () => {
       const created = await ana.ok('note.save', { id, contactId, text: 'Prefere contato à tarde.' });
       assert.equal(created.note.authorName, 'Ana');
       await bruno.waitFor('note.updated', (e) => e.note.id === id && e.note.version === 1);
-      assert.deepEqual((await bruno.ok('note.list', { contactId })).notes.map((n) => n.text), ['Prefere contato à tarde.']);
+      assert.deepEqual(
+        (await bruno.ok('note.list', { contactId })).notes.map((n) => n.text),
+        ['Prefere contato à tarde.'],
+      );
 
       const edited = await bruno.ok('note.save', { id, contactId, text: 'Prefere contato pela manhã.' });
       assert.equal(edited.note.version, 2);
@@ -211,7 +276,10 @@ describe('the agent session workflow', () => {
       assert.deepEqual((await ana.ok('note.list', { contactId })).notes, []);
       assert.equal(errorOf(await ana.command('note.delete', { noteId: id }))?.code, 'NOT_FOUND');
       assert.equal(errorOf(await ana.command('note.save', { id: randomUUID(), contactId: 'ct-nope', text: 'x' }))?.code, 'NOT_FOUND');
-      assert.equal(errorOf(await ana.command('note.save', { id: randomUUID(), contactId, text: '   ' }))?.fields?.text, 'must not be empty');
+      assert.equal(
+        errorOf(await ana.command('note.save', { id: randomUUID(), contactId, text: '   ' }))?.fields?.text,
+        'must not be empty',
+      );
       assert.equal(errorOf(await maria.command('note.list', { contactId }))?.code, 'FORBIDDEN');
     });
   });
@@ -225,7 +293,10 @@ describe('the agent session workflow', () => {
       const contactId = vendas.contactId;
 
       const anas = await ana.ok('contact.history', { contactId, limit: 100 });
-      assert.ok(anas.sessions.some((s) => s.id === financeiro.id), 'Ana sees Financeiro through the permission');
+      assert.ok(
+        anas.sessions.some((s) => s.id === financeiro.id),
+        'Ana sees Financeiro through the permission',
+      );
       assert.ok(anas.sessions.some((s) => s.id === vendas.id));
       assert.ok(await ana.ok('session.sync', { sessionId: financeiro.id }));
 
@@ -246,17 +317,29 @@ describe('the agent session workflow', () => {
       const session = await open(); // message 1: accepted
       for (let i = 2; i <= 6; i++) await ana.ok('message.send', { id: randomUUID(), sessionId: session.id, text: `m${i}` });
       const tail = await ana.ok('session.sync', { sessionId: session.id, limit: 2 });
-      assert.deepEqual(tail.messages.map((m) => m.seq), [5, 6]);
+      assert.deepEqual(
+        tail.messages.map((m) => m.seq),
+        [5, 6],
+      );
       assert.equal(tail.hasOlder, true);
       assert.equal(tail.hasMore, false);
       const older = await ana.ok('session.older', { sessionId: session.id, beforeSeq: 5, limit: 3 });
-      assert.deepEqual(older.messages.map((m) => m.seq), [2, 3, 4]);
+      assert.deepEqual(
+        older.messages.map((m) => m.seq),
+        [2, 3, 4],
+      );
       assert.equal(older.hasOlder, true);
       const first = await ana.ok('session.older', { sessionId: session.id, beforeSeq: 2, limit: 3 });
-      assert.deepEqual(first.messages.map((m) => m.seq), [1]);
+      assert.deepEqual(
+        first.messages.map((m) => m.seq),
+        [1],
+      );
       assert.equal(first.hasOlder, false);
       const forward = await ana.ok('session.sync', { sessionId: session.id, afterSeq: 2, limit: 3 });
-      assert.deepEqual(forward.messages.map((m) => m.seq), [3, 4, 5]);
+      assert.deepEqual(
+        forward.messages.map((m) => m.seq),
+        [3, 4, 5],
+      );
       assert.equal(forward.hasMore, true);
       assert.equal((await ana.ok('session.sync', { sessionId: session.id, afterSeq: 5, limit: 3 })).hasMore, false);
       assert.equal(errorOf(await carla.command('session.older', { sessionId: session.id, beforeSeq: 3 }))?.code, 'FORBIDDEN');
@@ -270,7 +353,13 @@ describe('the agent session workflow', () => {
       clock.advance(1000);
       await maria.ok('message.receipt', { sessionId: session.id, upToSeq: sent.message.seq, status: 'delivered' });
       const delivered = await ana.waitFor('message.status', (e) => e.sessionId === session.id && e.status === 'delivered');
-      assert.deepEqual(delivered, { sessionId: session.id, upToSeq: sent.message.seq, status: 'delivered', at: clock.now(), authorKinds: ['agent'] });
+      assert.deepEqual(delivered, {
+        sessionId: session.id,
+        upToSeq: sent.message.seq,
+        status: 'delivered',
+        at: clock.now(),
+        authorKinds: ['agent'],
+      });
       clock.advance(1000);
       await maria.ok('message.receipt', { sessionId: session.id, upToSeq: sent.message.seq, status: 'read' });
       await ana.waitFor('message.status', (e) => e.sessionId === session.id && e.status === 'read');
@@ -287,7 +376,10 @@ describe('the agent session workflow', () => {
       await ana.ok('message.receipt', { sessionId: session.id, upToSeq: theirs.message.seq, status: 'read' });
       const seen = await maria.waitFor('message.status', (e) => e.sessionId === session.id && e.authorKinds.includes('contact'));
       assert.equal(seen.status, 'read');
-      assert.equal(errorOf(await carla.command('message.receipt', { sessionId: session.id, upToSeq: 1, status: 'read' }))?.code, 'FORBIDDEN');
+      assert.equal(
+        errorOf(await carla.command('message.receipt', { sessionId: session.id, upToSeq: 1, status: 'read' }))?.code,
+        'FORBIDDEN',
+      );
     });
   });
 
@@ -297,7 +389,13 @@ describe('the agent session workflow', () => {
       await ana.ok('session.sync', { sessionId: session.id });
       assert.deepEqual(await maria.ok('session.typing', { sessionId: session.id, typing: true }), {});
       const typing = await ana.waitFor('session.typing', (e) => e.sessionId === session.id);
-      assert.deepEqual(typing, { sessionId: session.id, authorKind: 'contact', authorId: maria.visitor.contactId, authorName: 'Maria Souza', typing: true });
+      assert.deepEqual(typing, {
+        sessionId: session.id,
+        authorKind: 'contact',
+        authorId: maria.visitor.contactId,
+        authorName: 'Maria Souza',
+        typing: true,
+      });
       await ana.ok('session.typing', { sessionId: session.id, typing: true });
       await maria.waitFor('session.typing', (e) => e.sessionId === session.id && e.authorKind === 'agent');
       await delay(50);
@@ -311,7 +409,8 @@ describe('the agent session workflow', () => {
     it('finds sessions by contact name, CPF digits and phone digits, only among those the agent may see', async () => {
       const session = await open(null, VENDAS.id);
       await ana.ok('contact.save', { id: session.contactId, name: 'Maria Souza', phone: '+5511987654321', document: '529.982.247-25' });
-      const found = async (who: TestSocket, query: string) => (await who.ok('queue.search', { query })).sessions.some((s) => s.id === session.id);
+      const found = async (who: TestSocket, query: string) =>
+        (await who.ok('queue.search', { query })).sessions.some((s) => s.id === session.id);
       assert.equal(await found(ana, 'souza'), true);
       assert.equal(await found(ana, '529.982'), true);
       assert.equal(await found(ana, '98765-4321'), true);
@@ -327,14 +426,21 @@ describe('the agent session workflow', () => {
   describe('agent.catalog', () => {
     it('lists every colleague (online or not), every team, and the tags, templates and canned responses of the agent\u2019s teams', async () => {
       const catalog = await ana.ok('agent.catalog', {});
-      assert.deepEqual(catalog.teams.map((team) => team.name), ['Financeiro', 'Suporte', 'Vendas']);
+      assert.deepEqual(
+        catalog.teams.map((team) => team.name),
+        ['Financeiro', 'Suporte', 'Vendas'],
+      );
       const bruno = catalog.agents.find((a) => a.id === DEMO_AGENTS.bruno.id)!;
       assert.equal(bruno.online, true);
       assert.deepEqual(bruno.teamIds, [FINANCEIRO.id, SUPORTE.id]);
       assert.ok(catalog.tags.every((tag) => tag.teamId !== FINANCEIRO.id));
       assert.ok(catalog.tags.some((tag) => tag.teamId === VENDAS.id));
       assert.ok(catalog.templates.some((tpl) => tpl.name === 'retomar_atendimento'));
-      assert.deepEqual(catalog.cannedResponses.map((c) => c.shortcut), ['horario', 'ola'], 'Financeiro\u2019s segundavia is not Ana\u2019s');
+      assert.deepEqual(
+        catalog.cannedResponses.map((c) => c.shortcut),
+        ['horario', 'ola'],
+        'Financeiro\u2019s segundavia is not Ana\u2019s',
+      );
     });
   });
 

@@ -4,10 +4,28 @@ import { appendMessage, type MessageDraft } from '../../src/protocol/index.js';
 import { aSession } from './factories.js';
 
 const draft = (overrides: Partial<MessageDraft> = {}): MessageDraft => ({
-  id: 'm-new', authorKind: 'agent', authorId: 'ag-ana', authorName: 'Ana', kind: 'text', text: 'Olá!', attachments: [],
-  templateId: null, system: null, createdAt: 5_000, deliveredAt: null, readAt: null, ...overrides,
+  id: 'm-new',
+  authorKind: 'agent',
+  authorId: 'ag-ana',
+  authorName: 'Ana',
+  kind: 'text',
+  text: 'Olá!',
+  attachments: [],
+  templateId: null,
+  system: null,
+  createdAt: 5_000,
+  deliveredAt: null,
+  readAt: null,
+  ...overrides,
 });
-const attachment = (name: string) => ({ id: `f-${name}`, name, size: 10, mime: 'image/png', kind: 'image' as const, url: `/api/files/f-${name}` });
+const attachment = (name: string) => ({
+  id: `f-${name}`,
+  name,
+  size: 10,
+  mime: 'image/png',
+  kind: 'image' as const,
+  url: `/api/files/f-${name}`,
+});
 
 describe('appending a message to a session', () => {
   it('gives the message the next seq and the session one version up', () => {
@@ -34,7 +52,14 @@ describe('appending a message to a session', () => {
 
   it('keeps the last message as it was for a system message', () => {
     const session = aSession({ lastSeq: 3, lastMessageAt: 1_000, lastMessageText: 'Olá', lastInboundAt: 1_000 });
-    const system = draft({ authorKind: 'system', authorId: null, authorName: '', kind: 'system', text: 'Ana accepted the session.', system: { type: 'accepted', agentId: 'ag-ana', agentName: 'Ana' } });
+    const system = draft({
+      authorKind: 'system',
+      authorId: null,
+      authorName: '',
+      kind: 'system',
+      text: 'Ana accepted the session.',
+      system: { type: 'accepted', agentId: 'ag-ana', agentName: 'Ana' },
+    });
     const written = appendMessage(session, system).session;
     assert.deepEqual(pick(written), { lastMessageAt: 1_000, lastMessageText: 'Olá' });
     assert.equal(written.lastInboundAt, 1_000);
@@ -49,4 +74,7 @@ describe('appending a message to a session', () => {
   });
 });
 
-const pick = ({ lastMessageAt, lastMessageText }: { lastMessageAt: number | null; lastMessageText: string | null }) => ({ lastMessageAt, lastMessageText });
+const pick = ({ lastMessageAt, lastMessageText }: { lastMessageAt: number | null; lastMessageText: string | null }) => ({
+  lastMessageAt,
+  lastMessageText,
+});

@@ -95,7 +95,9 @@ describe('minifyTemplates', () => {
   it('leaves alone a template whose whitespace is content: a <pre>, a <textarea> with text', async () => {
     const pre = await bundle("import { html } from 'lit';\nexport const view = html`<pre>\n  a\n    b\n</pre>`;");
     assert.match(pre, /<pre>\n {2}a\n {4}b\n<\/pre>/);
-    const textarea = await bundle("import { html } from 'lit';\nexport const view = (v) => html`<div>\n  <textarea>${v}\n  more</textarea>\n</div>`;");
+    const textarea = await bundle(
+      "import { html } from 'lit';\nexport const view = (v) => html`<div>\n  <textarea>${v}\n  more</textarea>\n</div>`;",
+    );
     assert.match(textarea, /<div>\n {2}<textarea>\$\{v\}\n {2}more<\/textarea>\n<\/div>/);
   });
 });

@@ -17,9 +17,15 @@ describe('MockClient as a webchat visitor', () => {
     const state = client.store.state;
     assert.equal(state.sessions[sessionId].status, 'waiting');
     assert.equal(state.contacts[state.visitor!.contactId].name, 'Joana');
-    assert.deepEqual(selectMessages(state, sessionId).map((m) => [m.text, m.authorKind]), [['Quero um orçamento', 'contact']]);
+    assert.deepEqual(
+      selectMessages(state, sessionId).map((m) => [m.text, m.authorKind]),
+      [['Quero um orçamento', 'contact']],
+    );
     assert.equal(state.queue[sessionId].position, 1);
-    assert.deepEqual(client.calls.at(-1), { method: 'startWebchat', args: [{ name: 'Joana', teamId: 'vendas', text: 'Quero um orçamento' }] });
+    assert.deepEqual(client.calls.at(-1), {
+      method: 'startWebchat',
+      args: [{ name: 'Joana', teamId: 'vendas', text: 'Quero um orçamento' }],
+    });
   });
 
   it('holds the start to the channel’s pre-chat rules and teams', async () => {
@@ -42,7 +48,11 @@ describe('MockClient as a webchat visitor', () => {
     assert.deepEqual(client.store.state.typing['session-1'], []);
     assert.equal(selectMessages(client.store.state, 'session-1').at(-1)?.id, reply.id);
     client.pushMessageStatus('session-1', 'read');
-    assert.ok(selectMessages(client.store.state, 'session-1').filter((m) => m.authorKind === 'contact').every((m) => m.status === 'read'));
+    assert.ok(
+      selectMessages(client.store.state, 'session-1')
+        .filter((m) => m.authorKind === 'contact')
+        .every((m) => m.status === 'read'),
+    );
   });
 
   it('finishes the visitor’s session, and rates only a finished one, once', async () => {
@@ -51,7 +61,10 @@ describe('MockClient as a webchat visitor', () => {
     await client.finishWebchat('session-1');
     assert.equal(client.store.state.sessions['session-1'].status, 'finished');
     await client.rateSession('session-1', 5, 'Ótimo');
-    assert.deepEqual([client.store.state.sessions['session-1'].rating, client.store.state.sessions['session-1'].ratingComment], [5, 'Ótimo']);
+    assert.deepEqual(
+      [client.store.state.sessions['session-1'].rating, client.store.state.sessions['session-1'].ratingComment],
+      [5, 'Ótimo'],
+    );
     await assert.rejects(client.rateSession('session-1', 2), { code: 'CONFLICT' });
   });
 
@@ -73,8 +86,14 @@ describe('MockClient as a webchat visitor', () => {
     await client.resetVisitor();
     assert.notEqual(client.store.state.visitor?.id, anonymous?.id);
     const identityCalls = client.calls.filter((c) => c.method === 'setUser' || c.method === 'resetVisitor');
-    assert.deepEqual(identityCalls.map((c) => [c.method, (c.args[0] as { id?: string } | null | undefined)?.id ?? null]), [
-      ['setUser', 'u1'], ['setUser', 'u1'], ['setUser', null], ['resetVisitor', null],
-    ]);
+    assert.deepEqual(
+      identityCalls.map((c) => [c.method, (c.args[0] as { id?: string } | null | undefined)?.id ?? null]),
+      [
+        ['setUser', 'u1'],
+        ['setUser', 'u1'],
+        ['setUser', null],
+        ['resetVisitor', null],
+      ],
+    );
   });
 });

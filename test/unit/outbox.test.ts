@@ -38,11 +38,17 @@ describe('Outbox', () => {
     const second = outbox.enqueue('message.send', { id: 'b' }, 's1');
     const other = outbox.enqueue('session.sync', { sessionId: 's2' });
     await tick();
-    assert.deepEqual(calls.map((c) => c.payload), [{ id: 'a' }, { sessionId: 's2' }]);
+    assert.deepEqual(
+      calls.map((c) => c.payload),
+      [{ id: 'a' }, { sessionId: 's2' }],
+    );
     calls[0].answer({ ok: true, data: 1 });
     await first;
     await tick();
-    assert.deepEqual(calls.map((c) => c.payload), [{ id: 'a' }, { sessionId: 's2' }, { id: 'b' }]);
+    assert.deepEqual(
+      calls.map((c) => c.payload),
+      [{ id: 'a' }, { sessionId: 's2' }, { id: 'b' }],
+    );
     calls[1].answer({ ok: true, data: 2 });
     calls[2].answer({ ok: true, data: 3 });
     assert.deepEqual([await second, await other], [3, 2]);
@@ -88,7 +94,10 @@ describe('Outbox', () => {
     outbox.setOnline(false); // the first attempt's acknowledgement can no longer come
     outbox.setOnline(true);
     await tick();
-    assert.deepEqual(calls.map((c) => c.payload), [{ id: 'a' }, { id: 'a' }]);
+    assert.deepEqual(
+      calls.map((c) => c.payload),
+      [{ id: 'a' }, { id: 'a' }],
+    );
     calls[0].answer(null); // the lost attempt times out later: ignored, not counted
     calls[1].answer({ ok: true, data: 'a' });
     assert.equal(await first, 'a');

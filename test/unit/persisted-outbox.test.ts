@@ -3,7 +3,13 @@ import { describe, it } from 'node:test';
 import { PersistedOutbox, type PendingMessage } from '../../src/client/persisted-outbox.js';
 
 const pending = (id: string, createdAt: number, sessionId = 's1'): PendingMessage => ({
-  id, sessionId, text: `text ${id}`, attachments: [], createdAt, authorId: 'c1', authorName: 'Carla',
+  id,
+  sessionId,
+  text: `text ${id}`,
+  attachments: [],
+  createdAt,
+  authorId: 'c1',
+  authorName: 'Carla',
 });
 
 // Node has no IndexedDB: these run on the memory fallback, which a new instance (a "reload" within
@@ -16,7 +22,10 @@ describe('PersistedOutbox (without IndexedDB)', () => {
     await first.save('c1', pending('a', 1_000));
     await first.save('c1', pending('c', 2_000)); // same millisecond as b: after it, as written
     const reloaded = new PersistedOutbox(server, 'demo');
-    assert.deepEqual((await reloaded.load('c1')).map((m) => m.id), ['a', 'b', 'c']);
+    assert.deepEqual(
+      (await reloaded.load('c1')).map((m) => m.id),
+      ['a', 'b', 'c'],
+    );
     assert.deepEqual(await reloaded.load('c1').then((list) => list[0]), pending('a', 1_000));
   });
 
@@ -26,7 +35,10 @@ describe('PersistedOutbox (without IndexedDB)', () => {
     await outbox.save('c1', { ...pending('a', 1), text: 'retried' });
     await outbox.save('c1', pending('b', 2));
     await outbox.remove('a');
-    assert.deepEqual((await outbox.load('c1')).map((m) => m.id), ['b']);
+    assert.deepEqual(
+      (await outbox.load('c1')).map((m) => m.id),
+      ['b'],
+    );
   });
 
   it('separates servers, channels and visitors', async () => {
@@ -37,8 +49,14 @@ describe('PersistedOutbox (without IndexedDB)', () => {
     await demo.save('c1', pending('mine', 1));
     await demo.save('c2', pending('someone-else', 2));
     await vendas.save('c1', pending('other-channel', 3));
-    assert.deepEqual((await demo.load('c1')).map((m) => m.id), ['mine']);
-    assert.deepEqual((await vendas.load('c1')).map((m) => m.id), ['other-channel']);
+    assert.deepEqual(
+      (await demo.load('c1')).map((m) => m.id),
+      ['mine'],
+    );
+    assert.deepEqual(
+      (await vendas.load('c1')).map((m) => m.id),
+      ['other-channel'],
+    );
     assert.deepEqual(await elsewhere.load('c1'), []);
   });
 
@@ -53,6 +71,9 @@ describe('PersistedOutbox (without IndexedDB)', () => {
     assert.deepEqual([(await demo.load('c1')).length, (await demo.load('c2')).length], [0, 1]);
     await demo.clear();
     assert.deepEqual(await demo.load('c2'), []);
-    assert.deepEqual((await vendas.load('c1')).map((m) => m.id), ['c']);
+    assert.deepEqual(
+      (await vendas.load('c1')).map((m) => m.id),
+      ['c'],
+    );
   });
 });

@@ -17,7 +17,9 @@ const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/\bf
 describe('server layers', () => {
   it('storage imports nothing from the domain: the domain depends on storage, not the reverse', () => {
     const offending = sourcesUnder(join(root, 'server/src/db')).flatMap((file) =>
-      importsOf(file).filter((source) => /(^|\/)domain\//.test(source)).map((source) => `${relative(root, file)} imports ${source}`),
+      importsOf(file)
+        .filter((source) => /(^|\/)domain\//.test(source))
+        .map((source) => `${relative(root, file)} imports ${source}`),
     );
     assert.deepEqual(offending, []);
   });

@@ -16,7 +16,16 @@ import { Store } from '../../src/client/store.js';
 import type { Agent } from '../../src/protocol/index.js';
 import { aContact, aMessage, aSession } from './factories.js';
 
-const ana: Agent = { id: 'ana', name: 'Ana', email: 'ana@x', nickname: null, extension: null, teamIds: ['suporte'], permissions: { history: false, internalChat: false }, rating: null };
+const ana: Agent = {
+  id: 'ana',
+  name: 'Ana',
+  email: 'ana@x',
+  nickname: null,
+  extension: null,
+  teamIds: ['suporte'],
+  permissions: { history: false, internalChat: false },
+  rating: null,
+};
 
 describe('reducers', () => {
   it('keeps the newest version of a session whatever the arrival order', () => {
@@ -34,16 +43,29 @@ describe('reducers', () => {
 
   it('orders messages by sequence and ignores duplicates', () => {
     const state = mergeMessages(mergeMessages(initialState, [aMessage(3), aMessage(1)]), [aMessage(2), aMessage(1)]);
-    assert.deepEqual(state.messages.s1.map((m) => m.seq), [1, 2, 3]);
+    assert.deepEqual(
+      state.messages.s1.map((m) => m.seq),
+      [1, 2, 3],
+    );
   });
 
   it('keeps unacknowledged messages after the acknowledged ones, then replaces them by id', () => {
     let state = mergeMessages(initialState, [aMessage(1)]);
     state = addLocalMessage(state, { ...aMessage(0, { id: 'local', createdAt: 5 }), status: 'sending' });
     state = mergeMessages(state, [aMessage(2)]);
-    assert.deepEqual(state.messages.s1.map((m) => m.id), ['m1', 'm2', 'local']);
+    assert.deepEqual(
+      state.messages.s1.map((m) => m.id),
+      ['m1', 'm2', 'local'],
+    );
     state = mergeMessages(state, [aMessage(3, { id: 'local' })]);
-    assert.deepEqual(state.messages.s1.map((m) => [m.id, m.status]), [['m1', 'sent'], ['m2', 'sent'], ['local', 'sent']]);
+    assert.deepEqual(
+      state.messages.s1.map((m) => [m.id, m.status]),
+      [
+        ['m1', 'sent'],
+        ['m2', 'sent'],
+        ['local', 'sent'],
+      ],
+    );
   });
 
   it('marks a local message failed, with the error code and message, but never an acknowledged one', () => {
@@ -84,9 +106,16 @@ describe('reducers', () => {
 
 describe('receipts and typing', () => {
   it('moves the status of one side’s messages forward, never back', () => {
-    let state = mergeMessages(initialState, [aMessage(1, { authorKind: 'agent' }), aMessage(2, { authorKind: 'contact' }), aMessage(3, { authorKind: 'agent' })]);
+    let state = mergeMessages(initialState, [
+      aMessage(1, { authorKind: 'agent' }),
+      aMessage(2, { authorKind: 'contact' }),
+      aMessage(3, { authorKind: 'agent' }),
+    ]);
     state = applyMessageStatus(state, { sessionId: 's1', upToSeq: 3, status: 'read', at: 50, authorKinds: ['agent'] });
-    assert.deepEqual(state.messages.s1.map((m) => m.status), ['read', 'sent', 'read']);
+    assert.deepEqual(
+      state.messages.s1.map((m) => m.status),
+      ['read', 'sent', 'read'],
+    );
     const after = applyMessageStatus(state, { sessionId: 's1', upToSeq: 3, status: 'delivered', at: 60, authorKinds: ['agent'] });
     assert.equal(after, state);
     // A resync bringing an older copy does not move it back either.
@@ -116,11 +145,17 @@ describe('selectors', () => {
   });
 
   it('lists waiting sessions of the agent’s teams, oldest first', () => {
-    assert.deepEqual(selectWaiting(state).map((s) => s.id), ['early', 'late']);
+    assert.deepEqual(
+      selectWaiting(state).map((s) => s.id),
+      ['early', 'late'],
+    );
   });
 
   it('lists only the agent’s own active sessions', () => {
-    assert.deepEqual(selectActive(state).map((s) => s.id), ['mine']);
+    assert.deepEqual(
+      selectActive(state).map((s) => s.id),
+      ['mine'],
+    );
   });
 });
 
@@ -128,7 +163,10 @@ describe('Store', () => {
   it('notifies a watcher only when its slice changes', () => {
     const store = new Store();
     const seen: number[] = [];
-    store.watch((state) => state.messages.s1?.length ?? 0, (count) => seen.push(count));
+    store.watch(
+      (state) => state.messages.s1?.length ?? 0,
+      (count) => seen.push(count),
+    );
     store.update((state) => mergeMessages(state, [aMessage(1)]));
     store.update((state) => upsertSession(state, aSession()));
     store.update((state) => mergeMessages(state, [aMessage(1)]));

@@ -10,7 +10,14 @@ describe('template filling', () => {
   });
 
   it('accepts spaces inside the braces and names with dots and dashes', () => {
-    assert.equal(fillTemplate(template('{{ nome }} / {{pedido.numero}} / {{data-limite}}'), { nome: 'Ana', 'pedido.numero': '42', 'data-limite': 'amanhã' }), 'Ana / 42 / amanhã');
+    assert.equal(
+      fillTemplate(template('{{ nome }} / {{pedido.numero}} / {{data-limite}}'), {
+        nome: 'Ana',
+        'pedido.numero': '42',
+        'data-limite': 'amanhã',
+      }),
+      'Ana / 42 / amanhã',
+    );
   });
 
   it('trims the values it puts in', () => {
@@ -37,7 +44,10 @@ describe('template filling', () => {
 
 describe('missing template variables', () => {
   it('lists the declared variables without a value, in the template order, blank counting as none', () => {
-    assert.deepEqual(missingTemplateVariables(template('', ['nome', 'numero', 'data']), { numero: ' ', nome: 'Maria' }), ['numero', 'data']);
+    assert.deepEqual(missingTemplateVariables(template('', ['nome', 'numero', 'data']), { numero: ' ', nome: 'Maria' }), [
+      'numero',
+      'data',
+    ]);
   });
 
   it('counts a variable named like an Object built-in as missing until it is given', () => {

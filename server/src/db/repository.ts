@@ -136,7 +136,8 @@ export type FileUrl = (file: FileRecord) => string;
  * per aggregate, composed.
  */
 export interface Repository
-  extends TeamRepository,
+  extends
+    TeamRepository,
     AgentLoginRepository,
     ContactRepository,
     SessionRepository,
@@ -251,7 +252,13 @@ export interface MessageRepository {
    * Sets `delivered_at` (and for `read`, `read_at`) where still null on the messages of `authorKinds`
    * with `seq <= upToSeq`; answers how many rows changed.
    */
-  markMessages(sessionId: string, upToSeq: number, authorKinds: readonly AuthorKind[], status: 'delivered' | 'read', at: number): Promise<number>;
+  markMessages(
+    sessionId: string,
+    upToSeq: number,
+    authorKinds: readonly AuthorKind[],
+    status: 'delivered' | 'read',
+    at: number,
+  ): Promise<number>;
 }
 
 export interface FileRepository {

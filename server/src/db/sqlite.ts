@@ -24,7 +24,10 @@ export function runMigrations(db: SqliteDatabase): number {
     applied_at INTEGER NOT NULL
   )`);
   const applied = new Set(
-    db.prepare('SELECT version FROM schema_migrations').all().map((row) => (row as { version: number }).version),
+    db
+      .prepare('SELECT version FROM schema_migrations')
+      .all()
+      .map((row) => (row as { version: number }).version),
   );
   let count = 0;
   migrations.forEach((sql, index) => {

@@ -18,7 +18,14 @@ export class CatalogService {
     ]);
     return {
       // Every colleague: a transfer or an invitation may go to any team of the company.
-      agents: agents.map((a) => ({ id: a.id, name: a.name, nickname: a.nickname, teamIds: a.teamIds, online: online.has(a.id), rating: a.rating })),
+      agents: agents.map((a) => ({
+        id: a.id,
+        name: a.name,
+        nickname: a.nickname,
+        teamIds: a.teamIds,
+        online: online.has(a.id),
+        rating: a.rating,
+      })),
       teams,
       tags,
       templates,

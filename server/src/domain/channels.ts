@@ -57,13 +57,28 @@ export class ChannelService {
       const at = this.now();
       let contact: Contact | null = await tx.findContactByPhone(input.from);
       if (!contact) {
-        contact = { id: newId('ct'), name: input.name || input.from, email: null, phone: input.from, document: null, createdAt: at, updatedAt: at, version: 1 };
+        contact = {
+          id: newId('ct'),
+          name: input.name || input.from,
+          email: null,
+          phone: input.from,
+          document: null,
+          createdAt: at,
+          updatedAt: at,
+          version: 1,
+        };
         await tx.insertContact(contact);
       }
       const open = (await tx.listSessionsOfContact(contact.id, channel.key)).find((s) => s.status !== 'finished');
       const session =
         open ??
-        (await this.sessions.create(tx, { id: randomUUID(), channel: channel.kind, channelKey: channel.key, teamId: channel.defaultTeamId, contactId: contact.id }));
+        (await this.sessions.create(tx, {
+          id: randomUUID(),
+          channel: channel.kind,
+          channelKey: channel.key,
+          teamId: channel.defaultTeamId,
+          contactId: contact.id,
+        }));
       // The adapter hands it over: it has reached the company.
       const { message, session: updated } = contactText(session, contact, input.text, { id: randomUUID(), at, delivered: true });
       await tx.insertMessage(message);

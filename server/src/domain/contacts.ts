@@ -35,7 +35,12 @@ export class ContactService {
         await tx.insertContact(created);
         return { contact: created, changed: true };
       }
-      if (existing.name === input.name && existing.email === input.email && existing.phone === input.phone && existing.document === input.document) {
+      if (
+        existing.name === input.name &&
+        existing.email === input.email &&
+        existing.phone === input.phone &&
+        existing.document === input.document
+      ) {
         return { contact: existing, changed: false };
       }
       const updated: Contact = { ...existing, ...input, updatedAt: at, version: existing.version + 1 };

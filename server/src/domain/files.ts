@@ -12,7 +12,6 @@ import { newId } from './secrets.js';
 /** How long a signed download url stays valid. */
 const FILE_URL_TTL_MS = 60 * 60 * 1000;
 
-
 /**
  * The type of `bytes`: file-type's magic numbers for binaries; plain text when it is valid UTF-8
  * without control characters (file-type does not name text). `null`: not accepted.
@@ -93,7 +92,10 @@ export class FileService {
     if (bytes.length > MAX_UPLOAD_BYTES) throw tooLarge();
     const type = await sniff(bytes);
     if (!type) {
-      throw new CommandError('UNSUPPORTED_TYPE', 'This type of file is not accepted: send images, audio, video, PDF, office documents or plain text.');
+      throw new CommandError(
+        'UNSUPPORTED_TYPE',
+        'This type of file is not accepted: send images, audio, video, PDF, office documents or plain text.',
+      );
     }
     const file: FileRecord = {
       id: newId('fl'),

@@ -39,7 +39,8 @@ export class LoginThrottle {
       this.repo.addressLoginFailuresSince(address, at - LOGIN_ADDRESS_WINDOW_MS),
     ]);
     const accountWait = failures ? failures.lastAt + loginDelayMs(failures.count) - at : 0;
-    const addressWait = recent.count >= LOGIN_FAILURES_PER_ADDRESS && recent.oldestAt !== null ? recent.oldestAt + LOGIN_ADDRESS_WINDOW_MS - at : 0;
+    const addressWait =
+      recent.count >= LOGIN_FAILURES_PER_ADDRESS && recent.oldestAt !== null ? recent.oldestAt + LOGIN_ADDRESS_WINDOW_MS - at : 0;
     const wait = Math.max(accountWait, addressWait);
     if (wait > 0) throw rateLimited(wait, 'Too many failed logins from this address.');
   }

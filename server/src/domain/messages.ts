@@ -57,15 +57,25 @@ export class MessageService {
   }
 
   /** A template of the session's team, its `{{variables}}` filled in; allowed with the window closed. */
-  async sendTemplate(agent: Agent, who: Identity, input: ParsedPayload<'message.sendTemplate'>): Promise<{ message: Message; session: Session }> {
+  async sendTemplate(
+    agent: Agent,
+    who: Identity,
+    input: ParsedPayload<'message.sendTemplate'>,
+  ): Promise<{ message: Message; session: Session }> {
     return this.#write(who, agent, input.id, input.sessionId, async (tx, session) => {
       const template = await tx.getTemplate(input.templateId);
       if (!template || template.teamId !== session.teamId) {
-        throw new CommandError('INVALID_PAYLOAD', 'The payload is not valid.', { templateId: 'is not a template of this session\u2019s team' });
+        throw new CommandError('INVALID_PAYLOAD', 'The payload is not valid.', {
+          templateId: 'is not a template of this session\u2019s team',
+        });
       }
       const missing = missingTemplateVariables(template, input.variables);
       if (missing.length > 0) {
-        throw new CommandError('INVALID_PAYLOAD', 'The payload is not valid.', Object.fromEntries(missing.map((name) => [`variables.${name}`, 'is required'])));
+        throw new CommandError(
+          'INVALID_PAYLOAD',
+          'The payload is not valid.',
+          Object.fromEntries(missing.map((name) => [`variables.${name}`, 'is required'])),
+        );
       }
       return { id: input.id, kind: 'template', text: fillTemplate(template, input.variables), attachments: [], templateId: template.id };
     });
@@ -121,7 +131,11 @@ export class MessageService {
    * The caller's side received or showed the other side's messages up to `upToSeq`. Status only
    * moves forward; `message.status` goes out only when a message changed.
    */
-  async receipt(who: Identity, agent: Agent | null, input: ParsedPayload<'message.receipt'>): Promise<{ sessionId: string; upToSeq: number }> {
+  async receipt(
+    who: Identity,
+    agent: Agent | null,
+    input: ParsedPayload<'message.receipt'>,
+  ): Promise<{ sessionId: string; upToSeq: number }> {
     const session = await requireSession(this.repo, input.sessionId);
     await this.#authorize(this.repo, who, agent, session, { allowFinished: true });
     // The visitor acknowledges the agents' messages; an agent, the contact's.
@@ -139,7 +153,13 @@ export class MessageService {
     return { session, author: await this.#authorize(this.repo, who, agent, session) };
   }
 
-  async #authorize(tx: Repository, who: Identity, agent: Agent | null, session: Session, options: { allowFinished?: boolean } = {}): Promise<Author> {
+  async #authorize(
+    tx: Repository,
+    who: Identity,
+    agent: Agent | null,
+    session: Session,
+    options: { allowFinished?: boolean } = {},
+  ): Promise<Author> {
     if (who.kind === 'visitor') {
       if (!visitorOwns(who, session)) throw notFound('session');
       if (session.status === 'finished' && !options.allowFinished) throw finishedError();

@@ -25,8 +25,14 @@ export class NoteService {
       const existing = await tx.getNote(input.id);
       if (!existing) {
         const created: Note = {
-          id: input.id, contactId: input.contactId, text: input.text, authorId: agent.id, authorName: nameOf(agent),
-          createdAt: at, updatedAt: at, version: 1,
+          id: input.id,
+          contactId: input.contactId,
+          text: input.text,
+          authorId: agent.id,
+          authorName: nameOf(agent),
+          createdAt: at,
+          updatedAt: at,
+          version: 1,
         };
         await tx.insertNote(created);
         return { note: created, changed: true };

@@ -25,7 +25,12 @@ export interface Services {
   channels: ChannelService;
 }
 
-export function createServices(repo: Repository, now: Clock, events: DomainEvents, files: { signer: FileUrlSigner; dataDir: string }): Services {
+export function createServices(
+  repo: Repository,
+  now: Clock,
+  events: DomainEvents,
+  files: { signer: FileUrlSigner; dataDir: string },
+): Services {
   const sessions = new SessionService(repo, now, events);
   return {
     auth: new AuthService(repo, now),

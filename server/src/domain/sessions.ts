@@ -50,10 +50,7 @@ export class SessionService {
   ) {}
 
   async snapshot(agent: Agent): Promise<{ agent: Agent; teams: Team[]; sessions: Session[]; contacts: Contact[] }> {
-    const [teams, sessions] = await Promise.all([
-      this.repo.listTeams(agent.teamIds),
-      this.repo.listDeskSessions(agent.id, agent.teamIds),
-    ]);
+    const [teams, sessions] = await Promise.all([this.repo.listTeams(agent.teamIds), this.repo.listDeskSessions(agent.id, agent.teamIds)]);
     return { agent, teams, sessions, contacts: await this.#contactsOf(sessions) };
   }
 
@@ -70,7 +67,14 @@ export class SessionService {
         throw forbidden('This session belongs to a team you are not a member of.');
       }
       const at = this.now();
-      const next: Session = { ...session, status: 'active', agentId: agent.id, agentName: nameOf(agent), targetAgentId: null, acceptedAt: at };
+      const next: Session = {
+        ...session,
+        status: 'active',
+        agentId: agent.id,
+        agentName: nameOf(agent),
+        targetAgentId: null,
+        acceptedAt: at,
+      };
       // The conditional UPDATE is the arbiter: only the writer that saw this version wins.
       return this.#apply(tx, session, next, { type: 'accepted', agentId: agent.id, agentName: nameOf(agent) }, alreadyAccepted);
     });
@@ -198,7 +202,8 @@ export class SessionService {
       if (session.status === 'finished') throw finishedError();
       const mayTransfer =
         session.agentId === agent.id ||
-        (session.status === 'waiting' && (session.targetAgentId === agent.id || (session.targetAgentId === null && agent.teamIds.includes(session.teamId))));
+        (session.status === 'waiting' &&
+          (session.targetAgentId === agent.id || (session.targetAgentId === null && agent.teamIds.includes(session.teamId))));
       if (!mayTransfer) {
         throw forbidden(
           session.status === 'waiting'
@@ -259,7 +264,11 @@ export class SessionService {
       if (session.invitedAgentIds.includes(invitee.id)) return null;
       const next: Session = { ...session, invitedAgentIds: [...session.invitedAgentIds, invitee.id] };
       return this.#apply(tx, session, next, {
-        type: 'invited', byAgentId: agent.id, byAgentName: nameOf(agent), agentId: invitee.id, agentName: nameOf(invitee),
+        type: 'invited',
+        byAgentId: agent.id,
+        byAgentName: nameOf(agent),
+        agentId: invitee.id,
+        agentName: nameOf(invitee),
       });
     });
     return this.#announce(sessionId, change);
@@ -273,7 +282,9 @@ export class SessionService {
         throw forbidden('You are not invited to this session: only invited agents can leave it.');
       }
       const next: Session = { ...session, invitedAgentIds: session.invitedAgentIds.filter((id) => id !== agent.id) };
-      return this.#apply(tx, session, next, { type: 'left', agentId: agent.id, agentName: nameOf(agent) }, undefined, { agentIds: [agent.id] });
+      return this.#apply(tx, session, next, { type: 'left', agentId: agent.id, agentName: nameOf(agent) }, undefined, {
+        agentIds: [agent.id],
+      });
     });
     return this.#announce(sessionId, change);
   }
@@ -349,7 +360,10 @@ export class SessionService {
   }
 
   /** The contact's sessions, newest first: every team with the history permission, else the agent's teams. */
-  async history(agent: Agent, input: ParsedPayload<'contact.history'>): Promise<{ sessions: Session[]; contacts: Contact[]; hasMore: boolean }> {
+  async history(
+    agent: Agent,
+    input: ParsedPayload<'contact.history'>,
+  ): Promise<{ sessions: Session[]; contacts: Contact[]; hasMore: boolean }> {
     const contact = await this.repo.getContact(input.contactId);
     if (!contact) throw notFound('contact');
     const page = await this.repo.listContactHistory(contact.id, scopeOf(agent), input.before, input.limit + 1);

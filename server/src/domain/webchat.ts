@@ -118,7 +118,13 @@ export class WebchatService {
     if (!user) {
       if (known && previousToken) return { visitorToken: previousToken, visitor: toVisitor(known) };
       const visitorToken = newToken('vt');
-      const visitor: VisitorRecord = { id: newId('vi'), contactId: newId('ct'), channelKey: channel.key, userId: null, createdAt: this.now() };
+      const visitor: VisitorRecord = {
+        id: newId('vi'),
+        contactId: newId('ct'),
+        channelKey: channel.key,
+        userId: null,
+        createdAt: this.now(),
+      };
       await this.repo.insertVisitor(visitor, hashToken(visitorToken));
       return { visitorToken, visitor: toVisitor(visitor) };
     }
@@ -137,11 +143,21 @@ export class WebchatService {
           await tx.adoptVisitor(known.id, user.id, hashToken(visitorToken));
           visitor = { ...known, userId: user.id };
         } else {
-          visitor = { id: newId('vi'), contactId: contactId ?? newId('ct'), channelKey: channel.key, userId: user.id, createdAt: this.now() };
+          visitor = {
+            id: newId('vi'),
+            contactId: contactId ?? newId('ct'),
+            channelKey: channel.key,
+            userId: user.id,
+            createdAt: this.now(),
+          };
           await tx.insertVisitor(visitor, hashToken(visitorToken));
         }
       }
-      const { contact, changed } = await this.#upsertContact(tx, visitor.contactId, { name: user.name || null, email: user.email, phone: user.phone });
+      const { contact, changed } = await this.#upsertContact(tx, visitor.contactId, {
+        name: user.name || null,
+        email: user.email,
+        phone: user.phone,
+      });
       return { visitorToken, visitor, contact, changed };
     });
     if (result.changed) this.events.contactUpdated(result.contact);
@@ -181,7 +197,8 @@ export class WebchatService {
     const result = await this.repo.transaction(async (tx) => {
       const existing = await tx.getSession(input.sessionId);
       if (existing) {
-        const mine = existing.channel === 'webchat' && existing.contactId === visitor.contactId && existing.channelKey === visitor.channelKey;
+        const mine =
+          existing.channel === 'webchat' && existing.contactId === visitor.contactId && existing.channelKey === visitor.channelKey;
         if (!mine) throw new CommandError('CONFLICT', 'This session id is already used. Start with a new id.');
         const contact = (await tx.getContact(existing.contactId))!;
         const first = await tx.getMessage(firstMessageId(existing.id));
@@ -190,7 +207,8 @@ export class WebchatService {
       }
       // One open conversation per visitor and channel: more would only lengthen the queue (a flood, or a double click).
       const open = (await tx.listSessionsOfContact(visitor.contactId, channel.key)).find((session) => session.status !== 'finished');
-      if (open) throw new CommandError('CONFLICT', `This visitor already has an open session on this channel (${open.id}): finish it first.`);
+      if (open)
+        throw new CommandError('CONFLICT', `This visitor already has an open session on this channel (${open.id}): finish it first.`);
       const fields = applyPrechat(channel.prechat, input, await tx.getContact(visitor.contactId));
       const { contact, changed } = await this.#upsertContact(tx, visitor.contactId, fields);
       let session = await this.sessions.create(tx, {
@@ -203,7 +221,11 @@ export class WebchatService {
       let message: Message | null = null;
       if (input.text) {
         // Its id is derived from the session id: a start is stored once, so is its message.
-        const first = contactText(session, contact, input.text, { id: firstMessageId(session.id), at: session.createdAt, delivered: false });
+        const first = contactText(session, contact, input.text, {
+          id: firstMessageId(session.id),
+          at: session.createdAt,
+          delivered: false,
+        });
         await tx.insertMessage(first.message);
         if (!(await tx.updateSession(first.session, session.version))) throw new Error('session changed during webchat.start');
         ({ message, session } = first);
@@ -231,14 +253,21 @@ export class WebchatService {
     const existing = await tx.getContact(contactId);
     if (!existing) {
       const contact: Contact = {
-        id: contactId, name: fields.name ?? DEFAULT_VISITOR_NAME, email, phone: fields.phone, document: null,
-        createdAt: at, updatedAt: at, version: 1,
+        id: contactId,
+        name: fields.name ?? DEFAULT_VISITOR_NAME,
+        email,
+        phone: fields.phone,
+        document: null,
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
       };
       await tx.insertContact(contact);
       return { contact, changed: false };
     }
     const next = { name: fields.name ?? existing.name, email: email ?? existing.email, phone: fields.phone ?? existing.phone };
-    if (existing.name === next.name && existing.email === next.email && existing.phone === next.phone) return { contact: existing, changed: false };
+    if (existing.name === next.name && existing.email === next.email && existing.phone === next.phone)
+      return { contact: existing, changed: false };
     const contact: Contact = { ...existing, ...next, updatedAt: at, version: existing.version + 1 };
     if (!(await tx.updateContact(contact, existing.version))) throw new Error('contact changed during a webchat update');
     return { contact, changed: true };

@@ -37,7 +37,11 @@ export function installErrorHandlers(app: FastifyInstance, logError: (error: unk
     if (status === 413) return sendError(reply, tooLarge().toProtocolError());
     if (status >= 400 && status < 500) {
       // Fastify's own refusals: malformed JSON, wrong content type, body too large.
-      return sendError(reply, { code: 'INVALID_PAYLOAD', message: `The request body is not valid: ${error.message}`, fields: { '(payload)': error.message } });
+      return sendError(reply, {
+        code: 'INVALID_PAYLOAD',
+        message: `The request body is not valid: ${error.message}`,
+        fields: { '(payload)': error.message },
+      });
     }
     logError(error, { url: request.url, method: request.method });
     return sendError(reply, { code: 'INTERNAL', message: 'The server failed to handle this request.' });

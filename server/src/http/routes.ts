@@ -60,7 +60,8 @@ function bearerToken(header: string | undefined): string | null {
  * short, a malformed part header) carry no HTTP status: they are the client's, so 400, not 500.
  */
 async function readFilePart(request: FastifyRequest): Promise<{ part: MultipartFile; bytes: Buffer }> {
-  const required = () => new CommandError('INVALID_PAYLOAD', 'Send the file as multipart/form-data with one part named "file".', { file: 'is required' });
+  const required = () =>
+    new CommandError('INVALID_PAYLOAD', 'Send the file as multipart/form-data with one part named "file".', { file: 'is required' });
   if (!request.isMultipart()) throw required();
   try {
     const part = await request.file();
@@ -74,7 +75,9 @@ async function readFilePart(request: FastifyRequest): Promise<{ part: MultipartF
     const { code, statusCode } = error as { code?: string; statusCode?: number };
     if (code === 'FST_REQ_FILE_TOO_LARGE' || statusCode === 413) throw tooLarge();
     if (statusCode !== undefined) throw error;
-    throw new CommandError('INVALID_PAYLOAD', `The multipart body is not valid: ${(error as Error).message}`, { file: 'was cut short or is malformed' });
+    throw new CommandError('INVALID_PAYLOAD', `The multipart body is not valid: ${(error as Error).message}`, {
+      file: 'was cut short or is malformed',
+    });
   }
 }
 
@@ -109,7 +112,10 @@ export function installRoutes(app: FastifyInstance, services: Services, limiter:
     return reply
       .header('content-type', file.mime === 'text/plain' ? 'text/plain; charset=utf-8' : file.mime)
       .header('content-length', String(file.size))
-      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .header(
+        'content-disposition',
+        `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      )
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "default-src 'none'; sandbox")
       .header('cache-control', 'private, max-age=3600')

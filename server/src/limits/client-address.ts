@@ -7,8 +7,20 @@ import { isIPv6 } from 'node:net';
  * left of it is ignored (anyone can send the header). An IPv6 client is counted by its /64, which a
  * single subscriber usually holds whole.
  */
-export function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trustedProxyHops: number): string {
-  const forwarded = trustedProxyHops > 0 ? [forwardedFor ?? []].flat().join(',').split(',').map((entry) => entry.trim()).filter(Boolean) : [];
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trustedProxyHops: number,
+): string {
+  const forwarded =
+    trustedProxyHops > 0
+      ? [forwardedFor ?? []]
+          .flat()
+          .join(',')
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean)
+      : [];
   const chain = [...forwarded, socketAddress ?? 'unknown'];
   return addressKey(chain[Math.max(0, chain.length - 1 - trustedProxyHops)]!);
 }
@@ -22,5 +34,8 @@ function addressKey(address: string): string {
   const tailGroups = address.includes('::') ? (tail ? tail.split(':') : []) : [];
   const missing = 8 - headGroups.length - tailGroups.length;
   const groups = [...headGroups, ...Array<string>(Math.max(0, missing)).fill('0'), ...tailGroups];
-  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

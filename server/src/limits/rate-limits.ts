@@ -80,7 +80,11 @@ export function rateLimited(retryAfterMs: number, message = 'Too many requests. 
 }
 
 /** The buckets of a scoped action (`sessions:address:203.0.113.7`, …). */
-export function scopedCharges(action: string, rules: ScopedRules, scope: { visitorId: string; address: string; channelKey: string }): BucketKey[] {
+export function scopedCharges(
+  action: string,
+  rules: ScopedRules,
+  scope: { visitorId: string; address: string; channelKey: string },
+): BucketKey[] {
   return [
     { key: `${action}:visitor:${scope.visitorId}`, rule: rules.perVisitor },
     { key: `${action}:address:${scope.address}`, rule: rules.perAddress },

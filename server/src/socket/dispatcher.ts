@@ -61,7 +61,11 @@ export function dispatchCommands(socket: Socket, who: Identity, address: string,
     }
     // valibot's strictObject takes an array for an object (and reports its indexes as keys).
     if (Array.isArray(payload)) {
-      return refuse({ code: 'INVALID_PAYLOAD', message: 'The payload is not valid.', fields: { '(payload)': 'must be an object, not an array' } });
+      return refuse({
+        code: 'INVALID_PAYLOAD',
+        message: 'The payload is not valid.',
+        fields: { '(payload)': 'must be an object, not an array' },
+      });
     }
     const parsed = parseCommand(name, payload);
     if (!parsed.ok) return refuse({ code: 'INVALID_PAYLOAD', message: 'The payload is not valid.', fields: parsed.fields });

@@ -36,9 +36,7 @@ function whenBrowserIdle(callback: () => void): void {
 
 /** An async script in `<head>` may run before `<body>` exists. */
 function bodyReady(): Promise<unknown> {
-  return new Promise((resolve) =>
-    document.body ? resolve(0) : document.addEventListener('DOMContentLoaded', resolve, { once: true }),
-  );
+  return new Promise((resolve) => (document.body ? resolve(0) : document.addEventListener('DOMContentLoaded', resolve, { once: true })));
 }
 
 /**

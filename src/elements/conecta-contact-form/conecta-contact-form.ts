@@ -144,7 +144,13 @@ export class ConectaContactForm extends ConectaAgentElement {
     const errors: Partial<Record<Field, 'local'>> = {};
     const phone = national.trim() ? toE164(country, national) : null;
     if (national.trim() && !phone) errors.phone = 'local';
-    const payload = { id: this.contactId || crypto.randomUUID(), name, email: email.trim() || null, phone, document: document.trim() || null };
+    const payload = {
+      id: this.contactId || crypto.randomUUID(),
+      name,
+      email: email.trim() || null,
+      phone,
+      document: document.trim() || null,
+    };
     const parsed = parseCommand('contact.save', payload);
     if (!parsed.ok) {
       for (const field of FIELDS) if (parsed.fields[field]) errors[field] = 'local';
@@ -222,15 +228,17 @@ export class ConectaContactForm extends ConectaAgentElement {
     return html`<section part="base" aria-labelledby="title" aria-busy=${loading ? 'true' : 'false'}>
       ${this.renderConnection()}
       <h2 id="title">${editing ? t.titleEdit : t.titleNew}</h2>
-      ${loading
-        ? html`<p class="loading" part="loading" role="status">
+      ${
+        loading
+          ? html`<p class="loading" part="loading" role="status">
             <span class="spinner" aria-hidden="true"></span> ${this.localize.t.common.loading}
           </p>`
-        : nothing}
+          : nothing
+      }
       <form part="form" novalidate @submit=${(event: Event) => {
-          event.preventDefault();
-          void this.save();
-        }}>
+        event.preventDefault();
+        void this.save();
+      }}>
         <div class="field" part="field">
           <label for="name">${t.name}</label>
           <input id="name" name="name" part="input" autocomplete="name" aria-required="true" ?disabled=${loading}
@@ -251,8 +259,12 @@ export class ConectaContactForm extends ConectaAgentElement {
             <label class="visually-hidden" for="country">${t.countryCode}</label>
             <select id="country" name="country" part="input" autocomplete="tel-country-code" ?disabled=${loading}
               @change=${(event: Event) => this.#set('country', (event.target as HTMLSelectElement).value)}>
-              ${repeat(this.#callingCodes(), (option) => option.country, (option) =>
-                html`<option value=${option.country} ?selected=${option.country === (draft.country || DEFAULT_COUNTRY)}>${option.label}</option>`)}
+              ${repeat(
+                this.#callingCodes(),
+                (option) => option.country,
+                (option) =>
+                  html`<option value=${option.country} ?selected=${option.country === (draft.country || DEFAULT_COUNTRY)}>${option.label}</option>`,
+              )}
             </select>
             <label class="visually-hidden" for="phone">${t.nationalNumber}</label>
             <input id="phone" name="phone" type="tel" part="input" autocomplete="tel-national" ?disabled=${loading}

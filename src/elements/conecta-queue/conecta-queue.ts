@@ -18,7 +18,15 @@ import type { QueueHost } from './queue-host.js';
 import { QueuePreview } from './queue-preview.js';
 import { QueueRows } from './queue-rows.js';
 import { QueueSearch } from './queue-search.js';
-import { QUEUE_PHASES, queueSliceEqual, sameItems, selectQueue, selectQueueWaiting, type QueuePhase, type QueueSlice } from './queue-selectors.js';
+import {
+  QUEUE_PHASES,
+  queueSliceEqual,
+  sameItems,
+  selectQueue,
+  selectQueueWaiting,
+  type QueuePhase,
+  type QueueSlice,
+} from './queue-selectors.js';
 
 /**
  * @summary The agent's queue in three phases — waiting (oldest first, live wait time, for the team or
@@ -263,16 +271,20 @@ export class ConectaQueue extends ConectaAgentElement {
       ${this.#host.offline ? html`<div id="connection-notice">${this.renderConnection()}</div>` : nothing}
       ${this.#counts.render()} ${this.#renderTabs()} ${this.#search.render()}
       ${loading ? html`<p class="empty" role="status">${this.localize.t.common.loading}</p>` : nothing}
-      ${loadError
-        ? html`<p class="error empty" role="alert">
+      ${
+        loadError
+          ? html`<p class="error empty" role="alert">
             ${loadError}
             <button class="link" @click=${() => this.loadQueue()}>${this.localize.t.common.retry}</button>
           </p>`
-        : nothing}
+          : nothing
+      }
       ${this.#rows.renderAcceptNotice()}
-      ${this.withAlerts && this.notificationPermission === 'default'
-        ? html`<button class="link notify-permission" @click=${() => this.requestNotifications()}>${t.enableNotifications}</button>`
-        : nothing}
+      ${
+        this.withAlerts && this.notificationPermission === 'default'
+          ? html`<button class="link notify-permission" @click=${() => this.requestNotifications()}>${t.enableNotifications}</button>`
+          : nothing
+      }
       <div role="tabpanel" id="panel" class="panel" aria-labelledby="tab-${this.phase}">
         ${this.phase === 'pending' ? this.#selection.render() : nothing} ${this.#rows.render()}
       </div>

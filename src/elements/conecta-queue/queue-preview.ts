@@ -108,15 +108,17 @@ export class QueuePreview implements ReactiveController {
         live: loading ? 'off' : 'polite',
         onRetry: () => undefined,
       })}
-      ${session.status === 'waiting'
-        ? html`<footer class="preview-footer">
+      ${
+        session.status === 'waiting'
+          ? html`<footer class="preview-footer">
             <button class="primary preview-accept" ?disabled=${host.offline} aria-label=${t.acceptLabel(name)}
               @click=${() => {
                 this.close();
                 void host.acceptSession(session.id);
               }}>${t.accept}</button>
           </footer>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   render() {

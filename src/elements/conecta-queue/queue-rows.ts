@@ -63,7 +63,9 @@ export class QueueRows implements ReactiveController {
       count: () => this.#list().length,
       indexOf: (target) => Number(target.closest<HTMLElement>('[role="row"]')?.dataset.index ?? -1),
       activate: (index) => void this.focusItem(index),
-      cells: (target) => [...(target.closest('[role="row"]')?.querySelectorAll<HTMLElement>('input:not(:disabled), .main, button:not(:disabled)') ?? [])],
+      cells: (target) => [
+        ...(target.closest('[role="row"]')?.querySelectorAll<HTMLElement>('input:not(:disabled), .main, button:not(:disabled)') ?? []),
+      ],
     });
   }
 
@@ -275,13 +277,15 @@ export class QueueRows implements ReactiveController {
     return html`<div role="row" part="item ${phase}" class="row" data-session-id=${session.id} data-index=${index}
       aria-rowindex=${index + 1} aria-selected=${phase === 'pending' ? String(selected) : nothing}
       aria-current=${phase !== 'waiting' && this.selectedId === session.id ? 'true' : nothing}>
-      ${phase === 'pending'
-        ? html`<div role="gridcell" class="check">
+      ${
+        phase === 'pending'
+          ? html`<div role="gridcell" class="check">
             <input type="checkbox" tabindex=${tabindex} aria-label=${t.selectLabel(name)} .checked=${selected}
               ?disabled=${!selected && full} aria-describedby=${!selected && full ? 'selection-limit' : nothing}
               @change=${() => this.selection.toggle(session.id)} />
           </div>`
-        : nothing}
+          : nothing
+      }
       <div role="gridcell" class="main" tabindex=${tabindex} @click=${() => this.#open(phase, session)}>
         <span class="name">${name}</span>
         ${this.#renderWhere(session)}
@@ -320,9 +324,11 @@ export class QueueRows implements ReactiveController {
     return html`<div class="scroll"><div role="grid" part="list" class="list ${phase}" aria-labelledby="tab-${phase}" aria-rowcount=${sessions.length}
       aria-multiselectable=${phase === 'pending' ? 'true' : nothing} @keydown=${this.#onKeydown}
       @focusin=${this.#onFocusIn} @focusout=${this.#onFocusOut} @visibilityChanged=${this.#onVisibilityChanged}>
-      ${sessions.length > VIRTUALIZE_FROM
-        ? virtualize({ items: sessions as Session[], keyFunction: (s: Session) => s.id, renderItem })
-        : repeat(sessions, (s) => s.id, renderItem)}
+      ${
+        sessions.length > VIRTUALIZE_FROM
+          ? virtualize({ items: sessions as Session[], keyFunction: (s: Session) => s.id, renderItem })
+          : repeat(sessions, (s) => s.id, renderItem)
+      }
     </div></div>`;
   }
 }

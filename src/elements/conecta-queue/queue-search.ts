@@ -46,7 +46,12 @@ export class QueueSearch implements ReactiveController {
     this.searching = true;
     this.host.requestUpdate();
     try {
-      await client.command('queue.search', { query, teamId: this.host.team || null, statuses: ['waiting', 'active', 'pending'], limit: 100 });
+      await client.command('queue.search', {
+        query,
+        teamId: this.host.team || null,
+        statuses: ['waiting', 'active', 'pending'],
+        limit: 100,
+      });
     } catch {
       // The local results stay, but the agent must know they may be incomplete (a quiet status,
       // not an alert: the agent is typing).

@@ -21,7 +21,11 @@ export const lastInteractionAt = (s: Session): number => s.lastMessageAt ?? s.ac
 export const isInvited = (session: Session, me: Pick<Agent, 'id'> | null): boolean =>
   !!me && session.agentId !== me.id && session.invitedAgentIds.includes(me.id);
 
-const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 
 /**
  * Whether a contact matches what the agent typed: its name (ignoring case and accents), or — when

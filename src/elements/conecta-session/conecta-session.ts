@@ -325,9 +325,11 @@ export class ConectaSession extends ConectaAgentElement {
       ${tool('channels', tools.otherChannels, open('channels'), !!contact)}
       ${tool('call', tools.call, () => this.#requestCall(), !!contact?.phone, contact?.phone ? tools.callLabel(contact.phone) : undefined)}
       ${tool('park', tools.park, () => this.#command('session.park', tools.parked), owner)}
-      ${this.#isInvited() && session.status !== 'finished'
-        ? tool('leave', tools.leave, () => this.#command('session.leave', tools.left))
-        : nothing}
+      ${
+        this.#isInvited() && session.status !== 'finished'
+          ? tool('leave', tools.leave, () => this.#command('session.leave', tools.left))
+          : nothing
+      }
     </div>`;
   }
 
@@ -363,27 +365,29 @@ export class ConectaSession extends ConectaAgentElement {
           ${this.#notice.render()}
           ${this.loading && !session ? html`<p class="placeholder" role="status">${t.common.loading}</p>` : nothing}
           ${this.loadError ? html`<p class="error placeholder" role="alert">${this.loadError}</p>` : nothing}
-          ${session
-            ? renderTranscript({
-                messages,
-                localize: this.localize,
-                words: t.session,
-                isOwn: this.#isOwn,
-                // An agent's own messages are named only where others write too.
-                authorName: (message) => {
-                  if (!this.#isOwn(message)) return message.authorName;
-                  return message.authorKind !== 'agent' || collaborative ? (me?.nickname ?? message.authorName ?? t.common.you) : '';
-                },
-                fileUrl: (attachment) => this.client?.fileUrl(attachment) ?? attachment.url,
-                label: t.session.transcript,
-                live: this.historyLoaded ? 'polite' : 'off',
-                onRetry: (message) => this.client?.retryMessage(message.sessionId, message.id),
-                busy: this.loadingOlder,
-                before: renderPagingStatus({ hasOlder, loading: this.loadingOlder }, t.session, messages.length > 0),
-                onScroll: this.#onScroll,
-                now: this.clock.now,
-              })
-            : nothing}
+          ${
+            session
+              ? renderTranscript({
+                  messages,
+                  localize: this.localize,
+                  words: t.session,
+                  isOwn: this.#isOwn,
+                  // An agent's own messages are named only where others write too.
+                  authorName: (message) => {
+                    if (!this.#isOwn(message)) return message.authorName;
+                    return message.authorKind !== 'agent' || collaborative ? (me?.nickname ?? message.authorName ?? t.common.you) : '';
+                  },
+                  fileUrl: (attachment) => this.client?.fileUrl(attachment) ?? attachment.url,
+                  label: t.session.transcript,
+                  live: this.historyLoaded ? 'polite' : 'off',
+                  onRetry: (message) => this.client?.retryMessage(message.sessionId, message.id),
+                  busy: this.loadingOlder,
+                  before: renderPagingStatus({ hasOlder, loading: this.loadingOlder }, t.session, messages.length > 0),
+                  onScroll: this.#onScroll,
+                  now: this.clock.now,
+                })
+              : nothing
+          }
           ${session ? this.#renderTyping() : nothing}
           ${session ? (this.#windowClosed() ? this.#renderWindowClosed() : this.#composer.render(this.#disabledReason())) : nothing}
         </div>

@@ -81,7 +81,14 @@ export class SessionComposer implements ReactiveController {
     const client = this.host.client;
     if (!client) return;
     const t = this.host.localize.t.sessionTools;
-    const upload: Upload = { id: crypto.randomUUID(), name: file.name, size: file.size, progress: 0, controller: new AbortController(), attachment: null };
+    const upload: Upload = {
+      id: crypto.randomUUID(),
+      name: file.name,
+      size: file.size,
+      progress: 0,
+      controller: new AbortController(),
+      attachment: null,
+    };
     this.uploads = [...this.uploads, upload];
     this.host.requestUpdate();
     try {
@@ -169,7 +176,14 @@ export class SessionComposer implements ReactiveController {
     const files = canned.attachments.filter((attachment) => !attached.has(attachment.id));
     this.uploads = [
       ...this.uploads,
-      ...files.map((attachment) => ({ id: crypto.randomUUID(), name: attachment.name, size: attachment.size, progress: 1, controller: null, attachment })),
+      ...files.map((attachment) => ({
+        id: crypto.randomUUID(),
+        name: attachment.name,
+        size: attachment.size,
+        progress: 1,
+        controller: null,
+        attachment,
+      })),
     ];
     this.canned = null;
     this.host.requestUpdate();
@@ -249,12 +263,16 @@ export class SessionComposer implements ReactiveController {
     const options = this.cannedOptions();
     return html`<ul id="canned-list" role="listbox" part="canned-list" aria-label=${t.cannedLabel}>
       ${options.length === 0 ? html`<li role="option" aria-disabled="true" aria-selected="false" class="muted">${t.cannedEmpty}</li>` : nothing}
-      ${repeat(options, (canned) => canned.id, (canned, index) => html`<li role="option" id="canned-${canned.id}" part="canned-option"
+      ${repeat(
+        options,
+        (canned) => canned.id,
+        (canned, index) => html`<li role="option" id="canned-${canned.id}" part="canned-option"
           aria-selected=${index === this.canned?.active ? 'true' : 'false'}
           @mousedown=${(event: Event) => event.preventDefault()} @click=${() => this.pick(canned)}>
           <strong>/${canned.shortcut}</strong> ${canned.title}
           <span class="muted">${canned.text}</span>
-        </li>`)}
+        </li>`,
+      )}
     </ul>`;
   }
 
@@ -263,17 +281,23 @@ export class SessionComposer implements ReactiveController {
     const t = this.host.localize.t.sessionTools;
     const locale = this.host.localize.locale;
     return html`<div class="uploads">
-      ${this.uploads.length
-        ? html`<ul part="uploads" aria-label=${t.attachments}>
-            ${repeat(this.uploads, (upload) => upload.id, (upload) => html`<li part="upload" data-done=${upload.attachment ? 'true' : 'false'}>
+      ${
+        this.uploads.length
+          ? html`<ul part="uploads" aria-label=${t.attachments}>
+            ${repeat(
+              this.uploads,
+              (upload) => upload.id,
+              (upload) => html`<li part="upload" data-done=${upload.attachment ? 'true' : 'false'}>
               <span>${upload.name} <span class="muted">(${formatFileSize(locale, upload.size)})</span></span>
               ${upload.attachment ? nothing : html`<progress max="1" .value=${upload.progress} aria-label=${t.uploadProgress(upload.name)}></progress>`}
               <button type="button" class="link" part="remove-upload" @click=${() => this.remove(upload.id)}>
                 ${upload.attachment ? t.removeAttachment(upload.name) : t.cancelUpload(upload.name)}
               </button>
-            </li>`)}
+            </li>`,
+            )}
           </ul>`
-        : nothing}
+          : nothing
+      }
       ${this.errors.map((error) => html`<p class="error" part="upload-error" role="alert">${error}</p>`)}
     </div>`;
   }
@@ -285,9 +309,9 @@ export class SessionComposer implements ReactiveController {
     const options = this.canned ? this.cannedOptions() : [];
     const active = this.canned && options.length ? options[Math.min(this.canned.active, options.length - 1)] : null;
     return html`<form part="composer" @submit=${(event: Event) => {
-        event.preventDefault();
-        this.send();
-      }} @dragover=${(event: DragEvent) => event.preventDefault()} @drop=${(event: DragEvent) => this.#onDrop(event)}>
+      event.preventDefault();
+      this.send();
+    }} @dragover=${(event: DragEvent) => event.preventDefault()} @drop=${(event: DragEvent) => this.#onDrop(event)}>
       ${this.#renderCanned()} ${this.#renderUploads()}
       ${renderLengthCount(this.length, t.messageLength)}
       <label class="visually-hidden" for="composer-input">${t.session.composerLabel}</label>

@@ -149,7 +149,12 @@ export class SessionDialogs implements ReactiveController {
     }
     const variables = Object.fromEntries(template.variables.map((name) => [name, this.variables[name].trim()]));
     void this.#run(() =>
-      client.command('message.sendTemplate', { id: crypto.randomUUID(), sessionId: this.host.sessionId, templateId: template.id, variables }),
+      client.command('message.sendTemplate', {
+        id: crypto.randomUUID(),
+        sessionId: this.host.sessionId,
+        templateId: template.id,
+        variables,
+      }),
     );
   }
 
@@ -175,18 +180,20 @@ export class SessionDialogs implements ReactiveController {
     const t = this.host.localize.t;
     return html`<dialog part="dialog ${this.open}-dialog" class="dialog" aria-labelledby="dialog-title" @close=${this.#closed}>
       <form novalidate @submit=${(event: Event) => {
-          event.preventDefault();
-          submit?.action();
-        }}>
+        event.preventDefault();
+        submit?.action();
+      }}>
         <h3 id="dialog-title">${title}</h3>
         ${body}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         <div class="actions">
           <button type="button" @click=${() => this.close()}>${submit ? t.common.cancel : t.common.close}</button>
-          ${submit
-            ? html`<button type="submit" class="primary" ?disabled=${this.busy || submit.disabled}
+          ${
+            submit
+              ? html`<button type="submit" class="primary" ?disabled=${this.busy || submit.disabled}
                 aria-busy=${this.busy ? 'true' : 'false'}>${this.busy ? submit.busyLabel : submit.label}</button>`
-            : nothing}
+              : nothing
+          }
         </div>
       </form>
     </dialog>`;
@@ -208,26 +215,41 @@ export class SessionDialogs implements ReactiveController {
     if (!templates.length) return this.#frame(t.templateTitle, html`<p>${t.templateNone}</p>`);
     return this.#frame(
       t.templateTitle,
-      html`${this.#field('template', t.template, html`<select id="field-template" @change=${(event: Event) => {
+      html`${this.#field(
+        'template',
+        t.template,
+        html`<select id="field-template" @change=${(event: Event) => {
           this.templateId = (event.target as HTMLSelectElement).value;
           this.variables = {};
           this.fieldErrors = {};
           this.host.requestUpdate();
         }}>
           ${templates.map((each) => html`<option value=${each.id} ?selected=${each.id === this.templateId}>${each.name}</option>`)}
-        </select>`)}
-        ${repeat(template?.variables ?? [], (name) => `${this.templateId}-${name}`, (name) => this.#field(name, name, html`<input id="field-${name}"
+        </select>`,
+      )}
+        ${repeat(
+          template?.variables ?? [],
+          (name) => `${this.templateId}-${name}`,
+          (name) =>
+            this.#field(
+              name,
+              name,
+              html`<input id="field-${name}"
             aria-required="true" aria-invalid=${this.fieldErrors[name] ? 'true' : 'false'}
             aria-describedby=${this.fieldErrors[name] ? `error-${name}` : nothing} .value=${this.variables[name] ?? ''}
             @input=${(event: Event) => {
               this.variables = { ...this.variables, [name]: (event.target as HTMLInputElement).value };
               if (this.fieldErrors[name]) this.fieldErrors = { ...this.fieldErrors, [name]: '' };
               this.host.requestUpdate();
-            }} />`))}
-        ${template
-          ? html`<figure class="preview"><figcaption>${t.preview}</figcaption>
+            }} />`,
+            ),
+        )}
+        ${
+          template
+            ? html`<figure class="preview"><figcaption>${t.preview}</figcaption>
               <p part="template-preview">${fillTemplate(template, this.variables)}</p></figure>`
-          : nothing}`,
+            : nothing
+        }`,
       { label: t.templateSend, busyLabel: t.sending, action: () => this.#sendTemplate() },
     );
   }
@@ -240,13 +262,21 @@ export class SessionDialogs implements ReactiveController {
       ${this.history.loading ? html`<p role="status">${t.common.loading}</p>` : nothing}
       ${!this.history.loading && sessions.length === 0 ? html`<p>${empty}</p>` : nothing}
       <ul class="session-list" part="session-list">
-        ${repeat(sessions, (session) => session.id, (session) => html`<li>
+        ${repeat(
+          sessions,
+          (session) => session.id,
+          (session) => html`<li>
           <button type="button" class="link" data-session-id=${session.id} @click=${() => this.#select(session)}>
             ${t.session.protocol(session.protocol)}
           </button>
-          <span class="muted">${t.sessionTools.historyItem(this.host.localize.dateTime(session.createdAt), t.channels[session.channel],
-            teamName(session.teamId), t.statuses[session.status])}</span>
-        </li>`)}
+          <span class="muted">${t.sessionTools.historyItem(
+            this.host.localize.dateTime(session.createdAt),
+            t.channels[session.channel],
+            teamName(session.teamId),
+            t.statuses[session.status],
+          )}</span>
+        </li>`,
+        )}
       </ul>`;
   }
 
@@ -285,7 +315,8 @@ export class SessionDialogs implements ReactiveController {
       t.tagsTitle,
       tags.length
         ? html`<fieldset class="checks"><legend class="visually-hidden">${t.tagsTitle}</legend>
-            ${tags.map((tag) => html`<label class="check"><input type="checkbox" value=${tag.id} .checked=${this.tagIds.has(tag.id)}
+            ${tags.map(
+              (tag) => html`<label class="check"><input type="checkbox" value=${tag.id} .checked=${this.tagIds.has(tag.id)}
               @change=${(event: Event) => {
                 const next = new Set(this.tagIds);
                 if ((event.target as HTMLInputElement).checked) next.add(tag.id);
@@ -293,12 +324,22 @@ export class SessionDialogs implements ReactiveController {
                 this.tagIds = next;
               }} />
               <svg aria-hidden="true" width="10" height="10" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5" fill=${tag.color}></circle></svg>
-              ${tag.name}</label>`)}
+              ${tag.name}</label>`,
+            )}
           </fieldset>`
         : html`<p>${t.tagsEmpty}</p>`,
       tags.length && client
-        ? { label: t.save, busyLabel: t.saving, action: () => void this.#run(() =>
-            client.command('session.setTags', { sessionId: this.host.sessionId, tagIds: tags.filter((tag) => this.tagIds.has(tag.id)).map((tag) => tag.id) })) }
+        ? {
+            label: t.save,
+            busyLabel: t.saving,
+            action: () =>
+              void this.#run(() =>
+                client.command('session.setTags', {
+                  sessionId: this.host.sessionId,
+                  tagIds: tags.filter((tag) => this.tagIds.has(tag.id)).map((tag) => tag.id),
+                }),
+              ),
+          }
         : undefined,
     );
   }
@@ -312,20 +353,36 @@ export class SessionDialogs implements ReactiveController {
     const teamName = teams.find((team) => team.id === this.transferTeamId)?.name ?? this.transferTeamId;
     return this.#frame(
       t.transferTitle,
-      html`${this.#field('team', t.transferTeam, html`<select id="field-team" @change=${(event: Event) => {
+      html`${this.#field(
+        'team',
+        t.transferTeam,
+        html`<select id="field-team" @change=${(event: Event) => {
           this.transferTeamId = (event.target as HTMLSelectElement).value;
           this.transferAgentId = '';
           this.host.requestUpdate();
-        }}>${teams.map((team) => html`<option value=${team.id} ?selected=${team.id === this.transferTeamId}>${team.name}</option>`)}</select>`)}
-        ${this.#field('agent', t.transferAgent, html`<select id="field-agent" @change=${(event: Event) => {
+        }}>${teams.map((team) => html`<option value=${team.id} ?selected=${team.id === this.transferTeamId}>${team.name}</option>`)}</select>`,
+      )}
+        ${this.#field(
+          'agent',
+          t.transferAgent,
+          html`<select id="field-agent" @change=${(event: Event) => {
             this.transferAgentId = (event.target as HTMLSelectElement).value;
           }}>
             <option value="" ?selected=${!this.transferAgentId}>${t.anyAgent}</option>
-            ${repeat(agents, (agent) => agent.id, (agent) => html`<option value=${agent.id} ?selected=${agent.id === this.transferAgentId}
-              >${t.agentOption(agent.nickname ?? agent.name, agent.online)}</option>`)}
-          </select>`)}
-        ${this.#field('note', t.transferNote, html`<textarea id="field-note" rows="3" maxlength="500" .value=${this.transferNote}
-          @input=${(event: Event) => (this.transferNote = (event.target as HTMLTextAreaElement).value)}></textarea>`)}`,
+            ${repeat(
+              agents,
+              (agent) => agent.id,
+              (agent) => html`<option value=${agent.id} ?selected=${agent.id === this.transferAgentId}
+              >${t.agentOption(agent.nickname ?? agent.name, agent.online)}</option>`,
+            )}
+          </select>`,
+        )}
+        ${this.#field(
+          'note',
+          t.transferNote,
+          html`<textarea id="field-note" rows="3" maxlength="500" .value=${this.transferNote}
+          @input=${(event: Event) => (this.transferNote = (event.target as HTMLTextAreaElement).value)}></textarea>`,
+        )}`,
       {
         label: t.transferConfirm,
         busyLabel: t.transferring,
@@ -333,12 +390,13 @@ export class SessionDialogs implements ReactiveController {
         action: () =>
           client &&
           void this.#run(
-            () => client.command('session.transfer', {
-              sessionId: this.host.sessionId,
-              toTeamId: this.transferTeamId,
-              toAgentId: this.transferAgentId || null,
-              note: this.transferNote.trim() || null,
-            }),
+            () =>
+              client.command('session.transfer', {
+                sessionId: this.host.sessionId,
+                toTeamId: this.transferTeamId,
+                toAgentId: this.transferAgentId || null,
+                note: this.transferNote.trim() || null,
+              }),
             t.transferred(teamName),
           ),
       },
@@ -354,24 +412,35 @@ export class SessionDialogs implements ReactiveController {
     const chosen = agents.find((agent) => agent.id === this.inviteAgentId);
     return this.#frame(
       t.inviteTitle,
-      html`${invited.length
+      html`${
+        invited.length
           ? html`<p class="muted">${t.invitedAgents}: ${invited.map((agent) => agent.nickname ?? agent.name).join(', ')}</p>`
-          : nothing}
-        ${agents.length
-          ? this.#field('invitee', t.inviteAgent, html`<select id="field-invitee" @change=${(event: Event) => {
-              this.inviteAgentId = (event.target as HTMLSelectElement).value;
-              this.host.requestUpdate();
-            }}>${agents.map((agent) => html`<option value=${agent.id} ?selected=${agent.id === this.inviteAgentId}
-              >${t.agentOption(agent.nickname ?? agent.name, agent.online)}</option>`)}</select>`)
-          : html`<p>${t.inviteNone}</p>`}`,
+          : nothing
+      }
+        ${
+          agents.length
+            ? this.#field(
+                'invitee',
+                t.inviteAgent,
+                html`<select id="field-invitee" @change=${(event: Event) => {
+                  this.inviteAgentId = (event.target as HTMLSelectElement).value;
+                  this.host.requestUpdate();
+                }}>${agents.map(
+                  (agent) => html`<option value=${agent.id} ?selected=${agent.id === this.inviteAgentId}
+              >${t.agentOption(agent.nickname ?? agent.name, agent.online)}</option>`,
+                )}</select>`,
+              )
+            : html`<p>${t.inviteNone}</p>`
+        }`,
       agents.length && client && chosen
         ? {
             label: t.inviteConfirm,
             busyLabel: t.sending,
-            action: () => void this.#run(
-              () => client.command('session.invite', { sessionId: this.host.sessionId, agentId: chosen.id }),
-              t.invitedDone(chosen.name),
-            ),
+            action: () =>
+              void this.#run(
+                () => client.command('session.invite', { sessionId: this.host.sessionId, agentId: chosen.id }),
+                t.invitedDone(chosen.name),
+              ),
           }
         : undefined,
     );

@@ -82,11 +82,14 @@ export class SessionHeader implements ReactiveController {
     return html`<header part="header">
       ${this.#renderInfo()}
       <span part="status" data-status=${session.status}>${t.statuses[session.status]}</span>
-      ${canFinish && !asking
-        ? html`<button part="finish-button" class="danger" @click=${() => this.#askFinish()}>${t.session.finish}</button>`
-        : nothing}
-      ${asking
-        ? html`<div part="confirm" role="group" aria-labelledby="finish-question" @keydown=${this.#confirmFinish.onKeydown}>
+      ${
+        canFinish && !asking
+          ? html`<button part="finish-button" class="danger" @click=${() => this.#askFinish()}>${t.session.finish}</button>`
+          : nothing
+      }
+      ${
+        asking
+          ? html`<div part="confirm" role="group" aria-labelledby="finish-question" @keydown=${this.#confirmFinish.onKeydown}>
             <span id="finish-question">${t.session.finishQuestion}</span>
             <button class="danger" ?disabled=${finishing} aria-busy=${finishing ? 'true' : 'false'}
               @click=${() => this.host.client && this.#finish.run(session.id)}>
@@ -95,7 +98,8 @@ export class SessionHeader implements ReactiveController {
             <button ?disabled=${finishing} @click=${() => this.#confirmFinish.cancel()}>${t.common.cancel}</button>
             ${finishError ? html`<p class="error" role="alert">${finishError}</p>` : nothing}
           </div>`
-        : nothing}
+          : nothing
+      }
     </header>`;
   }
 
@@ -122,20 +126,26 @@ export class SessionHeader implements ReactiveController {
       </div>
       <p class="times muted" part="times">
         <span class="started">${tools.startedAgo(host.localize.duration(now - (session.acceptedAt ?? session.createdAt)))}</span>
-        <span class="last-inbound">${session.lastInboundAt
-          ? tools.lastInboundAgo(host.localize.duration(now - session.lastInboundAt))
-          : tools.noInbound}</span>
-        ${closesAt !== null
-          ? html`<span class="window ${closesAt > now ? 'open' : 'closed'}" part="window">
+        <span class="last-inbound">${
+          session.lastInboundAt ? tools.lastInboundAgo(host.localize.duration(now - session.lastInboundAt)) : tools.noInbound
+        }</span>
+        ${
+          closesAt !== null
+            ? html`<span class="window ${closesAt > now ? 'open' : 'closed'}" part="window">
               ${closesAt > now ? tools.windowOpen(host.localize.duration(closesAt - now)) : tools.windowClosed}</span>`
-          : nothing}
+            : nothing
+        }
       </p>
-      ${tags.length
-        ? html`<ul class="tags" part="tags" aria-label=${tools.tagsLabel}>
-            ${tags.map((tag) => html`<li part="tag" class="tag" data-color=${tag.color}>
+      ${
+        tags.length
+          ? html`<ul class="tags" part="tags" aria-label=${tools.tagsLabel}>
+            ${tags.map(
+              (tag) => html`<li part="tag" class="tag" data-color=${tag.color}>
               <svg aria-hidden="true" width="10" height="10" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5" fill=${tag.color}></circle></svg>
-              ${tag.name}</li>`)}
+              ${tag.name}</li>`,
+            )}
           </ul>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }

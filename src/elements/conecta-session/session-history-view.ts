@@ -126,37 +126,47 @@ export class SessionHistoryView implements ReactiveController {
     return html`<section class="main earlier" part="earlier-session" aria-labelledby="earlier-title" @keydown=${this.#onKeydown}>
       <header part="header">
         <button type="button" part="back-button" class="back" @click=${() => this.back()}>${t.earlierSession.back}</button>
-        ${session
-          ? html`<div class="title">
+        ${
+          session
+            ? html`<div class="title">
                 <h2 id="earlier-title" tabindex="-1">${t.earlierSession.title(session.protocol)}</h2>
-                <span class="muted">${t.sessionTools.historyItem(this.host.localize.dateTime(session.createdAt), t.channels[session.channel],
-                  teamName(session.teamId), t.statuses[session.status])}</span>
+                <span class="muted">${t.sessionTools.historyItem(
+                  this.host.localize.dateTime(session.createdAt),
+                  t.channels[session.channel],
+                  teamName(session.teamId),
+                  t.statuses[session.status],
+                )}</span>
               </div>`
-          : nothing}
+            : nothing
+        }
       </header>
       <p class="notice" part="read-only">${t.earlierSession.readOnly}</p>
-      <p class="notice" part="current-news" role="status">${this.#lastFromContact() > this.#currentSeenUpTo
-        ? t.earlierSession.currentNews(this.host.view.contact?.name ?? t.queue.unknownContact)
-        : ''}</p>
+      <p class="notice" part="current-news" role="status">${
+        this.#lastFromContact() > this.#currentSeenUpTo
+          ? t.earlierSession.currentNews(this.host.view.contact?.name ?? t.queue.unknownContact)
+          : ''
+      }</p>
       ${this.#loading && !messages.length ? html`<p class="placeholder" role="status">${t.common.loading}</p>` : nothing}
       ${this.#error ? html`<p class="error placeholder" role="alert">${this.#error}</p>` : nothing}
-      ${session
-        ? renderTranscript({
-            messages,
-            localize: this.host.localize,
-            words: t.session,
-            isOwn,
-            authorName: (message) => message.authorName,
-            fileUrl: (attachment) => this.host.client?.fileUrl(attachment) ?? attachment.url,
-            label: t.earlierSession.transcript,
-            live: 'off',
-            onRetry: () => undefined,
-            busy: this.#loadingOlder,
-            before: renderPagingStatus({ hasOlder, loading: this.#loadingOlder }, t.session, messages.length > 0),
-            onScroll: this.#onScroll,
-            now: this.host.now,
-          })
-        : nothing}
+      ${
+        session
+          ? renderTranscript({
+              messages,
+              localize: this.host.localize,
+              words: t.session,
+              isOwn,
+              authorName: (message) => message.authorName,
+              fileUrl: (attachment) => this.host.client?.fileUrl(attachment) ?? attachment.url,
+              label: t.earlierSession.transcript,
+              live: 'off',
+              onRetry: () => undefined,
+              busy: this.#loadingOlder,
+              before: renderPagingStatus({ hasOlder, loading: this.#loadingOlder }, t.session, messages.length > 0),
+              onScroll: this.#onScroll,
+              now: this.host.now,
+            })
+          : nothing
+      }
     </section>`;
   }
 }

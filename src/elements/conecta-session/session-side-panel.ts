@@ -62,7 +62,8 @@ export class SessionSidePanel implements ReactiveController {
       const { items } = await client.command('contact.gallery', { contactId });
       if (this.gallery?.contactId === contactId) this.gallery = { contactId, items, loading: false, error: '' };
     } catch (error) {
-      if (this.gallery?.contactId === contactId) this.gallery = { contactId, items: [], loading: false, error: this.host.errorMessage(error) };
+      if (this.gallery?.contactId === contactId)
+        this.gallery = { contactId, items: [], loading: false, error: this.host.errorMessage(error) };
     }
     this.host.requestUpdate();
   }
@@ -131,16 +132,22 @@ export class SessionSidePanel implements ReactiveController {
     if (gallery.error) return html`<p class="error" role="alert">${gallery.error}</p>`;
     if (!gallery.items.length) return html`<p class="muted">${t.sessionTools.galleryEmpty}</p>`;
     return html`<ul class="gallery" part="gallery">
-      ${repeat(gallery.items, (item) => `${item.messageId}-${item.id}`, (item) => {
-        const url = client?.fileUrl(item) ?? item.url;
-        return html`<li part="gallery-item">
-          ${item.kind === 'image'
-            ? html`<a href=${url} target="_blank" rel="noopener noreferrer" title=${t.session.openImage(item.name)}>
+      ${repeat(
+        gallery.items,
+        (item) => `${item.messageId}-${item.id}`,
+        (item) => {
+          const url = client?.fileUrl(item) ?? item.url;
+          return html`<li part="gallery-item">
+          ${
+            item.kind === 'image'
+              ? html`<a href=${url} target="_blank" rel="noopener noreferrer" title=${t.session.openImage(item.name)}>
                 <img src=${url} alt=${item.name} loading="lazy" /></a>`
-            : html`<a href=${url} target="_blank" rel="noopener noreferrer" download=${item.name}>${item.name}</a>
-                <span class="muted">(${formatFileSize(this.host.localize.locale, item.size)})</span>`}
+              : html`<a href=${url} target="_blank" rel="noopener noreferrer" download=${item.name}>${item.name}</a>
+                <span class="muted">(${formatFileSize(this.host.localize.locale, item.size)})</span>`
+          }
         </li>`;
-      })}
+        },
+      )}
     </ul>`;
   }
 
@@ -150,8 +157,9 @@ export class SessionSidePanel implements ReactiveController {
     const editing = this.editing?.id === note.id ? this.editing : null;
     return html`<li part="note" data-note-id=${note.id}>
       <p class="muted">${tools.noteBy(note.authorName, this.host.localize.dateTime(note.updatedAt))}</p>
-      ${editing
-        ? html`<form class="note-edit" @submit=${(event: Event) => {
+      ${
+        editing
+          ? html`<form class="note-edit" @submit=${(event: Event) => {
               event.preventDefault();
               void this.#saveEdit();
             }}>
@@ -165,18 +173,25 @@ export class SessionSidePanel implements ReactiveController {
                 this.host.requestUpdate();
               }}></textarea>
             <div class="actions">
-              <button type="button" @click=${() => { this.editing = null; this.host.requestUpdate(); }}>${t.common.cancel}</button>
+              <button type="button" @click=${() => {
+                this.editing = null;
+                this.host.requestUpdate();
+              }}>${t.common.cancel}</button>
               <button type="submit" class="primary" ?disabled=${this.busy}>${tools.save}</button>
             </div>
           </form>`
-        : html`<p class="note-text">${note.text}</p>
-            ${this.confirmingDelete === note.id
-              ? html`<div class="confirm" role="group" aria-labelledby="delete-question-${note.id}">
+          : html`<p class="note-text">${note.text}</p>
+            ${
+              this.confirmingDelete === note.id
+                ? html`<div class="confirm" role="group" aria-labelledby="delete-question-${note.id}">
                   <span id="delete-question-${note.id}">${tools.deleteNoteQuestion}</span>
                   <button class="danger" ?disabled=${this.busy} @click=${() => this.#delete(note)}>${tools.deleteConfirm}</button>
-                  <button @click=${() => { this.confirmingDelete = ''; this.host.requestUpdate(); }}>${t.common.cancel}</button>
+                  <button @click=${() => {
+                    this.confirmingDelete = '';
+                    this.host.requestUpdate();
+                  }}>${t.common.cancel}</button>
                 </div>`
-              : html`<div class="actions">
+                : html`<div class="actions">
                   <button class="link" part="edit-note" aria-label="${tools.editNote}: ${note.text.slice(0, 40)}"
                     @click=${async () => {
                       this.editing = { id: note.id, text: note.text };
@@ -185,8 +200,13 @@ export class SessionSidePanel implements ReactiveController {
                       this.host.query<HTMLTextAreaElement>(`#note-edit-${note.id}`)?.focus();
                     }}>${tools.editNote}</button>
                   <button class="link" part="delete-note" aria-label="${tools.deleteNote}: ${note.text.slice(0, 40)}"
-                    @click=${() => { this.confirmingDelete = note.id; this.host.requestUpdate(); }}>${tools.deleteNote}</button>
-                </div>`}`}
+                    @click=${() => {
+                      this.confirmingDelete = note.id;
+                      this.host.requestUpdate();
+                    }}>${tools.deleteNote}</button>
+                </div>`
+            }`
+      }
     </li>`;
   }
 
@@ -195,9 +215,9 @@ export class SessionSidePanel implements ReactiveController {
     const tools = t.sessionTools;
     const notes = this.host.view.notes;
     return html`<form class="note-new" @submit=${(event: Event) => {
-        event.preventDefault();
-        void this.#create();
-      }}>
+      event.preventDefault();
+      void this.#create();
+    }}>
         <label for="note-new">${tools.newNote}</label>
         <textarea id="note-new" rows="3" .value=${this.newNote}
           @input=${(event: Event) => (this.newNote = (event.target as HTMLTextAreaElement).value)}></textarea>
@@ -206,7 +226,11 @@ export class SessionSidePanel implements ReactiveController {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${notes === undefined ? html`<p role="status">${t.common.loading}</p>` : nothing}
       ${notes?.length === 0 ? html`<p class="muted">${tools.notesEmpty}</p>` : nothing}
-      <ul class="notes" part="notes">${repeat(notes ?? [], (note) => note.id, (note) => this.#renderNote(note))}</ul>`;
+      <ul class="notes" part="notes">${repeat(
+        notes ?? [],
+        (note) => note.id,
+        (note) => this.#renderNote(note),
+      )}</ul>`;
   }
 
   #renderProtocol() {
@@ -223,13 +247,17 @@ export class SessionSidePanel implements ReactiveController {
     const labels: Record<SidePanelTab, string> = { gallery: tools.gallery, notes: tools.notes, protocol: tools.protocol };
     return html`<aside part="side-panel" aria-label=${tools.sidePanel}>
       <div role="tablist" aria-label=${tools.sidePanel} @keydown=${this.#tabFocus.onKeydown}>
-        ${TABS.map((tab) => html`<button role="tab" id="tab-${tab}" part="tab" aria-selected=${tab === this.tab ? 'true' : 'false'}
-          aria-controls="panel-${tab}" tabindex=${tab === this.tab ? '0' : '-1'} @click=${() => this.select(tab)}>${labels[tab]}</button>`)}
+        ${TABS.map(
+          (tab) => html`<button role="tab" id="tab-${tab}" part="tab" aria-selected=${tab === this.tab ? 'true' : 'false'}
+          aria-controls="panel-${tab}" tabindex=${tab === this.tab ? '0' : '-1'} @click=${() => this.select(tab)}>${labels[tab]}</button>`,
+        )}
       </div>
-      ${TABS.map((tab) => html`<div role="tabpanel" id="panel-${tab}" part="tab-panel" aria-labelledby="tab-${tab}" tabindex="0"
+      ${TABS.map(
+        (tab) => html`<div role="tabpanel" id="panel-${tab}" part="tab-panel" aria-labelledby="tab-${tab}" tabindex="0"
         ?hidden=${tab !== this.tab}>
         ${tab !== this.tab ? nothing : tab === 'gallery' ? this.#renderGallery() : tab === 'notes' ? this.#renderNotes() : this.#renderProtocol()}
-      </div>`)}
+      </div>`,
+      )}
     </aside>`;
   }
 }

@@ -305,11 +305,13 @@ export class ConectaWebchat extends ConectaElement<WebchatTranslation, VisitorCl
       ${renderHeaderTitle(stages)}
       <button class="icon-button" part="mute-button" aria-pressed=${this.muted ? 'true' : 'false'} aria-label=${t.mute} title=${t.mute}
         @click=${() => (this.muted = !this.muted)}>${icon(this.muted ? 'muted' : 'bell')}</button>
-      ${canEnd
-        ? html`<button class="icon-button" part="end-button" aria-label=${t.end} title=${t.end} @click=${() => stages.ending.ask()}>
+      ${
+        canEnd
+          ? html`<button class="icon-button" part="end-button" aria-label=${t.end} title=${t.end} @click=${() => stages.ending.ask()}>
             ${icon('end')}
           </button>`
-        : nothing}
+          : nothing
+      }
       <button class="icon-button" part="close-button" aria-label=${t.minimize} title=${t.minimize} @click=${() => this.hide()}>
         ${icon('minimize')}
       </button>
@@ -321,11 +323,13 @@ export class ConectaWebchat extends ConectaElement<WebchatTranslation, VisitorCl
     const unread = this.#unread;
     const launcherLabel = `${this.open ? t.closeChat : t.openChat}${unread ? `, ${t.unread(unread)}` : ''}`;
     return html`
-      ${this.open
-        ? html`<section part="panel" id="panel" role="dialog" aria-labelledby="webchat-title" tabindex="-1">
+      ${
+        this.open
+          ? html`<section part="panel" id="panel" role="dialog" aria-labelledby="webchat-title" tabindex="-1">
             ${this.#renderHeader()} ${this.renderConnection()} ${this.#stages.render()}
           </section>`
-        : nothing}
+          : nothing
+      }
       <button part="launcher" aria-label=${launcherLabel} aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls=${this.open ? 'panel' : nothing}
         @click=${() => {

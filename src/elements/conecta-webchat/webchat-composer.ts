@@ -111,7 +111,11 @@ export class WebchatComposer implements ReactiveController {
     if (!textarea) return;
     const t = this.host.localize.t;
     // Not yet (files still uploading), or never as it is (too long: the server would refuse it); the text stays.
-    const refusal = this.uploads.some((upload) => !upload.attachment) ? t.waitUploads : overLimit(this.length) ? tooLongText(t.messageLength) : '';
+    const refusal = this.uploads.some((upload) => !upload.attachment)
+      ? t.waitUploads
+      : overLimit(this.length)
+        ? tooLongText(t.messageLength)
+        : '';
     if (refusal) {
       this.errors = [refusal];
       this.host.requestUpdate();
@@ -179,17 +183,21 @@ export class WebchatComposer implements ReactiveController {
       event.preventDefault();
       void this.send();
     }}>
-      ${this.uploads.length
-        ? html`<ul part="uploads" aria-label=${t.attachments}>
-            ${this.uploads.map((upload) => html`<li part="upload">
+      ${
+        this.uploads.length
+          ? html`<ul part="uploads" aria-label=${t.attachments}>
+            ${this.uploads.map(
+              (upload) => html`<li part="upload">
               <span>${upload.name}</span>
               ${upload.attachment ? nothing : html`<progress max="1" .value=${upload.progress} aria-label=${t.uploading(upload.name)}></progress>`}
               <button type="button" class="icon-button" aria-label=${t.removeFile(upload.name)} @click=${() => this.remove(upload.id)}>
                 ${icon('close')}
               </button>
-            </li>`)}
+            </li>`,
+            )}
           </ul>`
-        : nothing}
+          : nothing
+      }
       ${this.errors.map((error) => html`<p class="error" role="alert">${error}</p>`)}
       ${renderLengthCount(this.length, t.messageLength)}
       <div class="composer-row">

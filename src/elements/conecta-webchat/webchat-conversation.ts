@@ -8,13 +8,17 @@ import type { WebchatHost } from './webchat-host.js';
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
   const letters = words.length > 1 ? [words[0], words.at(-1)!] : words;
-  return letters.map((word) => [...word][0]).join('').toUpperCase();
+  return letters
+    .map((word) => [...word][0])
+    .join('')
+    .toUpperCase();
 }
 
 const isOwn = (message: ClientMessage) => message.authorKind === 'contact';
 
 /** Who wrote a message, as the visitor is told: "Você", or the agent's name. */
-export const authorOf = (t: WebchatTranslation, message: ClientMessage): string => (isOwn(message) ? t.common.you : message.authorName || t.agent);
+export const authorOf = (t: WebchatTranslation, message: ClientMessage): string =>
+  isOwn(message) ? t.common.you : message.authorName || t.agent;
 
 /** The header's title: the agent (initials avatar and name) once one took the conversation, else the widget's title. */
 export function renderHeaderTitle(host: WebchatHost) {

@@ -160,14 +160,16 @@ export class WebchatEnding {
       <fieldset role="radiogroup" aria-invalid=${noScore ? 'true' : 'false'} aria-describedby=${noScore ? 'webchat-rate-error' : nothing}>
         <legend>${t.rateQuestion}</legend>
         <div part="stars">
-          ${SCORES.map((score) => html`<input type="radio" name="score" id="webchat-star-${score}" .value=${String(score)}
+          ${SCORES.map(
+            (score) => html`<input type="radio" name="score" id="webchat-star-${score}" .value=${String(score)}
               .checked=${this.score === score} @change=${() => {
                 this.score = score;
                 this.error = '';
                 this.host.requestUpdate();
               }} /><label for="webchat-star-${score}" part="star${score <= this.score ? ' on' : ''}" title=${t.stars(score)}
               >${icon('star')}<span class="visually-hidden">${t.stars(score)}</span></label
-            >`)}
+            >`,
+          )}
         </div>
         ${noScore ? html`<p class="field-error" id="webchat-rate-error">${error}</p>` : nothing}
       </fieldset>

@@ -130,7 +130,8 @@ export class WebchatPrechat {
     const fields = (error as { fields?: Record<string, string> } | null)?.fields ?? {};
     const errors: FieldErrors = {};
     // The server's words are English and technical: ours, in the visitor's language, say the same.
-    for (const field of [...FIELDS, 'text'] as const) if (fields[field]) errors[field] = /required/.test(fields[field]) ? t.required : t.invalid;
+    for (const field of [...FIELDS, 'text'] as const)
+      if (fields[field]) errors[field] = /required/.test(fields[field]) ? t.required : t.invalid;
     this.errors = errors;
     this.formError = this.host.errorMessage(error);
     const onVisitorField = FIELDS.some((field) => errors[field]);
@@ -232,11 +233,13 @@ export class WebchatPrechat {
           this.choose(Number(event.key));
         }
       }}>
-        ${options.map((option, index) => html`<li>
+        ${options.map(
+          (option, index) => html`<li>
           <button part="menu-option" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.choose(index + 1)}>
             ${index + 1}. ${this.channelText(option.label, this.host.config!.teams.find((team) => team.id === option.teamId)?.name ?? '')}
           </button>
-        </li>`)}
+        </li>`,
+        )}
       </ol>
       <form class="row" novalidate @submit=${(event: Event) => {
         event.preventDefault();

@@ -246,7 +246,8 @@ export class WebchatStages implements ComposerHost {
       this.prechat.prefill(selectContact(state, state.visitor?.contactId) ?? {});
       // The newest conversation, if not over; or just over and not rated yet (the agent ended it while the visitor was away).
       const [latest] = selectVisitorSessions(state);
-      const resumable = latest && (latest.status !== 'finished' || (latest.rating === null && (latest.finishedAt ?? 0) > Date.now() - RATE_WITHIN_MS));
+      const resumable =
+        latest && (latest.status !== 'finished' || (latest.rating === null && (latest.finishedAt ?? 0) > Date.now() - RATE_WITHIN_MS));
       if (resumable) {
         this.#follow(latest.id, false);
         this.goTo('conversation');

@@ -108,11 +108,7 @@ export const webchatPtBR = {
   },
 };
 
-type Widen<T> = T extends string
-  ? string
-  : T extends (...args: infer A) => infer R
-    ? (...args: A) => R
-    : { [K in keyof T]: Widen<T[K]> };
+type Widen<T> = T extends string ? string : T extends (...args: infer A) => infer R ? (...args: A) => R : { [K in keyof T]: Widen<T[K]> };
 
 /** The shape every language of the webchat must fill in completely. */
 export type WebchatTranslation = Widen<typeof webchatPtBR>;

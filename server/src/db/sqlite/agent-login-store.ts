@@ -22,7 +22,9 @@ export function sqliteAgentLoginStore(sql: SqliteStatements): AgentLoginReposito
       await sql.exec(
         `INSERT INTO login_throttle (email, address, failures, last_failed_at) VALUES (?, ?, 1, ?)
          ON CONFLICT (email, address) DO UPDATE SET failures = failures + 1, last_failed_at = excluded.last_failed_at`,
-        email, address, at,
+        email,
+        address,
+        at,
       );
       await sql.exec('DELETE FROM login_address_failures WHERE address = ? AND failed_at < ?', address, forgetBefore);
       await sql.exec('INSERT INTO login_address_failures (address, failed_at) VALUES (?, ?)', address, at);
@@ -30,7 +32,8 @@ export function sqliteAgentLoginStore(sql: SqliteStatements): AgentLoginReposito
     async addressLoginFailuresSince(address: string, since: number): Promise<{ count: number; oldestAt: number | null }> {
       const row = await sql.get(
         'SELECT COUNT(*) AS n, MIN(failed_at) AS oldest FROM login_address_failures WHERE address = ? AND failed_at >= ?',
-        address, since,
+        address,
+        since,
       );
       return { count: Number(row?.n ?? 0), oldestAt: row?.oldest == null ? null : Number(row.oldest) };
     },

@@ -20,7 +20,12 @@ export function sqliteCatalogStore(sql: SqliteStatements, toAttachment: FileRepo
     async insertTemplate(t: Template): Promise<void> {
       await sql.exec(
         'INSERT INTO templates (id, team_id, name, language, body, variables) VALUES (?, ?, ?, ?, ?, ?)',
-        t.id, t.teamId, t.name, t.language, t.body, JSON.stringify(t.variables),
+        t.id,
+        t.teamId,
+        t.name,
+        t.language,
+        t.body,
+        JSON.stringify(t.variables),
       );
     },
     async getTemplate(id: string): Promise<Template | null> {
@@ -29,17 +34,25 @@ export function sqliteCatalogStore(sql: SqliteStatements, toAttachment: FileRepo
     },
     async listTemplatesOfTeams(teamIds: readonly string[]): Promise<Template[]> {
       if (teamIds.length === 0) return [];
-      return (await sql.all(`SELECT * FROM templates WHERE team_id IN (${marks(teamIds)}) ORDER BY team_id, name`, ...teamIds)).map(toTemplate);
+      return (await sql.all(`SELECT * FROM templates WHERE team_id IN (${marks(teamIds)}) ORDER BY team_id, name`, ...teamIds)).map(
+        toTemplate,
+      );
     },
     async insertCannedResponse(c: Omit<CannedResponse, 'attachments'> & { attachmentIds: string[] }): Promise<void> {
       await sql.exec(
         'INSERT INTO canned_responses (id, team_id, shortcut, title, text) VALUES (?, ?, ?, ?, ?)',
-        c.id, c.teamId, c.shortcut, c.title, c.text,
+        c.id,
+        c.teamId,
+        c.shortcut,
+        c.title,
+        c.text,
       );
       for (const [position, fileId] of c.attachmentIds.entries()) {
         await sql.exec(
           'INSERT INTO canned_response_attachments (canned_response_id, file_id, position) VALUES (?, ?, ?)',
-          c.id, fileId, position,
+          c.id,
+          fileId,
+          position,
         );
       }
     },

@@ -8,7 +8,12 @@ export function sqliteChannelStore(sql: SqliteStatements): ChannelRepository {
     async insertChannel(c: ChannelRecord, createdAt: number): Promise<void> {
       await sql.exec(
         'INSERT INTO channels (key, kind, name, default_team_id, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        c.key, c.kind, c.name, c.defaultTeamId, c.secret, createdAt,
+        c.key,
+        c.kind,
+        c.name,
+        c.defaultTeamId,
+        c.secret,
+        createdAt,
       );
     },
     async getChannel(key: string): Promise<ChannelRecord | null> {
@@ -22,7 +27,10 @@ export function sqliteChannelStore(sql: SqliteStatements): ChannelRepository {
     async insertInbound(channelKey: string, externalId: string, sessionId: string, messageId: string): Promise<void> {
       await sql.exec(
         'INSERT INTO channel_inbound (channel_key, external_id, session_id, message_id) VALUES (?, ?, ?, ?)',
-        channelKey, externalId, sessionId, messageId,
+        channelKey,
+        externalId,
+        sessionId,
+        messageId,
       );
     },
   };

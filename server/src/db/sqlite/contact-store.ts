@@ -25,13 +25,27 @@ export function sqliteContactStore(sql: SqliteStatements): ContactRepository {
     async insertContact(c: Contact): Promise<void> {
       await sql.exec(
         'INSERT INTO contacts (id, name, email, phone, document, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        c.id, c.name, c.email, c.phone, c.document, c.createdAt, c.updatedAt, c.version,
+        c.id,
+        c.name,
+        c.email,
+        c.phone,
+        c.document,
+        c.createdAt,
+        c.updatedAt,
+        c.version,
       );
     },
     async updateContact(c: Contact, expectedVersion: number): Promise<boolean> {
       const changes = await sql.exec(
         `UPDATE contacts SET name = ?, email = ?, phone = ?, document = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?`,
-        c.name, c.email, c.phone, c.document, c.updatedAt, c.version, c.id, expectedVersion,
+        c.name,
+        c.email,
+        c.phone,
+        c.document,
+        c.updatedAt,
+        c.version,
+        c.id,
+        expectedVersion,
       );
       return changes === 1;
     },

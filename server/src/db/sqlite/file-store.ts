@@ -7,13 +7,25 @@ import type { SqliteStatements } from './statements.js';
 /** Files' metadata and the contact's gallery. */
 export function sqliteFileStore(sql: SqliteStatements, fileUrl: FileUrl): FileRepository {
   const toAttachment = (file: FileRecord): Attachment => ({
-    id: file.id, name: file.name, size: file.size, mime: file.mime, kind: file.kind, url: fileUrl(file),
+    id: file.id,
+    name: file.name,
+    size: file.size,
+    mime: file.mime,
+    kind: file.kind,
+    url: fileUrl(file),
   });
   return {
     async insertFile(f: FileRecord): Promise<void> {
       await sql.exec(
         'INSERT INTO files (id, owner_kind, owner_id, name, size, mime, kind, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        f.id, f.ownerKind, f.ownerId, f.name, f.size, f.mime, f.kind, f.createdAt,
+        f.id,
+        f.ownerKind,
+        f.ownerId,
+        f.name,
+        f.size,
+        f.mime,
+        f.kind,
+        f.createdAt,
       );
     },
     async getFile(id: string): Promise<FileRecord | null> {
@@ -29,7 +41,9 @@ export function sqliteFileStore(sql: SqliteStatements, fileUrl: FileUrl): FileRe
            JOIN message_attachments a ON a.message_id = m.id JOIN files f ON f.id = a.file_id
          WHERE s.contact_id = ? AND ${where.sql}
          ORDER BY m.created_at DESC, m.seq DESC, a.position LIMIT ?`,
-        contactId, ...where.params, limit,
+        contactId,
+        ...where.params,
+        limit,
       );
       return rows.map((row) => ({
         ...toAttachment(toFile(row)),

@@ -31,27 +31,39 @@ export function sqliteMessageStore(sql: SqliteStatements, toAttachment: FileRepo
         `INSERT INTO messages (id, session_id, seq, author_kind, author_id, author_name, text, created_at,
            kind, template_id, system, delivered_at, read_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        m.id, m.sessionId, m.seq, m.authorKind, m.authorId, m.authorName, m.text, m.createdAt,
-        m.kind, m.templateId, m.system === null ? null : JSON.stringify(m.system), m.deliveredAt, m.readAt,
+        m.id,
+        m.sessionId,
+        m.seq,
+        m.authorKind,
+        m.authorId,
+        m.authorName,
+        m.text,
+        m.createdAt,
+        m.kind,
+        m.templateId,
+        m.system === null ? null : JSON.stringify(m.system),
+        m.deliveredAt,
+        m.readAt,
       );
       for (const [position, attachment] of m.attachments.entries()) {
-        await sql.exec(
-          'INSERT INTO message_attachments (message_id, file_id, position) VALUES (?, ?, ?)',
-          m.id, attachment.id, position,
-        );
+        await sql.exec('INSERT INTO message_attachments (message_id, file_id, position) VALUES (?, ?, ?)', m.id, attachment.id, position);
       }
     },
     async listMessagesAfter(sessionId: string, afterSeq: number, limit = -1): Promise<Message[]> {
       const rows = await sql.all(
         'SELECT * FROM messages WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?',
-        sessionId, afterSeq, limit,
+        sessionId,
+        afterSeq,
+        limit,
       );
       return withAttachments(rows);
     },
     async listMessagesBefore(sessionId: string, beforeSeq: number | null, limit: number): Promise<Message[]> {
       const rows = await sql.all(
         'SELECT * FROM messages WHERE session_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
-        sessionId, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit,
+        sessionId,
+        beforeSeq ?? Number.MAX_SAFE_INTEGER,
+        limit,
       );
       return withAttachments(rows.reverse());
     },
@@ -59,18 +71,31 @@ export function sqliteMessageStore(sql: SqliteStatements, toAttachment: FileRepo
       const row = await sql.get('SELECT COUNT(*) AS n FROM messages WHERE session_id = ?', sessionId);
       return Number(row?.n ?? 0);
     },
-    async markMessages(sessionId: string, upToSeq: number, authorKinds: readonly AuthorKind[], status: 'delivered' | 'read', at: number): Promise<number> {
+    async markMessages(
+      sessionId: string,
+      upToSeq: number,
+      authorKinds: readonly AuthorKind[],
+      status: 'delivered' | 'read',
+      at: number,
+    ): Promise<number> {
       if (authorKinds.length === 0) return 0;
       const kinds = marks(authorKinds);
       return status === 'delivered'
         ? sql.exec(
             `UPDATE messages SET delivered_at = ? WHERE session_id = ? AND seq <= ? AND author_kind IN (${kinds}) AND delivered_at IS NULL`,
-            at, sessionId, upToSeq, ...authorKinds,
+            at,
+            sessionId,
+            upToSeq,
+            ...authorKinds,
           )
         : sql.exec(
             `UPDATE messages SET delivered_at = COALESCE(delivered_at, ?), read_at = ?
              WHERE session_id = ? AND seq <= ? AND author_kind IN (${kinds}) AND read_at IS NULL`,
-            at, at, sessionId, upToSeq, ...authorKinds,
+            at,
+            at,
+            sessionId,
+            upToSeq,
+            ...authorKinds,
           );
     },
   };

@@ -17,13 +17,24 @@ export function sqliteNoteStore(sql: SqliteStatements): NoteRepository {
       await sql.exec(
         `INSERT INTO notes (id, contact_id, text, author_id, author_name, created_at, updated_at, version)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        n.id, n.contactId, n.text, n.authorId, n.authorName, n.createdAt, n.updatedAt, n.version,
+        n.id,
+        n.contactId,
+        n.text,
+        n.authorId,
+        n.authorName,
+        n.createdAt,
+        n.updatedAt,
+        n.version,
       );
     },
     async updateNote(n: Note, expectedVersion: number): Promise<boolean> {
       const changes = await sql.exec(
         'UPDATE notes SET text = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?',
-        n.text, n.updatedAt, n.version, n.id, expectedVersion,
+        n.text,
+        n.updatedAt,
+        n.version,
+        n.id,
+        expectedVersion,
       );
       return changes === 1;
     },

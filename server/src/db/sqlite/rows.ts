@@ -1,5 +1,16 @@
 // Rows (column names as stored) into the entities and records the repository answers.
-import type { Agent, Attachment, Contact, Message, Note, Session, SystemEvent, Tag, Team, Template } from '../../../../src/protocol/index.js';
+import type {
+  Agent,
+  Attachment,
+  Contact,
+  Message,
+  Note,
+  Session,
+  SystemEvent,
+  Tag,
+  Team,
+  Template,
+} from '../../../../src/protocol/index.js';
 import type { ChannelRecord, FileRecord, VisitorRecord, WebchatChannelRecord } from '../repository.js';
 import type { Row } from './statements.js';
 

@@ -24,10 +24,29 @@ export function sqliteSessionStore(sql: SqliteStatements): SessionRepository {
            accepted_at, finished_at, last_seq, last_message_at, last_message_text, last_inbound_at, version,
            target_agent_id, invited_agent_ids, tag_ids, waiting_since, agent_name, rating, rating_comment)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        s.id, s.protocol, s.status, s.channel, s.channelKey, s.teamId, s.contactId, s.agentId, s.createdAt,
-        s.acceptedAt, s.finishedAt, s.lastSeq, s.lastMessageAt, s.lastMessageText, s.lastInboundAt, s.version,
-        s.targetAgentId, JSON.stringify(s.invitedAgentIds), JSON.stringify(s.tagIds), s.createdAt,
-        s.agentName, s.rating, s.ratingComment,
+        s.id,
+        s.protocol,
+        s.status,
+        s.channel,
+        s.channelKey,
+        s.teamId,
+        s.contactId,
+        s.agentId,
+        s.createdAt,
+        s.acceptedAt,
+        s.finishedAt,
+        s.lastSeq,
+        s.lastMessageAt,
+        s.lastMessageText,
+        s.lastInboundAt,
+        s.version,
+        s.targetAgentId,
+        JSON.stringify(s.invitedAgentIds),
+        JSON.stringify(s.tagIds),
+        s.createdAt,
+        s.agentName,
+        s.rating,
+        s.ratingComment,
       );
     },
     async updateSession(s: Session, expectedVersion: number): Promise<boolean> {
@@ -36,10 +55,24 @@ export function sqliteSessionStore(sql: SqliteStatements): SessionRepository {
            last_message_at = ?, last_message_text = ?, last_inbound_at = ?, version = ?,
            target_agent_id = ?, invited_agent_ids = ?, tag_ids = ?, agent_name = ?, rating = ?, rating_comment = ?
          WHERE id = ? AND version = ?`,
-        s.status, s.teamId, s.agentId, s.acceptedAt, s.finishedAt, s.lastSeq,
-        s.lastMessageAt, s.lastMessageText, s.lastInboundAt, s.version,
-        s.targetAgentId, JSON.stringify(s.invitedAgentIds), JSON.stringify(s.tagIds),
-        s.agentName, s.rating, s.ratingComment, s.id, expectedVersion,
+        s.status,
+        s.teamId,
+        s.agentId,
+        s.acceptedAt,
+        s.finishedAt,
+        s.lastSeq,
+        s.lastMessageAt,
+        s.lastMessageText,
+        s.lastInboundAt,
+        s.version,
+        s.targetAgentId,
+        JSON.stringify(s.invitedAgentIds),
+        JSON.stringify(s.tagIds),
+        s.agentName,
+        s.rating,
+        s.ratingComment,
+        s.id,
+        expectedVersion,
       );
       return changes === 1;
     },
@@ -47,7 +80,8 @@ export function sqliteSessionStore(sql: SqliteStatements): SessionRepository {
       if (teamIds.length === 0 || statuses.length === 0) return [];
       const rows = await sql.all(
         `SELECT * FROM sessions WHERE team_id IN (${marks(teamIds)}) AND status IN (${marks(statuses)}) ORDER BY created_at`,
-        ...teamIds, ...statuses,
+        ...teamIds,
+        ...statuses,
       );
       return rows.map(toSession);
     },
@@ -55,17 +89,20 @@ export function sqliteSessionStore(sql: SqliteStatements): SessionRepository {
       if (statuses.length === 0) return [];
       const rows = await sql.all(
         `SELECT * FROM sessions WHERE agent_id = ? AND status IN (${marks(statuses)}) ORDER BY created_at`,
-        agentId, ...statuses,
+        agentId,
+        ...statuses,
       );
       return rows.map(toSession);
     },
     async listSessionsOfContact(contactId: string, channelKey?: string): Promise<Session[]> {
-      const rows = channelKey === undefined
-        ? await sql.all('SELECT * FROM sessions WHERE contact_id = ? ORDER BY created_at DESC, rowid DESC', contactId)
-        : await sql.all(
-            'SELECT * FROM sessions WHERE contact_id = ? AND channel_key = ? ORDER BY created_at DESC, rowid DESC',
-            contactId, channelKey,
-          );
+      const rows =
+        channelKey === undefined
+          ? await sql.all('SELECT * FROM sessions WHERE contact_id = ? ORDER BY created_at DESC, rowid DESC', contactId)
+          : await sql.all(
+              'SELECT * FROM sessions WHERE contact_id = ? AND channel_key = ? ORDER BY created_at DESC, rowid DESC',
+              contactId,
+              channelKey,
+            );
       return rows.map(toSession);
     },
     async listWaitingQueue(teamId: string): Promise<QueueEntry[]> {
@@ -73,13 +110,18 @@ export function sqliteSessionStore(sql: SqliteStatements): SessionRepository {
         `SELECT id, channel, contact_id FROM sessions WHERE team_id = ? AND status = 'waiting' ORDER BY created_at, rowid`,
         teamId,
       );
-      return rows.map((row) => ({ id: String(row.id), channel: String(row.channel) as Session['channel'], contactId: String(row.contact_id) }));
+      return rows.map((row) => ({
+        id: String(row.id),
+        channel: String(row.channel) as Session['channel'],
+        contactId: String(row.contact_id),
+      }));
     },
     async listRecentWaits(teamId: string, limit: number): Promise<number[]> {
       const rows = await sql.all(
         `SELECT accepted_at - COALESCE(waiting_since, created_at) AS waited FROM sessions
          WHERE team_id = ? AND accepted_at IS NOT NULL ORDER BY accepted_at DESC LIMIT ?`,
-        teamId, limit,
+        teamId,
+        limit,
       );
       return rows.map((row) => Math.max(0, Number(row.waited)));
     },
@@ -95,7 +137,11 @@ export function sqliteSessionStore(sql: SqliteStatements): SessionRepository {
            OR (s.agent_id = ? AND s.status IN ('active', 'pending'))
            OR (s.status != 'finished' AND EXISTS (SELECT 1 FROM json_each(s.invited_agent_ids) WHERE value = ?))
          ORDER BY s.created_at, s.rowid`,
-        ...(teamIds.length ? teamIds : ['']), agentId, agentId, agentId, agentId,
+        ...(teamIds.length ? teamIds : ['']),
+        agentId,
+        agentId,
+        agentId,
+        agentId,
       );
       return rows.map(toSession);
     },
@@ -134,7 +180,14 @@ export function sqliteSessionStore(sql: SqliteStatements): SessionRepository {
            ${match.length ? `AND (${match.join(' OR ')})` : ''}
          ORDER BY COALESCE(s.last_message_at, s.created_at) DESC, s.rowid DESC
          LIMIT ?`,
-        ...q.statuses, ...teams, q.agentId, q.agentId, q.agentId, q.agentId, ...params, q.limit,
+        ...q.statuses,
+        ...teams,
+        q.agentId,
+        q.agentId,
+        q.agentId,
+        q.agentId,
+        ...params,
+        q.limit,
       );
       return rows.map(toSession);
     },
@@ -143,7 +196,10 @@ export function sqliteSessionStore(sql: SqliteStatements): SessionRepository {
       const rows = await sql.all(
         `SELECT s.* FROM sessions s WHERE s.contact_id = ? AND ${where.sql} ${before === null ? '' : 'AND s.created_at < ?'}
          ORDER BY s.created_at DESC, s.rowid DESC LIMIT ?`,
-        contactId, ...where.params, ...(before === null ? [] : [before]), limit,
+        contactId,
+        ...where.params,
+        ...(before === null ? [] : [before]),
+        limit,
       );
       return rows.map(toSession);
     },

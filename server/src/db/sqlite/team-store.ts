@@ -19,7 +19,10 @@ export function sqliteTeamStore(sql: SqliteStatements): TeamRepository {
     async insertTeam(team: Team, createdAt: number, waitingTimeoutMs: number | null = null): Promise<void> {
       await sql.exec(
         'INSERT INTO teams (id, name, created_at, waiting_timeout_ms) VALUES (?, ?, ?, ?)',
-        team.id, team.name, createdAt, waitingTimeoutMs,
+        team.id,
+        team.name,
+        createdAt,
+        waitingTimeoutMs,
       );
     },
     async setTeamWaitingTimeout(teamId: string, waitingTimeoutMs: number | null): Promise<void> {
@@ -31,7 +34,9 @@ export function sqliteTeamStore(sql: SqliteStatements): TeamRepository {
     async getWorkingHours(teamIds: readonly string[]): Promise<Map<string, WorkingHours | null>> {
       if (teamIds.length === 0) return new Map();
       const rows = await sql.all(`SELECT id, working_hours FROM teams WHERE id IN (${marks(teamIds)})`, ...teamIds);
-      return new Map(rows.map((row) => [String(row.id), row.working_hours ? (JSON.parse(String(row.working_hours)) as WorkingHours) : null]));
+      return new Map(
+        rows.map((row) => [String(row.id), row.working_hours ? (JSON.parse(String(row.working_hours)) as WorkingHours) : null]),
+      );
     },
     async listAllTeams(): Promise<Team[]> {
       return (await sql.all('SELECT id, name FROM teams ORDER BY name')).map(toTeam);
@@ -62,8 +67,16 @@ export function sqliteTeamStore(sql: SqliteStatements): TeamRepository {
       await sql.exec(
         `INSERT INTO agents (id, name, email, nickname, extension, password_hash, password_salt, created_at, perm_history, perm_internal_chat)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        agent.id, agent.name, agent.email, agent.nickname, agent.extension, agent.passwordHash, agent.passwordSalt, createdAt,
-        agent.permissions.history ? 1 : 0, agent.permissions.internalChat ? 1 : 0,
+        agent.id,
+        agent.name,
+        agent.email,
+        agent.nickname,
+        agent.extension,
+        agent.passwordHash,
+        agent.passwordSalt,
+        createdAt,
+        agent.permissions.history ? 1 : 0,
+        agent.permissions.internalChat ? 1 : 0,
       );
       for (const teamId of agent.teamIds) await store.addTeamMember(teamId, agent.id);
     },
@@ -84,7 +97,8 @@ export function sqliteTeamStore(sql: SqliteStatements): TeamRepository {
       await sql.exec(
         `INSERT INTO agent_ratings (agent_id, rating_sum, rating_count) VALUES (?, ?, 1)
          ON CONFLICT (agent_id) DO UPDATE SET rating_sum = rating_sum + excluded.rating_sum, rating_count = rating_count + 1`,
-        agentId, score,
+        agentId,
+        score,
       );
     },
   };

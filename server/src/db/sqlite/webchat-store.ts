@@ -1,4 +1,10 @@
-import { WEBCHAT_CHANNEL_DEFAULTS, type NewWebchatChannel, type VisitorRecord, type WebchatChannelRecord, type WebchatRepository } from '../repository.js';
+import {
+  WEBCHAT_CHANNEL_DEFAULTS,
+  type NewWebchatChannel,
+  type VisitorRecord,
+  type WebchatChannelRecord,
+  type WebchatRepository,
+} from '../repository.js';
 import { toVisitor, toWebchatChannel } from './rows.js';
 import type { SqliteStatements } from './statements.js';
 
@@ -16,8 +22,15 @@ export function sqliteWebchatStore(sql: SqliteStatements): WebchatRepository {
       await sql.exec(
         `INSERT INTO webchat_channels (key, name, allowed_origins, prechat, menu, appearance, default_language, secret, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        channel.key, channel.name, JSON.stringify(channel.allowedOrigins), JSON.stringify(channel.prechat),
-        JSON.stringify(channel.menu), JSON.stringify(channel.appearance), channel.defaultLanguage, channel.secret, createdAt,
+        channel.key,
+        channel.name,
+        JSON.stringify(channel.allowedOrigins),
+        JSON.stringify(channel.prechat),
+        JSON.stringify(channel.menu),
+        JSON.stringify(channel.appearance),
+        channel.defaultLanguage,
+        channel.secret,
+        createdAt,
       );
       await setChannelTeams(channel.key, channel.teamIds);
     },
@@ -25,7 +38,10 @@ export function sqliteWebchatStore(sql: SqliteStatements): WebchatRepository {
       const row = await sql.get('SELECT * FROM webchat_channels WHERE key = ?', key);
       if (!row) return null;
       const teams = await sql.all('SELECT team_id FROM webchat_channel_teams WHERE channel_key = ? ORDER BY position', key);
-      return toWebchatChannel(row, teams.map((team) => String(team.team_id)));
+      return toWebchatChannel(
+        row,
+        teams.map((team) => String(team.team_id)),
+      );
     },
     async updateWebchatChannel(key: string, changes: Partial<Omit<WebchatChannelRecord, 'key'>>): Promise<void> {
       const columns: [string, unknown][] = [];
@@ -39,7 +55,8 @@ export function sqliteWebchatStore(sql: SqliteStatements): WebchatRepository {
       if (columns.length > 0) {
         await sql.exec(
           `UPDATE webchat_channels SET ${columns.map(([column]) => `${column} = ?`).join(', ')} WHERE key = ?`,
-          ...columns.map(([, value]) => value), key,
+          ...columns.map(([, value]) => value),
+          key,
         );
       }
       if (changes.teamIds !== undefined) await setChannelTeams(key, changes.teamIds);
@@ -47,7 +64,12 @@ export function sqliteWebchatStore(sql: SqliteStatements): WebchatRepository {
     async insertVisitor(visitor: VisitorRecord, tokenHash: string): Promise<void> {
       await sql.exec(
         'INSERT INTO visitors (id, channel_key, contact_id, token_hash, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        visitor.id, visitor.channelKey, visitor.contactId, tokenHash, visitor.userId, visitor.createdAt,
+        visitor.id,
+        visitor.channelKey,
+        visitor.contactId,
+        tokenHash,
+        visitor.userId,
+        visitor.createdAt,
       );
     },
     async findVisitorByTokenHash(tokenHash: string): Promise<VisitorRecord | null> {
@@ -57,7 +79,8 @@ export function sqliteWebchatStore(sql: SqliteStatements): WebchatRepository {
     async findUserContactId(channelKey: string, userId: string): Promise<string | null> {
       const row = await sql.get(
         'SELECT contact_id FROM visitors WHERE channel_key = ? AND user_id = ? ORDER BY created_at, rowid LIMIT 1',
-        channelKey, userId,
+        channelKey,
+        userId,
       );
       return row ? String(row.contact_id) : null;
     },
