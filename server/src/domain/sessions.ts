@@ -15,6 +15,7 @@ import type { Repository } from '../db/repository.js';
 import { CommandError, forbidden, notFound } from './errors.js';
 import type { Clock, DomainEvents } from './events.js';
 import type { Identity, VisitorIdentity } from './identity.js';
+import { formatProtocol } from './protocol-number.js';
 import { newId } from './secrets.js';
 import { agentMaySee, agentMayWrite, nameOf, requireOwner, requireSession, scopeOf, visitorOwns } from './session-access.js';
 import { describe } from './system-messages.js';
@@ -492,13 +493,4 @@ function queuesAltered(before: Session, after: Session): string[] {
   if (wasWaiting && (!isWaiting || moved)) teams.add(before.teamId);
   if (isWaiting && (!wasWaiting || moved)) teams.add(after.teamId);
   return [...teams];
-}
-
-/**
- * `YYYYMMDD-NNNNNN`: the (UTC) day the session was created and a server-wide counter, so numbers
- * are unique even across days and sortable within one.
- */
-function formatProtocol(at: number, counter: number): string {
-  const day = new Date(at).toISOString().slice(0, 10).replaceAll('-', '');
-  return `${day}-${String(counter).padStart(6, '0')}`;
 }
