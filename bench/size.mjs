@@ -26,7 +26,7 @@ const WIDGET = 'dist/cdn/conecta-webchat-widget.js';
 const AGENT = 'dist/cdn/conecta-agent.js';
 // The widget's budget was 30 KB until issue 8: its fixes (rate-limit waits, the command-size check,
 // channel texts per language, the message-length counter, the survey rule) and its splits of the
-// client and the element cost 974 bytes, of which 359 were won back by shrinking elsewhere. 30.5 KB
+// client and the element cost 973 bytes, of which 359 were won back by shrinking elsewhere. 30.5 KB
 // holds the line until issue 14 decides what the budget counts (the loader too) and where it stands.
 const BUDGETS = { loader: 3 * KB, widget: 30.5 * KB };
 
