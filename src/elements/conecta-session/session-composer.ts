@@ -1,25 +1,10 @@
-import { html, nothing, type ReactiveController } from 'lit';
+import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { ConectaError, MAX_UPLOAD_BYTES, type Attachment, type CannedResponse } from '../../protocol/index.js';
+import { ConectaError, MAX_UPLOAD_BYTES, type CannedResponse } from '../../protocol/index.js';
 import { lengthOf, overLimit, renderLengthCount, tooLongText } from '../message-length.js';
 import { formatFileSize, isSendKey } from '../transcript.js';
+import { ComposerController } from '../../controllers/composer.js';
 import type { SessionHost } from './session-host.js';
-
-/** `session.typing` goes out at most this often while the agent types… */
-const TYPING_INTERVAL_MS = 3000;
-/** …and "stopped" after this long without a key. */
-export const TYPING_IDLE_MS = 4000;
-
-interface Upload {
-  id: string;
-  name: string;
-  size: number;
-  /** 0 to 1. */
-  progress: number;
-  controller: AbortController | null;
-  /** Set once uploaded (or for a canned response's files, at once). */
-  attachment: Attachment | null;
-}
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -28,100 +13,35 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
  * button, paste or drop (each with progress and cancel), canned responses picked by typing `/`,
  * and the typing indicator sent to the contact (throttled).
  */
-export class SessionComposer implements ReactiveController {
-  uploads: Upload[] = [];
-  errors: string[] = [];
+export class SessionComposer extends ComposerController {
   /** The open canned-response list: what follows `/`, and the highlighted option. */
   canned: { query: string; active: number } | null = null;
-  /** The text's length, as the server counts it. */
-  length = 0;
-  #typingSentAt = 0;
-  #idleTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly host: SessionHost) {
-    host.addController(this);
-  }
-
-  hostDisconnected(): void {
-    this.#stopTyping();
+  constructor(protected override readonly host: SessionHost) {
+    const tooLarge = (file: File) =>
+      host.localize.t.sessionTools.tooLarge(file.name, formatFileSize(host.localize.locale, MAX_UPLOAD_BYTES));
+    super(host, {
+      tooLarge,
+      uploadFailed: (file, error) => {
+        const t = host.localize.t.sessionTools;
+        const code = error instanceof ConectaError ? error.code : undefined;
+        return code === 'PAYLOAD_TOO_LARGE'
+          ? tooLarge(file)
+          : code === 'UNSUPPORTED_TYPE'
+            ? t.unsupported(file.name)
+            : t.uploadFailed(file.name, host.errorMessage(error));
+      },
+    });
   }
 
   /** Another session was opened: start clean (uploads of the previous one are abandoned). */
-  reset(): void {
-    this.#stopTyping();
-    for (const upload of this.uploads) upload.controller?.abort();
-    this.uploads = [];
-    this.errors = [];
+  override reset(): void {
+    super.reset();
     this.canned = null;
-    this.length = 0;
   }
 
   get #textarea(): HTMLTextAreaElement | null {
     return this.host.query<HTMLTextAreaElement>('#composer-input');
-  }
-
-  get uploading(): boolean {
-    return this.uploads.some((upload) => !upload.attachment);
-  }
-
-  addFiles(files: Iterable<File>): void {
-    const t = this.host.localize.t.sessionTools;
-    this.errors = [];
-    for (const file of files) {
-      if (file.size > MAX_UPLOAD_BYTES) {
-        this.errors = [...this.errors, t.tooLarge(file.name, formatFileSize(this.host.localize.locale, MAX_UPLOAD_BYTES))];
-      } else {
-        void this.#upload(file);
-      }
-    }
-    this.host.requestUpdate();
-  }
-
-  async #upload(file: File): Promise<void> {
-    const client = this.host.client;
-    if (!client) return;
-    const t = this.host.localize.t.sessionTools;
-    const upload: Upload = {
-      id: crypto.randomUUID(),
-      name: file.name,
-      size: file.size,
-      progress: 0,
-      controller: new AbortController(),
-      attachment: null,
-    };
-    this.uploads = [...this.uploads, upload];
-    this.host.requestUpdate();
-    try {
-      const attachment = await client.uploadFile(file, {
-        signal: upload.controller!.signal,
-        onProgress: (fraction) => {
-          upload.progress = fraction;
-          this.host.requestUpdate();
-        },
-      });
-      if (upload.controller?.signal.aborted) return;
-      upload.attachment = attachment;
-      upload.controller = null;
-    } catch (error) {
-      if (upload.controller?.signal.aborted) return;
-      this.uploads = this.uploads.filter((each) => each !== upload);
-      const code = error instanceof ConectaError ? error.code : undefined;
-      const message =
-        code === 'PAYLOAD_TOO_LARGE'
-          ? t.tooLarge(file.name, formatFileSize(this.host.localize.locale, MAX_UPLOAD_BYTES))
-          : code === 'UNSUPPORTED_TYPE'
-            ? t.unsupported(file.name)
-            : t.uploadFailed(file.name, this.host.errorMessage(error));
-      this.errors = [...this.errors, message];
-    }
-    this.host.requestUpdate();
-  }
-
-  /** Cancel an upload in progress, or drop an attached file. */
-  remove(id: string): void {
-    this.uploads.find((upload) => upload.id === id)?.controller?.abort();
-    this.uploads = this.uploads.filter((upload) => upload.id !== id);
-    this.host.requestUpdate();
   }
 
   /** Send the text and the uploaded files together. Returns whether something was sent. */
@@ -142,15 +62,11 @@ export class SessionComposer implements ReactiveController {
       return false;
     }
     const text = textarea.value.trim();
-    const attachments = this.uploads.flatMap((upload) => (upload.attachment ? [upload.attachment] : []));
+    const attachments = this.attachments;
     if (!text && attachments.length === 0) return false;
     client.sendMessage(this.host.sessionId, text, attachments);
     textarea.value = '';
-    this.length = 0;
-    this.uploads = [];
-    this.errors = [];
-    this.canned = null;
-    this.#stopTyping();
+    this.reset();
     this.host.requestUpdate();
     return true;
   }
@@ -195,26 +111,8 @@ export class SessionComposer implements ReactiveController {
     this.length = lengthOf(value);
     const match = /^\/([^\n]*)$/.exec(value);
     this.canned = match ? { query: match[1], active: 0 } : null;
-    if (value.trim()) this.#typed();
+    if (value.trim()) this.typed(this.host.sessionId);
     this.host.requestUpdate();
-  }
-
-  #typed(): void {
-    const client = this.host.client;
-    if (!client) return;
-    const now = Date.now();
-    if (now - this.#typingSentAt >= TYPING_INTERVAL_MS) {
-      client.sendTyping(this.host.sessionId, true);
-      this.#typingSentAt = now;
-    }
-    clearTimeout(this.#idleTimer);
-    this.#idleTimer = setTimeout(() => this.#stopTyping(), TYPING_IDLE_MS);
-  }
-
-  #stopTyping(): void {
-    clearTimeout(this.#idleTimer);
-    if (this.#typingSentAt) this.host.client?.sendTyping(this.host.sessionId, false);
-    this.#typingSentAt = 0;
   }
 
   #onKeydown(event: KeyboardEvent): void {

@@ -18,7 +18,6 @@ import { transcriptStyles } from '../transcript.styles.js';
 import { webchatStyles } from './conecta-webchat.styles.js';
 import { WebchatCloseEvent, WebchatMessageEvent, WebchatOpenEvent, WebchatReadyEvent, WebchatUnreadEvent } from './events.js';
 import { icon } from './icons.js';
-import { renderHeaderTitle, statusText } from './webchat-conversation.js';
 import { memoryKey } from './webchat-memory.js';
 import { WebchatStages } from './webchat-stages.js';
 
@@ -202,7 +201,7 @@ export class ConectaWebchat extends ConectaElement<WebchatTranslation, VisitorCl
     this.#noticeNewMessages();
     // The place in the queue changes on screen: say it too, while the visitor has the panel open.
     const stages = this.#stages;
-    const status = this.open && stages.stage === 'conversation' ? statusText(stages) : null;
+    const status = this.open && stages.stage === 'conversation' ? stages.conversation.status : null;
     if (status && status !== this.#spokenStatus) this.#announcer.announce(status, this.localize.locale);
     this.#spokenStatus = status;
     if (this.#unread !== this.#reportedUnread) {
@@ -302,7 +301,7 @@ export class ConectaWebchat extends ConectaElement<WebchatTranslation, VisitorCl
     const session = stages.view.session;
     const canEnd = stages.stage === 'conversation' && session && session.status !== 'finished';
     return html`<div part="header">
-      ${renderHeaderTitle(stages)}
+      ${stages.conversation.renderTitle()}
       <button class="icon-button" part="mute-button" aria-pressed=${this.muted ? 'true' : 'false'} aria-label=${t.mute} title=${t.mute}
         @click=${() => (this.muted = !this.muted)}>${icon(this.muted ? 'muted' : 'bell')}</button>
       ${

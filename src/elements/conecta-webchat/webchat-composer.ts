@@ -1,23 +1,11 @@
-import { html, nothing, type ReactiveController } from 'lit';
+import { html, nothing } from 'lit';
+import { ComposerController } from '../../controllers/composer.js';
 import { MAX_UPLOAD_BYTES } from '../../protocol/limits.js';
 import type { Attachment } from '../../protocol/index.js';
 import { lengthOf, overLimit, renderLengthCount, tooLongText } from '../message-length.js';
 import { formatFileSize, isSendKey } from '../transcript.js';
 import { icon } from './icons.js';
 import type { WebchatHost } from './webchat-host.js';
-
-/** "Typing" goes at most this often while the visitor types… */
-const TYPING_EVERY_MS = 3000;
-/** …and "stopped" after this long without a keystroke. */
-const TYPING_IDLE_MS = 4000;
-
-interface Upload {
-  id: string;
-  name: string;
-  progress: number;
-  controller: AbortController | null;
-  attachment: Attachment | null;
-}
 
 /** What the composer needs beyond the other parts: how to send (a first message may start the conversation). */
 export interface ComposerHost extends WebchatHost {
@@ -29,80 +17,24 @@ export interface ComposerHost extends WebchatHost {
  * checked first, then the upload shows its progress), the text's length is counted near its limit
  * (and an over-long text refused), and the agent is told, throttled, that the visitor is typing.
  */
-export class WebchatComposer implements ReactiveController {
-  uploads: Upload[] = [];
-  errors: string[] = [];
+export class WebchatComposer extends ComposerController {
   dragging = false;
-  /** The text's length, as the server counts it. */
-  length = 0;
-  #typingSince = 0;
-  #typingTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly host: ComposerHost) {
-    host.addController(this);
-  }
-
-  hostDisconnected(): void {
-    this.stopTyping();
-  }
-
-  /** A new conversation: drop what the previous one had pending. */
-  reset(): void {
-    this.stopTyping();
-    for (const upload of this.uploads) upload.controller?.abort();
-    this.uploads = [];
-    this.errors = [];
-    this.length = 0;
+  constructor(protected override readonly host: ComposerHost) {
+    super(host, {
+      tooLarge: (file) => host.localize.t.tooLarge(file.name, formatFileSize(host.localize.locale, MAX_UPLOAD_BYTES)),
+      // A file over the limit was refused before uploading (one limit, in src/protocol): whatever the server refuses says why.
+      uploadFailed: (file, error) => host.localize.t.uploadFailed(file.name, host.errorMessage(error)),
+    });
   }
 
   get #textarea(): HTMLTextAreaElement | null {
     return this.host.query<HTMLTextAreaElement>('#webchat-input');
   }
 
-  /** "file.pdf is over the 10 MB limit", in the visitor's language. */
-  #tooLarge(file: File): string {
-    return this.host.localize.t.tooLarge(file.name, formatFileSize(this.host.localize.locale, MAX_UPLOAD_BYTES));
-  }
-
-  addFiles(files: Iterable<File>): void {
-    this.errors = [];
-    for (const file of files) {
-      if (file.size > MAX_UPLOAD_BYTES) this.errors.push(this.#tooLarge(file));
-      else void this.#upload(file);
-    }
-    this.host.requestUpdate();
-  }
-
-  async #upload(file: File): Promise<void> {
-    const client = this.host.client;
-    if (!client) return;
-    const upload: Upload = { id: crypto.randomUUID(), name: file.name, progress: 0, controller: new AbortController(), attachment: null };
-    const signal = upload.controller!.signal;
-    this.uploads = [...this.uploads, upload];
-    this.host.requestUpdate();
-    try {
-      upload.attachment = await client.uploadFile(file, {
-        signal,
-        onProgress: (fraction) => {
-          upload.progress = fraction;
-          this.host.requestUpdate();
-        },
-      });
-      upload.controller = null;
-    } catch (error) {
-      if (signal.aborted) return;
-      this.uploads = this.uploads.filter((each) => each !== upload);
-      // A file over the limit was refused before uploading (one limit, in src/protocol): whatever the server refuses says why.
-      this.errors = [...this.errors, this.host.localize.t.uploadFailed(file.name, this.host.errorMessage(error))];
-    }
-    this.host.requestUpdate();
-  }
-
   /** Cancel an upload in progress, or drop an uploaded file. */
-  remove(id: string): void {
-    this.uploads.find((upload) => upload.id === id)?.controller?.abort();
-    this.uploads = this.uploads.filter((upload) => upload.id !== id);
-    this.host.requestUpdate();
+  override remove(id: string): void {
+    super.remove(id);
     this.#textarea?.focus();
   }
 
@@ -111,25 +43,19 @@ export class WebchatComposer implements ReactiveController {
     if (!textarea) return;
     const t = this.host.localize.t;
     // Not yet (files still uploading), or never as it is (too long: the server would refuse it); the text stays.
-    const refusal = this.uploads.some((upload) => !upload.attachment)
-      ? t.waitUploads
-      : overLimit(this.length)
-        ? tooLongText(t.messageLength)
-        : '';
+    const refusal = this.uploading ? t.waitUploads : overLimit(this.length) ? tooLongText(t.messageLength) : '';
     if (refusal) {
       this.errors = [refusal];
       this.host.requestUpdate();
       return;
     }
     const text = textarea.value.trim();
-    const attachments = this.uploads.flatMap((upload) => (upload.attachment ? [upload.attachment] : []));
+    const attachments = this.attachments;
     if (!text && attachments.length === 0) return;
     this.stopTyping();
     if (!(await this.host.send(text, attachments))) return;
     textarea.value = '';
-    this.length = 0;
-    this.uploads = [];
-    this.errors = [];
+    this.reset();
     this.host.requestUpdate();
   }
 
@@ -137,22 +63,7 @@ export class WebchatComposer implements ReactiveController {
     this.length = lengthOf(value);
     this.host.requestUpdate(); // the counter
     const session = this.host.view.session;
-    if (!session || session.status === 'finished' || !this.host.client) return;
-    const now = Date.now();
-    if (now - this.#typingSince > TYPING_EVERY_MS) {
-      this.#typingSince = now;
-      this.host.client.sendTyping(session.id, true);
-    }
-    clearTimeout(this.#typingTimer);
-    this.#typingTimer = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
-  }
-
-  /** Tell the agent the visitor stopped typing (if they were told it started). */
-  stopTyping(): void {
-    clearTimeout(this.#typingTimer);
-    const session = this.host.view.session;
-    if (this.#typingSince && session) this.host.client?.sendTyping(session.id, false);
-    this.#typingSince = 0;
+    if (session && session.status !== 'finished') this.typed(session.id);
   }
 
   /** Files dropped anywhere on the conversation. */

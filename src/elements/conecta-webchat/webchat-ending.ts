@@ -38,7 +38,9 @@ export class WebchatEnding {
   /** The visitor rated or skipped the rating of the current conversation. */
   done: 'rated' | 'skipped' | null = null;
 
-  constructor(private readonly host: WebchatHost) {}
+  constructor(private readonly host: WebchatHost) {
+    host.addController(this);
+  }
 
   reset(): void {
     this.confirming = this.ending = this.rating = false;

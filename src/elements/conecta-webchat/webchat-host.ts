@@ -19,7 +19,9 @@ export interface WebchatView {
 }
 
 /** What the webchat's private parts (forms, conversation, composer, ending) need of their host, `WebchatStages`. */
-export interface WebchatHost extends Pick<ReactiveControllerHost, 'addController' | 'requestUpdate'> {
+export interface WebchatHost extends Pick<ReactiveControllerHost, 'requestUpdate'> {
+  /** Every part registers, hooks or not (docs/contributing.md): its hooks then run with the element's. */
+  addController(part: object): void;
   readonly client: VisitorClientApi | undefined;
   readonly localize: Localizer<WebchatTranslation>;
   readonly view: WebchatView;

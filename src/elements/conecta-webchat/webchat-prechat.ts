@@ -47,7 +47,9 @@ export class WebchatPrechat {
   collected = false;
   teamId = '';
 
-  constructor(private readonly host: WebchatHost) {}
+  constructor(private readonly host: WebchatHost) {
+    host.addController(this);
+  }
 
   /**
    * Fill in what is known of the visitor: a returning contact (only where the visitor typed nothing)

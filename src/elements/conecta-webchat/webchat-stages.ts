@@ -10,7 +10,7 @@ import type { WebchatTranslation } from '../../i18n/webchat/index.js';
 import type { Attachment, WebchatChannel } from '../../protocol/index.js';
 import { accentColors } from './appearance.js';
 import { WebchatComposer, type ComposerHost } from './webchat-composer.js';
-import { renderConversation, renderStatus } from './webchat-conversation.js';
+import { WebchatConversation } from './webchat-conversation.js';
 import { WebchatEnding } from './webchat-ending.js';
 import type { WebchatStage, WebchatView } from './webchat-host.js';
 import { site, write } from '../../dom/browser-storage.js';
@@ -51,9 +51,11 @@ export class WebchatStages implements ComposerHost {
   readonly #element: WebchatElement;
   readonly localize: Localizer<WebchatTranslation>;
   readonly #view: StoreSelection<WebchatView>;
-  readonly prechat = new WebchatPrechat(this);
+  // Made in the constructor, once the element they register with is known.
+  readonly prechat: WebchatPrechat;
   readonly composer: WebchatComposer;
-  readonly ending = new WebchatEnding(this);
+  readonly ending: WebchatEnding;
+  readonly conversation: WebchatConversation;
   readonly #scroller: AutoScrollController;
   readonly #restoredFor = new WeakSet<VisitorClientApi>();
   #configFor: VisitorClientApi | null = null;
@@ -69,7 +71,10 @@ export class WebchatStages implements ComposerHost {
       typing: s.typing[this.sessionId] ?? noTyping,
       queue: s.queue?.[this.sessionId],
     }));
+    this.prechat = new WebchatPrechat(this);
     this.composer = new WebchatComposer(this);
+    this.ending = new WebchatEnding(this);
+    this.conversation = new WebchatConversation(this);
     this.#scroller = new AutoScrollController(element, () => this.query<HTMLElement>('[role=log]'));
   }
 
@@ -81,8 +86,9 @@ export class WebchatStages implements ComposerHost {
     return this.#view.value;
   }
 
-  addController(controller: ReactiveController): void {
-    this.#element.addController(controller);
+  addController(part: object): void {
+    // Lit calls only the hooks a controller has: a part without any is a valid one.
+    this.#element.addController(part as ReactiveController);
   }
 
   requestUpdate(): void {
@@ -300,8 +306,8 @@ export class WebchatStages implements ComposerHost {
           @dragover=${this.composer.dropHandlers.dragover} @dragleave=${this.composer.dropHandlers.dragleave}
           @drop=${this.composer.dropHandlers.drop}>
           ${this.ending.renderConfirm()}
-          ${this.sessionId ? renderConversation(this) : html`<p class="stage" part="greeting">${this.prechat.greeting}</p>`}
-          ${renderStatus(this)} ${this.composer.render()}
+          ${this.sessionId ? this.conversation.render() : html`<p class="stage" part="greeting">${this.prechat.greeting}</p>`}
+          ${this.conversation.renderStatus()} ${this.composer.render()}
         </div>`;
     }
   }
