@@ -8,7 +8,8 @@ import { ConectaClient } from '../../src/client/client.js';
 import { selectMessages, selectWaiting } from '../../src/client/selectors.js';
 import { MAX_MESSAGE_LENGTH } from '../../src/protocol/index.js';
 import { agentSockets } from './node-sockets.js';
-import { demoVisitor, until, written } from './support.js';
+import { demoVisitor } from './demo-visitor.js';
+import { until, written } from './support.js';
 import { ANA, DEMO_CHANNEL_KEY, DEMO_PASSWORD } from '../server/harness.js';
 
 const texts = (client: ConectaClient, sessionId: string) => written(client.store.state, sessionId).map((m) => `${m.text}:${m.status}`);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ConectaClient } from '../../src/client/client.js';
-import { demoVisitor, until, written } from './support.js';
+import { demoVisitor } from './demo-visitor.js';
+import { until, written } from './support.js';
 import { DEMO_TEAMS, startTestServer, type TestServer } from '../server/harness.js';
 
 /** Buckets of one token refilled in 50 ms: the second request at once is refused with a short retry time. */

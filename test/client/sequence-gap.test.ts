@@ -8,7 +8,8 @@ import { ConectaClient } from '../../src/client/client.js';
 import type { SocketFactory } from '../../src/client/socket/types.js';
 import type { Message } from '../../src/protocol/index.js';
 import { agentSockets, visitorSockets } from './node-sockets.js';
-import { demoVisitor, until, written } from './support.js';
+import { demoVisitor } from './demo-visitor.js';
+import { until, written } from './support.js';
 import { ANA, DEMO_PASSWORD } from '../server/harness.js';
 
 /**

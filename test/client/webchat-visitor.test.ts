@@ -12,7 +12,8 @@ import type { ConectaState } from '../../src/client/state.js';
 import type { TokenStorage } from '../../src/client/visitor-token.js';
 import type { WebchatUser } from '../../src/protocol/entities.js';
 import { agentSockets } from './node-sockets.js';
-import { browserStorage, demoVisitor, until, written } from './support.js';
+import { demoVisitor } from './demo-visitor.js';
+import { browserStorage, until, written } from './support.js';
 import { ANA, DEMO_CHANNEL_KEY, DEMO_PASSWORD, DEMO_WEBCHAT_SECRET } from '../server/harness.js';
 
 const user = (id: string, extra: Partial<WebchatUser> = {}): WebchatUser => ({
