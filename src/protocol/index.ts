@@ -9,3 +9,4 @@ export * from './channel-text.js';
 export * from './limits.js';
 export * from './survey.js';
 export * from './contact-rules.js';
+export * from './new-session.js';

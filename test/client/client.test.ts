@@ -7,8 +7,9 @@ import { createServer, type ConectaServer } from '../../server/src/app.js';
 import { ConectaClient } from '../../src/client/client.js';
 import { selectMessages, selectWaiting } from '../../src/client/selectors.js';
 import { MAX_MESSAGE_LENGTH } from '../../src/protocol/index.js';
-import { agentSockets, visitorSockets } from './node-sockets.js';
-import { browserStorage, until, written } from './support.js';
+import { agentSockets } from './node-sockets.js';
+import { demoVisitor } from './demo-visitor.js';
+import { until, written } from './support.js';
 import { ANA, DEMO_CHANNEL_KEY, DEMO_PASSWORD } from '../server/harness.js';
 
 const texts = (client: ConectaClient, sessionId: string) => written(client.store.state, sessionId).map((m) => `${m.text}:${m.status}`);
@@ -39,13 +40,7 @@ describe('ConectaClient against a real server', () => {
   });
 
   const visitorClient = () => {
-    const client = new ConectaClient({
-      server: url,
-      channel: DEMO_CHANNEL_KEY,
-      storage: browserStorage(),
-      commandTimeoutMs: 2_000,
-      socketFactory: visitorSockets,
-    });
+    const client = demoVisitor(url);
     clients.push(client);
     return client;
   };

@@ -1,51 +1,35 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createServer, type ConectaServer } from '../../server/src/app.js';
-import { ConectaClient } from '../../src/client/client.js';
-import { visitorSockets } from './node-sockets.js';
-import { browserStorage, until, written } from './support.js';
-import { DEMO_CHANNEL_KEY, DEMO_TEAMS } from '../server/harness.js';
+import type { ConectaClient } from '../../src/client/client.js';
+import { demoVisitor } from './demo-visitor.js';
+import { until, written } from './support.js';
+import { DEMO_TEAMS, startTestServer, type TestServer } from '../server/harness.js';
 
 /** Buckets of one token refilled in 50 ms: the second request at once is refused with a short retry time. */
 const ONE_AT_A_TIME = { perSecond: 20, burst: 1 };
 const LIFTED = { perSecond: 1000, burst: 1000 };
 
 describe('a visitor told RATE_LIMITED waits the retry time instead of failing', () => {
-  let dataDir: string;
-  let server: ConectaServer;
+  let t: TestServer;
   let url: string;
   const clients: ConectaClient[] = [];
 
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'conecta-limited-'));
-    server = await createServer({
-      dataDir,
-      seed: true,
-      expireEveryMs: 0,
+    t = await startTestServer({
       rateLimits: {
         visitorTokens: { perAddress: ONE_AT_A_TIME, perChannel: LIFTED },
         messages: { perVisitor: ONE_AT_A_TIME, perAddress: LIFTED, perChannel: LIFTED },
       },
     });
-    url = await server.listen(0, '127.0.0.1');
+    url = t.url;
   });
   after(async () => {
     for (const client of clients) client.close();
-    await server.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await t.close();
   });
 
   const visitorClient = () => {
-    const client = new ConectaClient({
-      server: url,
-      channel: DEMO_CHANNEL_KEY,
-      storage: browserStorage(),
-      commandTimeoutMs: 2_000,
-      socketFactory: visitorSockets,
-    });
+    const client = demoVisitor(url);
     clients.push(client);
     return client;
   };

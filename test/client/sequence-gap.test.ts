@@ -8,8 +8,9 @@ import { ConectaClient } from '../../src/client/client.js';
 import type { SocketFactory } from '../../src/client/socket/types.js';
 import type { Message } from '../../src/protocol/index.js';
 import { agentSockets, visitorSockets } from './node-sockets.js';
-import { browserStorage, until, written } from './support.js';
-import { ANA, DEMO_CHANNEL_KEY, DEMO_PASSWORD } from '../server/harness.js';
+import { demoVisitor } from './demo-visitor.js';
+import { until, written } from './support.js';
+import { ANA, DEMO_PASSWORD } from '../server/harness.js';
 
 /**
  * Sockets that lose the first `message.created` event `lose` picks before the client sees it, as a
@@ -55,13 +56,7 @@ describe('a client that misses a message event', () => {
 
   it('sees the gap in sequence numbers at the next message and fetches what it missed, in order', async () => {
     const sockets = losingSockets(visitorSockets, (message) => message.text === 'segunda');
-    const visitor = new ConectaClient({
-      server: url,
-      channel: DEMO_CHANNEL_KEY,
-      storage: browserStorage(),
-      commandTimeoutMs: 2_000,
-      socketFactory: sockets,
-    });
+    const visitor = demoVisitor(url, { socketFactory: sockets });
     const { token } = await ConectaClient.login(url, ANA, DEMO_PASSWORD);
     const ana = new ConectaClient({ server: url, token, commandTimeoutMs: 2_000, socketFactory: agentSockets });
     clients.push(visitor, ana);

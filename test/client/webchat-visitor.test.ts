@@ -11,7 +11,8 @@ import { selectMessages } from '../../src/client/selectors.js';
 import type { ConectaState } from '../../src/client/state.js';
 import type { TokenStorage } from '../../src/client/visitor-token.js';
 import type { WebchatUser } from '../../src/protocol/entities.js';
-import { agentSockets, visitorSockets } from './node-sockets.js';
+import { agentSockets } from './node-sockets.js';
+import { demoVisitor } from './demo-visitor.js';
 import { browserStorage, until, written } from './support.js';
 import { ANA, DEMO_CHANNEL_KEY, DEMO_PASSWORD, DEMO_WEBCHAT_SECRET } from '../server/harness.js';
 
@@ -46,13 +47,7 @@ describe('ConectaClient as a webchat visitor, against a real server', () => {
   });
 
   const visitorClient = (storage: TokenStorage = browserStorage()) => {
-    const client = new ConectaClient({
-      server: url,
-      channel: DEMO_CHANNEL_KEY,
-      storage,
-      commandTimeoutMs: 2_000,
-      socketFactory: visitorSockets,
-    });
+    const client = demoVisitor(url, { storage });
     clients.push(client);
     return client;
   };

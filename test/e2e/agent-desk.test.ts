@@ -1,33 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import { after, before, describe, it } from 'node:test';
 import { ANA, BRUNO, connectAgent, connectVisitor, DEMO_TEAMS, loginAgent, postJson } from '../server/harness.js';
-import { openAgentDesk, startEndToEnd, visitorWrites, type EndToEnd } from './support.js';
-
-/** Accept a waiting session from the queue; the demo desk then shows it. */
-async function accept(desk: Page, contactName: string): Promise<void> {
-  await desk.getByRole('button', { name: `Aceitar atendimento de ${contactName}` }).click();
-  await desk.getByRole('log', { name: 'Mensagens do atendimento' }).waitFor();
-}
+import { acceptFromQueue, desksClosedAfterEach, startEndToEnd, visitorWrites, type EndToEnd } from './support.js';
 
 describe("the agent's desk, end to end", () => {
   let e2e: EndToEnd;
-  const pages: Page[] = [];
   before(async () => (e2e = await startEndToEnd()));
   after(() => e2e?.close());
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
-  });
-  const desk = async (email: string) => {
-    const page = await openAgentDesk(e2e, email);
-    pages.push(page);
-    return page;
-  };
+  const desk = desksClosedAfterEach(() => e2e);
 
   it("Ana's transfer list follows Bruno coming online and logging out, without a reload", async () => {
     const { visitor } = await visitorWrites(e2e.server.url, 'Olga Prado', DEMO_TEAMS.suporte.id, 'Preciso de ajuda');
     const ana = await desk(ANA);
-    await accept(ana, 'Olga Prado');
+    await acceptFromQueue(ana, 'Olga Prado');
     await ana.getByRole('button', { name: 'Transferir', exact: true }).click();
     const agent = ana.getByRole('dialog', { name: 'Transferir atendimento' }).getByLabel('Agente (opcional)');
     const options = () => agent.locator('option').allTextContents();
@@ -60,7 +45,7 @@ describe("the agent's desk, end to end", () => {
     await again.ok('message.send', { id: crypto.randomUUID(), sessionId: currentId, text: 'Voltei, ainda sobre o boleto' });
 
     const ana = await desk(ANA);
-    await accept(ana, 'Rita Alves');
+    await acceptFromQueue(ana, 'Rita Alves');
     const composer = ana.getByRole('textbox', { name: 'Mensagem' });
     await composer.fill('Rita, um momento');
     await ana.getByRole('button', { name: 'Histórico', exact: true }).click();

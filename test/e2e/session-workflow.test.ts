@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ANA, BRUNO, connectAgent, DEMO_TEAMS, loginAgent, TestClock } from '../server/harness.js';
-import { openAgentDesk, startEndToEnd, visitorWrites, whatsappInbound, type EndToEnd } from './support.js';
+import { acceptFromQueue, desksClosedAfterEach, startEndToEnd, visitorWrites, whatsappInbound, type EndToEnd } from './support.js';
 
 const HOUR = 60 * 60 * 1000;
-
-/** Accept a waiting session from the queue; the demo desk then shows it. */
-async function accept(desk: Page, contactName: string): Promise<void> {
-  await desk.getByRole('button', { name: `Aceitar atendimento de ${contactName}` }).click();
-  await desk.getByRole('log', { name: 'Mensagens do atendimento' }).waitFor();
-}
 
 /** The open `<dialog>` of the session, by its title. */
 const dialog = (desk: Page, title: string) => desk.getByRole('dialog', { name: title });
@@ -19,22 +13,14 @@ describe('the session workflow between agents, end to end', () => {
   // Starts 25 hours in the past, so a WhatsApp contact's last message can be older than its window.
   const clock = new TestClock(Date.now() - 25 * HOUR);
   let e2e: EndToEnd;
-  const pages: Page[] = [];
   before(async () => (e2e = await startEndToEnd({ now: clock.now })));
   after(() => e2e?.close());
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
-  });
-  const desk = async (email: string) => {
-    const page = await openAgentDesk(e2e, email);
-    pages.push(page);
-    return page;
-  };
+  const desk = desksClosedAfterEach(() => e2e);
 
   it('a WhatsApp session past its 24-hour window can only go on with a template', async () => {
     await whatsappInbound(e2e.server.url, { from: '+5511988887777', name: 'Wagner Lima', text: 'Oi, tudo bem?', externalId: 'wamid-1' });
     const ana = await desk(ANA);
-    await accept(ana, 'Wagner Lima');
+    await acceptFromQueue(ana, 'Wagner Lima');
     clock.time = Date.now(); // a day later: the contact's last message is 25 hours old
 
     await ana.getByText('A janela de 24 horas está fechada', { exact: false }).waitFor();
@@ -66,7 +52,7 @@ describe('the session workflow between agents, end to end', () => {
   it('Ana transfers a session to Bruno with a note; it waits for him only, and he sees why', async () => {
     const { visitor } = await visitorWrites(e2e.server.url, 'Tereza Nunes', DEMO_TEAMS.suporte.id, 'Quero falar com o Bruno');
     const ana = await desk(ANA);
-    await accept(ana, 'Tereza Nunes');
+    await acceptFromQueue(ana, 'Tereza Nunes');
     await ana.getByRole('button', { name: 'Transferir', exact: true }).click();
     const transfer = dialog(ana, 'Transferir atendimento');
     await transfer.getByLabel('Equipe').selectOption({ label: 'Suporte' });
@@ -77,7 +63,7 @@ describe('the session workflow between agents, end to end', () => {
 
     const bruno = await desk(BRUNO);
     await bruno.getByText('Para você').waitFor();
-    await accept(bruno, 'Tereza Nunes');
+    await acceptFromQueue(bruno, 'Tereza Nunes');
     await bruno.getByText(/transferiu para Suporte \(Bruno Lima\): Cliente pediu o Bruno/).waitFor();
     visitor.close();
   });
@@ -91,7 +77,7 @@ describe('the session workflow between agents, end to end', () => {
     );
     const ana = await desk(ANA);
     const bruno = await desk(BRUNO);
-    await accept(ana, 'Ulisses Prado');
+    await acceptFromQueue(ana, 'Ulisses Prado');
     await ana.getByRole('button', { name: 'Convidar', exact: true }).click();
     const invite = dialog(ana, 'Convidar colaborador');
     await invite.getByLabel('Agente').selectOption({ label: 'Bruno Lima (online)' });

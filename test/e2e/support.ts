@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { afterEach } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromeArgs, findChrome } from '../support/chrome.mjs';
@@ -115,6 +116,28 @@ export async function openAgentDesk(e2e: EndToEnd, email: string): Promise<Page>
   await login.getByRole('button', { name: 'Entrar' }).click();
   await page.locator('conecta-queue').waitFor();
   return page;
+}
+
+/**
+ * A suite's way to open agent desks (`desk(email)`), each closed after its test. `e2e` is read when a
+ * desk opens: the suite starts its server in `before`.
+ */
+export function desksClosedAfterEach(e2e: () => EndToEnd): (email: string) => Promise<Page> {
+  const pages: Page[] = [];
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.context().close();
+  });
+  return async (email) => {
+    const page = await openAgentDesk(e2e(), email);
+    pages.push(page);
+    return page;
+  };
+}
+
+/** Accept a waiting session from the queue; the demo desk then shows it. */
+export async function acceptFromQueue(desk: Page, contactName: string): Promise<void> {
+  await desk.getByRole('button', { name: `Aceitar atendimento de ${contactName}` }).click();
+  await desk.getByRole('log', { name: 'Mensagens do atendimento' }).waitFor();
 }
 
 /** A WhatsApp contact writes to the demo's simulated WhatsApp channel (signed like the real webhook). */

@@ -9,6 +9,7 @@ import {
   delay,
   loginAgent,
   startTestServer,
+  startWithAgents,
   type TestServer,
   type TestSocket,
   type VisitorSocket,
@@ -19,12 +20,13 @@ describe('bad input never crashes the server', () => {
   let ana: TestSocket;
   let visitor: VisitorSocket;
   before(async () => {
-    t = await startTestServer();
-    ana = await connectAgent(t.url, await loginAgent(t.url, ANA));
+    ({
+      t,
+      agents: [ana],
+    } = await startWithAgents([ANA]));
     visitor = await connectVisitor(t.url);
   });
   after(async () => {
-    ana.close();
     visitor.close();
     await t.close();
   });

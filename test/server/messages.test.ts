@@ -8,7 +8,7 @@ import {
   connectVisitor,
   delay,
   loginAgent,
-  startTestServer,
+  startWithAgents,
   type TestServer,
   type TestSocket,
   type VisitorSocket,
@@ -20,15 +20,16 @@ describe('messages and resync', () => {
   let maria: VisitorSocket;
   let sessionId: string;
   before(async () => {
-    t = await startTestServer();
-    ana = await connectAgent(t.url, await loginAgent(t.url, ANA));
+    ({
+      t,
+      agents: [ana],
+    } = await startWithAgents([ANA]));
     maria = await connectVisitor(t.url);
     sessionId = randomUUID();
     await maria.ok('webchat.start', { sessionId, name: 'Maria', teamId: 'tm-suporte' });
     await ana.ok('session.accept', { sessionId });
   });
   after(async () => {
-    ana.close();
     maria.close();
     await t.close();
   });

@@ -8,11 +8,9 @@ import {
   DEMO_AGENTS,
   TestClock,
   T0,
-  connectAgent,
   connectVisitor,
   delay,
-  loginAgent,
-  startTestServer,
+  startWithAgents,
   type TestServer,
   type TestSocket,
   type VisitorSocket,
@@ -28,13 +26,14 @@ describe('a webchat conversation from start to finish', () => {
   let bruno: TestSocket;
   let maria: VisitorSocket;
   before(async () => {
-    t = await startTestServer({ now: clock.now });
-    ana = await connectAgent(t.url, await loginAgent(t.url, ANA));
-    bruno = await connectAgent(t.url, await loginAgent(t.url, BRUNO));
+    ({
+      t,
+      agents: [ana, bruno],
+    } = await startWithAgents([ANA, BRUNO], { now: clock.now }));
     maria = await connectVisitor(t.url);
   });
   after(async () => {
-    for (const socket of [ana, bruno, maria]) socket.close();
+    maria.close();
     await t.close();
   });
 
@@ -148,13 +147,14 @@ describe('session rules', () => {
   };
 
   before(async () => {
-    t = await startTestServer();
-    ana = await connectAgent(t.url, await loginAgent(t.url, ANA));
-    bruno = await connectAgent(t.url, await loginAgent(t.url, BRUNO));
+    ({
+      t,
+      agents: [ana, bruno],
+    } = await startWithAgents([ANA, BRUNO]));
     visitor = await connectVisitor(t.url);
   });
   after(async () => {
-    for (const socket of [ana, bruno, visitor]) socket.close();
+    visitor.close();
     await t.close();
   });
 

@@ -69,6 +69,46 @@ describe('storage', () => {
     db.close();
   });
 
+  it('stores every field of a session, and an update changes every field it may', async () => {
+    const t = await startTestServer();
+    try {
+      const visitor = await connectVisitor(t.url);
+      const sessionId = randomUUID();
+      await visitor.ok('webchat.start', { sessionId, name: 'Maria', teamId: 'tm-suporte' });
+      visitor.close();
+      const repo = t.server.repo;
+      const started = (await repo.getSession(sessionId))!;
+      const copy = { ...started, id: randomUUID(), protocol: `${started.protocol}-copy` };
+      await repo.insertSession(copy);
+      assert.deepEqual(await repo.getSession(copy.id), copy);
+
+      const changed = {
+        ...copy,
+        status: 'finished' as const,
+        teamId: 'tm-vendas',
+        agentId: 'ag-ana',
+        acceptedAt: copy.createdAt + 1,
+        finishedAt: copy.createdAt + 2,
+        lastSeq: 7,
+        lastMessageAt: copy.createdAt + 3,
+        lastMessageText: 'obrigada',
+        lastInboundAt: copy.createdAt + 4,
+        version: copy.version + 1,
+        targetAgentId: 'ag-bruno',
+        invitedAgentIds: ['ag-bruno'],
+        tagIds: ['tg-agendamento'],
+        agentName: 'Ana',
+        rating: 5,
+        ratingComment: 'ótimo',
+      };
+      assert.equal(await repo.updateSession(changed, copy.version + 1), false, 'a stale version changes nothing');
+      assert.equal(await repo.updateSession(changed, copy.version), true);
+      assert.deepEqual(await repo.getSession(copy.id), changed);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('a restart on the same DATA_DIR keeps sessions, messages, tokens and the seed (not seeded twice)', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'conecta-restart-'));
     dirs.push(dataDir);

@@ -1,5 +1,6 @@
 import {
   appendMessage,
+  newSession,
   offersSurvey,
   type Agent,
   type Contact,
@@ -400,26 +401,8 @@ export class SessionService {
   /** A new waiting session with a fresh protocol number (call inside a transaction). */
   async create(tx: Repository, fields: Pick<Session, 'id' | 'channel' | 'channelKey' | 'teamId' | 'contactId'>): Promise<Session> {
     const createdAt = this.now();
-    const session: Session = {
-      ...fields,
-      protocol: formatProtocol(createdAt, await tx.nextCounter('session.protocol')),
-      status: 'waiting',
-      agentId: null,
-      agentName: null,
-      targetAgentId: null,
-      invitedAgentIds: [],
-      tagIds: [],
-      createdAt,
-      acceptedAt: null,
-      finishedAt: null,
-      lastSeq: 0,
-      lastMessageAt: null,
-      lastMessageText: null,
-      lastInboundAt: null,
-      rating: null,
-      ratingComment: null,
-      version: 1,
-    };
+    const protocol = formatProtocol(createdAt, await tx.nextCounter('session.protocol'));
+    const session = newSession({ ...fields, protocol, createdAt });
     await tx.insertSession(session);
     return session;
   }

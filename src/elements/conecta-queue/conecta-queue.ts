@@ -107,20 +107,7 @@ export class ConectaQueue extends ConectaAgentElement {
   /** What the private parts see of this element. */
   readonly #host: QueueHost = (() => {
     const element = this;
-    return {
-      addController: (controller) => element.addController(controller),
-      removeController: (controller) => element.removeController(controller),
-      requestUpdate: () => element.requestUpdate(),
-      get updateComplete() {
-        return element.updateComplete;
-      },
-      clientController: element.clientController,
-      get client() {
-        return element.client;
-      },
-      get localize() {
-        return element.localize;
-      },
+    return this.partHost<QueueHost>({
       get slice() {
         return element.queue.value;
       },
@@ -147,10 +134,7 @@ export class ConectaQueue extends ConectaAgentElement {
       },
       contactName: (session) => element.queue.value.contacts[session.contactId]?.name || element.localize.t.queue.unknownContact,
       acceptSession: (sessionId) => element.acceptSession(sessionId),
-      query: <T extends Element>(selector: string) => element.renderRoot.querySelector<T>(selector),
-      errorMessage: (error: unknown) => element.errorMessage(error),
-      dispatch: (event: Event) => element.dispatchEvent(event),
-    };
+    });
   })();
   readonly #search = new QueueSearch(this.#host);
   readonly #selection = new QueueBulkSelection(this.#host);

@@ -1,13 +1,9 @@
-import type { ConectaClientApi } from '../../client/api.js';
-import type { ClientHost } from '../../controllers/store-selection.js';
-import type { LocalizeController } from '../../i18n/localize.js';
 import type { Session } from '../../protocol/index.js';
+import type { AgentPartHost } from '../agent-part-host.js';
 import type { QueuePhase, QueueSlice } from './queue-selectors.js';
 
 /** What the queue's private parts (search, rows, bulk selection, preview) need of the element. */
-export interface QueueHost extends ClientHost {
-  readonly client: ConectaClientApi | undefined;
-  readonly localize: LocalizeController;
+export interface QueueHost extends AgentPartHost {
   /** The store selection: the lists by phase (filtered), their counts, contacts, teams, the agent. */
   readonly slice: QueueSlice;
   /** The phase shown. */
@@ -26,7 +22,4 @@ export interface QueueHost extends ClientHost {
   contactName(session: Session): string;
   /** Accept a waiting session (as its Accept button does). */
   acceptSession(sessionId: string): Promise<void>;
-  query<T extends Element>(selector: string): T | null;
-  errorMessage(error: unknown): string;
-  dispatch(event: Event): boolean;
 }

@@ -113,19 +113,7 @@ export class ConectaSession extends ConectaAgentElement {
   /** What the private parts see of this element. */
   readonly #host: SessionHost = (() => {
     const element = this;
-    return {
-      addController: (controller) => element.addController(controller),
-      removeController: (controller) => element.removeController(controller),
-      requestUpdate: () => element.requestUpdate(),
-      get updateComplete() {
-        return element.updateComplete;
-      },
-      get client() {
-        return element.client;
-      },
-      get localize() {
-        return element.localize;
-      },
+    return this.partHost<SessionHost>({
       get view() {
         return element.view.value;
       },
@@ -135,13 +123,9 @@ export class ConectaSession extends ConectaAgentElement {
       get now() {
         return element.clock.now;
       },
-      clientController: element.clientController,
-      query: <T extends Element>(selector: string) => element.renderRoot.querySelector<T>(selector),
-      errorMessage: (error: unknown) => element.errorMessage(error),
-      dispatch: (event: Event) => element.dispatchEvent(event),
       notify: (text: string) => element.#notice.show(text),
       showEarlier: (session, returnFocusTo) => void element.#earlier.show(session, returnFocusTo),
-    };
+    });
   })();
   readonly #header = new SessionHeader(this.#host);
   readonly #notice = new SessionNotice(this.#host);

@@ -4,6 +4,7 @@ import '../conecta-contact-form/conecta-contact-form.js';
 import { ConectaError, fillTemplate, missingTemplateVariables, type Session, type Template } from '../../protocol/index.js';
 import { SessionSelectedEvent } from './events.js';
 import type { SessionHost } from './session-host.js';
+import { sessionSummary } from './session-summary.js';
 
 export type SessionDialog = 'template' | 'history' | 'channels' | 'contact' | 'tags' | 'transfer' | 'invite';
 
@@ -257,7 +258,6 @@ export class SessionDialogs implements ReactiveController {
   #renderSessionList(sessions: Session[], empty: string, hint?: string) {
     const t = this.host.localize.t;
     const { catalog } = this.host.view;
-    const teamName = (id: string) => catalog?.teams.find((team) => team.id === id)?.name ?? id;
     return html`${hint ? html`<p class="muted">${hint}</p>` : nothing}
       ${this.history.loading ? html`<p role="status">${t.common.loading}</p>` : nothing}
       ${!this.history.loading && sessions.length === 0 ? html`<p>${empty}</p>` : nothing}
@@ -269,12 +269,7 @@ export class SessionDialogs implements ReactiveController {
           <button type="button" class="link" data-session-id=${session.id} @click=${() => this.#select(session)}>
             ${t.session.protocol(session.protocol)}
           </button>
-          <span class="muted">${t.sessionTools.historyItem(
-            this.host.localize.dateTime(session.createdAt),
-            t.channels[session.channel],
-            teamName(session.teamId),
-            t.statuses[session.status],
-          )}</span>
+          <span class="muted">${sessionSummary(this.host.localize, catalog, session)}</span>
         </li>`,
         )}
       </ul>`;

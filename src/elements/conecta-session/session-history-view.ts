@@ -5,6 +5,7 @@ import type { ClientMessage, Session } from '../../protocol/index.js';
 import { renderTranscript } from '../transcript.js';
 import { renderPagingStatus } from '../transcript-paging.js';
 import type { SessionHost } from './session-host.js';
+import { sessionSummary } from './session-summary.js';
 
 /**
  * An earlier session of the contact, opened from "Histórico": shown read-only in place of the current
@@ -121,7 +122,6 @@ export class SessionHistoryView implements ReactiveController {
     const { messages, hasOlder } = this.#earlier.value;
     const session = this.#earlier.value.session ?? this.#listed;
     const { me, catalog } = this.host.view;
-    const teamName = (id: string) => catalog?.teams.find((team) => team.id === id)?.name ?? id;
     const isOwn = (message: ClientMessage) => message.authorKind === 'agent' && !!me && message.authorId === me.id;
     return html`<section class="main earlier" part="earlier-session" aria-labelledby="earlier-title" @keydown=${this.#onKeydown}>
       <header part="header">
@@ -130,12 +130,7 @@ export class SessionHistoryView implements ReactiveController {
           session
             ? html`<div class="title">
                 <h2 id="earlier-title" tabindex="-1">${t.earlierSession.title(session.protocol)}</h2>
-                <span class="muted">${t.sessionTools.historyItem(
-                  this.host.localize.dateTime(session.createdAt),
-                  t.channels[session.channel],
-                  teamName(session.teamId),
-                  t.statuses[session.status],
-                )}</span>
+                <span class="muted">${sessionSummary(this.host.localize, catalog, session)}</span>
               </div>`
             : nothing
         }

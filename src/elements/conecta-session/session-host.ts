@@ -1,8 +1,6 @@
-import type { ConectaClientApi } from '../../client/api.js';
 import type { Catalog, TypingIndicator } from '../../client/state.js';
-import type { ClientHost } from '../../controllers/store-selection.js';
-import type { LocalizeController } from '../../i18n/localize.js';
 import type { Agent, ClientMessage, Contact, Note, Session } from '../../protocol/index.js';
+import type { AgentPartHost } from '../agent-part-host.js';
 
 /** What the session's store selection holds. */
 export interface SessionView {
@@ -20,16 +18,11 @@ export interface SessionView {
  * What the session's private parts (header, notice, composer, dialogs, side panel, earlier session,
  * read marker) need of the element. It is a `ClientHost`, so a part can hold a store selection of its own.
  */
-export interface SessionHost extends ClientHost {
-  readonly client: ConectaClientApi | undefined;
-  readonly localize: LocalizeController;
+export interface SessionHost extends AgentPartHost {
   readonly view: SessionView;
   readonly sessionId: string;
   /** The time of the shared clock's last tick. */
   readonly now: number;
-  query<T extends Element>(selector: string): T | null;
-  errorMessage(error: unknown): string;
-  dispatch(event: Event): boolean;
   /** Say something about the session as it stands now ("transferred"); '' clears it. */
   notify(text: string): void;
   /** Show an earlier session of the contact read-only, over the current one; focus returns to `returnFocusTo`. */

@@ -3,6 +3,44 @@ import type { QueueEntry, SessionRepository, SessionScope, SessionSearch } from 
 import { toSession } from './rows.js';
 import { marks, type SqliteStatements } from './statements.js';
 
+/** A column of the sessions table and how a session gives its value. */
+type SessionColumn = readonly [name: string, value: (session: Session) => unknown];
+
+/** The columns an update may change: one list, so an insert and an update cannot drift apart. */
+const changingColumns: readonly SessionColumn[] = [
+  ['status', (s) => s.status],
+  ['team_id', (s) => s.teamId],
+  ['agent_id', (s) => s.agentId],
+  ['accepted_at', (s) => s.acceptedAt],
+  ['finished_at', (s) => s.finishedAt],
+  ['last_seq', (s) => s.lastSeq],
+  ['last_message_at', (s) => s.lastMessageAt],
+  ['last_message_text', (s) => s.lastMessageText],
+  ['last_inbound_at', (s) => s.lastInboundAt],
+  ['version', (s) => s.version],
+  ['target_agent_id', (s) => s.targetAgentId],
+  ['invited_agent_ids', (s) => JSON.stringify(s.invitedAgentIds)],
+  ['tag_ids', (s) => JSON.stringify(s.tagIds)],
+  ['agent_name', (s) => s.agentName],
+  ['rating', (s) => s.rating],
+  ['rating_comment', (s) => s.ratingComment],
+];
+
+/** Every column an insert writes: those set once (a new session waits from its creation), then the changing ones. */
+const insertedColumns: readonly SessionColumn[] = [
+  ['id', (s) => s.id],
+  ['protocol', (s) => s.protocol],
+  ['channel', (s) => s.channel],
+  ['channel_key', (s) => s.channelKey],
+  ['contact_id', (s) => s.contactId],
+  ['created_at', (s) => s.createdAt],
+  ['waiting_since', (s) => s.createdAt],
+  ...changingColumns,
+];
+
+const INSERT_SESSION = `INSERT INTO sessions (${insertedColumns.map(([name]) => name).join(', ')}) VALUES (${marks(insertedColumns)})`;
+const UPDATE_SESSION = `UPDATE sessions SET ${changingColumns.map(([name]) => `${name} = ?`).join(', ')} WHERE id = ? AND version = ?`;
+
 /** Sessions, their protocol counter and the queries of desks, queues, searches and histories. */
 export function sqliteSessionStore(sql: SqliteStatements): SessionRepository {
   return {
@@ -19,61 +57,10 @@ export function sqliteSessionStore(sql: SqliteStatements): SessionRepository {
       return row ? toSession(row) : null;
     },
     async insertSession(s: Session): Promise<void> {
-      await sql.exec(
-        `INSERT INTO sessions (id, protocol, status, channel, channel_key, team_id, contact_id, agent_id, created_at,
-           accepted_at, finished_at, last_seq, last_message_at, last_message_text, last_inbound_at, version,
-           target_agent_id, invited_agent_ids, tag_ids, waiting_since, agent_name, rating, rating_comment)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        s.id,
-        s.protocol,
-        s.status,
-        s.channel,
-        s.channelKey,
-        s.teamId,
-        s.contactId,
-        s.agentId,
-        s.createdAt,
-        s.acceptedAt,
-        s.finishedAt,
-        s.lastSeq,
-        s.lastMessageAt,
-        s.lastMessageText,
-        s.lastInboundAt,
-        s.version,
-        s.targetAgentId,
-        JSON.stringify(s.invitedAgentIds),
-        JSON.stringify(s.tagIds),
-        s.createdAt,
-        s.agentName,
-        s.rating,
-        s.ratingComment,
-      );
+      await sql.exec(INSERT_SESSION, ...insertedColumns.map(([, value]) => value(s)));
     },
     async updateSession(s: Session, expectedVersion: number): Promise<boolean> {
-      const changes = await sql.exec(
-        `UPDATE sessions SET status = ?, team_id = ?, agent_id = ?, accepted_at = ?, finished_at = ?, last_seq = ?,
-           last_message_at = ?, last_message_text = ?, last_inbound_at = ?, version = ?,
-           target_agent_id = ?, invited_agent_ids = ?, tag_ids = ?, agent_name = ?, rating = ?, rating_comment = ?
-         WHERE id = ? AND version = ?`,
-        s.status,
-        s.teamId,
-        s.agentId,
-        s.acceptedAt,
-        s.finishedAt,
-        s.lastSeq,
-        s.lastMessageAt,
-        s.lastMessageText,
-        s.lastInboundAt,
-        s.version,
-        s.targetAgentId,
-        JSON.stringify(s.invitedAgentIds),
-        JSON.stringify(s.tagIds),
-        s.agentName,
-        s.rating,
-        s.ratingComment,
-        s.id,
-        expectedVersion,
-      );
+      const changes = await sql.exec(UPDATE_SESSION, ...changingColumns.map(([, value]) => value(s)), s.id, expectedVersion);
       return changes === 1;
     },
     async listSessionsByTeamsAndStatus(teamIds: readonly string[], statuses: readonly SessionStatus[]): Promise<Session[]> {
