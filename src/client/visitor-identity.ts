@@ -62,7 +62,8 @@ export class VisitorIdentity {
       const stored = this.#storage.get(this.#key) ?? undefined;
       this.#adopt(await this.#issue(stored ? { visitorToken: stored } : {}), false);
       // Other tabs are heard through storage events: only when the token lives in the page's own storage.
-      if (this.#storage === pageStorage) globalThis.addEventListener?.('storage', this.#onStorage);
+      // Not once closed meanwhile: close() removed a listener that was not there yet.
+      if (!this.#closed && this.#storage === pageStorage) globalThis.addEventListener?.('storage', this.#onStorage);
     });
     // Messages written from now on wait until what an earlier page left unsent is on its way.
     void this.#outbox.after(async () => {

@@ -83,11 +83,26 @@ describe('<conecta-session> an earlier session from "Histórico"', () => {
     await openEarlier(el);
     const news = () => text($(el, '[part~="current-news"]'));
     expect(news()).to.equal('');
+    // The agent's own reply (from another tab) is not news: only the contact's words are.
     client.push({
       message: aMessage({
         id: 'm-4-5',
         sessionId: 'session-4',
         seq: 5,
+        authorKind: 'agent',
+        authorId: 'agent-ana',
+        authorName: 'Ana',
+        text: 'Já volto.',
+        createdAt: Date.now(),
+      }),
+    });
+    await settle(el);
+    expect(news()).to.equal('');
+    client.push({
+      message: aMessage({
+        id: 'm-4-6',
+        sessionId: 'session-4',
+        seq: 6,
         authorName: contacts.elisa.name,
         text: 'Ainda está aí?',
         createdAt: Date.now(),

@@ -3,18 +3,18 @@ import { rateLimited } from '../limits/rate-limits.js';
 import type { Clock } from './events.js';
 
 /** Failures of one account from one address that cost nothing: typos. */
-export const FREE_LOGIN_FAILURES = 3;
+const FREE_LOGIN_FAILURES = 3;
 /** The wait after the first failure past the free ones; each further failure doubles it, up to the maximum. */
-export const LOGIN_FIRST_DELAY_MS = 1_000;
-export const LOGIN_MAX_DELAY_MS = 15 * 60_000;
+const LOGIN_FIRST_DELAY_MS = 1_000;
+const LOGIN_MAX_DELAY_MS = 15 * 60_000;
 /** An account's failures at an address are forgotten a day after the last one (and at once on a success). */
-export const LOGIN_FAILURE_MEMORY_MS = 24 * 60 * 60_000;
+const LOGIN_FAILURE_MEMORY_MS = 24 * 60 * 60_000;
 /** Failed logins an address may make across all accounts within the window: guessing many accounts' passwords. */
 export const LOGIN_FAILURES_PER_ADDRESS = 30;
-export const LOGIN_ADDRESS_WINDOW_MS = 15 * 60_000;
+const LOGIN_ADDRESS_WINDOW_MS = 15 * 60_000;
 
 /** How long an account waits at an address after its `failures`-th consecutive failure there. */
-export function loginDelayMs(failures: number): number {
+function loginDelayMs(failures: number): number {
   if (failures <= FREE_LOGIN_FAILURES) return 0;
   return Math.min(LOGIN_MAX_DELAY_MS, LOGIN_FIRST_DELAY_MS * 2 ** (failures - FREE_LOGIN_FAILURES - 1));
 }

@@ -254,7 +254,7 @@ export class QueueRows implements ReactiveController {
       return html`${preview}
         <button part="accept-button" class="primary" tabindex=${tabindex} aria-label=${t.acceptLabel(name)}
           aria-describedby=${this.#describedBy(session, 'accept')} ?disabled=${busy || offline}
-          aria-busy=${busy ? 'true' : 'false'} @click=${() => this.host.acceptSession(session.id)}>
+          aria-busy=${busy ? 'true' : 'false'} @click=${() => this.accept(session.id)}>
           ${busy ? html`${spinner} ${t.accepting}` : t.accept}
         </button>`;
     }

@@ -19,10 +19,6 @@ export const sessionStyles = css`
     flex: 1 1 auto;
     min-inline-size: 0;
   }
-  /* The current conversation stays in the page (draft, scroll) while an earlier session is shown. */
-  .main[hidden] {
-    display: none;
-  }
   [part='back-button'] {
     flex: 0 1 auto;
     max-inline-size: 100%;

@@ -5,7 +5,7 @@ import { AutoScrollController } from '../../controllers/auto-scroll.js';
 import { ClockController } from '../../controllers/clock.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
-import { windowClosesAt, type ClientMessage } from '../../protocol/index.js';
+import { isWindowClosed, type ClientMessage } from '../../protocol/index.js';
 import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
 import { ConectaAgentElement, define } from '../conecta-agent-element.js';
@@ -271,8 +271,7 @@ export class ConectaSession extends ConectaAgentElement {
   #windowClosed(): boolean {
     const session = this.view.value.session;
     if (!session || session.status !== 'active') return false;
-    const closesAt = windowClosesAt(session);
-    return closesAt !== null && closesAt <= this.clock.now;
+    return isWindowClosed(session, this.clock.now);
   }
 
   #isOwn = (message: ClientMessage): boolean => {
