@@ -91,6 +91,14 @@ describe('login throttling (per account and address, with a ceiling per address)
     for (let attempt = 1; attempt <= 4; attempt++) assert.equal((await login(ANA, 'wrong', address)).status, 401, 'counted afresh');
   });
 
+  it('counts guesses sent all at once as if they came one by one', async () => {
+    const address = '192.0.2.77';
+    const statuses = (await Promise.all(Array.from({ length: 12 }, () => login(BRUNO, 'guess', address)))).map((r) => r.status);
+    // Three free failures, a fourth that starts the wait; every other guess waits, unchecked.
+    assert.equal(statuses.filter((status) => status === 401).length, 4, `${statuses}`);
+    assert.equal(statuses.filter((status) => status === 429).length, 8, `${statuses}`);
+  });
+
   it('refuses an address with too many failures across accounts, and no other', async () => {
     const address = '192.0.2.99';
     const statuses = [];

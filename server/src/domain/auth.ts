@@ -20,8 +20,28 @@ export class AuthService {
     this.#throttle = new LoginThrottle(repo, now);
   }
 
-  /** `address`: the client's, as the rate limits tell it (server/src/limits/client-address.ts). */
-  async login(rawEmail: string, password: string, address: string): Promise<{ token: string; agent: Agent }> {
+  /**
+   * `address`: the client's, as the rate limits tell it (server/src/limits/client-address.ts). Logins
+   * from one address run one at a time (check, verify, record), so guesses sent all at once are
+   * throttled as if sent one by one instead of all passing the check before any failure is counted.
+   */
+  login(rawEmail: string, password: string, address: string): Promise<{ token: string; agent: Agent }> {
+    const attempt = () => this.#login(rawEmail, password, address);
+    const run = (this.#loginsByAddress.get(address) ?? Promise.resolve()).then(attempt, attempt);
+    const settled = run.then(
+      () => {},
+      () => {},
+    );
+    this.#loginsByAddress.set(address, settled);
+    void settled.then(() => {
+      if (this.#loginsByAddress.get(address) === settled) this.#loginsByAddress.delete(address);
+    });
+    return run;
+  }
+
+  readonly #loginsByAddress = new Map<string, Promise<void>>();
+
+  async #login(rawEmail: string, password: string, address: string): Promise<{ token: string; agent: Agent }> {
     const email = rawEmail.trim().toLowerCase();
     await this.#throttle.check(email, address);
 
