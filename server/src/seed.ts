@@ -47,7 +47,8 @@ export const DEMO_AGENTS = {
     nickname: 'Ana',
     extension: '2001',
     teamIds: [DEMO_TEAMS.suporte.id, DEMO_TEAMS.vendas.id],
-    permissions: { history: true, internalChat: true },
+    role: 'owner',
+    permissions: { history: true, internalChat: true, statistics: true, bulkActions: true, startConversations: true },
   },
   bruno: {
     id: 'ag-bruno',
@@ -56,7 +57,8 @@ export const DEMO_AGENTS = {
     nickname: null,
     extension: '2002',
     teamIds: [DEMO_TEAMS.suporte.id, DEMO_TEAMS.financeiro.id],
-    permissions: { history: false, internalChat: true },
+    role: 'agent',
+    permissions: { history: false, internalChat: true, statistics: false, bulkActions: true, startConversations: false },
   },
 } as const;
 export const DEMO_TAGS = {

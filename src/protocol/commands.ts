@@ -108,6 +108,11 @@ export function isCpfOrCnpj(digits: string): boolean {
  * `who` says which identity may send it; the server also checks ownership and membership.
  */
 export const commandSchemas = {
+  /**
+   * Swap the socket's token for a fresh one of the same agent (from `getToken()` before the old one
+   * expires), without reconnecting: rooms, followed sessions and pending commands stay as they are.
+   */
+  'auth.refresh': { who: 'agent', payload: v.strictObject({ token: v.pipe(v.string(), v.minLength(1), v.maxLength(512)) }) },
   /** The agent's profile, teams, and the sessions it may see now (waiting for its teams, its own). */
   'agent.snapshot': { who: 'agent', payload: v.strictObject({}) },
   /** Take a waiting session: it becomes `active` and owned by the caller. */
@@ -278,6 +283,7 @@ export interface SessionWithContact {
 
 /** What each command answers in `data` when `ok` is true. */
 export interface CommandResults {
+  'auth.refresh': { expiresAt: number };
   'agent.snapshot': { agent: Agent; teams: Team[]; sessions: Session[]; contacts: Contact[] };
   'session.accept': SessionWithContact;
   'session.finish': SessionWithContact;

@@ -24,7 +24,20 @@ export interface AgentPermissions {
   history: boolean;
   /** May use the internal chat between agents. */
   internalChat: boolean;
+  /** May see the statistics (waiting, in service, finished today, average rating). */
+  statistics: boolean;
+  /** May act on many sessions at once (bulk finish, bulk rescue). */
+  bulkActions: boolean;
+  /** May start conversations with contacts (outbound). */
+  startConversations: boolean;
 }
+
+/**
+ * What an agent may administer, from most to least: the owner (everything, other owners too),
+ * admins (the company's configuration and agents), supervisors (their teams' agents and sessions),
+ * agents (their own work).
+ */
+export type AgentRole = 'owner' | 'admin' | 'supervisor' | 'agent';
 
 export interface Agent {
   id: string;
@@ -33,6 +46,7 @@ export interface Agent {
   nickname: string | null;
   extension: string | null;
   teamIds: string[];
+  role: AgentRole;
   permissions: AgentPermissions;
   /** From the contacts' ratings; null before the first one. */
   rating: RatingSummary | null;

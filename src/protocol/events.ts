@@ -32,7 +32,16 @@ export interface ServerEvents {
    * `waiting` (the session.updated event says so).
    */
   'webchat.queue': QueuePosition;
+  /**
+   * To an agent's socket just before the server closes it because its token stopped working: it
+   * expired (and was not refreshed with `auth.refresh`), it was revoked (logout elsewhere, an admin
+   * revoked the API key's tokens), or the agent was deactivated. The client does not reconnect with
+   * that token: it asks its `getToken()` for another, or shows the reason.
+   */
+  'auth.ended': { reason: AuthEndReason };
 }
+
+export type AuthEndReason = 'expired' | 'revoked' | 'deactivated';
 export type EventName = keyof ServerEvents;
 
 /** The socket.io event every command travels on: `socket.emit('command', name, payload, ack)`. */

@@ -1,9 +1,30 @@
 import type { Agent, Attachment, Visitor, WebchatChannel, WebchatUser } from './entities.js';
 
+/** An agent's token, when it stops working (ms since the epoch), and who it is. */
+export interface AgentSignOn {
+  token: string;
+  expiresAt: number;
+  agent: Agent;
+}
+
 /** HTTP endpoints that hand out identities; everything else travels over the socket. */
 export interface HttpApi {
   /** POST: agent login. 401 on bad credentials, 429 (with `retryAfterMs`) while throttled after failures (docs/protocol.md). */
-  '/api/auth/login': { request: { email: string; password: string }; response: { token: string; agent: Agent } };
+  '/api/auth/login': { request: { email: string; password: string }; response: AgentSignOn };
+  /**
+   * POST with `Authorization: Bearer <API key>`, from a CRM's back end only (the key never reaches a
+   * browser): a short-lived token for the agent with that `email` or `externalId`. With `create`, an
+   * agent not found is created with that name and teams (the key's scope must allow it). 401 for an
+   * unknown or revoked key, 403 outside its scope, 404 for an unknown agent without `create`.
+   */
+  '/api/auth/token': {
+    request: { email?: string; externalId?: string; create?: { name: string; email: string; teamIds?: string[] } };
+    response: AgentSignOn;
+  };
+  /** POST: sends a password-reset link to the address if an active agent has it; always 202 (no account discovery). */
+  '/api/auth/password-reset': { request: { email: string }; response: { ok: true } };
+  /** POST: sets the password with the one-time token of an invite or reset link; the link stops working. */
+  '/api/auth/password': { request: { token: string; password: string }; response: { ok: true } };
   /** POST with `Authorization: Bearer <token>`: revokes the token. */
   '/api/auth/logout': { request: Record<string, never>; response: { ok: true } };
   /** GET: the public face of a webchat channel. */

@@ -272,7 +272,7 @@ describe('<conecta-session> toolbar, dialogs and side panel', () => {
 
     it("shows only the agent's teams' sessions without the history permission", async () => {
       const state = withElisaHistory(conversationFixture());
-      const el = await sessionWith(createMockClient({ ...state, me: { ...ana, permissions: { history: false, internalChat: true } } }));
+      const el = await sessionWith(createMockClient({ ...state, me: { ...ana, permissions: { ...ana.permissions, history: false } } }));
       tool(el, 'history').click();
       await settle(el);
       expect($$(el, 'dialog [data-session-id]').map((b) => b.dataset.sessionId)).to.have.members(['session-41', 'session-42']);

@@ -23,7 +23,8 @@ const ana: Agent = {
   nickname: null,
   extension: null,
   teamIds: ['suporte'],
-  permissions: { history: false, internalChat: false },
+  role: 'agent',
+  permissions: { history: false, internalChat: false, statistics: false, bulkActions: false, startConversations: false },
   rating: null,
 };
 

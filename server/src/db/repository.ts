@@ -146,7 +146,8 @@ export interface Repository
     CatalogRepository,
     NoteRepository,
     ChannelRepository,
-    WebchatRepository {
+    WebchatRepository,
+    AuditRepository {
   /**
    * Runs `fn` in one transaction on the repository it is given (use only that one inside `fn`):
    * committed when `fn` resolves, rolled back when it throws.
@@ -304,4 +305,47 @@ export interface WebchatRepository {
   findUserContactId(channelKey: string, userId: string): Promise<string | null>;
   /** An anonymous visitor becomes the verified user's, under a new token (the old one stops working). */
   adoptVisitor(visitorId: string, userId: string, tokenHash: string): Promise<void>;
+}
+
+/** Who made an administrative change: an agent (through the admin API), a CRM's API key, or the command line. */
+export interface AuditActor {
+  kind: 'agent' | 'api-key' | 'cli';
+  /** The agent's or the key's id; `null` for the command line. */
+  id: string | null;
+}
+
+export interface NewAuditEntry {
+  at: number;
+  actor: AuditActor;
+  /** What was done: `create`, `update`, `delete`, `deactivate`, `rotate-secret`, `revoke`, … */
+  action: string;
+  /** The kind of thing changed: `agent`, `team`, `webchat-channel`, `api-key`, … */
+  resource: string;
+  resourceId: string | null;
+  /** The resource as it was and as it became (JSON; secrets left out by the caller); null where there was none. */
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditEntry extends NewAuditEntry {
+  id: number;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditQuery {
+  resource?: string;
+  resourceId?: string;
+  actorId?: string;
+  /** Entries older than this id (paging back). */
+  beforeId?: number;
+  limit: number;
+}
+
+/** Every administrative change, kept. */
+export interface AuditRepository {
+  /** Call inside the change's own transaction, so a change is never kept without its entry or the reverse. */
+  insertAudit(entry: NewAuditEntry): Promise<void>;
+  /** Newest first. */
+  listAudit(query: AuditQuery): Promise<AuditEntry[]>;
 }

@@ -1,5 +1,6 @@
 import type { FileUrl, Repository } from './repository.js';
 import { sqliteAgentLoginStore } from './sqlite/agent-login-store.js';
+import { sqliteAuditStore } from './sqlite/audit-store.js';
 import { sqliteCatalogStore } from './sqlite/catalog-store.js';
 import { sqliteChannelStore } from './sqlite/channel-store.js';
 import { sqliteContactStore } from './sqlite/contact-store.js';
@@ -42,6 +43,7 @@ function repositoryOn(sql: SqliteStatements, fileUrl: FileUrl): Repository {
     ...sqliteCatalogStore(sql, files.toAttachment),
     ...sqliteChannelStore(sql),
     ...sqliteWebchatStore(sql),
+    ...sqliteAuditStore(sql),
   };
   return repository;
 }

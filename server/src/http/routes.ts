@@ -7,6 +7,7 @@ import { tooLarge } from '../domain/files.js';
 import type { Services } from '../domain/services.js';
 import { WebchatService, WebchatUserSchema } from '../domain/webchat.js';
 import type { RateLimiter } from '../limits/rate-limits.js';
+import { bearerToken } from './bearer.js';
 
 const LoginBody = v.object({
   email: v.pipe(v.string('must be a string'), v.maxLength(254, 'is too long')),
@@ -48,11 +49,6 @@ async function uploader(services: Services, headers: Record<string, string | str
     }
   }
   throw new CommandError('UNAUTHENTICATED', 'Send an agent token (Authorization: Bearer) or a visitor token (X-Visitor-Token).');
-}
-
-function bearerToken(header: string | undefined): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return match ? match[1]! : null;
 }
 
 /**

@@ -3,6 +3,7 @@ import { sessionWorkflowSchema } from './002-session-workflow.js';
 import { productionWebchatSchema } from './003-production-webchat.js';
 import { loginThrottleSchema } from './004-login-throttle.js';
 import { channelTextsSchema } from './005-channel-texts.js';
+import { accountsSchema } from './006-accounts.js';
 
 /**
  * Every schema change, in order. Migration N (1-based) is applied once and recorded in
@@ -14,4 +15,5 @@ export const migrations: readonly string[] = [
   productionWebchatSchema,
   loginThrottleSchema,
   channelTextsSchema,
+  accountsSchema,
 ];

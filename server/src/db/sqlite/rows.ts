@@ -1,6 +1,7 @@
 // Rows (column names as stored) into the entities and records the repository answers.
 import type {
   Agent,
+  AgentRole,
   Attachment,
   Contact,
   Message,
@@ -30,7 +31,14 @@ export function toAgent(row: Row, teamIds: string[]): Agent {
     nickname: str(row.nickname),
     extension: str(row.extension),
     teamIds,
-    permissions: { history: Boolean(row.perm_history), internalChat: Boolean(row.perm_internal_chat) },
+    role: String(row.role ?? 'agent') as AgentRole,
+    permissions: {
+      history: Boolean(row.perm_history),
+      internalChat: Boolean(row.perm_internal_chat),
+      statistics: Boolean(row.perm_statistics),
+      bulkActions: Boolean(row.perm_bulk_actions),
+      startConversations: Boolean(row.perm_start_conversations),
+    },
     rating: ratings > 0 ? { average: Number(row.rating_sum) / ratings, count: ratings } : null,
   };
 }

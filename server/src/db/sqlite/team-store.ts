@@ -65,8 +65,9 @@ export function sqliteTeamStore(sql: SqliteStatements): TeamRepository {
     },
     async insertAgent(agent: Omit<AgentAccount, 'rating'>, createdAt: number): Promise<void> {
       await sql.exec(
-        `INSERT INTO agents (id, name, email, nickname, extension, password_hash, password_salt, created_at, perm_history, perm_internal_chat)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO agents (id, name, email, nickname, extension, password_hash, password_salt, created_at, role,
+           perm_history, perm_internal_chat, perm_statistics, perm_bulk_actions, perm_start_conversations)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         agent.id,
         agent.name,
         agent.email,
@@ -75,8 +76,12 @@ export function sqliteTeamStore(sql: SqliteStatements): TeamRepository {
         agent.passwordHash,
         agent.passwordSalt,
         createdAt,
+        agent.role,
         agent.permissions.history ? 1 : 0,
         agent.permissions.internalChat ? 1 : 0,
+        agent.permissions.statistics ? 1 : 0,
+        agent.permissions.bulkActions ? 1 : 0,
+        agent.permissions.startConversations ? 1 : 0,
       );
       for (const teamId of agent.teamIds) await store.addTeamMember(teamId, agent.id);
     },

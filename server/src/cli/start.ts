@@ -1,0 +1,5 @@
+/** `conecta-server start`: lands with issue 9. */
+export function run(_args: string[]): Promise<number> {
+  process.stderr.write('conecta-server start is not available yet.\n');
+  return Promise.resolve(2);
+}
