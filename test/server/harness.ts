@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { createServer, type ConectaServer, type ServerOptions } from '../../server/src/app.js';
+import { openSqlite } from '../../server/src/db/sqlite.js';
 import { createHmac } from 'node:crypto';
 import { hashPassword } from '../../server/src/domain/secrets.js';
 import { DEMO_AGENTS, DEMO_CHANNEL_KEY, DEMO_PASSWORD, DEMO_WEBCHAT_SECRET, DEMO_WHATSAPP } from '../../server/src/seed.js';
@@ -58,6 +59,9 @@ export interface TestServerOptions {
   staticRoots?: ServerOptions['staticRoots'];
   /** Defaults to a free port; give the old one to restart a server where its clients reconnect. */
   port?: number;
+  tokenTtlMs?: number;
+  /** Defaults to 0 here: tests call `server.tokenSweep.sweep()` themselves. */
+  tokenSweepMs?: number;
 }
 
 const LIFTED = { perSecond: 1000, burst: 10_000 };
@@ -82,6 +86,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     rateLimits: { ...ONE_ADDRESS_FOR_ALL, ...options.rateLimits },
     trustedProxyHops: options.trustedProxyHops,
     expireEveryMs: options.expireEveryMs ?? 0,
+    tokenTtlMs: options.tokenTtlMs,
+    tokenSweepMs: options.tokenSweepMs ?? 0,
     staticRoots: options.staticRoots,
   });
   const url = await server.listen(options.port ?? 0, '127.0.0.1');
@@ -314,4 +320,14 @@ export async function configureWebchatChannel(
   changes: Partial<Omit<WebchatChannelRecord, 'key'>>,
 ): Promise<void> {
   await t.server.repo.updateWebchatChannel(key, changes);
+}
+
+/** (De)activates an agent in the database, beside the running server (the admin API that does it is wip/admin's). */
+export function setAgentActive(t: TestServer, agentId: string, active: boolean): void {
+  const db = openSqlite(t.dataDir);
+  try {
+    db.prepare('UPDATE agents SET active = ? WHERE id = ?').run(active ? 1 : 0, agentId);
+  } finally {
+    db.close();
+  }
 }

@@ -1,5 +1,5 @@
 import type { Repository } from '../db/repository.js';
-import { AuthService } from './auth.js';
+import { AuthService, type TokenSockets } from './auth.js';
 import { CatalogService } from './catalog.js';
 import { ChannelService } from './channels.js';
 import { ContactService } from './contacts.js';
@@ -30,10 +30,11 @@ export function createServices(
   now: Clock,
   events: DomainEvents,
   files: { signer: FileUrlSigner; dataDir: string },
+  tokens: { sockets: TokenSockets; tokenTtlMs?: number },
 ): Services {
   const sessions = new SessionService(repo, now, events);
   return {
-    auth: new AuthService(repo, now),
+    auth: new AuthService(repo, now, tokens.sockets, tokens.tokenTtlMs),
     teams: new TeamService(repo),
     contacts: new ContactService(repo, now, events),
     sessions,

@@ -78,7 +78,7 @@ async function readFilePart(request: FastifyRequest): Promise<{ part: MultipartF
 }
 
 /** The HTTP endpoints that hand out identities (src/protocol/http.ts). */
-export function installRoutes(app: FastifyInstance, services: Services, limiter: RateLimiter, onLogout: (tokenHash: string) => void): void {
+export function installRoutes(app: FastifyInstance, services: Services, limiter: RateLimiter): void {
   const clientAddressOf = (request: FastifyRequest) => limiter.addressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']);
   app.post('/api/auth/login', async (request) => {
     const { email, password } = parseBody(LoginBody, request.body);
@@ -88,10 +88,10 @@ export function installRoutes(app: FastifyInstance, services: Services, limiter:
   app.post('/api/auth/logout', async (request) => {
     const token = bearerToken(request.headers.authorization);
     const identity = token ? await services.auth.authenticate(token) : null;
+    // The token's sockets get auth.ended {reason: 'revoked'} and close (the agent's other tokens stay).
     if (!token || !identity || !(await services.auth.logout(token))) {
       throw new CommandError('UNAUTHENTICATED', 'No valid token in the Authorization header.');
     }
-    onLogout(identity.tokenHash);
     return { ok: true };
   });
 
