@@ -12,6 +12,8 @@ import { createServices, type Services } from './domain/services.js';
 import { installCors } from './http/cors.js';
 import { installErrorHandlers } from './http/errors.js';
 import { installRoutes } from './http/routes.js';
+import { installSignOnRoute } from './http/sign-on-route.js';
+import { installApiKeyRoutes } from './http/admin/api-key-routes.js';
 import { installDemoSite } from './http/demo-site.js';
 import { installStaticFiles, type StaticRoot } from './http/static-files.js';
 import { RateLimiter, rateLimitsWith, type RateLimitChanges } from './limits/rate-limits.js';
@@ -45,6 +47,8 @@ export interface ServerOptions {
   expireEveryMs?: number;
   /** How long a token from a password login works. Default 12 h (DEFAULT_TOKEN_TTL_MS). */
   tokenTtlMs?: number;
+  /** How long a token obtained through an API key (`POST /api/auth/token`) works. Default 15 min. */
+  signOnTokenTtlMs?: number;
   /** How often sockets whose token expired are told (`auth.ended`) and closed. Default 5 s; 0: never (tests call `tokenSweep.sweep()`). */
   tokenSweepMs?: number;
 }
@@ -103,13 +107,15 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     now,
     events,
     { signer, dataDir: options.dataDir },
-    { sockets: new SocketTokenEndings(io), tokenTtlMs: options.tokenTtlMs },
+    { sockets: new SocketTokenEndings(io), tokenTtlMs: options.tokenTtlMs, signOnTokenTtlMs: options.signOnTokenTtlMs },
   );
   await http.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
 
   installErrorHandlers(http, logError);
   installCors(http, repo);
   installRoutes(http, services, limiter);
+  installSignOnRoute(http, services, limiter);
+  installApiKeyRoutes(http, services);
   // The demo site's pretend backend, only where the demo is served on seeded data.
   if (options.seed && options.staticRoots?.length) installDemoSite(http);
   await installStaticFiles(http, options.staticRoots ?? []);

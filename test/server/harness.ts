@@ -12,6 +12,7 @@ import type { WorkingHours } from '../../server/src/db/repository.js';
 import {
   COMMAND_EVENT,
   type Ack,
+  type AgentRole,
   type CommandName,
   type CommandPayload,
   type CommandResults,
@@ -234,7 +235,7 @@ export async function connectVisitor(
 /** Adds an agent (password `conecta-demo`) straight to the database, e.g. a third colleague. */
 export async function addAgent(
   t: TestServer,
-  agent: { id: string; name: string; email: string; teamIds: string[]; nickname?: string | null; history?: boolean },
+  agent: { id: string; name: string; email: string; teamIds: string[]; nickname?: string | null; history?: boolean; role?: AgentRole },
 ): Promise<void> {
   const { hash, salt } = await hashPassword(DEMO_PASSWORD);
   await t.server.repo.insertAgent(
@@ -245,7 +246,7 @@ export async function addAgent(
       nickname: agent.nickname ?? null,
       extension: null,
       teamIds: agent.teamIds,
-      role: 'agent',
+      role: agent.role ?? 'agent',
       permissions: {
         history: agent.history ?? false,
         internalChat: false,

@@ -22,7 +22,7 @@ const VisitorBody = v.optional(
   ),
 );
 
-function parseBody<T extends v.GenericSchema>(schema: T, body: unknown): v.InferOutput<T> {
+export function parseBody<T extends v.GenericSchema>(schema: T, body: unknown): v.InferOutput<T> {
   const result = v.safeParse(schema, body);
   if (!result.success) throw new CommandError('INVALID_PAYLOAD', 'The request body is not valid.', fieldErrors(result.issues));
   return result.output;
