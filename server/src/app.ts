@@ -16,6 +16,8 @@ import { installDemoSite } from './http/demo-site.js';
 import { installStaticFiles, type StaticRoot } from './http/static-files.js';
 import { RateLimiter, rateLimitsWith, type RateLimitChanges } from './limits/rate-limits.js';
 import { MemoryTokenBuckets, type TokenBucketStore } from './limits/token-buckets.js';
+import { MemoryOutbox } from './mail/memory-outbox.js';
+import { smtpMailer } from './mail/smtp-mailer.js';
 import { seedDemo } from './seed.js';
 import { attachSocketHandlers, createSocketServer, tokenRoom } from './socket/server.js';
 import { SocketEvents } from './socket/socket-events.js';
@@ -41,6 +43,12 @@ export interface ServerOptions {
   trustedProxyHops?: number;
   /** How often waiting sessions are checked against their team's timeout. Default 30 s; 0: never (tests call `expireWaiting`). */
   expireEveryMs?: number;
+  /** Where password e-mails go (`smtps://user:pass@host:465`); without it they stay in `ConectaServer.outbox`. */
+  smtpUrl?: string;
+  /** The sender of the server's e-mails. Default `Conecta <no-reply@localhost>`. */
+  mailFrom?: string;
+  /** The address people reach the server at (`https://atendimento.example.com`), for links in e-mails. Default: the listening URL. */
+  publicUrl?: string;
 }
 
 export interface ConectaServer {
@@ -50,6 +58,8 @@ export interface ConectaServer {
   readonly io: SocketIoServer;
   readonly repo: Repository;
   readonly services: Services;
+  /** The e-mails the server "sent", when no `smtpUrl` was given (tests, the demo's mailbox); otherwise undefined. */
+  readonly outbox: MemoryOutbox | undefined;
   /** Resolves with the base URL. Port 0 picks a free port. */
   listen(port: number, host: string): Promise<string>;
   /** Disconnects every socket, stops HTTP, closes the database. Safe to call twice. */
@@ -82,6 +92,9 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
       done(Object.assign(new Error('the body is not valid JSON'), { statusCode: 400 }), undefined);
     }
   });
+
+  const outbox = options.smtpUrl ? undefined : new MemoryOutbox(100, now);
+  const smtp = options.smtpUrl ? smtpMailer(options.smtpUrl, options.mailFrom ?? 'Conecta <no-reply@localhost>') : undefined;
 
   const limiter = new RateLimiter(
     rateLimitsWith(options.rateLimits),
@@ -124,6 +137,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     io,
     repo,
     services,
+    outbox,
     async listen(port, host) {
       await http.listen({ port, host });
       const address = http.server.address() as AddressInfo;
@@ -138,6 +152,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
         io.engine.close();
         await http.close();
         await events.close();
+        smtp?.close();
         db.close();
       })();
       return closing;
