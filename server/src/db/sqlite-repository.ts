@@ -7,6 +7,7 @@ import { sqliteContactStore } from './sqlite/contact-store.js';
 import { sqliteFileStore } from './sqlite/file-store.js';
 import { sqliteMessageStore } from './sqlite/message-store.js';
 import { sqliteNoteStore } from './sqlite/note-store.js';
+import { sqlitePasswordTokenStore } from './sqlite/password-token-store.js';
 import { sqliteSessionStore } from './sqlite/session-store.js';
 import { SqliteConnection, SqliteStatements } from './sqlite/statements.js';
 import { sqliteTeamStore } from './sqlite/team-store.js';
@@ -44,6 +45,7 @@ function repositoryOn(sql: SqliteStatements, fileUrl: FileUrl): Repository {
     ...sqliteChannelStore(sql),
     ...sqliteWebchatStore(sql),
     ...sqliteAuditStore(sql),
+    ...sqlitePasswordTokenStore(sql),
   };
   return repository;
 }
