@@ -103,16 +103,26 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   );
   const io = createSocketServer(http.server);
   const events = new SocketEvents(io, repo, (error) => logError(error, { during: 'event routing' }));
-  const services = createServices(repo, now, events, {
-    signer,
-    dataDir: options.dataDir,
-  });
+  let url: string | undefined;
+  const disconnectToken = (tokenHash: string) => io.in(tokenRoom(tokenHash)).disconnectSockets(true);
+  const services = createServices(
+    repo,
+    now,
+    events,
+    { signer, dataDir: options.dataDir },
+    {
+      mailer: smtp ?? outbox!,
+      publicUrl: () => options.publicUrl ?? url ?? 'http://localhost:8080',
+      onMailFailure: (error, context) => logError(error, { during: 'sending a password e-mail', ...context }),
+      onTokensRevoked: (tokenHashes) => tokenHashes.forEach(disconnectToken),
+    },
+  );
   await http.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
 
   installErrorHandlers(http, logError);
   installCors(http, repo);
   // A revoked token must not keep an open socket alive.
-  installRoutes(http, services, limiter, (tokenHash) => io.in(tokenRoom(tokenHash)).disconnectSockets(true));
+  installRoutes(http, services, limiter, disconnectToken);
   // The demo site's pretend backend, only where the demo is served on seeded data.
   if (options.seed && options.staticRoots?.length) installDemoSite(http);
   await installStaticFiles(http, options.staticRoots ?? []);
@@ -127,7 +137,6 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
       : undefined;
   expiry?.unref();
 
-  let url: string | undefined;
   let closing: Promise<void> | undefined;
   return {
     get url() {

@@ -58,6 +58,10 @@ export interface TestServerOptions {
   staticRoots?: ServerOptions['staticRoots'];
   /** Defaults to a free port; give the old one to restart a server where its clients reconnect. */
   port?: number;
+  /** Without `smtpUrl`, mails stay in `server.outbox`. */
+  smtpUrl?: string;
+  mailFrom?: string;
+  publicUrl?: string;
 }
 
 const LIFTED = { perSecond: 1000, burst: 10_000 };
@@ -69,6 +73,8 @@ const ONE_ADDRESS_FOR_ALL: NonNullable<ServerOptions['rateLimits']> = {
   visitorTokens: { perAddress: LIFTED, perChannel: LIFTED },
   sessions: { perAddress: LIFTED, perChannel: LIFTED },
   messages: { perAddress: LIFTED, perChannel: LIFTED },
+  passwordResets: { perAddress: LIFTED },
+  passwordSets: { perAddress: LIFTED },
 };
 
 /** A real server on 127.0.0.1 and a free port, with a fresh SQLite file and the demo seed. */
@@ -83,6 +89,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     trustedProxyHops: options.trustedProxyHops,
     expireEveryMs: options.expireEveryMs ?? 0,
     staticRoots: options.staticRoots,
+    smtpUrl: options.smtpUrl,
+    mailFrom: options.mailFrom,
+    publicUrl: options.publicUrl,
   });
   const url = await server.listen(options.port ?? 0, '127.0.0.1');
   return {

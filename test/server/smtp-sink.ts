@@ -8,6 +8,11 @@ export interface ReceivedMail {
   raw: string;
 }
 
+/** The message's text with quoted-printable undone (soft line breaks, `=3D`), enough to find a link in it. */
+export function decodedBody(mail: ReceivedMail): string {
+  return mail.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
 /** A real SMTP server on 127.0.0.1 and a free port that keeps what it receives; `fail` makes it refuse every mail. */
 export async function startSmtpSink(options: { user?: string; pass?: string } = {}) {
   const received: ReceivedMail[] = [];

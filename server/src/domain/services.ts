@@ -6,7 +6,9 @@ import { ContactService } from './contacts.js';
 import type { Clock, DomainEvents } from './events.js';
 import { FileService, type FileUrlSigner } from './files.js';
 import { MessageService } from './messages.js';
+import type { Mailer } from '../mail/mailer.js';
 import { NoteService } from './notes.js';
+import { PasswordService, type PasswordServiceOptions } from './passwords.js';
 import { QueueEstimator } from './queue.js';
 import { SessionService } from './sessions.js';
 import { TeamService } from './teams.js';
@@ -23,6 +25,7 @@ export interface Services {
   catalog: CatalogService;
   files: FileService;
   channels: ChannelService;
+  passwords: PasswordService;
 }
 
 export function createServices(
@@ -30,6 +33,7 @@ export function createServices(
   now: Clock,
   events: DomainEvents,
   files: { signer: FileUrlSigner; dataDir: string },
+  mail: PasswordServiceOptions & { mailer: Mailer },
 ): Services {
   const sessions = new SessionService(repo, now, events);
   return {
@@ -43,5 +47,6 @@ export function createServices(
     catalog: new CatalogService(repo),
     files: new FileService(repo, now, files.signer, files.dataDir),
     channels: new ChannelService(repo, now, events, sessions),
+    passwords: new PasswordService(repo, now, mail.mailer, mail),
   };
 }

@@ -23,6 +23,10 @@ export interface RateLimits {
   sessions: ScopedRules;
   /** A visitor's `message.send`. */
   messages: ScopedRules;
+  /** `POST /api/auth/password-reset`, per client address (each agent also gets at most a few reset mails an hour). */
+  passwordResets: { perAddress: RateRule };
+  /** `POST /api/auth/password`, per client address. */
+  passwordSets: { perAddress: RateRule };
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -39,6 +43,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
     perAddress: { perSecond: 10, burst: 60 },
     perChannel: { perSecond: 200, burst: 2000 },
   },
+  passwordResets: { perAddress: { perSecond: 1 / 60, burst: 5 } },
+  passwordSets: { perAddress: { perSecond: 1 / 6, burst: 10 } },
 };
 
 export type RateLimitChanges = { [K in keyof RateLimits]?: Partial<RateLimits[K]> };
@@ -50,6 +56,8 @@ export function rateLimitsWith(changes: RateLimitChanges = {}): RateLimits {
     visitorTokens: { ...DEFAULT_RATE_LIMITS.visitorTokens, ...changes.visitorTokens },
     sessions: { ...DEFAULT_RATE_LIMITS.sessions, ...changes.sessions },
     messages: { ...DEFAULT_RATE_LIMITS.messages, ...changes.messages },
+    passwordResets: { ...DEFAULT_RATE_LIMITS.passwordResets, ...changes.passwordResets },
+    passwordSets: { ...DEFAULT_RATE_LIMITS.passwordSets, ...changes.passwordSets },
   };
 }
 
