@@ -13,6 +13,8 @@ import { installCors } from './http/cors.js';
 import { installErrorHandlers } from './http/errors.js';
 import { installRoutes } from './http/routes.js';
 import { installDemoSite } from './http/demo-site.js';
+import { installDemoOutbox } from './http/demo-outbox.js';
+import { installServerPageHeaders } from './http/server-pages.js';
 import { installStaticFiles, type StaticRoot } from './http/static-files.js';
 import { RateLimiter, rateLimitsWith, type RateLimitChanges } from './limits/rate-limits.js';
 import { MemoryTokenBuckets, type TokenBucketStore } from './limits/token-buckets.js';
@@ -125,6 +127,9 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   installRoutes(http, services, limiter, disconnectToken);
   // The demo site's pretend backend, only where the demo is served on seeded data.
   if (options.seed && options.staticRoots?.length) installDemoSite(http);
+  // The demo's mailbox page reads the mails kept in memory; never with a real SMTP server.
+  if (options.seed && outbox) installDemoOutbox(http, outbox);
+  installServerPageHeaders(http);
   await installStaticFiles(http, options.staticRoots ?? []);
   attachSocketHandlers(io, services, { limiter, logError });
 
