@@ -4,8 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromeArgs, findChrome } from '../support/chrome.mjs';
 import { ANA, BRUNO, TestClock, postJson, startTestServer, type TestServer } from '../server/harness.js';
-import { RESET_LINK_TTL_MS } from '../../server/src/domain/passwords.js';
-import { TEXTS } from '../../server/public/set-password/set-password-texts.js';
+import { PASSWORD_MIN_LENGTH, RESET_LINK_TTL_MS } from '../../server/src/domain/passwords.js';
+import { MIN_LENGTH, TEXTS } from '../../server/public/set-password/set-password-texts.js';
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const pt = TEXTS['pt-BR'];
@@ -118,6 +118,8 @@ describe('the set-password page', () => {
     );
     await page.context().close();
   });
+
+  it('asks for the minimum the server asks for', () => assert.equal(MIN_LENGTH, PASSWORD_MIN_LENGTH));
 
   it('says when the link is incomplete', async () => {
     const { page } = await openPage();
