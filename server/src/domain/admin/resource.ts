@@ -38,6 +38,8 @@ export interface ResourceDefinition<R extends { id: string }, I, V> {
   toInput(record: R): Record<string, unknown>;
   /** What callers and the audit log see. */
   view(record: R): V;
+  /** The view's shape, for the OpenAPI document. */
+  viewSchema: v.GenericSchema;
   /** The least role that may read, and that may write. */
   readRole: AgentRole;
   writeRole: AgentRole;

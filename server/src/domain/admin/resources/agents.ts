@@ -1,5 +1,5 @@
 import type { AgentRecord } from '../../../db/repository.js';
-import { AgentInput } from '../../../admin/schemas.js';
+import { AgentInput, AgentView as AgentViewSchema } from '../../../admin/schemas.js';
 import { CommandError, forbidden } from '../../errors.js';
 import { defineResource, invalidFields, requireExisting } from '../resource.js';
 
@@ -13,6 +13,7 @@ const POWERFUL_ROLES: readonly string[] = ['owner', 'admin'];
 export const agentResource = defineResource<AgentRecord, AgentInput, AgentRecord>({
   name: 'agent',
   input: AgentInput,
+  viewSchema: AgentViewSchema,
   store: (tx) => tx.admin.agents,
   toRecord: (id, input) => ({ id, ...input, permissions: { ...input.permissions } }),
   toInput: ({ id: _id, ...input }) => input,

@@ -1,11 +1,19 @@
 import type { WebchatChannelAdminRecord, WhatsappChannelRecord } from '../../../db/repository.js';
-import { WebchatChannelInput, WhatsappChannelInput, type WebchatChannelView, type WhatsappChannelView } from '../../../admin/schemas.js';
+import {
+  WebchatChannelInput,
+  WebchatChannelView as WebchatChannelViewSchema,
+  WhatsappChannelInput,
+  WhatsappChannelView as WhatsappChannelViewSchema,
+  type WebchatChannelView,
+  type WhatsappChannelView,
+} from '../../../admin/schemas.js';
 import { defineResource, invalidFields, requireExisting } from '../resource.js';
 
 /** Webchat channels; the identity-verification secret is written (or rotated), never shown. */
 export const webchatChannelResource = defineResource<WebchatChannelAdminRecord, WebchatChannelInput, WebchatChannelView>({
   name: 'webchat-channel',
   input: WebchatChannelInput,
+  viewSchema: WebchatChannelViewSchema,
   store: (tx) => tx.admin.webchatChannels,
   toRecord: (id, { identitySecret, ...input }, before) => ({
     id,
@@ -30,6 +38,7 @@ export const webchatChannelResource = defineResource<WebchatChannelAdminRecord, 
 export const whatsappChannelResource = defineResource<WhatsappChannelRecord, WhatsappChannelInput, WhatsappChannelView>({
   name: 'whatsapp-channel',
   input: WhatsappChannelInput,
+  viewSchema: WhatsappChannelViewSchema,
   store: (tx) => tx.admin.whatsappChannels,
   toRecord(id, { accessToken, appSecret, verifyToken, ...input }, before) {
     const secret = appSecret ?? before?.appSecret;
