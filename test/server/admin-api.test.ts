@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ADMIN_RESOURCES } from '../../server/src/domain/admin/resources/index.js';
 import { adminRequest, SUPORTE, tokenOf, VALID_BODIES, VENDAS } from './admin-support.js';
-import { ANA, BRUNO, DEMO_AGENTS, loginAgent, startTestServer, type TestServer } from './harness.js';
+import { ANA, BRUNO, DEMO_AGENTS, loginAgent, startTestServer, TestClock, type TestServer } from './harness.js';
 
 describe('admin API: every resource over HTTP', () => {
   let t: TestServer;
@@ -102,6 +102,30 @@ describe('admin API: every resource over HTTP', () => {
     const bad = await adminRequest(t, 'GET', '/audit?limit=1000', owner);
     assert.equal(bad.status, 400);
     assert.ok(bad.body.error.fields.limit);
+  });
+});
+
+describe('admin API: a team\u2019s holidays', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer({ now: new TestClock().now }); // Sunday 2026-11-22, 10:00 in São Paulo
+  });
+  after(() => t.close());
+
+  it('closes the team all day on a holiday in its time zone, as the webchat\u2019s visitors see it', async () => {
+    const owner = await loginAgent(t.url, ANA);
+    const always: [string, string][] = [['00:00', '24:00']];
+    const days = { 0: always, 1: always, 2: always, 3: always, 4: always, 5: always, 6: always };
+    const online = async () =>
+      ((await (await fetch(`${t.url}/api/webchat/demo`)).json()) as { teams: { id: string; online: boolean }[] }).teams.find(
+        (team) => team.id === SUPORTE,
+      )?.online;
+    await adminRequest(t, 'PATCH', `/teams/${SUPORTE}`, owner, { workingHours: { timeZone: 'America/Sao_Paulo', days } });
+    assert.equal(await online(), true);
+    await adminRequest(t, 'PATCH', `/teams/${SUPORTE}`, owner, { holidays: [{ date: '2026-11-22', name: 'Feriado' }] });
+    assert.equal(await online(), false);
+    await adminRequest(t, 'PATCH', `/teams/${SUPORTE}`, owner, { holidays: [{ date: '2026-11-23', name: 'Amanhã' }] });
+    assert.equal(await online(), true);
   });
 });
 
