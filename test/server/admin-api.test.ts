@@ -49,6 +49,12 @@ describe('admin API: every resource over HTTP', () => {
     });
   }
 
+  it('refuses an id that is not safe in a path, naming it', async () => {
+    const refused = await adminRequest(t, 'PUT', `/tags/${encodeURIComponent('tg urgente!')}`, owner, VALID_BODIES.tags!.body);
+    assert.equal(refused.status, 400);
+    assert.ok(refused.body.error.fields.id);
+  });
+
   it('removes a resource (204) and logs its last state as before', async () => {
     await adminRequest(t, 'PUT', '/tags/tg-gone', owner, { teamId: SUPORTE, name: 'Gone', color: '#000000' });
     assert.equal((await adminRequest(t, 'DELETE', '/tags/tg-gone', owner)).status, 204);

@@ -114,6 +114,18 @@ describe('admin domain: generic audited resources', () => {
     assert.equal(rotation?.action, 'rotate-secret');
   });
 
+  it('refuses a WhatsApp channel whose key is another kind of channel\u2019s', async () => {
+    await t.server.repo.insertChannel(
+      { key: 'tg-chan', kind: 'telegram', name: 'Telegram', defaultTeamId: SUPORTE, secret: 'telegram-secret' },
+      0,
+    );
+    const error = await refusal(
+      t.server.services.admin.put(OWNER, 'whatsapp-channels', 'tg-chan', VALID_BODIES['whatsapp-channels']!.body),
+    );
+    assert.equal(error.code, 'CONFLICT');
+    assert.equal((await t.server.repo.getChannel('tg-chan'))?.name, 'Telegram');
+  });
+
   it('rolls every change of a failing transaction back, its audit entries with it', async () => {
     const admin = t.server.services.admin;
     const auditBefore = (await t.server.repo.listAudit({ limit: 1000 })).length;

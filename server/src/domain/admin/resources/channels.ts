@@ -7,6 +7,7 @@ import {
   type WebchatChannelView,
   type WhatsappChannelView,
 } from '../../../admin/schemas.js';
+import { CommandError } from '../../errors.js';
 import { defineResource, invalidFields, requireExisting } from '../resource.js';
 
 /** Webchat channels; the identity-verification secret is written (or rotated), never shown. */
@@ -60,7 +61,10 @@ export const whatsappChannelResource = defineResource<WhatsappChannelRecord, Wha
   }),
   readRole: 'admin',
   writeRole: 'admin',
-  async check({ tx }, _before, after) {
-    if (after) await requireExisting(tx.admin.teams, [after.defaultTeamId], 'defaultTeamId', 'team');
+  async check({ tx }, before, after) {
+    if (!after) return;
+    // Channels of every kind share their keys: a WhatsApp channel must not overwrite another kind's.
+    if (!before && (await tx.getChannel(after.id))) throw new CommandError('CONFLICT', `The key ${after.id} is another channel\u2019s.`);
+    await requireExisting(tx.admin.teams, [after.defaultTeamId], 'defaultTeamId', 'team');
   },
 });
