@@ -25,7 +25,7 @@ export const templateResource = defineResource<Template, TemplateInput, Template
   readRole: 'admin',
   writeRole: 'admin',
   async check({ tx }, _before, after) {
-    if (after) await requireExisting(tx.admin.teams, [after.teamId], 'teamId', 'team');
+    if (after) await requireExisting(tx.admin.teams, after.teamId, 'teamId', 'team');
   },
 });
 
@@ -41,7 +41,7 @@ export const tagResource = defineResource<Tag, TagInput, Tag>({
   readRole: 'admin',
   writeRole: 'admin',
   async check({ tx }, _before, after) {
-    if (after) await requireExisting(tx.admin.teams, [after.teamId], 'teamId', 'team');
+    if (after) await requireExisting(tx.admin.teams, after.teamId, 'teamId', 'team');
   },
 });
 
@@ -68,7 +68,7 @@ export const cannedResponseResource = defineResource<CannedResponseRecord, Canne
       }
     }
     if (!after) return;
-    await requireExisting(tx.admin.teams, [after.teamId], 'teamId', 'team');
+    await requireExisting(tx.admin.teams, after.teamId, 'teamId', 'team');
     for (const [index, fileId] of after.fileIds.entries()) {
       if (!(await tx.getFile(fileId))) throw invalidFields({ [`fileIds.${index}`]: 'is not a stored file' });
     }

@@ -8,7 +8,7 @@ import {
   type WhatsappChannelView,
 } from '../../../admin/schemas.js';
 import { CommandError } from '../../errors.js';
-import { defineResource, invalidFields, requireExisting } from '../resource.js';
+import { defineResource, invalidFields, requireAllExisting, requireExisting } from '../resource.js';
 
 /** Webchat channels; the identity-verification secret is written (or rotated), never shown. */
 export const webchatChannelResource = defineResource<WebchatChannelAdminRecord, WebchatChannelInput, WebchatChannelView>({
@@ -27,7 +27,7 @@ export const webchatChannelResource = defineResource<WebchatChannelAdminRecord, 
   writeRole: 'admin',
   async check({ tx }, _before, after) {
     if (!after) return;
-    await requireExisting(tx.admin.teams, after.teamIds, 'teamIds', 'team');
+    await requireAllExisting(tx.admin.teams, after.teamIds, 'teamIds', 'team');
     for (const [index, option] of after.menu.options.entries()) {
       if (!after.teamIds.includes(option.teamId))
         throw invalidFields({ [`menu.options.${index}.teamId`]: 'is not one of the channel\u2019s teams' });
@@ -65,6 +65,6 @@ export const whatsappChannelResource = defineResource<WhatsappChannelRecord, Wha
     if (!after) return;
     // Channels of every kind share their keys: a WhatsApp channel must not overwrite another kind's.
     if (!before && (await tx.getChannel(after.id))) throw new CommandError('CONFLICT', `The key ${after.id} is another channel\u2019s.`);
-    await requireExisting(tx.admin.teams, [after.defaultTeamId], 'defaultTeamId', 'team');
+    await requireExisting(tx.admin.teams, after.defaultTeamId, 'defaultTeamId', 'team');
   },
 });

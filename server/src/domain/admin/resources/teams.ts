@@ -1,6 +1,6 @@
 import type { TeamRecord } from '../../../db/repository.js';
 import { TeamInput, TeamView as TeamViewSchema } from '../../../admin/schemas.js';
-import { defineResource, requireExisting } from '../resource.js';
+import { defineResource, requireAllExisting } from '../resource.js';
 
 /** Teams: members, waiting timeout, working hours and holidays. A team with sessions cannot be removed (409). */
 export const teamResource = defineResource<TeamRecord, TeamInput, TeamRecord>({
@@ -14,6 +14,6 @@ export const teamResource = defineResource<TeamRecord, TeamInput, TeamRecord>({
   readRole: 'supervisor',
   writeRole: 'admin',
   async check({ tx }, _before, after) {
-    if (after) await requireExisting(tx.admin.agents, after.memberIds, 'memberIds', 'agent');
+    if (after) await requireAllExisting(tx.admin.agents, after.memberIds, 'memberIds', 'agent');
   },
 });
