@@ -9,6 +9,7 @@ import type { Clock } from './domain/events.js';
 import { MAX_UPLOAD_BYTES } from '../../src/protocol/index.js';
 import { FileUrlSigner, loadSigningKey } from './domain/files.js';
 import { createServices, type Services } from './domain/services.js';
+import { installAdminApi } from './http/admin/admin-api.js';
 import { installCors } from './http/cors.js';
 import { installErrorHandlers } from './http/errors.js';
 import { installRoutes } from './http/routes.js';
@@ -140,6 +141,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   installSignOnRoute(http, services, limiter);
   installApiKeyRoutes(http, services);
   // The demo site's pretend backend, only where the demo is served on seeded data.
+  await installAdminApi(http, services, { invite: (agentId) => services.passwords.invite(agentId) });
   if (options.seed && options.staticRoots?.length) installDemoSite(http);
   // The demo's mailbox page reads the mails kept in memory; never with a real SMTP server.
   if (options.seed && outbox) installDemoOutbox(http, outbox);

@@ -1,6 +1,8 @@
 import type { Repository } from '../db/repository.js';
 import { ApiKeyService } from './api-keys.js';
 import { AuthService, type TokenSockets } from './auth.js';
+import { AdminService } from './admin/admin-service.js';
+import { adminEffects } from './admin/effects.js';
 import { CatalogService } from './catalog.js';
 import { ChannelService } from './channels.js';
 import { ContactService } from './contacts.js';
@@ -30,6 +32,7 @@ export interface Services {
   apiKeys: ApiKeyService;
   signOn: SignOnService;
   passwords: PasswordService;
+  admin: AdminService;
 }
 
 export function createServices(
@@ -57,5 +60,6 @@ export function createServices(
     apiKeys,
     signOn: new SignOnService(repo, now, auth, apiKeys, tokens.signOnTokenTtlMs),
     passwords: new PasswordService(repo, now, mail.mailer, mail),
+    admin: new AdminService(repo, now, adminEffects(repo, sessions, auth)),
   };
 }

@@ -6,6 +6,7 @@ import { channelTextsSchema } from './005-channel-texts.js';
 import { accountsSchema } from './006-accounts.js';
 import { authTokensSchema } from './007-auth-tokens.js';
 import { passwordTokensSchema } from './008-password-tokens.js';
+import { adminSchema } from './009-admin.js';
 
 /**
  * Every schema change, in order. Migration N (1-based) is applied once and recorded in
@@ -20,4 +21,5 @@ export const migrations: readonly string[] = [
   accountsSchema,
   authTokensSchema,
   passwordTokensSchema,
+  adminSchema,
 ];
