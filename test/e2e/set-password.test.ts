@@ -101,6 +101,7 @@ describe('the set-password page', () => {
     const desk = page.getByRole('link', { name: pt.desk });
     assert.equal(await desk.getAttribute('href'), '/agent/');
     assert.ok(await desk.evaluate((link) => link === document.activeElement), 'focus moves to the next step');
+    assert.equal(new URL(page.url()).hash, '', 'the used token leaves the address bar');
     assert.equal((await postJson(`${t.url}/api/auth/login`, { email: ANA, password: NEW_PASSWORD })).status, 200);
 
     // The same link again: it worked once.

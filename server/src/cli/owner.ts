@@ -140,7 +140,7 @@ export async function run(args: string[], env: NodeJS.ProcessEnv = process.env):
     return (error as OwnerCommandError).exitCode ?? 2;
   }
 
-  const smtp = env.SMTP_URL ? smtpMailer(env.SMTP_URL, env.MAIL_FROM || 'Conecta <no-reply@localhost>') : undefined;
+  const smtp = env.SMTP_URL ? smtpMailer(env.SMTP_URL, env.MAIL_FROM || undefined) : undefined;
   const mailer: Mailer = smtp ?? new MemoryOutbox();
   const dataDir = resolve(env.DATA_DIR ?? './data');
   const db = openSqlite(dataDir);
