@@ -1,5 +1,5 @@
 // Login shared by the demo's agent pages: keeps the token for the tab, hands the page a client.
-const { ConectaClient, loginErrorText } = window.Conecta;
+const { ConectaClient, errorText, loginErrorText } = window.Conecta;
 const server = location.origin;
 const tokenKey = 'conecta-demo:agent-token';
 
@@ -32,6 +32,8 @@ export function startAgentPage({ onDesk }) {
     }
   });
 
+  startForgotPassword(login);
+
   document.getElementById('logout').addEventListener('click', async () => {
     const token = sessionStorage.getItem(tokenKey);
     sessionStorage.removeItem(tokenKey);
@@ -42,4 +44,51 @@ export function startAgentPage({ onDesk }) {
   const token = sessionStorage.getItem(tokenKey);
   if (token) showDesk(token);
   else login.hidden = false;
+}
+
+/**
+ * "Esqueci minha senha": asks the server to mail a reset link. The answer is the same whether or not
+ * the address has an account (no one learns who has one), and so is what the page says.
+ */
+function startForgotPassword(login) {
+  const forgot = document.getElementById('forgot');
+  const opener = document.getElementById('forgot-open');
+  const sent = document.getElementById('forgot-sent');
+  const error = document.getElementById('forgot-error');
+  const email = forgot.elements.namedItem('email');
+
+  const show = (form) => {
+    login.hidden = form !== login;
+    forgot.hidden = form !== forgot;
+    opener.setAttribute('aria-expanded', String(form === forgot));
+  };
+
+  opener.addEventListener('click', () => {
+    email.value = login.elements.namedItem('email').value;
+    sent.hidden = true;
+    error.textContent = '';
+    show(forgot);
+    email.focus();
+  });
+
+  document.getElementById('forgot-close').addEventListener('click', () => {
+    show(login);
+    opener.focus();
+  });
+
+  forgot.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    sent.hidden = true;
+    const submit = forgot.querySelector('button[type=submit]');
+    submit.disabled = true;
+    try {
+      await ConectaClient.requestPasswordReset(server, email.value);
+      sent.hidden = false;
+    } catch (failure) {
+      error.textContent = errorText(failure, document.documentElement.lang);
+    } finally {
+      submit.disabled = false;
+    }
+  });
 }
