@@ -12,12 +12,16 @@ import { createServices, type Services } from './domain/services.js';
 import { installCors } from './http/cors.js';
 import { installErrorHandlers } from './http/errors.js';
 import { installRoutes } from './http/routes.js';
+import { installSignOnRoute } from './http/sign-on-route.js';
+import { installApiKeyRoutes } from './http/admin/api-key-routes.js';
 import { installDemoSite } from './http/demo-site.js';
 import { installStaticFiles, type StaticRoot } from './http/static-files.js';
 import { RateLimiter, rateLimitsWith, type RateLimitChanges } from './limits/rate-limits.js';
 import { MemoryTokenBuckets, type TokenBucketStore } from './limits/token-buckets.js';
 import { seedDemo } from './seed.js';
-import { attachSocketHandlers, createSocketServer, tokenRoom } from './socket/server.js';
+import { attachSocketHandlers, createSocketServer } from './socket/server.js';
+import { TokenExpirySweep } from './socket/token-expiry-sweep.js';
+import { SocketTokenEndings } from './socket/token-sockets.js';
 import { SocketEvents } from './socket/socket-events.js';
 
 export interface ServerOptions {
@@ -41,6 +45,12 @@ export interface ServerOptions {
   trustedProxyHops?: number;
   /** How often waiting sessions are checked against their team's timeout. Default 30 s; 0: never (tests call `expireWaiting`). */
   expireEveryMs?: number;
+  /** How long a token from a password login works. Default 12 h (DEFAULT_TOKEN_TTL_MS). */
+  tokenTtlMs?: number;
+  /** How long a token obtained through an API key (`POST /api/auth/token`) works. Default 15 min. */
+  signOnTokenTtlMs?: number;
+  /** How often sockets whose token expired are told (`auth.ended`) and closed. Default 5 s; 0: never (tests call `tokenSweep.sweep()`). */
+  tokenSweepMs?: number;
 }
 
 export interface ConectaServer {
@@ -50,6 +60,8 @@ export interface ConectaServer {
   readonly io: SocketIoServer;
   readonly repo: Repository;
   readonly services: Services;
+  /** Closes the sockets whose token expired; runs every `tokenSweepMs`. */
+  readonly tokenSweep: TokenExpirySweep;
   /** Resolves with the base URL. Port 0 picks a free port. */
   listen(port: number, host: string): Promise<string>;
   /** Disconnects every socket, stops HTTP, closes the database. Safe to call twice. */
@@ -90,16 +102,20 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   );
   const io = createSocketServer(http.server);
   const events = new SocketEvents(io, repo, (error) => logError(error, { during: 'event routing' }));
-  const services = createServices(repo, now, events, {
-    signer,
-    dataDir: options.dataDir,
-  });
+  const services = createServices(
+    repo,
+    now,
+    events,
+    { signer, dataDir: options.dataDir },
+    { sockets: new SocketTokenEndings(io), tokenTtlMs: options.tokenTtlMs, signOnTokenTtlMs: options.signOnTokenTtlMs },
+  );
   await http.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
 
   installErrorHandlers(http, logError);
   installCors(http, repo);
-  // A revoked token must not keep an open socket alive.
-  installRoutes(http, services, limiter, (tokenHash) => io.in(tokenRoom(tokenHash)).disconnectSockets(true));
+  installRoutes(http, services, limiter);
+  installSignOnRoute(http, services, limiter);
+  installApiKeyRoutes(http, services);
   // The demo site's pretend backend, only where the demo is served on seeded data.
   if (options.seed && options.staticRoots?.length) installDemoSite(http);
   await installStaticFiles(http, options.staticRoots ?? []);
@@ -113,6 +129,8 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
       ? setInterval(() => services.sessions.expireWaiting().catch((error) => logError(error, { during: 'expireWaiting' })), expireEveryMs)
       : undefined;
   expiry?.unref();
+  const tokenSweep = new TokenExpirySweep(io, services, now, logError);
+  tokenSweep.start(options.tokenSweepMs ?? 5_000);
 
   let url: string | undefined;
   let closing: Promise<void> | undefined;
@@ -124,6 +142,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     io,
     repo,
     services,
+    tokenSweep,
     async listen(port, host) {
       await http.listen({ port, host });
       const address = http.server.address() as AddressInfo;
@@ -134,6 +153,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     close() {
       closing ??= (async () => {
         clearInterval(expiry);
+        tokenSweep.stop();
         io.disconnectSockets(true);
         io.engine.close();
         await http.close();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { createServer, type ConectaServer, type ServerOptions } from '../../server/src/app.js';
+import { openSqlite } from '../../server/src/db/sqlite.js';
 import { createHmac } from 'node:crypto';
 import { hashPassword } from '../../server/src/domain/secrets.js';
 import { DEMO_AGENTS, DEMO_CHANNEL_KEY, DEMO_PASSWORD, DEMO_WEBCHAT_SECRET, DEMO_WHATSAPP } from '../../server/src/seed.js';
@@ -11,6 +12,7 @@ import type { WorkingHours } from '../../server/src/db/repository.js';
 import {
   COMMAND_EVENT,
   type Ack,
+  type AgentRole,
   type CommandName,
   type CommandPayload,
   type CommandResults,
@@ -58,6 +60,9 @@ export interface TestServerOptions {
   staticRoots?: ServerOptions['staticRoots'];
   /** Defaults to a free port; give the old one to restart a server where its clients reconnect. */
   port?: number;
+  tokenTtlMs?: number;
+  /** Defaults to 0 here: tests call `server.tokenSweep.sweep()` themselves. */
+  tokenSweepMs?: number;
 }
 
 const LIFTED = { perSecond: 1000, burst: 10_000 };
@@ -82,6 +87,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     rateLimits: { ...ONE_ADDRESS_FOR_ALL, ...options.rateLimits },
     trustedProxyHops: options.trustedProxyHops,
     expireEveryMs: options.expireEveryMs ?? 0,
+    tokenTtlMs: options.tokenTtlMs,
+    tokenSweepMs: options.tokenSweepMs ?? 0,
     staticRoots: options.staticRoots,
   });
   const url = await server.listen(options.port ?? 0, '127.0.0.1');
@@ -228,7 +235,7 @@ export async function connectVisitor(
 /** Adds an agent (password `conecta-demo`) straight to the database, e.g. a third colleague. */
 export async function addAgent(
   t: TestServer,
-  agent: { id: string; name: string; email: string; teamIds: string[]; nickname?: string | null; history?: boolean },
+  agent: { id: string; name: string; email: string; teamIds: string[]; nickname?: string | null; history?: boolean; role?: AgentRole },
 ): Promise<void> {
   const { hash, salt } = await hashPassword(DEMO_PASSWORD);
   await t.server.repo.insertAgent(
@@ -239,7 +246,7 @@ export async function addAgent(
       nickname: agent.nickname ?? null,
       extension: null,
       teamIds: agent.teamIds,
-      role: 'agent',
+      role: agent.role ?? 'agent',
       permissions: {
         history: agent.history ?? false,
         internalChat: false,
@@ -314,4 +321,14 @@ export async function configureWebchatChannel(
   changes: Partial<Omit<WebchatChannelRecord, 'key'>>,
 ): Promise<void> {
   await t.server.repo.updateWebchatChannel(key, changes);
+}
+
+/** (De)activates an agent in the database, beside the running server (the admin API that does it is wip/admin's). */
+export function setAgentActive(t: TestServer, agentId: string, active: boolean): void {
+  const db = openSqlite(t.dataDir);
+  try {
+    db.prepare('UPDATE agents SET active = ? WHERE id = ?').run(active ? 1 : 0, agentId);
+  } finally {
+    db.close();
+  }
 }

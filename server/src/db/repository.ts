@@ -39,6 +39,46 @@ export interface AgentAccount extends Agent {
   passwordSalt: string;
 }
 
+/** An agent account as stored, with what decides whether it may sign in. */
+export interface StoredAgentAccount extends AgentAccount {
+  /** A deactivated agent cannot log in nor use its tokens. */
+  active: boolean;
+  /** The agent's id in the company's CRM (sign-on through an API key). */
+  externalId: string | null;
+}
+
+/** An agent token, stored by its sha256 (the token itself is never stored). */
+export interface AuthTokenRecord {
+  tokenHash: string;
+  agentId: string;
+  createdAt: number;
+  expiresAt: number;
+  /** The API key a CRM obtained it through; `null` for a password login. */
+  apiKeyId: string | null;
+}
+
+/** What an API key may do when a CRM signs an agent in with it. */
+export interface ApiKeyScope {
+  /** Whether a sign-on may create an agent it does not find. */
+  mayCreateAgents: boolean;
+  /** The teams the key reaches (it signs in their members and creates agents only in them); `null`: every team. */
+  teamIds: string[] | null;
+}
+
+/** A CRM's API key, as listed: never its secret, which is stored as its sha256 only. */
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  /** The secret's first characters, so people can tell their keys apart. */
+  prefix: string;
+  scope: ApiKeyScope;
+  /** The agent who created it; `null` when made from the command line (or that agent is gone). */
+  createdBy: string | null;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
 export interface WebchatChannelRecord {
   key: string;
   name: string;
@@ -147,7 +187,8 @@ export interface Repository
     NoteRepository,
     ChannelRepository,
     WebchatRepository,
-    AuditRepository {
+    AuditRepository,
+    ApiKeyRepository {
   /**
    * Runs `fn` in one transaction on the repository it is given (use only that one inside `fn`):
    * committed when `fn` resolves, rolled back when it throws.
@@ -172,16 +213,25 @@ export interface TeamRepository {
   insertAgent(agent: Omit<AgentAccount, 'rating'>, createdAt: number): Promise<void>;
   addTeamMember(teamId: string, agentId: string): Promise<void>;
   getAgent(id: string): Promise<Agent | null>;
-  findAgentAccountByEmail(email: string): Promise<AgentAccount | null>;
+  findAgentAccountByEmail(email: string): Promise<StoredAgentAccount | null>;
+  findAgentAccountByExternalId(externalId: string): Promise<StoredAgentAccount | null>;
+  setAgentExternalId(agentId: string, externalId: string | null): Promise<void>;
   /** Adds one rating (1–5) to the agent's totals. */
   addAgentRating(agentId: string, score: number): Promise<void>;
 }
 
 /** Agent login: tokens, and failed logins per account and address (the throttle). */
 export interface AgentLoginRepository {
-  insertAuthToken(tokenHash: string, agentId: string, createdAt: number): Promise<void>;
-  findAgentIdByTokenHash(tokenHash: string): Promise<string | null>;
+  insertAuthToken(token: AuthTokenRecord): Promise<void>;
+  /** The token (expired or not) and whether its agent is active, or null. */
+  findAuthToken(tokenHash: string): Promise<(AuthTokenRecord & { agentActive: boolean }) | null>;
   deleteAuthToken(tokenHash: string): Promise<boolean>;
+  /** Deletes every token of the agent; answers their hashes (their sockets are to be closed). */
+  deleteAgentAuthTokens(agentId: string): Promise<string[]>;
+  /** Deletes every token issued through the API key; answers their hashes. */
+  deleteApiKeyAuthTokens(apiKeyId: string): Promise<string[]>;
+  /** Forgets the tokens that expired before `at`; answers how many. */
+  deleteExpiredAuthTokens(at: number): Promise<number>;
   /** Consecutive failed logins of an account from an address (since its last success there), or null. */
   getLoginFailures(email: string, address: string): Promise<{ count: number; lastAt: number } | null>;
   /** Counts a failure for the account at the address and for the address; forgets the address's failures before `forgetBefore`. */
@@ -305,6 +355,18 @@ export interface WebchatRepository {
   findUserContactId(channelKey: string, userId: string): Promise<string | null>;
   /** An anonymous visitor becomes the verified user's, under a new token (the old one stops working). */
   adoptVisitor(visitorId: string, userId: string, tokenHash: string): Promise<void>;
+}
+
+/** CRMs' API keys (server/src/domain/api-keys.ts). */
+export interface ApiKeyRepository {
+  insertApiKey(key: ApiKeyRecord, secretHash: string): Promise<void>;
+  /** Newest first, revoked ones included. */
+  listApiKeys(): Promise<ApiKeyRecord[]>;
+  getApiKey(id: string): Promise<ApiKeyRecord | null>;
+  findApiKeyBySecretHash(secretHash: string): Promise<ApiKeyRecord | null>;
+  markApiKeyUsed(id: string, at: number): Promise<void>;
+  /** False when there is no such key or it was already revoked. */
+  revokeApiKey(id: string, at: number): Promise<boolean>;
 }
 
 /** Who made an administrative change: an agent (through the admin API), a CRM's API key, or the command line. */

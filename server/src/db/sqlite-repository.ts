@@ -1,5 +1,6 @@
 import type { FileUrl, Repository } from './repository.js';
 import { sqliteAgentLoginStore } from './sqlite/agent-login-store.js';
+import { sqliteApiKeyStore } from './sqlite/api-key-store.js';
 import { sqliteAuditStore } from './sqlite/audit-store.js';
 import { sqliteCatalogStore } from './sqlite/catalog-store.js';
 import { sqliteChannelStore } from './sqlite/channel-store.js';
@@ -44,6 +45,7 @@ function repositoryOn(sql: SqliteStatements, fileUrl: FileUrl): Repository {
     ...sqliteChannelStore(sql),
     ...sqliteWebchatStore(sql),
     ...sqliteAuditStore(sql),
+    ...sqliteApiKeyStore(sql),
   };
   return repository;
 }

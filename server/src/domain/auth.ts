@@ -1,4 +1,4 @@
-import type { Agent } from '../../../src/protocol/index.js';
+import type { AgentSignOn, AuthEndReason } from '../../../src/protocol/index.js';
 import type { Repository } from '../db/repository.js';
 import { CommandError } from './errors.js';
 import type { Clock } from './events.js';
@@ -7,7 +7,26 @@ import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.js'
 
 const WRONG_CREDENTIALS = 'Wrong e-mail or password.';
 
-/** Agent login with e-mail + password, opaque revocable tokens, and throttling of failures (LoginThrottle). */
+/** How long a token from a password login works: a working day and then some. */
+export const DEFAULT_TOKEN_TTL_MS = 12 * 60 * 60_000;
+
+/**
+ * Ends the open sockets of tokens that stopped working: each gets `auth.ended {reason}` and is then
+ * closed (server/src/socket/token-sockets.ts). The domain says which tokens; the socket layer finds
+ * their sockets, on every node.
+ */
+export interface TokenSockets {
+  end(tokenHashes: readonly string[], reason: AuthEndReason): void;
+}
+
+/** A valid token: whose it is, its hash (its sockets' room) and when it stops working. */
+export interface AuthenticatedToken {
+  agentId: string;
+  tokenHash: string;
+  expiresAt: number;
+}
+
+/** Agent login with e-mail + password, opaque tokens that expire and are revocable, and throttling of failures (LoginThrottle). */
 export class AuthService {
   // Verified against when the e-mail is unknown, so both failures take the same time.
   readonly #decoy = hashPassword('not a real password');
@@ -16,6 +35,8 @@ export class AuthService {
   constructor(
     private readonly repo: Repository,
     private readonly now: Clock,
+    private readonly sockets: TokenSockets,
+    private readonly tokenTtlMs = DEFAULT_TOKEN_TTL_MS,
   ) {
     this.#throttle = new LoginThrottle(repo, now);
   }
@@ -25,7 +46,7 @@ export class AuthService {
    * from one address run one at a time (check, verify, record), so guesses sent all at once are
    * throttled as if sent one by one instead of all passing the check before any failure is counted.
    */
-  login(rawEmail: string, password: string, address: string): Promise<{ token: string; agent: Agent }> {
+  login(rawEmail: string, password: string, address: string): Promise<AgentSignOn> {
     const attempt = () => this.#login(rawEmail, password, address);
     const run = (this.#loginsByAddress.get(address) ?? Promise.resolve()).then(attempt, attempt);
     const settled = run.then(
@@ -41,7 +62,7 @@ export class AuthService {
 
   readonly #loginsByAddress = new Map<string, Promise<void>>();
 
-  async #login(rawEmail: string, password: string, address: string): Promise<{ token: string; agent: Agent }> {
+  async #login(rawEmail: string, password: string, address: string): Promise<AgentSignOn> {
     const email = rawEmail.trim().toLowerCase();
     await this.#throttle.check(email, address);
 
@@ -51,27 +72,53 @@ export class AuthService {
       ? await verifyPassword(password, account.passwordHash, account.passwordSalt)
       : (await verifyPassword(password, decoy.hash, decoy.salt), false);
 
-    if (!account || !valid) {
+    // A deactivated agent gets the same answer as a wrong password: nothing to learn about the account.
+    if (!account || !valid || !account.active) {
       await this.#throttle.recordFailure(email, address);
       throw new CommandError('UNAUTHENTICATED', WRONG_CREDENTIALS);
     }
 
-    const token = newToken('tok');
     await this.#throttle.recordSuccess(email, address);
-    await this.repo.insertAuthToken(hashToken(token), account.id, this.now());
-    const { passwordHash: _hash, passwordSalt: _salt, ...agent } = account;
-    return { token, agent };
+    const { token, expiresAt } = await this.issueToken(account.id, this.tokenTtlMs, null);
+    const { passwordHash: _hash, passwordSalt: _salt, active: _active, externalId: _externalId, ...agent } = account;
+    return { token, expiresAt, agent };
   }
 
-  /** Revokes the token; false when it was not valid (already revoked or never issued). */
+  /** A new token of the agent that works for `ttlMs`; `apiKeyId`: the API key it is issued through (revoked with it). */
+  async issueToken(agentId: string, ttlMs: number, apiKeyId: string | null): Promise<{ token: string; expiresAt: number }> {
+    const token = newToken('tok');
+    const createdAt = this.now();
+    const expiresAt = createdAt + ttlMs;
+    await this.repo.insertAuthToken({ tokenHash: hashToken(token), agentId, createdAt, expiresAt, apiKeyId });
+    return { token, expiresAt };
+  }
+
+  /** Revokes the token and ends its sockets; false when it was not valid (already revoked or never issued). */
   async logout(token: string): Promise<boolean> {
-    return this.repo.deleteAuthToken(hashToken(token));
+    const tokenHash = hashToken(token);
+    const deleted = await this.repo.deleteAuthToken(tokenHash);
+    if (deleted) this.sockets.end([tokenHash], 'revoked');
+    return deleted;
   }
 
-  /** The agent a token belongs to, or null. */
-  async authenticate(token: string): Promise<{ agentId: string; tokenHash: string } | null> {
+  /**
+   * Revokes every token of the agent: each of their open sockets gets `auth.ended {reason}` and is
+   * closed. `deactivated` when an admin deactivates the agent, `revoked` otherwise.
+   */
+  async revokeAgent(agentId: string, reason: AuthEndReason): Promise<void> {
+    this.sockets.end(await this.repo.deleteAgentAuthTokens(agentId), reason);
+  }
+
+  /** The token's agent and expiry, or null when it is unknown, revoked, expired, or its agent is deactivated. */
+  async authenticate(token: string): Promise<AuthenticatedToken | null> {
     const tokenHash = hashToken(token);
-    const agentId = await this.repo.findAgentIdByTokenHash(tokenHash);
-    return agentId ? { agentId, tokenHash } : null;
+    const found = await this.repo.findAuthToken(tokenHash);
+    if (!found || !found.agentActive || found.expiresAt <= this.now()) return null;
+    return { agentId: found.agentId, tokenHash, expiresAt: found.expiresAt };
+  }
+
+  /** Deletes the rows of tokens that expired (their sockets are closed by the sweep, server/src/socket/token-expiry-sweep.ts). */
+  async forgetExpiredTokens(): Promise<number> {
+    return this.repo.deleteExpiredAuthTokens(this.now());
   }
 }

@@ -1,5 +1,6 @@
 import type { Repository } from '../db/repository.js';
-import { AuthService } from './auth.js';
+import { ApiKeyService } from './api-keys.js';
+import { AuthService, type TokenSockets } from './auth.js';
 import { CatalogService } from './catalog.js';
 import { ChannelService } from './channels.js';
 import { ContactService } from './contacts.js';
@@ -9,6 +10,7 @@ import { MessageService } from './messages.js';
 import { NoteService } from './notes.js';
 import { QueueEstimator } from './queue.js';
 import { SessionService } from './sessions.js';
+import { SignOnService } from './sign-on.js';
 import { TeamService } from './teams.js';
 import { WebchatService } from './webchat.js';
 
@@ -23,6 +25,8 @@ export interface Services {
   catalog: CatalogService;
   files: FileService;
   channels: ChannelService;
+  apiKeys: ApiKeyService;
+  signOn: SignOnService;
 }
 
 export function createServices(
@@ -30,10 +34,13 @@ export function createServices(
   now: Clock,
   events: DomainEvents,
   files: { signer: FileUrlSigner; dataDir: string },
+  tokens: { sockets: TokenSockets; tokenTtlMs?: number; signOnTokenTtlMs?: number },
 ): Services {
   const sessions = new SessionService(repo, now, events);
+  const auth = new AuthService(repo, now, tokens.sockets, tokens.tokenTtlMs);
+  const apiKeys = new ApiKeyService(repo, now, tokens.sockets);
   return {
-    auth: new AuthService(repo, now),
+    auth,
     teams: new TeamService(repo),
     contacts: new ContactService(repo, now, events),
     sessions,
@@ -43,5 +50,7 @@ export function createServices(
     catalog: new CatalogService(repo),
     files: new FileService(repo, now, files.signer, files.dataDir),
     channels: new ChannelService(repo, now, events, sessions),
+    apiKeys,
+    signOn: new SignOnService(repo, now, auth, apiKeys, tokens.signOnTokenTtlMs),
   };
 }

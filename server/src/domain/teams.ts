@@ -1,6 +1,6 @@
 import type { Agent, Team } from '../../../src/protocol/index.js';
 import type { Repository } from '../db/repository.js';
-import { notFound } from './errors.js';
+import { CommandError, notFound } from './errors.js';
 
 /** Teams and memberships; an agent belongs to several teams. */
 export class TeamService {
@@ -19,4 +19,12 @@ export class TeamService {
   async addMember(teamId: string, agentId: string): Promise<void> {
     await this.repo.addTeamMember(teamId, agentId);
   }
+}
+
+/** 400 naming `field` when any of `teamIds` does not exist. */
+export async function requireTeams(repo: Repository, teamIds: readonly string[], field: string): Promise<void> {
+  const known = new Set((await repo.listTeams(teamIds)).map((team) => team.id));
+  const unknown = teamIds.filter((id) => !known.has(id));
+  if (unknown.length)
+    throw new CommandError('INVALID_PAYLOAD', 'Some teams do not exist.', { [field]: `names unknown teams: ${unknown.join(', ')}` });
 }

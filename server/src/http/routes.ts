@@ -22,7 +22,7 @@ const VisitorBody = v.optional(
   ),
 );
 
-function parseBody<T extends v.GenericSchema>(schema: T, body: unknown): v.InferOutput<T> {
+export function parseBody<T extends v.GenericSchema>(schema: T, body: unknown): v.InferOutput<T> {
   const result = v.safeParse(schema, body);
   if (!result.success) throw new CommandError('INVALID_PAYLOAD', 'The request body is not valid.', fieldErrors(result.issues));
   return result.output;
@@ -78,7 +78,7 @@ async function readFilePart(request: FastifyRequest): Promise<{ part: MultipartF
 }
 
 /** The HTTP endpoints that hand out identities (src/protocol/http.ts). */
-export function installRoutes(app: FastifyInstance, services: Services, limiter: RateLimiter, onLogout: (tokenHash: string) => void): void {
+export function installRoutes(app: FastifyInstance, services: Services, limiter: RateLimiter): void {
   const clientAddressOf = (request: FastifyRequest) => limiter.addressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']);
   app.post('/api/auth/login', async (request) => {
     const { email, password } = parseBody(LoginBody, request.body);
@@ -88,10 +88,10 @@ export function installRoutes(app: FastifyInstance, services: Services, limiter:
   app.post('/api/auth/logout', async (request) => {
     const token = bearerToken(request.headers.authorization);
     const identity = token ? await services.auth.authenticate(token) : null;
+    // The token's sockets get auth.ended {reason: 'revoked'} and close (the agent's other tokens stay).
     if (!token || !identity || !(await services.auth.logout(token))) {
       throw new CommandError('UNAUTHENTICATED', 'No valid token in the Authorization header.');
     }
-    onLogout(identity.tokenHash);
     return { ok: true };
   });
 

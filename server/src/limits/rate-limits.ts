@@ -23,6 +23,11 @@ export interface RateLimits {
   sessions: ScopedRules;
   /** A visitor's `message.send`. */
   messages: ScopedRules;
+  /**
+   * `POST /api/auth/token` (CRM sign-on): every request per client address and per API key, and, like
+   * failed logins, requests with an unknown or revoked key per address, far more strictly.
+   */
+  signOns: { perAddress: RateRule; perKey: RateRule; failuresPerAddress: RateRule };
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -39,6 +44,12 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
     perAddress: { perSecond: 10, burst: 60 },
     perChannel: { perSecond: 200, burst: 2000 },
   },
+  // A CRM signs in its whole staff at opening time from one address with one key: a generous burst.
+  signOns: {
+    perAddress: { perSecond: 10, burst: 300 },
+    perKey: { perSecond: 10, burst: 300 },
+    failuresPerAddress: { perSecond: 0.1, burst: 10 },
+  },
 };
 
 export type RateLimitChanges = { [K in keyof RateLimits]?: Partial<RateLimits[K]> };
@@ -50,6 +61,7 @@ export function rateLimitsWith(changes: RateLimitChanges = {}): RateLimits {
     visitorTokens: { ...DEFAULT_RATE_LIMITS.visitorTokens, ...changes.visitorTokens },
     sessions: { ...DEFAULT_RATE_LIMITS.sessions, ...changes.sessions },
     messages: { ...DEFAULT_RATE_LIMITS.messages, ...changes.messages },
+    signOns: { ...DEFAULT_RATE_LIMITS.signOns, ...changes.signOns },
   };
 }
 

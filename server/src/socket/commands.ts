@@ -1,10 +1,11 @@
 import type { Server, Socket } from 'socket.io';
 import type { Agent, CommandName, CommandResults, ParsedPayload, Session } from '../../../src/protocol/index.js';
-import { CommandError, forbidden } from '../domain/errors.js';
+import { forbidden } from '../domain/errors.js';
 import type { Identity } from '../domain/identity.js';
 import type { Services } from '../domain/services.js';
 import { agentMaySee } from '../domain/session-access.js';
 import { AGENTS_ROOM, agentRoom, sessionRoom, visitorRoom } from './rooms.js';
+import { refreshToken } from './token-refresh.js';
 
 interface CommandContext {
   who: Identity;
@@ -19,10 +20,7 @@ type Handler<N extends CommandName> = (ctx: CommandContext, payload: ParsedPaylo
 
 /** What each command does once its payload is valid and its sender is of the right kind. */
 export const commandHandlers: { [N in CommandName]: Handler<N> } = {
-  // Placeholder until token lifetimes land (issue 9): tokens do not expire yet, so there is nothing to refresh.
-  'auth.refresh': async () => {
-    throw new CommandError('INVALID_PAYLOAD', 'Tokens do not expire on this server yet.');
-  },
+  'auth.refresh': async (ctx, { token }) => refreshToken(ctx.socket, ctx.who, ctx.services, token),
 
   'agent.snapshot': async (ctx) => ctx.services.sessions.snapshot(requireAgent(ctx)),
 

@@ -5,3 +5,5 @@ export const visitorRoom = (contactId: string) => `visitor:${contactId}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 /** Every agent socket: notes are shared by all agents. */
 export const AGENTS_ROOM = 'agents';
+/** Every socket opened with (or refreshed to) one agent token: a logout or revocation finds them here. */
+export const tokenRoom = (tokenHash: string) => `token:${tokenHash}`;

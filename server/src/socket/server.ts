@@ -7,9 +7,7 @@ import { WebchatService } from '../domain/webchat.js';
 import { dispatchCommands } from './dispatcher.js';
 import type { RateLimiter } from '../limits/rate-limits.js';
 import { AgentPresence } from './presence.js';
-import { AGENTS_ROOM, agentRoom, sessionRoom, teamRoom, visitorRoom } from './rooms.js';
-
-export const tokenRoom = (tokenHash: string) => `token:${tokenHash}`;
+import { AGENTS_ROOM, agentRoom, sessionRoom, teamRoom, tokenRoom, visitorRoom } from './rooms.js';
 
 interface SocketServerOptions {
   limiter: RateLimiter;

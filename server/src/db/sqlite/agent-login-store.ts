@@ -1,18 +1,48 @@
-import type { AgentLoginRepository } from '../repository.js';
+import type { AgentLoginRepository, AuthTokenRecord } from '../repository.js';
+import { str } from './rows.js';
 import type { SqliteStatements } from './statements.js';
 
 /** Agent login: tokens, and failed logins per account and address (the throttle). */
 export function sqliteAgentLoginStore(sql: SqliteStatements): AgentLoginRepository {
   return {
-    async insertAuthToken(tokenHash: string, agentId: string, createdAt: number): Promise<void> {
-      await sql.exec('INSERT INTO auth_tokens (token_hash, agent_id, created_at) VALUES (?, ?, ?)', tokenHash, agentId, createdAt);
+    async insertAuthToken(token: AuthTokenRecord): Promise<void> {
+      await sql.exec(
+        'INSERT INTO auth_tokens (token_hash, agent_id, created_at, expires_at, api_key_id) VALUES (?, ?, ?, ?, ?)',
+        token.tokenHash,
+        token.agentId,
+        token.createdAt,
+        token.expiresAt,
+        token.apiKeyId,
+      );
     },
-    async findAgentIdByTokenHash(tokenHash: string): Promise<string | null> {
-      const row = await sql.get('SELECT agent_id FROM auth_tokens WHERE token_hash = ?', tokenHash);
-      return row ? String(row.agent_id) : null;
+    async findAuthToken(tokenHash: string): Promise<(AuthTokenRecord & { agentActive: boolean }) | null> {
+      const row = await sql.get(
+        `SELECT t.*, a.active FROM auth_tokens t JOIN agents a ON a.id = t.agent_id WHERE t.token_hash = ?`,
+        tokenHash,
+      );
+      if (!row) return null;
+      return {
+        tokenHash,
+        agentId: String(row.agent_id),
+        createdAt: Number(row.created_at),
+        expiresAt: Number(row.expires_at),
+        apiKeyId: str(row.api_key_id),
+        agentActive: Boolean(row.active),
+      };
     },
     async deleteAuthToken(tokenHash: string): Promise<boolean> {
       return (await sql.exec('DELETE FROM auth_tokens WHERE token_hash = ?', tokenHash)) > 0;
+    },
+    async deleteAgentAuthTokens(agentId: string): Promise<string[]> {
+      const rows = await sql.all('DELETE FROM auth_tokens WHERE agent_id = ? RETURNING token_hash', agentId);
+      return rows.map((row) => String(row.token_hash));
+    },
+    async deleteApiKeyAuthTokens(apiKeyId: string): Promise<string[]> {
+      const rows = await sql.all('DELETE FROM auth_tokens WHERE api_key_id = ? RETURNING token_hash', apiKeyId);
+      return rows.map((row) => String(row.token_hash));
+    },
+    async deleteExpiredAuthTokens(at: number): Promise<number> {
+      return sql.exec('DELETE FROM auth_tokens WHERE expires_at <= ?', at);
     },
     async getLoginFailures(email: string, address: string): Promise<{ count: number; lastAt: number } | null> {
       const row = await sql.get('SELECT failures, last_failed_at FROM login_throttle WHERE email = ? AND address = ?', email, address);

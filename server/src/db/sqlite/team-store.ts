@@ -1,6 +1,7 @@
 import type { Agent, Team } from '../../../../src/protocol/index.js';
-import type { AgentAccount, TeamRepository, WorkingHours } from '../repository.js';
-import { toAgent, toTeam } from './rows.js';
+import type { AgentAccount, StoredAgentAccount, TeamRepository, WorkingHours } from '../repository.js';
+import type { Row } from './statements.js';
+import { str, toAgent, toTeam } from './rows.js';
 import { marks, type SqliteStatements } from './statements.js';
 
 /** Agents with their rating totals (`rating_sum`, `rating_count`). */
@@ -14,6 +15,16 @@ export function sqliteTeamStore(sql: SqliteStatements): TeamRepository {
       agentId,
     );
     return rows.map((row) => String(row.team_id));
+  }
+  async function toAccount(row: Row): Promise<StoredAgentAccount> {
+    const agent = toAgent(row, await teamIdsOf(String(row.id)));
+    return {
+      ...agent,
+      passwordHash: String(row.password_hash),
+      passwordSalt: String(row.password_salt),
+      active: Boolean(row.active),
+      externalId: str(row.external_id),
+    };
   }
   const store: TeamRepository = {
     async insertTeam(team: Team, createdAt: number, waitingTimeoutMs: number | null = null): Promise<void> {
@@ -92,11 +103,16 @@ export function sqliteTeamStore(sql: SqliteStatements): TeamRepository {
       const row = await sql.get(`${AGENT_SELECT} WHERE a.id = ?`, id);
       return row ? toAgent(row, await teamIdsOf(id)) : null;
     },
-    async findAgentAccountByEmail(email: string): Promise<AgentAccount | null> {
+    async findAgentAccountByEmail(email: string): Promise<StoredAgentAccount | null> {
       const row = await sql.get(`${AGENT_SELECT} WHERE a.email = ?`, email);
-      if (!row) return null;
-      const agent = toAgent(row, await teamIdsOf(String(row.id)));
-      return { ...agent, passwordHash: String(row.password_hash), passwordSalt: String(row.password_salt) };
+      return row ? toAccount(row) : null;
+    },
+    async findAgentAccountByExternalId(externalId: string): Promise<StoredAgentAccount | null> {
+      const row = await sql.get(`${AGENT_SELECT} WHERE a.external_id = ?`, externalId);
+      return row ? toAccount(row) : null;
+    },
+    async setAgentExternalId(agentId: string, externalId: string | null): Promise<void> {
+      await sql.exec('UPDATE agents SET external_id = ? WHERE id = ?', externalId, agentId);
     },
     async addAgentRating(agentId: string, score: number): Promise<void> {
       await sql.exec(
