@@ -15,9 +15,13 @@ import { installRoutes } from './http/routes.js';
 import { installSignOnRoute } from './http/sign-on-route.js';
 import { installApiKeyRoutes } from './http/admin/api-key-routes.js';
 import { installDemoSite } from './http/demo-site.js';
+import { installDemoOutbox } from './http/demo-outbox.js';
+import { installServerPageHeaders } from './http/server-pages.js';
 import { installStaticFiles, type StaticRoot } from './http/static-files.js';
 import { RateLimiter, rateLimitsWith, type RateLimitChanges } from './limits/rate-limits.js';
 import { MemoryTokenBuckets, type TokenBucketStore } from './limits/token-buckets.js';
+import { MemoryOutbox } from './mail/memory-outbox.js';
+import { smtpMailer } from './mail/smtp-mailer.js';
 import { seedDemo } from './seed.js';
 import { attachSocketHandlers, createSocketServer } from './socket/server.js';
 import { TokenExpirySweep } from './socket/token-expiry-sweep.js';
@@ -51,6 +55,12 @@ export interface ServerOptions {
   signOnTokenTtlMs?: number;
   /** How often sockets whose token expired are told (`auth.ended`) and closed. Default 5 s; 0: never (tests call `tokenSweep.sweep()`). */
   tokenSweepMs?: number;
+  /** Where password e-mails go (`smtps://user:pass@host:465`); without it they stay in `ConectaServer.outbox`. */
+  smtpUrl?: string;
+  /** The sender of the server's e-mails. Default `Conecta <no-reply@localhost>`. */
+  mailFrom?: string;
+  /** The address people reach the server at (`https://atendimento.example.com`), for links in e-mails. Default: the listening URL. */
+  publicUrl?: string;
 }
 
 export interface ConectaServer {
@@ -62,6 +72,8 @@ export interface ConectaServer {
   readonly services: Services;
   /** Closes the sockets whose token expired; runs every `tokenSweepMs`. */
   readonly tokenSweep: TokenExpirySweep;
+  /** The e-mails the server "sent", when no `smtpUrl` was given (tests, the demo's mailbox); otherwise undefined. */
+  readonly outbox: MemoryOutbox | undefined;
   /** Resolves with the base URL. Port 0 picks a free port. */
   listen(port: number, host: string): Promise<string>;
   /** Disconnects every socket, stops HTTP, closes the database. Safe to call twice. */
@@ -95,6 +107,9 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     }
   });
 
+  const outbox = options.smtpUrl ? undefined : new MemoryOutbox(100, now);
+  const smtp = options.smtpUrl ? smtpMailer(options.smtpUrl, options.mailFrom ?? 'Conecta <no-reply@localhost>') : undefined;
+
   const limiter = new RateLimiter(
     rateLimitsWith(options.rateLimits),
     options.rateLimitStore ?? new MemoryTokenBuckets(),
@@ -102,12 +117,20 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   );
   const io = createSocketServer(http.server);
   const events = new SocketEvents(io, repo, (error) => logError(error, { during: 'event routing' }));
+  let url: string | undefined;
+  const tokenSockets = new SocketTokenEndings(io);
   const services = createServices(
     repo,
     now,
     events,
     { signer, dataDir: options.dataDir },
-    { sockets: new SocketTokenEndings(io), tokenTtlMs: options.tokenTtlMs, signOnTokenTtlMs: options.signOnTokenTtlMs },
+    { sockets: tokenSockets, tokenTtlMs: options.tokenTtlMs, signOnTokenTtlMs: options.signOnTokenTtlMs },
+    {
+      mailer: smtp ?? outbox!,
+      publicUrl: () => options.publicUrl ?? url ?? 'http://localhost:8080',
+      onMailFailure: (error, context) => logError(error, { during: 'sending a password e-mail', ...context }),
+      onTokensRevoked: (tokenHashes) => tokenSockets.end(tokenHashes, 'revoked'),
+    },
   );
   await http.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
 
@@ -118,6 +141,9 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   installApiKeyRoutes(http, services);
   // The demo site's pretend backend, only where the demo is served on seeded data.
   if (options.seed && options.staticRoots?.length) installDemoSite(http);
+  // The demo's mailbox page reads the mails kept in memory; never with a real SMTP server.
+  if (options.seed && outbox) installDemoOutbox(http, outbox);
+  installServerPageHeaders(http);
   await installStaticFiles(http, options.staticRoots ?? []);
   attachSocketHandlers(io, services, { limiter, logError });
 
@@ -132,7 +158,6 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   const tokenSweep = new TokenExpirySweep(io, services, now, logError);
   tokenSweep.start(options.tokenSweepMs ?? 5_000);
 
-  let url: string | undefined;
   let closing: Promise<void> | undefined;
   return {
     get url() {
@@ -143,6 +168,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     repo,
     services,
     tokenSweep,
+    outbox,
     async listen(port, host) {
       await http.listen({ port, host });
       const address = http.server.address() as AddressInfo;
@@ -158,6 +184,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
         io.engine.close();
         await http.close();
         await events.close();
+        smtp?.close();
         db.close();
       })();
       return closing;

@@ -28,6 +28,8 @@ const server = await createServer({
   logger: process.env.LOG_REQUESTS === '1',
   staticRoots: [
     { prefix: '/', root: resolve(repoRoot, 'demo') },
+    // The server's own pages (set-password), as in production; the demo's win where names clash.
+    { prefix: '/', root: resolve(repoRoot, 'server/public') },
     { prefix: '/dist/', root: resolve(repoRoot, 'dist') },
   ],
 });

@@ -63,6 +63,10 @@ export interface TestServerOptions {
   tokenTtlMs?: number;
   /** Defaults to 0 here: tests call `server.tokenSweep.sweep()` themselves. */
   tokenSweepMs?: number;
+  /** Without `smtpUrl`, mails stay in `server.outbox`. */
+  smtpUrl?: string;
+  mailFrom?: string;
+  publicUrl?: string;
 }
 
 const LIFTED = { perSecond: 1000, burst: 10_000 };
@@ -74,6 +78,8 @@ const ONE_ADDRESS_FOR_ALL: NonNullable<ServerOptions['rateLimits']> = {
   visitorTokens: { perAddress: LIFTED, perChannel: LIFTED },
   sessions: { perAddress: LIFTED, perChannel: LIFTED },
   messages: { perAddress: LIFTED, perChannel: LIFTED },
+  passwordResets: { perAddress: LIFTED },
+  passwordSets: { perAddress: LIFTED },
 };
 
 /** A real server on 127.0.0.1 and a free port, with a fresh SQLite file and the demo seed. */
@@ -90,6 +96,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     tokenTtlMs: options.tokenTtlMs,
     tokenSweepMs: options.tokenSweepMs ?? 0,
     staticRoots: options.staticRoots,
+    smtpUrl: options.smtpUrl,
+    mailFrom: options.mailFrom,
+    publicUrl: options.publicUrl,
   });
   const url = await server.listen(options.port ?? 0, '127.0.0.1');
   return {

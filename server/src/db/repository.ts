@@ -188,7 +188,8 @@ export interface Repository
     ChannelRepository,
     WebchatRepository,
     AuditRepository,
-    ApiKeyRepository {
+    ApiKeyRepository,
+    PasswordTokenRepository {
   /**
    * Runs `fn` in one transaction on the repository it is given (use only that one inside `fn`):
    * committed when `fn` resolves, rolled back when it throws.
@@ -410,4 +411,42 @@ export interface AuditRepository {
   insertAudit(entry: NewAuditEntry): Promise<void>;
   /** Newest first. */
   listAudit(query: AuditQuery): Promise<AuditEntry[]>;
+}
+
+/** What setting a password needs to know of an agent. */
+export interface PasswordAccount {
+  id: string;
+  name: string;
+  email: string;
+  role: Agent['role'];
+  /** A deactivated agent gets no link, and its links stop working. */
+  active: boolean;
+  /** False until the agent sets one through an invite link (an empty hash matches no password). */
+  hasPassword: boolean;
+}
+
+export type PasswordTokenPurpose = 'invite' | 'reset';
+
+export interface PasswordTokenRecord {
+  tokenHash: string;
+  agentId: string;
+  purpose: PasswordTokenPurpose;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+}
+
+/** One-time password links (invite, reset), and what setting a password changes. */
+export interface PasswordTokenRepository {
+  findPasswordAccount(by: { id: string } | { email: string }): Promise<PasswordAccount | null>;
+  /** Stores a new link and retires the agent's earlier unused ones: only the newest link works. */
+  insertPasswordToken(token: Omit<PasswordTokenRecord, 'usedAt'>): Promise<void>;
+  getPasswordToken(tokenHash: string): Promise<PasswordTokenRecord | null>;
+  /** How many links of `purpose` the agent got after `since` (used or not): the throttle of reset mails. */
+  countPasswordTokensSince(agentId: string, purpose: PasswordTokenPurpose, since: number): Promise<number>;
+  /** Marks the link used; false when it already was (the link works once, even for two requests at once). */
+  usePasswordToken(tokenHash: string, at: number): Promise<boolean>;
+  setAgentPassword(agentId: string, hash: string, salt: string): Promise<void>;
+  /** Deletes every agent token of the agent; answers their hashes, so their sockets can be closed. */
+  deleteAgentAuthTokens(agentId: string): Promise<string[]>;
 }

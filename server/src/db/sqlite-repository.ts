@@ -8,6 +8,7 @@ import { sqliteContactStore } from './sqlite/contact-store.js';
 import { sqliteFileStore } from './sqlite/file-store.js';
 import { sqliteMessageStore } from './sqlite/message-store.js';
 import { sqliteNoteStore } from './sqlite/note-store.js';
+import { sqlitePasswordTokenStore } from './sqlite/password-token-store.js';
 import { sqliteSessionStore } from './sqlite/session-store.js';
 import { SqliteConnection, SqliteStatements } from './sqlite/statements.js';
 import { sqliteTeamStore } from './sqlite/team-store.js';
@@ -46,6 +47,7 @@ function repositoryOn(sql: SqliteStatements, fileUrl: FileUrl): Repository {
     ...sqliteWebchatStore(sql),
     ...sqliteAuditStore(sql),
     ...sqliteApiKeyStore(sql),
+    ...sqlitePasswordTokenStore(sql),
   };
   return repository;
 }

@@ -7,7 +7,9 @@ import { ContactService } from './contacts.js';
 import type { Clock, DomainEvents } from './events.js';
 import { FileService, type FileUrlSigner } from './files.js';
 import { MessageService } from './messages.js';
+import type { Mailer } from '../mail/mailer.js';
 import { NoteService } from './notes.js';
+import { PasswordService, type PasswordServiceOptions } from './passwords.js';
 import { QueueEstimator } from './queue.js';
 import { SessionService } from './sessions.js';
 import { SignOnService } from './sign-on.js';
@@ -27,6 +29,7 @@ export interface Services {
   channels: ChannelService;
   apiKeys: ApiKeyService;
   signOn: SignOnService;
+  passwords: PasswordService;
 }
 
 export function createServices(
@@ -35,6 +38,7 @@ export function createServices(
   events: DomainEvents,
   files: { signer: FileUrlSigner; dataDir: string },
   tokens: { sockets: TokenSockets; tokenTtlMs?: number; signOnTokenTtlMs?: number },
+  mail: PasswordServiceOptions & { mailer: Mailer },
 ): Services {
   const sessions = new SessionService(repo, now, events);
   const auth = new AuthService(repo, now, tokens.sockets, tokens.tokenTtlMs);
@@ -52,5 +56,6 @@ export function createServices(
     channels: new ChannelService(repo, now, events, sessions),
     apiKeys,
     signOn: new SignOnService(repo, now, auth, apiKeys, tokens.signOnTokenTtlMs),
+    passwords: new PasswordService(repo, now, mail.mailer, mail),
   };
 }

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { fieldErrors } from '../../../src/protocol/index.js';
 import { CommandError, forbidden } from '../domain/errors.js';
 import { tooLarge } from '../domain/files.js';
+import { PASSWORD_MAX_LENGTH } from '../domain/passwords.js';
 import type { Services } from '../domain/services.js';
 import { WebchatService, WebchatUserSchema } from '../domain/webchat.js';
 import type { RateLimiter } from '../limits/rate-limits.js';
@@ -12,6 +13,14 @@ import { bearerToken } from './bearer.js';
 const LoginBody = v.object({
   email: v.pipe(v.string('must be a string'), v.maxLength(254, 'is too long')),
   password: v.pipe(v.string('must be a string'), v.maxLength(1024, 'is too long')),
+});
+const PasswordResetBody = v.object({
+  email: v.pipe(v.string('must be a string'), v.trim(), v.maxLength(254, 'is too long'), v.email('is not an e-mail address')),
+});
+const PasswordBody = v.object({
+  token: v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(256, 'is not valid')),
+  // The length rules are the service's (server/src/domain/passwords.ts); this only bounds the work.
+  password: v.pipe(v.string('must be a string'), v.maxLength(4 * PASSWORD_MAX_LENGTH, 'is too long')),
 });
 const VisitorBody = v.optional(
   v.nullable(
@@ -92,6 +101,21 @@ export function installRoutes(app: FastifyInstance, services: Services, limiter:
     if (!token || !identity || !(await services.auth.logout(token))) {
       throw new CommandError('UNAUTHENTICATED', 'No valid token in the Authorization header.');
     }
+    return { ok: true };
+  });
+
+  // Always 202 with the same body: whether the address has an account is not told (see PasswordService.requestReset).
+  app.post('/api/auth/password-reset', async (request, reply) => {
+    await limiter.charge([{ key: `passwordResets:address:${clientAddressOf(request)}`, rule: limiter.limits.passwordResets.perAddress }]);
+    const { email } = parseBody(PasswordResetBody, request.body);
+    await services.passwords.requestReset(email);
+    return reply.code(202).send({ ok: true });
+  });
+
+  app.post('/api/auth/password', async (request) => {
+    await limiter.charge([{ key: `passwordSets:address:${clientAddressOf(request)}`, rule: limiter.limits.passwordSets.perAddress }]);
+    const { token, password } = parseBody(PasswordBody, request.body);
+    await services.passwords.setPassword(token, password);
     return { ok: true };
   });
 

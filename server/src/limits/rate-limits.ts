@@ -28,6 +28,10 @@ export interface RateLimits {
    * failed logins, requests with an unknown or revoked key per address, far more strictly.
    */
   signOns: { perAddress: RateRule; perKey: RateRule; failuresPerAddress: RateRule };
+  /** `POST /api/auth/password-reset`, per client address (each agent also gets at most a few reset mails an hour). */
+  passwordResets: { perAddress: RateRule };
+  /** `POST /api/auth/password`, per client address. */
+  passwordSets: { perAddress: RateRule };
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -50,6 +54,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
     perKey: { perSecond: 10, burst: 300 },
     failuresPerAddress: { perSecond: 0.1, burst: 10 },
   },
+  passwordResets: { perAddress: { perSecond: 1 / 60, burst: 5 } },
+  passwordSets: { perAddress: { perSecond: 1 / 6, burst: 10 } },
 };
 
 export type RateLimitChanges = { [K in keyof RateLimits]?: Partial<RateLimits[K]> };
@@ -62,6 +68,8 @@ export function rateLimitsWith(changes: RateLimitChanges = {}): RateLimits {
     sessions: { ...DEFAULT_RATE_LIMITS.sessions, ...changes.sessions },
     messages: { ...DEFAULT_RATE_LIMITS.messages, ...changes.messages },
     signOns: { ...DEFAULT_RATE_LIMITS.signOns, ...changes.signOns },
+    passwordResets: { ...DEFAULT_RATE_LIMITS.passwordResets, ...changes.passwordResets },
+    passwordSets: { ...DEFAULT_RATE_LIMITS.passwordSets, ...changes.passwordSets },
   };
 }
 

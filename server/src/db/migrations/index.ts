@@ -5,6 +5,7 @@ import { loginThrottleSchema } from './004-login-throttle.js';
 import { channelTextsSchema } from './005-channel-texts.js';
 import { accountsSchema } from './006-accounts.js';
 import { authTokensSchema } from './007-auth-tokens.js';
+import { passwordTokensSchema } from './008-password-tokens.js';
 
 /**
  * Every schema change, in order. Migration N (1-based) is applied once and recorded in
@@ -18,4 +19,5 @@ export const migrations: readonly string[] = [
   channelTextsSchema,
   accountsSchema,
   authTokensSchema,
+  passwordTokensSchema,
 ];
