@@ -60,7 +60,6 @@ function startForgotPassword(login) {
   const show = (form) => {
     login.hidden = form !== login;
     forgot.hidden = form !== forgot;
-    opener.setAttribute('aria-expanded', String(form === forgot));
   };
 
   opener.addEventListener('click', () => {
