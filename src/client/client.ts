@@ -143,14 +143,14 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
 
   protected override listen(socket: ConectaSocket): void {
     this.#socket = socket;
-    // Set before the handshake (socket.io-client sends it once the transport is open, never synchronously
-    // on a new socket): each (re)connection signs on with the token held, or a new one from getToken().
-    if (this.#renewal) socket.auth = (send) => this.#signOn(send);
     socket.on('auth.ended', ({ reason }: ServerEvents['auth.ended']) => this.#onAuthEnded(socket, reason));
-    socket.on('connect', () => {
-      this.#endedBy = null;
-      if (this.store.state.authEnded) this.store.update(({ authEnded: _, ...state }) => state);
-    });
+    if (this.#renewal) {
+      // Set before the handshake (socket.io-client sends it once the transport is open, never synchronously
+      // on a new socket): each (re)connection signs on with the token held, or a new one from getToken().
+      socket.auth = (send) => this.#signOn(send);
+      // Signed on again after an end: a later end gets its own try with a new token.
+      socket.on('connect', () => (this.#endedBy = null));
+    }
     socket.on('connect_error', (error: Error) => {
       if (error.message !== 'UNAUTHENTICATED') return;
       // socket.io does not retry a refused handshake. The token held may have died unheard (revoked
