@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { migrations } from '../../server/src/db/migrations/index.js';
+import { runMigrations } from '../../server/src/db/sqlite.js';
 import { DEFAULT_TOKEN_TTL_MS } from '../../server/src/domain/auth.js';
 import {
   ANA,
@@ -17,6 +23,9 @@ import {
   type TestServer,
   type TestSocket,
 } from './harness.js';
+
+// better-sqlite3 is the server workspace's dependency, not the root's.
+const Database = createRequire(new URL('../../server/package.json', import.meta.url))('better-sqlite3') as typeof import('better-sqlite3');
 
 const SUPORTE = 'tm-suporte';
 const HOUR = 60 * 60_000;
@@ -209,5 +218,33 @@ describe('deactivated agents', () => {
 
     setAgentActive(t, DEMO_AGENTS.bruno.id, true);
     (await connectAgent(t.url, token)).close();
+  });
+});
+
+describe('migration 007 (auth tokens)', () => {
+  it('gives the tokens issued before it an expiry: 12 hours after they were issued', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conecta-007-'));
+    const db = new Database(join(dir, 'conecta.sqlite'));
+    try {
+      const before007 = migrations.findIndex((sql) => sql.includes('CREATE TABLE api_keys'));
+      db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+      migrations.slice(0, before007).forEach((sql, index) => {
+        db.exec(sql);
+        db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(index + 1, T0);
+      });
+      db.prepare(
+        `INSERT INTO agents (id, name, email, password_hash, password_salt, created_at) VALUES ('ag-old', 'Old', 'old@x.dev', '', '', ?)`,
+      ).run(T0);
+      db.prepare(`INSERT INTO auth_tokens (token_hash, agent_id, created_at) VALUES ('h', 'ag-old', ?)`).run(T0);
+
+      assert.equal(runMigrations(db), migrations.length - before007);
+      assert.deepEqual(db.prepare('SELECT expires_at, api_key_id FROM auth_tokens').get(), {
+        expires_at: T0 + DEFAULT_TOKEN_TTL_MS,
+        api_key_id: null,
+      });
+    } finally {
+      db.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -29,12 +29,16 @@ export function installSignOnRoute(app: FastifyInstance, services: Services, lim
     const address = limiter.addressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']);
     const rules = limiter.limits.signOns;
     await limiter.charge([{ key: `signOns:address:${address}`, rule: rules.perAddress }]);
-    const secret = bearerToken(request.headers.authorization);
-    const apiKey = await services.signOn.keyOf(secret ?? '').catch(async (error: unknown) => {
+    let apiKey;
+    try {
+      const secret = bearerToken(request.headers.authorization);
+      if (!secret) throw new CommandError('UNAUTHENTICATED', 'Send the API key in the Authorization header (Bearer).');
+      apiKey = await services.signOn.keyOf(secret);
+    } catch (error) {
       // A wrong key costs like a failed login: a few, then one every ten seconds from that address.
       await limiter.charge([{ key: `signOns:failures:${address}`, rule: rules.failuresPerAddress }]);
       throw error;
-    });
+    }
     await limiter.charge([{ key: `signOns:key:${apiKey.id}`, rule: rules.perKey }]);
 
     const body = parseBody(SignOnBody, request.body);
