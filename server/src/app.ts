@@ -108,7 +108,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   });
 
   const outbox = options.smtpUrl ? undefined : new MemoryOutbox(100, now);
-  const smtp = options.smtpUrl ? smtpMailer(options.smtpUrl, options.mailFrom ?? 'Conecta <no-reply@localhost>') : undefined;
+  const smtp = options.smtpUrl ? smtpMailer(options.smtpUrl, options.mailFrom) : undefined;
 
   const limiter = new RateLimiter(
     rateLimitsWith(options.rateLimits),

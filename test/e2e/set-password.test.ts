@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromeArgs, findChrome } from '../support/chrome.mjs';
-import { ANA, BRUNO, postJson, startTestServer, type TestServer } from '../server/harness.js';
-import { TEXTS } from '../../server/public/set-password/set-password-texts.js';
+import { ANA, BRUNO, TestClock, postJson, startTestServer, type TestServer } from '../server/harness.js';
+import { PASSWORD_MIN_LENGTH, RESET_LINK_TTL_MS } from '../../server/src/domain/passwords.js';
+import { MIN_LENGTH, TEXTS } from '../../server/public/set-password/set-password-texts.js';
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const pt = TEXTS['pt-BR'];
@@ -17,8 +18,10 @@ const NEW_PASSWORD = 'uma senha nova e longa';
 describe('the set-password page', () => {
   let t: TestServer;
   let browser: Browser;
+  const clock = new TestClock(Date.now());
   before(async () => {
     t = await startTestServer({
+      now: clock.now,
       staticRoots: [
         { prefix: '/', root: repo('demo') },
         { prefix: '/', root: repo('server/public') },
@@ -98,6 +101,7 @@ describe('the set-password page', () => {
     const desk = page.getByRole('link', { name: pt.desk });
     assert.equal(await desk.getAttribute('href'), '/agent/');
     assert.ok(await desk.evaluate((link) => link === document.activeElement), 'focus moves to the next step');
+    assert.equal(new URL(page.url()).hash, '', 'the used token leaves the address bar');
     assert.equal((await postJson(`${t.url}/api/auth/login`, { email: ANA, password: NEW_PASSWORD })).status, 200);
 
     // The same link again: it worked once.
@@ -115,6 +119,8 @@ describe('the set-password page', () => {
     );
     await page.context().close();
   });
+
+  it('asks for the minimum the server asks for', () => assert.equal(MIN_LENGTH, PASSWORD_MIN_LENGTH));
 
   it('says when the link is incomplete', async () => {
     const { page } = await openPage();
@@ -161,6 +167,18 @@ describe('the set-password page', () => {
     await mail.getByRole('link', { name: /\/set-password\/#token=/ }).click();
     await page.getByRole('heading', { name: pt.title }).waitFor();
     assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  it('says when the link has expired', async () => {
+    const { page } = await openPage();
+    const expiring = await resetLink(ANA);
+    clock.advance(RESET_LINK_TTL_MS);
+    await page.goto(expiring);
+    await page.getByLabel(pt.password, { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel(pt.confirmation).fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: pt.save }).click();
+    await page.getByRole('alert').filter({ hasText: pt.expired }).waitFor();
     await page.context().close();
   });
 });

@@ -18,6 +18,8 @@ export interface EndToEnd {
 
 const demoRoots = () => [
   { prefix: '/', root: repo('demo') },
+  // As `npm start` serves them: the server's own pages (set-password) after the demo's.
+  { prefix: '/', root: repo('server/public') },
   { prefix: '/dist/', root: repo('dist') },
 ];
 

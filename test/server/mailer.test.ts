@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MemoryOutbox } from '../../server/src/mail/memory-outbox.js';
+import { MAIL_LANGUAGES, passwordMail } from '../../server/src/mail/password-mails.js';
 import { smtpMailer } from '../../server/src/mail/smtp-mailer.js';
 import { startSmtpSink } from './smtp-sink.js';
 
@@ -70,4 +71,27 @@ describe('MemoryOutbox', () => {
     outbox.clear();
     assert.equal(outbox.last(), undefined);
   });
+});
+
+describe('password mails', () => {
+  const link = 'https://conecta.test/set-password/#token=pwd_abc';
+  const subjects = new Set<string>();
+
+  for (const language of MAIL_LANGUAGES) {
+    for (const purpose of ['invite', 'reset'] as const) {
+      it(`${purpose} in ${language}: text and HTML with the link, the name escaped in the HTML`, () => {
+        const mail = passwordMail(purpose, language, { name: 'Zé <b>', email: 'ze@example.com' }, link);
+        assert.equal(mail.to, 'ze@example.com');
+        assert.ok(mail.text.includes(`\n${link}\n`));
+        assert.ok(mail.text.includes('Zé <b>'));
+        assert.ok(mail.html!.includes(`<html lang="${language}">`));
+        assert.ok(mail.html!.includes(`href="${link}"`));
+        assert.ok(mail.html!.includes('Zé &lt;b&gt;') && !mail.html!.includes('<b>'));
+        assert.match(mail.text, purpose === 'invite' ? /7/ : /1/);
+        subjects.add(mail.subject);
+      });
+    }
+  }
+
+  it('has its own subject for each language and purpose', () => assert.equal(subjects.size, 6));
 });

@@ -62,6 +62,8 @@ form.addEventListener('submit', async (event) => {
       body: JSON.stringify({ token, password: password.value }),
     });
     if (response.ok) {
+      // The used token has no business in the address bar or the history any more.
+      history.replaceState(null, '', location.pathname);
       form.hidden = true;
       document.getElementById('done').hidden = false;
       document.getElementById('desk-link').focus();
