@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { userEvent } from 'storybook/test';
 import '../src/contact-form.js';
-import { createMockClient, offlineFixture, queueFixture, type MockClient } from '../test/fixtures/index.js';
+import { authEndedFixture, createMockClient, offlineFixture, queueFixture, type MockClient } from '../test/fixtures/index.js';
 import { darkTheme, inShadow, languageArgType, never, tokenArgTypes, withTokens, type TokenArgs } from './story-kit.js';
 
 interface ContactFormArgs extends TokenArgs {
@@ -62,6 +62,11 @@ export const Loading: Story = {
 /** The connection is lost: the contact as last seen, with the "not connected" notice. */
 export const Offline: Story = {
   render: onClient((args) => createMockClient(offlineFixture(), { latency: args.latency })),
+};
+
+/** The agent's sign-in ended (here: the CRM's API key was revoked): the alert in place of the connection notice. */
+export const AuthEnded: Story = {
+  render: onClient((args) => createMockClient(authEndedFixture(), { latency: args.latency })),
 };
 
 /** The server refuses the e-mail (CONFLICT with a field error): shown beside the field. The play function saves. */

@@ -12,6 +12,7 @@ import {
   createMockClient,
   emptyFixture,
   offlineFixture,
+  authEndedFixture,
   queueFixture,
   type MockClient,
 } from '../test/fixtures/index.js';
@@ -122,6 +123,11 @@ export const Loading: Story = {
 /** The connection is lost: the queue as last seen, with the "not connected" notice. */
 export const Offline: Story = {
   render: onClient((args) => createMockClient(offlineFixture(), { latency: args.latency })),
+};
+
+/** The agent's sign-in ended (here: the CRM's API key was revoked): the alert in place of the connection notice. */
+export const AuthEnded: Story = {
+  render: onClient((args) => createMockClient(authEndedFixture(), { latency: args.latency })),
 };
 
 /** Another agent was faster: accepting answers ALREADY_ACCEPTED (the play function clicks Accept). */

@@ -13,6 +13,7 @@ import {
   createMockClient,
   earlierSessionFixture,
   offlineFixture,
+  authEndedFixture,
   type MockClient,
 } from '../test/fixtures/index.js';
 import { darkTheme, inShadow, languageArgType, never, tokenArgTypes, withTokens, type TokenArgs } from './story-kit.js';
@@ -83,6 +84,11 @@ export const Loading: Story = {
 /** The connection is lost: the conversation as last seen, with the "not connected" notice. */
 export const Offline: Story = {
   render: onClient((args) => createMockClient(offlineFixture(), { latency: args.latency })),
+};
+
+/** The agent's sign-in ended (here: the CRM's API key was revoked): the alert in place of the connection notice. */
+export const AuthEnded: Story = {
+  render: onClient((args) => createMockClient(authEndedFixture(), { latency: args.latency })),
 };
 
 /** Finishing answers SESSION_FINISHED (finished elsewhere): the play function clicks Finish, then confirms. */

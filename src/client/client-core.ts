@@ -23,6 +23,7 @@ import { getClient, normalizeServer, registerClient, unregisterClient } from './
 import type { ConnectionStatus } from './state.js';
 import { liteSocket } from './socket/lite-socket.js';
 import type { ConectaSocket, SocketFactory } from './socket/types.js';
+import type { GetToken } from './agent-token.js';
 import { Store } from './store.js';
 import { VisitorIdentity } from './visitor-identity.js';
 import { VisitorOutbox } from './visitor-outbox.js';
@@ -33,6 +34,11 @@ export interface ConectaClientOptions {
   server: string;
   /** An agent's token (from `ConectaClient.login`). */
   token?: string;
+  /**
+   * Agents signed on by a host page (a CRM): where `ConectaClient` gets each token, at connection and
+   * again before it expires, without dropping the socket (see docs/crm.md). Wins over `token`.
+   */
+  getToken?: GetToken;
   /** A webchat channel key: the client is that channel's visitor. */
   channel?: string;
   /** How long one attempt of a command waits for its acknowledgement (ms). */
@@ -71,9 +77,11 @@ export class ClientCore implements VisitorClientApi {
   }
 
   static #identity(options: ConectaClientOptions): string {
-    if (options.token) return `agent:${options.token}`;
+    // Tokens from getToken() change; the agent they sign on stays the page's one agent for that server.
+    const agent = options.getToken ? 'getToken' : options.token;
+    if (agent) return `agent:${agent}`;
     if (options.channel) return `visitor:${options.channel}`;
-    throw new TypeError('ConectaClient needs an agent `token` or a webchat `channel`.');
+    throw new TypeError('ConectaClient needs a `token`, `getToken` or `channel`.');
   }
 
   readonly server: string;
@@ -97,14 +105,14 @@ export class ClientCore implements VisitorClientApi {
   #closed = false;
 
   constructor(options: ConectaClientOptions) {
-    ClientCore.#identity(options);
+    const identity = ClientCore.#identity(options);
     this.#options = options;
     this.server = normalizeServer(options.server);
     this.#outbox = new Outbox((name, payload, timeoutMs) => this.#transmit(name, payload, timeoutMs), {
       attemptTimeoutMs: options.commandTimeoutMs ?? 10_000,
       maxAttempts: options.maxAttempts ?? 4,
     });
-    if (options.token) return;
+    if (identity[0] === 'a') return;
     const channelKey = this.#channelKey();
     this.#visitorOutbox = new VisitorOutbox(this.server, channelKey, this.store, (message, owner) => this.#deliver(message, owner));
     this.#visitor = new VisitorIdentity(
@@ -127,7 +135,7 @@ export class ClientCore implements VisitorClientApi {
   }
 
   get isVisitor(): boolean {
-    return !this.#options.token;
+    return !!this.#visitor;
   }
 
   /** Open the socket (done lazily by the first command). */

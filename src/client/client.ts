@@ -1,15 +1,21 @@
-import type { Contact, Session } from '../protocol/entities.js';
-import type { ServerEvents } from '../protocol/events.js';
+import type { CommandName, CommandPayload, CommandResult } from '../protocol/commands.js';
+import type { Attachment, Contact, Session } from '../protocol/entities.js';
+import { ConectaError } from '../protocol/errors.js';
+import type { AuthEndReason, ServerEvents } from '../protocol/events.js';
 import type { HttpApi } from '../protocol/http.js';
+import { AgentTokenRenewal } from './agent-token.js';
 import type { ConectaClientApi } from './api.js';
-import { ClientCore } from './client-core.js';
+import { ClientCore, type ConectaClientOptions } from './client-core.js';
 import { EntityBatch } from './entity-batch.js';
 import { requestJson } from './http.js';
 import { absorbResult, firstSeqHeld, removeNote, setAgentPresence, setCatalog, setHasOlder, setNotes, upsertNote } from './reducers.js';
 import { normalizeServer } from './registry.js';
 import type { ConectaSocket, SocketFactory } from './socket/types.js';
+import type { AuthEnded, ConnectionStatus } from './state.js';
+import { uploadFile, type UploadOptions } from './upload.js';
 
 export type { ConectaClientOptions } from './client-core.js';
+export type { AgentToken, GetToken } from './agent-token.js';
 
 /**
  * The one connection of a page to a Conecta server for one identity (an agent or a webchat visitor):
@@ -22,7 +28,46 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
     return requestJson(`${normalizeServer(server)}/api/auth/login`, { body: { email, password } });
   }
 
+  /**
+   * Ask for a password-reset link for an agent's address. The server answers the same whether or not
+   * the address has an account (no one learns who has one): say "if it has an account, a link is on its way".
+   */
+  static requestPasswordReset(server: string, email: string): Promise<HttpApi['/api/auth/password-reset']['response']> {
+    return requestJson(`${normalizeServer(server)}/api/auth/password-reset`, { body: { email } });
+  }
+
   readonly #batch = new EntityBatch(this.store);
+  /** With `getToken`: the agent's tokens, renewed before they expire. */
+  readonly #renewal: AgentTokenRenewal | null;
+  #socket: ConectaSocket | null = null;
+  /** The token ended (`auth.ended`, a refused handshake) and a new one is being tried: why, if that fails too. */
+  #endedBy: AuthEnded | null = null;
+
+  constructor(options: ConectaClientOptions) {
+    super(options);
+    const { getToken } = options;
+    this.#renewal = getToken ? new AgentTokenRenewal(getToken, (token) => this.#swapToken(token)) : null;
+  }
+
+  override command<N extends CommandName>(name: N, payload: CommandPayload<N>): Promise<CommandResult<N>> {
+    if (this.store.state.authEnded) {
+      return Promise.reject(
+        new ConectaError({ code: 'UNAUTHENTICATED', message: `The agent's sign-in ended (${this.store.state.authEnded}).` }),
+      );
+    }
+    return super.command(name, payload);
+  }
+
+  override close(): void {
+    this.#renewal?.stop();
+    super.close();
+  }
+
+  override uploadFile(file: Blob & { name?: string }, options: UploadOptions = {}): Promise<Attachment> {
+    // The core knows only the `token` option; tokens from getToken() change.
+    if (!this.#renewal) return super.uploadFile(file, options);
+    return uploadFile(`${this.server}/api/files`, file, { authorization: `Bearer ${this.#renewal.token ?? ''}` }, options);
+  }
 
   async loadOlder(sessionId: string): Promise<boolean> {
     const beforeSeq = firstSeqHeld(this.store.state, sessionId);
@@ -97,6 +142,28 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
   }
 
   protected override listen(socket: ConectaSocket): void {
+    this.#socket = socket;
+    socket.on('auth.ended', ({ reason }: ServerEvents['auth.ended']) => this.#onAuthEnded(socket, reason));
+    if (this.#renewal) {
+      // Set before the handshake (socket.io-client sends it once the transport is open, never synchronously
+      // on a new socket): each (re)connection signs on with the token held, or a new one from getToken().
+      socket.auth = (send) => this.#signOn(send);
+      // Signed on again after an end: a later end gets its own try with a new token.
+      socket.on('connect', () => (this.#endedBy = null));
+    }
+    socket.on('connect_error', (error: Error) => {
+      if (error.message !== 'UNAUTHENTICATED') return;
+      // socket.io does not retry a refused handshake. The token held may have died unheard (revoked
+      // while offline): with getToken, try once more with a new one; else the agent must sign in again.
+      if (this.#renewal && this.#endedBy === null) {
+        this.#endedBy = 'refused';
+        this.#renewal.discard();
+        socket.connect();
+        this.#setConnection('connecting');
+      } else {
+        this.#endAuth(this.#endedBy ?? 'refused');
+      }
+    });
     socket.on('agent.presence', (presence: ServerEvents['agent.presence']) =>
       this.store.update((state) => setAgentPresence(state, presence)),
     );
@@ -104,5 +171,46 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
     socket.on('note.deleted', ({ noteId, contactId }: ServerEvents['note.deleted']) =>
       this.store.update((state) => removeNote(state, contactId, noteId)),
     );
+  }
+
+  #signOn(send: (data: object) => void): void {
+    this.#renewal!.forHandshake().then(
+      (token) => send({ token }),
+      () => this.#endAuth(this.#endedBy ?? 'refused'),
+    );
+  }
+
+  /** The server ended the token: with getToken, reconnect under a new one (asked once), else stop here. */
+  #onAuthEnded(socket: ConectaSocket, reason: AuthEndReason): void {
+    if (!this.#renewal) {
+      this.#endAuth(reason);
+      return;
+    }
+    this.#endedBy = reason;
+    this.#renewal.discard();
+    // Our own disconnect, before the server's: socket.io would otherwise come back in a second with the dead token.
+    socket.disconnect().connect();
+    this.#setConnection('connecting');
+  }
+
+  /**
+   * No working token: the client closes for good (commands waiting fail, later ones are refused) and
+   * says why. The page's next `shared()` call for this server makes a new client, signed in anew.
+   */
+  #endAuth(reason: AuthEnded): void {
+    this.store.update((state) => ({ ...state, authEnded: reason }));
+    this.close();
+  }
+
+  /** Swap the socket's token for a new one (`auth.refresh`): rooms, followed sessions and pending commands stay. */
+  async #swapToken(token: string): Promise<number | undefined> {
+    // Offline, there is nothing to swap: the reconnection's handshake carries the new token.
+    if (!this.#socket?.connected) return undefined;
+    const { expiresAt } = await this.command('auth.refresh', { token });
+    return expiresAt;
+  }
+
+  #setConnection(connection: ConnectionStatus): void {
+    this.store.update((state) => (state.connection === connection ? state : { ...state, connection }));
   }
 }

@@ -13,8 +13,16 @@ import type {
   Template,
   Visitor,
 } from '../protocol/entities.js';
+import type { AuthEndReason } from '../protocol/events.js';
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'disconnected';
+
+/**
+ * Why an agent's client stopped, for good, being signed in: the server's `auth.ended` reason, or
+ * `refused` when no working token could be had (the server refused the token at a reconnection, or
+ * `getToken()` failed). The host page signs the agent in again.
+ */
+export type AuthEnded = AuthEndReason | 'refused';
 
 /**
  * Normalized client state. Every update replaces the objects it touches and keeps the rest,
@@ -24,6 +32,11 @@ export interface ConectaState {
   connection: ConnectionStatus;
   /** The logged-in agent, when the identity is an agent. */
   me: Agent | null;
+  /**
+   * Agents: set when the sign-in ended and could not be renewed (absent while all is well; optional
+   * so that the webchat's initial state carries nothing of it).
+   */
+  authEnded?: AuthEnded;
   /** The visitor, when the identity is a webchat visitor. */
   visitor: Visitor | null;
   teams: Readonly<Record<string, Team>>;

@@ -2,12 +2,14 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ConectaClientApi } from '../client/api.js';
+import type { GetToken } from '../client/agent-token.js';
 import { ConectaClient } from '../client/client.js';
 import { define } from '../dom/define.js';
 import { clientContext } from './client-context.js';
 
 /**
  * @summary Gives every Conecta element inside it one shared client: the page's client for
+ * `server` + `getToken` (a CRM signing its user on, tokens renewed before they expire), for
  * `server` + `token`, or the one set on its `client` property.
  *
  * @slot - The elements (and any other content) that use the client.
@@ -24,6 +26,13 @@ export class ConectaProvider extends LitElement {
 
   /** The agent's token, from `ConectaClient.login()`. */
   @property() token = '';
+
+  /**
+   * Where the agent's tokens come from (a property only): called at connection and again before each
+   * token expires, e.g. `() => fetch('/crm/conecta-token').then((r) => r.json())`, resolving with
+   * `{token, expiresAt}`. Wins over `token`. See docs/crm.md.
+   */
+  @property({ attribute: false }) getToken: GetToken | undefined = undefined;
 
   #client: ConectaClientApi | undefined;
   #given: ConectaClientApi | undefined;
@@ -45,16 +54,23 @@ export class ConectaProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('server') || changed.has('token')) this.#resolve();
+    if (changed.has('server') || changed.has('token') || changed.has('getToken')) this.#resolve();
   }
 
   // Context notifies consumers only when the provided object is replaced: so replace it only when
   // the identity really changes. State changes reach elements through the store, not through here.
   #resolve(): void {
-    const next = this.#given ?? (this.server && this.token ? ConectaClient.shared({ server: this.server, token: this.token }) : undefined);
+    const next = this.#given ?? this.#sharedClient();
     if (next === this.#client) return;
     this.#client = next;
     this.#provider.setValue(next);
+  }
+
+  #sharedClient(): ConectaClientApi | undefined {
+    const { server, getToken, token } = this;
+    if (!server) return undefined;
+    if (getToken) return ConectaClient.shared({ server, getToken });
+    return token ? ConectaClient.shared({ server, token }) : undefined;
   }
 
   protected override render() {

@@ -1,23 +1,56 @@
+import { html, type PropertyValues } from 'lit';
 import type { ConectaClientApi } from '../client/api.js';
 import { findAgentClient } from '../client/registry.js';
+import type { AuthEnded } from '../client/state.js';
 import { ProvidedClientController } from '../controllers/provided-client.js';
+import { StoreSelection } from '../controllers/store-selection.js';
 import { LocalizeController } from '../i18n/localize.js';
 import type { Translation } from '../i18n/pt-BR.js';
 import type { AgentPartHost } from './agent-part-host.js';
+import { AuthEndedEvent } from './auth-ended-event.js';
 import { ConectaElement } from './conecta-element.js';
 
 export { define } from '../dom/define.js';
 
 /**
  * The agent elements' base: `ConectaElement` with the agent translation tables, and the client
- * of a `<conecta-provider>` ancestor (else the page's agent client for `server`).
+ * of a `<conecta-provider>` ancestor (else the page's agent client for `server`). When the agent's
+ * sign-in ends for good, it shows why in place of the connection notice (part `auth-ended`, an
+ * alert), sets the `auth-ended` custom state and fires `conecta-auth-ended` once.
  */
 export class ConectaAgentElement extends ConectaElement<Translation> {
   protected override readonly localize = new LocalizeController(this);
 
+  readonly #authEnded = new StoreSelection<AuthEnded | null>(
+    this,
+    (state) => (this.clientController.value ? (state.authEnded ?? null) : null),
+    Object.is,
+  );
+  /** The reason the last `conecta-auth-ended` told: each ended sign-in is told once. */
+  #toldAuthEnded: AuthEnded | null = null;
+
   constructor() {
     super();
     new ProvidedClientController(this, this.clientController);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.setState('auth-ended', this.#authEnded.value !== null);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const reason = this.#authEnded.value;
+    if (reason && reason !== this.#toldAuthEnded) this.dispatchEvent(new AuthEndedEvent({ reason }));
+    this.#toldAuthEnded = reason;
+  }
+
+  /** The connection notice, or, once the sign-in ended, why (an alert: the agent can no longer work here). */
+  protected override renderConnection() {
+    const reason = this.#authEnded.value;
+    if (!reason) return super.renderConnection();
+    return html`<p class="auth-ended" part="auth-ended" role="alert">${this.localize.t.authEnded[reason]}</p>`;
   }
 
   protected override findClient(): ConectaClientApi | undefined {

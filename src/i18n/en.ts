@@ -8,6 +8,12 @@ export const en: Translation = {
     disconnected: 'No connection to the server',
     noClient: 'Waiting for a connection',
   },
+  authEnded: {
+    expired: 'Your Conecta session expired. Sign in again to keep serving customers.',
+    revoked: 'Your access to Conecta was ended. Sign in again to keep serving customers.',
+    deactivated: 'Your Conecta account was deactivated. Contact your administrator.',
+    refused: 'Could not sign in to Conecta. Reload the page or sign in again.',
+  },
   common: {
     loading: 'Loading…',
     retry: 'Try again',

@@ -8,6 +8,12 @@ export const es: Translation = {
     disconnected: 'Sin conexión con el servidor',
     noClient: 'Esperando conexión',
   },
+  authEnded: {
+    expired: 'Tu sesión en Conecta expiró. Inicia sesión de nuevo para seguir atendiendo.',
+    revoked: 'Tu acceso a Conecta fue cerrado. Inicia sesión de nuevo para seguir atendiendo.',
+    deactivated: 'Tu cuenta de Conecta fue desactivada. Habla con el administrador.',
+    refused: 'No fue posible entrar en Conecta. Recarga la página o inicia sesión de nuevo.',
+  },
   common: {
     loading: 'Cargando…',
     retry: 'Reintentar',

@@ -1,3 +1,4 @@
+import type { AuthEnded } from '../client/state.js';
 import type { ChannelKind, ErrorCode, SessionStatus } from '../protocol/index.js';
 import { transcriptPtBR } from './transcript/pt-BR.js';
 import { messageLengthPtBR } from './message-length/pt-BR.js';
@@ -13,6 +14,12 @@ export const ptBR = {
     disconnected: 'Sem conexão com o servidor',
     noClient: 'Aguardando conexão',
   },
+  authEnded: {
+    expired: 'Sua sessão no Conecta expirou. Entre novamente para continuar atendendo.',
+    revoked: 'Seu acesso ao Conecta foi encerrado. Entre novamente para continuar atendendo.',
+    deactivated: 'Sua conta no Conecta foi desativada. Fale com o administrador.',
+    refused: 'Não foi possível entrar no Conecta. Recarregue a página ou entre novamente.',
+  } satisfies Record<AuthEnded, string>,
   common: {
     loading: 'Carregando…',
     retry: 'Tentar novamente',

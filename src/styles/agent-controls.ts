@@ -3,10 +3,19 @@ import { tokens as t } from './tokens.js';
 
 /**
  * What the agents' elements add to `hostStyles` for what the webchat never shows (so its bundle
- * leaves it out): `h1` and definition lists, disabled buttons (the webchat's stay enabled, with
+ * leaves it out): the ended sign-in's alert, `h1` and definition lists, disabled buttons (the webchat's stay enabled, with
  * `aria-disabled`), selects styled as the other form controls.
  */
 export const agentControlStyles = css`
+  .auth-ended {
+    margin: 0;
+    padding-block: ${t.spaceS};
+    padding-inline: ${t.spaceM};
+    color: ${t.danger};
+    background: ${t.surfaceAlt};
+    border-inline-start: 3px solid ${t.danger};
+    font-size: ${t.fontSizeS};
+  }
   h1,
   dl,
   dd {

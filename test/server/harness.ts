@@ -61,6 +61,7 @@ export interface TestServerOptions {
   /** Defaults to a free port; give the old one to restart a server where its clients reconnect. */
   port?: number;
   tokenTtlMs?: number;
+  signOnTokenTtlMs?: number;
   /** Defaults to 0 here: tests call `server.tokenSweep.sweep()` themselves. */
   tokenSweepMs?: number;
   /** Without `smtpUrl`, mails stay in `server.outbox`. */
@@ -94,6 +95,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     trustedProxyHops: options.trustedProxyHops,
     expireEveryMs: options.expireEveryMs ?? 0,
     tokenTtlMs: options.tokenTtlMs,
+    signOnTokenTtlMs: options.signOnTokenTtlMs,
     tokenSweepMs: options.tokenSweepMs ?? 0,
     staticRoots: options.staticRoots,
     smtpUrl: options.smtpUrl,

@@ -39,6 +39,7 @@ const draftOf = (contact: Contact | undefined): Draft => ({
  * @summary Creates a contact (without `contact-id`) or edits one: name, e-mail, phone with the
  * country calling code (DDI) and CPF/CNPJ, validated before sending and shown with the server's field errors.
  *
+ * @event conecta-auth-ended - The agent's sign-in ended and could not be renewed: sign them in again. `detail: {reason}`.
  * @event conecta-contact-saved - The contact was saved. `detail: {contact}`.
  *
  * @csspart base - The whole element.
@@ -49,9 +50,11 @@ const draftOf = (contact: Contact | undefined): Draft => ({
  * @csspart save-button - The Save button.
  * @csspart loading - The notice shown while an existing contact is being loaded (fields disabled meanwhile).
  * @csspart connection - The notice shown while the client is not connected.
+ * @csspart auth-ended - The alert shown instead when the agent's sign-in ended (expired, revoked, deactivated) and could not be renewed.
  *
  * @cssstate offline - The client is not connected (or there is none yet).
  * @cssstate connecting - The client is connecting.
+ * @cssstate auth-ended - The agent's sign-in ended and could not be renewed.
  */
 export class ConectaContactForm extends ConectaAgentElement {
   static override styles = [hostStyles, agentControlStyles, spinnerStyles, contactFormStyles];

@@ -39,6 +39,7 @@ import {
  * selects a pending session, Tab reaches the focused session's buttons. Counters are announced politely.
  * Past 200 sessions a list is virtualized (10,000 stay smooth); the focused session is scrolled into view.
  *
+ * @event conecta-auth-ended - The agent's sign-in ended and could not be renewed: sign them in again. `detail: {reason}`.
  * @event conecta-session-accepted - A waiting session was accepted by this agent. `detail: {session, contact}`.
  * @event conecta-session-selected - An active or pending session was opened (click or Enter). `detail: {session, contact}`.
  *
@@ -61,6 +62,7 @@ import {
  * @csspart bulk-bar - Selection and bulk actions of the pending phase.
  * @csspart preview - The read-only preview dialog.
  * @csspart connection - The notice shown while the client is not connected.
+ * @csspart auth-ended - The alert shown instead when the agent's sign-in ended (expired, revoked, deactivated) and could not be renewed.
  *
  * @cssproperty --conecta-queue-counter-background - Background of the counters (default: the brand color).
  * @cssproperty --conecta-queue-wait-color - Color of the wait time.
@@ -68,6 +70,7 @@ import {
  *
  * @cssstate offline - The client is not connected (or there is none yet).
  * @cssstate connecting - The client is connecting.
+ * @cssstate auth-ended - The agent's sign-in ended and could not be renewed.
  */
 export class ConectaQueue extends ConectaAgentElement {
   static override styles = [hostStyles, agentControlStyles, spinnerStyles, transcriptStyles, queueStyles];

@@ -29,6 +29,7 @@ import { SessionSidePanel } from './session-side-panel.js';
  * actions (template, history, contact, tags, transfer, invite, other channels, call, park, finish)
  * and a side panel with the contact's gallery, notes and the protocol.
  *
+ * @event conecta-auth-ended - The agent's sign-in ended and could not be renewed: sign them in again. `detail: {reason}`.
  * @event conecta-session-finished - The agent finished the session. `detail: {session, contact}`.
  * @event conecta-session-selected - The agent chose an open session of the contact on another channel,
  * for the host to open. `detail: {session, contact}`. (An earlier session chosen from the history opens
@@ -67,6 +68,7 @@ import { SessionSidePanel } from './session-side-panel.js';
  * @csspart side-panel - The side panel (gallery, notes, protocol).
  * @csspart tab - A tab of the side panel.
  * @csspart connection - The notice shown while the client is not connected.
+ * @csspart auth-ended - The alert shown instead when the agent's sign-in ended (expired, revoked, deactivated) and could not be renewed.
  * @csspart earlier-session - An earlier session opened from the history, read-only, in place of the current one.
  * @csspart back-button - Goes back from the earlier session to the current one (also Escape).
  * @csspart read-only - Says the earlier session cannot be written to.
@@ -79,6 +81,7 @@ import { SessionSidePanel } from './session-side-panel.js';
  *
  * @cssstate offline - The client is not connected (or there is none yet).
  * @cssstate connecting - The client is connecting.
+ * @cssstate auth-ended - The agent's sign-in ended and could not be renewed.
  */
 export class ConectaSession extends ConectaAgentElement {
   static override styles = [hostStyles, agentControlStyles, transcriptStyles, sessionStyles];
