@@ -41,6 +41,16 @@ export interface ServerOptions {
   trustedProxyHops?: number;
   /** How often waiting sessions are checked against their team's timeout. Default 30 s; 0: never (tests call `expireWaiting`). */
   expireEveryMs?: number;
+  /** Lifetime of an agent's login token (wip/auth uses it). */
+  tokenTtlMs?: number;
+  /** Lifetime of a token from a CRM's sign-on (wip/auth uses it). */
+  signOnTokenTtlMs?: number;
+  /** Where people reach the server, for links in e-mails (wip/passwords uses it). */
+  publicUrl?: string;
+  /** `smtp://` or `smtps://`; absent: e-mails go to an in-memory outbox (wip/passwords uses it). */
+  smtpUrl?: string;
+  /** The From of password e-mails (wip/passwords uses it). */
+  mailFrom?: string;
 }
 
 export interface ConectaServer {
