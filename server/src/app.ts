@@ -10,6 +10,7 @@ import { MAX_UPLOAD_BYTES } from '../../src/protocol/index.js';
 import { FileUrlSigner, loadSigningKey } from './domain/files.js';
 import { createServices, type Services } from './domain/services.js';
 import { installCors } from './http/cors.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { installErrorHandlers } from './http/errors.js';
 import { installRoutes } from './http/routes.js';
 import { installDemoSite } from './http/demo-site.js';
@@ -51,6 +52,11 @@ export interface ServerOptions {
   smtpUrl?: string;
   /** The From of password e-mails (wip/passwords uses it). */
   mailFrom?: string;
+  /**
+   * Send a strict Content-Security-Policy with the HTML pages served (production). Off in the demo,
+   * whose pages stand in for other companies' sites and CRMs (demo/site/strict-csp.html has its own).
+   */
+  strictPages?: boolean;
 }
 
 export interface ConectaServer {
@@ -108,6 +114,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
 
   installErrorHandlers(http, logError);
   installCors(http, repo);
+  installSecurityHeaders(http, { strictPages: options.strictPages ?? false });
   // A revoked token must not keep an open socket alive.
   installRoutes(http, services, limiter, (tokenHash) => io.in(tokenRoom(tokenHash)).disconnectSockets(true));
   // The demo site's pretend backend, only where the demo is served on seeded data.

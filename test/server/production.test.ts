@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { createServer, type ConectaServer, type ServerOptions } from '../../server/src/app.js';
 import { openSqlite, runMigrations } from '../../server/src/db/sqlite.js';
 import { migrations } from '../../server/src/db/migrations/index.js';
 import { findDemoLeaks } from '../../server/src/domain/demo-leaks.js';
@@ -95,6 +100,81 @@ describe('demo secrets in a production database', () => {
       assert.deepEqual(await findDemoLeaks(db), []);
     } finally {
       db.close();
+    }
+  });
+});
+
+const PUBLIC_ROOT = fileURLToPath(new URL('../../server/public', import.meta.url));
+
+/** A built tree like rollup's: a loader at a fixed name, chunks named by their content hash. */
+async function fakeBuild(dir: string): Promise<void> {
+  const code = `export const text = ${JSON.stringify('conecta '.repeat(2000))};\n`;
+  await mkdir(join(dir, 'cdn/webchat'), { recursive: true });
+  await writeFile(join(dir, 'cdn/conecta-webchat.js'), code);
+  await writeFile(join(dir, 'cdn/webchat/lite-socket-Bq3xY_9z.js'), code);
+}
+
+/** The server as `conecta-server start` builds it, on a seeded database (for agents to log in) and a fake build. */
+async function startProductionLike(
+  options: Partial<ServerOptions> = {},
+): Promise<{ url: string; server: ConectaServer; close(): Promise<void> }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'conecta-prod-test-'));
+  const distDir = join(dataDir, 'dist');
+  await fakeBuild(distDir);
+  const server = await createServer({
+    dataDir,
+    seed: true,
+    expireEveryMs: 0,
+    strictPages: true,
+    staticRoots: [
+      { prefix: '/', root: PUBLIC_ROOT },
+      { prefix: '/dist/cdn/', root: join(distDir, 'cdn') },
+    ],
+    ...options,
+  });
+  const url = await server.listen(0, '127.0.0.1');
+  return {
+    url,
+    server,
+    async close() {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe('security headers', () => {
+  let p: Awaited<ReturnType<typeof startProductionLike>>;
+  before(async () => (p = await startProductionLike()));
+  after(() => p.close());
+
+  it('sends the pages the server serves with a strict Content-Security-Policy', async () => {
+    const page = await fetch(`${p.url}/`);
+    assert.equal(page.status, 200);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
+  });
+
+  it('keeps the built elements embeddable on any site', async () => {
+    const loader = await fetch(`${p.url}/dist/cdn/conecta-webchat.js`);
+    assert.equal(loader.status, 200);
+    assert.equal(loader.headers.get('access-control-allow-origin'), '*');
+    assert.equal(loader.headers.get('cross-origin-resource-policy'), 'cross-origin');
+    assert.equal(loader.headers.get('content-security-policy'), null);
+  });
+
+  it('leaves the strict policy off in the demo, whose pages stand in for other sites', async () => {
+    const demo = await startProductionLike({ strictPages: false });
+    try {
+      const page = await fetch(`${demo.url}/`);
+      assert.equal(page.headers.get('content-security-policy'), null);
+      assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+    } finally {
+      await demo.close();
     }
   });
 });

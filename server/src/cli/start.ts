@@ -58,6 +58,7 @@ export function productionOptions(settings: Settings): ServerOptions {
     smtpUrl: settings.smtpUrl,
     mailFrom: settings.mailFrom,
     logger: settings.logLevel !== 'silent',
+    strictPages: true,
     staticRoots: [
       { prefix: '/', root: resolve(repoRoot, 'server/public') },
       { prefix: '/dist/cdn/', root: resolve(repoRoot, 'dist/cdn') },
