@@ -10,6 +10,8 @@ import { MAX_UPLOAD_BYTES } from '../../src/protocol/index.js';
 import { FileUrlSigner, loadSigningKey } from './domain/files.js';
 import { createServices, type Services } from './domain/services.js';
 import { installCors } from './http/cors.js';
+import { databaseReadiness } from './db/readiness.js';
+import { installHealth } from './http/health.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installErrorHandlers } from './http/errors.js';
 import { installRoutes } from './http/routes.js';
@@ -115,6 +117,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   installErrorHandlers(http, logError);
   installCors(http, repo);
   installSecurityHeaders(http, { strictPages: options.strictPages ?? false });
+  installHealth(http, () => databaseReadiness(db));
   // A revoked token must not keep an open socket alive.
   installRoutes(http, services, limiter, (tokenHash) => io.in(tokenRoom(tokenHash)).disconnectSockets(true));
   // The demo site's pretend backend, only where the demo is served on seeded data.

@@ -81,6 +81,11 @@ describe('conecta-server start (production)', () => {
     assert.match(started.stderr(), /conecta-server owner create --email/);
   });
 
+  it('answers /health', async () => {
+    const response = await fetch(`${started.url}/health`);
+    assert.equal(response.status, 200);
+  });
+
   it('exits 0 on SIGTERM', async () => {
     const exit = exitOf(started.child);
     started.child.kill('SIGTERM');

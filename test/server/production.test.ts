@@ -117,7 +117,7 @@ async function fakeBuild(dir: string): Promise<void> {
 /** The server as `conecta-server start` builds it, on a seeded database (for agents to log in) and a fake build. */
 async function startProductionLike(
   options: Partial<ServerOptions> = {},
-): Promise<{ url: string; server: ConectaServer; close(): Promise<void> }> {
+): Promise<{ url: string; server: ConectaServer; dataDir: string; close(): Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'conecta-prod-test-'));
   const distDir = join(dataDir, 'dist');
   await fakeBuild(distDir);
@@ -136,6 +136,7 @@ async function startProductionLike(
   return {
     url,
     server,
+    dataDir,
     async close() {
       await server.close();
       await rm(dataDir, { recursive: true, force: true });
@@ -175,6 +176,38 @@ describe('security headers', () => {
       assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
     } finally {
       await demo.close();
+    }
+  });
+});
+
+describe('health and readiness', () => {
+  let p: Awaited<ReturnType<typeof startProductionLike>>;
+  before(async () => (p = await startProductionLike()));
+  after(() => p.close());
+
+  it('answers /health while the process runs', async () => {
+    const response = await fetch(`${p.url}/health`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { status: 'ok' });
+  });
+
+  it('answers /ready when the database is open and migrated', async () => {
+    const response = await fetch(`${p.url}/ready`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { status: 'ready' });
+  });
+
+  it('answers /ready 503 when a migration is missing', async () => {
+    const db = openSqlite(p.dataDir);
+    const last = db.prepare('SELECT * FROM schema_migrations WHERE version = ?').get(migrations.length);
+    try {
+      db.prepare('DELETE FROM schema_migrations WHERE version = ?').run(migrations.length);
+      const response = await fetch(`${p.url}/ready`);
+      assert.equal(response.status, 503);
+      assert.deepEqual(await response.json(), { status: 'not ready', reason: '1 migration(s) not applied' });
+    } finally {
+      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @applied_at)').run(last);
+      db.close();
     }
   });
 });
