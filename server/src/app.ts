@@ -12,6 +12,8 @@ import { createServices, type Services } from './domain/services.js';
 import { installCors } from './http/cors.js';
 import { databaseReadiness } from './db/readiness.js';
 import { installHealth } from './http/health.js';
+import { installMetrics } from './http/metrics.js';
+import { ServerMetrics } from './metrics.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installErrorHandlers } from './http/errors.js';
 import { installRoutes } from './http/routes.js';
@@ -59,6 +61,8 @@ export interface ServerOptions {
    * whose pages stand in for other companies' sites and CRMs (demo/site/strict-csp.html has its own).
    */
   strictPages?: boolean;
+  /** When set, `/metrics` requires `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string;
 }
 
 export interface ConectaServer {
@@ -108,7 +112,8 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   );
   const io = createSocketServer(http.server);
   const events = new SocketEvents(io, repo, (error) => logError(error, { during: 'event routing' }));
-  const services = createServices(repo, now, events, {
+  const metrics = new ServerMetrics(repo);
+  const services = createServices(repo, now, metrics.counting(events), {
     signer,
     dataDir: options.dataDir,
   });
@@ -118,12 +123,13 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   installCors(http, repo);
   installSecurityHeaders(http, { strictPages: options.strictPages ?? false });
   installHealth(http, () => databaseReadiness(db));
+  installMetrics(http, metrics, options.metricsToken);
   // A revoked token must not keep an open socket alive.
   installRoutes(http, services, limiter, (tokenHash) => io.in(tokenRoom(tokenHash)).disconnectSockets(true));
   // The demo site's pretend backend, only where the demo is served on seeded data.
   if (options.seed && options.staticRoots?.length) installDemoSite(http);
   await installStaticFiles(http, options.staticRoots ?? []);
-  attachSocketHandlers(io, services, { limiter, logError });
+  attachSocketHandlers(io, services, { limiter, logError, metrics });
 
   if (options.seed) await seedDemo(repo, now());
 

@@ -9,7 +9,18 @@ import { openSqlite, runMigrations } from '../../server/src/db/sqlite.js';
 import { migrations } from '../../server/src/db/migrations/index.js';
 import { findDemoLeaks } from '../../server/src/domain/demo-leaks.js';
 import { hashPassword } from '../../server/src/domain/secrets.js';
-import { connect, DEMO_CHANNEL_KEY, postJson, startTestServer, type TestServer } from './harness.js';
+import { randomUUID } from 'node:crypto';
+import {
+  ANA,
+  connect,
+  connectAgent,
+  connectVisitor,
+  DEMO_CHANNEL_KEY,
+  loginAgent,
+  postJson,
+  startTestServer,
+  type TestServer,
+} from './harness.js';
 
 describe('allowed origins of a webchat channel', () => {
   let t: TestServer;
@@ -208,6 +219,66 @@ describe('health and readiness', () => {
     } finally {
       db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @applied_at)').run(last);
       db.close();
+    }
+  });
+});
+
+describe('metrics', () => {
+  const METRICS_TOKEN = 'metrics-token-for-the-tests';
+  let p: Awaited<ReturnType<typeof startProductionLike>>;
+  before(async () => (p = await startProductionLike({ metricsToken: METRICS_TOKEN })));
+  after(() => p.close());
+
+  const scrape = async (authorization?: string) => fetch(`${p.url}/metrics`, { headers: authorization ? { authorization } : {} });
+  /** The value of one sample line, e.g. `conecta_sockets_connected{kind="agent"}`. */
+  const sample = (text: string, series: string): number | undefined => {
+    const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+    return line === undefined ? undefined : Number(line.slice(series.length + 1));
+  };
+
+  it('requires the metrics token when one is set', async () => {
+    assert.equal((await scrape()).status, 401);
+    assert.equal((await scrape('Bearer not-the-metrics-token')).status, 401);
+    const response = await scrape(`Bearer ${METRICS_TOKEN}`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/plain/);
+  });
+
+  it('counts sockets by kind, commands by name and outcome with their latency, waiting sessions per team and messages stored', async () => {
+    const ana = await connectAgent(p.url, await loginAgent(p.url, ANA));
+    const visitor = await connectVisitor(p.url);
+    try {
+      const { session } = await visitor.ok('webchat.start', { sessionId: randomUUID(), name: 'Maria', teamId: 'tm-suporte' });
+      await visitor.ok('message.send', { id: randomUUID(), sessionId: session.id, text: 'Olá' });
+      await ana.command('session.accept', { sessionId: 'no-such-session' });
+      await ana.command('no.such.command', {});
+
+      const text = await (await scrape(`Bearer ${METRICS_TOKEN}`)).text();
+      assert.equal(sample(text, 'conecta_sockets_connected{kind="agent"}'), 1);
+      assert.equal(sample(text, 'conecta_sockets_connected{kind="visitor"}'), 1);
+      assert.equal(sample(text, 'conecta_commands_total{command="webchat.start",outcome="ok"}'), 1);
+      assert.equal(sample(text, 'conecta_commands_total{command="session.accept",outcome="NOT_FOUND"}'), 1);
+      assert.equal(sample(text, 'conecta_commands_total{command="(unknown)",outcome="UNKNOWN_COMMAND"}'), 1);
+      assert.equal(sample(text, 'conecta_command_duration_seconds_count{command="message.send"}'), 1);
+      assert.equal(sample(text, 'conecta_sessions_waiting{team="tm-suporte"}'), 1);
+      assert.equal(sample(text, 'conecta_sessions_waiting{team="tm-vendas"}'), 0);
+      assert.equal(sample(text, 'conecta_messages_stored_total{author="contact"}'), 1);
+      assert.match(text, /^process_cpu_seconds_total /m);
+    } finally {
+      ana.close();
+      visitor.close();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const after = await (await scrape(`Bearer ${METRICS_TOKEN}`)).text();
+    assert.equal(sample(after, 'conecta_sockets_connected{kind="agent"}'), 0);
+  });
+
+  it('is open without a token (then the reverse proxy keeps it private)', async () => {
+    const open = await startProductionLike();
+    try {
+      assert.equal((await fetch(`${open.url}/metrics`)).status, 200);
+    } finally {
+      await open.close();
     }
   });
 });

@@ -59,6 +59,7 @@ export function productionOptions(settings: Settings): ServerOptions {
     mailFrom: settings.mailFrom,
     logger: settings.logLevel !== 'silent',
     strictPages: true,
+    metricsToken: settings.metricsToken,
     staticRoots: [
       { prefix: '/', root: resolve(repoRoot, 'server/public') },
       { prefix: '/dist/cdn/', root: resolve(repoRoot, 'dist/cdn') },
