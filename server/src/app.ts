@@ -12,6 +12,7 @@ import { createServices, type Services } from './domain/services.js';
 import { installCors } from './http/cors.js';
 import { databaseReadiness } from './db/readiness.js';
 import { installHealth } from './http/health.js';
+import { fastifyLogging, installRequestIds, type ServerLogOptions } from './http/logging.js';
 import { installMetrics } from './http/metrics.js';
 import { ServerMetrics } from './metrics.js';
 import { installSecurityHeaders } from './http/security-headers.js';
@@ -31,8 +32,11 @@ export interface ServerOptions {
   /** Milliseconds since the epoch; inject a fake one in tests (lockouts, protocol dates). */
   now?: Clock;
   staticRoots?: StaticRoot[];
-  /** Fastify's request log (pino). Off by default; unexpected errors are logged either way. */
-  logger?: boolean;
+  /**
+   * Fastify's request log: pino JSON with request ids, never bodies or secrets (http/logging.ts).
+   * `true`: level info on standard output. Off by default; unexpected errors are logged either way.
+   */
+  logger?: boolean | ServerLogOptions;
   /** Seed the demo teams, agents and channel when the database has no agent. */
   seed?: boolean;
   /** Rules replacing some of DEFAULT_RATE_LIMITS (server/src/limits/rate-limits.ts). */
@@ -85,7 +89,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   const signer = new FileUrlSigner(loadSigningKey(options.dataDir), now);
   const repo = createSqliteRepository(db, (file) => signer.url(file.id));
 
-  const http = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
+  const http = Fastify({ ...fastifyLogging(options.logger), forceCloseConnections: true });
   const logError = (error: unknown, context: Record<string, unknown>) => {
     if (options.logger) http.log.error({ err: error, ...context }, 'unexpected error');
     else console.error('[conecta] unexpected error', context, error);
@@ -119,6 +123,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   });
   await http.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
 
+  installRequestIds(http);
   installErrorHandlers(http, logError);
   installCors(http, repo);
   installSecurityHeaders(http, { strictPages: options.strictPages ?? false });

@@ -251,7 +251,7 @@ describe('metrics', () => {
       const { session } = await visitor.ok('webchat.start', { sessionId: randomUUID(), name: 'Maria', teamId: 'tm-suporte' });
       await visitor.ok('message.send', { id: randomUUID(), sessionId: session.id, text: 'Olá' });
       await ana.command('session.accept', { sessionId: 'no-such-session' });
-      await ana.command('no.such.command', {});
+      await ana.command('no.such.command' as never, {});
 
       const text = await (await scrape(`Bearer ${METRICS_TOKEN}`)).text();
       assert.equal(sample(text, 'conecta_sockets_connected{kind="agent"}'), 1);
@@ -280,5 +280,53 @@ describe('metrics', () => {
     } finally {
       await open.close();
     }
+  });
+});
+
+describe('logs', () => {
+  const lines: string[] = [];
+  const destination = { write: (line: string) => void lines.push(line) };
+  let p: Awaited<ReturnType<typeof startProductionLike>>;
+  before(async () => (p = await startProductionLike({ logger: { level: 'info', destination } })));
+  after(() => p.close());
+
+  it('are JSON lines with the request id the caller gave, echoed back', async () => {
+    const response = await fetch(`${p.url}/health`, { headers: { 'x-request-id': 'proxy-id-42' } });
+    assert.equal(response.headers.get('x-request-id'), 'proxy-id-42');
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.ok(entries.some((entry) => entry.requestId === 'proxy-id-42' && (entry.req as { url?: string })?.url === '/health'));
+  });
+
+  it('give each request a new id when the caller gave none, or one that could forge log lines', async () => {
+    const plain = (await fetch(`${p.url}/health`)).headers.get('x-request-id') ?? '';
+    assert.match(plain, /^[0-9a-f-]{36}$/);
+    const forged = (await fetch(`${p.url}/health`, { headers: { 'x-request-id': 'a"}\u0009{"level":60' } })).headers.get('x-request-id');
+    assert.match(forged ?? '', /^[0-9a-f-]{36}$/);
+  });
+
+  it('never hold passwords, tokens, Authorization headers, query tokens or message bodies', async () => {
+    const token = await loginAgent(p.url, ANA);
+    await fetch(`${p.url}/api/agent/me?token=${token}&visitorToken=query-visitor-token`, { headers: { authorization: `Bearer ${token}` } });
+    await postJson(`${p.url}/api/auth/login`, { email: ANA, password: 'a wrong password for the log' });
+    const visitor = await connectVisitor(p.url);
+    try {
+      const { session } = await visitor.ok('webchat.start', { sessionId: randomUUID(), name: 'Maria', teamId: 'tm-suporte' });
+      await visitor.ok('message.send', { id: randomUUID(), sessionId: session.id, text: 'a private message body' });
+    } finally {
+      visitor.close();
+    }
+    const log = lines.join('');
+    assert.ok(lines.length > 4);
+    for (const secret of [
+      token,
+      'query-visitor-token',
+      'a wrong password for the log',
+      'conecta-demo',
+      visitor.visitorToken,
+      'a private message body',
+    ]) {
+      assert.ok(!log.includes(secret), `the log holds ${secret}`);
+    }
+    assert.match(log, /token=\[redacted\]&visitorToken=\[redacted\]/);
   });
 });

@@ -57,7 +57,7 @@ export function productionOptions(settings: Settings): ServerOptions {
     publicUrl: settings.publicUrl,
     smtpUrl: settings.smtpUrl,
     mailFrom: settings.mailFrom,
-    logger: settings.logLevel !== 'silent',
+    logger: { level: settings.logLevel },
     strictPages: true,
     metricsToken: settings.metricsToken,
     staticRoots: [
