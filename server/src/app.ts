@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
@@ -121,6 +122,8 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     signer,
     dataDir: options.dataDir,
   });
+  // Before any route: it hooks each route as it is added. Brotli or gzip, as the client accepts.
+  await http.register(compress, { encodings: ['br', 'gzip'] });
   await http.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
 
   installRequestIds(http);

@@ -330,3 +330,32 @@ describe('logs', () => {
     assert.match(log, /token=\[redacted\]&visitorToken=\[redacted\]/);
   });
 });
+
+describe('static files', () => {
+  let p: Awaited<ReturnType<typeof startProductionLike>>;
+  before(async () => (p = await startProductionLike()));
+  after(() => p.close());
+
+  /** The answer's headers, asking for the given encodings (fetch decompresses the body, the headers stay). */
+  const headersOf = async (path: string, acceptEncoding: string) =>
+    (await fetch(`${p.url}${path}`, { headers: { 'accept-encoding': acceptEncoding } })).headers;
+
+  it('compresses with brotli or gzip, as the client accepts', async () => {
+    assert.equal((await headersOf('/dist/cdn/conecta-webchat.js', 'br, gzip')).get('content-encoding'), 'br');
+    assert.equal((await headersOf('/dist/cdn/conecta-webchat.js', 'gzip')).get('content-encoding'), 'gzip');
+    assert.equal((await headersOf('/dist/cdn/conecta-webchat.js', 'identity')).get('content-encoding'), null);
+  });
+
+  it('caches files named by their content as immutable for a year', async () => {
+    const headers = await headersOf('/dist/cdn/webchat/lite-socket-Bq3xY_9z.js', 'gzip');
+    assert.equal(headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  });
+
+  it('caches the CDN loader, whose name stays across releases, a few minutes only', async () => {
+    assert.equal((await headersOf('/dist/cdn/conecta-webchat.js', 'gzip')).get('cache-control'), 'public, max-age=300');
+  });
+
+  it('has pages asked for again each time', async () => {
+    assert.equal((await headersOf('/', 'gzip')).get('cache-control'), 'no-cache');
+  });
+});
