@@ -86,6 +86,17 @@ describe('conecta-server start (production)', () => {
     assert.equal(response.status, 200);
   });
 
+  it('exits 1, saying why, when its port is taken', async () => {
+    const otherDir = await mkdtemp(join(tmpdir(), 'conecta-prod-port-'));
+    try {
+      const { code, stderr } = await refusal({ DATA_DIR: otherDir, PORT: new URL(started.url).port, LOG_LEVEL: 'silent' });
+      assert.equal(code, 1);
+      assert.match(stderr, /cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/);
+    } finally {
+      await rm(otherDir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 0 on SIGTERM', async () => {
     const exit = exitOf(started.child);
     started.child.kill('SIGTERM');

@@ -58,6 +58,8 @@ export interface TestServerOptions {
   staticRoots?: ServerOptions['staticRoots'];
   /** Defaults to a free port; give the old one to restart a server where its clients reconnect. */
   port?: number;
+  /** Any other server option (production's headers, metrics token, logger…), over the ones above. */
+  more?: Partial<ServerOptions>;
 }
 
 const LIFTED = { perSecond: 1000, burst: 10_000 };
@@ -83,6 +85,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     trustedProxyHops: options.trustedProxyHops,
     expireEveryMs: options.expireEveryMs ?? 0,
     staticRoots: options.staticRoots,
+    ...options.more,
   });
   const url = await server.listen(options.port ?? 0, '127.0.0.1');
   return {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createServer, type ConectaServer, type ServerOptions } from '../../server/src/app.js';
+import type { ServerOptions } from '../../server/src/app.js';
 import { openSqlite, runMigrations } from '../../server/src/db/sqlite.js';
 import { migrations } from '../../server/src/db/migrations/index.js';
 import { findDemoLeaks } from '../../server/src/domain/demo-leaks.js';
@@ -126,37 +126,27 @@ async function fakeBuild(dir: string): Promise<void> {
 }
 
 /** The server as `conecta-server start` builds it, on a seeded database (for agents to log in) and a fake build. */
-async function startProductionLike(
-  options: Partial<ServerOptions> = {},
-): Promise<{ url: string; server: ConectaServer; dataDir: string; close(): Promise<void> }> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'conecta-prod-test-'));
-  const distDir = join(dataDir, 'dist');
+async function startProductionLike(more: Partial<ServerOptions> = {}): Promise<TestServer> {
+  const distDir = await mkdtemp(join(tmpdir(), 'conecta-dist-'));
   await fakeBuild(distDir);
-  const server = await createServer({
-    dataDir,
-    seed: true,
-    expireEveryMs: 0,
-    strictPages: true,
+  const t = await startTestServer({
     staticRoots: [
       { prefix: '/', root: PUBLIC_ROOT },
       { prefix: '/dist/cdn/', root: join(distDir, 'cdn') },
     ],
-    ...options,
+    more: { strictPages: true, ...more },
   });
-  const url = await server.listen(0, '127.0.0.1');
   return {
-    url,
-    server,
-    dataDir,
+    ...t,
     async close() {
-      await server.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await t.close();
+      await rm(distDir, { recursive: true, force: true });
     },
   };
 }
 
 describe('security headers', () => {
-  let p: Awaited<ReturnType<typeof startProductionLike>>;
+  let p: TestServer;
   before(async () => (p = await startProductionLike()));
   after(() => p.close());
 
@@ -192,7 +182,7 @@ describe('security headers', () => {
 });
 
 describe('health and readiness', () => {
-  let p: Awaited<ReturnType<typeof startProductionLike>>;
+  let p: TestServer;
   before(async () => (p = await startProductionLike()));
   after(() => p.close());
 
@@ -225,7 +215,7 @@ describe('health and readiness', () => {
 
 describe('metrics', () => {
   const METRICS_TOKEN = 'metrics-token-for-the-tests';
-  let p: Awaited<ReturnType<typeof startProductionLike>>;
+  let p: TestServer;
   before(async () => (p = await startProductionLike({ metricsToken: METRICS_TOKEN })));
   after(() => p.close());
 
@@ -286,7 +276,7 @@ describe('metrics', () => {
 describe('logs', () => {
   const lines: string[] = [];
   const destination = { write: (line: string) => void lines.push(line) };
-  let p: Awaited<ReturnType<typeof startProductionLike>>;
+  let p: TestServer;
   before(async () => (p = await startProductionLike({ logger: { level: 'info', destination } })));
   after(() => p.close());
 
@@ -332,7 +322,7 @@ describe('logs', () => {
 });
 
 describe('static files', () => {
-  let p: Awaited<ReturnType<typeof startProductionLike>>;
+  let p: TestServer;
   before(async () => (p = await startProductionLike()));
   after(() => p.close());
 

@@ -34,7 +34,15 @@ export async function run(_args: string[]): Promise<number> {
   }
 
   const server = await createServer(productionOptions(settings));
-  const url = await server.listen(settings.port, settings.host);
+  let url: string;
+  try {
+    url = await server.listen(settings.port, settings.host);
+  } catch (error) {
+    // Most often the port is taken (EADDRINUSE) or below 1024 without the right (EACCES).
+    say(`conecta-server cannot listen on ${settings.host}:${settings.port}: ${(error as Error).message}`);
+    await server.close();
+    return 1;
+  }
   say(`Conecta listening on ${url}, public address ${settings.publicUrl} (data in ${settings.dataDir})`);
   if (!settings.smtpUrl) say('SMTP_URL is not set: invitation and password e-mails are not sent.');
   const agents = await server.repo.listAgents();
