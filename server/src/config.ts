@@ -4,6 +4,22 @@ import { resolve } from 'node:path';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** Every variable `loadSettings` reads (.env.example lists the same). */
+export const SETTING_NAMES = [
+  'PUBLIC_URL',
+  'HOST',
+  'PORT',
+  'DATA_DIR',
+  'TOKEN_TTL',
+  'SIGN_ON_TOKEN_TTL',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'TRUSTED_PROXY_HOPS',
+  'LOG_LEVEL',
+  'METRICS_TOKEN',
+] as const;
+type SettingName = (typeof SETTING_NAMES)[number];
+
 /** What `conecta-server start` runs with, read from the environment (see .env.example). */
 export interface Settings {
   /** Where people reach the server (links in e-mails), without a trailing slash: `https://chat.example.com`. */
@@ -42,11 +58,11 @@ const MAIL_FROM = /^(?:[^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
  */
 export function loadSettings(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): SettingsResult {
   const problems: string[] = [];
-  const read = (name: string): string | undefined => {
+  const read = (name: SettingName): string | undefined => {
     const value = env[name]?.trim();
     return value === '' ? undefined : value;
   };
-  const problem = (name: string, expected: string): void => {
+  const problem = (name: SettingName, expected: string): void => {
     problems.push(`${name} must be ${expected}, got ${JSON.stringify(env[name])}.`);
   };
 
@@ -59,7 +75,7 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
 
   const dataDir = resolve(cwd, read('DATA_DIR') ?? './data');
 
-  const duration = (name: string, bounds: { default: string; min: number; max: number }): number => {
+  const duration = (name: SettingName, bounds: { default: string; min: number; max: number }): number => {
     const ms = parseDuration(read(name) ?? bounds.default);
     if (ms === undefined) problem(name, 'a duration such as 12h, 30m, 90s or 7d');
     else if (ms < bounds.min || ms > bounds.max) problem(name, `between ${formatDuration(bounds.min)} and ${formatDuration(bounds.max)}`);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadSettings, parseDuration } from '../../server/src/config.js';
+import { readFileSync } from 'node:fs';
+import { loadSettings, parseDuration, SETTING_NAMES } from '../../server/src/config.js';
 
 const VALID = { PUBLIC_URL: 'https://chat.example.com' };
 
@@ -106,5 +107,13 @@ describe('production settings (server/src/config.ts)', () => {
     assert.equal(parseDuration('7d'), 7 * 86_400_000);
     assert.equal(parseDuration('12'), undefined);
     assert.equal(parseDuration('1.5h'), undefined);
+  });
+
+  it('has .env.example list every setting, with values it accepts', () => {
+    const text = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const entries = [...text.matchAll(/^([A-Z_]+)=(.*)$/gm)].map(([, name, value]) => [name!, value!] as const);
+    assert.deepEqual(entries.map(([name]) => name).sort(), [...SETTING_NAMES].sort());
+    const result = loadSettings(Object.fromEntries(entries));
+    assert.ok(result.ok, result.ok ? '' : result.problems.join('\n'));
   });
 });
