@@ -90,7 +90,12 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   const signer = new FileUrlSigner(loadSigningKey(options.dataDir), now);
   const repo = createSqliteRepository(db, (file) => signer.url(file.id));
 
-  const http = Fastify({ ...fastifyLogging(options.logger), forceCloseConnections: true });
+  const http = Fastify({
+    ...fastifyLogging(options.logger),
+    forceCloseConnections: true,
+    // The client address the logs show (request.ip): past the trusted proxies, as the rate limits count it.
+    trustProxy: (_address: string, hop: number) => hop < (options.trustedProxyHops ?? 0),
+  });
   const logError = (error: unknown, context: Record<string, unknown>) => {
     if (options.logger) http.log.error({ err: error, ...context }, 'unexpected error');
     else console.error('[conecta] unexpected error', context, error);

@@ -319,6 +319,24 @@ describe('logs', () => {
     }
     assert.match(log, /token=\[redacted\]&visitorToken=\[redacted\]/);
   });
+
+  it('show the client address past the trusted proxies', async () => {
+    const proxied: string[] = [];
+    const behindProxy = await startProductionLike({
+      trustedProxyHops: 1,
+      logger: { level: 'info', destination: { write: (line) => void proxied.push(line) } },
+    });
+    try {
+      await fetch(`${behindProxy.url}/health`, { headers: { 'x-forwarded-for': '198.51.100.1, 203.0.113.9' } });
+      const entries = proxied.map((line) => JSON.parse(line) as { req?: { remoteAddress?: string } });
+      assert.ok(
+        entries.some((entry) => entry.req?.remoteAddress === '203.0.113.9'),
+        proxied.join(''),
+      );
+    } finally {
+      await behindProxy.close();
+    }
+  });
 });
 
 describe('static files', () => {
