@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
@@ -11,13 +12,18 @@ import { FileUrlSigner, loadSigningKey } from './domain/files.js';
 import { createServices, type Services } from './domain/services.js';
 import { installAdminApi } from './http/admin/admin-api.js';
 import { installCors } from './http/cors.js';
+import { databaseReadiness } from './db/readiness.js';
+import { installHealth } from './http/health.js';
+import { fastifyLogging, installRequestIds, type ServerLogOptions } from './http/logging.js';
+import { installMetrics } from './http/metrics.js';
+import { ServerMetrics } from './metrics.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { installErrorHandlers } from './http/errors.js';
 import { installRoutes } from './http/routes.js';
 import { installSignOnRoute } from './http/sign-on-route.js';
 import { installApiKeyRoutes } from './http/admin/api-key-routes.js';
 import { installDemoSite } from './http/demo-site.js';
 import { installDemoOutbox } from './http/demo-outbox.js';
-import { installServerPageHeaders } from './http/server-pages.js';
 import { installStaticFiles, type StaticRoot } from './http/static-files.js';
 import { RateLimiter, rateLimitsWith, type RateLimitChanges } from './limits/rate-limits.js';
 import { MemoryTokenBuckets, type TokenBucketStore } from './limits/token-buckets.js';
@@ -35,8 +41,11 @@ export interface ServerOptions {
   /** Milliseconds since the epoch; inject a fake one in tests (lockouts, protocol dates). */
   now?: Clock;
   staticRoots?: StaticRoot[];
-  /** Fastify's request log (pino). Off by default; unexpected errors are logged either way. */
-  logger?: boolean;
+  /**
+   * Fastify's request log: pino JSON with request ids, never bodies or secrets (http/logging.ts).
+   * `true`: level info on standard output. Off by default; unexpected errors are logged either way.
+   */
+  logger?: boolean | ServerLogOptions;
   /** Seed the demo teams, agents and channel when the database has no agent. */
   seed?: boolean;
   /** Rules replacing some of DEFAULT_RATE_LIMITS (server/src/limits/rate-limits.ts). */
@@ -62,6 +71,13 @@ export interface ServerOptions {
   mailFrom?: string;
   /** The address people reach the server at (`https://atendimento.example.com`), for links in e-mails. Default: the listening URL. */
   publicUrl?: string;
+  /**
+   * Send a strict Content-Security-Policy with the HTML pages served (production). Off in the demo,
+   * whose pages stand in for other companies' sites and CRMs (demo/site/strict-csp.html has its own).
+   */
+  strictPages?: boolean;
+  /** When set, `/metrics` requires `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string;
 }
 
 export interface ConectaServer {
@@ -88,7 +104,12 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   const signer = new FileUrlSigner(loadSigningKey(options.dataDir), now);
   const repo = createSqliteRepository(db, (file) => signer.url(file.id));
 
-  const http = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
+  const http = Fastify({
+    ...fastifyLogging(options.logger),
+    forceCloseConnections: true,
+    // The client address the logs show (request.ip): past the trusted proxies, as the rate limits count it.
+    trustProxy: (_address: string, hop: number) => hop < (options.trustedProxyHops ?? 0),
+  });
   const logError = (error: unknown, context: Record<string, unknown>) => {
     if (options.logger) http.log.error({ err: error, ...context }, 'unexpected error');
     else console.error('[conecta] unexpected error', context, error);
@@ -119,11 +140,12 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   const io = createSocketServer(http.server);
   const events = new SocketEvents(io, repo, (error) => logError(error, { during: 'event routing' }));
   let url: string | undefined;
+  const metrics = new ServerMetrics(repo);
   const tokenSockets = new SocketTokenEndings(io);
   const services = createServices(
     repo,
     now,
-    events,
+    metrics.counting(events),
     { signer, dataDir: options.dataDir },
     { sockets: tokenSockets, tokenTtlMs: options.tokenTtlMs, signOnTokenTtlMs: options.signOnTokenTtlMs },
     {
@@ -133,10 +155,16 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
       onTokensRevoked: (tokenHashes) => tokenSockets.end(tokenHashes, 'revoked'),
     },
   );
+  // Before any route: it hooks each route as it is added. Brotli or gzip, as the client accepts.
+  await http.register(compress, { encodings: ['br', 'gzip'] });
   await http.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
 
+  installRequestIds(http);
   installErrorHandlers(http, logError);
   installCors(http, repo);
+  installSecurityHeaders(http, { strictPages: options.strictPages ?? false });
+  installHealth(http, () => databaseReadiness(db));
+  installMetrics(http, metrics, options.metricsToken);
   installRoutes(http, services, limiter);
   installSignOnRoute(http, services, limiter);
   installApiKeyRoutes(http, services);
@@ -145,9 +173,8 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   if (options.seed && options.staticRoots?.length) installDemoSite(http);
   // The demo's mailbox page reads the mails kept in memory; never with a real SMTP server.
   if (options.seed && outbox) installDemoOutbox(http, outbox);
-  installServerPageHeaders(http);
   await installStaticFiles(http, options.staticRoots ?? []);
-  attachSocketHandlers(io, services, { limiter, logError });
+  attachSocketHandlers(io, services, { limiter, logError, metrics });
 
   if (options.seed) await seedDemo(repo, now());
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from './app.js';
+import { closeOnSignals } from './cli/shutdown.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const port = Number(process.env.PORT ?? 8080);
@@ -38,18 +39,4 @@ console.log(`Conecta demo on ${url}  (data in ${dataDir})
   agent desk ${url}/agent/ · customer site ${url}/site/ · CRM ${url}/crm/
   log in as ana@demo.conecta.dev or bruno@demo.conecta.dev, password conecta-demo`);
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: shutting down`);
-    server.close().then(
-      () => process.exit(0),
-      (error) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
-}
+closeOnSignals(server);

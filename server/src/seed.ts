@@ -1,5 +1,6 @@
 import type { NewWebchatChannel, Repository } from './db/repository.js';
 import { hashPassword } from './domain/secrets.js';
+import { ANY_ORIGIN } from './domain/webchat.js';
 import type { WorkingHours } from './db/repository.js';
 
 export const DEMO_PASSWORD = 'conecta-demo';
@@ -119,7 +120,7 @@ const DEMO_WEBCHAT_CHANNELS: readonly NewWebchatChannel[] = [
     key: DEMO_CHANNEL_KEY,
     name: 'Conecta Demo',
     teamIds: Object.values(DEMO_TEAMS).map((t) => t.id),
-    allowedOrigins: [],
+    allowedOrigins: [ANY_ORIGIN],
     prechat: { name: 'required', email: 'optional', phone: 'hidden' },
     menu: {
       prompt: { 'pt-BR': 'Como podemos ajudar?', en: 'How can we help?', es: '¿Cómo podemos ayudarte?' },
@@ -142,7 +143,7 @@ const DEMO_WEBCHAT_CHANNELS: readonly NewWebchatChannel[] = [
     key: DEMO_VENDAS_CHANNEL_KEY,
     name: 'Conecta Vendas',
     teamIds: [DEMO_TEAMS.vendas.id],
-    allowedOrigins: [],
+    allowedOrigins: [ANY_ORIGIN],
     prechat: { name: 'optional', email: 'required', phone: 'optional' },
     menu: { prompt: null, options: [] },
     appearance: {

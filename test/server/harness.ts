@@ -68,6 +68,8 @@ export interface TestServerOptions {
   smtpUrl?: string;
   mailFrom?: string;
   publicUrl?: string;
+  /** Any other server option (production's headers, metrics token, logger…), over the ones above. */
+  more?: Partial<ServerOptions>;
 }
 
 const LIFTED = { perSecond: 1000, burst: 10_000 };
@@ -101,6 +103,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     smtpUrl: options.smtpUrl,
     mailFrom: options.mailFrom,
     publicUrl: options.publicUrl,
+    ...options.more,
   });
   const url = await server.listen(options.port ?? 0, '127.0.0.1');
   return {

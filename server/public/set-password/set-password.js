@@ -66,7 +66,11 @@ form.addEventListener('submit', async (event) => {
       history.replaceState(null, '', location.pathname);
       form.hidden = true;
       document.getElementById('done').hidden = false;
-      document.getElementById('desk-link').focus();
+      // The demo serves its agent desk at /agent/; a production server has none (the desk lives in the company's CRM).
+      const desk = await fetch('/agent/', { method: 'HEAD' }).catch(() => undefined);
+      const deskLink = document.getElementById('desk-link');
+      deskLink.parentElement.hidden = !desk?.ok;
+      (desk?.ok ? deskLink : document.getElementById('done').querySelector('[role=status]')).focus();
       return;
     }
     const { error } = await response.json().catch(() => ({ error: undefined }));

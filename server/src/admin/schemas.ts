@@ -108,13 +108,17 @@ const ChannelTextSchema = v.pipe(
   v.check((text) => Object.keys(text).length > 0, 'needs a text in at least one language'),
 );
 const PrechatRuleSchema = v.picklist(['hidden', 'optional', 'required'], 'must be hidden, optional or required');
-const Origin = v.pipe(v.string('must be a string'), v.regex(/^https?:\/\/[^/\s?#]+$/, 'is not an origin like https://shop.example'));
+/** A site's origin, or `*`: any site (ANY_ORIGIN, server/src/domain/webchat.ts). */
+const Origin = v.pipe(
+  v.string('must be a string'),
+  v.regex(/^(\*|https?:\/\/[^/\s?#]+)$/, 'is not an origin like https://shop.example (or * for any site)'),
+);
 
 export const WebchatChannelInput = v.strictObject({
   name: Text(120),
   /** In menu order. */
   teamIds: v.pipe(Ids, v.minLength(1, 'needs at least one team')),
-  /** Empty: any site (the demo); list the company's sites in production. */
+  /** The sites the webchat may be embedded in; empty: none; `['*']`: any (the demo). */
   allowedOrigins: v.optional(v.array(Origin, 'must be a list of origins'), []),
   prechat: v.optional(v.strictObject({ name: PrechatRuleSchema, email: PrechatRuleSchema, phone: PrechatRuleSchema }), {
     name: 'required',

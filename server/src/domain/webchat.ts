@@ -55,6 +55,9 @@ export function identityHash(secret: string, userId: string): string {
  * its first `webchat.start`; a verified user's contact is created at its first verification and
  * shared by all its visitors (devices) on the channel.
  */
+/** In a channel's allowed origins: any site may use the channel (the demo's). */
+export const ANY_ORIGIN = '*';
+
 export class WebchatService {
   constructor(
     private readonly repo: Repository,
@@ -94,9 +97,13 @@ export class WebchatService {
     };
   }
 
-  /** May a page of `origin` use the channel? A request with no Origin is not from a browser page. */
+  /**
+   * May a page of `origin` use the channel? The one rule of the HTTP API, uploads and the socket
+   * handshake: `*` in the list allows any site, an empty list none. A request with no Origin is not
+   * from a browser page (a server, a same-origin request), which a list cannot hold back anyway.
+   */
   static allowsOrigin(channel: Pick<WebchatChannelRecord, 'allowedOrigins'>, origin: string | undefined): boolean {
-    return channel.allowedOrigins.length === 0 || origin === undefined || channel.allowedOrigins.includes(origin);
+    return origin === undefined || channel.allowedOrigins.includes(ANY_ORIGIN) || channel.allowedOrigins.includes(origin);
   }
 
   /**

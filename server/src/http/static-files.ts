@@ -10,6 +10,26 @@ export interface StaticRoot {
 }
 
 /**
+ * Rollup's chunks (rollup.config.mjs: `chunks/[name]-[hash].js` in dist/esm, `webchat/[name]-[hash].js`
+ * in dist/cdn; the hash is 8 base64url characters): a new build gives changed content a new name.
+ */
+const CONTENT_HASHED = /[\\/](?:chunks|webchat)[\\/][^\\/]+-[\w-]{8}\.js(?:\.map)?$/;
+const ONE_YEAR_SECONDS = 31_536_000;
+/** Where the built elements are served; everything else (pages, their scripts) is edited in place. */
+const BUILT_PREFIX = '/dist/';
+/** The CDN loaders keep their names across releases: a page picks up a new release within minutes. */
+const LOADER_SECONDS = 300;
+
+/**
+ * How long a browser or CDN may keep a file: a hashed chunk forever, a built file whose name stays
+ * (the loader) a few minutes, pages and anything else only after asking again (cheap: ETag, 304).
+ */
+export function cacheControlFor(prefix: string, path: string): string {
+  if (!prefix.startsWith(BUILT_PREFIX) || path.endsWith('.html')) return 'no-cache';
+  return CONTENT_HASHED.test(path) ? `public, max-age=${ONE_YEAR_SECONDS}, immutable` : `public, max-age=${LOADER_SECONDS}`;
+}
+
+/**
  * Serves the demo pages and the built bundles. A missing directory (not built yet) is skipped with
  * a warning rather than failing the start; directory URLs (`/agent/`) answer their index.html.
  * Roots under one prefix are searched in their order (the first that has the file wins).
@@ -31,6 +51,8 @@ export async function installStaticFiles(app: FastifyInstance, roots: readonly S
       prefix,
       index: ['index.html'],
       redirect: true,
+      cacheControl: false,
+      setHeaders: (response, path) => response.setHeader('cache-control', cacheControlFor(prefix, path)),
       // The reply decorator (`reply.sendFile`) may only be added once.
       decorateReply: first,
     });

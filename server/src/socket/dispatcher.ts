@@ -15,12 +15,14 @@ import type { Services } from '../domain/services.js';
 import { commandHandlers } from './commands.js';
 import type { RateLimiter } from '../limits/rate-limits.js';
 import { commandCharges } from './command-limits.js';
+import type { ServerMetrics } from '../metrics.js';
 
 interface DispatcherDeps {
   io: Server;
   services: Services;
   limiter: RateLimiter;
   logError: (error: unknown, context: Record<string, unknown>) => void;
+  metrics: ServerMetrics;
 }
 
 /**
@@ -33,7 +35,10 @@ export function dispatchCommands(socket: Socket, who: Identity, address: string,
     const last = args.at(-1);
     const ack = typeof last === 'function' ? (last as (answer: Ack<unknown>) => void) : undefined;
     const [name, payload] = ack ? args.slice(0, -1) : args;
+    const received = performance.now();
     void run(name, payload).then((answer) => {
+      const command = isCommandName(name) ? name : '(unknown)';
+      deps.metrics.commandAnswered(command, answer.ok ? 'ok' : answer.error.code, (performance.now() - received) / 1000);
       try {
         ack?.(answer);
       } catch (error) {

@@ -7,11 +7,13 @@ import { WebchatService } from '../domain/webchat.js';
 import { dispatchCommands } from './dispatcher.js';
 import type { RateLimiter } from '../limits/rate-limits.js';
 import { AgentPresence } from './presence.js';
+import type { ServerMetrics } from '../metrics.js';
 import { AGENTS_ROOM, agentRoom, sessionRoom, teamRoom, tokenRoom, visitorRoom } from './rooms.js';
 
 interface SocketServerOptions {
   limiter: RateLimiter;
   logError: (error: unknown, context: Record<string, unknown>) => void;
+  metrics: ServerMetrics;
 }
 
 /** socket.io on the HTTP server. Identities are bearer tokens (no cookies), so any origin may connect. */
@@ -50,12 +52,14 @@ export function attachSocketHandlers(io: Server, services: Services, options: So
   const presence = new AgentPresence(io, (error) => options.logError(error, { during: 'presence' }));
   io.on('connection', (socket) => {
     const who = socket.data.who as Identity;
+    options.metrics.socketConnected(who.kind);
+    socket.on('disconnect', () => options.metrics.socketDisconnected(who.kind));
     if (who.kind === 'agent') {
       presence.connected(who.agentId);
       socket.on('disconnect', () => presence.disconnected(who.agentId));
     }
     void socket.join(socket.data.rooms as string[]);
-    const deps = { io, services, limiter: options.limiter, logError: options.logError };
+    const deps = { io, services, limiter: options.limiter, logError: options.logError, metrics: options.metrics };
     socket.on(COMMAND_EVENT, dispatchCommands(socket, who, socket.data.address as string, deps));
     // A visitor learns where its waiting sessions stand as soon as it connects.
     for (const position of socket.data.queue as QueuePosition[]) socket.emit('webchat.queue', position);

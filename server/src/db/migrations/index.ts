@@ -7,6 +7,7 @@ import { accountsSchema } from './006-accounts.js';
 import { authTokensSchema } from './007-auth-tokens.js';
 import { passwordTokensSchema } from './008-password-tokens.js';
 import { adminSchema } from './009-admin.js';
+import { allowedOriginsSchema } from './010-allowed-origins.js';
 
 /**
  * Every schema change, in order. Migration N (1-based) is applied once and recorded in
@@ -22,4 +23,5 @@ export const migrations: readonly string[] = [
   authTokensSchema,
   passwordTokensSchema,
   adminSchema,
+  allowedOriginsSchema,
 ];

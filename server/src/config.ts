@@ -1,0 +1,165 @@
+import { resolve } from 'node:path';
+
+/** pino's levels, plus `silent`. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Every variable `loadSettings` reads (.env.example lists the same). */
+export const SETTING_NAMES = [
+  'PUBLIC_URL',
+  'HOST',
+  'PORT',
+  'DATA_DIR',
+  'TOKEN_TTL',
+  'SIGN_ON_TOKEN_TTL',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'TRUSTED_PROXY_HOPS',
+  'LOG_LEVEL',
+  'METRICS_TOKEN',
+] as const;
+type SettingName = (typeof SETTING_NAMES)[number];
+
+/** What `conecta-server start` runs with, read from the environment (see .env.example). */
+export interface Settings {
+  /** Where people reach the server (links in e-mails), without a trailing slash: `https://chat.example.com`. */
+  publicUrl: string;
+  host: string;
+  port: number;
+  /** Absolute path of the directory holding the database and uploaded files. */
+  dataDir: string;
+  tokenTtlMs: number;
+  signOnTokenTtlMs: number;
+  /** `smtp://` or `smtps://`; absent: e-mails are kept in memory (and lost), with a warning at start. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  trustedProxyHops: number;
+  logLevel: LogLevel;
+  /** When set, `/metrics` requires `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
+}
+
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: string[] };
+
+const DURATION = /^(\d+)(ms|s|m|h|d)$/;
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** Bounds: a token shorter than these would sign people out while they work; longer ones outlive a leaver. */
+const TOKEN_TTL = { default: '12h', min: 15 * MINUTE, max: 90 * DAY };
+const SIGN_ON_TOKEN_TTL = { default: '15m', min: 1 * MINUTE, max: 1 * DAY };
+const MIN_METRICS_TOKEN_LENGTH = 16;
+// `Name <address>` or a bare address; the mail server has the last word on the rest.
+const MAIL_FROM = /^(?:[^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
+
+/**
+ * Reads and checks every setting at once, so an operator fixes them in one go: one message per
+ * problem, naming the variable, what it holds and what it should hold.
+ */
+export function loadSettings(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): SettingsResult {
+  const problems: string[] = [];
+  const read = (name: SettingName): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const problem = (name: SettingName, expected: string): void => {
+    problems.push(`${name} must be ${expected}, got ${JSON.stringify(env[name])}.`);
+  };
+
+  const publicUrl = readPublicUrl(read('PUBLIC_URL'), problems);
+
+  const host = read('HOST') ?? '127.0.0.1';
+
+  const port = wholeNumber(read('PORT') ?? '8080');
+  if (port === undefined || port > 65535) problem('PORT', 'a port number from 0 to 65535');
+
+  const dataDir = resolve(cwd, read('DATA_DIR') ?? './data');
+
+  const duration = (name: SettingName, bounds: { default: string; min: number; max: number }): number => {
+    const ms = parseDuration(read(name) ?? bounds.default);
+    if (ms === undefined) problem(name, 'a duration such as 12h, 30m, 90s or 7d');
+    else if (ms < bounds.min || ms > bounds.max) problem(name, `between ${formatDuration(bounds.min)} and ${formatDuration(bounds.max)}`);
+    return ms ?? 0;
+  };
+  const tokenTtlMs = duration('TOKEN_TTL', TOKEN_TTL);
+  const signOnTokenTtlMs = duration('SIGN_ON_TOKEN_TTL', SIGN_ON_TOKEN_TTL);
+
+  const smtpUrl = read('SMTP_URL');
+  if (smtpUrl !== undefined && !isUrlWithProtocol(smtpUrl, ['smtp:', 'smtps:'])) {
+    problem('SMTP_URL', 'an smtp:// or smtps:// URL such as smtps://user:password@mail.example.com:465');
+  }
+
+  const mailFrom = read('MAIL_FROM') ?? `Conecta <no-reply@${publicUrl ? new URL(publicUrl).hostname : 'localhost'}>`;
+  if (!MAIL_FROM.test(mailFrom)) problem('MAIL_FROM', 'an e-mail address, alone or as "Name <address>"');
+
+  const trustedProxyHops = wholeNumber(read('TRUSTED_PROXY_HOPS') ?? '0');
+  if (trustedProxyHops === undefined) problem('TRUSTED_PROXY_HOPS', 'a whole number of reverse proxies (0 when there is none)');
+
+  const logLevel = (read('LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problem('LOG_LEVEL', `one of ${LOG_LEVELS.join(', ')}`);
+
+  const metricsToken = read('METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < MIN_METRICS_TOKEN_LENGTH) {
+    problems.push(`METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters long (e.g. openssl rand -hex 24), or unset.`);
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    settings: {
+      publicUrl: publicUrl!,
+      host,
+      port: port!,
+      dataDir,
+      tokenTtlMs,
+      signOnTokenTtlMs,
+      smtpUrl,
+      mailFrom,
+      trustedProxyHops: trustedProxyHops!,
+      logLevel,
+      metricsToken,
+    },
+  };
+}
+
+/** `https://chat.example.com/` → `https://chat.example.com`; a path prefix is kept, a query or fragment refused. */
+function readPublicUrl(value: string | undefined, problems: string[]): string | undefined {
+  if (value === undefined) {
+    problems.push('PUBLIC_URL is required: the address people use to reach this server, such as https://chat.example.com.');
+    return undefined;
+  }
+  if (!isUrlWithProtocol(value, ['http:', 'https:'])) {
+    problems.push(`PUBLIC_URL must be an http:// or https:// URL such as https://chat.example.com, got ${JSON.stringify(value)}.`);
+    return undefined;
+  }
+  const url = new URL(value);
+  if (url.search || url.hash || url.username || url.password) {
+    problems.push(`PUBLIC_URL must have no query, fragment or credentials, got ${JSON.stringify(value)}.`);
+    return undefined;
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+function isUrlWithProtocol(value: string, protocols: readonly string[]): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function wholeNumber(value: string): number | undefined {
+  return /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/** `12h` → 43 200 000; undefined when it is not a number and a unit (ms, s, m, h, d). */
+export function parseDuration(value: string): number | undefined {
+  const match = DURATION.exec(value);
+  return match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : undefined;
+}
+
+function formatDuration(ms: number): string {
+  if (ms % DAY === 0) return `${ms / DAY}d`;
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  return `${ms / MINUTE}m`;
+}
