@@ -90,9 +90,9 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   );
   const io = createSocketServer(http.server);
   const events = new SocketEvents(io, repo, (error) => logError(error, { during: 'event routing' }));
-  const services = createServices(repo, now, events, {
-    signer,
-    dataDir: options.dataDir,
+  const services = createServices(repo, now, events, { signer, dataDir: options.dataDir }, (tokenHash, reason) => {
+    io.in(tokenRoom(tokenHash)).emit('auth.ended', { reason });
+    io.in(tokenRoom(tokenHash)).disconnectSockets(true);
   });
   await http.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
 

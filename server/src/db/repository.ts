@@ -1,5 +1,7 @@
 import type {
   Agent,
+  AgentPermissions,
+  AgentRole,
   Attachment,
   AttachmentKind,
   AuthorKind,
@@ -148,6 +150,8 @@ export interface Repository
     ChannelRepository,
     WebchatRepository,
     AuditRepository {
+  /** The administered resources, each read and written whole (server/src/domain/admin/). */
+  readonly admin: AdminStores;
   /**
    * Runs `fn` in one transaction on the repository it is given (use only that one inside `fn`):
    * committed when `fn` resolves, rolled back when it throws.
@@ -307,6 +311,105 @@ export interface WebchatRepository {
   adoptVisitor(visitorId: string, userId: string, tokenHash: string): Promise<void>;
 }
 
+/** One administered resource's rows, read and written whole: `put` creates or replaces by id. */
+export interface RecordStore<T extends { id: string }> {
+  list(): Promise<T[]>;
+  get(id: string): Promise<T | null>;
+  put(record: T): Promise<void>;
+  /** False when there was none. */
+  remove(id: string): Promise<boolean>;
+}
+
+/** An agent as administered: everything but its password and its rating. */
+export interface AgentRecord {
+  id: string;
+  name: string;
+  email: string;
+  role: AgentRole;
+  teamIds: string[];
+  nickname: string | null;
+  extension: string | null;
+  photoFileId: string | null;
+  permissions: AgentPermissions;
+  /** A deactivated agent cannot log in; its sessions went back to their teams. */
+  active: boolean;
+  /** The agent's id in the company's CRM (sign-on through an API key). */
+  externalId: string | null;
+}
+
+/** A day a team does not attend, whatever its working hours. */
+export interface Holiday {
+  /** `YYYY-MM-DD`, in the team's time zone. */
+  date: string;
+  name: string;
+}
+
+export interface TeamRecord {
+  id: string;
+  name: string;
+  memberIds: string[];
+  /** `null`: its waiting sessions never expire. */
+  waitingTimeoutMs: number | null;
+  /** `null`: always open. */
+  workingHours: WorkingHours | null;
+  holidays: Holiday[];
+}
+
+/** A webchat channel as administered; `id` is its key. */
+export type WebchatChannelAdminRecord = Omit<WebchatChannelRecord, 'key'> & { id: string };
+
+/** A WhatsApp Business (Cloud API) channel and the credentials its adapter needs; `id` is its key. */
+export interface WhatsappChannelRecord {
+  id: string;
+  name: string;
+  /** Where its new sessions wait. */
+  defaultTeamId: string;
+  phoneNumberId: string | null;
+  businessAccountId: string | null;
+  /** Secrets: never sent to clients nor written to the audit log. */
+  accessToken: string | null;
+  /** Signs the webhooks (`channels.secret`). */
+  appSecret: string;
+  /** What Meta echoes when it verifies the webhook's address. */
+  verifyToken: string | null;
+}
+
+/** A canned response with its files by id. */
+export type CannedResponseRecord = Omit<CannedResponse, 'attachments'> & { fileIds: string[] };
+
+/** A kind of pause an agent picks, with its time limit. */
+export interface PauseTypeRecord {
+  id: string;
+  name: string;
+  /** `null`: no limit. */
+  timeLimitMs: number | null;
+}
+
+export const CONTACT_FIELDS = ['name', 'email', 'phone', 'document'] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+
+/** Company-wide contact rules; one row, id `contact`. */
+export interface ContactSettingsRecord {
+  id: string;
+  /** The fields an agent must fill in on a contact. */
+  requiredFields: ContactField[];
+}
+
+/** Every administered resource's rows. */
+export interface AdminStores {
+  agents: RecordStore<AgentRecord>;
+  teams: RecordStore<TeamRecord>;
+  webchatChannels: RecordStore<WebchatChannelAdminRecord>;
+  whatsappChannels: RecordStore<WhatsappChannelRecord>;
+  templates: RecordStore<Template>;
+  cannedResponses: RecordStore<CannedResponseRecord>;
+  tags: RecordStore<Tag>;
+  pauseTypes: RecordStore<PauseTypeRecord>;
+  contactSettings: RecordStore<ContactSettingsRecord>;
+  /** Deletes every login token of the agent; answers their hashes (to close their sockets). */
+  deleteAgentTokens(agentId: string): Promise<string[]>;
+}
+
 /** Who made an administrative change: an agent (through the admin API), a CRM's API key, or the command line. */
 export interface AuditActor {
   kind: 'agent' | 'api-key' | 'cli';
@@ -339,6 +442,8 @@ export interface AuditQuery {
   actorId?: string;
   /** Entries older than this id (paging back). */
   beforeId?: number;
+  /** Entries made at or after this time (ms). */
+  since?: number;
   limit: number;
 }
 

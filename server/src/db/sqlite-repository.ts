@@ -1,4 +1,5 @@
 import type { FileUrl, Repository } from './repository.js';
+import { sqliteAdminStores } from './sqlite/admin/admin-stores.js';
 import { sqliteAgentLoginStore } from './sqlite/agent-login-store.js';
 import { sqliteAuditStore } from './sqlite/audit-store.js';
 import { sqliteCatalogStore } from './sqlite/catalog-store.js';
@@ -25,6 +26,7 @@ export function createSqliteRepository(db: SqliteDatabase, fileUrl: FileUrl = (f
 function repositoryOn(sql: SqliteStatements, fileUrl: FileUrl): Repository {
   let insideTransaction: Repository | undefined;
   const files = sqliteFileStore(sql, fileUrl);
+  const webchat = sqliteWebchatStore(sql);
   const repository: Repository = {
     transaction: (fn) =>
       sql.transaction((tx) => {
@@ -42,8 +44,9 @@ function repositoryOn(sql: SqliteStatements, fileUrl: FileUrl): Repository {
     ...files,
     ...sqliteCatalogStore(sql, files.toAttachment),
     ...sqliteChannelStore(sql),
-    ...sqliteWebchatStore(sql),
+    ...webchat,
     ...sqliteAuditStore(sql),
+    admin: sqliteAdminStores(sql, webchat),
   };
   return repository;
 }

@@ -1,4 +1,6 @@
 import type { Repository } from '../db/repository.js';
+import { AdminService } from './admin/admin-service.js';
+import { adminEffects, type EndTokenSockets } from './admin/effects.js';
 import { AuthService } from './auth.js';
 import { CatalogService } from './catalog.js';
 import { ChannelService } from './channels.js';
@@ -23,6 +25,7 @@ export interface Services {
   catalog: CatalogService;
   files: FileService;
   channels: ChannelService;
+  admin: AdminService;
 }
 
 export function createServices(
@@ -30,6 +33,8 @@ export function createServices(
   now: Clock,
   events: DomainEvents,
   files: { signer: FileUrlSigner; dataDir: string },
+  /** How a revoked login's sockets are ended; none in tests that build services without sockets. */
+  endTokenSockets: EndTokenSockets = () => {},
 ): Services {
   const sessions = new SessionService(repo, now, events);
   return {
@@ -43,5 +48,6 @@ export function createServices(
     catalog: new CatalogService(repo),
     files: new FileService(repo, now, files.signer, files.dataDir),
     channels: new ChannelService(repo, now, events, sessions),
+    admin: new AdminService(repo, now, adminEffects(repo, sessions, endTokenSockets)),
   };
 }

@@ -4,6 +4,7 @@ import { productionWebchatSchema } from './003-production-webchat.js';
 import { loginThrottleSchema } from './004-login-throttle.js';
 import { channelTextsSchema } from './005-channel-texts.js';
 import { accountsSchema } from './006-accounts.js';
+import { adminSchema } from './009-admin.js';
 
 /**
  * Every schema change, in order. Migration N (1-based) is applied once and recorded in
@@ -16,4 +17,5 @@ export const migrations: readonly string[] = [
   loginThrottleSchema,
   channelTextsSchema,
   accountsSchema,
+  adminSchema,
 ];

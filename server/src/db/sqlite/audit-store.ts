@@ -39,6 +39,7 @@ export function sqliteAuditStore(sql: SqliteStatements): AuditRepository {
         ['resource_id = ?', query.resourceId],
         ['actor_id = ?', query.actorId],
         ['id < ?', query.beforeId],
+        ['at >= ?', query.since],
       ];
       const used = filters.filter(([, value]) => value !== undefined);
       const where = used.map(([condition]) => condition);

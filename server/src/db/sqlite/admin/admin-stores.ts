@@ -1,0 +1,27 @@
+import type { AdminStores, WebchatRepository } from '../../repository.js';
+import type { SqliteStatements } from '../statements.js';
+import { sqliteAgentRecords } from './agent-records.js';
+import { sqliteCannedResponseRecords, sqliteTagRecords, sqliteTemplateRecords } from './catalog-records.js';
+import { sqliteWebchatChannelRecords, sqliteWhatsappChannelRecords } from './channel-records.js';
+import { sqliteContactSettingsRecords, sqlitePauseTypeRecords } from './settings-records.js';
+import { sqliteTeamRecords } from './team-records.js';
+
+/** The administered resources' rows on one connection. */
+export function sqliteAdminStores(sql: SqliteStatements, webchat: WebchatRepository): AdminStores {
+  return {
+    agents: sqliteAgentRecords(sql),
+    teams: sqliteTeamRecords(sql),
+    webchatChannels: sqliteWebchatChannelRecords(sql, webchat),
+    whatsappChannels: sqliteWhatsappChannelRecords(sql),
+    templates: sqliteTemplateRecords(sql),
+    cannedResponses: sqliteCannedResponseRecords(sql),
+    tags: sqliteTagRecords(sql),
+    pauseTypes: sqlitePauseTypeRecords(sql),
+    contactSettings: sqliteContactSettingsRecords(sql),
+    async deleteAgentTokens(agentId) {
+      const rows = await sql.all('SELECT token_hash FROM auth_tokens WHERE agent_id = ?', agentId);
+      await sql.exec('DELETE FROM auth_tokens WHERE agent_id = ?', agentId);
+      return rows.map((row) => String(row.token_hash));
+    },
+  };
+}

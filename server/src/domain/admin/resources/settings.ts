@@ -1,0 +1,35 @@
+import type { ContactSettingsRecord, PauseTypeRecord } from '../../../db/repository.js';
+import { ContactSettingsInput, PauseTypeInput } from '../../../admin/schemas.js';
+import { notFound } from '../../errors.js';
+import { defineResource } from '../resource.js';
+
+/** The kinds of pause agents pick, each with its time limit. */
+export const pauseTypeResource = defineResource<PauseTypeRecord, PauseTypeInput, PauseTypeRecord>({
+  name: 'pause-type',
+  input: PauseTypeInput,
+  store: (tx) => tx.admin.pauseTypes,
+  toRecord: (id, input) => ({ id, ...input }),
+  toInput: ({ id: _id, ...input }) => input,
+  view: (record) => record,
+  readRole: 'admin',
+  writeRole: 'admin',
+});
+
+/** The one record of company-wide contact rules. */
+export const CONTACT_SETTINGS_ID = 'contact';
+
+/** Which contact fields agents must fill in. One record, id `contact`; replaced, never removed. */
+export const contactSettingsResource = defineResource<ContactSettingsRecord, ContactSettingsInput, ContactSettingsRecord>({
+  name: 'contact-settings',
+  input: ContactSettingsInput,
+  store: (tx) => tx.admin.contactSettings,
+  toRecord: (id, input) => ({ id, ...input }),
+  toInput: ({ id: _id, ...input }) => input,
+  view: (record) => record,
+  readRole: 'admin',
+  writeRole: 'admin',
+  removable: false,
+  async check(_context, _before, after) {
+    if (after && after.id !== CONTACT_SETTINGS_ID) throw notFound(`contact settings other than "${CONTACT_SETTINGS_ID}"`);
+  },
+});

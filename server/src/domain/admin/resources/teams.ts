@@ -1,0 +1,18 @@
+import type { TeamRecord } from '../../../db/repository.js';
+import { TeamInput } from '../../../admin/schemas.js';
+import { defineResource, requireExisting } from '../resource.js';
+
+/** Teams: members, waiting timeout, working hours and holidays. A team with sessions cannot be removed (409). */
+export const teamResource = defineResource<TeamRecord, TeamInput, TeamRecord>({
+  name: 'team',
+  input: TeamInput,
+  store: (tx) => tx.admin.teams,
+  toRecord: (id, input) => ({ id, ...input }) as TeamRecord,
+  toInput: ({ id: _id, ...input }) => input,
+  view: (record) => record,
+  readRole: 'supervisor',
+  writeRole: 'admin',
+  async check({ tx }, _before, after) {
+    if (after) await requireExisting(tx.admin.agents, after.memberIds, 'memberIds', 'agent');
+  },
+});
