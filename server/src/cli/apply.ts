@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServer } from '../app.js';
-import { applyCompanyFile } from '../config-as-code/apply-company.js';
+import { ApplyFailed, applyCompanyFile } from '../config-as-code/apply-company.js';
 import { InvalidCompanyFile } from '../config-as-code/config-error.js';
 import { formatPlan } from '../config-as-code/print-plan.js';
 
@@ -38,7 +38,7 @@ export async function run(args: string[]): Promise<number> {
   // The whole server, never listening: the same services (and audit log) as the admin API's.
   const server = await createServer({ dataDir: resolve(process.env.DATA_DIR ?? './data'), expireEveryMs: 0 });
   try {
-    const result = await applyCompanyFile(server.services, text, { fileName: basename(file), env: process.env, dryRun });
+    const result = await applyCompanyFile(server, text, { fileName: basename(file), env: process.env, dryRun });
     if (result.changes.length) process.stdout.write(`${formatPlan(result.changes)}\n`);
     const writes = result.changes.filter((change) => change.action !== 'keep').length;
     if (writes === 0) process.stdout.write('No changes.\n');
@@ -48,6 +48,8 @@ export async function run(args: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof InvalidCompanyFile) {
       process.stderr.write(`${error.message}\n${error.errors.length} error(s); nothing was written.\n`);
+    } else if (error instanceof ApplyFailed) {
+      process.stderr.write(`${error.message}\nNothing was written.\n`);
     } else {
       process.stderr.write(`Applying ${basename(file)} failed, nothing was written: ${(error as Error).message}\n`);
     }

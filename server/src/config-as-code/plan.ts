@@ -84,8 +84,3 @@ export function planSection(input: SectionPlanInput): Change[] {
   }
   return changes;
 }
-
-/** Whether applying the plan would write anything. */
-export function changesAnything(changes: readonly Change[]): boolean {
-  return changes.some((change) => change.action !== 'keep');
-}

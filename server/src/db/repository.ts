@@ -193,6 +193,8 @@ export interface AgentLoginRepository {
   /** The address's failed logins (any account) since `since`: how many, and the oldest's time. */
   addressLoginFailuresSince(address: string, since: number): Promise<{ count: number; oldestAt: number | null }>;
   clearLoginFailures(email: string, address: string): Promise<void>;
+  /** Replaces the agent's password (scrypt hash and salt; an empty hash matches no password). */
+  setAgentPassword(agentId: string, hash: string, salt: string): Promise<void>;
 }
 
 export interface ContactRepository {
