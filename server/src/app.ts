@@ -9,6 +9,7 @@ import type { Clock } from './domain/events.js';
 import { MAX_UPLOAD_BYTES } from '../../src/protocol/index.js';
 import { FileUrlSigner, loadSigningKey } from './domain/files.js';
 import { createServices, type Services } from './domain/services.js';
+import { applyDemoCompany } from './demo-company.js';
 import { installCors } from './http/cors.js';
 import { installErrorHandlers } from './http/errors.js';
 import { installRoutes } from './http/routes.js';
@@ -16,7 +17,6 @@ import { installDemoSite } from './http/demo-site.js';
 import { installStaticFiles, type StaticRoot } from './http/static-files.js';
 import { RateLimiter, rateLimitsWith, type RateLimitChanges } from './limits/rate-limits.js';
 import { MemoryTokenBuckets, type TokenBucketStore } from './limits/token-buckets.js';
-import { seedDemo } from './seed.js';
 import { attachSocketHandlers, createSocketServer, tokenRoom } from './socket/server.js';
 import { SocketEvents } from './socket/socket-events.js';
 
@@ -28,7 +28,7 @@ export interface ServerOptions {
   staticRoots?: StaticRoot[];
   /** Fastify's request log (pino). Off by default; unexpected errors are logged either way. */
   logger?: boolean;
-  /** Seed the demo teams, agents and channel when the database has no agent. */
+  /** Apply the demo company (demo/company.yaml) when the database has no agent. */
   seed?: boolean;
   /** Rules replacing some of DEFAULT_RATE_LIMITS (server/src/limits/rate-limits.ts). */
   rateLimits?: RateLimitChanges;
@@ -105,7 +105,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   await installStaticFiles(http, options.staticRoots ?? []);
   attachSocketHandlers(io, services, { limiter, logError });
 
-  if (options.seed) await seedDemo(repo, now());
+  if (options.seed) await applyDemoCompany({ services, repo });
 
   const expireEveryMs = options.expireEveryMs ?? 30_000;
   const expiry =
