@@ -5,7 +5,7 @@ import { CommandError } from '../domain/errors.js';
 import { hashPassword } from '../domain/secrets.js';
 import type { Services } from '../domain/services.js';
 import { readCompanyFile, type CompanyFile, type Environment, type StoredCompany, type StoredResource } from './company-file.js';
-import { formatConfigError, formatPath, InvalidCompanyFile } from './config-error.js';
+import { formatPath, InvalidCompanyFile } from './config-error.js';
 import { formatDuration } from './duration.js';
 import { planSection, type Change, type FieldChange, type ResourceState } from './plan.js';
 import { SECTION_NAMES, SECTIONS, type Section, type SectionName } from './sections.js';
@@ -127,9 +127,8 @@ function failure(
           .map(([field, why]) => `${field}: ${why}`)
           .join('; ')})`
       : '';
-  const where = resource
-    ? formatConfigError(fileName, { line: lineOf(resource.path), path: resource.path, message: '' }).replace(/: $/, '')
-    : `${fileName} ${formatPath([change.section])} ${change.id}`;
+  // A removal is of something the file does not list: no line to point at.
+  const where = resource ? `${fileName}:${lineOf(resource.path)} ${formatPath(resource.path)}` : fileName;
   return new ApplyFailed(`${where}: ${change.action} ${change.section} ${change.id} refused: ${(error as Error).message}${fields}`, {
     cause: error,
   });
