@@ -102,6 +102,8 @@ agents:
     email: not-an-email
     teamIds: [tm-a, tm-nowhere]
     role: boss
+  - { id: ag-y, name: Yara, email: xavier@example.com }
+  - { id: ag-z, name: Zeca, email: Xavier@example.com }
 tags:
   - { id: tg-a, teamId: tm-a, name: Urgente, color: red }
   - { id: tg-a, teamId: tm-b, name: Outra, color: '#c62828' }
@@ -113,9 +115,10 @@ colours: []
       'company.yaml:10 agents[0].email: is not a valid e-mail address',
       'company.yaml:11 agents[0].teamIds[1]: team tm-nowhere is neither in the file nor in the database',
       'company.yaml:12 agents[0].role: must be owner, admin, supervisor or agent',
-      'company.yaml:14 tags[0].color: is not a hex colour like #0b6bcb',
-      'company.yaml:15 tags[1].id: tg-a is listed twice (also tags[0])',
-      'company.yaml:16 colours: unknown section; expected prune or one of teams, agents, webchatChannels, whatsappChannels, tags, templates, cannedResponses, pauseTypes, contactSettings',
+      'company.yaml:14 agents[2].email: is also the e-mail of agents[1] (ag-y)',
+      'company.yaml:16 tags[0].color: is not a hex colour like #0b6bcb',
+      'company.yaml:17 tags[1].id: tg-a is listed twice (also tags[0])',
+      'company.yaml:18 colours: unknown section; expected prune or one of teams, agents, webchatChannels, whatsappChannels, tags, templates, cannedResponses, pauseTypes, contactSettings',
     ]);
     assert.equal((await t.server.repo.listAllTeams()).length, 0, 'nothing was written');
     assert.equal(await auditCount(t.server), 0);

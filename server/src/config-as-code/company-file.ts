@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { type ConfigError, type ConfigPath } from './config-error.js';
+import { formatPath, type ConfigError, type ConfigPath } from './config-error.js';
 import { parseDuration } from './duration.js';
 import { isSecretPath, resolveEnvReferences } from './env-secrets.js';
 import { SECTION_NAMES, SECTIONS, type Section, type SectionName } from './sections.js';
@@ -180,6 +180,21 @@ function checkReferences(entries: Record<SectionName, ReadEntry[]>, prune: Reado
   return errors;
 }
 
+/** Two agents of the file with one e-mail address (the admin service would refuse the second only when writing). */
+function checkUniqueEmails(agents: readonly ReadEntry[]): ConfigError[] {
+  const first = new Map<string, ReadEntry>();
+  const errors: ConfigError[] = [];
+  for (const agent of agents) {
+    if (typeof agent.input.email !== 'string') continue;
+    const email = agent.input.email.trim().toLowerCase();
+    const other = first.get(email);
+    if (other)
+      errors.push({ line: null, path: [...agent.path, 'email'], message: `is also the e-mail of ${formatPath(other.path)} (${other.id})` });
+    else first.set(email, agent);
+  }
+  return errors;
+}
+
 /**
  * Reads and checks a whole company file against the admin API's schemas and the database: every
  * error at once, each with its line and path. Secrets come from `env` (`${NAME}`, `{ env: NAME }`).
@@ -232,7 +247,7 @@ export function readCompanyFile(text: string, env: Environment, stored: StoredCo
       entries[section.name].push(read);
     });
   }
-  errors.push(...checkReferences(entries, prune, stored));
+  errors.push(...checkReferences(entries, prune, stored), ...checkUniqueEmails(entries.agents));
   // A secret whose variable is not set is reported once, not also as the empty string it stood for.
   const unset = resolved.errors.map((error) => error.path);
   const reported = errors.filter((error) => resolved.errors.includes(error) || !isSecretPath(unset, error.path));
