@@ -10,6 +10,7 @@ import { MAX_UPLOAD_BYTES } from '../../src/protocol/index.js';
 import { FileUrlSigner, loadSigningKey } from './domain/files.js';
 import { createServices, type Services } from './domain/services.js';
 import { applyDemoCompany } from './demo-company.js';
+import { installAdminApi } from './http/admin/admin-api.js';
 import { installCors } from './http/cors.js';
 import { installErrorHandlers } from './http/errors.js';
 import { installRoutes } from './http/routes.js';
@@ -39,6 +40,11 @@ export interface ServerOptions {
    * Default 0: the client address is the socket's, and the header is ignored (anyone can send it).
    */
   trustedProxyHops?: number;
+  /**
+   * Sends an agent its invitation (the admin API's `POST /agents/:id/invite`); wip/passwords'
+   * `services.passwords.invite` at merge. Absent: that route answers 500 (not set up).
+   */
+  adminInvite?: (agentId: string) => Promise<unknown>;
   /** How often waiting sessions are checked against their team's timeout. Default 30 s; 0: never (tests call `expireWaiting`). */
   expireEveryMs?: number;
 }
@@ -101,6 +107,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   // A revoked token must not keep an open socket alive.
   installRoutes(http, services, limiter, (tokenHash) => io.in(tokenRoom(tokenHash)).disconnectSockets(true));
   // The demo site's pretend backend, only where the demo is served on seeded data.
+  await installAdminApi(http, services, { invite: options.adminInvite });
   if (options.seed && options.staticRoots?.length) installDemoSite(http);
   await installStaticFiles(http, options.staticRoots ?? []);
   attachSocketHandlers(io, services, { limiter, logError });

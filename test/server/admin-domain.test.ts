@@ -4,7 +4,18 @@ import { after, before, describe, it } from 'node:test';
 import { ADMIN_RESOURCES, type AdminResourceName } from '../../server/src/domain/admin/resources/index.js';
 import { CommandError } from '../../server/src/domain/errors.js';
 import { ADMIN, AGENT, auditOf, CLI_ACTOR, OWNER, SUPERVISOR, SUPORTE, VALID_BODIES, VENDAS } from './admin-support.js';
-import { connectAgent, connectVisitor, DEMO_AGENTS, loginAgent, postJson, startTestServer, type TestServer, BRUNO } from './harness.js';
+import {
+  connectAgent,
+  connectVisitor,
+  DEMO_AGENTS,
+  loginAgent,
+  postJson,
+  startTestServer,
+  type TestServer,
+  ANA,
+  BRUNO,
+  DEMO_PASSWORD,
+} from './harness.js';
 
 /** The error a promise rejects with, as a CommandError. */
 async function refusal(promise: Promise<unknown>): Promise<CommandError> {
@@ -103,6 +114,18 @@ describe('admin domain: generic audited resources', () => {
     assert.equal(rotation?.action, 'rotate-secret');
   });
 
+  it('refuses a WhatsApp channel whose key is another kind of channel\u2019s', async () => {
+    await t.server.repo.insertChannel(
+      { key: 'tg-chan', kind: 'telegram', name: 'Telegram', defaultTeamId: SUPORTE, secret: 'telegram-secret' },
+      0,
+    );
+    const error = await refusal(
+      t.server.services.admin.put(OWNER, 'whatsapp-channels', 'tg-chan', VALID_BODIES['whatsapp-channels']!.body),
+    );
+    assert.equal(error.code, 'CONFLICT');
+    assert.equal((await t.server.repo.getChannel('tg-chan'))?.name, 'Telegram');
+  });
+
   it('rolls every change of a failing transaction back, its audit entries with it', async () => {
     const admin = t.server.services.admin;
     const auditBefore = (await t.server.repo.listAudit({ limit: 1000 })).length;
@@ -192,6 +215,26 @@ describe('admin domain: generic audited resources', () => {
   });
 });
 
+describe('admin domain: contact settings', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer();
+  });
+  after(() => t.close());
+
+  it('makes agents fill in the fields the company requires', async () => {
+    const ana = await connectAgent(t.url, await loginAgent(t.url, ANA));
+    const contact = { id: randomUUID(), name: 'Joana', email: null, phone: null };
+    assert.equal((await ana.command('contact.save', contact)).ok, true);
+    await t.server.services.admin.put(ADMIN, 'contact-settings', 'contact', { requiredFields: ['name', 'phone'] });
+    const refused = await ana.command('contact.save', { ...contact, name: 'Joana Dias' });
+    assert.equal(refused.ok, false);
+    assert.deepEqual(!refused.ok && refused.error.fields, { phone: 'is required' });
+    assert.equal((await ana.command('contact.save', { ...contact, phone: '+5511987654321' })).ok, true);
+    ana.close();
+  });
+});
+
 describe('admin domain: deactivating an agent', () => {
   let t: TestServer;
   before(async () => {
@@ -216,6 +259,9 @@ describe('admin domain: deactivating an agent', () => {
     assert.equal(await t.server.services.auth.authenticate(token), null);
     const refused = await postJson(`${t.url}/api/auth/logout`, {}, { authorization: `Bearer ${token}` });
     assert.notEqual(refused.status, 200);
+    const login = await postJson(`${t.url}/api/auth/login`, { email: BRUNO, password: DEMO_PASSWORD });
+    assert.equal(login.status, 401);
+    assert.equal(login.body.error.message, 'This account is deactivated.');
     const [entry] = await auditOf(t, 'agent', DEMO_AGENTS.bruno.id);
     assert.equal(entry?.action, 'deactivate');
     assert.equal((entry.before as { active: boolean }).active, true);

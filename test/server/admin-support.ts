@@ -1,7 +1,7 @@
 // Shared by the admin tests: actors, audit reads, and a server with an admin and a supervisor besides the demo.
 import { CLI_ACTOR, type AdminActor } from '../../server/src/domain/admin/actor.js';
 import type { AuditEntry } from '../../server/src/db/repository.js';
-import { DEMO_AGENTS, DEMO_TEAMS, type TestServer } from './harness.js';
+import { addAgent, DEMO_AGENTS, DEMO_TEAMS, loginAgent, type TestServer } from './harness.js';
 
 export { CLI_ACTOR };
 export const SUPORTE = DEMO_TEAMS.suporte.id;
@@ -90,3 +90,28 @@ export const VALID_BODIES: Record<
     invalid: [{ requiredFields: ['name', 'shoe size'] }, 'requiredFields.1'],
   },
 };
+
+/** A JSON request to the admin API with the agent token (if any); answers status and parsed body. */
+export async function adminRequest(t: TestServer, method: string, path: string, token: string | null, body?: unknown) {
+  const response = await fetch(`${t.url}/api/admin/v1${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as any };
+}
+
+/**
+ * Adds a logged-in agent of `role` (through the owner, as the API would) and answers its token:
+ * the admin `ag-admin`, the supervisor `ag-supervisor` of Suporte.
+ */
+export async function tokenOf(t: TestServer, role: 'admin' | 'supervisor'): Promise<string> {
+  const id = `ag-${role}`;
+  await addAgent(t, { id, name: role, email: `${role}@example.com`, teamIds: role === 'supervisor' ? [SUPORTE] : [] });
+  await t.server.services.admin.patch(CLI_ACTOR, 'agents', id, { role });
+  return loginAgent(t.url, `${role}@example.com`);
+}

@@ -58,6 +58,7 @@ export interface TestServerOptions {
   staticRoots?: ServerOptions['staticRoots'];
   /** Defaults to a free port; give the old one to restart a server where its clients reconnect. */
   port?: number;
+  adminInvite?: ServerOptions['adminInvite'];
 }
 
 const LIFTED = { perSecond: 1000, burst: 10_000 };
@@ -83,6 +84,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     trustedProxyHops: options.trustedProxyHops,
     expireEveryMs: options.expireEveryMs ?? 0,
     staticRoots: options.staticRoots,
+    adminInvite: options.adminInvite,
   });
   const url = await server.listen(options.port ?? 0, '127.0.0.1');
   return {

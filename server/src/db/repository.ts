@@ -33,6 +33,8 @@ type Weekday = '0' | '1' | '2' | '3' | '4' | '5' | '6';
 export interface WorkingHours {
   timeZone: string;
   days: Partial<Record<Weekday, [from: string, to: string][]>>;
+  /** Days (`YYYY-MM-DD` in `timeZone`) closed all day: the team's holidays, added by the repository when it reads the hours. */
+  holidays?: string[];
 }
 
 /** An agent with what only the auth service may see. */

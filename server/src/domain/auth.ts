@@ -56,6 +56,8 @@ export class AuthService {
       throw new CommandError('UNAUTHENTICATED', WRONG_CREDENTIALS);
     }
 
+    // Stand-in until wip/auth's own check: a deactivated agent keeps its password but may not log in.
+    if (!(await this.repo.admin.agents.get(account.id))?.active) throw new CommandError('UNAUTHENTICATED', 'This account is deactivated.');
     const token = newToken('tok');
     await this.#throttle.recordSuccess(email, address);
     await this.repo.insertAuthToken(hashToken(token), account.id, this.now());

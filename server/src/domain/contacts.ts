@@ -1,5 +1,6 @@
 import type { Contact, ParsedPayload } from '../../../src/protocol/index.js';
 import type { Repository } from '../db/repository.js';
+import { CONTACT_SETTINGS_ID } from './admin/resources/settings.js';
 import { CommandError, notFound } from './errors.js';
 import type { Clock, DomainEvents } from './events.js';
 
@@ -17,9 +18,19 @@ export class ContactService {
     return contact;
   }
 
-  /** Upsert by id; the whole record is replaced. Saving identical values changes nothing. */
+  /** Upsert by id; the whole record is replaced. Saving identical values changes nothing; the company's required fields must be filled. */
   async save(input: ParsedPayload<'contact.save'>): Promise<Contact> {
     const { contact, changed } = await this.repo.transaction(async (tx) => {
+      // The company's rule (admin API: contact-settings) of which fields an agent must fill in.
+      const required = (await tx.admin.contactSettings.get(CONTACT_SETTINGS_ID))?.requiredFields ?? [];
+      const missing = required.filter((field) => !input[field]);
+      if (missing.length > 0) {
+        throw new CommandError(
+          'INVALID_PAYLOAD',
+          'The company requires these contact fields.',
+          Object.fromEntries(missing.map((field) => [field, 'is required'])),
+        );
+      }
       if (input.email !== null) {
         const owner = await tx.findContactByEmail(input.email);
         if (owner && owner.id !== input.id) {

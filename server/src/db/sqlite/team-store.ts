@@ -34,8 +34,14 @@ export function sqliteTeamStore(sql: SqliteStatements): TeamRepository {
     async getWorkingHours(teamIds: readonly string[]): Promise<Map<string, WorkingHours | null>> {
       if (teamIds.length === 0) return new Map();
       const rows = await sql.all(`SELECT id, working_hours FROM teams WHERE id IN (${marks(teamIds)})`, ...teamIds);
+      const holidays = await sql.all(`SELECT team_id, date FROM team_holidays WHERE team_id IN (${marks(teamIds)})`, ...teamIds);
       return new Map(
-        rows.map((row) => [String(row.id), row.working_hours ? (JSON.parse(String(row.working_hours)) as WorkingHours) : null]),
+        rows.map((row) => {
+          if (!row.working_hours) return [String(row.id), null];
+          const hours = JSON.parse(String(row.working_hours)) as WorkingHours;
+          const closed = holidays.filter((holiday) => holiday.team_id === row.id).map((holiday) => String(holiday.date));
+          return [String(row.id), closed.length ? { ...hours, holidays: closed } : hours];
+        }),
       );
     },
     async listAllTeams(): Promise<Team[]> {

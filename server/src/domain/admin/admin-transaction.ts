@@ -80,7 +80,7 @@ export class AdminTransaction {
   /** Creates or replaces the resource `id` with `body` (a whole input; what it leaves out takes its default). */
   async put(name: AdminResourceName | string, id: string, body: unknown): Promise<unknown> {
     const resource = this.#writable(name);
-    const checkedId = parse(ResourceId, id);
+    const { id: checkedId } = parse(v.object({ id: ResourceId }), { id });
     const input = parse(resource.input, body);
     const before = await resource.store(this.#tx).get(checkedId);
     return this.#write(resource, before, resource.toRecord(checkedId, input, before));

@@ -38,6 +38,8 @@ export interface ResourceDefinition<R extends { id: string }, I, V> {
   toInput(record: R): Record<string, unknown>;
   /** What callers and the audit log see. */
   view(record: R): V;
+  /** The view's shape, for the OpenAPI document. */
+  viewSchema: v.GenericSchema;
   /** The least role that may read, and that may write. */
   readRole: AgentRole;
   writeRole: AgentRole;
@@ -60,10 +62,17 @@ export const defineResource = <R extends { id: string }, I, V>(definition: Resou
 export const invalidFields = (fields: Record<string, string>) =>
   new CommandError('INVALID_PAYLOAD', 'The request body is not valid.', fields);
 
-/** Every id in `ids` names a stored record of `store`; else a 400 naming `field`. */
-export async function requireExisting(store: RecordStore<{ id: string }>, ids: readonly (string | null)[], field: string, what: string) {
-  for (const [index, id] of ids.entries()) {
-    if (id !== null && !(await store.get(id)))
-      throw invalidFields({ [ids.length > 1 || field.endsWith('Ids') ? `${field}.${index}` : field]: `is not a ${what}` });
-  }
+/** `id` (unless null) names a stored record of `store`; else a 400 on `field`. */
+export async function requireExisting(store: RecordStore<{ id: string }>, id: string | null, field: string, what: string): Promise<void> {
+  if (id !== null && !(await store.get(id))) throw invalidFields({ [field]: `is not a ${what}` });
+}
+
+/** Every one of `ids` names a stored record of `store`; else a 400 on `field.<index>`. */
+export async function requireAllExisting(
+  store: RecordStore<{ id: string }>,
+  ids: readonly string[],
+  field: string,
+  what: string,
+): Promise<void> {
+  for (const [index, id] of ids.entries()) await requireExisting(store, id, `${field}.${index}`, what);
 }

@@ -1,7 +1,7 @@
 import type { AgentRecord } from '../../../db/repository.js';
-import { AgentInput } from '../../../admin/schemas.js';
+import { AgentInput, AgentView as AgentViewSchema } from '../../../admin/schemas.js';
 import { CommandError, forbidden } from '../../errors.js';
-import { defineResource, invalidFields, requireExisting } from '../resource.js';
+import { defineResource, invalidFields, requireAllExisting } from '../resource.js';
 
 const POWERFUL_ROLES: readonly string[] = ['owner', 'admin'];
 
@@ -13,6 +13,7 @@ const POWERFUL_ROLES: readonly string[] = ['owner', 'admin'];
 export const agentResource = defineResource<AgentRecord, AgentInput, AgentRecord>({
   name: 'agent',
   input: AgentInput,
+  viewSchema: AgentViewSchema,
   store: (tx) => tx.admin.agents,
   toRecord: (id, input) => ({ id, ...input, permissions: { ...input.permissions } }),
   toInput: ({ id: _id, ...input }) => input,
@@ -25,7 +26,7 @@ export const agentResource = defineResource<AgentRecord, AgentInput, AgentRecord
     if ([before?.role, after.role].some((role) => role !== undefined && POWERFUL_ROLES.includes(role)) && actor.role !== 'owner') {
       throw forbidden('Only an owner may create, change or unmake owners and admins.');
     }
-    await requireExisting(tx.admin.teams, after.teamIds, 'teamIds', 'team');
+    await requireAllExisting(tx.admin.teams, after.teamIds, 'teamIds', 'team');
     if (after.photoFileId !== null && !(await tx.getFile(after.photoFileId))) throw invalidFields({ photoFileId: 'is not a stored file' });
     const others = (await tx.admin.agents.list()).filter((agent) => agent.id !== after.id);
     if (others.some((agent) => agent.email === after.email)) {

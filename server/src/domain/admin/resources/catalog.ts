@@ -1,6 +1,13 @@
 import type { Tag, Template } from '../../../../../src/protocol/index.js';
 import type { CannedResponseRecord } from '../../../db/repository.js';
-import { CannedResponseInput, TagInput, TemplateInput } from '../../../admin/schemas.js';
+import {
+  CannedResponseInput,
+  CannedResponseView as CannedResponseViewSchema,
+  TagInput,
+  TagView as TagViewSchema,
+  TemplateInput,
+  TemplateView as TemplateViewSchema,
+} from '../../../admin/schemas.js';
 import { forbidden } from '../../errors.js';
 import { defineResource, invalidFields, requireExisting } from '../resource.js';
 
@@ -10,6 +17,7 @@ const withoutId = <R extends { id: string }>({ id: _id, ...input }: R) => input;
 export const templateResource = defineResource<Template, TemplateInput, Template>({
   name: 'template',
   input: TemplateInput,
+  viewSchema: TemplateViewSchema,
   store: (tx) => tx.admin.templates,
   toRecord: (id, input) => ({ id, ...input }),
   toInput: withoutId,
@@ -17,7 +25,7 @@ export const templateResource = defineResource<Template, TemplateInput, Template
   readRole: 'admin',
   writeRole: 'admin',
   async check({ tx }, _before, after) {
-    if (after) await requireExisting(tx.admin.teams, [after.teamId], 'teamId', 'team');
+    if (after) await requireExisting(tx.admin.teams, after.teamId, 'teamId', 'team');
   },
 });
 
@@ -25,6 +33,7 @@ export const templateResource = defineResource<Template, TemplateInput, Template
 export const tagResource = defineResource<Tag, TagInput, Tag>({
   name: 'tag',
   input: TagInput,
+  viewSchema: TagViewSchema,
   store: (tx) => tx.admin.tags,
   toRecord: (id, input) => ({ id, ...input }),
   toInput: withoutId,
@@ -32,7 +41,7 @@ export const tagResource = defineResource<Tag, TagInput, Tag>({
   readRole: 'admin',
   writeRole: 'admin',
   async check({ tx }, _before, after) {
-    if (after) await requireExisting(tx.admin.teams, [after.teamId], 'teamId', 'team');
+    if (after) await requireExisting(tx.admin.teams, after.teamId, 'teamId', 'team');
   },
 });
 
@@ -43,6 +52,7 @@ export const tagResource = defineResource<Tag, TagInput, Tag>({
 export const cannedResponseResource = defineResource<CannedResponseRecord, CannedResponseInput, CannedResponseRecord>({
   name: 'canned-response',
   input: CannedResponseInput,
+  viewSchema: CannedResponseViewSchema,
   store: (tx) => tx.admin.cannedResponses,
   toRecord: (id, input) => ({ id, ...input }),
   toInput: withoutId,
@@ -58,7 +68,7 @@ export const cannedResponseResource = defineResource<CannedResponseRecord, Canne
       }
     }
     if (!after) return;
-    await requireExisting(tx.admin.teams, [after.teamId], 'teamId', 'team');
+    await requireExisting(tx.admin.teams, after.teamId, 'teamId', 'team');
     for (const [index, fileId] of after.fileIds.entries()) {
       if (!(await tx.getFile(fileId))) throw invalidFields({ [`fileIds.${index}`]: 'is not a stored file' });
     }

@@ -1,11 +1,20 @@
 import type { WebchatChannelAdminRecord, WhatsappChannelRecord } from '../../../db/repository.js';
-import { WebchatChannelInput, WhatsappChannelInput, type WebchatChannelView, type WhatsappChannelView } from '../../../admin/schemas.js';
-import { defineResource, invalidFields, requireExisting } from '../resource.js';
+import {
+  WebchatChannelInput,
+  WebchatChannelView as WebchatChannelViewSchema,
+  WhatsappChannelInput,
+  WhatsappChannelView as WhatsappChannelViewSchema,
+  type WebchatChannelView,
+  type WhatsappChannelView,
+} from '../../../admin/schemas.js';
+import { CommandError } from '../../errors.js';
+import { defineResource, invalidFields, requireAllExisting, requireExisting } from '../resource.js';
 
 /** Webchat channels; the identity-verification secret is written (or rotated), never shown. */
 export const webchatChannelResource = defineResource<WebchatChannelAdminRecord, WebchatChannelInput, WebchatChannelView>({
   name: 'webchat-channel',
   input: WebchatChannelInput,
+  viewSchema: WebchatChannelViewSchema,
   store: (tx) => tx.admin.webchatChannels,
   toRecord: (id, { identitySecret, ...input }, before) => ({
     id,
@@ -18,7 +27,7 @@ export const webchatChannelResource = defineResource<WebchatChannelAdminRecord, 
   writeRole: 'admin',
   async check({ tx }, _before, after) {
     if (!after) return;
-    await requireExisting(tx.admin.teams, after.teamIds, 'teamIds', 'team');
+    await requireAllExisting(tx.admin.teams, after.teamIds, 'teamIds', 'team');
     for (const [index, option] of after.menu.options.entries()) {
       if (!after.teamIds.includes(option.teamId))
         throw invalidFields({ [`menu.options.${index}.teamId`]: 'is not one of the channel\u2019s teams' });
@@ -30,6 +39,7 @@ export const webchatChannelResource = defineResource<WebchatChannelAdminRecord, 
 export const whatsappChannelResource = defineResource<WhatsappChannelRecord, WhatsappChannelInput, WhatsappChannelView>({
   name: 'whatsapp-channel',
   input: WhatsappChannelInput,
+  viewSchema: WhatsappChannelViewSchema,
   store: (tx) => tx.admin.whatsappChannels,
   toRecord(id, { accessToken, appSecret, verifyToken, ...input }, before) {
     const secret = appSecret ?? before?.appSecret;
@@ -51,7 +61,10 @@ export const whatsappChannelResource = defineResource<WhatsappChannelRecord, Wha
   }),
   readRole: 'admin',
   writeRole: 'admin',
-  async check({ tx }, _before, after) {
-    if (after) await requireExisting(tx.admin.teams, [after.defaultTeamId], 'defaultTeamId', 'team');
+  async check({ tx }, before, after) {
+    if (!after) return;
+    // Channels of every kind share their keys: a WhatsApp channel must not overwrite another kind's.
+    if (!before && (await tx.getChannel(after.id))) throw new CommandError('CONFLICT', `The key ${after.id} is another channel\u2019s.`);
+    await requireExisting(tx.admin.teams, after.defaultTeamId, 'defaultTeamId', 'team');
   },
 });

@@ -1,5 +1,10 @@
 import type { ContactSettingsRecord, PauseTypeRecord } from '../../../db/repository.js';
-import { ContactSettingsInput, PauseTypeInput } from '../../../admin/schemas.js';
+import {
+  ContactSettingsInput,
+  ContactSettingsView as ContactSettingsViewSchema,
+  PauseTypeInput,
+  PauseTypeView as PauseTypeViewSchema,
+} from '../../../admin/schemas.js';
 import { notFound } from '../../errors.js';
 import { defineResource } from '../resource.js';
 
@@ -7,6 +12,7 @@ import { defineResource } from '../resource.js';
 export const pauseTypeResource = defineResource<PauseTypeRecord, PauseTypeInput, PauseTypeRecord>({
   name: 'pause-type',
   input: PauseTypeInput,
+  viewSchema: PauseTypeViewSchema,
   store: (tx) => tx.admin.pauseTypes,
   toRecord: (id, input) => ({ id, ...input }),
   toInput: ({ id: _id, ...input }) => input,
@@ -22,6 +28,7 @@ export const CONTACT_SETTINGS_ID = 'contact';
 export const contactSettingsResource = defineResource<ContactSettingsRecord, ContactSettingsInput, ContactSettingsRecord>({
   name: 'contact-settings',
   input: ContactSettingsInput,
+  viewSchema: ContactSettingsViewSchema,
   store: (tx) => tx.admin.contactSettings,
   toRecord: (id, input) => ({ id, ...input }),
   toInput: ({ id: _id, ...input }) => input,
