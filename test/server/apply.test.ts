@@ -197,7 +197,12 @@ describe('configuration as code: plan and apply', () => {
   });
 
   it('shows an update field by field, a changed secret without its value, and keeps an agent’s password', async () => {
-    const changed = SMALL.replace('name: Atendimento', 'name: Atendimento geral').replace('role: supervisor', 'role: agent');
+    const changed = SMALL.replace('name: Atendimento', 'name: Atendimento geral')
+      .replace('role: supervisor', 'role: agent\n    permissions: { history: true }')
+      .replace(
+        'teamIds: [tm-a]\n    identitySecret',
+        'teamIds: [tm-a]\n    appearance: { color: "#13795b", position: right, launcherIcon: chat }\n    identitySecret',
+      );
     const env = { XAVIER_PASSWORD: 'another-password-here', SITE_SECRET: 'site-secret-two' };
     const { changes } = await applyCompanyFile(t.server, changed, { fileName: 'company.yaml', env });
     const diff = formatPlan(changes);
@@ -208,7 +213,9 @@ describe('configuration as code: plan and apply', () => {
         '    name: "Atendimento" → "Atendimento geral"',
         '~ agents ag-xavier',
         '    role: "supervisor" → "agent"',
+        '    permissions.history: false → true',
         '~ webchatChannels site',
+        '    appearance.color: "#0b6bcb" → "#13795b"',
         '    identitySecret: (secret) → (secret)',
       ].join('\n'),
     );

@@ -48,6 +48,17 @@ function normalize(value: unknown, unordered: boolean): unknown {
   return plain;
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A changed mapping (`appearance`) shown by the keys that change in it: `appearance.color: "#0b6bcb" → "#13795b"`. */
+function changedLeaves(field: string, before: unknown, after: unknown): FieldChange[] {
+  if (!isPlainObject(before) || !isPlainObject(after)) return [{ field, before, after, secret: false }];
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((key) => !isDeepStrictEqual(normalize(before[key], false), normalize(after[key], false)))
+    .flatMap((key) => changedLeaves(`${field}.${key}`, before[key], after[key]));
+}
+
 /**
  * What it takes to bring one section of the database to what the file says: the resources to
  * create, the fields to change on the others (only the fields the file sets), and what the file
@@ -64,7 +75,8 @@ export function planSection(input: SectionPlanInput): Change[] {
       const before = stored?.fields[field];
       if (stored && isDeepStrictEqual(normalize(before, unordered.has(field)), normalize(after, unordered.has(field)))) continue;
       if (!stored && after === undefined) continue;
-      fields.push({ field, before, after, secret: wanted.secretFields.has(field) });
+      const secret = wanted.secretFields.has(field);
+      fields.push(...(stored && !secret ? changedLeaves(field, before, after) : [{ field, before, after, secret }]));
     }
     if (!stored) changes.push({ action: 'create', section: input.section, id: wanted.id, fields });
     else if (fields.length) changes.push({ action: 'update', section: input.section, id: wanted.id, fields });
