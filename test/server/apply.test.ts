@@ -256,6 +256,31 @@ describe('configuration as code: plan and apply', () => {
   });
 });
 
+describe('configuration as code: pruning agents', () => {
+  let t: EmptyServer;
+  before(async () => {
+    t = await startEmpty();
+    await applyDemoCompany(t.server);
+  });
+  after(() => t.close());
+
+  it('deactivates a pruned agent, never deletes it, and never prunes an owner', async () => {
+    const text = 'prune: [agents]\nagents: []\n';
+    const { changes } = await applyCompanyFile(t.server, text, { fileName: 'company.yaml', env: {} });
+    assert.deepEqual(
+      changes.filter((change) => change.section === 'agents'),
+      [
+        { action: 'keep', section: 'agents', id: DEMO_AGENTS.ana.id, reason: 'an owner is never pruned' },
+        { action: 'remove', section: 'agents', id: DEMO_AGENTS.bruno.id },
+      ],
+    );
+    assert.equal((await t.server.repo.admin.agents.get(DEMO_AGENTS.bruno.id))?.active, false);
+    assert.equal((await t.server.repo.admin.agents.get(DEMO_AGENTS.ana.id))?.active, true);
+    const again = await applyCompanyFile(t.server, text, { fileName: 'company.yaml', env: {} });
+    assert.deepEqual(writes(again.changes), [], 'a deactivated agent is as pruned as it gets');
+  });
+});
+
 describe('conecta-server apply (the command)', () => {
   let dataDir: string;
   let file: string;
