@@ -89,7 +89,7 @@ function readResource(
 ): ReadEntry | undefined {
   const fail = (at: ConfigPath, message: string) => void errors.push({ line: null, path: at, message });
   if (!isMapping(entry)) return fail(path, 'expected a mapping (key: value)');
-  const { id: writtenId, password, ...fields } = entry;
+  const { id: writtenId, ...fields } = entry;
   const id = section.singleton ?? writtenId;
   if (section.singleton === undefined && (typeof id !== 'string' || !ID.test(id))) {
     return fail([...path, 'id'], 'expected an id: 1 to 64 letters, digits, ".", "_", ":" or "-"');
@@ -101,7 +101,7 @@ function readResource(
   const input: Record<string, unknown> = {};
   const secretFields = new Set<string>();
   let failed = false;
-  for (const [field, value] of Object.entries({ ...fields, ...(password === undefined ? {} : { password }) })) {
+  for (const [field, value] of Object.entries(fields)) {
     const at = [...path, field];
     const reason = section.forbidden?.[field];
     if (reason) {
@@ -126,6 +126,7 @@ function readResource(
     } else input[field] = value;
     if (secrets.includes(field)) secretFields.add(field);
   }
+  // Not the admin API's: set apart, for the agent's first password (see apply-company.ts).
   const firstPassword = input.password;
   delete input.password;
   if (typeof firstPassword === 'string' && firstPassword.length < 10) {
