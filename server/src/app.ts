@@ -10,6 +10,7 @@ import type { Clock } from './domain/events.js';
 import { MAX_UPLOAD_BYTES } from '../../src/protocol/index.js';
 import { FileUrlSigner, loadSigningKey } from './domain/files.js';
 import { createServices, type Services } from './domain/services.js';
+import { applyDemoCompany } from './demo-company.js';
 import { installAdminApi } from './http/admin/admin-api.js';
 import { installCors } from './http/cors.js';
 import { databaseReadiness } from './db/readiness.js';
@@ -29,7 +30,6 @@ import { RateLimiter, rateLimitsWith, type RateLimitChanges } from './limits/rat
 import { MemoryTokenBuckets, type TokenBucketStore } from './limits/token-buckets.js';
 import { MemoryOutbox } from './mail/memory-outbox.js';
 import { smtpMailer } from './mail/smtp-mailer.js';
-import { seedDemo } from './seed.js';
 import { attachSocketHandlers, createSocketServer } from './socket/server.js';
 import { TokenExpirySweep } from './socket/token-expiry-sweep.js';
 import { SocketTokenEndings } from './socket/token-sockets.js';
@@ -46,7 +46,7 @@ export interface ServerOptions {
    * `true`: level info on standard output. Off by default; unexpected errors are logged either way.
    */
   logger?: boolean | ServerLogOptions;
-  /** Seed the demo teams, agents and channel when the database has no agent. */
+  /** Apply the demo company (demo/company.yaml) when the database has no agent. */
   seed?: boolean;
   /** Rules replacing some of DEFAULT_RATE_LIMITS (server/src/limits/rate-limits.ts). */
   rateLimits?: RateLimitChanges;
@@ -176,7 +176,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   await installStaticFiles(http, options.staticRoots ?? []);
   attachSocketHandlers(io, services, { limiter, logError, metrics });
 
-  if (options.seed) await seedDemo(repo, now());
+  if (options.seed) await applyDemoCompany({ services, repo });
 
   const expireEveryMs = options.expireEveryMs ?? 30_000;
   const expiry =

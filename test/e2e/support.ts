@@ -4,7 +4,7 @@ import { afterEach } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromeArgs, findChrome } from '../support/chrome.mjs';
-import { DEMO_WHATSAPP } from '../../server/src/seed.js';
+import { DEMO_WHATSAPP } from '../../server/src/demo-company.js';
 import { signBody } from '../../server/src/domain/channels.js';
 import { connectVisitor, DEMO_PASSWORD, startTestServer, type TestServer, type TestServerOptions } from '../server/harness.js';
 

@@ -6,7 +6,7 @@ import { createServer, type ConectaServer, type ServerOptions } from '../../serv
 import { openSqlite } from '../../server/src/db/sqlite.js';
 import { createHmac } from 'node:crypto';
 import { hashPassword } from '../../server/src/domain/secrets.js';
-import { DEMO_AGENTS, DEMO_CHANNEL_KEY, DEMO_PASSWORD, DEMO_WEBCHAT_SECRET, DEMO_WHATSAPP } from '../../server/src/seed.js';
+import { DEMO_AGENTS, DEMO_CHANNEL_KEY, DEMO_PASSWORD, DEMO_WEBCHAT_SECRET, DEMO_WHATSAPP } from '../../server/src/demo-company.js';
 import type { WebchatChannelRecord } from '../../server/src/db/repository.js';
 import type { WorkingHours } from '../../server/src/db/repository.js';
 import {
@@ -23,7 +23,7 @@ import {
 } from '../../src/protocol/index.js';
 
 // Every demo constant, for tests that import only the harness.
-export * from '../../server/src/seed.js';
+export * from '../../server/src/demo-company.js';
 export const ANA = DEMO_AGENTS.ana.email;
 export const BRUNO = DEMO_AGENTS.bruno.email;
 

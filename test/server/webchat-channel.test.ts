@@ -10,6 +10,7 @@ import { runMigrations, type SqliteDatabase } from '../../server/src/db/sqlite.j
 import { isWithinWorkingHours } from '../../server/src/domain/working-hours.js';
 import {
   ANA,
+  applyDemoCompany,
   DEMO_VENDAS_CHANNEL_KEY,
   DEMO_WEBCHAT_SECRET,
   NEVER_OPEN,
@@ -18,7 +19,6 @@ import {
   connectAgent,
   connectVisitor,
   loginAgent,
-  seedDemo,
   setWorkingHours,
   startTestServer,
   type TestServer,
@@ -278,7 +278,7 @@ describe('working hours', () => {
   });
 });
 
-describe('migration 003 and the demo upgrade', () => {
+describe('migration 003, migration 005 and the demo on restart', () => {
   const dirs: string[] = [];
   after(async () => {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
@@ -352,45 +352,16 @@ describe('migration 003 and the demo upgrade', () => {
     db.close();
   });
 
-  it('a demo database whose texts migration 005 kept in pt-BR gets the demo’s other languages on the next start', async () => {
-    const t = await startTestServer();
-    try {
-      const ptBR = (text: Record<string, string> | null) => (text ? { 'pt-BR': text['pt-BR']! } : null);
-      const demo = (await t.server.repo.getWebchatChannel('demo'))!;
-      await configureWebchatChannel(t, 'demo', {
-        menu: { prompt: ptBR(demo.menu.prompt), options: demo.menu.options.map((option) => ({ ...option, label: ptBR(option.label)! })) },
-        appearance: { ...demo.appearance, greeting: ptBR(demo.appearance.greeting) },
-      });
-      const sales = (await t.server.repo.getWebchatChannel(DEMO_VENDAS_CHANNEL_KEY))!;
-      await configureWebchatChannel(t, DEMO_VENDAS_CHANNEL_KEY, {
-        appearance: { ...sales.appearance, greeting: { 'pt-BR': 'Nosso texto' } },
-      });
-      assert.equal(await seedDemo(t.server.repo), false);
-      assert.deepEqual(await t.server.repo.getWebchatChannel('demo'), demo);
-      assert.deepEqual(
-        (await t.server.repo.getWebchatChannel(DEMO_VENDAS_CHANNEL_KEY))?.appearance.greeting,
-        { 'pt-BR': 'Nosso texto' },
-        'a changed greeting stays',
-      );
-    } finally {
-      await t.close();
-    }
-  });
-
-  it('a demo database seeded before the webchat configuration gets it on the next start, once', async () => {
+  it('a restart does not apply the demo file again: what an admin changed on the demo stays', async () => {
     const t = await startTestServer();
     try {
       await configureWebchatChannel(t, 'demo', { secret: null, menu: { prompt: null, options: [] } });
       await setWorkingHours(t, 'tm-vendas', null);
-      assert.equal(await seedDemo(t.server.repo), false);
+      assert.equal(await applyDemoCompany(t.server), false);
       const demo = await t.server.repo.getWebchatChannel('demo');
-      assert.equal(demo?.secret, DEMO_WEBCHAT_SECRET);
-      assert.equal(demo?.menu.options.length, 3);
-      assert.notEqual((await t.server.repo.getWorkingHours(['tm-vendas'])).get('tm-vendas'), null);
-      // Configured now: a later start leaves the channel as the admin set it.
-      await configureWebchatChannel(t, 'demo', { menu: { prompt: null, options: [] } });
-      await seedDemo(t.server.repo);
-      assert.equal((await t.server.repo.getWebchatChannel('demo'))?.menu.options.length, 0);
+      assert.equal(demo?.secret, null);
+      assert.equal(demo?.menu.options.length, 0);
+      assert.equal((await t.server.repo.getWorkingHours(['tm-vendas'])).get('tm-vendas'), null);
     } finally {
       await t.close();
     }

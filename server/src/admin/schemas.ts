@@ -33,6 +33,11 @@ const Milliseconds = v.pipe(
   v.minValue(1000, 'must be at least 1000 (ms)'),
 );
 const Language = v.pipe(v.string('must be a string'), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'is not a language tag like pt-BR'));
+/** WhatsApp names a template's language with an underscore (`pt_BR`, `en_US`); a plain tag works too. */
+const TemplateLanguage = v.pipe(
+  v.string('must be a string'),
+  v.regex(/^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*$/, 'is not a language code like pt_BR'),
+);
 const HexColor = v.pipe(v.string('must be a string'), v.regex(/^#[0-9a-fA-F]{6}$/, 'is not a hex colour like #0b6bcb'));
 /** A secret set from outside (environment, a provider's console): written, never read back. */
 const Secret = v.pipe(
@@ -164,7 +169,7 @@ export const TemplateInput = v.pipe(
   v.strictObject({
     teamId: ResourceId,
     name: Text(120),
-    language: Language,
+    language: TemplateLanguage,
     body: Text(4000),
     variables: v.optional(
       v.array(v.pipe(v.string(), v.regex(/^\w{1,40}$/, 'must be a name of letters, digits or _')), 'must be a list'),

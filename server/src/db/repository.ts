@@ -247,6 +247,8 @@ export interface AgentLoginRepository {
   /** The address's failed logins (any account) since `since`: how many, and the oldest's time. */
   addressLoginFailuresSince(address: string, since: number): Promise<{ count: number; oldestAt: number | null }>;
   clearLoginFailures(email: string, address: string): Promise<void>;
+  /** Replaces the agent's password (scrypt hash and salt; an empty hash matches no password). */
+  setAgentPassword(agentId: string, hash: string, salt: string): Promise<void>;
 }
 
 export interface ContactRepository {
@@ -552,7 +554,4 @@ export interface PasswordTokenRepository {
   countPasswordTokensSince(agentId: string, purpose: PasswordTokenPurpose, since: number): Promise<number>;
   /** Marks the link used; false when it already was (the link works once, even for two requests at once). */
   usePasswordToken(tokenHash: string, at: number): Promise<boolean>;
-  setAgentPassword(agentId: string, hash: string, salt: string): Promise<void>;
-  /** Deletes every agent token of the agent; answers their hashes, so their sockets can be closed. */
-  deleteAgentAuthTokens(agentId: string): Promise<string[]>;
 }

@@ -1,6 +1,6 @@
 import type { SqliteDatabase } from '../db/sqlite.js';
 import { verifyPassword } from './secrets.js';
-import { DEMO_PASSWORD, DEMO_VENDAS_WEBCHAT_SECRET, DEMO_WEBCHAT_SECRET, DEMO_WHATSAPP } from '../seed.js';
+import { DEMO_PASSWORD, DEMO_VENDAS_WEBCHAT_SECRET, DEMO_WEBCHAT_SECRET, DEMO_WHATSAPP } from '../demo-company.js';
 
 /** Secrets printed in the docs and the repository: wherever they exist, anyone can use them. */
 const DEMO_CHANNEL_SECRETS: ReadonlySet<string> = new Set([DEMO_WEBCHAT_SECRET, DEMO_VENDAS_WEBCHAT_SECRET, DEMO_WHATSAPP.secret]);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { identityHash } from '../domain/webchat.js';
-import { DEMO_WEBCHAT_SECRET } from '../seed.js';
+import { DEMO_WEBCHAT_SECRET } from '../demo-company.js';
 
 /**
  * The demo customer website's own backend (demo/site/): its "login" answers Maria with the

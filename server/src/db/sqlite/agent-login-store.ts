@@ -70,5 +70,8 @@ export function sqliteAgentLoginStore(sql: SqliteStatements): AgentLoginReposito
     async clearLoginFailures(email: string, address: string): Promise<void> {
       await sql.exec('DELETE FROM login_throttle WHERE email = ? AND address = ?', email, address);
     },
+    async setAgentPassword(agentId: string, hash: string, salt: string): Promise<void> {
+      await sql.exec('UPDATE agents SET password_hash = ?, password_salt = ? WHERE id = ?', hash, salt, agentId);
+    },
   };
 }

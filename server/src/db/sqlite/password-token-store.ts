@@ -62,15 +62,5 @@ export function sqlitePasswordTokenStore(sql: SqliteStatements): PasswordTokenRe
     async usePasswordToken(tokenHash: string, at: number): Promise<boolean> {
       return (await sql.exec('UPDATE password_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL', at, tokenHash)) > 0;
     },
-    async setAgentPassword(agentId: string, hash: string, salt: string): Promise<void> {
-      await sql.exec('UPDATE agents SET password_hash = ?, password_salt = ? WHERE id = ?', hash, salt, agentId);
-    },
-    async deleteAgentAuthTokens(agentId: string): Promise<string[]> {
-      return sql.transaction(async (tx) => {
-        const rows = await tx.all('SELECT token_hash FROM auth_tokens WHERE agent_id = ?', agentId);
-        await tx.exec('DELETE FROM auth_tokens WHERE agent_id = ?', agentId);
-        return rows.map((row) => String(row.token_hash));
-      });
-    },
   };
 }
