@@ -22,7 +22,6 @@ import { installSecurityHeaders } from './http/security-headers.js';
 import { installErrorHandlers } from './http/errors.js';
 import { installRoutes } from './http/routes.js';
 import { installSignOnRoute } from './http/sign-on-route.js';
-import { installApiKeyRoutes } from './http/admin/api-key-routes.js';
 import { installDemoSite } from './http/demo-site.js';
 import { installDemoOutbox } from './http/demo-outbox.js';
 import { installStaticFiles, type StaticRoot } from './http/static-files.js';
@@ -167,7 +166,6 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   installMetrics(http, metrics, options.metricsToken);
   installRoutes(http, services, limiter);
   installSignOnRoute(http, services, limiter);
-  installApiKeyRoutes(http, services);
   // The demo site's pretend backend, only where the demo is served on seeded data.
   await installAdminApi(http, services, { invite: (agentId) => services.passwords.invite(agentId) });
   if (options.seed && options.staticRoots?.length) installDemoSite(http);

@@ -9,6 +9,7 @@ import { CommandError, forbidden } from '../../domain/errors.js';
 import { hasRole } from '../../domain/roles.js';
 import type { Services } from '../../domain/services.js';
 import { requireRole } from './actor.js';
+import { installApiKeyRoutes } from './api-key-routes.js';
 import { OPENAPI_DOCUMENT, openApiSchema } from './openapi.js';
 
 export const ADMIN_API_PREFIX = '/api/admin/v1';
@@ -175,6 +176,8 @@ export async function installAdminApi(app: FastifyInstance, services: Services, 
           return { entries, nextBefore: entries.length === limit ? entries[entries.length - 1]!.id : null };
         },
       );
+
+      installApiKeyRoutes(api, services, errors);
 
       api.get('/openapi.json', { schema: { hide: true } }, async () => (api as unknown as { adminOpenApi(): unknown }).adminOpenApi());
     },
