@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { migrations } from '../../server/src/db/migrations/index.js';
-import { runMigrations } from '../../server/src/db/sqlite.js';
+import { openSqlite, runMigrations } from '../../server/src/db/sqlite.js';
 import { DEFAULT_TOKEN_TTL_MS } from '../../server/src/domain/auth.js';
+import { hashToken } from '../../server/src/domain/secrets.js';
 import {
   ANA,
   BRUNO,
@@ -198,6 +199,26 @@ describe('logout and revocation tell the sockets why they close', () => {
     assert.equal(bruno.socket.connected, true);
     assert.equal(bruno.received('auth.ended').length, 0);
     bruno.close();
+  });
+
+  it('the sweep ends sockets whose token was revoked, or whose agent was deactivated, by another process', async () => {
+    const [kept, revoked] = [await loginAgent(t.url, ANA), await loginAgent(t.url, ANA)];
+    const keptSocket = await connectAgent(t.url, kept);
+    const revokedSocket = await connectAgent(t.url, revoked);
+    const bruno = await connectAgent(t.url, await loginAgent(t.url, BRUNO));
+    const ended = [endedReasons(revokedSocket), endedReasons(bruno)];
+    // As `conecta-server apply` would, through its own connection to the database: this process is not told.
+    const db = openSqlite(t.dataDir);
+    db.prepare('DELETE FROM auth_tokens WHERE token_hash = ?').run(hashToken(revoked));
+    db.close();
+    setAgentActive(t, DEMO_AGENTS.bruno.id, false);
+
+    assert.equal(await t.server.tokenSweep.sweep(), 2);
+    assert.deepEqual(await Promise.all(ended), [['revoked'], ['deactivated']]);
+    assert.equal(keptSocket.socket.connected, true);
+    assert.equal(keptSocket.received('auth.ended').length, 0);
+    setAgentActive(t, DEMO_AGENTS.bruno.id, true);
+    keptSocket.close();
   });
 });
 

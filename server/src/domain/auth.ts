@@ -117,6 +117,17 @@ export class AuthService {
     return { agentId: found.agentId, tokenHash, expiresAt: found.expiresAt };
   }
 
+  /**
+   * Why a token that was valid at a socket's handshake no longer is, or null while it still works:
+   * it was deleted (`revoked`: logout, an API key revoked, possibly by another process such as
+   * `conecta-server apply` or another node) or its agent was deactivated.
+   */
+  async endedReason(tokenHash: string): Promise<'revoked' | 'deactivated' | null> {
+    const found = await this.repo.findAuthToken(tokenHash);
+    if (!found) return 'revoked';
+    return found.agentActive ? null : 'deactivated';
+  }
+
   /** Deletes the rows of tokens that expired (their sockets are closed by the sweep, server/src/socket/token-expiry-sweep.ts). */
   async forgetExpiredTokens(): Promise<number> {
     return this.repo.deleteExpiredAuthTokens(this.now());

@@ -1,13 +1,15 @@
 import type { Server } from 'socket.io';
+import type { AuthEndReason } from '../../../src/protocol/index.js';
 import type { Clock } from '../domain/events.js';
 import type { Identity } from '../domain/identity.js';
 import type { Services } from '../domain/services.js';
 
 /**
- * Closes the agent sockets whose token expired (and was not moved to a new one with `auth.refresh`):
- * each gets `auth.ended {reason: 'expired'}` first. A socket is authenticated once, at its handshake,
- * so without this sweep it would outlive its token. Each node sweeps its own sockets; the expired
- * rows are then forgotten.
+ * Closes the agent sockets whose token stopped working: it expired (and was not moved to a new one
+ * with `auth.refresh`), or it was revoked or its agent deactivated where this process could not tell
+ * the socket at once (`conecta-server apply` in its own process, another node). Each gets
+ * `auth.ended {reason}` first. A socket is authenticated once, at its handshake, so without this
+ * sweep it would outlive its token. Each node sweeps its own sockets; the expired rows are then forgotten.
  */
 export class TokenExpirySweep {
   #timer: NodeJS.Timeout | undefined;
@@ -30,17 +32,30 @@ export class TokenExpirySweep {
     clearInterval(this.#timer);
   }
 
-  /** Ends the sockets whose token has expired by now; answers how many. */
+  /** Ends the sockets whose token has expired by now, or was revoked; answers how many. */
   async sweep(): Promise<number> {
     const at = this.now();
-    let ended = 0;
+    // One lookup per token, however many tabs share it.
+    const reasons = new Map<string, Promise<AuthEndReason | null>>();
+    const ending: Promise<boolean>[] = [];
     for (const socket of this.io.of('/').sockets.values()) {
       const who = socket.data.who as Identity | undefined;
-      if (who?.kind !== 'agent' || who.expiresAt > at) continue;
-      socket.emit('auth.ended', { reason: 'expired' });
-      socket.disconnect(true);
-      ended++;
+      if (who?.kind !== 'agent') continue;
+      const { tokenHash } = who;
+      if (who.expiresAt <= at) reasons.set(tokenHash, Promise.resolve('expired'));
+      else if (!reasons.has(tokenHash)) reasons.set(tokenHash, this.services.auth.endedReason(tokenHash));
+      ending.push(
+        reasons.get(tokenHash)!.then((reason) => {
+          // The socket may have moved to a fresh token (auth.refresh) while its old one was looked up.
+          const now = socket.data.who as Identity | undefined;
+          if (!reason || now?.kind !== 'agent' || now.tokenHash !== tokenHash || !socket.connected) return false;
+          socket.emit('auth.ended', { reason });
+          socket.disconnect(true);
+          return true;
+        }),
+      );
     }
+    const ended = (await Promise.all(ending)).filter(Boolean).length;
     await this.services.auth.forgetExpiredTokens();
     return ended;
   }
