@@ -4,6 +4,7 @@ import { parseDuration } from './duration.js';
 import { isSecretPath, resolveEnvReferences } from './env-secrets.js';
 import { SECTION_NAMES, SECTIONS, type Section, type SectionName } from './sections.js';
 import { readYaml } from './yaml-source.js';
+import { PASSWORD_MIN_LENGTH } from '../domain/passwords.js';
 
 /** A stored resource as the admin service shows it (secrets as "is it set?"). */
 export type StoredResource = Record<string, unknown> & { id: string };
@@ -129,8 +130,8 @@ function readResource(
   // Not the admin API's: set apart, for the agent's first password (see apply-company.ts).
   const firstPassword = input.password;
   delete input.password;
-  if (typeof firstPassword === 'string' && firstPassword.length < 10) {
-    fail([...path, 'password'], 'is too short (10 characters at least)');
+  if (typeof firstPassword === 'string' && [...firstPassword].length < PASSWORD_MIN_LENGTH) {
+    fail([...path, 'password'], `is too short (${PASSWORD_MIN_LENGTH} characters at least)`);
     failed = true;
   }
 
