@@ -48,6 +48,22 @@ describe('webchat offline outbox across a server restart', () => {
       await composer.press('Enter');
       await widget.getByRole('log').getByText(text).waitFor();
     }
+    // A message shows in the log as soon as it is written, and reaches IndexedDB a moment later: close
+    // the tab once all three are kept (under load, closing at once could abort the last write).
+    await tab.waitForFunction(async (texts) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const opening = indexedDB.open('conecta-outbox');
+        opening.onsuccess = () => resolve(opening.result);
+        opening.onerror = () => reject(opening.error);
+      });
+      const kept = await new Promise<{ text: string }[]>((resolve, reject) => {
+        const all = db.transaction('messages').objectStore('messages').getAll();
+        all.onsuccess = () => resolve(all.result as { text: string }[]);
+        all.onerror = () => reject(all.error);
+      });
+      db.close();
+      return texts.every((text) => kept.some((message) => message.text === text));
+    }, offline);
     await tab.close();
 
     // The server comes back on the same port and database; the visitor opens the site again, in a new tab.
