@@ -1,5 +1,7 @@
-import type { ContactSettingsRecord, PauseTypeRecord } from '../../../db/repository.js';
+import type { AvailabilitySettings, ContactSettingsRecord, PauseTypeRecord } from '../../../db/repository.js';
 import {
+  AvailabilitySettingsInput,
+  AvailabilitySettingsView as AvailabilitySettingsViewSchema,
   ContactSettingsInput,
   ContactSettingsView as ContactSettingsViewSchema,
   PauseTypeInput,
@@ -38,5 +40,34 @@ export const contactSettingsResource = defineResource<ContactSettingsRecord, Con
   removable: false,
   async check(_context, _before, after) {
     if (after && after.id !== CONTACT_SETTINGS_ID) throw notFound(`contact settings other than "${CONTACT_SETTINGS_ID}"`);
+  },
+});
+
+/** The one record of the company's availability rules. */
+export const AVAILABILITY_SETTINGS_ID = 'availability';
+
+type AvailabilitySettingsRecord = AvailabilitySettings & { id: string };
+
+/**
+ * How availability works: the away grace period, what pause and logout do to active sessions, what a
+ * transfer to an agent not online does, the time zone of "today". One record, id `availability`.
+ */
+export const availabilitySettingsResource = defineResource<
+  AvailabilitySettingsRecord,
+  AvailabilitySettingsInput,
+  AvailabilitySettingsRecord
+>({
+  name: 'availability-settings',
+  input: AvailabilitySettingsInput,
+  viewSchema: AvailabilitySettingsViewSchema,
+  store: (tx) => tx.admin.availabilitySettings,
+  toRecord: (id, input) => ({ id, ...input }),
+  toInput: ({ id: _id, ...input }) => input,
+  view: (record) => record,
+  readRole: 'admin',
+  writeRole: 'admin',
+  removable: false,
+  async check(_context, _before, after) {
+    if (after && after.id !== AVAILABILITY_SETTINGS_ID) throw notFound(`availability settings other than "${AVAILABILITY_SETTINGS_ID}"`);
   },
 });
