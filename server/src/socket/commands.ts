@@ -22,7 +22,29 @@ type Handler<N extends CommandName> = (ctx: CommandContext, payload: ParsedPaylo
 export const commandHandlers: { [N in CommandName]: Handler<N> } = {
   'auth.refresh': async (ctx, { token }) => refreshToken(ctx.socket, ctx.who, ctx.services, token),
 
-  'agent.snapshot': async (ctx) => ctx.services.sessions.snapshot(requireAgent(ctx)),
+  'agent.snapshot': async (ctx) => {
+    const agent = requireAgent(ctx);
+    const [snapshot, availability, loggedInTodayMs] = await Promise.all([
+      ctx.services.sessions.snapshot(agent),
+      ctx.services.availability.of(agent.id),
+      ctx.services.availability.loggedInTodayMs(agent.id),
+    ]);
+    return { ...snapshot, availability, loggedInTodayMs };
+  },
+
+  'agent.pause': async (ctx, { pauseTypeId }) => ctx.services.availability.pause(requireAgent(ctx), pauseTypeId),
+
+  'agent.resume': async (ctx) => ctx.services.availability.resume(requireAgent(ctx)),
+
+  'agent.stats': async (ctx) => ctx.services.availability.stats(requireAgent(ctx)),
+
+  'agent.profile': async (ctx, payload) => ctx.services.profile.update(requireAgent(ctx), payload),
+
+  'agent.password': async (ctx, payload) => {
+    const agent = requireAgent(ctx);
+    if (ctx.who.kind !== 'agent') throw forbidden('Only agents can send this command.');
+    return ctx.services.profile.changePassword(agent, payload, ctx.who.tokenHash);
+  },
 
   'session.accept': async (ctx, { sessionId }) => ctx.services.sessions.accept(requireAgent(ctx), sessionId),
 
@@ -62,7 +84,17 @@ export const commandHandlers: { [N in CommandName]: Handler<N> } = {
       const who = socket.data.who as Identity | undefined;
       if (who?.kind === 'agent') online.add(who.agentId);
     }
-    return ctx.services.catalog.catalog(requireAgent(ctx), online);
+    const [catalog, availability, pauseTypes] = await Promise.all([
+      ctx.services.catalog.catalog(requireAgent(ctx), online),
+      ctx.services.availability.all(),
+      ctx.services.availability.pauseTypes(),
+    ]);
+    return {
+      ...catalog,
+      // Never recorded: an agent who has not connected since availability began (offline).
+      agents: catalog.agents.map((a) => ({ ...a, availability: availability.get(a.id) ?? a.availability })),
+      pauseTypes,
+    };
   },
 
   'queue.search': async (ctx, payload) => ctx.services.sessions.search(requireAgent(ctx), payload),
