@@ -5,3 +5,4 @@ export * from './queue.js';
 export * from './session.js';
 export * from './contact-form.js';
 export * from './webchat.js';
+export * from './login.js';

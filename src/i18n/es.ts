@@ -1,6 +1,7 @@
 import type { Translation } from './pt-BR.js';
 import { transcriptEs } from './transcript/es.js';
 import { messageLengthEs } from './message-length/es.js';
+import { loginEs } from './login/es.js';
 
 export const es: Translation = {
   connection: {
@@ -273,8 +274,5 @@ export const es: Translation = {
     agent: 'Agente',
     transcript: 'Conversación',
   },
-  login: {
-    wrongCredentials: 'Correo electrónico o contraseña incorrectos.',
-    retryIn: (time: string) => `Inténtalo de nuevo en ${time}.`,
-  },
+  login: loginEs,
 };
