@@ -4,12 +4,15 @@ import { MAX_MESSAGE_LENGTH } from './limits.js';
 import { E164_PATTERN, EMAIL_MAX_LENGTH, EMAIL_PATTERN, NAME_MAX_LENGTH } from './contact-rules.js';
 import type {
   Agent,
+  AgentAvailability,
+  AgentStats,
   AgentSummary,
   CannedResponse,
   Contact,
   GalleryItem,
   Message,
   Note,
+  PauseType,
   QueuePosition,
   Session,
   Tag,
@@ -115,6 +118,32 @@ export const commandSchemas = {
   'auth.refresh': { who: 'agent', payload: v.strictObject({ token: v.pipe(v.string(), v.minLength(1), v.maxLength(512)) }) },
   /** The agent's profile, teams, and the sessions it may see now (waiting for its teams, its own). */
   'agent.snapshot': { who: 'agent', payload: v.strictObject({}) },
+  /** Start a pause of a type the admin configured, or switch to another type (the current pause ends, a new one starts). */
+  'agent.pause': { who: 'agent', payload: v.strictObject({ pauseTypeId: Id }) },
+  /** End the caller's pause: it is online again and sessions are offered to it. */
+  'agent.resume': { who: 'agent', payload: v.strictObject({}) },
+  /** The caller's counters (waiting in its teams, in service, finished today, rating); needs the statistics permission. */
+  'agent.stats': { who: 'agent', payload: v.strictObject({}) },
+  /** Change the caller's own nickname, extension, UI language or photo (a file id from `POST /api/files`); null clears. */
+  'agent.profile': {
+    who: 'agent',
+    payload: v.strictObject({
+      nickname: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(60, 'is too long (60 characters at most)')))),
+      extension: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(20, 'is too long (20 characters at most)')))),
+      language: v.optional(
+        v.nullable(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'is not a language tag such as pt-BR'))),
+      ),
+      photoFileId: v.optional(v.nullable(Id)),
+    }),
+  },
+  /** Change the caller's password: `current` must match; the agent's other tokens are revoked. */
+  'agent.password': {
+    who: 'agent',
+    payload: v.strictObject({
+      current: v.pipe(v.string(), v.minLength(1, 'is required'), v.maxLength(256)),
+      next: v.pipe(v.string(), v.maxLength(256)),
+    }),
+  },
   /** Take a waiting session: it becomes `active` and owned by the caller. */
   'session.accept': { who: 'agent', payload: v.strictObject({ sessionId: Id }) },
   /** End an active or pending session owned by the caller. */
@@ -284,7 +313,20 @@ export interface SessionWithContact {
 /** What each command answers in `data` when `ok` is true. */
 export interface CommandResults {
   'auth.refresh': { expiresAt: number };
-  'agent.snapshot': { agent: Agent; teams: Team[]; sessions: Session[]; contacts: Contact[] };
+  /** `loggedInTodayMs`: time with a socket open today (the company's time zone, else UTC). */
+  'agent.snapshot': {
+    agent: Agent;
+    teams: Team[];
+    sessions: Session[];
+    contacts: Contact[];
+    availability: AgentAvailability;
+    loggedInTodayMs: number;
+  };
+  'agent.pause': AgentAvailability;
+  'agent.resume': AgentAvailability;
+  'agent.stats': AgentStats;
+  'agent.profile': Agent;
+  'agent.password': { ok: true };
   'session.accept': SessionWithContact;
   'session.finish': SessionWithContact;
   'session.sync': SessionWithContact & { messages: Message[]; hasOlder: boolean; hasMore: boolean };
@@ -294,7 +336,14 @@ export interface CommandResults {
   'message.receipt': { sessionId: string; upToSeq: number };
   'session.typing': Record<string, never>;
   /** `agents` and `teams`: the whole company's, so a transfer can name any team and its agents. */
-  'agent.catalog': { agents: AgentSummary[]; teams: Team[]; tags: Tag[]; templates: Template[]; cannedResponses: CannedResponse[] };
+  'agent.catalog': {
+    agents: AgentSummary[];
+    teams: Team[];
+    tags: Tag[];
+    templates: Template[];
+    cannedResponses: CannedResponse[];
+    pauseTypes: PauseType[];
+  };
   'queue.search': { sessions: Session[]; contacts: Contact[] };
   'session.park': SessionWithContact;
   'session.rescue': { sessions: Session[]; contacts: Contact[] };

@@ -50,6 +50,45 @@ export interface Agent {
   permissions: AgentPermissions;
   /** From the contacts' ratings; null before the first one. */
   rating: RatingSummary | null;
+  /** A signed, expiring url of the agent's photo; null without one. */
+  photoUrl: string | null;
+  /** The UI language the agent chose (a BCP 47 tag such as `pt-BR`); null: the page's. */
+  language: string | null;
+}
+
+/**
+ * Whether an agent takes sessions now: `online` (working), `paused` (a pause of some type),
+ * `away` (every socket gone for the company's grace period), `offline` (logged out).
+ */
+export type AgentState = 'online' | 'paused' | 'away' | 'offline';
+
+/** An agent's state and since when; routing offers sessions only to `online` agents. */
+export interface AgentAvailability {
+  agentId: string;
+  state: AgentState;
+  pauseTypeId: string | null;
+  since: number;
+  /** the pause type's limit, ms; null: none or not paused */
+  pauseLimitMs: number | null;
+}
+
+/** A kind of pause an agent picks (lunch, training…), with its time limit; set by the admin. */
+export interface PauseType {
+  id: string;
+  name: string;
+  timeLimitMs: number | null;
+}
+
+/** What the statistics permission lets an agent see, counted by the server. */
+export interface AgentStats {
+  /** Sessions waiting now in the agent's teams. */
+  waiting: number;
+  /** The agent's active and pending sessions. */
+  inService: number;
+  /** Sessions the agent finished today (the company's time zone, else UTC). */
+  finishedToday: number;
+  averageRating: number | null;
+  ratingCount: number;
 }
 
 /** What an agent sees of its colleagues: for transfers and invitations. */
@@ -62,6 +101,8 @@ export interface AgentSummary {
   online: boolean;
   /** From the contacts' ratings; null before the first one. */
   rating: RatingSummary | null;
+  availability: AgentAvailability;
+  photoUrl: string | null;
 }
 
 export interface Contact {

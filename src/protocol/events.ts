@@ -1,4 +1,4 @@
-import type { AuthorKind, Contact, Message, Note, QueuePosition, Session } from './entities.js';
+import type { AgentAvailability, AuthorKind, Contact, Message, Note, QueuePosition, Session } from './entities.js';
 
 /**
  * Every event the server broadcasts. Clients apply them idempotently: an event may arrive twice,
@@ -26,6 +26,8 @@ export interface ServerEvents {
    * one: logout, every tab closed). What `agent.catalog`'s `online` said at the time it answered.
    */
   'agent.presence': { agentId: string; online: boolean };
+  /** To every agent: a colleague's (or its own) state changed: online, paused (which type), away, offline. */
+  'agent.availability': AgentAvailability;
   /**
    * To a webchat visitor: where its waiting session now stands in its team's queue. Sent when the
    * visitor connects and whenever the position or the estimate changes; not after the session left

@@ -26,6 +26,8 @@ const ana: Agent = {
   role: 'agent',
   permissions: { history: false, internalChat: false, statistics: false, bulkActions: false, startConversations: false },
   rating: null,
+  photoUrl: null,
+  language: null,
 };
 
 describe('reducers', () => {

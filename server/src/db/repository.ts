@@ -218,7 +218,7 @@ export interface TeamRepository {
   listTeams(ids: readonly string[]): Promise<Team[]>;
   countAgents(): Promise<number>;
   /** `rating` comes from the sessions, not from the caller. */
-  insertAgent(agent: Omit<AgentAccount, 'rating'>, createdAt: number): Promise<void>;
+  insertAgent(agent: Omit<AgentAccount, 'rating' | 'photoUrl' | 'language'>, createdAt: number): Promise<void>;
   addTeamMember(teamId: string, agentId: string): Promise<void>;
   getAgent(id: string): Promise<Agent | null>;
   findAgentAccountByEmail(email: string): Promise<StoredAgentAccount | null>;

@@ -1,14 +1,11 @@
-import type { Agent, AgentSummary, CannedResponse, Tag, Team, Template } from '../../../src/protocol/index.js';
+import type { Agent, CommandResults } from '../../../src/protocol/index.js';
 import type { Repository } from '../db/repository.js';
 
 /** What the agent's tools pick from: colleagues, teams, tags, templates, canned responses. */
 export class CatalogService {
   constructor(private readonly repo: Repository) {}
 
-  async catalog(
-    agent: Agent,
-    online: ReadonlySet<string>,
-  ): Promise<{ agents: AgentSummary[]; teams: Team[]; tags: Tag[]; templates: Template[]; cannedResponses: CannedResponse[] }> {
+  async catalog(agent: Agent, online: ReadonlySet<string>): Promise<CommandResults['agent.catalog']> {
     const [agents, teams, tags, templates, cannedResponses] = await Promise.all([
       this.repo.listAgents(),
       this.repo.listAllTeams(),
@@ -25,11 +22,14 @@ export class CatalogService {
         teamIds: a.teamIds,
         online: online.has(a.id),
         rating: a.rating,
+        availability: { agentId: a.id, state: online.has(a.id) ? 'online' : 'offline', pauseTypeId: null, since: 0, pauseLimitMs: null },
+        photoUrl: null,
       })),
       teams,
       tags,
       templates,
       cannedResponses,
+      pauseTypes: [],
     };
   }
 }

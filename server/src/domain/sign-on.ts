@@ -95,7 +95,7 @@ export class SignOnService {
         resourceId: id,
         after: { ...agent, externalId },
       });
-      return { ...agent, rating: null, passwordHash: '', passwordSalt: '', active: true, externalId };
+      return { ...agent, rating: null, photoUrl: null, language: null, passwordHash: '', passwordSalt: '', active: true, externalId };
     });
   }
 

@@ -1,6 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { Agent, CommandName, CommandResults, ParsedPayload, Session } from '../../../src/protocol/index.js';
-import { forbidden } from '../domain/errors.js';
+import { CommandError, forbidden } from '../domain/errors.js';
 import type { Identity } from '../domain/identity.js';
 import type { Services } from '../domain/services.js';
 import { agentMaySee } from '../domain/session-access.js';
@@ -22,7 +22,22 @@ type Handler<N extends CommandName> = (ctx: CommandContext, payload: ParsedPaylo
 export const commandHandlers: { [N in CommandName]: Handler<N> } = {
   'auth.refresh': async (ctx, { token }) => refreshToken(ctx.socket, ctx.who, ctx.services, token),
 
-  'agent.snapshot': async (ctx) => ctx.services.sessions.snapshot(requireAgent(ctx)),
+  'agent.snapshot': async (ctx) => {
+    const agent = requireAgent(ctx);
+    // Placeholder until the availability service lands (next commits on wip/availability).
+    const availability = { agentId: agent.id, state: 'online' as const, pauseTypeId: null, since: Date.now(), pauseLimitMs: null };
+    return { ...(await ctx.services.sessions.snapshot(agent)), availability, loggedInTodayMs: 0 };
+  },
+
+  'agent.pause': async () => notYet(),
+
+  'agent.resume': async () => notYet(),
+
+  'agent.stats': async () => notYet(),
+
+  'agent.profile': async () => notYet(),
+
+  'agent.password': async () => notYet(),
 
   'session.accept': async (ctx, { sessionId }) => ctx.services.sessions.accept(requireAgent(ctx), sessionId),
 
@@ -136,6 +151,10 @@ async function leaveIfNoLongerAllowed(ctx: CommandContext, session: Session, age
     const agent = await ctx.services.teams.agent(agentId).catch(() => null);
     if (!agent || !agentMaySee(agent, session)) ctx.io.in(agentRoom(agentId)).socketsLeave(sessionRoom(session.id));
   }
+}
+
+function notYet(): never {
+  throw new CommandError('INTERNAL', 'Not implemented yet.');
 }
 
 function requireAgent(ctx: CommandContext): Agent {

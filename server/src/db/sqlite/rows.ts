@@ -40,6 +40,9 @@ export function toAgent(row: Row, teamIds: string[]): Agent {
       startConversations: Boolean(row.perm_start_conversations),
     },
     rating: ratings > 0 ? { average: Number(row.rating_sum) / ratings, count: ratings } : null,
+    // Signed by the domain (the repository holds no signing key): see AvailabilityService.
+    photoUrl: null,
+    language: str(row.language),
   };
 }
 export function toContact(row: Row): Contact {

@@ -80,7 +80,7 @@ export function sqliteTeamStore(sql: SqliteStatements): TeamRepository {
       const row = await sql.get('SELECT COUNT(*) AS n FROM agents');
       return Number(row?.n ?? 0);
     },
-    async insertAgent(agent: Omit<AgentAccount, 'rating'>, createdAt: number): Promise<void> {
+    async insertAgent(agent: Omit<AgentAccount, 'rating' | 'photoUrl' | 'language'>, createdAt: number): Promise<void> {
       await sql.exec(
         `INSERT INTO agents (id, name, email, nickname, extension, password_hash, password_salt, created_at, role,
            perm_history, perm_internal_chat, perm_statistics, perm_bulk_actions, perm_start_conversations)
