@@ -1,10 +1,11 @@
 import type { CommandName, CommandPayload, CommandResult } from '../protocol/commands.js';
-import type { Attachment, Contact, Session } from '../protocol/entities.js';
+import type { Agent, AgentAvailability, AgentStats, Attachment, Contact, Session } from '../protocol/entities.js';
 import { ConectaError } from '../protocol/errors.js';
 import type { AuthEndReason, ServerEvents } from '../protocol/events.js';
 import type { HttpApi } from '../protocol/http.js';
 import { AgentTokenRenewal } from './agent-token.js';
-import type { ConectaClientApi } from './api.js';
+import type { ConectaClientApi, ProfileChanges } from './api.js';
+import { setAvailability } from './availability-reducers.js';
 import { ClientCore, type ConectaClientOptions } from './client-core.js';
 import { EntityBatch } from './entity-batch.js';
 import { requestJson } from './http.js';
@@ -109,6 +110,44 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
     });
   }
 
+  async pause(pauseTypeId: string): Promise<AgentAvailability> {
+    const availability = await this.command('agent.pause', { pauseTypeId });
+    this.store.update((state) => setAvailability(state, availability));
+    return availability;
+  }
+
+  async resume(): Promise<AgentAvailability> {
+    const availability = await this.command('agent.resume', {});
+    this.store.update((state) => setAvailability(state, availability));
+    return availability;
+  }
+
+  async loadStats(): Promise<AgentStats> {
+    const stats = await this.command('agent.stats', {});
+    this.store.update((state) => ({ ...state, stats }));
+    return stats;
+  }
+
+  async updateProfile(changes: ProfileChanges): Promise<Agent> {
+    const agent = await this.command('agent.profile', changes);
+    this.store.update((state) => ({ ...state, me: agent }));
+    return agent;
+  }
+
+  async changePassword(current: string, next: string): Promise<void> {
+    await this.command('agent.password', { current, next });
+  }
+
+  async logout(): Promise<void> {
+    const token = this.#renewal ? this.#renewal.token : this.token;
+    this.close();
+    if (!token) return;
+    // Revoked even if the page goes away right after (keepalive); a failure leaves the token to expire.
+    await fetch(`${this.server}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, keepalive: true }).catch(
+      () => undefined,
+    );
+  }
+
   protected override absorb(data: unknown): void {
     // Events that arrived before this answer are older than it: apply them first.
     this.#batch.flush();
@@ -164,6 +203,12 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
         this.#endAuth(this.#endedBy ?? 'refused');
       }
     });
+    socket.on('agent.availability', (availability: ServerEvents['agent.availability']) =>
+      this.store.update((state) => setAvailability(state, availability)),
+    );
+    // Reconnecting after a blip, or the server out of reach: attempts that fail say it is the latter.
+    socket.on('connect_error', () => this.store.update((state) => ({ ...state, connectionFailures: (state.connectionFailures ?? 0) + 1 })));
+    socket.on('connect', () => this.store.update((state) => (state.connectionFailures ? { ...state, connectionFailures: 0 } : state)));
     socket.on('agent.presence', (presence: ServerEvents['agent.presence']) =>
       this.store.update((state) => setAgentPresence(state, presence)),
     );
