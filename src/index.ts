@@ -6,3 +6,4 @@ export * from './session.js';
 export * from './contact-form.js';
 export * from './webchat.js';
 export * from './login.js';
+export * from './agent-bar.js';

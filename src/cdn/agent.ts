@@ -7,6 +7,7 @@ import '../queue.js';
 import '../session.js';
 import '../contact-form.js';
 import '../login.js';
+import '../agent-bar.js';
 
 export { ConectaClient } from '../client/client.js';
 export { errorText, loginErrorText } from '../i18n/error-text.js';

@@ -27,8 +27,7 @@ export function setLoggedInToday(state: ConectaState, ms: number, at = Date.now(
   return { ...state, loggedInToday: { ms, at } };
 }
 
-/** The time logged in today at `now`: the server's count plus what passed since it was taken. */
-export function loggedInTodayAt(state: ConectaState, now: number): number | null {
-  const count = state.loggedInToday;
+/** The time logged in today at `now`: the server's count (`state.loggedInToday`) plus what passed since it was taken. */
+export function loggedInTodayAt(count: ConectaState['loggedInToday'], now: number): number | null {
   return count ? count.ms + Math.max(0, now - count.at) : null;
 }

@@ -2,6 +2,7 @@ import type { Translation } from './pt-BR.js';
 import { transcriptEn } from './transcript/en.js';
 import { messageLengthEn } from './message-length/en.js';
 import { loginEn } from './login/en.js';
+import { agentBarEn } from './agent-bar/en.js';
 
 export const en: Translation = {
   connection: {
@@ -275,4 +276,5 @@ export const en: Translation = {
     transcript: 'Conversation',
   },
   login: loginEn,
+  agentBar: agentBarEn,
 };

@@ -2,6 +2,7 @@ import type { Translation } from './pt-BR.js';
 import { transcriptEs } from './transcript/es.js';
 import { messageLengthEs } from './message-length/es.js';
 import { loginEs } from './login/es.js';
+import { agentBarEs } from './agent-bar/es.js';
 
 export const es: Translation = {
   connection: {
@@ -275,4 +276,5 @@ export const es: Translation = {
     transcript: 'Conversación',
   },
   login: loginEs,
+  agentBar: agentBarEs,
 };

@@ -3,6 +3,7 @@ import type { ChannelKind, ErrorCode, SessionStatus } from '../protocol/index.js
 import { transcriptPtBR } from './transcript/pt-BR.js';
 import { messageLengthPtBR } from './message-length/pt-BR.js';
 import { loginPtBR } from './login/pt-BR.js';
+import { agentBarPtBR } from './agent-bar/pt-BR.js';
 
 /**
  * The source table: every user-visible text of every element. `en.ts` and `es.ts` must satisfy the
@@ -286,6 +287,7 @@ export const ptBR = {
   },
   /** `<conecta-login>`'s texts (also `loginErrorText`'s). */
   login: loginPtBR,
+  agentBar: agentBarPtBR,
 };
 
 type Widen<T> = T extends string ? string : T extends (...args: infer A) => infer R ? (...args: A) => R : { [K in keyof T]: Widen<T[K]> };

@@ -35,8 +35,8 @@ describe('availability in the store', () => {
     const next = absorbResult(state, { agent: ana, availability: paused(ana.id, 5), loggedInTodayMs: 60_000 });
     assert.equal(next.availability?.state, 'paused');
     const at = next.loggedInToday!.at;
-    assert.equal(loggedInTodayAt(next, at + 30_000), 90_000);
-    assert.equal(loggedInTodayAt(setLoggedInToday(next, 1_000, 500), 400), 1_000, 'never less than the server counted');
-    assert.equal(loggedInTodayAt(initialState, 0), null);
+    assert.equal(loggedInTodayAt(next.loggedInToday, at + 30_000), 90_000);
+    assert.equal(loggedInTodayAt(setLoggedInToday(next, 1_000, 500).loggedInToday, 400), 1_000, 'never less than the server counted');
+    assert.equal(loggedInTodayAt(initialState.loggedInToday, 0), null);
   });
 });
