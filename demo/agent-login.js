@@ -24,7 +24,12 @@ export function startAgentPage({ onDesk }) {
   // The language chosen at the login is the whole page's.
   login.addEventListener('conecta-language-changed', ({ detail }) => (document.documentElement.lang = detail.language));
 
-  document.getElementById('logout').addEventListener('click', async () => {
+  // A page with <conecta-agent-bar> logs out through it (token revoked, client closed); the others with a plain button.
+  document.addEventListener('conecta-logout', () => {
+    sessionStorage.removeItem(tokenKey);
+    location.reload();
+  });
+  document.getElementById('logout')?.addEventListener('click', async () => {
     const token = sessionStorage.getItem(tokenKey);
     sessionStorage.removeItem(tokenKey);
     await fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(() => {});

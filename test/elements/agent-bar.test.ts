@@ -143,6 +143,12 @@ describe('<conecta-agent-bar>', () => {
       expect(el.matches(':state(over-limit)')).to.equal(true);
     });
 
+    it('offers no pause when the company has no pause types', async () => {
+      const client = createMockClient({ ...agentBarFixture(), catalog: { ...agentBarFixture().catalog!, pauseTypes: [] } });
+      const el = await barWith(client);
+      expect($$(el, '[part=pause]')).to.have.length(0);
+    });
+
     it('tells a refused pause', async () => {
       const client = clientWith().failWith('agent.pause', 'FORBIDDEN', 'no');
       const el = await barWith(client);
@@ -282,6 +288,16 @@ describe('<conecta-agent-bar>', () => {
     expect(client.calls.map((call) => call.method)).to.include.members(['loadQueue', 'loadCatalog']);
     expect(text($(el, '.name'))).to.equal('Ana Souza');
     expect($$(el, 'select[name=pause-type] option')).to.have.length(3);
+  });
+
+  it('fits in 320 px: it wraps instead of overflowing', async () => {
+    const el = await barWith(clientWith({ availability: pausedFor(14) }));
+    el.style.width = '320px';
+    await settle(el);
+    const base = $(el, '[part=base]');
+    expect(base.scrollWidth).to.be.at.most(base.clientWidth);
+    for (const child of [...base.children] as HTMLElement[])
+      expect(child.getBoundingClientRect().right).to.be.at.most(base.getBoundingClientRect().right + 0.5);
   });
 
   it('speaks English and Spanish', async () => {

@@ -23,7 +23,7 @@ export function overLimitBy(availability: AgentAvailability | null, now: number)
 }
 
 /**
- * Not paused: the pause types and "Pause". Paused: which pause, its countdown (or how long, without a
+ * Not paused: the pause types and "Pause" (nothing without types). Paused: which pause, its countdown (or how long, without a
  * limit), a warning past the limit, and "End pause".
  */
 export function renderPauseControl(input: PauseControlInput) {
@@ -49,6 +49,8 @@ export function renderPauseControl(input: PauseControlInput) {
       ${error}
     </div>`;
   }
+  // A company without pause types has nothing to choose from.
+  if (input.pauseTypes.length === 0) return error;
   return html`<form
     part="pause"
     class="pause"
@@ -58,7 +60,7 @@ export function renderPauseControl(input: PauseControlInput) {
       if (select.value) input.pause(select.value);
     }}
   >
-    <select name="pause-type" aria-label=${t.choose} ?disabled=${input.pauseTypes.length === 0}>
+    <select name="pause-type" aria-label=${t.choose}>
       ${input.pauseTypes.map(
         (type) =>
           html`<option value=${type.id}>
@@ -66,7 +68,7 @@ export function renderPauseControl(input: PauseControlInput) {
           </option>`,
       )}
     </select>
-    <button type="submit" ?disabled=${input.busy || input.pauseTypes.length === 0}>${t.start}</button>
+    <button type="submit" ?disabled=${input.busy}>${t.start}</button>
     ${error}
   </form>`;
 }

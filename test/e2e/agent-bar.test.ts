@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { ptBR } from '../../src/i18n/pt-BR.js';
+import { ANA, DEMO_PASSWORD } from '../server/harness.js';
+import { newPage, restartServer, startEndToEnd, type EndToEnd } from './support.js';
+
+const t = ptBR.agentBar;
+
+/** Ana signed in at the demo CRM, whose header holds `<conecta-agent-bar>`. */
+async function crmAsAna(e2e: EndToEnd): Promise<Page> {
+  const page = await newPage(e2e);
+  await page.goto(`${e2e.server.url}/crm/`);
+  const login = page.getByRole('form', { name: 'Entrar' });
+  await login.getByLabel('E-mail').fill(ANA);
+  await login.getByLabel('Senha').fill(DEMO_PASSWORD);
+  await login.getByRole('button', { name: 'Entrar' }).click();
+  await page.locator('conecta-agent-bar').getByText('Ana Souza').waitFor();
+  return page;
+}
+
+const indicator = (page: Page) => page.locator('conecta-agent-bar [part=indicator]');
+
+/** The agent bar against a real server: its connection indicator follows the server going away and coming back. */
+describe('<conecta-agent-bar> in the demo CRM', () => {
+  let e2e: EndToEnd;
+  let dataDir: string;
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'conecta-e2e-bar-'));
+    e2e = await startEndToEnd({ dataDir });
+  });
+  after(async () => {
+    await e2e?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('turns red when the server stops and green when it returns, saying what to check', async () => {
+    const page = await crmAsAna(e2e);
+    await page.locator('conecta-agent-bar [part=indicator][data-indicator=connected]').waitFor();
+    assert.ok((await indicator(page).textContent())!.includes(t.connection.connected));
+
+    await e2e.server.close();
+    await page.locator('conecta-agent-bar [part=indicator][data-indicator=offline]').waitFor({ timeout: 15_000 });
+    await indicator(page).focus();
+    await page.getByRole('tooltip').getByText(t.connection.offlineHint).waitFor();
+
+    e2e = await restartServer(e2e);
+    await page.locator('conecta-agent-bar [part=indicator][data-indicator=connected]').waitFor({ timeout: 20_000 });
+    await page.context().close();
+  });
+
+  it('logs out from the bar: the login is back and the token no longer works', async () => {
+    const page = await crmAsAna(e2e);
+    const token = await page.evaluate(() => sessionStorage.getItem('conecta-demo:agent-token'));
+    await page.locator('conecta-agent-bar').getByRole('button', { name: t.logout }).click();
+    await page.getByRole('form', { name: 'Entrar' }).waitFor();
+    const response = await fetch(`${e2e.server.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    assert.equal(response.status, 401);
+    await page.context().close();
+  });
+});
