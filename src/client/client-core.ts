@@ -134,11 +134,6 @@ export class ClientCore implements VisitorClientApi {
     return this.store.state.connection;
   }
 
-  /** Agents: the token given in the options (not one from `getToken`). */
-  protected get token(): string | undefined {
-    return this.#options.token;
-  }
-
   get isVisitor(): boolean {
     return !!this.#visitor;
   }

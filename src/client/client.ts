@@ -44,8 +44,12 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
   /** The token ended (`auth.ended`, a refused handshake) and a new one is being tried: why, if that fails too. */
   #endedBy: AuthEnded | null = null;
 
+  /** The token given in the options, for logout (kept here: the webchat's core needs no accessor for it). */
+  readonly #token: string | undefined;
+
   constructor(options: ConectaClientOptions) {
     super(options);
+    this.#token = options.token;
     const { getToken } = options;
     this.#renewal = getToken ? new AgentTokenRenewal(getToken, (token) => this.#swapToken(token)) : null;
   }
@@ -139,7 +143,7 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
   }
 
   async logout(): Promise<void> {
-    const token = this.#renewal ? this.#renewal.token : this.token;
+    const token = this.#renewal ? this.#renewal.token : this.#token;
     this.close();
     if (!token) return;
     // Revoked even if the page goes away right after (keepalive); a failure leaves the token to expire.
