@@ -5,19 +5,14 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ptBR } from '../../src/i18n/pt-BR.js';
-import { ANA, DEMO_PASSWORD } from '../server/harness.js';
-import { newPage, restartServer, startEndToEnd, type EndToEnd } from './support.js';
+import { ANA } from '../server/harness.js';
+import { openAgentDesk, restartServer, startEndToEnd, type EndToEnd } from './support.js';
 
 const t = ptBR.agentBar;
 
 /** Ana signed in at the demo CRM, whose header holds `<conecta-agent-bar>`. */
 async function crmAsAna(e2e: EndToEnd): Promise<Page> {
-  const page = await newPage(e2e);
-  await page.goto(`${e2e.server.url}/crm/`);
-  const login = page.getByRole('form', { name: 'Entrar' });
-  await login.getByLabel('E-mail').fill(ANA);
-  await login.getByLabel('Senha').fill(DEMO_PASSWORD);
-  await login.getByRole('button', { name: 'Entrar' }).click();
+  const page = await openAgentDesk(e2e, ANA, '/crm/');
   await page.locator('conecta-agent-bar').getByText('Ana Souza').waitFor();
   return page;
 }
