@@ -137,7 +137,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     options.trustedProxyHops ?? 0,
   );
   const io = createSocketServer(http.server);
-  const events = new SocketEvents(io, repo, (error) => logError(error, { during: 'event routing' }));
+  const events = new SocketEvents(io, repo, (error) => logError(error, { during: 'event routing' }), now);
   let url: string | undefined;
   const metrics = new ServerMetrics(repo);
   const tokenSockets = new SocketTokenEndings(io);
@@ -172,7 +172,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   // The demo's mailbox page reads the mails kept in memory; never with a real SMTP server.
   if (options.seed && outbox) installDemoOutbox(http, outbox);
   await installStaticFiles(http, options.staticRoots ?? []);
-  attachSocketHandlers(io, services, { limiter, logError, metrics });
+  const sockets = attachSocketHandlers(io, services, { limiter, logError, metrics });
 
   if (options.seed) await applyDemoCompany({ services, repo });
 
@@ -207,6 +207,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
       closing ??= (async () => {
         clearInterval(expiry);
         tokenSweep.stop();
+        sockets.close();
         io.disconnectSockets(true);
         io.engine.close();
         await http.close();

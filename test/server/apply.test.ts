@@ -343,7 +343,7 @@ describe('the demo company file', () => {
       const stored = await repo.getAgent(agent.id);
       assert.deepEqual(
         { ...stored, teamIds: [...stored!.teamIds].sort(), rating: undefined },
-        { ...agent, teamIds: [...agent.teamIds].sort(), rating: undefined },
+        { ...agent, teamIds: [...agent.teamIds].sort(), rating: undefined, photoUrl: null, language: null },
       );
     }
     const tagTeams = Object.values(DEMO_TEAMS).map((team) => team.id);

@@ -25,7 +25,13 @@ describe('agent login', () => {
     const { status, body } = await postJson(`${t.url}/api/auth/login`, { email: ' Ana@Demo.Conecta.dev ', password: 'conecta-demo' });
     assert.equal(status, 200);
     assert.match(body.token, /^tok_/);
-    assert.deepEqual(body.agent, { ...DEMO_AGENTS.ana, teamIds: [...DEMO_AGENTS.ana.teamIds], rating: null });
+    assert.deepEqual(body.agent, {
+      ...DEMO_AGENTS.ana,
+      teamIds: [...DEMO_AGENTS.ana.teamIds],
+      rating: null,
+      photoUrl: null,
+      language: null,
+    });
   });
 
   it('refuses a wrong password and an unknown e-mail with the same 401', async () => {

@@ -19,6 +19,7 @@ import {
   type TestServer,
   type TestSocket,
   type VisitorSocket,
+  setWorkingHours,
 } from './harness.js';
 
 const { suporte: SUPORTE, vendas: VENDAS, financeiro: FINANCEIRO } = DEMO_TEAMS;
@@ -104,6 +105,8 @@ describe('the agent session workflow', () => {
     });
 
     it('to a team: waiting for the whole team; a waiting session may be transferred by a member of its team', async () => {
+      // New waiting sessions are offered live only inside the team's working hours (the demo's Financeiro has some).
+      await setWorkingHours(t, FINANCEIRO.id, null);
       const waiting = await open(null);
       const { session } = await bruno.ok('session.transfer', { sessionId: waiting.id, toTeamId: FINANCEIRO.id });
       assert.equal(session.targetAgentId, null);

@@ -1,6 +1,7 @@
 import type {
   Agent,
   AgentPermissions,
+  AgentState,
   AgentRole,
   Attachment,
   AttachmentKind,
@@ -172,7 +173,7 @@ export interface QueueEntry {
 }
 
 /** Signs a stored file's download url; the storage hands it out fresh on every read. */
-export type FileUrl = (file: FileRecord) => string;
+export type FileUrl = (file: Pick<FileRecord, 'id'>) => string;
 
 /**
  * All data access, behind one interface, so the services run unchanged on SQLite or PostgreSQL.
@@ -193,7 +194,8 @@ export interface Repository
     WebchatRepository,
     AuditRepository,
     ApiKeyRepository,
-    PasswordTokenRepository {
+    PasswordTokenRepository,
+    AvailabilityRepository {
   /** The administered resources, each read and written whole (server/src/domain/admin/). */
   readonly admin: AdminStores;
 
@@ -202,6 +204,69 @@ export interface Repository
    * committed when `fn` resolves, rolled back when it throws.
    */
   transaction<T>(fn: (tx: Repository) => Promise<T>): Promise<T>;
+}
+
+/** An agent's availability as stored (server/src/domain/availability.ts). */
+export interface AgentStateRecord {
+  agentId: string;
+  state: AgentState;
+  pauseTypeId: string | null;
+  pauseLimitMs: number | null;
+  since: number;
+  /** When its current stretch with a socket open began; null: none open. */
+  connectedSince: number | null;
+}
+
+/** One pause of an agent, with its type as it was when it started. */
+export interface PauseRecord {
+  id: string;
+  agentId: string;
+  pauseTypeId: string;
+  pauseTypeName: string;
+  startedAt: number;
+  endedAt: number | null;
+  limitMs: number | null;
+  /** How far past the limit it ended (0 within it); null while open or without a limit. */
+  overrunMs: number | null;
+}
+
+/** The company's availability rules, set by the admin (company_settings key `availability`). */
+export interface AvailabilitySettings {
+  /** How long every socket of an agent may be gone before it is away. */
+  awayGraceMs: number;
+  /** What an agent's active sessions do when it pauses, and when it logs out: stay its own, or go back to their team's queue. */
+  sessionsOnPause: 'keep' | 'requeue';
+  sessionsOnLogout: 'keep' | 'requeue';
+  /** A transfer to an agent who is not online: refused, or waiting for the agent's team instead. */
+  transferToUnavailable: 'refuse' | 'team';
+  /** Where "today" is for the counters (IANA zone); null: UTC. */
+  timeZone: string | null;
+}
+
+/** Availability, pauses, logged-in time and the counters an agent may see. */
+export interface AvailabilityRepository {
+  getAgentState(agentId: string): Promise<AgentStateRecord | null>;
+  listAgentStates(): Promise<AgentStateRecord[]>;
+  putAgentState(record: AgentStateRecord): Promise<void>;
+  insertPause(pause: Omit<PauseRecord, 'endedAt' | 'overrunMs'>): Promise<void>;
+  /** Ends the agent's open pause at `at` (its overrun computed from its limit); null when none was open. */
+  endOpenPause(agentId: string, at: number): Promise<PauseRecord | null>;
+  /** The agent's pauses that started at or after `since`, oldest first. */
+  listPauses(agentId: string, since: number): Promise<PauseRecord[]>;
+  addLoginTime(agentId: string, day: string, ms: number): Promise<void>;
+  getLoginTime(agentId: string, day: string): Promise<number>;
+  getAvailabilitySettings(): Promise<AvailabilitySettings>;
+  putAvailabilitySettings(settings: AvailabilitySettings): Promise<void>;
+  countWaitingInTeams(teamIds: readonly string[]): Promise<number>;
+  /** Sessions the agent owns that are active or pending. */
+  countInService(agentId: string): Promise<number>;
+  /** Sessions the agent owned that were finished in `[from, to)`. */
+  countFinishedBy(agentId: string, from: number, to: number): Promise<number>;
+  /** The agent's own profile fields; only the ones given change. */
+  updateAgentProfile(
+    agentId: string,
+    changes: Partial<{ nickname: string | null; extension: string | null; language: string | null; photoFileId: string | null }>,
+  ): Promise<void>;
 }
 
 /** Teams, agents, their memberships and rating totals. */
@@ -235,7 +300,7 @@ export interface AgentLoginRepository {
   findAuthToken(tokenHash: string): Promise<(AuthTokenRecord & { agentActive: boolean }) | null>;
   deleteAuthToken(tokenHash: string): Promise<boolean>;
   /** Deletes every token of the agent; answers their hashes (their sockets are to be closed). */
-  deleteAgentAuthTokens(agentId: string): Promise<string[]>;
+  deleteAgentAuthTokens(agentId: string, exceptTokenHash?: string): Promise<string[]>;
   /** Deletes every token issued through the API key; answers their hashes. */
   deleteApiKeyAuthTokens(apiKeyId: string): Promise<string[]>;
   /** Forgets the tokens that expired before `at`; answers how many. */

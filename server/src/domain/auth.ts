@@ -37,6 +37,8 @@ export class AuthService {
     private readonly now: Clock,
     private readonly sockets: TokenSockets,
     private readonly tokenTtlMs = DEFAULT_TOKEN_TTL_MS,
+    /** The agent logged out or lost every token: it is offline (AvailabilityService.loggedOut). */
+    private readonly loggedOut: (agentId: string) => Promise<unknown> = async () => {},
   ) {
     this.#throttle = new LoginThrottle(repo, now);
   }
@@ -96,17 +98,22 @@ export class AuthService {
   /** Revokes the token and ends its sockets; false when it was not valid (already revoked or never issued). */
   async logout(token: string): Promise<boolean> {
     const tokenHash = hashToken(token);
+    const found = await this.repo.findAuthToken(tokenHash);
     const deleted = await this.repo.deleteAuthToken(tokenHash);
     if (deleted) this.sockets.end([tokenHash], 'revoked');
+    if (deleted && found) await this.loggedOut(found.agentId);
     return deleted;
   }
 
   /**
    * Revokes every token of the agent: each of their open sockets gets `auth.ended {reason}` and is
-   * closed. `deactivated` when an admin deactivates the agent, `revoked` otherwise.
+   * closed. `deactivated` when an admin deactivates the agent, `revoked` otherwise. `exceptTokenHash`:
+   * the one token kept (the agent changing its password keeps the session it did it from).
    */
-  async revokeAgent(agentId: string, reason: AuthEndReason): Promise<void> {
-    this.sockets.end(await this.repo.deleteAgentAuthTokens(agentId), reason);
+  async revokeAgent(agentId: string, reason: AuthEndReason, exceptTokenHash?: string): Promise<void> {
+    this.sockets.end(await this.repo.deleteAgentAuthTokens(agentId, exceptTokenHash), reason);
+    // With one token kept, the agent is still at work.
+    if (exceptTokenHash === undefined) await this.loggedOut(agentId);
   }
 
   /** The token's agent and expiry, or null when it is unknown, revoked, expired, or its agent is deactivated. */

@@ -22,8 +22,9 @@ export class CatalogService {
         teamIds: a.teamIds,
         online: online.has(a.id),
         rating: a.rating,
-        availability: { agentId: a.id, state: online.has(a.id) ? 'online' : 'offline', pauseTypeId: null, since: 0, pauseLimitMs: null },
-        photoUrl: null,
+        // Replaced by the recorded one where there is one (see the agent.catalog command).
+        availability: { agentId: a.id, state: 'offline', pauseTypeId: null, since: 0, pauseLimitMs: null },
+        photoUrl: a.photoUrl,
       })),
       teams,
       tags,

@@ -1,6 +1,8 @@
 import type { Repository } from '../db/repository.js';
 import { ApiKeyService } from './api-keys.js';
 import { AuthService, type TokenSockets } from './auth.js';
+import { AvailabilityService } from './availability.js';
+import { AgentProfileService } from './agent-profile.js';
 import { AdminService } from './admin/admin-service.js';
 import { adminEffects } from './admin/effects.js';
 import { CatalogService } from './catalog.js';
@@ -33,6 +35,8 @@ export interface Services {
   signOn: SignOnService;
   passwords: PasswordService;
   admin: AdminService;
+  availability: AvailabilityService;
+  profile: AgentProfileService;
 }
 
 export function createServices(
@@ -44,7 +48,8 @@ export function createServices(
   mail: PasswordServiceOptions & { mailer: Mailer },
 ): Services {
   const sessions = new SessionService(repo, now, events);
-  const auth = new AuthService(repo, now, tokens.sockets, tokens.tokenTtlMs);
+  const availability = new AvailabilityService(repo, now, events, sessions);
+  const auth = new AuthService(repo, now, tokens.sockets, tokens.tokenTtlMs, (agentId) => availability.loggedOut(agentId));
   const apiKeys = new ApiKeyService(repo, now, tokens.sockets);
   return {
     auth,
@@ -61,5 +66,7 @@ export function createServices(
     signOn: new SignOnService(repo, now, auth, apiKeys, tokens.signOnTokenTtlMs),
     passwords: new PasswordService(repo, now, mail.mailer, mail),
     admin: new AdminService(repo, now, adminEffects(repo, sessions, auth)),
+    availability,
+    profile: new AgentProfileService(repo, now, auth),
   };
 }

@@ -36,6 +36,23 @@ interface Change {
   queueTeamIds?: string[];
 }
 
+/**
+ * A transfer's target agent, or null (the session then waits for the whole team) when the agent is
+ * not online and the company sends such transfers to the team; refused when it refuses them.
+ */
+async function unlessUnavailable(tx: Repository, target: Agent): Promise<Agent | null> {
+  const state = (await tx.getAgentState(target.id))?.state ?? 'offline';
+  if (state === 'online') return target;
+  if ((await tx.getAvailabilitySettings()).transferToUnavailable === 'team') return null;
+  throw new CommandError(
+    'CONFLICT',
+    `${nameOf(target)} is ${state} and cannot receive sessions now: transfer to the team or to another agent.`,
+    {
+      toAgentId: `is ${state}`,
+    },
+  );
+}
+
 const finishedError = () => new CommandError('SESSION_FINISHED', 'This session is already finished.');
 
 /**
@@ -220,6 +237,7 @@ export class SessionService {
         target = await tx.getAgent(input.toAgentId);
         if (!target) throw invalid({ toAgentId: 'is not an agent' });
         if (!target.teamIds.includes(team.id)) throw invalid({ toAgentId: `is not a member of ${team.name}` });
+        target = await unlessUnavailable(tx, target);
       }
       const at = this.now();
       const next: Session = {

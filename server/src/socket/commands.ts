@@ -1,6 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { Agent, CommandName, CommandResults, ParsedPayload, Session } from '../../../src/protocol/index.js';
-import { CommandError, forbidden } from '../domain/errors.js';
+import { forbidden } from '../domain/errors.js';
 import type { Identity } from '../domain/identity.js';
 import type { Services } from '../domain/services.js';
 import { agentMaySee } from '../domain/session-access.js';
@@ -24,20 +24,27 @@ export const commandHandlers: { [N in CommandName]: Handler<N> } = {
 
   'agent.snapshot': async (ctx) => {
     const agent = requireAgent(ctx);
-    // Placeholder until the availability service lands (next commits on wip/availability).
-    const availability = { agentId: agent.id, state: 'online' as const, pauseTypeId: null, since: Date.now(), pauseLimitMs: null };
-    return { ...(await ctx.services.sessions.snapshot(agent)), availability, loggedInTodayMs: 0 };
+    const [snapshot, availability, loggedInTodayMs] = await Promise.all([
+      ctx.services.sessions.snapshot(agent),
+      ctx.services.availability.of(agent.id),
+      ctx.services.availability.loggedInTodayMs(agent.id),
+    ]);
+    return { ...snapshot, availability, loggedInTodayMs };
   },
 
-  'agent.pause': async () => notYet(),
+  'agent.pause': async (ctx, { pauseTypeId }) => ctx.services.availability.pause(requireAgent(ctx), pauseTypeId),
 
-  'agent.resume': async () => notYet(),
+  'agent.resume': async (ctx) => ctx.services.availability.resume(requireAgent(ctx)),
 
-  'agent.stats': async () => notYet(),
+  'agent.stats': async (ctx) => ctx.services.availability.stats(requireAgent(ctx)),
 
-  'agent.profile': async () => notYet(),
+  'agent.profile': async (ctx, payload) => ctx.services.profile.update(requireAgent(ctx), payload),
 
-  'agent.password': async () => notYet(),
+  'agent.password': async (ctx, payload) => {
+    const agent = requireAgent(ctx);
+    if (ctx.who.kind !== 'agent') throw forbidden('Only agents can send this command.');
+    return ctx.services.profile.changePassword(agent, payload, ctx.who.tokenHash);
+  },
 
   'session.accept': async (ctx, { sessionId }) => ctx.services.sessions.accept(requireAgent(ctx), sessionId),
 
@@ -77,7 +84,17 @@ export const commandHandlers: { [N in CommandName]: Handler<N> } = {
       const who = socket.data.who as Identity | undefined;
       if (who?.kind === 'agent') online.add(who.agentId);
     }
-    return ctx.services.catalog.catalog(requireAgent(ctx), online);
+    const [catalog, availability, pauseTypes] = await Promise.all([
+      ctx.services.catalog.catalog(requireAgent(ctx), online),
+      ctx.services.availability.all(),
+      ctx.services.availability.pauseTypes(),
+    ]);
+    return {
+      ...catalog,
+      // Never recorded: an agent who has not connected since availability began (offline).
+      agents: catalog.agents.map((a) => ({ ...a, availability: availability.get(a.id) ?? a.availability })),
+      pauseTypes,
+    };
   },
 
   'queue.search': async (ctx, payload) => ctx.services.sessions.search(requireAgent(ctx), payload),
@@ -151,10 +168,6 @@ async function leaveIfNoLongerAllowed(ctx: CommandContext, session: Session, age
     const agent = await ctx.services.teams.agent(agentId).catch(() => null);
     if (!agent || !agentMaySee(agent, session)) ctx.io.in(agentRoom(agentId)).socketsLeave(sessionRoom(session.id));
   }
-}
-
-function notYet(): never {
-  throw new CommandError('INTERNAL', 'Not implemented yet.');
 }
 
 function requireAgent(ctx: CommandContext): Agent {

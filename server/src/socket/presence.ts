@@ -14,12 +14,17 @@ export class AgentPresence {
   constructor(
     private readonly io: Server,
     private readonly log: (error: unknown) => void,
+    /** Told of the same two moments: the agent's availability follows them (AwayTimers). */
+    private readonly availability?: { connected(agentId: string): void; disconnected(agentId: string): void },
   ) {}
 
   connected(agentId: string): void {
     const count = (this.#sockets.get(agentId) ?? 0) + 1;
     this.#sockets.set(agentId, count);
-    if (count === 1) this.#announce({ agentId, online: true });
+    if (count === 1) {
+      this.#announce({ agentId, online: true });
+      this.availability?.connected(agentId);
+    }
   }
 
   disconnected(agentId: string): void {
@@ -35,7 +40,10 @@ export class AgentPresence {
       .fetchSockets()
       .then((others) => {
         // Back meanwhile (a reload): its connection already said "online".
-        if (others.length === 0 && !this.#sockets.has(agentId)) this.#announce({ agentId, online: false });
+        if (others.length === 0 && !this.#sockets.has(agentId)) {
+          this.#announce({ agentId, online: false });
+          this.availability?.disconnected(agentId);
+        }
       })
       .catch(this.log);
   }

@@ -7,3 +7,5 @@ export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export const AGENTS_ROOM = 'agents';
 /** Every socket opened with (or refreshed to) one agent token: a logout or revocation finds them here. */
 export const tokenRoom = (tokenHash: string) => `token:${tokenHash}`;
+/** The team's agents who are online (not paused, away or offline): new waiting sessions are offered to them. */
+export const availableRoom = (teamId: string) => `available:${teamId}`;

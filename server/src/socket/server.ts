@@ -8,7 +8,8 @@ import { dispatchCommands } from './dispatcher.js';
 import type { RateLimiter } from '../limits/rate-limits.js';
 import { AgentPresence } from './presence.js';
 import type { ServerMetrics } from '../metrics.js';
-import { AGENTS_ROOM, agentRoom, sessionRoom, teamRoom, tokenRoom, visitorRoom } from './rooms.js';
+import { AGENTS_ROOM, agentRoom, availableRoom, sessionRoom, teamRoom, tokenRoom, visitorRoom } from './rooms.js';
+import { AwayTimers } from './away-timers.js';
 
 interface SocketServerOptions {
   limiter: RateLimiter;
@@ -29,8 +30,8 @@ export function createSocketServer(httpServer: HttpServer): Server {
   });
 }
 
-/** Authenticates the handshake, joins the identity's rooms, and routes commands. */
-export function attachSocketHandlers(io: Server, services: Services, options: SocketServerOptions): void {
+/** Authenticates the handshake, joins the identity's rooms, and routes commands; `close` stops the away timers. */
+export function attachSocketHandlers(io: Server, services: Services, options: SocketServerOptions): { close(): void } {
   io.use((socket, next) => {
     identify(socket.handshake.auth, socket.handshake.headers.origin, services).then(
       async (who) => {
@@ -49,7 +50,9 @@ export function attachSocketHandlers(io: Server, services: Services, options: So
     );
   });
 
-  const presence = new AgentPresence(io, (error) => options.logError(error, { during: 'presence' }));
+  const awayTimers = new AwayTimers(io, services.availability, (error) => options.logError(error, { during: 'availability' }));
+  awayTimers.afterStart().catch((error) => options.logError(error, { during: 'availability' }));
+  const presence = new AgentPresence(io, (error) => options.logError(error, { during: 'presence' }), awayTimers);
   io.on('connection', (socket) => {
     const who = socket.data.who as Identity;
     options.metrics.socketConnected(who.kind);
@@ -64,6 +67,7 @@ export function attachSocketHandlers(io: Server, services: Services, options: So
     // A visitor learns where its waiting sessions stand as soon as it connects.
     for (const position of socket.data.queue as QueuePosition[]) socket.emit('webchat.queue', position);
   });
+  return { close: () => awayTimers.close() };
 }
 
 async function identify(auth: unknown, origin: string | undefined, services: Services): Promise<Identity | null> {
@@ -87,8 +91,10 @@ async function identify(auth: unknown, origin: string | undefined, services: Ser
  */
 async function identityRooms(who: Identity, services: Services): Promise<{ rooms: string[]; queue: QueuePosition[] }> {
   if (who.kind === 'agent') {
-    const agent = await services.teams.agent(who.agentId);
-    return { rooms: [AGENTS_ROOM, agentRoom(agent.id), tokenRoom(who.tokenHash), ...agent.teamIds.map(teamRoom)], queue: [] };
+    const [agent, availability] = await Promise.all([services.teams.agent(who.agentId), services.availability.of(who.agentId)]);
+    // Connecting makes an away or offline agent online; a paused one stays paused (SocketEvents keeps this up to date).
+    const offered = availability.state === 'paused' ? [] : agent.teamIds.map(availableRoom);
+    return { rooms: [AGENTS_ROOM, agentRoom(agent.id), tokenRoom(who.tokenHash), ...agent.teamIds.map(teamRoom), ...offered], queue: [] };
   }
   const { sessions, queue } = await services.webchat.sessionsOf(who);
   return { rooms: [visitorRoom(who.contactId), ...sessions.map((session) => sessionRoom(session.id))], queue };

@@ -1,10 +1,11 @@
 import type { Server } from 'socket.io';
-import type { AuthorKind, Contact, Message, Note, Session } from '../../../src/protocol/index.js';
+import type { AgentAvailability, AuthorKind, Contact, Message, Note, Session } from '../../../src/protocol/index.js';
 import type { Repository } from '../db/repository.js';
 import type { DomainEvents } from '../domain/events.js';
 import { QueueEstimator } from '../domain/queue.js';
 import { QueueNotifier } from './queue-notifier.js';
-import { AGENTS_ROOM, agentRoom, sessionRoom, teamRoom, visitorRoom } from './rooms.js';
+import { isWithinWorkingHours } from '../domain/working-hours.js';
+import { AGENTS_ROOM, agentRoom, availableRoom, sessionRoom, teamRoom, visitorRoom } from './rooms.js';
 
 /**
  * Who receives what (docs/protocol.md, section 4). Every event goes to all its rooms in one
@@ -13,7 +14,10 @@ import { AGENTS_ROOM, agentRoom, sessionRoom, teamRoom, visitorRoom } from './ro
  * - session.updated → the team (or, while it waits for one agent, that agent only), the owner, the
  *   invited agents, the session room, the contact's visitors (webchat sessions only); after a
  *   transfer or a leave also the former team and the agents who lost the session, so it leaves
- *   their desks.
+ *   their desks. While it waits for its team, only the team's online agents (not paused, away or
+ *   offline) are offered it, and only inside the team's working hours: the new-session alert.
+ * - agent.availability → every agent socket; the agent's sockets join or leave its teams'
+ *   `available:` rooms.
  * - message.created, message.status → the session room, the owner, the invited agents, the
  *   contact's visitors (webchat sessions only; not the team: agents of the team see the new last
  *   message through session.updated).
@@ -32,6 +36,7 @@ export class SocketEvents implements DomainEvents {
     private readonly io: Server,
     private readonly repo: Repository,
     private readonly log: (error: unknown) => void,
+    private readonly now: () => number = Date.now,
   ) {
     this.#queue = new QueueNotifier(
       new QueueEstimator(repo),
@@ -43,7 +48,9 @@ export class SocketEvents implements DomainEvents {
   sessionUpdated(session: Session, contact: Contact, former?: { agentIds?: readonly string[]; teamId?: string }): void {
     this.#emit(async () => {
       const rooms = new Set([...this.#participants(session), ...this.#visitorRooms(session)]);
-      rooms.add(session.status === 'waiting' && session.targetAgentId ? agentRoom(session.targetAgentId) : teamRoom(session.teamId));
+      if (session.status !== 'waiting') rooms.add(teamRoom(session.teamId));
+      else if (session.targetAgentId) rooms.add(agentRoom(session.targetAgentId));
+      else if (await this.#attending(session.teamId)) rooms.add(availableRoom(session.teamId));
       for (const agentId of former?.agentIds ?? []) rooms.add(agentRoom(agentId));
       if (former?.teamId) rooms.add(teamRoom(former.teamId));
       this.io.to([...rooms]).emit('session.updated', { session, contact });
@@ -74,6 +81,23 @@ export class SocketEvents implements DomainEvents {
 
   queueChanged(teamId: string): void {
     this.#queue.teamChanged(teamId);
+  }
+
+  availabilityChanged(availability: AgentAvailability): void {
+    this.#emit(async () => {
+      const agent = await this.repo.getAgent(availability.agentId);
+      const rooms = agent?.teamIds.map(availableRoom) ?? [];
+      const sockets = this.io.in(agentRoom(availability.agentId));
+      if (availability.state === 'online') sockets.socketsJoin(rooms);
+      else sockets.socketsLeave(rooms);
+      this.io.to(AGENTS_ROOM).emit('agent.availability', availability);
+    });
+  }
+
+  /** Within the team's working hours now (a team without hours always attends). */
+  async #attending(teamId: string): Promise<boolean> {
+    const hours = (await this.repo.getWorkingHours([teamId])).get(teamId) ?? null;
+    return isWithinWorkingHours(hours, this.now());
   }
 
   /** Before the database closes: no more queue recounts. */

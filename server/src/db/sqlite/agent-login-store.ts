@@ -33,8 +33,12 @@ export function sqliteAgentLoginStore(sql: SqliteStatements): AgentLoginReposito
     async deleteAuthToken(tokenHash: string): Promise<boolean> {
       return (await sql.exec('DELETE FROM auth_tokens WHERE token_hash = ?', tokenHash)) > 0;
     },
-    async deleteAgentAuthTokens(agentId: string): Promise<string[]> {
-      const rows = await sql.all('DELETE FROM auth_tokens WHERE agent_id = ? RETURNING token_hash', agentId);
+    async deleteAgentAuthTokens(agentId: string, exceptTokenHash?: string): Promise<string[]> {
+      const rows = await sql.all(
+        'DELETE FROM auth_tokens WHERE agent_id = ? AND token_hash IS NOT ? RETURNING token_hash',
+        agentId,
+        exceptTokenHash ?? null,
+      );
       return rows.map((row) => String(row.token_hash));
     },
     async deleteApiKeyAuthTokens(apiKeyId: string): Promise<string[]> {

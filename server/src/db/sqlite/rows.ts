@@ -21,8 +21,8 @@ const num = (value: unknown) => (value === null || value === undefined ? null : 
 export function toTeam(row: Row): Team {
   return { id: String(row.id), name: String(row.name) };
 }
-/** From a row with the agent's rating totals (`rating_sum`, `rating_count`). */
-export function toAgent(row: Row, teamIds: string[]): Agent {
+/** From a row with the agent's rating totals (`rating_sum`, `rating_count`); `photoUrl` signs its photo's file id. */
+export function toAgent(row: Row, teamIds: string[], photoUrl: (fileId: string) => string): Agent {
   const ratings = Number(row.rating_count ?? 0);
   return {
     id: String(row.id),
@@ -40,8 +40,7 @@ export function toAgent(row: Row, teamIds: string[]): Agent {
       startConversations: Boolean(row.perm_start_conversations),
     },
     rating: ratings > 0 ? { average: Number(row.rating_sum) / ratings, count: ratings } : null,
-    // Signed by the domain (the repository holds no signing key): see AvailabilityService.
-    photoUrl: null,
+    photoUrl: row.photo_file_id ? photoUrl(String(row.photo_file_id)) : null,
     language: str(row.language),
   };
 }

@@ -8,7 +8,8 @@ import { marks, type SqliteStatements } from './statements.js';
 const AGENT_SELECT = 'SELECT a.*, r.rating_sum, r.rating_count FROM agents a LEFT JOIN agent_ratings r ON r.agent_id = a.id';
 
 /** Teams, agents, their memberships and rating totals. */
-export function sqliteTeamStore(sql: SqliteStatements): TeamRepository {
+/** `photoUrl`: the signed url of an agent's photo file. */
+export function sqliteTeamStore(sql: SqliteStatements, photoUrl: (fileId: string) => string = (id) => `/api/files/${id}`): TeamRepository {
   async function teamIdsOf(agentId: string): Promise<string[]> {
     const rows = await sql.all(
       `SELECT m.team_id FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.agent_id = ? ORDER BY t.name`,
@@ -17,7 +18,7 @@ export function sqliteTeamStore(sql: SqliteStatements): TeamRepository {
     return rows.map((row) => String(row.team_id));
   }
   async function toAccount(row: Row): Promise<StoredAgentAccount> {
-    const agent = toAgent(row, await teamIdsOf(String(row.id)));
+    const agent = toAgent(row, await teamIdsOf(String(row.id)), photoUrl);
     return {
       ...agent,
       passwordHash: String(row.password_hash),
@@ -65,7 +66,7 @@ export function sqliteTeamStore(sql: SqliteStatements): TeamRepository {
       ]);
       const teamsOf = new Map<string, string[]>();
       for (const m of members) teamsOf.set(String(m.agent_id), [...(teamsOf.get(String(m.agent_id)) ?? []), String(m.team_id)]);
-      return rows.map((row) => toAgent(row, teamsOf.get(String(row.id)) ?? []));
+      return rows.map((row) => toAgent(row, teamsOf.get(String(row.id)) ?? [], photoUrl));
     },
     async getTeam(id: string): Promise<Team | null> {
       const row = await sql.get('SELECT id, name FROM teams WHERE id = ?', id);
@@ -107,7 +108,7 @@ export function sqliteTeamStore(sql: SqliteStatements): TeamRepository {
     },
     async getAgent(id: string): Promise<Agent | null> {
       const row = await sql.get(`${AGENT_SELECT} WHERE a.id = ?`, id);
-      return row ? toAgent(row, await teamIdsOf(id)) : null;
+      return row ? toAgent(row, await teamIdsOf(id), photoUrl) : null;
     },
     async findAgentAccountByEmail(email: string): Promise<StoredAgentAccount | null> {
       const row = await sql.get(`${AGENT_SELECT} WHERE a.email = ?`, email);
