@@ -116,13 +116,13 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
 
   async pause(pauseTypeId: string): Promise<AgentAvailability> {
     const availability = await this.command('agent.pause', { pauseTypeId });
-    this.store.update((state) => setAvailability(state, availability));
+    this.#applyAvailability(availability);
     return availability;
   }
 
   async resume(): Promise<AgentAvailability> {
     const availability = await this.command('agent.resume', {});
-    this.store.update((state) => setAvailability(state, availability));
+    this.#applyAvailability(availability);
     return availability;
   }
 
@@ -207,9 +207,7 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
         this.#endAuth(this.#endedBy ?? 'refused');
       }
     });
-    socket.on('agent.availability', (availability: ServerEvents['agent.availability']) =>
-      this.store.update((state) => setAvailability(state, availability)),
-    );
+    socket.on('agent.availability', (availability: ServerEvents['agent.availability']) => this.#applyAvailability(availability));
     // Reconnecting after a blip, or the server out of reach: attempts that fail say it is the latter.
     socket.on('connect_error', () => this.store.update((state) => ({ ...state, connectionFailures: (state.connectionFailures ?? 0) + 1 })));
     socket.on('connect', () => this.store.update((state) => (state.connectionFailures ? { ...state, connectionFailures: 0 } : state)));
@@ -220,6 +218,17 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
     socket.on('note.deleted', ({ noteId, contactId }: ServerEvents['note.deleted']) =>
       this.store.update((state) => removeNote(state, contactId, noteId)),
     );
+  }
+
+  /**
+   * An agent's availability changed. The agent's own turning online again reloads the queue: new
+   * waiting sessions were not offered to it while it was paused or away.
+   */
+  #applyAvailability(availability: AgentAvailability): void {
+    const before = this.store.state.availability;
+    this.store.update((state) => setAvailability(state, availability));
+    const own = this.store.state.availability;
+    if (own === availability && own.state === 'online' && before && before.state !== 'online') void this.loadQueue().catch(() => {});
   }
 
   #signOn(send: (data: object) => void): void {

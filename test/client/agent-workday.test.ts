@@ -63,3 +63,53 @@ describe("the agent client's workday state", () => {
     }
   });
 });
+
+/** Pauses, counters, profile and password through the client, against the real availability service. */
+describe("the agent client's pauses, counters and profile", () => {
+  const LUNCH = { id: 'pt-almoco', name: 'Almoço', timeLimitMs: 10 * 60_000 };
+  let t: TestServer;
+  let client: ConectaClient;
+  before(async () => {
+    t = await startTestServer();
+    await t.server.repo.admin.pauseTypes.put(LUNCH);
+    const { token } = await ConectaClient.login(t.url, ANA, DEMO_PASSWORD);
+    client = new ConectaClient({ server: t.url, token, commandTimeoutMs: 2_000, socketFactory: agentSockets });
+    await client.loadQueue();
+    await client.loadCatalog();
+  });
+  after(async () => {
+    client?.close();
+    await t?.close();
+  });
+
+  it('lists the pause types, pauses, and resumes; online again, it reloads the queue', async () => {
+    assert.deepEqual(
+      client.store.state.catalog?.pauseTypes.find((type) => type.id === LUNCH.id),
+      LUNCH,
+    );
+    const paused = await client.pause(LUNCH.id);
+    assert.equal(paused.state, 'paused');
+    assert.deepEqual(client.store.state.availability, paused);
+    assert.equal(client.store.state.catalog?.agents.find((agent) => agent.id === DEMO_AGENTS.ana.id)?.availability.state, 'paused');
+    const snapshotsBefore = client.store.state.loggedInToday!.at;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await client.resume();
+    assert.equal(client.store.state.availability?.state, 'online');
+    await until(client, (state) => state.loggedInToday!.at > snapshotsBefore);
+  });
+
+  it('loads the counters the server counts', async () => {
+    const stats = await client.loadStats();
+    assert.deepEqual(client.store.state.stats, stats);
+    assert.equal(typeof stats.waiting, 'number');
+  });
+
+  it('changes the profile (into state.me) and refuses a wrong current password', async () => {
+    const agent = await client.updateProfile({ nickname: 'Aninha', extension: '2041', language: 'es' });
+    assert.equal(client.store.state.me, agent);
+    assert.deepEqual([agent.nickname, agent.extension, agent.language], ['Aninha', '2041', 'es']);
+    const refused = await client.changePassword('errada', 'uma-senha-nova-longa').catch((error: { code?: string }) => error);
+    assert.equal((refused as { code?: string }).code, 'INVALID_PAYLOAD');
+    await client.changePassword(DEMO_PASSWORD, 'uma-senha-nova-longa');
+  });
+});
