@@ -56,4 +56,32 @@ describe('<conecta-agent-bar> in the demo CRM', () => {
     assert.equal(response.status, 401);
     await page.context().close();
   });
+
+  it('pauses with a company pause type and ends it, shows the counters, and takes a photo through the upload route', async () => {
+    await e2e.server.server.repo.admin.pauseTypes.put({ id: 'pt-cafe', name: 'Café', timeLimitMs: 15 * 60_000 });
+    const page = await crmAsAna(e2e);
+    const bar = page.locator('conecta-agent-bar');
+    await bar.getByRole('combobox', { name: t.pause.choose }).selectOption('pt-cafe');
+    await bar.getByRole('button', { name: t.pause.start }).click();
+    await bar.getByText(t.pause.paused('Café')).waitFor();
+    await bar
+      .locator('[part=pause-time]')
+      .getByText(/^Restam 1[45]:\d\d$/)
+      .waitFor();
+    await bar.getByRole('button', { name: t.pause.end }).click();
+    await bar.getByRole('button', { name: t.pause.start }).waitFor();
+
+    await bar.locator('[part=stats]').getByText(t.stats.finishedToday).waitFor();
+
+    await bar.getByRole('button', { name: t.profile.open }).click();
+    const dialog = bar.getByRole('dialog', { name: t.profile.title });
+    // A 1×1 PNG: the server sniffs the type, so it must be a real image.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    await dialog.getByLabel(t.profile.photo).setInputFiles({ name: 'ana.png', mimeType: 'image/png', buffer: png });
+    await dialog.getByText(t.profile.saved).waitFor();
+    const src = await bar.locator('[part=identity] img[part=photo]').getAttribute('src');
+    assert.ok(src, 'the photo replaces the initials');
+    assert.equal((await fetch(new URL(src, e2e.server.url))).status, 200, 'its signed url serves it');
+    await page.context().close();
+  });
 });
