@@ -21,8 +21,8 @@ export function startAgentPage({ onDesk }) {
     sessionStorage.setItem(tokenKey, detail.token);
     showDesk(detail.token);
   });
-  // The language chosen at the login is the whole page's.
-  login.addEventListener('conecta-language-changed', ({ detail }) => (document.documentElement.lang = detail.language));
+  // The language chosen at the login (or in the agent bar's profile) is the whole page's.
+  document.addEventListener('conecta-language-changed', ({ detail }) => (document.documentElement.lang = detail.language));
 
   // A page with <conecta-agent-bar> logs out through it (token revoked, client closed); the others with a plain button.
   document.addEventListener('conecta-logout', () => {

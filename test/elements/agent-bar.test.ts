@@ -193,6 +193,8 @@ describe('<conecta-agent-bar>', () => {
         expect(asked).to.equal(1);
         expect(toggle.getAttribute('aria-checked')).to.equal('true');
         expect(localStorage.getItem('conecta-elements:alerts')).to.equal('on');
+        expect(el.alertsEnabled).to.equal(true);
+        expect((await barWith(clientWith())).alertsEnabled, 'remembered by the next bar').to.equal(true);
       } finally {
         Notification.requestPermission = original;
         delete (Notification as unknown as Record<string, unknown>).permission;
@@ -228,7 +230,9 @@ describe('<conecta-agent-bar>', () => {
       ($(el, 'input[name=nickname]') as HTMLInputElement).value = 'Ana S.';
       ($(el, 'input[name=extension]') as HTMLInputElement).value = '2041';
       ($(el, 'select[name=language]') as HTMLSelectElement).value = 'es';
+      const language = oneEvent(el, 'conecta-language-changed');
       ($(el, '.profile-form') as HTMLFormElement).requestSubmit();
+      expect((await language).detail).to.deep.equal({ language: 'es' });
       await settle(el);
       expect(client.received('agent.profile')).to.deep.equal([{ nickname: 'Ana S.', extension: '2041', language: 'es' }]);
       expect(text($(el, '.profile-form .saved'))).to.equal(t.profile.saved);

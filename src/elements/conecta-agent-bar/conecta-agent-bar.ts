@@ -12,7 +12,9 @@ import { ConectaAgentElement, define } from '../conecta-agent-element.js';
 import { initialsOf } from './agent-identity.js';
 import { agentBarStyles } from './conecta-agent-bar.styles.js';
 import { indicatorOf } from './connection-indicator.js';
+import { LanguageChangedEvent } from '../conecta-login/events.js';
 import { AlertsChangedEvent, LogoutEvent } from './events.js';
+import { languageOf } from '../../i18n/language.js';
 import { overLimitBy, renderPauseControl } from './pause-control.js';
 import { idleProfileDialog, renderProfileDialog, type ProfileDialogState } from './profile-dialog.js';
 
@@ -30,6 +32,7 @@ type Permission = NotificationPermission | 'unsupported';
  *
  * @event conecta-logout - The agent logged out (token revoked, client closed): show the login.
  * @event conecta-alerts-changed - Sound and notifications turned on or off. `detail: {enabled}`.
+ * @event conecta-language-changed - The agent chose a language in the profile (saved on the server): the page may apply it. `detail: {language}`.
  * @event conecta-auth-ended - The agent's sign-in ended and could not be renewed: sign them in again. `detail: {reason}`.
  *
  * @csspart base - The whole bar.
@@ -70,6 +73,11 @@ export class ConectaAgentBar extends ConectaAgentElement {
   /** Only the ended sign-in's alert is shown: the indicator already tells the connection. */
   private readonly authEnded = new StoreSelection(this, (s) => s.authEnded ?? null, Object.is);
   private readonly pauseTypes = new StoreSelection(this, (s) => s.catalog?.pauseTypes ?? [], Object.is);
+
+  /** Whether the agent wants sound and notifications (kept for the site; `conecta-alerts-changed` tells each change). */
+  get alertsEnabled(): boolean {
+    return this.alerts;
+  }
 
   /** The client whose profile and catalog were asked for: once per client. */
   #loadedFor: unknown = null;
@@ -166,8 +174,11 @@ export class ConectaAgentBar extends ConectaAgentElement {
   async #saveProfile(changes: ProfileChanges): Promise<void> {
     this.profile = { ...this.profile, saving: true, saved: false, profileError: '' };
     try {
-      await this.client!.updateProfile(changes);
+      const before = this.me.value?.language ?? null;
+      const agent = await this.client!.updateProfile(changes);
       this.profile = { ...this.profile, saving: false, saved: true };
+      if (agent.language && agent.language !== before)
+        this.dispatchEvent(new LanguageChangedEvent({ language: languageOf(agent.language) }));
     } catch (error) {
       this.profile = { ...this.profile, saving: false, profileError: this.errorMessage(error) };
     }
