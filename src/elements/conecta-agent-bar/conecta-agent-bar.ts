@@ -115,7 +115,8 @@ export class ConectaAgentBar extends ConectaAgentElement {
     this.setState('over-limit', overLimitBy(availability, this.clock.now) > 0);
     if (indicator === 'connected' && this.me.value?.permissions.statistics && this.clock.now - this.#statsAt >= STATS_EVERY_MS) {
       this.#statsAt = this.clock.now;
-      void this.client?.loadStats().catch(() => (this.#statsAt = 0));
+      // A failure waits for the next round, like a success: no retry every second.
+      void this.client?.loadStats().catch(() => {});
     }
     if (indicator === 'connected' && !this.#loadedFor) void this.#load();
   }
