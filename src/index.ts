@@ -5,3 +5,5 @@ export * from './queue.js';
 export * from './session.js';
 export * from './contact-form.js';
 export * from './webchat.js';
+export * from './login.js';
+export * from './agent-bar.js';

@@ -1,5 +1,5 @@
 import type { CommandName, CommandPayload, CommandResult } from '../protocol/commands.js';
-import type { Attachment, WebchatChannel, WebchatUser } from '../protocol/entities.js';
+import type { Agent, AgentAvailability, AgentStats, Attachment, WebchatChannel, WebchatUser } from '../protocol/entities.js';
 import type { UploadOptions } from './upload.js';
 import type { Store } from './store.js';
 
@@ -48,8 +48,28 @@ export interface AgentClientApi extends ClientApi {
   /** A contact's notes, into `state.notes[contactId]` (kept current by events). */
   loadNotes(contactId: string): Promise<void>;
   deleteNote(noteId: string): Promise<void>;
-  /** Load profile, teams and the sessions of the queue. */
+  /** Load profile, teams and the sessions of the queue (and the agent's availability and time logged in today). */
   loadQueue(): Promise<void>;
+  /** Start a pause of that type, or switch to it: into `state.availability`. */
+  pause(pauseTypeId: string): Promise<AgentAvailability>;
+  /** End the pause: online again, into `state.availability`. */
+  resume(): Promise<AgentAvailability>;
+  /** The agent's counters, into `state.stats`; rejects with FORBIDDEN without the statistics permission. */
+  loadStats(): Promise<AgentStats>;
+  /** Change the agent's own nickname, extension, language or photo (an uploaded file's id); into `state.me`. */
+  updateProfile(changes: ProfileChanges): Promise<Agent>;
+  /** Change the agent's password (`current` must match); the agent's other sign-ins end. */
+  changePassword(current: string, next: string): Promise<void>;
+  /** End the agent's sign-in on the server (the token is revoked) and close this client. */
+  logout(): Promise<void>;
+}
+
+/** What `updateProfile` may change; `null` clears a field, a missing one stays. */
+export interface ProfileChanges {
+  nickname?: string | null;
+  extension?: string | null;
+  language?: string | null;
+  photoFileId?: string | null;
 }
 
 /** What the webchat needs besides: a webchat visitor's own commands. */

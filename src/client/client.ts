@@ -1,10 +1,11 @@
 import type { CommandName, CommandPayload, CommandResult } from '../protocol/commands.js';
-import type { Attachment, Contact, Session } from '../protocol/entities.js';
+import type { Agent, AgentAvailability, AgentStats, Attachment, Contact, Session } from '../protocol/entities.js';
 import { ConectaError } from '../protocol/errors.js';
 import type { AuthEndReason, ServerEvents } from '../protocol/events.js';
 import type { HttpApi } from '../protocol/http.js';
 import { AgentTokenRenewal } from './agent-token.js';
-import type { ConectaClientApi } from './api.js';
+import type { ConectaClientApi, ProfileChanges } from './api.js';
+import { setAvailability } from './availability-reducers.js';
 import { ClientCore, type ConectaClientOptions } from './client-core.js';
 import { EntityBatch } from './entity-batch.js';
 import { requestJson } from './http.js';
@@ -43,8 +44,12 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
   /** The token ended (`auth.ended`, a refused handshake) and a new one is being tried: why, if that fails too. */
   #endedBy: AuthEnded | null = null;
 
+  /** The token given in the options, for logout (kept here: the webchat's core needs no accessor for it). */
+  readonly #token: string | undefined;
+
   constructor(options: ConectaClientOptions) {
     super(options);
+    this.#token = options.token;
     const { getToken } = options;
     this.#renewal = getToken ? new AgentTokenRenewal(getToken, (token) => this.#swapToken(token)) : null;
   }
@@ -109,6 +114,44 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
     });
   }
 
+  async pause(pauseTypeId: string): Promise<AgentAvailability> {
+    const availability = await this.command('agent.pause', { pauseTypeId });
+    this.#applyAvailability(availability);
+    return availability;
+  }
+
+  async resume(): Promise<AgentAvailability> {
+    const availability = await this.command('agent.resume', {});
+    this.#applyAvailability(availability);
+    return availability;
+  }
+
+  async loadStats(): Promise<AgentStats> {
+    const stats = await this.command('agent.stats', {});
+    this.store.update((state) => ({ ...state, stats }));
+    return stats;
+  }
+
+  async updateProfile(changes: ProfileChanges): Promise<Agent> {
+    const agent = await this.command('agent.profile', changes);
+    this.store.update((state) => ({ ...state, me: agent }));
+    return agent;
+  }
+
+  async changePassword(current: string, next: string): Promise<void> {
+    await this.command('agent.password', { current, next });
+  }
+
+  async logout(): Promise<void> {
+    const token = this.#renewal ? this.#renewal.token : this.#token;
+    this.close();
+    if (!token) return;
+    // Revoked even if the page goes away right after (keepalive); a failure leaves the token to expire.
+    await fetch(`${this.server}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, keepalive: true }).catch(
+      () => undefined,
+    );
+  }
+
   protected override absorb(data: unknown): void {
     // Events that arrived before this answer are older than it: apply them first.
     this.#batch.flush();
@@ -164,6 +207,10 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
         this.#endAuth(this.#endedBy ?? 'refused');
       }
     });
+    socket.on('agent.availability', (availability: ServerEvents['agent.availability']) => this.#applyAvailability(availability));
+    // Reconnecting after a blip, or the server out of reach: attempts that fail say it is the latter.
+    socket.on('connect_error', () => this.store.update((state) => ({ ...state, connectionFailures: (state.connectionFailures ?? 0) + 1 })));
+    socket.on('connect', () => this.store.update((state) => (state.connectionFailures ? { ...state, connectionFailures: 0 } : state)));
     socket.on('agent.presence', (presence: ServerEvents['agent.presence']) =>
       this.store.update((state) => setAgentPresence(state, presence)),
     );
@@ -171,6 +218,17 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
     socket.on('note.deleted', ({ noteId, contactId }: ServerEvents['note.deleted']) =>
       this.store.update((state) => removeNote(state, contactId, noteId)),
     );
+  }
+
+  /**
+   * An agent's availability changed. The agent's own turning online again reloads the queue: new
+   * waiting sessions were not offered to it while it was paused or away.
+   */
+  #applyAvailability(availability: AgentAvailability): void {
+    const before = this.store.state.availability;
+    this.store.update((state) => setAvailability(state, availability));
+    const own = this.store.state.availability;
+    if (own === availability && own.state === 'online' && before && before.state !== 'online') void this.loadQueue().catch(() => {});
   }
 
   #signOn(send: (data: object) => void): void {

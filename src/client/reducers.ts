@@ -1,5 +1,6 @@
 import type {
   Agent,
+  AgentAvailability,
   AuthorKind,
   ClientMessage,
   Contact,
@@ -14,6 +15,7 @@ import type {
 import type { ServerEvents } from '../protocol/events.js';
 import type { ProtocolError } from '../protocol/errors.js';
 import type { Catalog, ConectaState, TypingIndicator } from './state.js';
+import { setAvailability, setLoggedInToday } from './availability-reducers.js';
 
 /** Keep the copy with the highest version: events and resyncs may arrive in any order. */
 export function upsertSession(state: ConectaState, session: Session): ConectaState {
@@ -243,6 +245,9 @@ type Carried = Partial<{
   note: Note;
   /** `webchat.sessions`: every waiting session of the visitor, so the whole record. */
   queue: QueuePosition[];
+  /** `agent.snapshot`: the agent's own availability and time logged in today. */
+  availability: AgentAvailability;
+  loggedInTodayMs: number;
 }>;
 
 /**
@@ -273,5 +278,7 @@ export function absorbResult(state: ConectaState, data: unknown): ConectaState {
   if (result.agent) next = { ...next, me: result.agent };
   if (result.teams) next = setTeams(next, result.teams);
   if (result.note) next = upsertNote(next, result.note);
+  if (result.availability) next = setAvailability(next, result.availability);
+  if (typeof result.loggedInTodayMs === 'number') next = setLoggedInToday(next, result.loggedInTodayMs);
   return next;
 }

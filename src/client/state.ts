@@ -1,11 +1,14 @@
 import type {
   Agent,
+  AgentAvailability,
+  AgentStats,
   AgentSummary,
   AuthorKind,
   CannedResponse,
   ClientMessage,
   Contact,
   Note,
+  PauseType,
   QueuePosition,
   Session,
   Tag,
@@ -54,6 +57,20 @@ export interface ConectaState {
   catalog: Catalog | null;
   /** Visitors: where each waiting session stands in its queue (from `webchat.queue` events). */
   queue: Readonly<Record<string, QueuePosition>>;
+  /**
+   * Agents: their own state (online, paused…), from the snapshot, pause and resume, and
+   * `agent.availability` events. (Optional, as the rest of the agents' own state: the webchat's initial state carries none.)
+   */
+  availability?: AgentAvailability | null;
+  /** Agents: time logged in today as the server counted it (`ms`) at `at` (this clock): it grows from there while connected. */
+  loggedInToday?: { ms: number; at: number } | null;
+  /** Agents: their counters, once loaded (`loadStats`), for agents with the statistics permission. */
+  stats?: AgentStats | null;
+  /**
+   * Failed attempts to reach the server since the last connection (0 or absent while connected): a
+   * `connecting` client with failures cannot reach the server; without, it is only reconnecting.
+   */
+  connectionFailures?: number;
 }
 
 export interface TypingIndicator {
@@ -69,6 +86,8 @@ export interface Catalog {
   tags: readonly Tag[];
   templates: readonly Template[];
   cannedResponses: readonly CannedResponse[];
+  /** The company's pause types (an agent picks one to pause). */
+  pauseTypes: readonly PauseType[];
 }
 
 export const initialState: ConectaState = {

@@ -1,6 +1,8 @@
 import type { Translation } from './pt-BR.js';
 import { transcriptEn } from './transcript/en.js';
 import { messageLengthEn } from './message-length/en.js';
+import { loginEn } from './login/en.js';
+import { agentBarEn } from './agent-bar/en.js';
 
 export const en: Translation = {
   connection: {
@@ -273,8 +275,6 @@ export const en: Translation = {
     agent: 'Agent',
     transcript: 'Conversation',
   },
-  login: {
-    wrongCredentials: 'Wrong e-mail or password.',
-    retryIn: (time: string) => `Try again in ${time}.`,
-  },
+  login: loginEn,
+  agentBar: agentBarEn,
 };

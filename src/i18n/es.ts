@@ -1,6 +1,8 @@
 import type { Translation } from './pt-BR.js';
 import { transcriptEs } from './transcript/es.js';
 import { messageLengthEs } from './message-length/es.js';
+import { loginEs } from './login/es.js';
+import { agentBarEs } from './agent-bar/es.js';
 
 export const es: Translation = {
   connection: {
@@ -273,8 +275,6 @@ export const es: Translation = {
     agent: 'Agente',
     transcript: 'Conversación',
   },
-  login: {
-    wrongCredentials: 'Correo electrónico o contraseña incorrectos.',
-    retryIn: (time: string) => `Inténtalo de nuevo en ${time}.`,
-  },
+  login: loginEs,
+  agentBar: agentBarEs,
 };

@@ -2,6 +2,8 @@ import type { AuthEnded } from '../client/state.js';
 import type { ChannelKind, ErrorCode, SessionStatus } from '../protocol/index.js';
 import { transcriptPtBR } from './transcript/pt-BR.js';
 import { messageLengthPtBR } from './message-length/pt-BR.js';
+import { loginPtBR } from './login/pt-BR.js';
+import { agentBarPtBR } from './agent-bar/pt-BR.js';
 
 /**
  * The source table: every user-visible text of every element. `en.ts` and `es.ts` must satisfy the
@@ -283,11 +285,9 @@ export const ptBR = {
     agent: 'Atendente',
     transcript: 'Conversa',
   },
-  /** The login page's texts (demo/agent-login.js, through `loginErrorText`). */
-  login: {
-    wrongCredentials: 'E-mail ou senha incorretos.',
-    retryIn: (time: string) => `Tente de novo em ${time}.`,
-  },
+  /** `<conecta-login>`'s texts (also `loginErrorText`'s). */
+  login: loginPtBR,
+  agentBar: agentBarPtBR,
 };
 
 type Widen<T> = T extends string ? string : T extends (...args: infer A) => infer R ? (...args: A) => R : { [K in keyof T]: Widen<T[K]> };

@@ -12,15 +12,17 @@ describe('the demo login page', () => {
   before(async () => (e2e = await startEndToEnd()));
   after(() => e2e?.close());
 
+  /** Signs in through <conecta-login> (Playwright's locators reach into its shadow root) and reads its alert. */
   async function tryLogin(page: Page, password: string): Promise<string> {
-    const form = page.locator('#login');
-    await form.locator('input[name=email]').fill(ANA);
+    const form = page.getByRole('form');
+    await form.getByRole('textbox', { name: /e-mail|correo/i }).fill(ANA);
     await form.locator('input[name=password]').fill(password);
-    const alert = page.locator('#login-error');
-    await page.evaluate(() => (document.getElementById('login-error')!.textContent = ''));
+    const answered = page.waitForResponse('**/api/auth/login');
     await form.locator('button[type=submit]').click();
-    await page.waitForFunction(() => document.getElementById('login-error')!.textContent !== '');
-    return (await alert.textContent()) ?? '';
+    await answered;
+    // The button is disabled while the attempt is under way, the error shown once it ended.
+    await form.locator('button[type=submit]:not([disabled])').waitFor();
+    return (await form.locator('[part=error]').textContent()) ?? '';
   }
 
   it('says the credentials are wrong in the page’s language, not in the server’s English', async () => {

@@ -2,12 +2,17 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ANA } from '../server/harness.js';
 import { newPage, startEndToEnd, type EndToEnd } from './support.js';
 
 const SENT = 'Se o endereço tiver uma conta, um link está a caminho.';
 const SHOTS = '/tmp/shots-client';
+
+/** Whether `locator`'s element has the focus, inside a shadow root or not. */
+function hasFocus(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => (element.getRootNode() as Document | ShadowRoot).activeElement === element);
+}
 
 /** axe-core's violations on the page (serious and critical ones fail the test). */
 async function axeViolations(page: Page): Promise<string[]> {
@@ -21,7 +26,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-/** The demo login's "Esqueci minha senha" (/agent/ and /crm/ share it): a reset link through the real server's outbox. */
+/** The demo login's (<conecta-login>) "Esqueci minha senha" (/agent/ and /crm/ share it): a reset link through the real server's outbox. */
 describe('the demo login: forgot password', () => {
   let e2e: EndToEnd;
   before(async () => {
@@ -38,16 +43,17 @@ describe('the demo login: forgot password', () => {
     await page.keyboard.press('Tab'); // Entrar
     await page.keyboard.press('Tab'); // Esqueci minha senha
     const opener = login.getByRole('button', { name: 'Esqueci minha senha' });
-    assert.equal(await opener.evaluate((button) => button === document.activeElement), true, 'the opener follows the submit button');
+    assert.equal(await hasFocus(opener), true, 'the opener follows the submit button');
     await page.keyboard.press('Enter');
 
     const forgot = page.getByRole('form', { name: 'Esqueci minha senha' });
     const email = forgot.getByLabel('E-mail');
-    assert.equal(await email.evaluate((input) => input === document.activeElement), true, 'focus moves to the address');
+    assert.equal(await hasFocus(email), true, 'focus moves to the address');
     assert.equal(await email.inputValue(), ANA, 'the address typed at the login is carried over');
     await page.keyboard.press('Enter');
     await forgot.getByRole('status').getByText(SENT).waitFor();
-    await forgot.getByRole('link', { name: 'caixa de e-mails da demonstração' }).waitFor();
+    // The demo's own words, slotted into the element's message.
+    await page.getByRole('link', { name: 'caixa de e-mails da demonstração' }).waitFor();
     const mail = e2e.server.server.outbox!.last(ANA);
     assert.ok(mail, 'a reset mail to Ana');
     assert.match(mail.text, /\/set-password\/#token=/);
@@ -62,7 +68,7 @@ describe('the demo login: forgot password', () => {
     await forgot.getByRole('button', { name: 'Voltar para entrar' }).click();
     await login.waitFor();
     assert.equal(await forgot.isHidden(), true);
-    assert.equal(await opener.evaluate((button) => button === document.activeElement), true, 'focus back on the opener');
+    assert.equal(await hasFocus(opener), true, 'focus back on the opener');
     await page.context().close();
   });
 

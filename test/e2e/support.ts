@@ -108,10 +108,10 @@ export async function visitorSays(page: Page, text: string, channel = 'demo'): P
   await widget.getByRole('log').getByText(text).waitFor();
 }
 
-/** An agent logged in at the demo desk (`/agent/`). */
-export async function openAgentDesk(e2e: EndToEnd, email: string): Promise<Page> {
+/** An agent logged in at the demo desk (`/agent/`), or at another demo page with the same login (`/crm/`). */
+export async function openAgentDesk(e2e: EndToEnd, email: string, path = '/agent/'): Promise<Page> {
   const page = await newPage(e2e);
-  await page.goto(`${e2e.server.url}/agent/`);
+  await page.goto(`${e2e.server.url}${path}`);
   const login = page.getByRole('form', { name: 'Entrar' });
   await login.getByLabel('E-mail').fill(email);
   await login.getByLabel('Senha').fill(DEMO_PASSWORD);

@@ -40,13 +40,15 @@ describe('EntityBatch', () => {
   });
 
   it('lets an agent’s queue snapshot drop a session whose last event came just before it', async () => {
-    const listeners = new Map<string, (...args: any[]) => void>();
+    // Several listeners per event, as on a real socket (the agent client adds its own to the core's).
+    const listeners = new Map<string, ((...args: any[]) => void)[]>();
+    const emit = (event: string, ...args: unknown[]) => listeners.get(event)?.forEach((listener) => listener(...args));
     const socket: ConectaSocket = {
       connected: true,
       active: true,
       auth: {},
       on(event, listener) {
-        listeners.set(event, listener);
+        listeners.set(event, [...(listeners.get(event) ?? []), listener]);
         return this;
       },
       off() {
@@ -61,7 +63,7 @@ describe('EntityBatch', () => {
       timeout: () => ({
         emitWithAck: async () => {
           // The session is taken by a colleague: its event arrives, then the snapshot that leaves it out.
-          listeners.get('session.updated')!({ session: aSession({ id: 'taken' }), contact: aContact() });
+          emit('session.updated', { session: aSession({ id: 'taken' }), contact: aContact() });
           return { ok: true, data: { agent: ana, teams: [], sessions: [], contacts: [] } };
         },
       }),
@@ -69,7 +71,7 @@ describe('EntityBatch', () => {
     const client = new ConectaClient({ server: 'https://chat.example.com', token: 't', socketFactory: () => socket });
     try {
       void client.connect();
-      listeners.get('connect')!();
+      emit('connect');
       await client.loadQueue();
       await settle(); // any batch left behind would be applied by now
       assert.equal(client.store.state.sessions.taken, undefined);

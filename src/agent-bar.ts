@@ -1,0 +1,2 @@
+/** `conecta-elements/agent-bar`: defines `<conecta-agent-bar>`. */
+export * from './elements/conecta-agent-bar/conecta-agent-bar.js';

@@ -1,0 +1,2 @@
+/** `conecta-elements/login`: defines `<conecta-login>`. */
+export * from './elements/conecta-login/conecta-login.js';
