@@ -83,6 +83,7 @@ export class ServerMetrics {
       noteUpdated: (note) => events.noteUpdated(note),
       noteDeleted: (noteId, contactId) => events.noteDeleted(noteId, contactId),
       queueChanged: (teamId) => events.queueChanged(teamId),
+      chatMessage: (message) => events.chatMessage(message),
     };
   }
 }

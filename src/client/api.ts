@@ -2,6 +2,7 @@ import type { CommandName, CommandPayload, CommandResult } from '../protocol/com
 import type { Attachment, WebchatChannel, WebchatUser } from '../protocol/entities.js';
 import type { UploadOptions } from './upload.js';
 import type { Store } from './store.js';
+import type { InternalChat } from './internal-chat.js';
 
 /**
  * What elements need of a client: `ClientApi` for every element, `AgentClientApi` besides for the
@@ -50,6 +51,8 @@ export interface AgentClientApi extends ClientApi {
   deleteNote(noteId: string): Promise<void>;
   /** Load profile, teams and the sessions of the queue. */
   loadQueue(): Promise<void>;
+  /** The internal chat with colleagues (`state.chat`). */
+  readonly chat: InternalChat;
 }
 
 /** What the webchat needs besides: a webchat visitor's own commands. */

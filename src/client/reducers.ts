@@ -257,7 +257,9 @@ export function absorbEntities(state: ConectaState, data: unknown): ConectaState
   // otherwise copy the record 10,000 times (quadratic).
   let next = upsertMany(state, 'contacts', [...(result.contacts ?? []), ...(result.contact ? [result.contact] : [])]);
   next = upsertMany(next, 'sessions', [...(result.sessions ?? []), ...(result.session ? [result.session] : [])]);
-  next = mergeMessages(next, [...(result.messages ?? []), ...(result.message ? [result.message] : [])]);
+  // `chat.history` answers `messages` too: the internal chat's, which belong to no session.
+  const sessionMessages = (result.messages ?? []).filter((message) => 'sessionId' in message);
+  next = mergeMessages(next, [...sessionMessages, ...(result.message ? [result.message] : [])]);
   if (result.queue) next = { ...next, queue: Object.fromEntries(result.queue.map((entry) => [entry.sessionId, entry])) };
   return pruneQueue(next);
 }

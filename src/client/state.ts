@@ -14,6 +14,7 @@ import type {
   Visitor,
 } from '../protocol/entities.js';
 import type { AuthEndReason } from '../protocol/events.js';
+import { initialChatState, type ChatState } from './chat-state.js';
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'disconnected';
 
@@ -54,6 +55,8 @@ export interface ConectaState {
   catalog: Catalog | null;
   /** Visitors: where each waiting session stands in its queue (from `webchat.queue` events). */
   queue: Readonly<Record<string, QueuePosition>>;
+  /** Agents: the internal chat with colleagues. */
+  chat: ChatState;
 }
 
 export interface TypingIndicator {
@@ -84,4 +87,5 @@ export const initialState: ConectaState = {
   notes: {},
   catalog: null,
   queue: {},
+  chat: initialChatState,
 };

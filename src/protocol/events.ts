@@ -1,4 +1,5 @@
 import type { AuthorKind, Contact, Message, Note, QueuePosition, Session } from './entities.js';
+import type { ChatMessage } from './internal-chat.js';
 
 /**
  * Every event the server broadcasts. Clients apply them idempotently: an event may arrive twice,
@@ -26,6 +27,11 @@ export interface ServerEvents {
    * one: logout, every tab closed). What `agent.catalog`'s `online` said at the time it answered.
    */
   'agent.presence': { agentId: string; online: boolean };
+  /**
+   * Internal chat, to every socket of both agents: a message was sent, or (sent again) the recipient
+   * read it (`readAt` set). Keep the copy with `readAt` when both arrive.
+   */
+  'chat.message': ChatMessage;
   /**
    * To a webchat visitor: where its waiting session now stands in its team's queue. Sent when the
    * visitor connects and whenever the position or the estimate changes; not after the session left

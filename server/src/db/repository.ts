@@ -20,6 +20,8 @@ import type {
   Template,
   WebchatAppearance,
   WebchatMenuOption,
+  ChatConversation,
+  ChatMessage,
 } from '../../../src/protocol/index.js';
 
 /** `0` Sunday … `6` Saturday. */
@@ -193,7 +195,8 @@ export interface Repository
     WebchatRepository,
     AuditRepository,
     ApiKeyRepository,
-    PasswordTokenRepository {
+    PasswordTokenRepository,
+    ChatRepository {
   /** The administered resources, each read and written whole (server/src/domain/admin/). */
   readonly admin: AdminStores;
 
@@ -202,6 +205,24 @@ export interface Repository
    * committed when `fn` resolves, rolled back when it throws.
    */
   transaction<T>(fn: (tx: Repository) => Promise<T>): Promise<T>;
+}
+
+/**
+ * The internal chat: messages of a pair of agents, numbered per pair (`pairKey`: both ids sorted,
+ * joined by a space).
+ */
+export interface ChatRepository {
+  getChatMessage(id: string): Promise<ChatMessage | null>;
+  /** The highest seq of the pair's messages, 0 when there is none. */
+  lastChatSeq(pairKey: string): Promise<number>;
+  /** `attachments` are linked by id (their files must exist). */
+  insertChatMessage(pairKey: string, message: ChatMessage): Promise<void>;
+  /** At most `limit` messages before `beforeSeq` (the newest when null), oldest first. */
+  listChatMessagesBefore(pairKey: string, beforeSeq: number | null, limit: number): Promise<ChatMessage[]>;
+  /** Every conversation of the agent, the most recent first. */
+  listChatConversations(agentId: string): Promise<ChatConversation[]>;
+  /** Marks read what `fromAgentId` sent `readerId` up to `upToSeq`; answers the messages it changed. */
+  markChatRead(pairKey: string, readerId: string, upToSeq: number, at: number): Promise<ChatMessage[]>;
 }
 
 /** Teams, agents, their memberships and rating totals. */

@@ -3,6 +3,7 @@ import { sqliteAdminStores } from './sqlite/admin/admin-stores.js';
 import { sqliteAgentLoginStore } from './sqlite/agent-login-store.js';
 import { sqliteApiKeyStore } from './sqlite/api-key-store.js';
 import { sqliteAuditStore } from './sqlite/audit-store.js';
+import { sqliteChatStore } from './sqlite/chat-store.js';
 import { sqliteCatalogStore } from './sqlite/catalog-store.js';
 import { sqliteChannelStore } from './sqlite/channel-store.js';
 import { sqliteContactStore } from './sqlite/contact-store.js';
@@ -50,6 +51,7 @@ function repositoryOn(sql: SqliteStatements, fileUrl: FileUrl): Repository {
     ...sqliteAuditStore(sql),
     ...sqliteApiKeyStore(sql),
     ...sqlitePasswordTokenStore(sql),
+    ...sqliteChatStore(sql, files.toAttachment),
     admin: sqliteAdminStores(sql, webchat),
   };
   return repository;

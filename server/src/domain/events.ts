@@ -1,4 +1,4 @@
-import type { AuthorKind, Contact, Message, Note, Session } from '../../../src/protocol/index.js';
+import type { AuthorKind, ChatMessage, Contact, Message, Note, Session } from '../../../src/protocol/index.js';
 
 /**
  * What the services announce after a change is committed. The socket layer decides who receives
@@ -21,6 +21,8 @@ export interface DomainEvents {
    * the webchat visitors waiting in it are told their new place. Not called for new messages.
    */
   queueChanged(teamId: string): void;
+  /** An internal-chat message was sent, or its recipient read it. */
+  chatMessage(message: ChatMessage): void;
 }
 
 export type Clock = () => number;

@@ -8,6 +8,7 @@ import { ChannelService } from './channels.js';
 import { ContactService } from './contacts.js';
 import type { Clock, DomainEvents } from './events.js';
 import { FileService, type FileUrlSigner } from './files.js';
+import { InternalChatService } from './internal-chat.js';
 import { MessageService } from './messages.js';
 import type { Mailer } from '../mail/mailer.js';
 import { NoteService } from './notes.js';
@@ -33,6 +34,7 @@ export interface Services {
   signOn: SignOnService;
   passwords: PasswordService;
   admin: AdminService;
+  chat: InternalChatService;
 }
 
 export function createServices(
@@ -61,5 +63,6 @@ export function createServices(
     signOn: new SignOnService(repo, now, auth, apiKeys, tokens.signOnTokenTtlMs),
     passwords: new PasswordService(repo, now, mail.mailer, mail),
     admin: new AdminService(repo, now, adminEffects(repo, sessions, auth)),
+    chat: new InternalChatService(repo, now, events),
   };
 }

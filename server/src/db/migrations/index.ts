@@ -8,6 +8,7 @@ import { authTokensSchema } from './007-auth-tokens.js';
 import { passwordTokensSchema } from './008-password-tokens.js';
 import { adminSchema } from './009-admin.js';
 import { allowedOriginsSchema } from './010-allowed-origins.js';
+import { internalChatSchema } from './012-internal-chat.js';
 
 /**
  * Every schema change, in order. Migration N (1-based) is applied once and recorded in
@@ -24,4 +25,5 @@ export const migrations: readonly string[] = [
   passwordTokensSchema,
   adminSchema,
   allowedOriginsSchema,
+  internalChatSchema,
 ];
