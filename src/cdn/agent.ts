@@ -6,6 +6,8 @@ import '../context/index.js';
 import '../queue.js';
 import '../session.js';
 import '../contact-form.js';
+import '../agents.js';
+import '../internal-chat.js';
 
 export { ConectaClient } from '../client/client.js';
 export { errorText, loginErrorText } from '../i18n/error-text.js';

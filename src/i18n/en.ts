@@ -1,8 +1,10 @@
 import type { Translation } from './pt-BR.js';
 import { transcriptEn } from './transcript/en.js';
 import { messageLengthEn } from './message-length/en.js';
+import { colleaguesEn } from './colleagues/en.js';
 
 export const en: Translation = {
+  ...colleaguesEn,
   connection: {
     connecting: 'Connecting…',
     disconnected: 'No connection to the server',

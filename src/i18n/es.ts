@@ -1,8 +1,10 @@
 import type { Translation } from './pt-BR.js';
 import { transcriptEs } from './transcript/es.js';
 import { messageLengthEs } from './message-length/es.js';
+import { colleaguesEs } from './colleagues/es.js';
 
 export const es: Translation = {
+  ...colleaguesEs,
   connection: {
     connecting: 'Conectando…',
     disconnected: 'Sin conexión con el servidor',

@@ -2,6 +2,7 @@ import type { AuthEnded } from '../client/state.js';
 import type { ChannelKind, ErrorCode, SessionStatus } from '../protocol/index.js';
 import { transcriptPtBR } from './transcript/pt-BR.js';
 import { messageLengthPtBR } from './message-length/pt-BR.js';
+import { colleaguesPtBR } from './colleagues/pt-BR.js';
 
 /**
  * The source table: every user-visible text of every element. `en.ts` and `es.ts` must satisfy the
@@ -9,6 +10,7 @@ import { messageLengthPtBR } from './message-length/pt-BR.js';
  * name are functions; numbers, dates and durations are formatted by `LocalizeController` with Intl.
  */
 export const ptBR = {
+  ...colleaguesPtBR,
   connection: {
     connecting: 'Conectando…',
     disconnected: 'Sem conexão com o servidor',
