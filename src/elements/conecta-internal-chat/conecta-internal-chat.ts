@@ -151,13 +151,17 @@ export class ConectaInternalChat extends ConectaAgentElement {
   );
   /** The last message of each conversation already seen: a newer one from a colleague alerts. */
   #lastSeen: Map<string, string> | null = null;
+  /** The conversation whose history was asked for (once per colleague shown). */
+  #opened = '';
 
   constructor() {
     super();
     this.clientController.subscribe((client) => {
       if (!client) return;
       void this.loadConversations();
-      if (this.withAgent) void this.#open.run(this.withAgent);
+      // A new client has nothing of the conversation: willUpdate opens it again.
+      this.#opened = '';
+      this.requestUpdate();
     });
   }
 
@@ -184,6 +188,7 @@ export class ConectaInternalChat extends ConectaAgentElement {
     if (agentId !== this.withAgent) this.#composer.reset();
     this.withAgent = agentId;
     if (!this.client) return;
+    this.#opened = agentId;
     await this.#open.run(agentId);
     await this.updateComplete;
     this.scroller.scrollToEnd();
@@ -209,8 +214,10 @@ export class ConectaInternalChat extends ConectaAgentElement {
     super.willUpdate(changed);
     const view = this.view.value;
     this.setState('forbidden', view.forbidden);
-    if (changed.has('withAgent') && changed.get('withAgent') !== undefined && this.withAgent && this.client)
+    if (this.withAgent && this.client && this.withAgent !== this.#opened) {
+      this.#opened = this.withAgent;
       void this.#open.run(this.withAgent);
+    }
     if (this.#lastSeen) {
       for (const conversation of view.conversations) {
         const last = conversation.lastMessage;
