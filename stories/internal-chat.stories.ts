@@ -80,7 +80,7 @@ export const Loading: Story = {
   args: { withAgent: '' },
   render: onClient(() =>
     createMockClient(emptyChatFixture(), {
-      store: { ...emptyChatFixture(), chat: { ...emptyChatFixture().chat, conversations: null } },
+      store: { ...emptyChatFixture(), chat: { ...emptyChatFixture().chat!, conversations: null } },
     }).handle('chat.list', never),
   ),
 };

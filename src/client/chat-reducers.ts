@@ -1,11 +1,14 @@
 import type { ChatConversation, ChatMessage } from '../protocol/internal-chat.js';
 import type { ProtocolError } from '../protocol/errors.js';
-import type { ChatState, ClientChatMessage, HeldConversation } from './chat-state.js';
+import { initialChatState, type ChatState, type ClientChatMessage, type HeldConversation } from './chat-state.js';
 import type { ConectaState } from './state.js';
 
 /** The colleague a message is exchanged with, seen from `meId`. */
 export const colleagueOf = (message: Pick<ChatMessage, 'fromAgentId' | 'toAgentId'>, meId: string | null | undefined): string =>
   message.fromAgentId === meId ? message.toAgentId : message.fromAgentId;
+
+/** The internal chat held (empty until the first chat command). */
+export const chatOf = (state: ConectaState): ChatState => state.chat ?? initialChatState;
 
 const withChat = (state: ConectaState, chat: ChatState): ConectaState => ({ ...state, chat });
 
@@ -19,12 +22,12 @@ function byChatOrder(a: ClientChatMessage, b: ClientChatMessage): number {
 export function setChatConversations(state: ConectaState, conversations: readonly ChatConversation[]): ConectaState {
   const held: Record<string, HeldConversation> = {};
   for (const conversation of conversations) held[conversation.withAgentId] = { ...conversation };
-  return withChat(state, { ...state.chat, conversations: held, forbidden: false });
+  return withChat(state, { ...chatOf(state), conversations: held, forbidden: false });
 }
 
 /** The server refused the chat to this agent (no internalChat permission). */
 export function setChatForbidden(state: ConectaState, forbidden: boolean): ConectaState {
-  return state.chat.forbidden === forbidden ? state : withChat(state, { ...state.chat, forbidden });
+  return chatOf(state).forbidden === forbidden ? state : withChat(state, { ...chatOf(state), forbidden });
 }
 
 /**
@@ -39,8 +42,8 @@ export function mergeChatMessages(
 ): ConectaState {
   if (incoming.length === 0) return state;
   const meId = state.me?.id;
-  const messages = { ...state.chat.messages };
-  let conversations = state.chat.conversations ? { ...state.chat.conversations } : null;
+  const messages = { ...chatOf(state).messages };
+  let conversations = chatOf(state).conversations ? { ...chatOf(state).conversations } : null;
   let changed = false;
   for (const message of incoming) {
     const withAgentId = colleagueOf(message, meId);
@@ -64,16 +67,16 @@ export function mergeChatMessages(
     conversations = { ...conversations, [withAgentId]: { withAgentId, lastMessage, unread } };
   }
   if (!changed) return state;
-  return withChat(state, { ...state.chat, messages, conversations });
+  return withChat(state, { ...chatOf(state), messages, conversations });
 }
 
 /** A message the agent just wrote, shown at once while `chat.send` travels. */
 export function addLocalChatMessage(state: ConectaState, message: ClientChatMessage): ConectaState {
-  const list = state.chat.messages[message.toAgentId] ?? [];
+  const list = chatOf(state).messages[message.toAgentId] ?? [];
   if (list.some((held) => held.id === message.id)) return state;
   return withChat(state, {
-    ...state.chat,
-    messages: { ...state.chat.messages, [message.toAgentId]: [...list, message].sort(byChatOrder) },
+    ...chatOf(state),
+    messages: { ...chatOf(state).messages, [message.toAgentId]: [...list, message].sort(byChatOrder) },
   });
 }
 
@@ -85,46 +88,49 @@ export function setLocalChatStatus(
   status: 'sending' | 'failed',
   error?: Pick<ProtocolError, 'code' | 'message'>,
 ): ConectaState {
-  const list = state.chat.messages[withAgentId];
+  const list = chatOf(state).messages[withAgentId];
   const index = list?.findIndex((held) => held.id === messageId) ?? -1;
   if (!list || index < 0 || list[index].status === 'sent') return state;
   const next = [...list];
   next[index] = { ...list[index], status, errorCode: error?.code, error: error?.message };
-  return withChat(state, { ...state.chat, messages: { ...state.chat.messages, [withAgentId]: next } });
+  return withChat(state, { ...chatOf(state), messages: { ...chatOf(state).messages, [withAgentId]: next } });
 }
 
 /** The agent read the colleague's messages up to `upToSeq` (before the server's events confirm it). */
 export function markChatReadLocally(state: ConectaState, withAgentId: string, upToSeq: number, at: number): ConectaState {
   const meId = state.me?.id;
-  const list = state.chat.messages[withAgentId] ?? [];
+  const list = chatOf(state).messages[withAgentId] ?? [];
   const read = list.filter((m) => m.status === 'sent' && m.toAgentId === meId && m.seq <= upToSeq && m.readAt === null);
   let next = mergeChatMessages(
     state,
     read.map(({ status: _status, errorCode: _code, error: _error, ...message }) => ({ ...message, readAt: at })),
   );
   // Unread messages not held (older than the page shown) are read too.
-  const conversation = next.chat.conversations?.[withAgentId];
+  const conversation = chatOf(next).conversations?.[withAgentId];
   if (conversation && conversation.lastMessage && conversation.lastMessage.seq <= upToSeq && conversation.unread > 0) {
-    next = withChat(next, { ...next.chat, conversations: { ...next.chat.conversations, [withAgentId]: { ...conversation, unread: 0 } } });
+    next = withChat(next, {
+      ...chatOf(next),
+      conversations: { ...chatOf(next).conversations, [withAgentId]: { ...conversation, unread: 0 } },
+    });
   }
   return next;
 }
 
 export function setChatHasOlder(state: ConectaState, withAgentId: string, hasOlder: boolean): ConectaState {
-  if (state.chat.hasOlder[withAgentId] === hasOlder) return state;
-  return withChat(state, { ...state.chat, hasOlder: { ...state.chat.hasOlder, [withAgentId]: hasOlder } });
+  if (chatOf(state).hasOlder[withAgentId] === hasOlder) return state;
+  return withChat(state, { ...chatOf(state), hasOlder: { ...chatOf(state).hasOlder, [withAgentId]: hasOlder } });
 }
 
 /** The lowest acknowledged seq held with a colleague: where paging back continues from (0: none). */
 export function firstChatSeqHeld(state: ConectaState, withAgentId: string): number {
-  for (const message of state.chat.messages[withAgentId] ?? []) if (message.status === 'sent') return message.seq;
+  for (const message of chatOf(state).messages[withAgentId] ?? []) if (message.status === 'sent') return message.seq;
   return 0;
 }
 
 /** The highest seq of the colleague's messages held: what `chat.read` marks up to. */
 export function lastColleagueSeq(state: ConectaState, withAgentId: string): number {
   let last = 0;
-  for (const message of state.chat.messages[withAgentId] ?? []) {
+  for (const message of chatOf(state).messages[withAgentId] ?? []) {
     if (message.status === 'sent' && message.fromAgentId === withAgentId && message.seq > last) last = message.seq;
   }
   return last;
@@ -133,16 +139,16 @@ export function lastColleagueSeq(state: ConectaState, withAgentId: string): numb
 const noChatMessages: readonly ClientChatMessage[] = [];
 
 export const selectChatMessages = (state: ConectaState, withAgentId: string | null | undefined): readonly ClientChatMessage[] =>
-  (withAgentId && state.chat.messages[withAgentId]) || noChatMessages;
+  (withAgentId && chatOf(state).messages[withAgentId]) || noChatMessages;
 
 /** Conversations, the most recent first (those without a message last). */
 export function selectChatConversations(state: ConectaState): HeldConversation[] {
-  return Object.values(state.chat.conversations ?? {}).sort((a, b) => (b.lastMessage?.createdAt ?? 0) - (a.lastMessage?.createdAt ?? 0));
+  return Object.values(chatOf(state).conversations ?? {}).sort((a, b) => (b.lastMessage?.createdAt ?? 0) - (a.lastMessage?.createdAt ?? 0));
 }
 
 /** Every unread message of every conversation: the badge. */
 export function selectChatUnreadTotal(state: ConectaState): number {
   let total = 0;
-  for (const conversation of Object.values(state.chat.conversations ?? {})) total += conversation.unread;
+  for (const conversation of Object.values(chatOf(state).conversations ?? {})) total += conversation.unread;
   return total;
 }

@@ -4,6 +4,7 @@ import { ConectaError } from '../protocol/errors.js';
 import type { ChatMessage } from '../protocol/internal-chat.js';
 import {
   addLocalChatMessage,
+  chatOf,
   firstChatSeqHeld,
   lastColleagueSeq,
   markChatReadLocally,
@@ -91,7 +92,7 @@ export class InternalChat {
 
   /** Send a failed message again, with the same id (the server stores each id once). */
   retry(toAgentId: string, messageId: string): void {
-    const message = this.store.state.chat.messages[toAgentId]?.find((held) => held.id === messageId);
+    const message = chatOf(this.store.state).messages[toAgentId]?.find((held) => held.id === messageId);
     if (!message || message.status !== 'failed') return;
     this.store.update((state) => setLocalChatStatus(state, toAgentId, messageId, 'sending'));
     this.#deliver(message);
@@ -113,7 +114,7 @@ export class InternalChat {
 
   /** After a reconnection: events may have been missed, so fetch the list and the open conversations again. */
   async resync(): Promise<void> {
-    const list = this.store.state.chat.conversations ? this.load() : Promise.resolve();
+    const list = chatOf(this.store.state).conversations ? this.load() : Promise.resolve();
     await Promise.all([list, ...[...this.#open].map((withAgentId) => this.open(withAgentId))]);
   }
 

@@ -257,11 +257,15 @@ export function absorbEntities(state: ConectaState, data: unknown): ConectaState
   // otherwise copy the record 10,000 times (quadratic).
   let next = upsertMany(state, 'contacts', [...(result.contacts ?? []), ...(result.contact ? [result.contact] : [])]);
   next = upsertMany(next, 'sessions', [...(result.sessions ?? []), ...(result.session ? [result.session] : [])]);
-  // `chat.history` answers `messages` too: the internal chat's, which belong to no session.
-  const sessionMessages = (result.messages ?? []).filter((message) => 'sessionId' in message);
-  next = mergeMessages(next, [...sessionMessages, ...(result.message ? [result.message] : [])]);
+  next = mergeMessages(next, [...(result.messages ?? []), ...(result.message ? [result.message] : [])]);
   if (result.queue) next = { ...next, queue: Object.fromEntries(result.queue.map((entry) => [entry.sessionId, entry])) };
   return pruneQueue(next);
+}
+
+/** `chat.history` answers `messages` too: the internal chat's, which belong to no session (the client's chat takes them). */
+function withoutChatMessages(data: unknown): unknown {
+  const messages = (data as Carried | null)?.messages;
+  return messages?.length && !('sessionId' in messages[0]!) ? { ...(data as Carried), messages: [] } : data;
 }
 
 /**
@@ -269,7 +273,7 @@ export function absorbEntities(state: ConectaState, data: unknown): ConectaState
  * receive (their profile, their teams, a note).
  */
 export function absorbResult(state: ConectaState, data: unknown): ConectaState {
-  let next = absorbEntities(state, data);
+  let next = absorbEntities(state, withoutChatMessages(data));
   if (typeof data !== 'object' || data === null) return next;
   const result = data as Carried;
   if (result.agent) next = { ...next, me: result.agent };

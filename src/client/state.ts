@@ -14,7 +14,7 @@ import type {
   Visitor,
 } from '../protocol/entities.js';
 import type { AuthEndReason } from '../protocol/events.js';
-import { initialChatState, type ChatState } from './chat-state.js';
+import type { ChatState } from './chat-state.js';
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'disconnected';
 
@@ -55,8 +55,11 @@ export interface ConectaState {
   catalog: Catalog | null;
   /** Visitors: where each waiting session stands in its queue (from `webchat.queue` events). */
   queue: Readonly<Record<string, QueuePosition>>;
-  /** Agents: the internal chat with colleagues. */
-  chat: ChatState;
+  /**
+   * Agents: the internal chat with colleagues (read it through `chatOf`; optional so that the webchat's
+   * initial state carries nothing of it).
+   */
+  chat?: ChatState;
 }
 
 export interface TypingIndicator {
@@ -87,5 +90,4 @@ export const initialState: ConectaState = {
   notes: {},
   catalog: null,
   queue: {},
-  chat: initialChatState,
 };

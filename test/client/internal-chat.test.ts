@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { selectChatConversations, selectChatMessages, selectChatUnreadTotal } from '../../src/client/chat-reducers.js';
+import { chatOf, selectChatConversations, selectChatMessages, selectChatUnreadTotal } from '../../src/client/chat-reducers.js';
 import { ConectaClient } from '../../src/client/client.js';
 import { ANA, BRUNO, DEMO_AGENTS, DEMO_PASSWORD, DEMO_TEAMS, addAgent, startTestServer, type TestServer } from '../server/harness.js';
 import { agentSockets } from './node-sockets.js';
@@ -61,14 +61,14 @@ describe("the agent client's internal chat", () => {
     const anaClient = await agentClient(ANA);
     await anaClient.chat.open(bruno);
     assert.equal(selectChatMessages(anaClient.store.state, bruno).length, 50);
-    assert.equal(anaClient.store.state.chat.hasOlder[bruno], true);
+    assert.equal(chatOf(anaClient.store.state).hasOlder[bruno], true);
     await anaClient.chat.loadOlder(bruno);
     const all = selectChatMessages(anaClient.store.state, bruno);
     assert.deepEqual(
       all.map((m) => m.seq),
       Array.from({ length: 61 }, (_, i) => i + 1),
     );
-    assert.equal(anaClient.store.state.chat.hasOlder[bruno], false);
+    assert.equal(chatOf(anaClient.store.state).hasOlder[bruno], false);
     // The session messages stay apart: chat.history's `messages` are not a session's.
     assert.equal(anaClient.store.state.messages.undefined, undefined);
   });
@@ -76,7 +76,7 @@ describe("the agent client's internal chat", () => {
   it('says the chat is forbidden to an agent without the permission, and a refused message fails with the reason', async () => {
     const davi = await agentClient('davi@demo.conecta.dev');
     await davi.chat.load();
-    assert.equal(davi.store.state.chat.forbidden, true);
+    assert.equal(chatOf(davi.store.state).forbidden, true);
 
     const anaClient = await agentClient(ANA);
     anaClient.chat.send('ag-davi', 'Oi Davi');

@@ -2,6 +2,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/conecta-internal-chat/conecta-internal-chat.js';
 import type { ConectaInternalChat } from '../../src/elements/conecta-internal-chat/conecta-internal-chat.js';
+import { chatOf } from '../../src/client/chat-reducers.js';
 import { AlertController } from '../../src/controllers/alert-controller.js';
 import { ana, bruno, chatFixture, chatForbiddenFixture, createMockClient, emptyChatFixture, type MockClient } from '../fixtures/index.js';
 import { $, $$, press, settle, text } from './helpers.js';
@@ -175,9 +176,9 @@ describe('<conecta-internal-chat>', () => {
     }));
     client.serverState = {
       ...client.serverState,
-      chat: { ...client.serverState.chat, messages: { ...client.serverState.chat.messages, 'agent-carol': many } },
+      chat: { ...chatOf(client.serverState), messages: { ...chatOf(client.serverState).messages, 'agent-carol': many } },
     };
-    client.store.update((s) => ({ ...s, chat: { ...s.chat, messages: { ...s.chat.messages, 'agent-carol': [] } } }));
+    client.store.update((s) => ({ ...s, chat: { ...chatOf(s), messages: { ...chatOf(s).messages, 'agent-carol': [] } } }));
     const el = await chatWith(client, { withAgent: 'agent-carol' });
     await waitUntil(
       () => messageTexts(el).length === 50,

@@ -1,3 +1,4 @@
+import { chatOf } from '../../client/chat-reducers.js';
 import type { ConectaState } from '../../client/state.js';
 import type { AgentSummary } from '../../protocol/index.js';
 
@@ -27,7 +28,7 @@ export const folded = (text: string): string => text.normalize('NFD').replace(/\
 export function selectColleagues(state: ConectaState, query: string): Colleague[] {
   const me = state.me?.id;
   const wanted = folded(query.trim());
-  const conversations = state.chat.conversations ?? {};
+  const conversations = chatOf(state).conversations ?? {};
   return (state.catalog?.agents ?? [])
     .filter((agent) => agent.id !== me)
     .filter((agent) => !wanted || folded(agent.name).includes(wanted) || folded(agent.nickname ?? '').includes(wanted))

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { selectChatConversations, selectChatMessages } from '../../client/chat-reducers.js';
+import { chatOf, selectChatConversations, selectChatMessages } from '../../client/chat-reducers.js';
 import type { ClientChatMessage, HeldConversation } from '../../client/chat-state.js';
 import { shallowEqual } from '../../client/selectors.js';
 import { AlertController } from '../../controllers/alert-controller.js';
@@ -88,8 +88,8 @@ export class ConectaInternalChat extends ConectaAgentElement {
   private readonly view = new StoreSelection<ChatView>(
     this,
     (s) => ({
-      forbidden: s.chat.forbidden,
-      loaded: s.chat.conversations !== null,
+      forbidden: chatOf(s).forbidden,
+      loaded: chatOf(s).conversations !== null,
       conversations: selectChatConversations(s),
       colleagues: s.catalog?.agents ?? [],
       meId: s.me?.id ?? null,
@@ -106,7 +106,7 @@ export class ConectaInternalChat extends ConectaAgentElement {
     (s) => selectChatMessages(s, this.withAgent),
     Object.is,
   );
-  private readonly hasOlder = new StoreSelection<boolean>(this, (s) => s.chat.hasOlder[this.withAgent] ?? false, Object.is);
+  private readonly hasOlder = new StoreSelection<boolean>(this, (s) => chatOf(s).hasOlder[this.withAgent] ?? false, Object.is);
   private readonly clock = new ClockController(this);
   private readonly scroller = new AutoScrollController(this, () => this.renderRoot.querySelector<HTMLElement>('[role="log"]'));
   readonly #load = new CommandController<[], void>(this, {
