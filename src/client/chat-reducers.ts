@@ -34,11 +34,12 @@ export function setChatForbidden(state: ConectaState, forbidden: boolean): Conec
  * Acknowledged messages (a command's answer, `chat.message` events, a history page) into their
  * conversations. A held copy is replaced by an acknowledged one, and an unread one by a read one;
  * the unread count grows with each new message from the colleague and shrinks as they are marked read.
+ * `fromHistory`: a page of `chat.history` (old messages: the counts stay), of the conversation with `withAgentId`.
  */
 export function mergeChatMessages(
   state: ConectaState,
   incoming: readonly ChatMessage[],
-  options: { fromHistory?: boolean } = {},
+  options: { fromHistory?: boolean; withAgentId?: string } = {},
 ): ConectaState {
   if (incoming.length === 0) return state;
   const meId = state.me?.id;
@@ -46,7 +47,8 @@ export function mergeChatMessages(
   let conversations = chatOf(state).conversations ? { ...chatOf(state).conversations } : null;
   let changed = false;
   for (const message of incoming) {
-    const withAgentId = colleagueOf(message, meId);
+    // A history page names its colleague: right even before the agent's profile is loaded.
+    const withAgentId = options.withAgentId ?? colleagueOf(message, meId);
     const list = [...(messages[withAgentId] ?? [])];
     const index = list.findIndex((held) => held.id === message.id);
     const held = index >= 0 ? list[index] : undefined;

@@ -54,7 +54,7 @@ export class InternalChat {
     this.#open.add(withAgentId);
     const { messages } = await this.command('chat.history', { withAgentId, limit: CHAT_PAGE });
     this.store.update((state) =>
-      setChatHasOlder(mergeChatMessages(state, messages, { fromHistory: true }), withAgentId, messages.length === CHAT_PAGE),
+      setChatHasOlder(mergeChatMessages(state, messages, { fromHistory: true, withAgentId }), withAgentId, messages.length === CHAT_PAGE),
     );
   }
 
@@ -67,7 +67,9 @@ export class InternalChat {
     }
     const { messages } = await this.command('chat.history', { withAgentId, ...(beforeSeq > 1 && { beforeSeq }), limit: CHAT_PAGE });
     const hasOlder = messages.length === CHAT_PAGE;
-    this.store.update((state) => setChatHasOlder(mergeChatMessages(state, messages, { fromHistory: true }), withAgentId, hasOlder));
+    this.store.update((state) =>
+      setChatHasOlder(mergeChatMessages(state, messages, { fromHistory: true, withAgentId }), withAgentId, hasOlder),
+    );
     return hasOlder;
   }
 
