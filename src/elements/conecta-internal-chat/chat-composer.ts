@@ -1,7 +1,7 @@
-import { html, nothing, type ReactiveControllerHost } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { html, type ReactiveControllerHost } from 'lit';
 import type { ConectaClientApi } from '../../client/api.js';
 import { ComposerController } from '../../controllers/composer.js';
+import { renderComposerUploads } from '../composer-uploads.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import { ConectaError, MAX_UPLOAD_BYTES } from '../../protocol/index.js';
 import { lengthOf, overLimit, renderLengthCount } from '../message-length.js';
@@ -68,32 +68,6 @@ export class ChatComposer extends ComposerController {
     return new File([file], `${this.host.localize.t.internalChat.pastedImage}-${stamp}.${extension}`, { type: file.type });
   }
 
-  #renderUploads() {
-    if (!this.uploads.length && !this.errors.length) return nothing;
-    const t = this.host.localize.t.internalChat;
-    const locale = this.host.localize.locale;
-    return html`<div class="uploads">
-      ${
-        this.uploads.length
-          ? html`<ul part="uploads" aria-label=${t.attachments}>
-            ${repeat(
-              this.uploads,
-              (upload) => upload.id,
-              (upload) => html`<li part="upload" data-done=${upload.attachment ? 'true' : 'false'}>
-                <span>${upload.name} <span class="muted">(${formatFileSize(locale, upload.size)})</span></span>
-                ${upload.attachment ? nothing : html`<progress max="1" .value=${upload.progress} aria-label=${t.uploadProgress(upload.name)}></progress>`}
-                <button type="button" class="link" part="remove-upload" @click=${() => this.remove(upload.id)}>
-                  ${upload.attachment ? t.removeAttachment(upload.name) : t.cancelUpload(upload.name)}
-                </button>
-              </li>`,
-            )}
-          </ul>`
-          : nothing
-      }
-      ${this.errors.map((error) => html`<p class="error" part="upload-error" role="alert">${error}</p>`)}
-    </div>`;
-  }
-
   /** The form, addressed to `name`. */
   render(name: string, disabled: boolean) {
     const t = this.host.localize.t;
@@ -104,7 +78,7 @@ export class ChatComposer extends ComposerController {
       event.preventDefault();
       this.addFiles([...(event.dataTransfer?.files ?? [])]);
     }}>
-      ${this.#renderUploads()} ${renderLengthCount(this.length, t.messageLength)}
+      ${renderComposerUploads(this, t.sessionTools, this.host.localize.locale)} ${renderLengthCount(this.length, t.messageLength)}
       <label class="visually-hidden" for="chat-input">${t.internalChat.composerLabel(name)}</label>
       <div class="composer-row">
         <input id="chat-file-input" class="visually-hidden" type="file" multiple tabindex="-1" aria-hidden="true"
