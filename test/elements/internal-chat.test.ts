@@ -105,6 +105,17 @@ describe('<conecta-internal-chat>', () => {
     ]);
   });
 
+  it('says so when the colleague does not use the internal chat (the server refused the message)', async () => {
+    const client = createMockClient(chatFixture());
+    client.failWith('chat.send', 'FORBIDDEN', 'Carol Dias does not use the internal chat.');
+    const el = await chatWith(client, { withAgent: 'agent-carol' });
+    await type(el, 'Oi Carol');
+    press($(el, '#chat-input'), 'Enter');
+    await settle(el);
+    expect($$(el, '[part~="message"]').at(-1)!.dataset.status).to.equal('failed');
+    expect(text($(el, '[part="recipient-forbidden"]'))).to.equal('Carol não usa o chat interno.');
+  });
+
   it('uploads a pasted screenshot, named for when it was taken, and sends it with the message', async () => {
     const client = createMockClient(chatFixture());
     const el = await chatWith(client, { withAgent: bruno.id });

@@ -55,6 +55,7 @@ interface ChatView {
  * @csspart attach-button - The attach button.
  * @csspart send-button - The send button.
  * @csspart forbidden - Why the chat is disabled for this agent.
+ * @csspart recipient-forbidden - The colleague written to does not use the internal chat (a message was refused).
  * @csspart connection - The notice shown while the client is not connected.
  * @csspart auth-ended - The alert shown when the agent's sign-in ended.
  *
@@ -305,6 +306,11 @@ export class ConectaInternalChat extends ConectaAgentElement {
     return html`<div part="conversation-view">
       <h2 part="header">${name}</h2>
       ${openError ? html`<p class="error placeholder" role="alert">${openError}</p>` : nothing}
+      ${
+        this.messages.value.some((message) => message.status === 'failed' && message.errorCode === 'FORBIDDEN')
+          ? html`<p class="error placeholder" part="recipient-forbidden" role="alert">${t.internalChat.recipientForbidden(name)}</p>`
+          : nothing
+      }
       ${renderTranscript({
         messages,
         localize: this.localize,
