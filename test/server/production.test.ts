@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { ServerOptions } from '../../server/src/app.js';
 import { openSqlite, runMigrations } from '../../server/src/db/sqlite.js';
 import { migrations } from '../../server/src/db/migrations/index.js';
+import { allowedOriginsSchema } from '../../server/src/db/migrations/010-allowed-origins.js';
 import { findDemoLeaks } from '../../server/src/domain/demo-leaks.js';
 import { hashPassword } from '../../server/src/domain/secrets.js';
 import { randomUUID } from 'node:crypto';
@@ -70,7 +71,7 @@ describe('allowed origins of a webchat channel', () => {
     const db = openSqlite(t.dataDir);
     try {
       db.prepare(`UPDATE webchat_channels SET allowed_origins = '[]' WHERE key = 'closed'`).run();
-      const version = migrations.indexOf(migrations.at(-1)!) + 1;
+      const version = migrations.indexOf(allowedOriginsSchema) + 1;
       db.prepare('DELETE FROM schema_migrations WHERE version = ?').run(version);
       assert.equal(runMigrations(db), 1);
       const row = db.prepare(`SELECT allowed_origins FROM webchat_channels WHERE key = 'closed'`).get() as { allowed_origins: string };
