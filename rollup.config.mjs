@@ -60,6 +60,8 @@ const esm = {
     queue: 'src/queue.ts',
     session: 'src/session.ts',
     'contact-form': 'src/contact-form.ts',
+    agents: 'src/agents.ts',
+    'internal-chat': 'src/internal-chat.ts',
     webchat: 'src/webchat.ts',
   },
   external: isDependency,

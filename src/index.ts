@@ -4,6 +4,8 @@ export * from './context/index.js';
 export * from './queue.js';
 export * from './session.js';
 export * from './contact-form.js';
+export * from './agents.js';
+export * from './internal-chat.js';
 export * from './webchat.js';
 export * from './login.js';
 export * from './agent-bar.js';

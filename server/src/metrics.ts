@@ -84,6 +84,7 @@ export class ServerMetrics {
       noteDeleted: (noteId, contactId) => events.noteDeleted(noteId, contactId),
       queueChanged: (teamId) => events.queueChanged(teamId),
       availabilityChanged: (availability) => events.availabilityChanged(availability),
+      chatMessage: (message) => events.chatMessage(message),
     };
   }
 }

@@ -8,6 +8,8 @@ import '../session.js';
 import '../contact-form.js';
 import '../login.js';
 import '../agent-bar.js';
+import '../agents.js';
+import '../internal-chat.js';
 
 export { ConectaClient } from '../client/client.js';
 export { errorText, loginErrorText } from '../i18n/error-text.js';

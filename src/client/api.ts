@@ -2,6 +2,7 @@ import type { CommandName, CommandPayload, CommandResult } from '../protocol/com
 import type { Agent, AgentAvailability, AgentStats, Attachment, WebchatChannel, WebchatUser } from '../protocol/entities.js';
 import type { UploadOptions } from './upload.js';
 import type { Store } from './store.js';
+import type { InternalChat } from './internal-chat.js';
 
 /**
  * What elements need of a client: `ClientApi` for every element, `AgentClientApi` besides for the
@@ -50,6 +51,8 @@ export interface AgentClientApi extends ClientApi {
   deleteNote(noteId: string): Promise<void>;
   /** Load profile, teams and the sessions of the queue (and the agent's availability and time logged in today). */
   loadQueue(): Promise<void>;
+  /** The internal chat with colleagues (`state.chat`). */
+  readonly chat: InternalChat;
   /** Start a pause of that type, or switch to it: into `state.availability`. */
   pause(pauseTypeId: string): Promise<AgentAvailability>;
   /** End the pause: online again, into `state.availability`. */

@@ -9,6 +9,7 @@ import { setAvailability } from './availability-reducers.js';
 import { ClientCore, type ConectaClientOptions } from './client-core.js';
 import { EntityBatch } from './entity-batch.js';
 import { requestJson } from './http.js';
+import { InternalChat } from './internal-chat.js';
 import { absorbResult, firstSeqHeld, removeNote, setAgentPresence, setCatalog, setHasOlder, setNotes, upsertNote } from './reducers.js';
 import { normalizeServer } from './registry.js';
 import type { ConectaSocket, SocketFactory } from './socket/types.js';
@@ -38,6 +39,7 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
   }
 
   readonly #batch = new EntityBatch(this.store);
+  readonly chat: InternalChat = new InternalChat(this.store, (name, payload) => this.command(name, payload));
   /** With `getToken`: the agent's tokens, renewed before they expire. */
   readonly #renewal: AgentTokenRenewal | null;
   #socket: ConectaSocket | null = null;
@@ -181,7 +183,7 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
     if (this.isVisitor) return super.resync();
     // Colleagues may have come and gone while we were away: their presence events are lost.
     const catalog = this.store.state.catalog ? this.loadCatalog() : Promise.resolve();
-    return Promise.all([this.loadQueue(), catalog]).then(() => undefined);
+    return Promise.all([this.loadQueue(), catalog, this.chat.resync()]).then(() => undefined);
   }
 
   protected override listen(socket: ConectaSocket): void {
@@ -214,6 +216,7 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
     socket.on('agent.presence', (presence: ServerEvents['agent.presence']) =>
       this.store.update((state) => setAgentPresence(state, presence)),
     );
+    socket.on('chat.message', (message: ServerEvents['chat.message']) => this.chat.receive(message));
     socket.on('note.updated', ({ note }: ServerEvents['note.updated']) => this.store.update((state) => upsertNote(state, note)));
     socket.on('note.deleted', ({ noteId, contactId }: ServerEvents['note.deleted']) =>
       this.store.update((state) => removeNote(state, contactId, noteId)),

@@ -7,3 +7,6 @@ export { initialState, type ConectaState, type ConnectionStatus } from './state.
 export * from './selectors.js';
 export { findAgentClient } from './registry.js';
 export * from '../protocol/index.js';
+export { InternalChat, CHAT_PAGE } from './internal-chat.js';
+export type { ChatState, ClientChatMessage, HeldConversation } from './chat-state.js';
+export * from './chat-reducers.js';

@@ -267,12 +267,18 @@ export function absorbEntities(state: ConectaState, data: unknown): ConectaState
   return pruneQueue(next);
 }
 
+/** `chat.history` answers `messages` too: the internal chat's, which belong to no session (the client's chat takes them). */
+function withoutChatMessages(data: unknown): unknown {
+  const messages = (data as Carried | null)?.messages;
+  return messages?.length && !('sessionId' in messages[0]!) ? { ...(data as Carried), messages: [] } : data;
+}
+
 /**
  * Fold whatever a command's result carries into the state: `absorbEntities`, and what only agents
  * receive (their profile, their teams, a note).
  */
 export function absorbResult(state: ConectaState, data: unknown): ConectaState {
-  let next = absorbEntities(state, data);
+  let next = absorbEntities(state, withoutChatMessages(data));
   if (typeof data !== 'object' || data === null) return next;
   const result = data as Carried;
   if (result.agent) next = { ...next, me: result.agent };

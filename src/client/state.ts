@@ -17,6 +17,7 @@ import type {
   Visitor,
 } from '../protocol/entities.js';
 import type { AuthEndReason } from '../protocol/events.js';
+import type { ChatState } from './chat-state.js';
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'disconnected';
 
@@ -71,6 +72,11 @@ export interface ConectaState {
    * `connecting` client with failures cannot reach the server; without, it is only reconnecting.
    */
   connectionFailures?: number;
+  /**
+   * Agents: the internal chat with colleagues (read it through `chatOf`; optional so that the webchat's
+   * initial state carries nothing of it).
+   */
+  chat?: ChatState;
 }
 
 export interface TypingIndicator {

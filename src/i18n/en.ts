@@ -3,8 +3,10 @@ import { transcriptEn } from './transcript/en.js';
 import { messageLengthEn } from './message-length/en.js';
 import { loginEn } from './login/en.js';
 import { agentBarEn } from './agent-bar/en.js';
+import { colleaguesEn } from './colleagues/en.js';
 
 export const en: Translation = {
+  ...colleaguesEn,
   connection: {
     connecting: 'Connecting…',
     disconnected: 'No connection to the server',

@@ -3,8 +3,10 @@ import { transcriptEs } from './transcript/es.js';
 import { messageLengthEs } from './message-length/es.js';
 import { loginEs } from './login/es.js';
 import { agentBarEs } from './agent-bar/es.js';
+import { colleaguesEs } from './colleagues/es.js';
 
 export const es: Translation = {
+  ...colleaguesEs,
   connection: {
     connecting: 'Conectando…',
     disconnected: 'Sin conexión con el servidor',

@@ -4,6 +4,7 @@ import { transcriptPtBR } from './transcript/pt-BR.js';
 import { messageLengthPtBR } from './message-length/pt-BR.js';
 import { loginPtBR } from './login/pt-BR.js';
 import { agentBarPtBR } from './agent-bar/pt-BR.js';
+import { colleaguesPtBR } from './colleagues/pt-BR.js';
 
 /**
  * The source table: every user-visible text of every element. `en.ts` and `es.ts` must satisfy the
@@ -11,6 +12,7 @@ import { agentBarPtBR } from './agent-bar/pt-BR.js';
  * name are functions; numbers, dates and durations are formatted by `LocalizeController` with Intl.
  */
 export const ptBR = {
+  ...colleaguesPtBR,
   connection: {
     connecting: 'Conectando…',
     disconnected: 'Sem conexão com o servidor',

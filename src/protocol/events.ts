@@ -1,4 +1,5 @@
 import type { AgentAvailability, AuthorKind, Contact, Message, Note, QueuePosition, Session } from './entities.js';
+import type { ChatMessage } from './internal-chat.js';
 
 /**
  * Every event the server broadcasts. Clients apply them idempotently: an event may arrive twice,
@@ -28,6 +29,11 @@ export interface ServerEvents {
   'agent.presence': { agentId: string; online: boolean };
   /** To every agent: a colleague's (or its own) state changed: online, paused (which type), away, offline. */
   'agent.availability': AgentAvailability;
+  /**
+   * Internal chat, to every socket of both agents: a message was sent, or (sent again) the recipient
+   * read it (`readAt` set). Keep the copy with `readAt` when both arrive.
+   */
+  'chat.message': ChatMessage;
   /**
    * To a webchat visitor: where its waiting session now stands in its team's queue. Sent when the
    * visitor connects and whenever the position or the estimate changes; not after the session left

@@ -10,3 +10,4 @@ export * from './limits.js';
 export * from './survey.js';
 export * from './contact-rules.js';
 export * from './new-session.js';
+export * from './internal-chat.js';

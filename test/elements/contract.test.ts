@@ -1,6 +1,8 @@
 import { expect, fixture } from '@open-wc/testing';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import '../../src/elements/conecta-agents/conecta-agents.js';
 import '../../src/elements/conecta-contact-form/conecta-contact-form.js';
+import '../../src/elements/conecta-internal-chat/conecta-internal-chat.js';
 import '../../src/elements/conecta-queue/conecta-queue.js';
 import '../../src/elements/conecta-session/conecta-session.js';
 import '../../src/elements/conecta-webchat/conecta-webchat.js';
@@ -14,6 +16,8 @@ const elements = [
   { tag: 'conecta-session', attrs: 'session-id="session-4"' },
   { tag: 'conecta-contact-form', attrs: '' },
   { tag: 'conecta-webchat', attrs: 'open lang="pt-BR"' },
+  { tag: 'conecta-agents', attrs: '' },
+  { tag: 'conecta-internal-chat', attrs: 'with-agent="agent-bruno"' },
 ];
 
 describe('every element', () => {

@@ -249,7 +249,16 @@ export async function connectVisitor(
 /** Adds an agent (password `conecta-demo`) straight to the database, e.g. a third colleague. */
 export async function addAgent(
   t: TestServer,
-  agent: { id: string; name: string; email: string; teamIds: string[]; nickname?: string | null; history?: boolean; role?: AgentRole },
+  agent: {
+    id: string;
+    name: string;
+    email: string;
+    teamIds: string[];
+    nickname?: string | null;
+    history?: boolean;
+    internalChat?: boolean;
+    role?: AgentRole;
+  },
 ): Promise<void> {
   const { hash, salt } = await hashPassword(DEMO_PASSWORD);
   await t.server.repo.insertAgent(
@@ -263,7 +272,7 @@ export async function addAgent(
       role: agent.role ?? 'agent',
       permissions: {
         history: agent.history ?? false,
-        internalChat: false,
+        internalChat: agent.internalChat ?? false,
         statistics: false,
         bulkActions: true,
         startConversations: false,

@@ -21,6 +21,8 @@ import type {
   Template,
   WebchatAppearance,
   WebchatMenuOption,
+  ChatConversation,
+  ChatMessage,
 } from '../../../src/protocol/index.js';
 
 /** `0` Sunday … `6` Saturday. */
@@ -195,7 +197,8 @@ export interface Repository
     AuditRepository,
     ApiKeyRepository,
     PasswordTokenRepository,
-    AvailabilityRepository {
+    AvailabilityRepository,
+    ChatRepository {
   /** The administered resources, each read and written whole (server/src/domain/admin/). */
   readonly admin: AdminStores;
 
@@ -267,6 +270,24 @@ export interface AvailabilityRepository {
     agentId: string,
     changes: Partial<{ nickname: string | null; extension: string | null; language: string | null; photoFileId: string | null }>,
   ): Promise<void>;
+}
+
+/**
+ * The internal chat: messages of a pair of agents, numbered per pair (`pairKey`: both ids sorted,
+ * joined by a space).
+ */
+export interface ChatRepository {
+  getChatMessage(id: string): Promise<ChatMessage | null>;
+  /** The highest seq of the pair's messages, 0 when there is none. */
+  lastChatSeq(pairKey: string): Promise<number>;
+  /** `attachments` are linked by id (their files must exist). */
+  insertChatMessage(pairKey: string, message: ChatMessage): Promise<void>;
+  /** At most `limit` messages before `beforeSeq` (the newest when null), oldest first. */
+  listChatMessagesBefore(pairKey: string, beforeSeq: number | null, limit: number): Promise<ChatMessage[]>;
+  /** Every conversation of the agent, the most recent first. */
+  listChatConversations(agentId: string): Promise<ChatConversation[]>;
+  /** Marks read what `fromAgentId` sent `readerId` up to `upToSeq`; answers the messages it changed. */
+  markChatRead(pairKey: string, readerId: string, upToSeq: number, at: number): Promise<ChatMessage[]>;
 }
 
 /** Teams, agents, their memberships and rating totals. */

@@ -4,6 +4,7 @@ import { sqliteAgentLoginStore } from './sqlite/agent-login-store.js';
 import { sqliteApiKeyStore } from './sqlite/api-key-store.js';
 import { sqliteAuditStore } from './sqlite/audit-store.js';
 import { sqliteAvailabilityStore } from './sqlite/availability-store.js';
+import { sqliteChatStore } from './sqlite/chat-store.js';
 import { sqliteCatalogStore } from './sqlite/catalog-store.js';
 import { sqliteChannelStore } from './sqlite/channel-store.js';
 import { sqliteContactStore } from './sqlite/contact-store.js';
@@ -52,6 +53,7 @@ function repositoryOn(sql: SqliteStatements, fileUrl: FileUrl): Repository {
     ...sqliteApiKeyStore(sql),
     ...sqlitePasswordTokenStore(sql),
     ...sqliteAvailabilityStore(sql),
+    ...sqliteChatStore(sql, files.toAttachment),
     admin: sqliteAdminStores(sql, webchat),
   };
   return repository;

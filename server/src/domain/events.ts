@@ -1,4 +1,4 @@
-import type { AgentAvailability, AuthorKind, Contact, Message, Note, Session } from '../../../src/protocol/index.js';
+import type { AgentAvailability, AuthorKind, ChatMessage, Contact, Message, Note, Session } from '../../../src/protocol/index.js';
 
 /**
  * What the services announce after a change is committed. The socket layer decides who receives
@@ -23,6 +23,8 @@ export interface DomainEvents {
   queueChanged(teamId: string): void;
   /** An agent's availability changed (online, paused, away, offline): every agent is told, routing follows it. */
   availabilityChanged(availability: AgentAvailability): void;
+  /** An internal-chat message was sent, or its recipient read it. */
+  chatMessage(message: ChatMessage): void;
 }
 
 export type Clock = () => number;

@@ -10,6 +10,7 @@ import { ChannelService } from './channels.js';
 import { ContactService } from './contacts.js';
 import type { Clock, DomainEvents } from './events.js';
 import { FileService, type FileUrlSigner } from './files.js';
+import { InternalChatService } from './internal-chat.js';
 import { MessageService } from './messages.js';
 import type { Mailer } from '../mail/mailer.js';
 import { NoteService } from './notes.js';
@@ -37,6 +38,7 @@ export interface Services {
   admin: AdminService;
   availability: AvailabilityService;
   profile: AgentProfileService;
+  chat: InternalChatService;
 }
 
 export function createServices(
@@ -68,5 +70,6 @@ export function createServices(
     admin: new AdminService(repo, now, adminEffects(repo, sessions, auth)),
     availability,
     profile: new AgentProfileService(repo, now, auth),
+    chat: new InternalChatService(repo, now, events),
   };
 }

@@ -97,6 +97,14 @@ export const commandHandlers: { [N in CommandName]: Handler<N> } = {
     };
   },
 
+  'chat.list': async (ctx) => ctx.services.chat.list(requireAgent(ctx)),
+
+  'chat.history': async (ctx, payload) => ctx.services.chat.history(requireAgent(ctx), payload),
+
+  'chat.send': async (ctx, payload) => ctx.services.chat.send(requireAgent(ctx), payload),
+
+  'chat.read': async (ctx, payload) => ctx.services.chat.read(requireAgent(ctx), payload),
+
   'queue.search': async (ctx, payload) => ctx.services.sessions.search(requireAgent(ctx), payload),
 
   'session.park': async (ctx, { sessionId }) => ctx.services.sessions.park(requireAgent(ctx), sessionId),

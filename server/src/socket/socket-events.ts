@@ -1,5 +1,5 @@
 import type { Server } from 'socket.io';
-import type { AgentAvailability, AuthorKind, Contact, Message, Note, Session } from '../../../src/protocol/index.js';
+import type { AgentAvailability, AuthorKind, ChatMessage, Contact, Message, Note, Session } from '../../../src/protocol/index.js';
 import type { Repository } from '../db/repository.js';
 import type { DomainEvents } from '../domain/events.js';
 import { QueueEstimator } from '../domain/queue.js';
@@ -25,6 +25,7 @@ import { AGENTS_ROOM, agentRoom, availableRoom, sessionRoom, teamRoom, visitorRo
  *   with no open session (e.g. just created by contact.save) reaches only the saving agent's answer.
  * - note.updated, note.deleted → every agent socket.
  * - webchat.queue → the contact's visitors, when a waiting session's place or estimate changed.
+ * - chat.message → every socket of the internal chat's two agents, no one else.
  *
  * A contact found by phone may have sessions on other channels (WhatsApp): those never reach its
  * webchat visitors, who may be anyone who typed that number.
@@ -77,6 +78,10 @@ export class SocketEvents implements DomainEvents {
 
   noteDeleted(noteId: string, contactId: string): void {
     this.io.to(AGENTS_ROOM).emit('note.deleted', { noteId, contactId });
+  }
+
+  chatMessage(message: ChatMessage): void {
+    this.io.to([agentRoom(message.fromAgentId), agentRoom(message.toAgentId)]).emit('chat.message', message);
   }
 
   queueChanged(teamId: string): void {

@@ -4,6 +4,7 @@ import { ConectaError, MAX_UPLOAD_BYTES, type CannedResponse } from '../../proto
 import { lengthOf, overLimit, renderLengthCount, tooLongText } from '../message-length.js';
 import { formatFileSize, isSendKey } from '../transcript.js';
 import { ComposerController } from '../../controllers/composer.js';
+import { renderComposerUploads } from '../composer-uploads.js';
 import type { SessionHost } from './session-host.js';
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -174,32 +175,6 @@ export class SessionComposer extends ComposerController {
     </ul>`;
   }
 
-  #renderUploads() {
-    if (!this.uploads.length && !this.errors.length) return nothing;
-    const t = this.host.localize.t.sessionTools;
-    const locale = this.host.localize.locale;
-    return html`<div class="uploads">
-      ${
-        this.uploads.length
-          ? html`<ul part="uploads" aria-label=${t.attachments}>
-            ${repeat(
-              this.uploads,
-              (upload) => upload.id,
-              (upload) => html`<li part="upload" data-done=${upload.attachment ? 'true' : 'false'}>
-              <span>${upload.name} <span class="muted">(${formatFileSize(locale, upload.size)})</span></span>
-              ${upload.attachment ? nothing : html`<progress max="1" .value=${upload.progress} aria-label=${t.uploadProgress(upload.name)}></progress>`}
-              <button type="button" class="link" part="remove-upload" @click=${() => this.remove(upload.id)}>
-                ${upload.attachment ? t.removeAttachment(upload.name) : t.cancelUpload(upload.name)}
-              </button>
-            </li>`,
-            )}
-          </ul>`
-          : nothing
-      }
-      ${this.errors.map((error) => html`<p class="error" part="upload-error" role="alert">${error}</p>`)}
-    </div>`;
-  }
-
   /** The form; `reason` disables it (and is read as its description). */
   render(reason: string) {
     const t = this.host.localize.t;
@@ -210,7 +185,7 @@ export class SessionComposer extends ComposerController {
       event.preventDefault();
       this.send();
     }} @dragover=${(event: DragEvent) => event.preventDefault()} @drop=${(event: DragEvent) => this.#onDrop(event)}>
-      ${this.#renderCanned()} ${this.#renderUploads()}
+      ${this.#renderCanned()} ${renderComposerUploads(this, t.sessionTools, this.host.localize.locale)}
       ${renderLengthCount(this.length, t.messageLength)}
       <label class="visually-hidden" for="composer-input">${t.session.composerLabel}</label>
       <div class="composer-row">

@@ -9,6 +9,7 @@ import { passwordTokensSchema } from './008-password-tokens.js';
 import { adminSchema } from './009-admin.js';
 import { allowedOriginsSchema } from './010-allowed-origins.js';
 import { availabilitySchema } from './011-availability.js';
+import { internalChatSchema } from './012-internal-chat.js';
 
 /**
  * Every schema change, in order. Migration N (1-based) is applied once and recorded in
@@ -26,4 +27,5 @@ export const migrations: readonly string[] = [
   adminSchema,
   allowedOriginsSchema,
   availabilitySchema,
+  internalChatSchema,
 ];

@@ -3,6 +3,7 @@ import type {
   Agent,
   AgentRole,
   Attachment,
+  ChatMessage,
   Contact,
   Message,
   Note,
@@ -97,6 +98,18 @@ export function toMessage(row: Row, attachments: Attachment[]): Message {
     system: row.system ? (JSON.parse(String(row.system)) as SystemEvent) : null,
     createdAt: Number(row.created_at),
     deliveredAt: num(row.delivered_at),
+    readAt: num(row.read_at),
+  };
+}
+export function toChatMessage(row: Row, attachments: Attachment[]): ChatMessage {
+  return {
+    id: String(row.id),
+    seq: Number(row.seq),
+    fromAgentId: String(row.from_agent_id),
+    toAgentId: String(row.to_agent_id),
+    text: String(row.text),
+    attachments,
+    createdAt: Number(row.created_at),
     readAt: num(row.read_at),
   };
 }

@@ -1,0 +1,3 @@
+/** `conecta-elements/agents`: defines `<conecta-agents>`. */
+export * from './elements/conecta-agents/conecta-agents.js';
+export * from './elements/conecta-agents/events.js';

@@ -1,0 +1,37 @@
+import type { colleaguesPtBR } from './pt-BR.js';
+
+export const colleaguesEn: typeof colleaguesPtBR = {
+  agents: {
+    label: 'Colleagues',
+    search: 'Search colleagues',
+    searchPlaceholder: 'Name or nickname',
+    empty: 'No colleagues yet.',
+    noMatch: (query: string) => `No colleague matches “${query}”.`,
+    count: (shown: number) => (shown === 1 ? '1 colleague' : `${shown} colleagues`),
+    states: { online: 'Available', paused: 'On a break', away: 'Away', offline: 'Offline' },
+    unread: (count: number) => (count === 1 ? '1 unread message' : `${count} unread messages`),
+    openChat: (name: string) => `Chat with ${name}`,
+  },
+  internalChat: {
+    label: 'Internal chat',
+    conversations: 'Conversations',
+    noConversations: 'No conversations yet. Pick a colleague to start one.',
+    none: 'Choose a conversation.',
+    forbidden: 'The internal chat is not enabled for you. Ask an admin for the permission.',
+    recipientForbidden: (name: string) => `${name} does not use the internal chat.`,
+    transcript: (name: string) => `Messages with ${name}`,
+    composerLabel: (name: string) => `Message to ${name}`,
+    composerPlaceholder: 'Write a message',
+    composerHint: 'Enter sends, Shift+Enter breaks the line. Paste a screenshot to attach it.',
+    attach: 'Attach',
+    send: 'Send',
+    tooLarge: (name: string, limit: string) => `${name} is over the ${limit} limit.`,
+    uploadFailed: (name: string) => `${name} could not be uploaded.`,
+    pastedImage: 'screenshot',
+    unread: (count: number) => (count === 1 ? '1 unread' : `${count} unread`),
+    attachmentOnly: 'Attachment',
+    alertTitle: (name: string) => `Message from ${name}`,
+    enableNotifications: 'Turn on message notifications',
+    unknownColleague: 'Colleague',
+  },
+};

@@ -1,0 +1,37 @@
+import type { colleaguesPtBR } from './pt-BR.js';
+
+export const colleaguesEs: typeof colleaguesPtBR = {
+  agents: {
+    label: 'Colegas',
+    search: 'Buscar colega',
+    searchPlaceholder: 'Nombre o apodo',
+    empty: 'Todavía no hay colegas.',
+    noMatch: (query: string) => `Ningún colega coincide con “${query}”.`,
+    count: (shown: number) => (shown === 1 ? '1 colega' : `${shown} colegas`),
+    states: { online: 'Disponible', paused: 'En pausa', away: 'Ausente', offline: 'Desconectado' },
+    unread: (count: number) => (count === 1 ? '1 mensaje sin leer' : `${count} mensajes sin leer`),
+    openChat: (name: string) => `Conversar con ${name}`,
+  },
+  internalChat: {
+    label: 'Chat interno',
+    conversations: 'Conversaciones',
+    noConversations: 'Todavía no hay conversaciones. Elija un colega para empezar.',
+    none: 'Elija una conversación.',
+    forbidden: 'El chat interno no está habilitado para usted. Pida el permiso a un administrador.',
+    recipientForbidden: (name: string) => `${name} no usa el chat interno.`,
+    transcript: (name: string) => `Mensajes con ${name}`,
+    composerLabel: (name: string) => `Mensaje para ${name}`,
+    composerPlaceholder: 'Escriba un mensaje',
+    composerHint: 'Enter envía, Shift+Enter agrega una línea. Pegue una captura de pantalla para adjuntarla.',
+    attach: 'Adjuntar',
+    send: 'Enviar',
+    tooLarge: (name: string, limit: string) => `${name} supera el límite de ${limit}.`,
+    uploadFailed: (name: string) => `No se pudo subir ${name}.`,
+    pastedImage: 'captura-de-pantalla',
+    unread: (count: number) => (count === 1 ? '1 sin leer' : `${count} sin leer`),
+    attachmentOnly: 'Adjunto',
+    alertTitle: (name: string) => `Mensaje de ${name}`,
+    enableNotifications: 'Activar notificaciones de mensajes',
+    unknownColleague: 'Colega',
+  },
+};

@@ -1,0 +1,2 @@
+/** `conecta-elements/internal-chat`: defines `<conecta-internal-chat>`. */
+export * from './elements/conecta-internal-chat/conecta-internal-chat.js';

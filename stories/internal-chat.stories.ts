@@ -1,0 +1,117 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import '../src/internal-chat.js';
+import {
+  bruno,
+  chatFixture,
+  chatForbiddenFixture,
+  createMockClient,
+  emptyChatFixture,
+  offlineFixture,
+  type MockClient,
+} from '../test/fixtures/index.js';
+import { languageArgType, never, tokenArgTypes, withTokens, type TokenArgs } from './story-kit.js';
+
+interface InternalChatArgs extends TokenArgs {
+  lang: string;
+  withAgent: string;
+  variant: 'default' | 'compact';
+  withAlerts: boolean;
+  latency: number;
+}
+
+const onClient = (makeClient: (args: InternalChatArgs) => MockClient) => (args: InternalChatArgs) =>
+  html`<conecta-internal-chat .client=${makeClient(args)} lang=${args.lang || nothing} with-agent=${args.withAgent || nothing}
+    variant=${args.variant || nothing} ?with-alerts=${args.withAlerts}></conecta-internal-chat>`;
+
+const meta = {
+  title: 'Agent/Internal chat',
+  component: 'conecta-internal-chat',
+  decorators: [withTokens],
+  args: { lang: 'pt-BR', withAgent: bruno.id, variant: 'default', withAlerts: false, latency: 300 },
+  argTypes: {
+    ...languageArgType,
+    withAgent: {
+      control: 'select',
+      options: ['', bruno.id, 'agent-carol'],
+      name: 'with-agent',
+      description: 'The colleague whose conversation is open.',
+      table: { category: 'attributes' },
+    },
+    variant: { control: 'inline-radio', options: ['default', 'compact'], table: { category: 'attributes' } },
+    withAlerts: {
+      control: 'boolean',
+      name: 'with-alerts',
+      description: 'Beep and notify when a colleague writes while the page is hidden.',
+      table: { category: 'attributes' },
+    },
+    latency: {
+      control: { type: 'number', min: 0, step: 100 },
+      description: 'Mock client: delay of every answer (ms).',
+      table: { category: 'story' },
+    },
+    ...tokenArgTypes,
+    '--conecta-internal-chat-unread-background': {
+      control: 'color',
+      description: 'Background of the unread counters (default: the brand color).',
+      table: { category: 'element knobs' },
+    },
+  },
+  render: onClient((args) => createMockClient(chatFixture(), { latency: args.latency })),
+} satisfies Meta<InternalChatArgs>;
+
+export default meta;
+type Story = StoryObj<InternalChatArgs>;
+
+/** Ana's conversation with Bruno open (his screenshot), Carol's in the list. */
+export const Default: Story = {};
+
+/** The conversations, none open. */
+export const NoneOpen: Story = { args: { withAgent: '' } };
+
+/** No conversation yet. */
+export const Empty: Story = {
+  args: { withAgent: '' },
+  render: onClient((args) => createMockClient(emptyChatFixture(), { latency: args.latency })),
+};
+
+/** The conversations load, which never answers here. */
+export const Loading: Story = {
+  args: { withAgent: '' },
+  render: onClient(() =>
+    createMockClient(emptyChatFixture(), {
+      store: { ...emptyChatFixture(), chat: { ...emptyChatFixture().chat!, conversations: null } },
+    }).handle('chat.list', never),
+  ),
+};
+
+/** A colleague writes every few seconds (live messages and unread counts). */
+export const LiveMessages: Story = {
+  args: { withAgent: 'agent-carol' },
+  render: onClient((args) => {
+    const client = createMockClient(chatFixture(), { latency: args.latency });
+    let n = 0;
+    const timer = setInterval(() => {
+      if (!document.body.contains(document.querySelector('conecta-internal-chat'))) clearInterval(timer);
+      client.pushChatMessage(bruno.id, `Mensagem ${++n} do Bruno`);
+    }, 3000);
+    return client;
+  }),
+};
+
+/** The agent may not use the internal chat (no internalChat permission). */
+export const Forbidden: Story = {
+  render: onClient((args) => createMockClient(chatForbiddenFixture(), { latency: args.latency })),
+};
+
+/** The connection is lost. */
+export const Offline: Story = {
+  render: onClient((args) => createMockClient({ ...offlineFixture(), chat: chatFixture().chat }, { latency: args.latency })),
+};
+
+/** The list above the conversation, for a narrow column. */
+export const Compact: Story = { args: { variant: 'compact' } };
+
+export const English: Story = { args: { lang: 'en' } };
+
+export const Spanish: Story = { args: { lang: 'es' } };
