@@ -125,6 +125,8 @@ export const en: Translation = {
     finishQuestion: 'Finish this session?',
     finishConfirm: 'Yes, finish',
     finishing: 'Finishing…',
+    ratingLabel: 'Contact’s rating:',
+    ratingStars: (score: number, max: number) => `${score} of ${max} stars`,
     newMessages: 'New messages',
     loadingOlder: 'Loading earlier messages…',
     startOfConversation: 'Start of the conversation',

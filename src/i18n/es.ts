@@ -125,6 +125,8 @@ export const es: Translation = {
     finishQuestion: '¿Finalizar esta atención?',
     finishConfirm: 'Sí, finalizar',
     finishing: 'Finalizando…',
+    ratingLabel: 'Valoración del contacto:',
+    ratingStars: (score: number, max: number) => `${score} de ${max} estrellas`,
     newMessages: 'Mensajes nuevos',
     loadingOlder: 'Cargando mensajes anteriores…',
     startOfConversation: 'Inicio de la conversación',

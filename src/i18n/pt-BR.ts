@@ -133,6 +133,8 @@ export const ptBR = {
     finishQuestion: 'Finalizar este atendimento?',
     finishConfirm: 'Sim, finalizar',
     finishing: 'Finalizando…',
+    ratingLabel: 'Avaliação do contato:',
+    ratingStars: (score: number, max: number) => `${score} de ${max} estrelas`,
     newMessages: 'Novas mensagens',
     loadingOlder: 'Carregando mensagens anteriores…',
     startOfConversation: 'Início da conversa',
