@@ -60,6 +60,7 @@ const esm = {
     queue: 'src/queue.ts',
     session: 'src/session.ts',
     'contact-form': 'src/contact-form.ts',
+    'agent-desk': 'src/agent-desk.ts',
     webchat: 'src/webchat.ts',
   },
   external: isDependency,

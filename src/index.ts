@@ -4,4 +4,5 @@ export * from './context/index.js';
 export * from './queue.js';
 export * from './session.js';
 export * from './contact-form.js';
+export * from './agent-desk.js';
 export * from './webchat.js';

@@ -6,6 +6,7 @@ import '../context/index.js';
 import '../queue.js';
 import '../session.js';
 import '../contact-form.js';
+import '../agent-desk.js';
 
 export { ConectaClient } from '../client/client.js';
 export { errorText, loginErrorText } from '../i18n/error-text.js';

@@ -142,6 +142,14 @@ export const en: Translation = {
       expired: 'Session finished: waited too long',
     },
   },
+  agentDesk: {
+    queue: 'Queue',
+    session: 'Session',
+    contact: 'Contact',
+    colleagues: 'Colleagues',
+    noSession: 'Accept or choose a session in the queue.',
+    close: 'Close session',
+  },
   contactForm: {
     titleNew: 'New contact',
     titleEdit: 'Edit contact',

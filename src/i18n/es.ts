@@ -142,6 +142,14 @@ export const es: Translation = {
       expired: 'Atención finalizada por tiempo de espera',
     },
   },
+  agentDesk: {
+    queue: 'Cola',
+    session: 'Atención',
+    contact: 'Contacto',
+    colleagues: 'Colegas',
+    noSession: 'Acepte o elija una atención en la cola.',
+    close: 'Cerrar atención',
+  },
   contactForm: {
     titleNew: 'Nuevo contacto',
     titleEdit: 'Editar contacto',

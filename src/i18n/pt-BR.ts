@@ -152,6 +152,14 @@ export const ptBR = {
       expired: 'Atendimento finalizado por tempo de espera',
     },
   },
+  agentDesk: {
+    queue: 'Fila',
+    session: 'Atendimento',
+    contact: 'Contato',
+    colleagues: 'Colegas',
+    noSession: 'Aceite ou escolha um atendimento na fila.',
+    close: 'Fechar atendimento',
+  },
   contactForm: {
     titleNew: 'Novo contato',
     titleEdit: 'Editar contato',
