@@ -56,6 +56,9 @@ export class ConectaAgentDesk extends ConectaAgentElement {
   /** The open session ('' for none). Set by the queue's choices; a CRM may set it too. */
   @property({ attribute: 'session-id', reflect: true }) sessionId = '';
 
+  /** Alerts (sound, notification) for new waiting sessions: the queue's `with-alerts`. */
+  @property({ type: Boolean, attribute: 'with-alerts', reflect: true }) withAlerts = false;
+
   /** Leaves the agent bar out (the page has its own). */
   @property({ type: Boolean, attribute: 'without-bar', reflect: true }) withoutBar = false;
 
@@ -122,7 +125,7 @@ export class ConectaAgentDesk extends ConectaAgentElement {
     return html`<div part="base" class="desk">
       <div part="bar-panel" class="bar" ?hidden=${!showBar}>${this.#slot('bar', html`<conecta-agent-bar></conecta-agent-bar>`)}</div>
       <div part="panels" class="panels">
-        <section part="queue-panel" class="panel queue" aria-label=${t.queue}>${this.#slot('queue', html`<conecta-queue></conecta-queue>`)}</section>
+        <section part="queue-panel" class="panel queue" aria-label=${t.queue}>${this.#slot('queue', html`<conecta-queue ?with-alerts=${this.withAlerts}></conecta-queue>`)}</section>
         <section part="session-panel" class="panel session" aria-label=${t.session}>${this.#slot('session', this.#renderSession(session))}</section>
         <section part="contact-panel" class="panel contact" aria-label=${t.contact} ?hidden=${this.withoutContactForm || !session}>
           ${this.#slot('contact-form', session ? html`<conecta-contact-form contact-id=${session.contactId}></conecta-contact-form>` : nothing)}
