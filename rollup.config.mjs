@@ -62,6 +62,7 @@ const esm = {
     'contact-form': 'src/contact-form.ts',
     agents: 'src/agents.ts',
     'internal-chat': 'src/internal-chat.ts',
+    'agent-desk': 'src/agent-desk.ts',
     webchat: 'src/webchat.ts',
   },
   external: isDependency,

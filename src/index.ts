@@ -6,6 +6,7 @@ export * from './session.js';
 export * from './contact-form.js';
 export * from './agents.js';
 export * from './internal-chat.js';
+export * from './agent-desk.js';
 export * from './webchat.js';
 export * from './login.js';
 export * from './agent-bar.js';

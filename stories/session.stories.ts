@@ -252,6 +252,15 @@ export const InvitedCollaborator: Story = {
 };
 
 /** The same, seen by Bruno, the invitee: he may leave the session. */
+/** A finished session the contact rated: the stars ("4 de 5 estrelas") and the comment in the header. */
+export const Rated: Story = {
+  render: onClient((args) =>
+    createMockClient(withSession({ status: 'finished', finishedAt: Date.now(), rating: 4, ratingComment: 'Resolveu rápido, obrigada!' }), {
+      latency: args.latency,
+    }),
+  ),
+};
+
 export const AsInvitee: Story = {
   render: onClient((args) => createMockClient({ ...withSession({ invitedAgentIds: [bruno.id] }), me: bruno }, { latency: args.latency })),
 };

@@ -10,6 +10,7 @@ import '../login.js';
 import '../agent-bar.js';
 import '../agents.js';
 import '../internal-chat.js';
+import '../agent-desk.js';
 
 export { ConectaClient } from '../client/client.js';
 export { errorText, loginErrorText } from '../i18n/error-text.js';

@@ -161,7 +161,25 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
   }
 
   protected override receiveEntities(entities: { session?: Session; contact?: Contact }): void {
+    if (entities.session && this.#ratesMe(entities.session)) this.#refreshMe();
     this.#batch.add(entities);
+  }
+
+  /** Whether the event brings a new rating of one of the agent's own sessions (its average moved on the server). */
+  #ratesMe(session: Session): boolean {
+    const { me, sessions } = this.store.state;
+    if (!me || session.agentId !== me.id || session.rating === null) return false;
+    return sessions[session.id]?.rating == null;
+  }
+
+  /**
+   * The agent's average (`me.rating`) is counted on the server: ask for it again. A snapshot is the
+   * one answer that carries it; a session is rated at most once, so this stays rare.
+   */
+  #refreshMe(): void {
+    this.command('agent.snapshot', {}).catch(() => {
+      // Offline or refused: the next resync's snapshot brings it.
+    });
   }
 
   protected override forgetPending(): void {

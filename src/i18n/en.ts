@@ -129,6 +129,8 @@ export const en: Translation = {
     finishQuestion: 'Finish this session?',
     finishConfirm: 'Yes, finish',
     finishing: 'Finishing…',
+    ratingLabel: 'Contact’s rating:',
+    ratingStars: (score: number, max: number) => `${score} of ${max} stars`,
     newMessages: 'New messages',
     loadingOlder: 'Loading earlier messages…',
     startOfConversation: 'Start of the conversation',
@@ -143,6 +145,14 @@ export const en: Translation = {
       finished: (agent, bulk) => (agent ? `${agent} finished the session${bulk ? ' (in bulk)' : ''}` : 'Session finished'),
       expired: 'Session finished: waited too long',
     },
+  },
+  agentDesk: {
+    queue: 'Queue',
+    session: 'Session',
+    contact: 'Contact',
+    colleagues: 'Colleagues',
+    noSession: 'Accept or choose a session in the queue.',
+    close: 'Close session',
   },
   contactForm: {
     titleNew: 'New contact',

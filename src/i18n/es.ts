@@ -129,6 +129,8 @@ export const es: Translation = {
     finishQuestion: '¿Finalizar esta atención?',
     finishConfirm: 'Sí, finalizar',
     finishing: 'Finalizando…',
+    ratingLabel: 'Valoración del contacto:',
+    ratingStars: (score: number, max: number) => `${score} de ${max} estrellas`,
     newMessages: 'Mensajes nuevos',
     loadingOlder: 'Cargando mensajes anteriores…',
     startOfConversation: 'Inicio de la conversación',
@@ -143,6 +145,14 @@ export const es: Translation = {
       finished: (agent, bulk) => (agent ? `${agent} finalizó la atención${bulk ? ' (en lote)' : ''}` : 'Atención finalizada'),
       expired: 'Atención finalizada por tiempo de espera',
     },
+  },
+  agentDesk: {
+    queue: 'Cola',
+    session: 'Atención',
+    contact: 'Contacto',
+    colleagues: 'Colegas',
+    noSession: 'Acepte o elija una atención en la cola.',
+    close: 'Cerrar atención',
   },
   contactForm: {
     titleNew: 'Nuevo contacto',

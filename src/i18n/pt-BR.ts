@@ -137,6 +137,8 @@ export const ptBR = {
     finishQuestion: 'Finalizar este atendimento?',
     finishConfirm: 'Sim, finalizar',
     finishing: 'Finalizando…',
+    ratingLabel: 'Avaliação do contato:',
+    ratingStars: (score: number, max: number) => `${score} de ${max} estrelas`,
     newMessages: 'Novas mensagens',
     loadingOlder: 'Carregando mensagens anteriores…',
     startOfConversation: 'Início da conversa',
@@ -153,6 +155,14 @@ export const ptBR = {
         agent ? `${agent} finalizou o atendimento${bulk ? ' (em massa)' : ''}` : 'Atendimento finalizado',
       expired: 'Atendimento finalizado por tempo de espera',
     },
+  },
+  agentDesk: {
+    queue: 'Fila',
+    session: 'Atendimento',
+    contact: 'Contato',
+    colleagues: 'Colegas',
+    noSession: 'Aceite ou escolha um atendimento na fila.',
+    close: 'Fechar atendimento',
   },
   contactForm: {
     titleNew: 'Novo contato',

@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { ANA, BRUNO, TestClock, connectVisitor, startWithAgents, type TestServer, type TestSocket, type VisitorSocket } from './harness.js';
+import {
+  ANA,
+  BRUNO,
+  TestClock,
+  connectAgent,
+  connectVisitor,
+  loginAgent,
+  startWithAgents,
+  type TestServer,
+  type TestSocket,
+  type VisitorSocket,
+} from './harness.js';
 
 describe('the visitor ends and rates its conversation', () => {
   const clock = new TestClock();
@@ -149,6 +160,25 @@ describe('the visitor ends and rates its conversation', () => {
       assert.ok(bad.error.fields?.score);
     }
     for (const s of [open.visitor, visitor, mine.visitor]) s.close();
+  });
+
+  it('a rating given after the agent finished reaches every socket of the owner (tabs opened before and after the finish)', async () => {
+    const { visitor, sessionId } = await conversation(ana);
+    await ana.ok('session.finish', { sessionId });
+    const before = (await ana.ok('agent.snapshot', {})).agent.rating;
+    const laterTab = await connectAgent(t.url, await loginAgent(t.url, ANA));
+    await visitor.ok('webchat.rate', { sessionId, score: 3, comment: 'Demorou um pouco' });
+    for (const socket of [ana, laterTab]) {
+      const seen = await socket.waitFor('session.updated', (e) => e.session.id === sessionId && e.session.rating === 3);
+      assert.equal(seen.session.ratingComment, 'Demorou um pouco');
+      assert.equal(seen.session.status, 'finished');
+    }
+    const after = (await laterTab.ok('agent.snapshot', {})).agent.rating;
+    assert.ok(after, 'the snapshot after the rating carries an average');
+    assert.equal(after.count, (before?.count ?? 0) + 1);
+    assert.equal(after.average, ((before?.average ?? 0) * (before?.count ?? 0) + 3) / after.count);
+    laterTab.close();
+    visitor.close();
   });
 
   it('a session the visitor gave up while waiting may be rated, and feeds no agent', async () => {

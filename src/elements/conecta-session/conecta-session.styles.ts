@@ -89,6 +89,32 @@ export const sessionStyles = css`
     border: 1px solid ${t.border};
     font-size: ${t.fontSizeS};
   }
+  .rating {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${t.spaceXs};
+    inline-size: 100%;
+    font-size: ${t.fontSizeS};
+  }
+  [part='stars'] {
+    display: inline-flex;
+  }
+  [part~='star'] svg {
+    inline-size: 1.125rem;
+    block-size: 1.125rem;
+    fill: none;
+    stroke: ${t.muted};
+    stroke-width: 1.5;
+  }
+  [part~='star'][part~='on'] svg {
+    fill: var(--conecta-session-star-color, #b26b00);
+    stroke: var(--conecta-session-star-color, #b26b00);
+  }
+  [part='rating-comment'] {
+    flex: 1 1 100%;
+    font-style: italic;
+  }
   [part='toolbar'] {
     display: flex;
     flex-wrap: wrap;

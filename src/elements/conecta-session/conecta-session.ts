@@ -46,6 +46,8 @@ import { SessionSidePanel } from './session-side-panel.js';
  * @csspart tags - The session's tags; each is a `tag`.
  * @csspart copy-button - Copies the protocol.
  * @csspart status - The session's status badge.
+ * @csspart rating - The contact's rating, once given: `stars` (one image named "4 de 5 estrelas", each a `star`, `on` when
+ * filled) and the `rating-comment`.
  * @csspart toolbar - The session's actions; each button is a `tool`.
  * @csspart finish-button - The Finish button.
  * @csspart confirm - The inline confirmation shown before finishing.
@@ -76,6 +78,7 @@ import { SessionSidePanel } from './session-side-panel.js';
  *
  * @cssproperty --conecta-session-height - The element's height (default `32rem`).
  * @cssproperty --conecta-session-side-panel-width - The side panel's width (default `16rem`).
+ * @cssproperty --conecta-session-star-color - Filled rating stars (default amber `#b26b00`).
  * @cssproperty --conecta-message-background - Background of others' messages.
  * @cssproperty --conecta-message-own-background - Background of the agent's own messages.
  *

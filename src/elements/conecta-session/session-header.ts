@@ -4,6 +4,7 @@ import { ConfirmationController } from '../../controllers/confirmation.js';
 import { windowClosesAt } from '../../protocol/index.js';
 import { SessionFinishedEvent } from './events.js';
 import type { SessionHost } from './session-host.js';
+import { renderSessionRating } from './session-rating.js';
 
 /** How long "copied" stays said (ms). */
 const COPY_STATUS_MS = 3000;
@@ -82,6 +83,7 @@ export class SessionHeader implements ReactiveController {
     return html`<header part="header">
       ${this.#renderInfo()}
       <span part="status" data-status=${session.status}>${t.statuses[session.status]}</span>
+      ${renderSessionRating(this.host.localize, session)}
       ${
         canFinish && !asking
           ? html`<button part="finish-button" class="danger" @click=${() => this.#askFinish()}>${t.session.finish}</button>`
