@@ -160,6 +160,11 @@ describe('agent availability', () => {
       carla.close();
       carla = await connectAgent(t.url, token);
       assert.equal((await carla.ok('agent.snapshot', {})).availability.state, 'paused');
+      // Back from the reload still paused: not offered new sessions.
+      const whilePaused = await waitingSession();
+      await brunoSocket.waitFor('session.updated', (e) => e.session.id === whilePaused.id);
+      await delay(100);
+      assert.equal(offered(carla, whilePaused), false);
       carla.close();
       const away = await anaSocket.waitFor('agent.availability', (a) => a.agentId === CARLA.id && a.state === 'away');
       assert.equal(away.pauseTypeId, null);

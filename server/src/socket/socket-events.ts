@@ -32,6 +32,7 @@ import { AGENTS_ROOM, agentRoom, availableRoom, sessionRoom, teamRoom, visitorRo
  */
 export class SocketEvents implements DomainEvents {
   readonly #queue: QueueNotifier;
+  #closed = false;
 
   constructor(
     private readonly io: Server,
@@ -105,8 +106,9 @@ export class SocketEvents implements DomainEvents {
     return isWithinWorkingHours(hours, this.now());
   }
 
-  /** Before the database closes: no more queue recounts. */
+  /** Before the database closes: no more queue recounts, and events not routed yet are dropped. */
   close(): Promise<void> {
+    this.#closed = true;
     return this.#queue.close();
   }
 
@@ -139,6 +141,8 @@ export class SocketEvents implements DomainEvents {
    * usually goes out first, which spares clients a race (they must still accept either order).
    */
   #emit(route: () => Promise<void>): void {
-    setImmediate(() => route().catch(this.log));
+    setImmediate(() => {
+      if (!this.#closed) route().catch(this.log);
+    });
   }
 }
