@@ -60,6 +60,8 @@ const esm = {
     queue: 'src/queue.ts',
     session: 'src/session.ts',
     'contact-form': 'src/contact-form.ts',
+    login: 'src/login.ts',
+    'agent-bar': 'src/agent-bar.ts',
     webchat: 'src/webchat.ts',
   },
   external: isDependency,
