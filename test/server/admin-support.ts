@@ -89,6 +89,17 @@ export const VALID_BODIES: Record<
     body: { requiredFields: ['name', 'phone'] },
     invalid: [{ requiredFields: ['name', 'shoe size'] }, 'requiredFields.1'],
   },
+  'availability-settings': {
+    id: 'availability',
+    body: {
+      awayGraceMs: 300_000,
+      sessionsOnPause: 'keep',
+      sessionsOnLogout: 'requeue',
+      transferToUnavailable: 'team',
+      timeZone: 'America/Sao_Paulo',
+    },
+    invalid: [{ transferToUnavailable: 'drop' }, 'transferToUnavailable'],
+  },
 };
 
 /** A JSON request to the admin API with the agent token (if any); answers status and parsed body. */

@@ -118,7 +118,7 @@ colours: []
       'company.yaml:14 agents[2].email: is also the e-mail of agents[1] (ag-y)',
       'company.yaml:16 tags[0].color: is not a hex colour like #0b6bcb',
       'company.yaml:17 tags[1].id: tg-a is listed twice (also tags[0])',
-      'company.yaml:18 colours: unknown section; expected prune or one of teams, agents, webchatChannels, whatsappChannels, tags, templates, cannedResponses, pauseTypes, contactSettings',
+      'company.yaml:18 colours: unknown section; expected prune or one of teams, agents, webchatChannels, whatsappChannels, tags, templates, cannedResponses, pauseTypes, contactSettings, availabilitySettings',
     ]);
     assert.equal((await t.server.repo.listAllTeams()).length, 0, 'nothing was written');
     assert.equal(await auditCount(t.server), 0);

@@ -6,6 +6,7 @@ import { openSqlite } from '../../server/src/db/sqlite.js';
 import { DEFAULT_AVAILABILITY_SETTINGS } from '../../server/src/db/sqlite/availability-store.js';
 import type { AvailabilitySettings } from '../../server/src/db/repository.js';
 import { agentRoom } from '../../server/src/socket/rooms.js';
+import { ADMIN } from './admin-support.js';
 import {
   ANA,
   BRUNO,
@@ -248,6 +249,18 @@ describe('agent availability', () => {
     } finally {
       second.close();
     }
+  });
+
+  it('follows the settings the admin API writes, with the defaults for what they leave out', async () => {
+    await t.server.services.admin.put(ADMIN, 'availability-settings', 'availability', { transferToUnavailable: 'team' });
+    assert.deepEqual(await t.server.services.availability.settings(), { ...DEFAULT_AVAILABILITY_SETTINGS, transferToUnavailable: 'team' });
+    const session = await waitingSession();
+    const { session: moved } = await brunoSocket.ok('session.transfer', {
+      sessionId: session.id,
+      toTeamId: DEMO_TEAMS.suporte.id,
+      toAgentId: CARLA.id,
+    });
+    assert.equal(moved.targetAgentId, null);
   });
 
   it('adds up the time logged in today', async () => {

@@ -74,18 +74,19 @@ const Interval = v.pipe(
   v.check(([from, to]) => from < to, 'must end after it starts'),
 );
 const Weekday = v.optional(v.array(Interval, 'must be a list of [from, to] intervals'));
+const TimeZone = v.pipe(
+  v.string('must be a string'),
+  v.check((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'is not an IANA time zone like America/Sao_Paulo'),
+);
 export const WorkingHoursSchema = v.strictObject({
-  timeZone: v.pipe(
-    v.string('must be a string'),
-    v.check((zone) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'is not an IANA time zone like America/Sao_Paulo'),
-  ),
+  timeZone: TimeZone,
   days: v.strictObject({ 0: Weekday, 1: Weekday, 2: Weekday, 3: Weekday, 4: Weekday, 5: Weekday, 6: Weekday }),
 });
 export const HolidaySchema = v.strictObject({
@@ -208,6 +209,15 @@ export const ContactSettingsInput = v.strictObject({
   ),
 });
 
+/** How availability works in the company (server/src/domain/availability.ts); every field has the manuals' default. */
+export const AvailabilitySettingsInput = v.strictObject({
+  awayGraceMs: v.optional(Milliseconds, 120_000),
+  sessionsOnPause: v.optional(v.picklist(['keep', 'requeue'], 'must be keep or requeue'), 'keep'),
+  sessionsOnLogout: v.optional(v.picklist(['keep', 'requeue'], 'must be keep or requeue'), 'keep'),
+  transferToUnavailable: v.optional(v.picklist(['refuse', 'team'], 'must be refuse or team'), 'refuse'),
+  timeZone: optional(TimeZone),
+});
+
 // Views: what the API answers and the audit log keeps (secrets become "is it set?").
 const WithId = { id: ResourceId };
 export const AgentView = v.object({ ...WithId, ...AgentInput.entries });
@@ -227,6 +237,7 @@ export const CannedResponseView = v.object({ ...WithId, ...CannedResponseInput.e
 export const TagView = v.object({ ...WithId, ...TagInput.entries });
 export const PauseTypeView = v.object({ ...WithId, ...PauseTypeInput.entries });
 export const ContactSettingsView = v.object({ ...WithId, ...ContactSettingsInput.entries });
+export const AvailabilitySettingsView = v.object({ ...WithId, ...AvailabilitySettingsInput.entries });
 /** What rotating a webchat channel's identity secret answers: the new secret, shown this once. */
 export const RotatedSecretView = v.object({ identitySecret: v.string() });
 
@@ -250,5 +261,6 @@ export type CannedResponseInput = v.InferOutput<typeof CannedResponseInput>;
 export type TagInput = v.InferOutput<typeof TagInput>;
 export type PauseTypeInput = v.InferOutput<typeof PauseTypeInput>;
 export type ContactSettingsInput = v.InferOutput<typeof ContactSettingsInput>;
+export type AvailabilitySettingsInput = v.InferOutput<typeof AvailabilitySettingsInput>;
 export type WebchatChannelView = v.InferOutput<typeof WebchatChannelView>;
 export type WhatsappChannelView = v.InferOutput<typeof WhatsappChannelView>;

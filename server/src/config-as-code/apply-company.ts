@@ -21,6 +21,7 @@ const ADMIN_RESOURCE: Record<SectionName, string> = {
   cannedResponses: 'canned-responses',
   pauseTypes: 'pause-types',
   contactSettings: 'contact-settings',
+  availabilitySettings: 'availability-settings',
 };
 
 export interface ApplyOptions {

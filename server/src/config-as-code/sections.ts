@@ -1,6 +1,7 @@
 import type * as v from 'valibot';
 import {
   AgentInput,
+  AvailabilitySettingsInput,
   CannedResponseInput,
   ContactSettingsInput,
   PauseTypeInput,
@@ -23,6 +24,7 @@ export const SECTION_NAMES = [
   'cannedResponses',
   'pauseTypes',
   'contactSettings',
+  'availabilitySettings',
 ] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
@@ -109,6 +111,14 @@ export const SECTIONS: readonly Section[] = [
     name: 'contactSettings',
     input: ContactSettingsInput,
     singleton: 'contact',
+    protectedReason: () => 'the company settings are never pruned',
+  },
+  {
+    name: 'availabilitySettings',
+    input: AvailabilitySettingsInput,
+    durations: { awayGrace: 'awayGraceMs' },
+    forbidden: { awayGraceMs: 'write awayGrace, a duration like 2m' },
+    singleton: 'availability',
     protectedReason: () => 'the company settings are never pruned',
   },
 ];

@@ -539,6 +539,7 @@ export interface AdminStores {
   tags: RecordStore<Tag>;
   pauseTypes: RecordStore<PauseTypeRecord>;
   contactSettings: RecordStore<ContactSettingsRecord>;
+  availabilitySettings: RecordStore<AvailabilitySettings & { id: string }>;
 }
 
 /** Who made an administrative change: an agent (through the admin API), a CRM's API key, or the command line. */

@@ -32,13 +32,7 @@ export class AgentProfileService {
         language: changes.language,
         photoFileId: changes.photoFileId,
       });
-      await tx.insertAudit({
-        at: this.now(),
-        actor: { kind: 'agent', id: agent.id },
-        action: 'update-profile',
-        resource: 'agent',
-        resourceId: agent.id,
-      });
+      await this.#audit(tx, agent, 'update-profile');
     });
     return (await this.repo.getAgent(agent.id))!;
   }
@@ -58,15 +52,14 @@ export class AgentProfileService {
     const { hash, salt } = await hashPassword(next);
     await this.repo.transaction(async (tx) => {
       await tx.setAgentPassword(agent.id, hash, salt);
-      await tx.insertAudit({
-        at: this.now(),
-        actor: { kind: 'agent', id: agent.id },
-        action: 'change-password',
-        resource: 'agent',
-        resourceId: agent.id,
-      });
+      await this.#audit(tx, agent, 'change-password');
     });
     await this.auth.revokeAgent(agent.id, 'revoked', keepTokenHash);
     return { ok: true };
+  }
+
+  /** The agent changed its own account: the audit log names it as the actor. */
+  #audit(tx: Repository, agent: Agent, action: string): Promise<void> {
+    return tx.insertAudit({ at: this.now(), actor: { kind: 'agent', id: agent.id }, action, resource: 'agent', resourceId: agent.id });
   }
 }

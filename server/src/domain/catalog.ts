@@ -1,17 +1,23 @@
 import type { Agent, CommandResults } from '../../../src/protocol/index.js';
 import type { Repository } from '../db/repository.js';
+import type { AvailabilityService } from './availability.js';
 
 /** What the agent's tools pick from: colleagues, teams, tags, templates, canned responses. */
 export class CatalogService {
-  constructor(private readonly repo: Repository) {}
+  constructor(
+    private readonly repo: Repository,
+    private readonly availability: Pick<AvailabilityService, 'all' | 'pauseTypes'>,
+  ) {}
 
   async catalog(agent: Agent, online: ReadonlySet<string>): Promise<CommandResults['agent.catalog']> {
-    const [agents, teams, tags, templates, cannedResponses] = await Promise.all([
+    const [agents, teams, tags, templates, cannedResponses, states, pauseTypes] = await Promise.all([
       this.repo.listAgents(),
       this.repo.listAllTeams(),
       this.repo.listTagsOfTeams(agent.teamIds),
       this.repo.listTemplatesOfTeams(agent.teamIds),
       this.repo.listCannedResponses(agent.teamIds),
+      this.availability.all(),
+      this.availability.pauseTypes(),
     ]);
     return {
       // Every colleague: a transfer or an invitation may go to any team of the company.
@@ -22,15 +28,15 @@ export class CatalogService {
         teamIds: a.teamIds,
         online: online.has(a.id),
         rating: a.rating,
-        // Replaced by the recorded one where there is one (see the agent.catalog command).
-        availability: { agentId: a.id, state: 'offline', pauseTypeId: null, since: 0, pauseLimitMs: null },
+        // None recorded: the agent has not connected since availability began.
+        availability: states.get(a.id) ?? { agentId: a.id, state: 'offline', pauseTypeId: null, since: 0, pauseLimitMs: null },
         photoUrl: a.photoUrl,
       })),
       teams,
       tags,
       templates,
       cannedResponses,
-      pauseTypes: [],
+      pauseTypes,
     };
   }
 }

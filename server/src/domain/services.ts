@@ -59,7 +59,7 @@ export function createServices(
     messages: new MessageService(repo, now, events),
     webchat: new WebchatService(repo, now, events, sessions, new QueueEstimator(repo)),
     notes: new NoteService(repo, now, events),
-    catalog: new CatalogService(repo),
+    catalog: new CatalogService(repo, availability),
     files: new FileService(repo, now, files.signer, files.dataDir),
     channels: new ChannelService(repo, now, events, sessions),
     apiKeys,

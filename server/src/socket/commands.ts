@@ -84,17 +84,7 @@ export const commandHandlers: { [N in CommandName]: Handler<N> } = {
       const who = socket.data.who as Identity | undefined;
       if (who?.kind === 'agent') online.add(who.agentId);
     }
-    const [catalog, availability, pauseTypes] = await Promise.all([
-      ctx.services.catalog.catalog(requireAgent(ctx), online),
-      ctx.services.availability.all(),
-      ctx.services.availability.pauseTypes(),
-    ]);
-    return {
-      ...catalog,
-      // Never recorded: an agent who has not connected since availability began (offline).
-      agents: catalog.agents.map((a) => ({ ...a, availability: availability.get(a.id) ?? a.availability })),
-      pauseTypes,
-    };
+    return ctx.services.catalog.catalog(requireAgent(ctx), online);
   },
 
   'queue.search': async (ctx, payload) => ctx.services.sessions.search(requireAgent(ctx), payload),

@@ -42,9 +42,8 @@ CREATE TABLE agent_login_days (
 -- The UI language the agent chose (BCP 47); NULL: the page's.
 ALTER TABLE agents ADD COLUMN language TEXT;
 
--- The defaults the manuals describe: 2 minutes before an agent without a socket is away; active
--- sessions stay the agent's on pause and logout; a transfer to an agent not online is refused.
-INSERT INTO company_settings (key, value) VALUES ('availability',
-  '{"awayGraceMs":120000,"sessionsOnPause":"keep","sessionsOnLogout":"keep","transferToUnavailable":"refuse","timeZone":null}')
-  ON CONFLICT (key) DO NOTHING;
+-- The availability settings are company_settings' 'availability' document (admin API:
+-- availability-settings). Without one, the manuals' defaults apply (DEFAULT_AVAILABILITY_SETTINGS):
+-- 2 minutes before an agent without a socket is away; active sessions stay the agent's on pause and
+-- logout; a transfer to an agent not online is refused; "today" in UTC.
 `;

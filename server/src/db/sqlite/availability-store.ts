@@ -1,5 +1,6 @@
 import type { AgentState } from '../../../../src/protocol/index.js';
 import type { AgentStateRecord, AvailabilityRepository, AvailabilitySettings, PauseRecord } from '../repository.js';
+import { sqliteCompanySettingsRecords } from './admin/settings-records.js';
 import { marks, type Row, type SqliteStatements } from './statements.js';
 
 /** What the migration stores; also the answer when an admin removed the row. */
@@ -39,6 +40,8 @@ function toPause(row: Row): PauseRecord {
 
 /** Agents' states, pauses and logged-in days, the availability settings, and the counters of `agent.stats`. */
 export function sqliteAvailabilityStore(sql: SqliteStatements): AvailabilityRepository {
+  // The admin API's record (availability-settings), with the defaults for what it does not set.
+  const settings = sqliteCompanySettingsRecords<Partial<AvailabilitySettings> & { id: string }>(sql, 'availability');
   return {
     async getAgentState(agentId) {
       const row = await sql.get('SELECT * FROM agent_states WHERE agent_id = ?', agentId);
@@ -102,15 +105,10 @@ export function sqliteAvailabilityStore(sql: SqliteStatements): AvailabilityRepo
       return Number(row?.logged_in_ms ?? 0);
     },
     async getAvailabilitySettings() {
-      const row = await sql.get(`SELECT value FROM company_settings WHERE key = 'availability'`);
-      return { ...DEFAULT_AVAILABILITY_SETTINGS, ...(row ? (JSON.parse(String(row.value)) as Partial<AvailabilitySettings>) : {}) };
+      const { id: _id, ...stored } = (await settings.get('availability')) ?? { id: 'availability' };
+      return { ...DEFAULT_AVAILABILITY_SETTINGS, ...stored };
     },
-    async putAvailabilitySettings(settings) {
-      await sql.exec(
-        `INSERT INTO company_settings (key, value) VALUES ('availability', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-        JSON.stringify(settings),
-      );
-    },
+    putAvailabilitySettings: (changed) => settings.put({ id: 'availability', ...changed }),
     async countWaitingInTeams(teamIds) {
       if (teamIds.length === 0) return 0;
       const row = await sql.get(

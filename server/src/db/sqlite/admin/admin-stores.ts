@@ -3,7 +3,7 @@ import type { SqliteStatements } from '../statements.js';
 import { sqliteAgentRecords } from './agent-records.js';
 import { sqliteCannedResponseRecords, sqliteTagRecords, sqliteTemplateRecords } from './catalog-records.js';
 import { sqliteWebchatChannelRecords, sqliteWhatsappChannelRecords } from './channel-records.js';
-import { sqliteContactSettingsRecords, sqlitePauseTypeRecords } from './settings-records.js';
+import { sqliteCompanySettingsRecords, sqlitePauseTypeRecords } from './settings-records.js';
 import { sqliteTeamRecords } from './team-records.js';
 
 /** The administered resources' rows on one connection. */
@@ -17,6 +17,7 @@ export function sqliteAdminStores(sql: SqliteStatements, webchat: WebchatReposit
     cannedResponses: sqliteCannedResponseRecords(sql),
     tags: sqliteTagRecords(sql),
     pauseTypes: sqlitePauseTypeRecords(sql),
-    contactSettings: sqliteContactSettingsRecords(sql),
+    contactSettings: sqliteCompanySettingsRecords(sql, 'contact'),
+    availabilitySettings: sqliteCompanySettingsRecords(sql, 'availability'),
   };
 }

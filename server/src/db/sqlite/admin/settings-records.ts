@@ -1,4 +1,4 @@
-import type { ContactSettingsRecord, PauseTypeRecord, RecordStore } from '../../repository.js';
+import type { PauseTypeRecord, RecordStore } from '../../repository.js';
 import type { Row, SqliteStatements } from '../statements.js';
 
 /** Pause types as administered. */
@@ -27,14 +27,11 @@ export function sqlitePauseTypeRecords(sql: SqliteStatements): RecordStore<Pause
   };
 }
 
-/** Company settings, one JSON document per key (the record's id), e.g. `contact`. */
-export function sqliteContactSettingsRecords(sql: SqliteStatements): RecordStore<ContactSettingsRecord> {
-  const toRecord = (row: Row): ContactSettingsRecord => ({
-    id: String(row.key),
-    ...(JSON.parse(String(row.value)) as Omit<ContactSettingsRecord, 'id'>),
-  });
+/** Company settings, one JSON document per key (the record's id): `contact`, `availability`. */
+export function sqliteCompanySettingsRecords<T extends { id: string }>(sql: SqliteStatements, key: string): RecordStore<T> {
+  const toRecord = (row: Row): T => ({ id: String(row.key), ...(JSON.parse(String(row.value)) as Omit<T, 'id'>) }) as T;
   return {
-    list: async () => (await sql.all(`SELECT * FROM company_settings WHERE key = 'contact'`)).map(toRecord),
+    list: async () => (await sql.all(`SELECT * FROM company_settings WHERE key = ?`, key)).map(toRecord),
     async get(id) {
       const row = await sql.get('SELECT * FROM company_settings WHERE key = ?', id);
       return row ? toRecord(row) : null;

@@ -2,7 +2,7 @@ import type { AnyResource } from '../resource.js';
 import { agentResource } from './agents.js';
 import { cannedResponseResource, tagResource, templateResource } from './catalog.js';
 import { webchatChannelResource, whatsappChannelResource } from './channels.js';
-import { contactSettingsResource, pauseTypeResource } from './settings.js';
+import { availabilitySettingsResource, contactSettingsResource, pauseTypeResource } from './settings.js';
 import { teamResource } from './teams.js';
 
 /** Every administered resource by its name in the API's paths (`/api/admin/v1/<name>`). */
@@ -16,6 +16,7 @@ export const ADMIN_RESOURCES = {
   tags: tagResource,
   'pause-types': pauseTypeResource,
   'contact-settings': contactSettingsResource,
+  'availability-settings': availabilitySettingsResource,
 } satisfies Record<string, AnyResource>;
 
 export type AdminResourceName = keyof typeof ADMIN_RESOURCES;
