@@ -63,6 +63,8 @@ const esm = {
     agents: 'src/agents.ts',
     'internal-chat': 'src/internal-chat.ts',
     'agent-desk': 'src/agent-desk.ts',
+    login: 'src/login.ts',
+    'agent-bar': 'src/agent-bar.ts',
     webchat: 'src/webchat.ts',
   },
   external: isDependency,

@@ -106,6 +106,7 @@ describe('<conecta-agent-bar>', () => {
   it('shows the time logged in today, from the server’s count', async () => {
     const el = await barWith(clientWith({ loggedInTodayMs: 205 * 60_000 }));
     expect(text($(el, '[part=logged-in]'))).to.equal(t.loggedInToday('3 h 25 min'));
+    expect(text($(el, '[part=state]'))).to.equal(t.states.online);
   });
 
   describe('pauses', () => {

@@ -40,6 +40,7 @@ type Permission = NotificationPermission | 'unsupported';
  * @csspart photo - The photo or the initials.
  * @csspart indicator - The connection indicator (its tooltip is part `indicator-tip`).
  * @csspart logged-in - Time logged in today.
+ * @csspart state - The agent's state when not paused (available, away…).
  * @csspart pause - The pause control.
  * @csspart pause-time - The pause's countdown.
  * @csspart pause-warning - The warning past the pause's limit.
@@ -228,6 +229,7 @@ export class ConectaAgentBar extends ConectaAgentElement {
     const t = this.localize.t.agentBar;
     const me = this.me.value;
     const indicator = indicatorOf(this.connection.value, this.failures.value);
+    const availability = this.availability.value;
     const hint = { connected: t.connection.connectedHint, reconnecting: t.connection.reconnectingHint, offline: t.connection.offlineHint };
     const loggedIn = this.loggedIn.value ? loggedInTodayAt(this.loggedIn.value, this.clock.now) : null;
     return html`<section part="base" aria-label=${t.label}>
@@ -247,6 +249,7 @@ export class ConectaAgentBar extends ConectaAgentElement {
         <span part="indicator-tip" id="indicator-tip" class="tip" role="tooltip">${hint[indicator]}</span>
       </span>
       ${loggedIn === null ? nothing : html`<span part="logged-in" class="muted">${t.loggedInToday(this.localize.duration(loggedIn))}</span>`}
+      ${availability && availability.state !== 'paused' ? html`<span part="state" class="muted">${t.states[availability.state]}</span>` : nothing}
       ${renderPauseControl({
         t: t.pause,
         availability: this.availability.value,
