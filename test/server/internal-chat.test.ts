@@ -10,6 +10,7 @@ import {
   connectAgent,
   delay,
   loginAgent,
+  setAgentActive,
   startTestServer,
   upload,
   type TestServer,
@@ -155,6 +156,16 @@ describe('internal chat between agents', () => {
     }
     const toDavi = await anaDesk.command('chat.send', { id: randomUUID(), toAgentId: 'ag-davi', text: 'oi' });
     assert.equal(toDavi.ok ? 'ok' : toDavi.error.code, 'FORBIDDEN');
+    await addAgent(t, {
+      id: 'ag-eva',
+      name: 'Eva Luz',
+      email: 'eva@demo.conecta.dev',
+      teamIds: [DEMO_TEAMS.suporte.id],
+      internalChat: true,
+    });
+    setAgentActive(t, 'ag-eva', false);
+    const toDeactivated = await anaDesk.command('chat.send', { id: randomUUID(), toAgentId: 'ag-eva', text: 'oi' });
+    assert.equal(toDeactivated.ok ? 'ok' : toDeactivated.error.code, 'FORBIDDEN');
     const toNobody = await anaDesk.command('chat.send', { id: randomUUID(), toAgentId: 'ag-nobody', text: 'oi' });
     assert.equal(toNobody.ok ? 'ok' : toNobody.error.code, 'NOT_FOUND');
     const toSelf = await anaDesk.command('chat.send', { id: randomUUID(), toAgentId: ana, text: 'oi' });

@@ -46,6 +46,8 @@ export class InternalChatService {
       }
       const recipient = await tx.getAgent(input.toAgentId);
       if (!recipient) throw notFound('agent');
+      // A deactivated colleague can no longer read anything: refused like one without the chat.
+      if (!(await tx.findAgentAccountByEmail(recipient.email))?.active) throw forbidden(`${recipient.name} is deactivated.`);
       if (!may(recipient, 'internalChat')) throw forbidden(`${recipient.name} does not use the internal chat.`);
       const attachments = await ownUploads(tx, agent, input.attachmentIds);
       const pairKey = chatPairKey(agent.id, recipient.id);
