@@ -36,6 +36,7 @@ import { OptionalPanels } from './optional-panels.js';
  * @event conecta-session-accepted - From the queue: a waiting session was accepted (the desk opens it).
  * @event conecta-session-selected - From the queue or the session: a session was chosen (the desk opens it).
  * @event conecta-session-finished - From the session: the agent finished it (the desk keeps it open, finished).
+ * @event conecta-auth-ended - The agent's sign-in ended and could not be renewed: sign them in again. `detail: {reason}`.
  *
  * @csspart base - The whole desk.
  * @csspart bar-panel - Holds the agent bar.
@@ -49,6 +50,11 @@ import { OptionalPanels } from './optional-panels.js';
  *
  * @cssproperty --conecta-agent-desk-queue-width - The queue panel’s basis in a row (default `20rem`).
  * @cssproperty --conecta-agent-desk-side-width - The contact and colleagues panels’ basis in a row (default `18rem`).
+ *
+ * @cssstate with-session - A session is open.
+ * @cssstate offline - The client is not connected (each panel also says so).
+ * @cssstate connecting - The client is connecting.
+ * @cssstate auth-ended - The agent's sign-in ended and could not be renewed (each panel shows why).
  */
 export class ConectaAgentDesk extends ConectaAgentElement {
   static override styles = [hostStyles, agentControlStyles, agentDeskStyles];
