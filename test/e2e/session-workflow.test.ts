@@ -52,16 +52,17 @@ describe('the session workflow between agents, end to end', () => {
   it('Ana transfers a session to Bruno with a note; it waits for him only, and he sees why', async () => {
     const { visitor } = await visitorWrites(e2e.server.url, 'Tereza Nunes', DEMO_TEAMS.suporte.id, 'Quero falar com o Bruno');
     const ana = await desk(ANA);
+    // Bruno is at his desk: a transfer to an agent who is not online is refused (the company's setting).
+    const bruno = await desk(BRUNO);
     await acceptFromQueue(ana, 'Tereza Nunes');
     await ana.getByRole('button', { name: 'Transferir', exact: true }).click();
     const transfer = dialog(ana, 'Transferir atendimento');
     await transfer.getByLabel('Equipe').selectOption({ label: 'Suporte' });
-    await transfer.getByLabel('Agente (opcional)').selectOption({ label: 'Bruno Lima (offline)' });
+    await transfer.getByLabel('Agente (opcional)').selectOption({ label: 'Bruno Lima' });
     await transfer.getByLabel('Nota (opcional)').fill('Cliente pediu o Bruno');
     await transfer.getByRole('button', { name: 'Transferir', exact: true }).click();
     await ana.getByText('Atendimento transferido para Suporte. Ele não está mais com você.').waitFor();
 
-    const bruno = await desk(BRUNO);
     await bruno.getByText('Para você').waitFor();
     await acceptFromQueue(bruno, 'Tereza Nunes');
     await bruno.getByText(/transferiu para Suporte \(Bruno Lima\): Cliente pediu o Bruno/).waitFor();
