@@ -4,7 +4,7 @@ import '../../src/elements/conecta-agents/conecta-agents.js';
 import '../../src/elements/conecta-internal-chat/conecta-internal-chat.js';
 import type { ConectaAgents } from '../../src/elements/conecta-agents/conecta-agents.js';
 import type { ConectaInternalChat } from '../../src/elements/conecta-internal-chat/conecta-internal-chat.js';
-import { setAgentPresence } from '../../src/client/reducers.js';
+import { setAvailability } from '../../src/client/availability-reducers.js';
 import {
   bruno,
   chatFixture,
@@ -88,15 +88,17 @@ describe('<conecta-agents>', () => {
     expect(el.shadowRoot!.activeElement).to.equal(items()[0]);
   });
 
-  it('follows a colleague going online live (agent.presence), moving them up the list', async () => {
+  it('follows a colleague going online live (agent.availability), moving them up the list', async () => {
     const client = createMockClient(chatFixture());
     const el = await agentsWith(client);
     expect(names(el)).to.deep.equal(['Bruno Lima', 'Carol Dias']);
     expect(states(el)).to.deep.equal(['Disponível', 'Desconectado']);
-    client.store.update((state) => setAgentPresence(state, { agentId: 'agent-carol', online: true }));
+    const since = Date.now();
+    const online = { state: 'online', pauseTypeId: null, since, pauseLimitMs: null } as const;
+    client.store.update((state) => setAvailability(state, { agentId: 'agent-carol', ...online }));
     await settle(el);
     expect(states(el)).to.deep.equal(['Disponível', 'Disponível']);
-    client.store.update((state) => setAgentPresence(state, { agentId: bruno.id, online: false }));
+    client.store.update((state) => setAvailability(state, { agentId: bruno.id, ...online, state: 'offline' }));
     await settle(el);
     expect(names(el)).to.deep.equal(['Carol Dias', 'Bruno Lima']);
   });
