@@ -7,16 +7,19 @@ import { desksClosedAfterEach, startEndToEnd, type EndToEnd } from './support.js
 /** The smallest valid PNG: 1×1, transparent. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
-/**
- * The colleagues list and the internal chat, added to the demo desk's provider as a CRM page would
- * (from the agent bundle the page already loads): they share its client and socket.
- */
-async function addColleaguesAndChat(desk: Page): Promise<void> {
-  await desk.evaluate(() => {
-    const provider = document.getElementById('provider')!;
-    provider.append(document.createElement('conecta-agents'), document.createElement('conecta-internal-chat'));
-  });
+/** The demo desk (`<conecta-agent-desk>`) lists the colleagues and holds the internal chat; wait for the list. */
+async function colleaguesListed(desk: Page): Promise<void> {
   await desk.locator('conecta-agents [part~="item"]').first().waitFor();
+}
+
+/** Pauses (a pause type's id) or resumes (null) the desk's agent, as its bar's pause control does. */
+async function setPause(desk: Page, pauseTypeId: string | null): Promise<void> {
+  await desk.evaluate(async (type) => {
+    const client = (
+      document.getElementById('agent-desk') as HTMLElement & { client: { pause(id: string): Promise<unknown>; resume(): Promise<unknown> } }
+    ).client;
+    await (type ? client.pause(type) : client.resume());
+  }, pauseTypeId);
 }
 
 describe('the internal chat between agents, end to end', () => {
@@ -28,8 +31,8 @@ describe('the internal chat between agents, end to end', () => {
   it('Ana picks Bruno among her colleagues and sends him a screenshot; each sees the other’s message live', async () => {
     const ana = await desk(ANA);
     const bruno = await desk(BRUNO);
-    await addColleaguesAndChat(ana);
-    await addColleaguesAndChat(bruno);
+    await colleaguesListed(ana);
+    await colleaguesListed(bruno);
 
     // Ana sees Bruno available, and opens the conversation from the list.
     const brunoInList = ana.locator('conecta-agents [data-agent-id="ag-bruno"]');
@@ -58,7 +61,8 @@ describe('the internal chat between agents, end to end', () => {
     await image.waitFor();
     await bruno.waitForFunction(
       () => {
-        const img = document.querySelector('conecta-internal-chat')?.shadowRoot?.querySelector('img');
+        const chat = document.getElementById('agent-desk')?.shadowRoot?.querySelector('conecta-internal-chat');
+        const img = chat?.shadowRoot?.querySelector('img');
         return img instanceof HTMLImageElement && img.complete && img.naturalWidth === 1;
       },
       undefined,
@@ -72,5 +76,13 @@ describe('the internal chat between agents, end to end', () => {
     await brunoInput.fill('Vi aqui, já resolvo');
     await brunoInput.press('Enter');
     await anaChat.getByRole('log', { name: 'Mensagens com Bruno Lima' }).getByText('Vi aqui, já resolvo').waitFor();
+
+    // Each sees the other's state change live: Bruno takes a coffee break, Ana goes to lunch.
+    await setPause(bruno, 'pt-cafe');
+    await brunoInList.locator('[part="state"]', { hasText: 'Em pausa' }).waitFor();
+    await setPause(ana, 'pt-almoco');
+    await bruno.locator('conecta-agents [data-agent-id="ag-ana"] [part="state"]', { hasText: 'Em pausa' }).waitFor();
+    await setPause(bruno, null);
+    await brunoInList.locator('[part="state"]', { hasText: 'Disponível' }).waitFor();
   });
 });

@@ -138,7 +138,7 @@ export class ConectaAgentDesk extends ConectaAgentElement {
         </section>
         <section part="colleagues-panel" class="panel colleagues" aria-label=${t.colleagues} ?hidden=${!showColleagues}>
           <div ?hidden=${!showAgents}>${this.#slot('agents', html`<conecta-agents></conecta-agents>`)}</div>
-          <div ?hidden=${!showChat}>${this.#slot('internal-chat', html`<conecta-internal-chat></conecta-internal-chat>`)}</div>
+          <div ?hidden=${!showChat}>${this.#slot('internal-chat', html`<conecta-internal-chat variant="compact"></conecta-internal-chat>`)}</div>
         </section>
       </div>
     </div>`;
