@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ANA, BRUNO } from '../server/harness.js';
-import { desksClosedAfterEach, startEndToEnd, type EndToEnd } from './support.js';
+import { desksClosedAfterEach, startEndToEnd, type EndToEnd, setPause } from './support.js';
 
 /** The smallest valid PNG: 1×1, transparent. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -10,16 +10,6 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 /** The demo desk (`<conecta-agent-desk>`) lists the colleagues and holds the internal chat; wait for the list. */
 async function colleaguesListed(desk: Page): Promise<void> {
   await desk.locator('conecta-agents [part~="item"]').first().waitFor();
-}
-
-/** Pauses (a pause type's id) or resumes (null) the desk's agent, as its bar's pause control does. */
-async function setPause(desk: Page, pauseTypeId: string | null): Promise<void> {
-  await desk.evaluate(async (type) => {
-    const client = (
-      document.getElementById('agent-desk') as HTMLElement & { client: { pause(id: string): Promise<unknown>; resume(): Promise<unknown> } }
-    ).client;
-    await (type ? client.pause(type) : client.resume());
-  }, pauseTypeId);
 }
 
 describe('the internal chat between agents, end to end', () => {

@@ -2,17 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ANA, BRUNO, DEMO_TEAMS } from '../server/harness.js';
-import { desksClosedAfterEach, startEndToEnd, visitorWrites, type EndToEnd } from './support.js';
-
-/** Pauses (a pause type's id) or resumes (null) the desk's agent, as its bar's pause control does. */
-async function setPause(desk: Page, pauseTypeId: string | null): Promise<void> {
-  await desk.evaluate(async (type) => {
-    const desk = document.getElementById('agent-desk') as HTMLElement & {
-      client: { pause(id: string): Promise<unknown>; resume(): Promise<unknown> };
-    };
-    await (type ? desk.client.pause(type) : desk.client.resume());
-  }, pauseTypeId);
-}
+import { desksClosedAfterEach, startEndToEnd, visitorWrites, type EndToEnd, setPause } from './support.js';
 
 /** Issue 10: routing obeys availability. A paused agent is offered nothing new; an online colleague is. */
 describe('a paused agent, end to end', () => {

@@ -165,3 +165,13 @@ export async function visitorWrites(url: string, name: string, teamId: string, t
   await visitor.ok('message.send', { id: crypto.randomUUID(), sessionId, text });
   return { visitor, sessionId };
 }
+
+/** Pauses (a pause type's id) or resumes (null) the demo desk's agent, as its bar's pause control does. */
+export async function setPause(desk: Page, pauseTypeId: string | null): Promise<void> {
+  await desk.evaluate(async (type) => {
+    const agentDesk = document.getElementById('agent-desk') as HTMLElement & {
+      client: { pause(id: string): Promise<unknown>; resume(): Promise<unknown> };
+    };
+    await (type ? agentDesk.client.pause(type) : agentDesk.client.resume());
+  }, pauseTypeId);
+}
