@@ -13,37 +13,38 @@ import { defineResource, invalidFields, requireExisting } from '../resource.js';
 
 const withoutId = <R extends { id: string }>({ id: _id, ...input }: R) => input;
 
+/** A resource stored as it is given, belonging to one team (which must exist), administered by admins. */
+const teamOwnedResource = <T extends { id: string; teamId: string }, I extends Omit<T, 'id'>>(
+  name: string,
+  input: Parameters<typeof defineResource<T, I, T>>[0]['input'],
+  viewSchema: Parameters<typeof defineResource<T, I, T>>[0]['viewSchema'],
+  store: Parameters<typeof defineResource<T, I, T>>[0]['store'],
+) =>
+  defineResource<T, I, T>({
+    name,
+    input,
+    viewSchema,
+    store,
+    toRecord: (id, fields) => ({ id, ...fields }) as unknown as T,
+    toInput: withoutId as (record: T) => I,
+    view: (record) => record,
+    readRole: 'admin',
+    writeRole: 'admin',
+    async check({ tx }, _before, after) {
+      if (after) await requireExisting(tx.admin.teams, after.teamId, 'teamId', 'team');
+    },
+  });
+
 /** Message templates (WhatsApp's HSM) of a team, with their language and variables. */
-export const templateResource = defineResource<Template, TemplateInput, Template>({
-  name: 'template',
-  input: TemplateInput,
-  viewSchema: TemplateViewSchema,
-  store: (tx) => tx.admin.templates,
-  toRecord: (id, input) => ({ id, ...input }),
-  toInput: withoutId,
-  view: (record) => record,
-  readRole: 'admin',
-  writeRole: 'admin',
-  async check({ tx }, _before, after) {
-    if (after) await requireExisting(tx.admin.teams, after.teamId, 'teamId', 'team');
-  },
-});
+export const templateResource = teamOwnedResource<Template, TemplateInput>(
+  'template',
+  TemplateInput,
+  TemplateViewSchema,
+  (tx) => tx.admin.templates,
+);
 
 /** A team's tags. */
-export const tagResource = defineResource<Tag, TagInput, Tag>({
-  name: 'tag',
-  input: TagInput,
-  viewSchema: TagViewSchema,
-  store: (tx) => tx.admin.tags,
-  toRecord: (id, input) => ({ id, ...input }),
-  toInput: withoutId,
-  view: (record) => record,
-  readRole: 'admin',
-  writeRole: 'admin',
-  async check({ tx }, _before, after) {
-    if (after) await requireExisting(tx.admin.teams, after.teamId, 'teamId', 'team');
-  },
-});
+export const tagResource = teamOwnedResource<Tag, TagInput>('tag', TagInput, TagViewSchema, (tx) => tx.admin.tags);
 
 /**
  * Canned responses of a team or of the whole company (`teamId: null`), with files. Supervisors
