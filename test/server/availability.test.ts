@@ -98,8 +98,12 @@ describe('agent availability', () => {
     await brunoSocket.waitFor('session.updated', (e) => e.session.id === whilePaused.id);
     await delay(100);
     assert.equal(offered(anaSocket, whilePaused), false, 'the paused agent was offered the session');
+    // Found some other way (a list loaded before the pause), it still cannot be taken on a break.
+    const refused = errorOf(await anaSocket.command('session.accept', { sessionId: whilePaused.id }));
+    assert.equal(refused?.code, 'AGENT_PAUSED');
 
     await anaSocket.ok('agent.resume', {});
+    await anaSocket.ok('session.accept', { sessionId: whilePaused.id });
     const afterResume = await waitingSession();
     await anaSocket.waitFor('session.updated', (e) => e.session.id === afterResume.id);
   });
@@ -176,7 +180,7 @@ describe('agent availability', () => {
       const refused = errorOf(
         await brunoSocket.command('session.transfer', { sessionId: session.id, toTeamId: DEMO_TEAMS.suporte.id, toAgentId: CARLA.id }),
       );
-      assert.equal(refused?.code, 'CONFLICT');
+      assert.equal(refused?.code, 'AGENT_UNAVAILABLE');
       assert.deepEqual(refused?.fields, { toAgentId: 'is away' });
       carla = await connectAgent(t.url, token);
       await anaSocket.waitFor('agent.availability', (a) => a.agentId === CARLA.id && a.state === 'online' && a.since >= away.since);
@@ -208,7 +212,7 @@ describe('agent availability', () => {
     const session = await waitingSession();
     const transfer = { sessionId: session.id, toTeamId: DEMO_TEAMS.suporte.id, toAgentId: CARLA.id };
     const refused = errorOf(await brunoSocket.command('session.transfer', transfer));
-    assert.equal(refused?.code, 'CONFLICT');
+    assert.equal(refused?.code, 'AGENT_UNAVAILABLE');
     assert.match(refused!.message, /Carla Dias is offline/);
 
     await settle({ transferToUnavailable: 'team' });
