@@ -108,6 +108,26 @@ describe('agent availability', () => {
     await anaSocket.waitFor('session.updated', (e) => e.session.id === afterResume.id);
   });
 
+  it('tells the team’s online agents when its hours begin, so they load what waited while it was closed', async () => {
+    await setWorkingHours(t, DEMO_TEAMS.suporte.id, NEVER_OPEN);
+    try {
+      assert.deepEqual(await t.server.teamOpenings.look(), []);
+      const overnight = await waitingSession();
+      await anaSocket.ok('agent.pause', { pauseTypeId: LUNCH.id });
+      await setWorkingHours(t, DEMO_TEAMS.suporte.id, null);
+      assert.deepEqual(await t.server.teamOpenings.look(), [DEMO_TEAMS.suporte.id]);
+      await brunoSocket.waitFor('team.opened', (e) => e.teamId === DEMO_TEAMS.suporte.id);
+      assert.ok((await brunoSocket.ok('agent.snapshot', {})).sessions.some((s) => s.id === overnight.id));
+      // Told once, and not to an agent on a break (who reloads the queue when the break ends).
+      assert.deepEqual(await t.server.teamOpenings.look(), []);
+      await delay(100);
+      assert.equal(anaSocket.received('team.opened').length, 0);
+      assert.equal(brunoSocket.received('team.opened').length, 1);
+    } finally {
+      await setWorkingHours(t, DEMO_TEAMS.suporte.id, null);
+    }
+  });
+
   it('offers nothing outside the team’s working hours, even to online agents', async () => {
     await setWorkingHours(t, DEMO_TEAMS.suporte.id, NEVER_OPEN);
     try {
