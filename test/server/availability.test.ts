@@ -221,6 +221,22 @@ describe('agent availability', () => {
     carla.close();
   });
 
+  it('stays online after logging out of one device while another is still connected; offline after the last', async () => {
+    const phone = await loginAgent(t.url, CARLA.email);
+    const laptop = await loginAgent(t.url, CARLA.email);
+    const onPhone = await connectAgent(t.url, phone);
+    const onLaptop = await connectAgent(t.url, laptop);
+    await waitForState(CARLA.id, 'online');
+    assert.equal((await postJson(`${t.url}/api/auth/logout`, {}, { authorization: `Bearer ${phone}` })).status, 200);
+    await onPhone.waitFor('auth.ended');
+    await delay(200);
+    assert.equal(await stateOf(CARLA.id), 'online', 'still at work on the laptop');
+    assert.equal((await postJson(`${t.url}/api/auth/logout`, {}, { authorization: `Bearer ${laptop}` })).status, 200);
+    await waitForState(CARLA.id, 'offline');
+    onPhone.close();
+    onLaptop.close();
+  });
+
   it('is offline after a logout; a transfer to an offline agent is refused, or waits for the team when so configured', async () => {
     const token = await loginAgent(t.url, CARLA.email);
     const carla = await connectAgent(t.url, token);
