@@ -5,4 +5,6 @@ export interface MemorySample {
   rss: number;
 }
 export type TargetRequest = { type: 'memory' } | { type: 'persisted' } | { type: 'stop' };
-export type TargetReply = { type: 'ready'; url: string } | { type: 'memory'; memory: MemorySample } | { type: 'persisted'; count: number };
+/** `cpuMs`: the target's CPU time so far (user + system, all its threads): what the work cost whatever else the machine runs. */
+export type TargetReply =
+  { type: 'ready'; url: string } | { type: 'memory'; memory: MemorySample } | { type: 'persisted'; count: number; cpuMs: number };

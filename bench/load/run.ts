@@ -48,7 +48,10 @@ async function startTarget(file: string, args: string[], execArgv: string[] = []
   return {
     url,
     memory: async () => (await ask({ type: 'memory' })).memory,
-    persisted: async () => (await ask({ type: 'persisted' })).count,
+    persisted: async () => {
+      const { count, cpuMs } = await ask({ type: 'persisted' });
+      return { count, cpuMs };
+    },
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
@@ -94,6 +97,7 @@ const rows: [string, keyof LoadResult, (value: number) => string][] = [
   ['memory per idle visitor (heap+external)', 'bytesPerVisitor', kb],
   ['memory per idle visitor (rss)', 'rssPerVisitor', kb],
   ['acknowledged messages (flood)', 'ackedPerSecond', perSecond],
+  ['… per second of server CPU (flood)', 'ackedPerCpuSecond', perSecond],
 ];
 console.log(
   `\n${options.visitors} visitors, ${options.agents} agents, ${options.rate} msg/s for ${options.seconds} s, flood ${options.floodSeconds} s; median of ${runs} run(s)`,

@@ -16,8 +16,10 @@ export function serveParent(url: string, persisted: () => number, close: () => P
   const reply = (message: TargetReply) => process.send!(message);
   process.on('message', (request: TargetRequest) => {
     if (request.type === 'memory') reply({ type: 'memory', memory: memory() });
-    else if (request.type === 'persisted') reply({ type: 'persisted', count: persisted() });
-    else if (request.type === 'stop') void close().then(() => process.exit(0));
+    else if (request.type === 'persisted') {
+      const { user, system } = process.cpuUsage();
+      reply({ type: 'persisted', count: persisted(), cpuMs: (user + system) / 1000 });
+    } else if (request.type === 'stop') void close().then(() => process.exit(0));
   });
   reply({ type: 'ready', url });
 }
