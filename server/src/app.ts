@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server as SocketIoServer } from 'socket.io';
 import type { Repository } from './db/repository.js';
 import { createSqliteRepository } from './db/sqlite-repository.js';
-import { openSqlite, type SqliteDatabase } from './db/sqlite.js';
+import { openSqlite, sqliteFile, type SqliteDatabase, type SqliteSynchronous } from './db/sqlite.js';
+import { WalCheckpoints } from './db/sqlite/wal-checkpoints.js';
 import type { Clock } from './domain/events.js';
 import { MAX_UPLOAD_BYTES } from '../../src/protocol/index.js';
 import { FileUrlSigner, loadSigningKey } from './domain/files.js';
@@ -80,6 +81,8 @@ export interface ServerOptions {
   strictPages?: boolean;
   /** When set, `/metrics` requires `Authorization: Bearer <metricsToken>`. */
   metricsToken?: string;
+  /** What an acknowledgement promises (docs/scaling.md). Default `normal`: safe from a process crash. */
+  sqliteSynchronous?: SqliteSynchronous;
 }
 
 export interface ConectaServer {
@@ -104,7 +107,7 @@ export interface ConectaServer {
 /** Builds the whole server (HTTP + socket.io + SQLite) without listening yet. */
 export async function createServer(options: ServerOptions): Promise<ConectaServer> {
   const now = options.now ?? Date.now;
-  const db: SqliteDatabase = openSqlite(options.dataDir);
+  const db: SqliteDatabase = openSqlite(options.dataDir, options.sqliteSynchronous);
   const signer = new FileUrlSigner(loadSigningKey(options.dataDir), now);
   const repo = createSqliteRepository(db, (file) => signer.url(file.id));
 
@@ -178,6 +181,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   if (options.seed && outbox) installDemoOutbox(http, outbox);
   await installStaticFiles(http, options.staticRoots ?? []);
   const sockets = attachSocketHandlers(io, services, { limiter, logError, metrics });
+  const checkpoints = new WalCheckpoints(sqliteFile(options.dataDir), (error) => logError(error, { during: 'WAL checkpoint' }));
 
   if (options.seed) await applyDemoCompany({ services, repo });
 
@@ -222,6 +226,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
         await http.close();
         await events.close();
         smtp?.close();
+        await checkpoints.stop();
         db.close();
       })();
       return closing;

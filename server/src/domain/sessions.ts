@@ -462,7 +462,7 @@ export class SessionService {
     const contact = (await this.repo.getContact(session.contactId))!;
     if (change) {
       for (const message of change.messages) this.events.messageCreated(message, session);
-      this.events.sessionUpdated(session, contact, change.former);
+      this.events.sessionUpdated(session, contact, { ...change.former, queueTeamIds: change.queueTeamIds });
       for (const teamId of change.queueTeamIds ?? []) this.events.queueChanged(teamId);
     }
     return { session, contact };
