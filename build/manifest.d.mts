@@ -11,3 +11,5 @@ export type ElementDeclaration = ClassDeclaration &
 export function analyzeElements(options?: { write?: boolean }): Promise<Package>;
 /** Every element one can place (a class with a tag name): its module and declaration. */
 export function elementsOf(manifest: Package): { module: Module; declaration: ElementDeclaration }[];
+/** The first paragraph of a description, on one line (a summary's gist). */
+export function firstParagraph(text?: string): string;

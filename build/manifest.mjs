@@ -21,3 +21,11 @@ export function elementsOf(manifest) {
       .map((declaration) => ({ module, declaration })),
   );
 }
+
+/** The first paragraph of a description, on one line (a summary's gist). */
+export function firstParagraph(text = '') {
+  return text
+    .trim()
+    .split(/\n\s*\n/)[0]
+    .replace(/\s+/g, ' ');
+}

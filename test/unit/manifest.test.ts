@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Package } from 'custom-elements-manifest/schema';
 import { analyzeElements, elementsOf, root, type ElementDeclaration } from '../../build/manifest.mjs';
+import { wrapperFiles } from '../../build/react-wrappers.mjs';
 
 /** Every `.ts` file under a folder of src/, recursively. */
 function sourcesUnder(folder: string): string[] {
@@ -101,6 +102,12 @@ describe('the elements manifest', () => {
         detail: { text: 'SessionEventDetail' },
       },
     );
+  });
+
+  it('has made the React wrappers of src/react/ (else run `npm run manifest`)', async () => {
+    const files = await wrapperFiles(manifest);
+    assert.deepEqual(readdirSync(join(root, 'src/react')).sort(), [...files.keys()].sort());
+    for (const [name, source] of files) assert.equal(readFileSync(join(root, 'src/react', name), 'utf8'), source, `src/react/${name} is stale`);
   });
 
   it('is declared in package.json and shipped', () => {

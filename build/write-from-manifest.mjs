@@ -1,0 +1,9 @@
+/**
+ * `npm run manifest`: custom-elements.json, and what is made from it — the React wrappers
+ * (src/react/), the JSX types (dist/types/jsx/) and the per-element reference (docs/elements/).
+ */
+import { analyzeElements } from './manifest.mjs';
+import { writeWrappers } from './react-wrappers.mjs';
+
+const manifest = await analyzeElements({ write: true });
+await writeWrappers(manifest);
