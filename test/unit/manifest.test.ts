@@ -107,7 +107,8 @@ describe('the elements manifest', () => {
   it('has made the React wrappers of src/react/ (else run `npm run manifest`)', async () => {
     const files = await wrapperFiles(manifest);
     assert.deepEqual(readdirSync(join(root, 'src/react')).sort(), [...files.keys()].sort());
-    for (const [name, source] of files) assert.equal(readFileSync(join(root, 'src/react', name), 'utf8'), source, `src/react/${name} is stale`);
+    for (const [name, source] of files)
+      assert.equal(readFileSync(join(root, 'src/react', name), 'utf8'), source, `src/react/${name} is stale`);
   });
 
   it('is declared in package.json and shipped', () => {
