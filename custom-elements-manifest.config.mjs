@@ -1,6 +1,6 @@
 // The elements manifest (custom-elements.json): the one description of every public element that
 // the JSX types, the React wrappers, the per-element docs and Storybook's tables are made from.
-import { publicApiOnly, registeredThroughDefine, typedEvents } from './build/manifest-plugins.mjs';
+import { publicApiOnly, registeredThroughDefine, resolvedTypeParameters, typedEvents } from './build/manifest-plugins.mjs';
 
 export default {
   globs: ['src/elements/**/*.ts', 'src/context/conecta-provider.ts'],
@@ -9,5 +9,5 @@ export default {
   litelement: true,
   // package.json declares `customElements` itself: the analyzer must not rewrite it on every build.
   packagejson: false,
-  plugins: [registeredThroughDefine(), publicApiOnly(), typedEvents()],
+  plugins: [registeredThroughDefine(), publicApiOnly(), typedEvents(), resolvedTypeParameters()],
 };

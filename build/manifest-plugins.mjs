@@ -131,3 +131,55 @@ export function typedEvents() {
     },
   };
 }
+
+/**
+ * Inherited members typed with a base class's type parameter (`client: C | undefined` of
+ * `ConectaElement<T, C>`) get the type each element gives it (`ConectaClientApi | undefined`).
+ */
+export function resolvedTypeParameters() {
+  /** class name → { parameters: [{name, default}], base: name, args: [text] } */
+  const classes = new Map();
+  return {
+    name: 'conecta-resolved-type-parameters',
+    analyzePhase({ ts, node }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const heritage = node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+      classes.set(node.name.text, {
+        parameters: (node.typeParameters ?? []).map((parameter) => ({ name: parameter.name.text, default: parameter.default?.getText() })),
+        base: heritage?.expression.getText(),
+        args: heritage?.typeArguments?.map((argument) => argument.getText()) ?? [],
+      });
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      const substitute = (text, bindings) => text.replace(/\b[A-Z]\b/g, (name) => bindings.get(name) ?? name);
+      /** The text each type parameter of `base` stands for, seen from `className`. */
+      const bindingsOf = (className, base) => {
+        const chain = [];
+        for (let name = className; name && name !== base; name = classes.get(name)?.base) chain.push(name);
+        let bindings = new Map();
+        for (const name of chain) {
+          const own = classes.get(name);
+          const parent = classes.get(own?.base);
+          if (!own || !parent) return new Map();
+          const next = new Map();
+          parent.parameters.forEach((parameter, index) => {
+            const given = own.args[index] ?? parameter.default;
+            if (given) next.set(parameter.name, substitute(given, bindings));
+          });
+          bindings = next;
+        }
+        return bindings;
+      };
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.kind !== 'class') continue;
+          for (const member of declaration.members ?? []) {
+            if (!member.inheritedFrom || !member.type?.text) continue;
+            const bindings = bindingsOf(declaration.name, member.inheritedFrom.name);
+            if (bindings.size) member.type = { ...member.type, text: substitute(member.type.text, bindings) };
+          }
+        }
+      }
+    },
+  };
+}

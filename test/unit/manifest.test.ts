@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Package } from 'custom-elements-manifest/schema';
 import { analyzeElements, elementsOf, root, type ElementDeclaration } from '../../build/manifest.mjs';
+import { elementDocs } from '../../build/element-docs.mjs';
 import { wrapperFiles } from '../../build/react-wrappers.mjs';
 
 /** Every `.ts` file under a folder of src/, recursively. */
@@ -109,6 +110,19 @@ describe('the elements manifest', () => {
     assert.deepEqual(readdirSync(join(root, 'src/react')).sort(), [...files.keys()].sort());
     for (const [name, source] of files)
       assert.equal(readFileSync(join(root, 'src/react', name), 'utf8'), source, `src/react/${name} is stale`);
+  });
+
+  it('types inherited members with what each element gives the base (the webchat a visitor client)', () => {
+    const client = (tag: string) => elements.get(tag)!.members!.find((member) => member.name === 'client') as { type?: { text: string } };
+    assert.equal(client('conecta-queue').type?.text, 'ConectaClientApi | undefined');
+    assert.equal(client('conecta-webchat').type?.text, 'VisitorClientApi | undefined');
+  });
+
+  it('has made the reference of docs/elements/ (else run `npm run manifest`)', async () => {
+    const pages = await elementDocs(manifest);
+    assert.deepEqual(readdirSync(join(root, 'docs/elements')).sort(), [...pages.keys()].sort());
+    for (const [name, text] of pages)
+      assert.equal(readFileSync(join(root, 'docs/elements', name), 'utf8'), text, `docs/elements/${name} is stale`);
   });
 
   it('is declared in package.json and shipped', () => {
