@@ -17,6 +17,8 @@ export { define } from '../dom/define.js';
  * of a `<conecta-provider>` ancestor (else the page's agent client for `server`). When the agent's
  * sign-in ends for good, it shows why in place of the connection notice (part `auth-ended`, an
  * alert), sets the `auth-ended` custom state and fires `conecta-auth-ended` once.
+ *
+ * @event conecta-auth-ended - The agent's sign-in ended and could not be renewed: sign them in again. `detail: {reason}`.
  */
 export class ConectaAgentElement extends ConectaElement<Translation> {
   protected override readonly localize = new LocalizeController(this);
