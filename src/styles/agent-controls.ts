@@ -22,7 +22,8 @@ export const agentControlStyles = css`
   }
   h1,
   dl,
-  dd {
+  dd,
+  legend {
     margin: 0;
     padding: 0;
   }

@@ -63,6 +63,16 @@ export const agentThemeStyles = css`
   select {
     border-color: ${t.controlBorder};
   }
+  /* A checkbox is its own target: 24 px, the least a target may be (WCAG 2.2). */
+  input[type='checkbox'],
+  input[type='radio'] {
+    flex: none;
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    min-block-size: 0;
+    margin: 0;
+    accent-color: ${t.brand};
+  }
   :focus-visible {
     outline: ${t.focusWidth} solid ${t.focus};
     outline-offset: ${t.focusOffset};

@@ -36,6 +36,7 @@ const textPairs: [ColorToken, ColorToken][] = [
   ['danger', 'surface'],
   ['danger', 'surfaceAlt'],
   ['success', 'surface'],
+  ['success', 'surfaceAlt'],
   ['warning', 'surface'],
   ['info', 'surface'],
   ['onDanger', 'danger'],

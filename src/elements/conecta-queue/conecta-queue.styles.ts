@@ -130,8 +130,11 @@ export const queueStyles = css`
   [part~='item']:not([part~='pending']) {
     grid-template-columns: minmax(0, 1fr) auto;
   }
-  /* Narrow: the actions go under the text, at the end, so the name keeps the width. */
+  /* Narrow: the filters take the whole width, a row's actions go under its text (the name keeps the width). */
   @container queue (max-width: 24rem) {
+    .toolbar .field {
+      flex: 1 1 100%;
+    }
     [part~='item'] .actions {
       grid-column: 1 / -1;
       justify-content: flex-end;
@@ -201,7 +204,7 @@ export const queueStyles = css`
     white-space: nowrap;
   }
   /* Team, time and badge on one baseline, each chip the same height. */
-  .meta {
+  .details {
     display: flex;
     flex-wrap: wrap;
     gap: ${t.space2xs} ${t.spaceS};
@@ -210,7 +213,7 @@ export const queueStyles = css`
     line-height: 1.5;
     color: ${t.muted};
   }
-  .meta:empty {
+  .details:empty {
     display: none;
   }
   [part='wait-time'] {

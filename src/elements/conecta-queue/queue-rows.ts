@@ -238,7 +238,7 @@ export class QueueRows implements ReactiveController {
     const team = this.#renderTeam(session);
     if (phase === 'waiting') {
       const forWhom = waitingFor(session, me);
-      return html`<span class="meta">
+      return html`<span class="details">
         ${team} <span part="wait-time" title=${localize.dateTime(session.createdAt)}
           >${t.waitingFor(localize.duration(this.host.now - session.createdAt))}</span
         >
@@ -246,10 +246,10 @@ export class QueueRows implements ReactiveController {
       </span>`;
     }
     if (phase === 'active') {
-      return html`<span class="meta">${team} ${isInvited(session, me) ? html`<span part="badge" class="badge invited">${t.invited}</span>` : nothing}</span>`;
+      return html`<span class="details">${team} ${isInvited(session, me) ? html`<span part="badge" class="badge invited">${t.invited}</span>` : nothing}</span>`;
     }
     const at = lastInteractionAt(session);
-    return html`<span class="meta">${team} <time datetime=${new Date(at).toISOString()} title=${localize.dateTime(at)}
+    return html`<span class="details">${team} <time datetime=${new Date(at).toISOString()} title=${localize.dateTime(at)}
       >${t.lastInteraction(localize.time(at))}</time></span>`;
   }
 
