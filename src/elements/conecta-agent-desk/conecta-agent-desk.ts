@@ -107,6 +107,11 @@ export class ConectaAgentDesk extends ConectaAgentElement {
     if (this.#provider.value !== this.client) this.#provider.setValue(this.client);
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.shareAppearance();
+  }
+
   #open(session: Session): void {
     this.sessionId = session.id;
   }
