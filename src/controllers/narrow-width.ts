@@ -36,6 +36,7 @@ export class NarrowWidthController implements ReactiveController {
     const narrow = width < this.#belowRem * rem;
     if (narrow === this.narrow) return;
     this.narrow = narrow;
-    this.#host.requestUpdate();
+    // Next frame: re-laying out inside the observer's callback would make it loop (and the browser complain).
+    requestAnimationFrame(() => this.#host.requestUpdate());
   }
 }

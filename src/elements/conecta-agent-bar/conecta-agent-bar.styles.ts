@@ -55,6 +55,8 @@ export const agentBarStyles = css`
     font-size: ${t.fontSizeS};
     border-radius: ${t.radiusS};
     padding-inline: ${t.spaceXs};
+    /* Focusable (its tooltip opens on focus): a 24 px target at least. */
+    min-block-size: 1.5rem;
   }
   .dot {
     inline-size: 0.75rem;

@@ -46,8 +46,26 @@ export const sessionStyles = css`
   .title {
     display: flex;
     flex-direction: column;
-    flex: 1 1 12rem;
+    flex: 1 1 10rem;
     min-inline-size: 0;
+  }
+  .name-row {
+    display: flex;
+    align-items: center;
+    gap: ${t.spaceS};
+    min-inline-size: 0;
+  }
+  .name-row h2 {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  [part='status'] {
+    flex: none;
+  }
+  [part='finish-button'] {
+    flex: none;
+    align-self: flex-start;
   }
   h2 {
     font-size: ${t.fontSizeL};
@@ -60,11 +78,62 @@ export const sessionStyles = css`
   .times {
     display: flex;
     flex-wrap: wrap;
-    gap: ${t.spaceS};
-    align-items: baseline;
+    gap: 0 ${t.spaceS};
+    align-items: center;
   }
   .times {
     inline-size: 100%;
+  }
+  [part='copy-button'].icon-button {
+    min-inline-size: 1.5rem;
+    min-block-size: 1.5rem;
+    padding: 0;
+    border: 0;
+    background: transparent;
+    color: inherit;
+  }
+  [part='attach-button'] {
+    align-self: stretch;
+  }
+  /*
+   * Narrow: the header keeps one line each for the name, the protocol and the times (cut with an
+   * ellipsis, still read whole); "in service", the usual status, is not shown (the Finish button says
+   * it); the composer's standing hint is read, not shown (a reason why it is disabled still shows).
+   */
+  @container (max-width: 30rem) {
+    .protocol-row {
+      flex-wrap: nowrap;
+      white-space: nowrap;
+    }
+    .protocol-row > * {
+      flex: none;
+    }
+    .protocol-row > .protocol {
+      flex: 0 1 auto;
+      min-inline-size: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .times {
+      display: block;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .times > span + span::before {
+      content: ' · ';
+    }
+    [part='status'][data-status='active'] {
+      display: none;
+    }
+    #composer-hint.hint {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
   }
   .window.closed {
     color: ${t.danger};

@@ -14,7 +14,6 @@ export const layoutEn: typeof layoutPtBR = {
     agents: 'Agents',
     back: 'Back',
     emptyTitle: 'No session open',
-    emptyHint: 'Accept a waiting contact or choose a session in the queue: the conversation opens here.',
     noContact: 'Open a session to see its contact.',
   },
   agentBarLayout: {

@@ -14,7 +14,6 @@ export const layoutEs: typeof layoutPtBR = {
     agents: 'Agentes',
     back: 'Volver',
     emptyTitle: 'Ninguna atención abierta',
-    emptyHint: 'Acepte un contacto en espera o elija una atención en la cola: la conversación se abre aquí.',
     noContact: 'Abra una atención para ver el contacto.',
   },
   agentBarLayout: {

@@ -16,7 +16,6 @@ export const layoutPtBR = {
     agents: 'Agentes',
     back: 'Voltar',
     emptyTitle: 'Nenhum atendimento aberto',
-    emptyHint: 'Aceite um contato em espera ou escolha um atendimento na fila: a conversa abre aqui.',
     noContact: 'Abra um atendimento para ver o contato.',
   },
   agentBarLayout: {
