@@ -118,14 +118,32 @@ export const agentDeskStyles = css`
     border-block-start: 1px solid ${t.border};
   }
   [part~='tab'] {
+    display: flex;
     flex: 1 1 0;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 0.125rem;
     min-inline-size: 0;
-    min-block-size: 3rem;
+    min-block-size: 3.25rem;
+    padding-inline: 0.125rem;
     border: 0;
     border-radius: 0;
     background: transparent;
-    font-size: ${t.fontSizeS};
-    overflow-wrap: anywhere;
+    font-size: 0.75rem;
+    line-height: 1.2;
+  }
+  [part~='tab'] > span {
+    display: block;
+    max-inline-size: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  @container (max-width: 22rem) {
+    [part~='tab'] {
+      font-size: 0.6875rem;
+    }
   }
   [part~='tab'][aria-selected='true'] {
     box-shadow: inset 0 3px 0 ${t.brand};

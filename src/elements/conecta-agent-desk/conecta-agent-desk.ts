@@ -2,7 +2,11 @@ import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import arrowLeft from 'lucide/dist/esm/icons/arrow-left.mjs';
+import contactRound from 'lucide/dist/esm/icons/contact-round.mjs';
+import inbox from 'lucide/dist/esm/icons/inbox.mjs';
+import messageCircle from 'lucide/dist/esm/icons/message-circle.mjs';
 import messagesSquare from 'lucide/dist/esm/icons/messages-square.mjs';
+import users from 'lucide/dist/esm/icons/users.mjs';
 import { selectSession } from '../../client/selectors.js';
 import { clientContext } from '../../context/client-context.js';
 import { NarrowWidthController } from '../../controllers/narrow-width.js';
@@ -22,6 +26,7 @@ import { OptionalPanels } from './optional-panels.js';
 /** The phone layout's tabs, as in the seed's mobile app: two phases of the queue, the contact, the colleagues. */
 export type DeskTab = 'waiting' | 'sessions' | 'contacts' | 'agents';
 const DESK_TABS: readonly DeskTab[] = ['waiting', 'sessions', 'contacts', 'agents'];
+const TAB_ICONS = { waiting: inbox, sessions: messageCircle, contacts: contactRound, agents: users } as const;
 /** Below this width (rem) of its own, the desk is a phone app: tabs, and the conversation full screen. */
 const PHONE_BELOW_REM = 40;
 
@@ -236,7 +241,7 @@ export class ConectaAgentDesk extends ConectaAgentElement {
     return html`<div part="tabs" class="tabs" role="tablist" aria-label=${t.label} @keydown=${this.#tabFocus.onKeydown}>
       ${tabs.map(
         (tab) => html`<button type="button" role="tab" part="tab" id="desk-tab-${tab}" aria-selected=${tab === this.tab ? 'true' : 'false'}
-          tabindex=${tab === this.tab ? '0' : '-1'} @click=${() => this.#selectTab(tab)}>${t[tab]}</button>`,
+          tabindex=${tab === this.tab ? '0' : '-1'} @click=${() => this.#selectTab(tab)}>${icon(TAB_ICONS[tab])}<span>${t[tab]}</span></button>`,
       )}
     </div>`;
   }
