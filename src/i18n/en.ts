@@ -4,9 +4,11 @@ import { messageLengthEn } from './message-length/en.js';
 import { loginEn } from './login/en.js';
 import { agentBarEn } from './agent-bar/en.js';
 import { colleaguesEn } from './colleagues/en.js';
+import { layoutEn } from './layout/en.js';
 
 export const en: Translation = {
   ...colleaguesEn,
+  ...layoutEn,
   connection: {
     connecting: 'Connecting…',
     disconnected: 'No connection to the server',

@@ -4,9 +4,11 @@ import { messageLengthEs } from './message-length/es.js';
 import { loginEs } from './login/es.js';
 import { agentBarEs } from './agent-bar/es.js';
 import { colleaguesEs } from './colleagues/es.js';
+import { layoutEs } from './layout/es.js';
 
 export const es: Translation = {
   ...colleaguesEs,
+  ...layoutEs,
   connection: {
     connecting: 'Conectando…',
     disconnected: 'Sin conexión con el servidor',

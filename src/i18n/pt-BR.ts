@@ -5,6 +5,7 @@ import { messageLengthPtBR } from './message-length/pt-BR.js';
 import { loginPtBR } from './login/pt-BR.js';
 import { agentBarPtBR } from './agent-bar/pt-BR.js';
 import { colleaguesPtBR } from './colleagues/pt-BR.js';
+import { layoutPtBR } from './layout/pt-BR.js';
 
 /**
  * The source table: every user-visible text of every element. `en.ts` and `es.ts` must satisfy the
@@ -13,6 +14,7 @@ import { colleaguesPtBR } from './colleagues/pt-BR.js';
  */
 export const ptBR = {
   ...colleaguesPtBR,
+  ...layoutPtBR,
   connection: {
     connecting: 'Conectando…',
     disconnected: 'Sem conexão com o servidor',

@@ -55,6 +55,8 @@ export const agentBarStyles = css`
     font-size: ${t.fontSizeS};
     border-radius: ${t.radiusS};
     padding-inline: ${t.spaceXs};
+    /* Focusable (its tooltip opens on focus): a 24 px target at least. */
+    min-block-size: 1.5rem;
   }
   .dot {
     inline-size: 0.75rem;
@@ -196,5 +198,29 @@ export const agentBarStyles = css`
   .saved {
     color: ${t.success};
     font-size: ${t.fontSizeS};
+  }
+  /* Narrow: who, the connection and the pause stay in view; the rest opens below, full width. */
+  .narrow .identity {
+    flex: 1 1 auto;
+  }
+  .more-button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-inline-size: 2.25rem;
+    min-block-size: 2.25rem;
+    padding: 0;
+  }
+  .more {
+    display: flex;
+    flex-basis: 100%;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${t.spaceS} ${t.spaceM};
+    padding-block-start: ${t.spaceS};
+    border-block-start: 1px solid ${t.border};
+  }
+  .more[hidden] {
+    display: none;
   }
 `;
