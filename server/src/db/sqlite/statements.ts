@@ -94,5 +94,12 @@ export class SqliteStatements {
   }
 }
 
-/** `?, ?, ?`: one placeholder per value. */
+/** `?, ?, ?`: one placeholder per value. For short lists of known length (a few statuses, an agent's teams). */
 export const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+/**
+ * `column IN (…)` for a list of any length, as one parameter: `sql.all(\`… WHERE id ${IN_LIST}\`, listed(ids))`.
+ * One placeholder per id made a new statement for every length, and SQLite refuses more than 32,766.
+ */
+export const IN_LIST = 'IN (SELECT value FROM json_each(?))';
+export const listed = (values: readonly string[]) => JSON.stringify(values);
