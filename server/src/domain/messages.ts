@@ -99,7 +99,7 @@ export class MessageService {
         if (existing.sessionId !== session.id || existing.authorKind !== authorKind || existing.authorId !== authorId) {
           throw new CommandError('CONFLICT', 'This message id is already used by another message. Send it with a new id.');
         }
-        return { message: existing, session, created: false };
+        return { message: existing, session, created: false, contact: null };
       }
 
       const author = await this.#authorize(tx, who, agent, session);
@@ -116,13 +116,14 @@ export class MessageService {
       });
       await tx.insertMessage(message);
       if (!(await tx.updateSession(updated, session.version))) throw new Error('session changed during message.send');
-      return { message, session: updated, created: true };
+      // Read here, not after the commit: a statement outside the transaction waits for the next group of them.
+      const contact = (await tx.getContact(session.contactId))!;
+      return { message, session: updated, created: true, contact };
     });
 
     if (result.created) {
-      const contact = await this.repo.getContact(result.session.contactId);
       this.events.messageCreated(result.message, result.session);
-      this.events.sessionUpdated(result.session, contact!);
+      this.events.sessionUpdated(result.session, result.contact!);
     }
     return { message: result.message, session: result.session };
   }
