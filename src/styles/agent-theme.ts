@@ -13,9 +13,13 @@ const colorNames = Object.keys(darkColors) as ColorToken[];
 const propertyOf = (name: ColorToken) => /^var\((--[\w-]+)/.exec(t[name].cssText)![1]!;
 const declarations = (value: (name: ColorToken) => string) => unsafeCSS(colorNames.map((name) => `--_${name}:${value(name)};`).join(''));
 
-const light = declarations((name) => t[name].cssText);
-const dark = declarations((name) => `var(${propertyOf(name)},${darkColors[name]})`);
-const remapped = unsafeCSS(colorNames.map((name) => `${propertyOf(name)}:var(--_${name});`).join(''));
+// The own messages' background (transcript.styles.ts) is light blue by default: dark has its own, as
+// the webchat's. In light, no fallback: unset, the property stays invalid and the transcript's own applies.
+const light = css`${declarations((name) => t[name].cssText)} --_own: var(--conecta-message-own-background);`;
+const dark = css`${declarations((name) => `var(${propertyOf(name)},${darkColors[name]})`)} --_own: var(--conecta-message-own-background, #263a57);`;
+const remapped = unsafeCSS(
+  colorNames.map((name) => `${propertyOf(name)}:var(--_${name});`).join('') + '--conecta-message-own-background:var(--_own);',
+);
 
 /**
  * The agents' `theme` (`auto` follows the system, `light`, `dark`) and `density` (`comfortable`,
