@@ -281,7 +281,7 @@ export const queueStyles = css`
   }
   .skeleton-row .avatar,
   .skeleton-row .bar {
-    background: ${t.surfaceAlt};
+    background: ${t.border};
     animation: conecta-pulse 1.2s ease-in-out infinite alternate;
   }
   .name-bar {
