@@ -21,11 +21,19 @@ const remapped = unsafeCSS(
   colorNames.map((name) => `${propertyOf(name)}:var(--_${name});`).join('') + '--conecta-message-own-background:var(--_own);',
 );
 
+/** What density changes, read with the comfortable value as fallback. */
+export const density = {
+  /** Block padding of a list row. */
+  rowPadding: css`var(--_conecta-row-padding, ${t.spaceS})`,
+  /** Least block size of a button or field (28 px compact: above the 24 px target size). */
+  controlSize: css`var(--_conecta-control-size, 2.25rem)`,
+} as const;
+
 /**
  * The agents' `theme` (`auto` follows the system, `light`, `dark`) and `density` (`comfortable`,
  * `compact`: tighter rows and controls, still at least 24×24 px). Density is carried by private
- * properties that only `compact` sets, so it too passes down to nested elements; elements read it
- * through `density.*`.
+ * properties that only a `density` attribute sets, so it too passes down to nested elements that have
+ * none; elements read it through `density.*`.
  */
 export const agentThemeStyles = css`
   :host {
@@ -49,18 +57,16 @@ export const agentThemeStyles = css`
   :host([density='compact']) {
     --_conecta-row-padding: ${t.spaceXs};
     --_conecta-control-size: 1.75rem;
-    --_conecta-gap: ${t.spaceXs};
   }
   :host([density='comfortable']) {
     --_conecta-row-padding: ${t.spaceS};
     --_conecta-control-size: 2.25rem;
-    --_conecta-gap: ${t.spaceS};
   }
   button,
   input,
   textarea,
   select {
-    min-block-size: ${unsafeCSS('var(--_conecta-control-size, 2.25rem)')};
+    min-block-size: ${density.controlSize};
   }
   input,
   textarea,
@@ -82,13 +88,3 @@ export const agentThemeStyles = css`
     outline-offset: ${t.focusOffset};
   }
 `;
-
-/** What density changes, read with the comfortable value as fallback. */
-export const density = {
-  /** Block padding of a list row. */
-  rowPadding: css`var(--_conecta-row-padding, ${t.spaceS})`,
-  /** Least block size of a button or field (28 px compact: above the 24 px target size). */
-  controlSize: css`var(--_conecta-control-size, 2.25rem)`,
-  /** Gap between a row's parts. */
-  gap: css`var(--_conecta-gap, ${t.spaceS})`,
-} as const;
