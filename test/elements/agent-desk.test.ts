@@ -2,6 +2,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/conecta-agent-desk/conecta-agent-desk.js';
 import type { ConectaAgentDesk } from '../../src/elements/conecta-agent-desk/conecta-agent-desk.js';
+import { AlertsChangedEvent } from '../../src/elements/conecta-agent-bar/events.js';
 import type { ConectaSession } from '../../src/elements/conecta-session/conecta-session.js';
 import { conversationFixture, createMockClient, type MockClient } from '../fixtures/index.js';
 import { $, $$, press, settle, text } from './helpers.js';
@@ -97,6 +98,15 @@ describe('<conecta-agent-desk>', () => {
     expect(box(wide, 'session-panel').left).to.be.greaterThan(box(wide, 'queue-panel').right - 1);
     expect(box(wide, 'contact-panel').left).to.be.greaterThan(box(wide, 'session-panel').right - 1);
     await expect(wide).to.be.accessible();
+  });
+
+  it("follows its bar's sound and notifications switch for the queue's alerts", async () => {
+    const el = await deskWith(createMockClient(conversationFixture()));
+    expect(el.withAlerts).to.equal(false);
+    el.shadowRoot!.querySelector('[part="bar-panel"]')!.dispatchEvent(new AlertsChangedEvent({ enabled: true }));
+    await settle(el);
+    expect(el.withAlerts).to.equal(true);
+    expect(inner(el, 'conecta-queue')!.hasAttribute('with-alerts')).to.equal(true);
   });
 
   describe('at phone width (its own)', () => {

@@ -71,6 +71,7 @@ const PHONE_BELOW_REM = 40;
  *
  * @cssproperty --conecta-agent-desk-queue-width - The queue panel’s basis in a row (default `20rem`).
  * @cssproperty --conecta-agent-desk-side-width - The contact and colleagues panels’ basis in a row (default `18rem`).
+ * @cssproperty --conecta-agent-desk-phone-min-height - The desk's least height in the phone layout, so that its tabs sit at the bottom of the screen (default `0px`).
  * @cssproperty --conecta-agent-desk-conversation-height - The session's height in the phone layout (default: the viewport's less 6rem, at least 24rem).
  *
  * @cssstate with-session - A session is open.
@@ -85,7 +86,7 @@ export class ConectaAgentDesk extends ConectaAgentElement {
   /** The open session ('' for none). Set by the queue's choices; a CRM may set it too. */
   @property({ attribute: 'session-id', reflect: true }) sessionId = '';
 
-  /** Alerts (sound, notification) for new waiting sessions: the queue's `with-alerts`. */
+  /** Alerts (sound, notification) for new waiting sessions: the queue's `with-alerts`. The desk's bar turns them on and off. */
   @property({ type: Boolean, attribute: 'with-alerts', reflect: true }) withAlerts = false;
 
   /** Leaves the agent bar out (the page has its own). */
@@ -120,6 +121,8 @@ export class ConectaAgentDesk extends ConectaAgentElement {
     super();
     this.addEventListener('conecta-session-accepted', (event) => this.#open(event.detail.session));
     this.addEventListener('conecta-session-selected', (event) => this.#open(event.detail.session));
+    // One switch for sound and notifications: the bar's (kept for the site) drives the queue's alerts.
+    this.addEventListener('conecta-alerts-changed', (event) => (this.withAlerts = event.detail.enabled));
     // Escape from the conversation goes back to the tabs, unless something inside used it (a dialog, a menu).
     this.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape' || event.defaultPrevented || !this.#phoneConversation()) return;
@@ -134,6 +137,16 @@ export class ConectaAgentDesk extends ConectaAgentElement {
     this.setState('phone', this.#width.narrow);
     if (changed.has('sessionId') && this.sessionId) this.conversationShown = true;
     if (this.#provider.value !== this.client) this.#provider.setValue(this.client);
+  }
+
+  protected override firstUpdated(): void {
+    void customElements.whenDefined('conecta-agent-bar').then(async () => {
+      const bar = this.renderRoot.querySelector<HTMLElement & { alertsEnabled: boolean; updateComplete: Promise<unknown> }>(
+        'conecta-agent-bar',
+      );
+      await bar?.updateComplete;
+      if (bar?.alertsEnabled) this.withAlerts = true;
+    });
   }
 
   #open(session: Session): void {
