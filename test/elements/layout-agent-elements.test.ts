@@ -31,6 +31,8 @@ const noLogin: LoginService = {
 /** Each agent element as a CRM or the demo would show it, on a mock client with realistic data. */
 const ELEMENTS: Record<string, () => TemplateResult> = {
   queue: () => html`<conecta-queue .client=${createMockClient(conversationFixture())} lang="pt-BR"></conecta-queue>`,
+  'queue-pending': () =>
+    html`<conecta-queue .client=${createMockClient(conversationFixture())} phase="pending" lang="pt-BR"></conecta-queue>`,
   session: () =>
     html`<conecta-session .client=${createMockClient(conversationFixture())} session-id="session-4" lang="pt-BR"></conecta-session>`,
   'contact-form': () =>
@@ -51,11 +53,16 @@ const ELEMENTS: Record<string, () => TemplateResult> = {
  */
 const KNOWN: Record<string, string> = {};
 const QUEUE_PREVIEW = 'the queue’s “Ver conversa” preview button is 21 px high (conecta-queue, issue 11 part A)';
+const SELECT_ALL =
+  'the pending list’s “select all” checkbox takes the label’s width (a row check overflows too): the label wraps to three lines at every width (conecta-queue, part A)';
 const CHAT_IMAGE = 'the internal chat’s image link is 21 px high where its image has not loaded (conecta-internal-chat, part A)';
 const CHAT_NARROW =
   'the internal chat keeps its conversation list beside the conversation below 450 px: composer and transcript overflow (conecta-internal-chat, part A)';
 for (const width of ['320', '390', '768', '1280', '320-crm', '512-crm']) {
   KNOWN[`queue@${width}:targets`] = QUEUE_PREVIEW;
+  KNOWN[`queue-pending@${width}:targets`] = QUEUE_PREVIEW;
+  KNOWN[`queue-pending@${width}:select-all`] = SELECT_ALL;
+  KNOWN[`queue-pending@${width}:overflow`] = SELECT_ALL;
   KNOWN[`desk@${width}:targets`] = QUEUE_PREVIEW;
   KNOWN[`internal-chat@${width}:targets`] = CHAT_IMAGE;
 }
@@ -147,6 +154,16 @@ for (const [name, template] of Object.entries(ELEMENTS)) {
       check('axe', 'is accessible (axe)', async () => {
         await expect(element).to.be.accessible();
       });
+
+      if (name === 'queue-pending') {
+        check('select-all', 'keeps the pending list’s “select all” on at most two lines', () => {
+          const label = element.shadowRoot!.querySelector('.select-all')!;
+          const range = document.createRange();
+          range.selectNodeContents(label);
+          const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+          expect(lines.size).to.be.at.most(2);
+        });
+      }
 
       if (name === 'session') {
         check('transcript', "gives the transcript at least half of the session's height", () => {
