@@ -1,2 +1,3 @@
 /** `conecta-elements/agent-desk`: defines `<conecta-agent-desk>` (and the queue, session and contact form it composes). */
 export * from './elements/conecta-agent-desk/conecta-agent-desk.js';
+export { AuthEndedEvent, type AuthEndedEventDetail } from './elements/auth-ended-event.js';

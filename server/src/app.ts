@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server as SocketIoServer } from 'socket.io';
 import type { Repository } from './db/repository.js';
 import { createSqliteRepository } from './db/sqlite-repository.js';
-import { openSqlite, type SqliteDatabase } from './db/sqlite.js';
+import { openSqlite, sqliteFile, type SqliteDatabase, type SqliteSynchronous } from './db/sqlite.js';
+import { WalCheckpoints } from './db/sqlite/wal-checkpoints.js';
 import type { Clock } from './domain/events.js';
 import { MAX_UPLOAD_BYTES } from '../../src/protocol/index.js';
 import { FileUrlSigner, loadSigningKey } from './domain/files.js';
@@ -30,6 +31,7 @@ import { MemoryTokenBuckets, type TokenBucketStore } from './limits/token-bucket
 import { MemoryOutbox } from './mail/memory-outbox.js';
 import { smtpMailer } from './mail/smtp-mailer.js';
 import { attachSocketHandlers, createSocketServer } from './socket/server.js';
+import { TeamOpeningWatch } from './socket/team-opening-watch.js';
 import { TokenExpirySweep } from './socket/token-expiry-sweep.js';
 import { SocketTokenEndings } from './socket/token-sockets.js';
 import { SocketEvents } from './socket/socket-events.js';
@@ -64,6 +66,8 @@ export interface ServerOptions {
   signOnTokenTtlMs?: number;
   /** How often sockets whose token expired are told (`auth.ended`) and closed. Default 5 s; 0: never (tests call `tokenSweep.sweep()`). */
   tokenSweepMs?: number;
+  /** How often teams' working hours are checked for an opening (`team.opened`). Default 60 s; 0: never (tests call `teamOpenings.look()`). */
+  teamOpeningWatchMs?: number;
   /** Where password e-mails go (`smtps://user:pass@host:465`); without it they stay in `ConectaServer.outbox`. */
   smtpUrl?: string;
   /** The sender of the server's e-mails. Default `Conecta <no-reply@localhost>`. */
@@ -77,6 +81,8 @@ export interface ServerOptions {
   strictPages?: boolean;
   /** When set, `/metrics` requires `Authorization: Bearer <metricsToken>`. */
   metricsToken?: string;
+  /** What an acknowledgement promises (docs/scaling.md). Default `normal`: safe from a process crash. */
+  sqliteSynchronous?: SqliteSynchronous;
 }
 
 export interface ConectaServer {
@@ -88,6 +94,8 @@ export interface ConectaServer {
   readonly services: Services;
   /** Closes the sockets whose token expired; runs every `tokenSweepMs`. */
   readonly tokenSweep: TokenExpirySweep;
+  /** Tells a team's online agents when its working hours begin; looks every `teamOpeningWatchMs`. */
+  readonly teamOpenings: TeamOpeningWatch;
   /** The e-mails the server "sent", when no `smtpUrl` was given (tests, the demo's mailbox); otherwise undefined. */
   readonly outbox: MemoryOutbox | undefined;
   /** Resolves with the base URL. Port 0 picks a free port. */
@@ -99,7 +107,7 @@ export interface ConectaServer {
 /** Builds the whole server (HTTP + socket.io + SQLite) without listening yet. */
 export async function createServer(options: ServerOptions): Promise<ConectaServer> {
   const now = options.now ?? Date.now;
-  const db: SqliteDatabase = openSqlite(options.dataDir);
+  const db: SqliteDatabase = openSqlite(options.dataDir, options.sqliteSynchronous);
   const signer = new FileUrlSigner(loadSigningKey(options.dataDir), now);
   const repo = createSqliteRepository(db, (file) => signer.url(file.id));
 
@@ -173,6 +181,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   if (options.seed && outbox) installDemoOutbox(http, outbox);
   await installStaticFiles(http, options.staticRoots ?? []);
   const sockets = attachSocketHandlers(io, services, { limiter, logError, metrics });
+  const checkpoints = new WalCheckpoints(sqliteFile(options.dataDir), (error) => logError(error, { during: 'WAL checkpoint' }));
 
   if (options.seed) await applyDemoCompany({ services, repo });
 
@@ -184,6 +193,8 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   expiry?.unref();
   const tokenSweep = new TokenExpirySweep(io, services, now, logError);
   tokenSweep.start(options.tokenSweepMs ?? 5_000);
+  const teamOpenings = new TeamOpeningWatch(io, repo, now, logError);
+  teamOpenings.start(options.teamOpeningWatchMs ?? 60_000);
 
   let closing: Promise<void> | undefined;
   return {
@@ -195,6 +206,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     repo,
     services,
     tokenSweep,
+    teamOpenings,
     outbox,
     async listen(port, host) {
       await http.listen({ port, host });
@@ -207,12 +219,14 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
       closing ??= (async () => {
         clearInterval(expiry);
         tokenSweep.stop();
+        teamOpenings.stop();
         sockets.close();
         io.disconnectSockets(true);
         io.engine.close();
         await http.close();
         await events.close();
         smtp?.close();
+        await checkpoints.stop();
         db.close();
       })();
       return closing;

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { SqliteSynchronous } from './db/sqlite.js';
 
 /** pino's levels, plus `silent`. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -17,6 +18,7 @@ export const SETTING_NAMES = [
   'TRUSTED_PROXY_HOPS',
   'LOG_LEVEL',
   'METRICS_TOKEN',
+  'SQLITE_SYNCHRONOUS',
 ] as const;
 type SettingName = (typeof SETTING_NAMES)[number];
 
@@ -37,6 +39,8 @@ export interface Settings {
   logLevel: LogLevel;
   /** When set, `/metrics` requires `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
+  /** What an acknowledgement promises (docs/scaling.md): `normal` survives a process crash, `full` a power cut too. */
+  sqliteSynchronous: SqliteSynchronous;
 }
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: string[] };
@@ -103,6 +107,9 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
     problems.push(`METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters long (e.g. openssl rand -hex 24), or unset.`);
   }
 
+  const sqliteSynchronous = (read('SQLITE_SYNCHRONOUS') ?? 'normal') as SqliteSynchronous;
+  if (sqliteSynchronous !== 'normal' && sqliteSynchronous !== 'full') problem('SQLITE_SYNCHRONOUS', 'normal or full');
+
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -118,6 +125,7 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
       trustedProxyHops: trustedProxyHops!,
       logLevel,
       metricsToken,
+      sqliteSynchronous,
     },
   };
 }

@@ -100,15 +100,6 @@ describe('<conecta-agent-desk>', () => {
     await expect(wide).to.be.accessible();
   });
 
-  it("follows its bar's sound and notifications switch for the queue's alerts", async () => {
-    const el = await deskWith(createMockClient(conversationFixture()));
-    expect(el.withAlerts).to.equal(false);
-    el.shadowRoot!.querySelector('[part="bar-panel"]')!.dispatchEvent(new AlertsChangedEvent({ enabled: true }));
-    await settle(el);
-    expect(el.withAlerts).to.equal(true);
-    expect(inner(el, 'conecta-queue')!.hasAttribute('with-alerts')).to.equal(true);
-  });
-
   describe('at phone width (its own)', () => {
     async function phoneDesk(client: MockClient): Promise<ConectaAgentDesk> {
       const el = await deskWith(client, { width: '360px' });
@@ -199,6 +190,20 @@ describe('<conecta-agent-desk>', () => {
     await settle(el);
     expect($(el, '[part="colleagues-panel"]').hidden).to.equal(false);
     expect($$(el, 'conecta-agents').map((agents) => agents.parentElement!.parentElement!.hidden)).to.deep.equal([true]);
+  });
+
+  it('turns the queue’s alerts on and off as the agent bar’s switch says', async () => {
+    const client = createMockClient(conversationFixture());
+    const el = await deskWith(client);
+    const queue = inner<HTMLElement & { withAlerts: boolean }>(el, 'conecta-queue')!;
+    expect(queue.withAlerts).to.equal(false);
+    // What the bar's switch sends (the bar itself is not defined in this page).
+    queue.dispatchEvent(new AlertsChangedEvent({ enabled: true }));
+    await settle(el);
+    expect([el.withAlerts, queue.withAlerts]).to.deep.equal([true, true]);
+    queue.dispatchEvent(new AlertsChangedEvent({ enabled: false }));
+    await settle(el);
+    expect([el.withAlerts, queue.withAlerts]).to.deep.equal([false, false]);
   });
 
   it('names its panels in the element’s language', async () => {

@@ -52,22 +52,17 @@ const ELEMENTS: Record<string, () => TemplateResult> = {
  * hidden. Key: `<element>@<width>[-crm]:<check>`.
  */
 const KNOWN: Record<string, string> = {};
-const QUEUE_PREVIEW = 'the queue’s “Ver conversa” preview button is 21 px high (conecta-queue, issue 11 part A)';
-const SELECT_ALL =
-  'the pending list’s “select all” checkbox takes the label’s width (a row check overflows too): the label wraps to three lines at every width (conecta-queue, part A)';
+const QUEUE_AVATAR =
+  'a queue row’s avatar (span.who, with its channel badge) is 36 px wide in its 32 px box: the badge overflows the row (conecta-queue, part A)';
 const CHAT_IMAGE = 'the internal chat’s image link is 21 px high where its image has not loaded (conecta-internal-chat, part A)';
-const CHAT_NARROW =
-  'the internal chat keeps its conversation list beside the conversation below 450 px: composer and transcript overflow (conecta-internal-chat, part A)';
 for (const width of ['320', '390', '768', '1280', '320-crm', '512-crm']) {
-  KNOWN[`queue@${width}:targets`] = QUEUE_PREVIEW;
-  KNOWN[`queue-pending@${width}:targets`] = QUEUE_PREVIEW;
-  KNOWN[`queue-pending@${width}:select-all`] = SELECT_ALL;
-  KNOWN[`queue-pending@${width}:overflow`] = SELECT_ALL;
-  KNOWN[`desk@${width}:targets`] = QUEUE_PREVIEW;
+  KNOWN[`queue@${width}:overflow`] = QUEUE_AVATAR;
+  KNOWN[`queue-pending@${width}:overflow`] = QUEUE_AVATAR;
+  KNOWN[`desk@${width}:overflow`] = QUEUE_AVATAR;
   KNOWN[`internal-chat@${width}:targets`] = CHAT_IMAGE;
 }
-for (const width of ['768', '1280']) KNOWN[`desk-with-session@${width}:targets`] = QUEUE_PREVIEW;
-for (const width of ['320', '390', '320-crm']) KNOWN[`internal-chat@${width}:overflow`] = CHAT_NARROW;
+// With a session open, the phone layout shows only the conversation: the queue is measured at 768 and 1280.
+for (const width of ['768', '1280']) KNOWN[`desk-with-session@${width}:overflow`] = QUEUE_AVATAR;
 
 async function frames(count = 2): Promise<void> {
   for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));

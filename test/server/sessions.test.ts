@@ -107,8 +107,8 @@ describe('a webchat conversation from start to finish', () => {
     const third = await maria.ok('message.send', { id: randomUUID(), sessionId, text: 'Thanks!' });
     assert.equal(third.message.seq, 4);
     await ana.waitFor('message.created', (e) => e.message.id === third.message.id);
-    assert.equal(bruno.received('message.created').length, 0, 'the team sees messages only through session.updated');
-    assert.equal(bruno.received('session.updated', (e) => e.session.lastSeq === 4).length, 1);
+    assert.equal(bruno.received('message.created').length, 0, 'a teammate is not sent the messages of a session attended by another');
+    assert.equal(bruno.received('session.updated', (e) => e.session.lastSeq >= 3).length, 0, 'nor its new last messages');
 
     clock.advance(60_000);
     const finished = await ana.ok('session.finish', { sessionId });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,8 @@ import { after, describe, it } from 'node:test';
 import { migrations } from '../../server/src/db/migrations/index.js';
 import { createSqliteRepository } from '../../server/src/db/sqlite-repository.js';
 import { openSqlite, runMigrations } from '../../server/src/db/sqlite.js';
-import { ANA, connectAgent, connectVisitor, loginAgent, startTestServer } from './harness.js';
+import { CHECKPOINT_EVERY_MS } from '../../server/src/db/sqlite/wal-checkpoints.js';
+import { ANA, connectAgent, connectVisitor, delay, loginAgent, startTestServer } from './harness.js';
 
 describe('storage', () => {
   const dirs: string[] = [];
@@ -31,6 +33,43 @@ describe('storage', () => {
     assert.equal(reopened.pragma('journal_mode', { simple: true }), 'wal');
     assert.equal(reopened.pragma('foreign_keys', { simple: true }), 1);
     reopened.close();
+  });
+
+  it('chooses the durability on every open, a new database included (a new file would run FULL)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conecta-durability-'));
+    dirs.push(dir);
+    const NORMAL = 1;
+    const FULL = 2;
+    const created = openSqlite(dir);
+    assert.equal(created.pragma('synchronous', { simple: true }), NORMAL);
+    created.close();
+    const reopened = openSqlite(dir, 'full');
+    assert.equal(reopened.pragma('synchronous', { simple: true }), FULL);
+    assert.equal(reopened.pragma('journal_mode', { simple: true }), 'wal');
+    reopened.close();
+  });
+
+  it('checkpoints the WAL on a timer while the server runs, not when a write makes it long', async () => {
+    const t = await startTestServer();
+    try {
+      const size = () => statSync(join(t.dataDir, 'conecta.sqlite')).size;
+      const agent = await connectAgent(t.url, await loginAgent(t.url, ANA));
+      const visitor = await connectVisitor(t.url);
+      const sessionId = randomUUID();
+      await visitor.ok('webchat.start', { sessionId, name: 'Maria', teamId: 'tm-suporte' });
+      await agent.ok('session.accept', { sessionId });
+      await delay(CHECKPOINT_EVERY_MS * 1.5); // the seed's pages reach the file
+      const before = size();
+      // Far fewer pages than SQLite's own autocheckpoint (1,000) would wait for.
+      for (let i = 0; i < 25; i++) await agent.ok('message.send', { id: randomUUID(), sessionId, text: 'x'.repeat(3000) });
+      const deadline = Date.now() + CHECKPOINT_EVERY_MS * 3;
+      while (size() === before && Date.now() < deadline) await delay(50);
+      assert.ok(size() > before, 'the messages reached the database file without a restart');
+      agent.close();
+      visitor.close();
+    } finally {
+      await t.close();
+    }
   });
 
   it('prepares each statement once per connection, inside transactions too', async () => {

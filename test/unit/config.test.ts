@@ -21,6 +21,7 @@ describe('production settings (server/src/config.ts)', () => {
       trustedProxyHops: 0,
       logLevel: 'info',
       metricsToken: undefined,
+      sqliteSynchronous: 'normal',
     });
   });
 
@@ -38,6 +39,7 @@ describe('production settings (server/src/config.ts)', () => {
         TRUSTED_PROXY_HOPS: '1',
         LOG_LEVEL: 'warn',
         METRICS_TOKEN: 'a-long-enough-metrics-token',
+        SQLITE_SYNCHRONOUS: 'full',
       },
       '/ignored',
     );
@@ -54,6 +56,7 @@ describe('production settings (server/src/config.ts)', () => {
       trustedProxyHops: 1,
       logLevel: 'warn',
       metricsToken: 'a-long-enough-metrics-token',
+      sqliteSynchronous: 'full',
     });
   });
 
@@ -67,6 +70,7 @@ describe('production settings (server/src/config.ts)', () => {
       TRUSTED_PROXY_HOPS: '-1',
       LOG_LEVEL: 'verbose',
       METRICS_TOKEN: 'short',
+      SQLITE_SYNCHRONOUS: 'off',
     });
     assert.ok(!result.ok);
     const starts = result.problems.map((problem) => problem.split(' ')[0]);

@@ -5,12 +5,29 @@ import { migrations } from './migrations/index.js';
 
 export type SqliteDatabase = Database.Database;
 
+/**
+ * What a commit waits for (docs/scaling.md). `normal`: the WAL is written, not fsynced — an
+ * acknowledged message survives a process crash, and a power cut loses at most the last checkpoint
+ * interval's; `full`: every commit fsyncs the WAL, and survives a power cut too, at one fsync each.
+ */
+export type SqliteSynchronous = 'normal' | 'full';
+
+export const sqliteFile = (dataDir: string) => join(dataDir, 'conecta.sqlite');
+
+/** WAL pages after which a writer checkpoints itself: only if the timed checkpoint (wal-checkpoints.ts) stopped keeping up. */
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
+
 /** Opens (creating if needed) `<dataDir>/conecta.sqlite` and brings its schema up to date. */
-export function openSqlite(dataDir: string): SqliteDatabase {
+export function openSqlite(dataDir: string, synchronous: SqliteSynchronous = 'normal'): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'conecta.sqlite'));
+  const db = new Database(sqliteFile(dataDir));
   // WAL: readers do not block the writer; foreign keys are off by default in SQLite.
   db.pragma('journal_mode = WAL');
+  // Per connection, so chosen on every open: a new database file would otherwise run FULL.
+  db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+  db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+  // A checkpointed WAL is truncated to this, not left at its largest.
+  db.pragma('journal_size_limit = 67108864');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   runMigrations(db);

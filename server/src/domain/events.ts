@@ -6,11 +6,14 @@ import type { AgentAvailability, AuthorKind, ChatMessage, Contact, Message, Note
  */
 export interface DomainEvents {
   /**
-   * `formerAgentIds`: agents who saw the session before this change and may not now (a previous
+   * `former.agentIds`: agents who saw the session before this change and may not now (a previous
    * owner or invitee after a transfer, an agent who left): they get this last update too.
-   * `formerTeamId`: the team a transfer took the session from.
+   * `former.teamId`: the team a transfer took the session from.
+   * `former.queueTeamIds`: the teams whose queue this change altered (the session left or joined it):
+   * every desk of those teams shows or drops its row. A change that leaves the queues as they were
+   * (a new message in an active session) reaches only those who show the session.
    */
-  sessionUpdated(session: Session, contact: Contact, former?: { agentIds?: readonly string[]; teamId?: string }): void;
+  sessionUpdated(session: Session, contact: Contact, former?: SessionAudienceChange): void;
   messageCreated(message: Message, session: Session): void;
   contactUpdated(contact: Contact): void;
   messageStatus(session: Session, status: { upToSeq: number; status: 'delivered' | 'read'; at: number; authorKinds: AuthorKind[] }): void;
@@ -28,3 +31,10 @@ export interface DomainEvents {
 }
 
 export type Clock = () => number;
+
+/** Who saw a session before a change and may not see it after (DomainEvents.sessionUpdated). */
+export interface SessionAudienceChange {
+  agentIds?: readonly string[];
+  teamId?: string;
+  queueTeamIds?: readonly string[];
+}

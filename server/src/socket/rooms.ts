@@ -7,5 +7,7 @@ export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export const AGENTS_ROOM = 'agents';
 /** Every socket opened with (or refreshed to) one agent token: a logout or revocation finds them here. */
 export const tokenRoom = (tokenHash: string) => `token:${tokenHash}`;
+/** The team's supervisors (and admins, owners): they follow every session of the team, not only its queue. */
+export const supervisorRoom = (teamId: string) => `supervisors:${teamId}`;
 /** The team's agents who are online (not paused, away or offline): new waiting sessions are offered to them. */
 export const availableRoom = (teamId: string) => `available:${teamId}`;

@@ -8,7 +8,8 @@ import { dispatchCommands } from './dispatcher.js';
 import type { RateLimiter } from '../limits/rate-limits.js';
 import { AgentPresence } from './presence.js';
 import type { ServerMetrics } from '../metrics.js';
-import { AGENTS_ROOM, agentRoom, availableRoom, sessionRoom, teamRoom, tokenRoom, visitorRoom } from './rooms.js';
+import { AGENTS_ROOM, agentRoom, availableRoom, sessionRoom, supervisorRoom, teamRoom, tokenRoom, visitorRoom } from './rooms.js';
+import { hasRole } from '../domain/roles.js';
 import { AwayTimers } from './away-timers.js';
 
 interface SocketServerOptions {
@@ -94,7 +95,9 @@ async function identityRooms(who: Identity, services: Services): Promise<{ rooms
     const [agent, availability] = await Promise.all([services.teams.agent(who.agentId), services.availability.of(who.agentId)]);
     // Connecting makes an away or offline agent online; a paused one stays paused (SocketEvents keeps this up to date).
     const offered = availability.state === 'paused' ? [] : agent.teamIds.map(availableRoom);
-    return { rooms: [AGENTS_ROOM, agentRoom(agent.id), tokenRoom(who.tokenHash), ...agent.teamIds.map(teamRoom), ...offered], queue: [] };
+    const supervised = hasRole(agent.role, 'supervisor') ? agent.teamIds.map(supervisorRoom) : [];
+    const rooms = [AGENTS_ROOM, agentRoom(agent.id), tokenRoom(who.tokenHash), ...agent.teamIds.map(teamRoom), ...offered, ...supervised];
+    return { rooms, queue: [] };
   }
   const { sessions, queue } = await services.webchat.sessionsOf(who);
   return { rooms: [visitorRoom(who.contactId), ...sessions.map((session) => sessionRoom(session.id))], queue };

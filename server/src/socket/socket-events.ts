@@ -1,27 +1,31 @@
 import type { Server } from 'socket.io';
 import type { AgentAvailability, AuthorKind, ChatMessage, Contact, Message, Note, Session } from '../../../src/protocol/index.js';
 import type { Repository } from '../db/repository.js';
-import type { DomainEvents } from '../domain/events.js';
+import type { DomainEvents, SessionAudienceChange } from '../domain/events.js';
 import { QueueEstimator } from '../domain/queue.js';
 import { QueueNotifier } from './queue-notifier.js';
 import { isWithinWorkingHours } from '../domain/working-hours.js';
-import { AGENTS_ROOM, agentRoom, availableRoom, sessionRoom, teamRoom, visitorRoom } from './rooms.js';
+import { AGENTS_ROOM, agentRoom, availableRoom, sessionRoom, supervisorRoom, teamRoom, visitorRoom } from './rooms.js';
 
 /**
  * Who receives what (docs/protocol.md, section 4). Every event goes to all its rooms in one
  * `io.to([...])`, so a socket in several of them receives it once.
  *
- * - session.updated → the team (or, while it waits for one agent, that agent only), the owner, the
- *   invited agents, the session room, the contact's visitors (webchat sessions only); after a
- *   transfer or a leave also the former team and the agents who lost the session, so it leaves
- *   their desks. While it waits for its team, only the team's online agents (not paused, away or
- *   offline) are offered it, and only inside the team's working hours: the new-session alert.
+ * - session.updated → those who show the session: the owner, the invited agents, the session room,
+ *   the contact's visitors (webchat sessions only), and, once it is attended, the team's supervisors.
+ *   While it waits for its team, also the team's online agents (not paused, away or offline), and only inside the team's
+ *   working hours: the new-session alert; while it waits for one agent, that agent. When the change
+ *   took it out of a queue or into one (accepted, finished, expired, transferred), every agent of
+ *   those teams, so it leaves or joins their queue; after a transfer or a leave also the agents who
+ *   lost the session and the former team's supervisors. Never the whole team for a new message in an
+ *   active session: with 50 agents that was 50 frames a message (the load benchmark's profile).
  * - agent.availability → every agent socket; the agent's sockets join or leave its teams'
  *   `available:` rooms.
  * - message.created, message.status → the session room, the owner, the invited agents, the
  *   contact's visitors (webchat sessions only; not the team: agents of the team see the new last
  *   message through session.updated).
- * - contact.updated → the rooms of the contact's open sessions, and the contact's visitors. A contact
+ * - contact.updated → the contact's visitors and those who show its open sessions: the whole team
+ *   for a waiting one (its queue row), the participants and supervisors for the others. A contact
  *   with no open session (e.g. just created by contact.save) reaches only the saving agent's answer.
  * - note.updated, note.deleted → every agent socket.
  * - webchat.queue → the contact's visitors, when a waiting session's place or estimate changed.
@@ -47,14 +51,19 @@ export class SocketEvents implements DomainEvents {
     );
   }
 
-  sessionUpdated(session: Session, contact: Contact, former?: { agentIds?: readonly string[]; teamId?: string }): void {
+  sessionUpdated(session: Session, contact: Contact, former?: SessionAudienceChange): void {
     this.#emit(async () => {
       const rooms = new Set([...this.#participants(session), ...this.#visitorRooms(session)]);
-      if (session.status !== 'waiting') rooms.add(teamRoom(session.teamId));
+      // Supervisors follow what is being attended; a waiting session is offered like to anyone (a paused supervisor is not alerted).
+      if (session.status !== 'waiting') rooms.add(supervisorRoom(session.teamId));
       else if (session.targetAgentId) rooms.add(agentRoom(session.targetAgentId));
       else if (await this.#attending(session.teamId)) rooms.add(availableRoom(session.teamId));
+      for (const teamId of former?.queueTeamIds ?? []) {
+        // A session now waiting for one agent of its team is in no one else's queue.
+        if (!(session.status === 'waiting' && session.targetAgentId && teamId === session.teamId)) rooms.add(teamRoom(teamId));
+      }
       for (const agentId of former?.agentIds ?? []) rooms.add(agentRoom(agentId));
-      if (former?.teamId) rooms.add(teamRoom(former.teamId));
+      if (former?.teamId) rooms.add(supervisorRoom(former.teamId));
       this.io.to([...rooms]).emit('session.updated', { session, contact });
     });
   }
@@ -117,7 +126,8 @@ export class SocketEvents implements DomainEvents {
       const open = (await this.repo.listSessionsOfContact(contact.id)).filter((s) => s.status !== 'finished');
       const rooms = new Set([visitorRoom(contact.id)]);
       for (const session of open) {
-        rooms.add(teamRoom(session.teamId));
+        // A waiting session's row shows the contact in every queue of its team.
+        rooms.add(session.status === 'waiting' ? teamRoom(session.teamId) : supervisorRoom(session.teamId));
         for (const room of this.#participants(session)) rooms.add(room);
       }
       if (rooms.size > 0) this.io.to([...rooms]).emit('contact.updated', { contact });

@@ -86,7 +86,10 @@ export class ConectaAgentDesk extends ConectaAgentElement {
   /** The open session ('' for none). Set by the queue's choices; a CRM may set it too. */
   @property({ attribute: 'session-id', reflect: true }) sessionId = '';
 
-  /** Alerts (sound, notification) for new waiting sessions: the queue's `with-alerts`. The desk's bar turns them on and off. */
+  /**
+   * Alerts (sound, notification) for new waiting sessions and colleagues' messages: the queue's and
+   * the internal chat's `with-alerts`. The agent bar's switch sets it.
+   */
   @property({ type: Boolean, attribute: 'with-alerts', reflect: true }) withAlerts = false;
 
   /** Leaves the agent bar out (the page has its own). */
@@ -121,13 +124,21 @@ export class ConectaAgentDesk extends ConectaAgentElement {
     super();
     this.addEventListener('conecta-session-accepted', (event) => this.#open(event.detail.session));
     this.addEventListener('conecta-session-selected', (event) => this.#open(event.detail.session));
-    // One switch for sound and notifications: the bar's (kept for the site) drives the queue's alerts.
-    this.addEventListener('conecta-alerts-changed', (event) => (this.withAlerts = event.detail.enabled));
     // Escape from the conversation goes back to the tabs, unless something inside used it (a dialog, a menu).
     this.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape' || event.defaultPrevented || !this.#phoneConversation()) return;
       event.preventDefault();
       this.#back();
+    });
+    // The bar's switch is the agent's own choice: it turns the queue's and the chat's alerts on and off.
+    this.addEventListener('conecta-alerts-changed', (event) => (this.withAlerts = event.detail.enabled));
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    // What the agent chose on an earlier visit (the bar keeps it for the site; it may load later).
+    void customElements.whenDefined('conecta-agent-bar').then(() => {
+      if (this.renderRoot.querySelector('conecta-agent-bar')?.alertsEnabled) this.withAlerts = true;
     });
   }
 
@@ -139,14 +150,9 @@ export class ConectaAgentDesk extends ConectaAgentElement {
     if (this.#provider.value !== this.client) this.#provider.setValue(this.client);
   }
 
-  protected override firstUpdated(): void {
-    void customElements.whenDefined('conecta-agent-bar').then(async () => {
-      const bar = this.renderRoot.querySelector<HTMLElement & { alertsEnabled: boolean; updateComplete: Promise<unknown> }>(
-        'conecta-agent-bar',
-      );
-      await bar?.updateComplete;
-      if (bar?.alertsEnabled) this.withAlerts = true;
-    });
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.shareAppearance();
   }
 
   #open(session: Session): void {
@@ -235,7 +241,7 @@ export class ConectaAgentDesk extends ConectaAgentElement {
         <section part="colleagues-panel" class="panel colleagues" aria-label=${this.localize.t.deskTabs.agents}
           ?hidden=${!showColleagues || !shown('colleagues')}>
           <div ?hidden=${!showAgents}>${this.#slot('agents', html`<conecta-agents></conecta-agents>`)}</div>
-          <div ?hidden=${!showChat}>${this.#slot('internal-chat', html`<conecta-internal-chat variant="compact"></conecta-internal-chat>`)}</div>
+          <div ?hidden=${!showChat}>${this.#slot('internal-chat', html`<conecta-internal-chat variant="compact" ?with-alerts=${this.withAlerts}></conecta-internal-chat>`)}</div>
         </section>
       </div>
       ${phone && !conversation ? this.#renderTabs(showColleagues) : nothing}

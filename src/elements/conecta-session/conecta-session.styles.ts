@@ -197,7 +197,7 @@ export const sessionStyles = css`
     padding-block: ${t.spaceXs};
     padding-inline: ${t.spaceM};
   }
-  .icon-button {
+  button.icon-button {
     display: inline-flex;
     flex: none;
     align-items: center;

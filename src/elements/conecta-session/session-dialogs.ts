@@ -296,7 +296,7 @@ export class SessionDialogs implements ReactiveController {
     const t = this.host.localize.t.sessionTools;
     return this.#frame(
       t.editContactTitle,
-      html`<conecta-contact-form .client=${this.host.client} contact-id=${this.host.view.contact?.id ?? ''}
+      html`<conecta-contact-form .client=${this.host.client} contact-id=${this.host.view.contact?.id ?? ''} without-heading
         @conecta-contact-saved=${() => this.close()}></conecta-contact-form>`,
     );
   }
@@ -368,7 +368,7 @@ export class SessionDialogs implements ReactiveController {
               agents,
               (agent) => agent.id,
               (agent) => html`<option value=${agent.id} ?selected=${agent.id === this.transferAgentId}
-              >${t.agentOption(agent.nickname ?? agent.name, agent.online)}</option>`,
+              >${t.agentOption(agent.nickname ?? agent.name, agent.availability.state)}</option>`,
             )}
           </select>`,
         )}
@@ -422,7 +422,7 @@ export class SessionDialogs implements ReactiveController {
                   this.host.requestUpdate();
                 }}>${agents.map(
                   (agent) => html`<option value=${agent.id} ?selected=${agent.id === this.inviteAgentId}
-              >${t.agentOption(agent.nickname ?? agent.name, agent.online)}</option>`,
+              >${t.agentOption(agent.nickname ?? agent.name, agent.availability.state)}</option>`,
                 )}</select>`,
               )
             : html`<p>${t.inviteNone}</p>`

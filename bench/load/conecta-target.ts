@@ -1,0 +1,58 @@
+// The Conecta server as the benchmark runs it: one node on SQLite in a fresh data directory, the demo
+// company plus `--agents` agents in the demo's support team, rate limits lifted (the benchmark measures
+// the server's work, not its limits). Run by bench/load/run.ts in a child process.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from '../../server/src/app.js';
+import { openSqlite } from '../../server/src/db/sqlite.js';
+import { DEMO_PASSWORD } from '../../server/src/demo-company.js';
+import { hashPassword } from '../../server/src/domain/secrets.js';
+import { NO_PERMISSIONS } from '../../server/src/domain/roles.js';
+import { benchAgentEmail, BENCH_TEAM_ID } from './bench-company.js';
+import { serveParent } from './target-process.js';
+
+const agents = Number(process.argv[2] ?? 10);
+const dataDir = mkdtempSync(join(tmpdir(), 'conecta-bench-load-'));
+const LIFTED = { perSecond: 1e9, burst: 1e9 };
+const server = await createServer({
+  dataDir,
+  seed: true,
+  rateLimits: {
+    commands: LIFTED,
+    visitorTokens: { perAddress: LIFTED, perChannel: LIFTED },
+    sessions: { perVisitor: LIFTED, perAddress: LIFTED, perChannel: LIFTED },
+    messages: { perVisitor: LIFTED, perAddress: LIFTED, perChannel: LIFTED },
+  },
+});
+const { hash, salt } = await hashPassword(DEMO_PASSWORD);
+for (let i = 0; i < agents; i++) {
+  await server.repo.insertAgent(
+    {
+      id: `ag-carga-${i}`,
+      name: `Agente ${i}`,
+      email: benchAgentEmail(i),
+      nickname: null,
+      extension: null,
+      teamIds: [BENCH_TEAM_ID],
+      role: 'agent',
+      permissions: NO_PERMISSIONS,
+      passwordHash: hash,
+      passwordSalt: salt,
+    },
+    Date.now(),
+  );
+}
+const url = await server.listen(0, '127.0.0.1');
+// A second connection: what the benchmark counts is what reached the database.
+const reader = openSqlite(dataDir);
+const countMessages = reader.prepare('SELECT COUNT(*) AS n FROM messages');
+serveParent(
+  url,
+  () => (countMessages.get() as { n: number }).n,
+  async () => {
+    reader.close();
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+);

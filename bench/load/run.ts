@@ -1,0 +1,120 @@
+// Load benchmark (not part of `npm test`): `npm run bench:load`. Runs the same load (bench/load/load.ts)
+// against a bare socket.io relay and against the Conecta server (one node, SQLite), each in a child
+// process of its own, and prints both and their ratios: this machine is shared, only ratios compare.
+// Options: --visitors=300 --agents=15 --rate=150 --seconds=10 --flood-seconds=5 --runs=1
+//   The issue's figures: --visitors=1000 --agents=50 --rate=500 --seconds=30 --runs=3
+//   --profile: the Conecta server writes a CPU profile (node --cpu-prof) to bench/load/profiles/.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { TargetReply, TargetRequest } from './ipc.js';
+import { runLoad, type LoadOptions, type LoadResult, type Target } from './load.js';
+import { median } from './stats.js';
+
+const option = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const options: LoadOptions = {
+  visitors: option('visitors', 300),
+  agents: option('agents', 15),
+  rate: option('rate', 150),
+  seconds: option('seconds', 10),
+  floodSeconds: option('flood-seconds', 5),
+};
+const runs = option('runs', 1);
+const profile = process.argv.includes('--profile');
+
+/** Starts a target in a child process and speaks to it over IPC, one question at a time. */
+async function startTarget(file: string, args: string[], execArgv: string[] = []): Promise<Target & { stop(): Promise<void> }> {
+  const child: ChildProcess = fork(fileURLToPath(new URL(file, import.meta.url)), args, {
+    execArgv: ['--import', 'tsx', '--expose-gc', ...execArgv],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = <T extends TargetReply['type']>(type: T) =>
+    new Promise<Extract<TargetReply, { type: T }>>((resolve, reject) => {
+      const onMessage = (reply: TargetReply) => {
+        if (reply.type !== type) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(reply as Extract<TargetReply, { type: T }>);
+      };
+      const onExit = (code: number | null) => reject(new Error(`${file} exited (${code})`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const ask = <T extends TargetReply['type']>(request: TargetRequest & { type: T }) => {
+    const reply = next(request.type as T);
+    child.send(request);
+    return reply;
+  };
+  const { url } = await next('ready');
+  return {
+    url,
+    memory: async () => (await ask({ type: 'memory' })).memory,
+    persisted: async () => {
+      const { count, cpuMs } = await ask({ type: 'persisted' });
+      return { count, cpuMs };
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.send({ type: 'stop' } satisfies TargetRequest);
+      }),
+  };
+}
+
+async function measure(name: 'relay' | 'conecta'): Promise<LoadResult> {
+  const profileArgs =
+    profile && name === 'conecta' ? ['--cpu-prof', `--cpu-prof-dir=${fileURLToPath(new URL('./profiles/', import.meta.url))}`] : [];
+  const target =
+    name === 'relay'
+      ? await startTarget('./relay-target.ts', [])
+      : await startTarget('./conecta-target.ts', [String(options.agents)], profileArgs);
+  try {
+    return await runLoad(target, options);
+  } finally {
+    await target.stop();
+  }
+}
+
+const results: Record<'relay' | 'conecta', LoadResult[]> = { relay: [], conecta: [] };
+for (let run = 1; run <= runs; run++) {
+  for (const name of ['relay', 'conecta'] as const) {
+    const result = await measure(name);
+    results[name].push(result);
+    console.log(
+      `run ${run} ${name}: ${JSON.stringify(result, (_, value) => (typeof value === 'number' ? Math.round(value * 10) / 10 : value))}`,
+    );
+  }
+}
+
+const figure = (name: 'relay' | 'conecta', key: keyof LoadResult) => median(results[name].map((result) => result[key]));
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const kb = (value: number) => `${(value / 1024).toFixed(1)} KB`;
+const perSecond = (value: number) => `${Math.round(value)}/s`;
+const rows: [string, keyof LoadResult, (value: number) => string][] = [
+  ['latency p50', 'p50', ms],
+  ['latency p95', 'p95', ms],
+  ['latency p99', 'p99', ms],
+  ['latency max', 'max', ms],
+  ['memory per idle visitor (heap+external)', 'bytesPerVisitor', kb],
+  ['memory per idle visitor (rss)', 'rssPerVisitor', kb],
+  ['acknowledged messages (flood)', 'ackedPerSecond', perSecond],
+  ['… per second of server CPU (flood)', 'ackedPerCpuSecond', perSecond],
+];
+console.log(
+  `\n${options.visitors} visitors, ${options.agents} agents, ${options.rate} msg/s for ${options.seconds} s, flood ${options.floodSeconds} s; median of ${runs} run(s)`,
+);
+console.log(`${'figure'.padEnd(42)}${'relay'.padStart(14)}${'conecta'.padStart(14)}${'ratio'.padStart(10)}`);
+for (const [label, key, format] of rows) {
+  const relay = figure('relay', key);
+  const conecta = figure('conecta', key);
+  console.log(
+    `${label.padEnd(42)}${format(relay).padStart(14)}${format(conecta).padStart(14)}${`${(conecta / relay).toFixed(2)}×`.padStart(10)}`,
+  );
+}
+console.log(
+  `${'persisted messages (flood)'.padEnd(42)}${'-'.padStart(14)}${perSecond(figure('conecta', 'persistedPerSecond')).padStart(14)}`,
+);
+const lost = (name: 'relay' | 'conecta') => results[name].reduce((sum, result) => sum + result.sent - result.delivered, 0);
+console.log(
+  `undelivered in the latency phase: relay ${lost('relay')}, conecta ${lost('conecta')}; refused or timed out: conecta ${results.conecta.reduce((sum, r) => sum + r.failed, 0)}`,
+);
+console.log('targets: p99 ≤ 10× relay, ≥ 5,000 persisted messages/s, memory per idle visitor ≤ 1.2× relay');
