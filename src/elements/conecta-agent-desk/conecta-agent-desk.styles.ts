@@ -92,9 +92,13 @@ export const agentDeskStyles = css`
   .close {
     align-self: flex-end;
   }
-  /* Phone: one panel at a time, as wide as the desk; the conversation fills the screen. */
+  /* Phone: one panel at a time, as wide as the desk; the conversation fills the screen; the tabs at the bottom. */
+  .desk.phone {
+    min-block-size: var(--conecta-agent-desk-phone-min-height, 0px);
+  }
   .phone .panels {
     display: block;
+    flex: 1 1 auto;
   }
   .phone .panel {
     inline-size: 100%;

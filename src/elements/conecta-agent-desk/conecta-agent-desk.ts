@@ -71,6 +71,7 @@ const PHONE_BELOW_REM = 40;
  *
  * @cssproperty --conecta-agent-desk-queue-width - The queue panel’s basis in a row (default `20rem`).
  * @cssproperty --conecta-agent-desk-side-width - The contact and colleagues panels’ basis in a row (default `18rem`).
+ * @cssproperty --conecta-agent-desk-phone-min-height - The desk's least height in the phone layout, so that its tabs sit at the bottom of the screen (default `0px`).
  * @cssproperty --conecta-agent-desk-conversation-height - The session's height in the phone layout (default: the viewport's less 6rem, at least 24rem).
  *
  * @cssstate with-session - A session is open.

@@ -96,33 +96,32 @@ export const sessionStyles = css`
     align-self: stretch;
   }
   /*
-   * Narrow: the header keeps one line each for the name, the protocol and the times (cut with an
-   * ellipsis, still read whole); "in service", the usual status, is not shown (the Finish button says
-   * it); the composer's standing hint is read, not shown (a reason why it is disabled still shows).
+   * Narrow: "in service", the usual status, is not shown (the Finish button says it); the composer's
+   * standing hint is read, not shown (a reason why it is disabled still shows).
    */
+  .protocol-row {
+    flex-wrap: nowrap;
+    white-space: nowrap;
+  }
+  .protocol-row > * {
+    flex: none;
+  }
+  .protocol-row > .protocol {
+    flex: 0 1 auto;
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .times {
+    display: block;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .times > span + span::before {
+    content: ' · ';
+  }
   @container (max-width: 30rem) {
-    .protocol-row {
-      flex-wrap: nowrap;
-      white-space: nowrap;
-    }
-    .protocol-row > * {
-      flex: none;
-    }
-    .protocol-row > .protocol {
-      flex: 0 1 auto;
-      min-inline-size: 0;
-      overflow: hidden;
-      text-overflow: ellipsis;
-    }
-    .times {
-      display: block;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
-    }
-    .times > span + span::before {
-      content: ' · ';
-    }
     [part='status'][data-status='active'] {
       display: none;
     }
@@ -198,7 +197,7 @@ export const sessionStyles = css`
     padding-block: ${t.spaceXs};
     padding-inline: ${t.spaceM};
   }
-  .icon-button {
+  button.icon-button {
     display: inline-flex;
     flex: none;
     align-items: center;
@@ -254,6 +253,18 @@ export const sessionStyles = css`
   [part='menu-item']:hover:not(:disabled),
   [part='menu-item']:focus-visible {
     background: ${t.surfaceAlt};
+  }
+  /* Very narrow (a CRM's side column, a small phone): smaller, closer icon buttons, still 32 px targets. */
+  @container (max-width: 22rem) {
+    [part='toolbar'] {
+      gap: 0.125rem;
+      padding-inline: ${t.spaceS};
+    }
+    [part='toolbar'] > .icon-button {
+      min-inline-size: 2rem;
+      min-block-size: 2rem;
+      padding-inline: 0.25rem;
+    }
   }
   /* Wide enough: the frequent actions say their names beside their icons. */
   @container (min-width: 66rem) {

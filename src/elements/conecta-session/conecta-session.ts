@@ -62,7 +62,10 @@ const DRAWER_BELOW_REM = 40;
  * @csspart status - The session's status badge.
  * @csspart rating - The contact's rating, once given: `stars` (one image named "4 de 5 estrelas", each a `star`, `on` when
  * filled) and the `rating-comment`.
- * @csspart toolbar - The session's actions; each button is a `tool`.
+ * @csspart toolbar - The session's frequent actions, on one row at any width: each an icon button (`tool`, its name in a
+ * tooltip, shown beside the icon where the session is wide); `more-button` opens the rest (`tools-menu`, each a `menu-item`);
+ * where the side panel is a drawer (below 40rem), `panel-button` opens it.
+ * @csspart panel-close - Closes the side panel's drawer (also Escape).
  * @csspart finish-button - The Finish button.
  * @csspart confirm - The inline confirmation shown before finishing.
  * @csspart transcript - The scrolling list of messages (`role="log"`).
@@ -81,7 +84,8 @@ const DRAWER_BELOW_REM = 40;
  * @csspart send-button - The Send button.
  * @csspart window-closed - What replaces the composer when the WhatsApp window is closed.
  * @csspart dialog - Every dialog; also `template-dialog`, `history-dialog`, `transfer-dialog`, …
- * @csspart side-panel - The side panel (gallery, notes, protocol).
+ * @csspart side-panel - The side panel (gallery, notes, protocol): beside the conversation, or below 40rem of the
+ * element's width a drawer over it.
  * @csspart tab - A tab of the side panel.
  * @csspart connection - The notice shown while the client is not connected.
  * @csspart auth-ended - The alert shown instead when the agent's sign-in ended (expired, revoked, deactivated) and could not be renewed.
