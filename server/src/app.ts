@@ -34,6 +34,8 @@ import { TeamOpeningWatch } from './socket/team-opening-watch.js';
 import { TokenExpirySweep } from './socket/token-expiry-sweep.js';
 import { SocketTokenEndings } from './socket/token-sockets.js';
 import { SocketEvents } from './socket/socket-events.js';
+import type { GraphApiOptions } from './channels/whatsapp/graph-client.js';
+import { installWhatsappWebhook } from './channels/whatsapp/webhook-routes.js';
 
 export interface ServerOptions {
   /** Where `conecta.sqlite` lives; created if missing. */
@@ -80,6 +82,8 @@ export interface ServerOptions {
   strictPages?: boolean;
   /** When set, `/metrics` requires `Authorization: Bearer <metricsToken>`. */
   metricsToken?: string;
+  /** The Graph API WhatsApp channels talk to (base URL, version, retries). Default: Meta's. */
+  whatsappGraph?: GraphApiOptions;
 }
 
 export interface ConectaServer {
@@ -158,6 +162,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
       onMailFailure: (error, context) => logError(error, { during: 'sending a password e-mail', ...context }),
       onTokensRevoked: (tokenHashes) => tokenSockets.end(tokenHashes, 'revoked'),
     },
+    { graph: options.whatsappGraph, logError },
   );
   // Before any route: it hooks each route as it is added. Brotli or gzip, as the client accepts.
   await http.register(compress, { encodings: ['br', 'gzip'] });
@@ -170,6 +175,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   installHealth(http, () => databaseReadiness(db));
   installMetrics(http, metrics, options.metricsToken);
   installRoutes(http, services, limiter);
+  installWhatsappWebhook(http, services.whatsapp);
   installSignOnRoute(http, services, limiter);
   // The demo site's pretend backend, only where the demo is served on seeded data.
   await installAdminApi(http, services, { invite: (agentId) => services.passwords.invite(agentId) });
@@ -180,6 +186,8 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   const sockets = attachSocketHandlers(io, services, { limiter, logError, metrics });
 
   if (options.seed) await applyDemoCompany({ services, repo });
+  // What was stored but not yet handed to WhatsApp when the server stopped.
+  void services.whatsapp.resumeQueued().catch((error) => logError(error, { during: 'resuming WhatsApp sends' }));
 
   const expireEveryMs = options.expireEveryMs ?? 30_000;
   const expiry =
@@ -217,6 +225,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
         tokenSweep.stop();
         teamOpenings.stop();
         sockets.close();
+        await services.whatsapp.idle();
         io.disconnectSockets(true);
         io.engine.close();
         await http.close();
