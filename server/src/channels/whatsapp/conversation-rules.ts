@@ -1,4 +1,4 @@
-import { CONVERSATION_WINDOW_MS, type ErrorCode } from '../../../../src/protocol/index.js';
+import { isWindowClosed, type ErrorCode } from '../../../../src/protocol/index.js';
 
 /** Templates a contact may receive without answering, counted since its last message (Meta restricts numbers that insist). */
 export const MAX_UNANSWERED_TEMPLATES = 2;
@@ -19,7 +19,7 @@ export interface OutboundFacts {
  * replies, and only a few templates go to a contact who does not. Null when the message may go.
  */
 export function outboundRefusal(facts: OutboundFacts): { code: ErrorCode; message: string } | null {
-  const windowOpen = facts.lastInboundAt !== null && facts.now < facts.lastInboundAt + CONVERSATION_WINDOW_MS;
+  const windowOpen = !isWindowClosed({ channel: 'whatsapp', lastInboundAt: facts.lastInboundAt }, facts.now);
   if (facts.kind === 'text') {
     if (windowOpen) return null;
     return {
