@@ -36,6 +36,7 @@ import { SocketTokenEndings } from './socket/token-sockets.js';
 import { SocketEvents } from './socket/socket-events.js';
 import type { GraphApiOptions } from './channels/whatsapp/graph-client.js';
 import { installWhatsappWebhook } from './channels/whatsapp/webhook-routes.js';
+import { installWhatsappAdminRoutes } from './channels/whatsapp/admin-routes.js';
 
 export interface ServerOptions {
   /** Where `conecta.sqlite` lives; created if missing. */
@@ -179,6 +180,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   installSignOnRoute(http, services, limiter);
   // The demo site's pretend backend, only where the demo is served on seeded data.
   await installAdminApi(http, services, { invite: (agentId) => services.passwords.invite(agentId) });
+  installWhatsappAdminRoutes(http, services);
   if (options.seed && options.staticRoots?.length) installDemoSite(http);
   // The demo's mailbox page reads the mails kept in memory; never with a real SMTP server.
   if (options.seed && outbox) installDemoOutbox(http, outbox);

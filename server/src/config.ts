@@ -17,6 +17,8 @@ export const SETTING_NAMES = [
   'TRUSTED_PROXY_HOPS',
   'LOG_LEVEL',
   'METRICS_TOKEN',
+  'WHATSAPP_GRAPH_URL',
+  'WHATSAPP_GRAPH_VERSION',
 ] as const;
 type SettingName = (typeof SETTING_NAMES)[number];
 
@@ -37,6 +39,10 @@ export interface Settings {
   logLevel: LogLevel;
   /** When set, `/metrics` requires `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
+  /** Where WhatsApp channels reach the Graph API (Meta's unless set: a proxy, a test double). */
+  whatsappGraphUrl: string | undefined;
+  /** The Graph API version, e.g. `v21.0`. */
+  whatsappGraphVersion: string | undefined;
 }
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: string[] };
@@ -103,6 +109,15 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
     problems.push(`METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters long (e.g. openssl rand -hex 24), or unset.`);
   }
 
+  const whatsappGraphUrl = read('WHATSAPP_GRAPH_URL');
+  if (whatsappGraphUrl !== undefined && !isUrlWithProtocol(whatsappGraphUrl, ['https:', 'http:'])) {
+    problem('WHATSAPP_GRAPH_URL', 'an https:// URL such as https://graph.facebook.com, or unset');
+  }
+  const whatsappGraphVersion = read('WHATSAPP_GRAPH_VERSION');
+  if (whatsappGraphVersion !== undefined && !/^v\d+\.\d+$/.test(whatsappGraphVersion)) {
+    problem('WHATSAPP_GRAPH_VERSION', 'a Graph API version such as v21.0, or unset');
+  }
+
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -118,6 +133,8 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
       trustedProxyHops: trustedProxyHops!,
       logLevel,
       metricsToken,
+      whatsappGraphUrl,
+      whatsappGraphVersion,
     },
   };
 }

@@ -277,4 +277,51 @@ describe('WhatsApp Business Cloud API channel', () => {
       assert.ok((await template()).ok, 'and resets the template count');
     });
   });
+
+  describe('the account’s templates', () => {
+    it('syncs the approved ones into the channel’s team, and one with {{1}} goes out with positional values', async () => {
+      graph.templates = [
+        {
+          name: 'pedido_enviado',
+          language: 'pt_BR',
+          status: 'APPROVED',
+          components: [{ type: 'BODY', text: 'Seu pedido {{1}} saiu para entrega em {{2}}.' }],
+        },
+        { name: 'promo', language: 'pt_BR', status: 'PENDING', components: [{ type: 'BODY', text: 'Oferta!' }] },
+      ];
+      // A fresh token: the clock moved a day on in the tests before.
+      const response = await fetch(`${t.url}/api/admin/v1/whatsapp-channels/${CHANNEL.id}/sync-templates`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await loginAgent(t.url, ANA)}` },
+      });
+      assert.equal(response.status, 200);
+      const result = (await response.json()) as { synced: string[]; skipped: { name: string; status: string }[] };
+      assert.deepEqual(result.synced, [`${CHANNEL.id}.pedido_enviado.pt_BR`]);
+      assert.deepEqual(result.skipped, [{ name: 'promo', language: 'pt_BR', status: 'PENDING' }]);
+      assert.equal(graph.requests.at(-1)?.path.startsWith(`/v21.0/${CHANNEL.businessAccountId}/message_templates`), true);
+      const template = await t.server.repo.getTemplate(result.synced[0]);
+      assert.deepEqual(template?.variables, ['1', '2']);
+      assert.equal(template?.teamId, CHANNEL.defaultTeamId);
+
+      const sessionId = await openConversation();
+      await ana.ok('message.sendTemplate', {
+        id: randomUUID(),
+        sessionId,
+        templateId: template!.id,
+        variables: { 1: 'A-77', 2: '2 dias' },
+      });
+      const [body] = await sent(1);
+      assert.deepEqual(body.template.components, [
+        {
+          type: 'body',
+          parameters: [
+            { type: 'text', text: 'A-77' },
+            { type: 'text', text: '2 dias' },
+          ],
+        },
+      ]);
+      const anonymous = await fetch(`${t.url}/api/admin/v1/whatsapp-channels/${CHANNEL.id}/sync-templates`, { method: 'POST' });
+      assert.equal(anonymous.status, 401);
+    });
+  });
 });

@@ -21,6 +21,8 @@ describe('production settings (server/src/config.ts)', () => {
       trustedProxyHops: 0,
       logLevel: 'info',
       metricsToken: undefined,
+      whatsappGraphUrl: undefined,
+      whatsappGraphVersion: undefined,
     });
   });
 
@@ -38,6 +40,8 @@ describe('production settings (server/src/config.ts)', () => {
         TRUSTED_PROXY_HOPS: '1',
         LOG_LEVEL: 'warn',
         METRICS_TOKEN: 'a-long-enough-metrics-token',
+        WHATSAPP_GRAPH_URL: 'https://graph-proxy.example.com',
+        WHATSAPP_GRAPH_VERSION: 'v22.0',
       },
       '/ignored',
     );
@@ -54,6 +58,8 @@ describe('production settings (server/src/config.ts)', () => {
       trustedProxyHops: 1,
       logLevel: 'warn',
       metricsToken: 'a-long-enough-metrics-token',
+      whatsappGraphUrl: 'https://graph-proxy.example.com',
+      whatsappGraphVersion: 'v22.0',
     });
   });
 
@@ -67,6 +73,8 @@ describe('production settings (server/src/config.ts)', () => {
       TRUSTED_PROXY_HOPS: '-1',
       LOG_LEVEL: 'verbose',
       METRICS_TOKEN: 'short',
+      WHATSAPP_GRAPH_URL: 'graph.facebook.com',
+      WHATSAPP_GRAPH_VERSION: '21',
     });
     assert.ok(!result.ok);
     const starts = result.problems.map((problem) => problem.split(' ')[0]);

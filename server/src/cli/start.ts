@@ -68,6 +68,7 @@ export function productionOptions(settings: Settings): ServerOptions {
     logger: { level: settings.logLevel },
     strictPages: true,
     metricsToken: settings.metricsToken,
+    whatsappGraph: { baseUrl: settings.whatsappGraphUrl, version: settings.whatsappGraphVersion },
     staticRoots: [
       { prefix: '/', root: resolve(repoRoot, 'server/public') },
       { prefix: '/dist/cdn/', root: resolve(repoRoot, 'dist/cdn') },

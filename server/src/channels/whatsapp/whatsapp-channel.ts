@@ -7,7 +7,7 @@ import type { FileService } from '../../domain/files.js';
 import type { ChannelAdapter, OutboundIntent } from '../channel-adapter.js';
 import type { ChannelInbox } from '../channel-inbox.js';
 import { outboundRefusal } from './conversation-rules.js';
-import { GraphError, type GraphAccount, type GraphClient } from './graph-client.js';
+import { GraphError, type GraphAccount, type GraphClient, type GraphTemplate } from './graph-client.js';
 import { isValidHubSignature } from './hub-signature.js';
 import { readWebhook, type WhatsappInbound } from './webhook-payload.js';
 
@@ -40,6 +40,18 @@ export class WhatsappChannel implements ChannelAdapter {
     readonly graph: GraphClient,
     private readonly logError: (error: unknown, context: Record<string, unknown>) => void,
   ) {}
+
+  /** The channel with its credentials (server side only). */
+  channelRecord(key: string): Promise<WhatsappChannelRecord | null> {
+    return this.repo.admin.whatsappChannels.get(key);
+  }
+
+  /** The templates of the channel's WhatsApp Business Account, as Meta has them. */
+  async accountTemplates(channel: WhatsappChannelRecord): Promise<GraphTemplate[]> {
+    const account = accountOf(channel);
+    if (!account) throw new GraphError('The channel has no access token or phone number id.', false, null);
+    return this.graph.listTemplates(account);
+  }
 
   async #channel(key: string): Promise<WhatsappChannelRecord> {
     const channel = await this.repo.admin.whatsappChannels.get(key);
