@@ -6,6 +6,7 @@ import { hubSignature } from '../../server/src/channels/whatsapp/hub-signature.j
 import { FakeGraph, webhookBody } from '../support/fake-graph.js';
 import {
   ANA,
+  BRUNO,
   DEMO_TEAMS,
   DEMO_TEMPLATES,
   TestClock,
@@ -322,6 +323,71 @@ describe('WhatsApp Business Cloud API channel', () => {
       ]);
       const anonymous = await fetch(`${t.url}/api/admin/v1/whatsapp-channels/${CHANNEL.id}/sync-templates`, { method: 'POST' });
       assert.equal(anonymous.status, 401);
+    });
+  });
+
+  describe('starting a conversation (session.start)', () => {
+    const start = (contactId: string, message: Record<string, unknown>, sessionId = randomUUID()) =>
+      ana.command('session.start', {
+        sessionId,
+        contactId,
+        channelKey: CHANNEL.id,
+        teamId: DEMO_TEAMS.suporte.id,
+        message: message as never,
+      });
+    const template = (id = randomUUID()) => ({
+      id,
+      templateId: DEMO_TEMPLATES.retomarAtendimento.id,
+      variables: { nome: 'Rui', agente: 'Ana' },
+    });
+
+    it('opens a session active for the agent with a template, which goes out; free text waits for the reply that continues it', async () => {
+      const contactId = `ct-${randomUUID()}`;
+      await ana.ok('contact.save', { id: contactId, name: 'Rui Alves', phone: `+${phone}` });
+      const before = graph.sentMessages().length;
+      const sessionId = randomUUID();
+      const first = template();
+      const started = await start(contactId, first, sessionId);
+      assert.ok(started.ok, JSON.stringify(started));
+      assert.equal(started.data.session.status, 'active');
+      assert.equal(started.data.session.agentId, 'ag-ana');
+      assert.equal(started.data.session.channel, 'whatsapp');
+      assert.equal(started.data.message.kind, 'template');
+      const again = await start(contactId, first, sessionId);
+      assert.ok(again.ok && again.data.message.id === first.id, 'a retry answers the first result');
+      await t.server.services.whatsapp.idle();
+      assert.equal(graph.sentMessages().length - before, 1, 'sent once');
+      assert.equal(graph.sentMessages().at(-1)?.to, phone);
+
+      const early = await ana.command('message.send', { id: randomUUID(), sessionId, text: 'Conseguiu ver?' });
+      assert.ok(!early.ok && early.error.code === 'WINDOW_CLOSED');
+      await webhook(inboundText('Oi! Vi sim.'));
+      assert.equal(await t.server.repo.countMessages(sessionId), 2, 'the reply continues the started session');
+      assert.ok((await ana.command('message.send', { id: randomUUID(), sessionId, text: 'Ótimo, vamos lá.' })).ok);
+    });
+
+    it('refuses a contact without a phone, a second open session, and an agent without the permission', async () => {
+      const noPhone = `ct-${randomUUID()}`;
+      await ana.ok('contact.save', { id: noPhone, name: 'Sem Telefone' });
+      const refused = await start(noPhone, template());
+      assert.ok(!refused.ok && refused.error.code === 'INVALID_PAYLOAD' && refused.error.fields?.contactId);
+
+      const contactId = `ct-${randomUUID()}`;
+      await ana.ok('contact.save', { id: contactId, name: 'Duas Vezes', phone: `+${phone}` });
+      assert.ok((await start(contactId, template())).ok);
+      const twice = await start(contactId, template());
+      assert.ok(!twice.ok && twice.error.code === 'CONFLICT');
+
+      const bruno = await connectAgent(t.url, await loginAgent(t.url, BRUNO));
+      const denied = await bruno.command('session.start', {
+        sessionId: randomUUID(),
+        contactId,
+        channelKey: CHANNEL.id,
+        teamId: DEMO_TEAMS.suporte.id,
+        message: template(),
+      });
+      bruno.close();
+      assert.ok(!denied.ok && denied.error.code === 'FORBIDDEN');
     });
   });
 });

@@ -25,6 +25,7 @@ import { ChannelInbox } from '../channels/channel-inbox.js';
 import { webchatAdapter } from '../channels/webchat-adapter.js';
 import { GraphClient, type GraphApiOptions } from '../channels/whatsapp/graph-client.js';
 import { WhatsappChannel } from '../channels/whatsapp/whatsapp-channel.js';
+import { ConversationStarter } from '../channels/start-conversation.js';
 
 export interface Services {
   auth: AuthService;
@@ -48,6 +49,8 @@ export interface Services {
   inbox: ChannelInbox;
   /** WhatsApp Business Cloud API channels: the webhook and the Graph API. */
   whatsapp: WhatsappChannel;
+  /** Agents writing first to a contact (`session.start`). */
+  conversations: ConversationStarter;
 }
 
 export interface ChannelOptions {
@@ -68,6 +71,8 @@ export function createServices(
   const fileService = new FileService(repo, now, files.signer, files.dataDir);
   const inbox = new ChannelInbox(repo, now, events, sessions);
   const whatsapp = new WhatsappChannel(repo, now, inbox, fileService, new GraphClient(channels.graph), channels.logError);
+  const adapters = new ChannelAdapters([webchatAdapter, whatsapp]);
+  const messages = new MessageService(repo, now, events, adapters);
   const availability = new AvailabilityService(repo, now, events, sessions);
   const auth = new AuthService(repo, now, tokens.sockets, tokens.tokenTtlMs, (agentId) => availability.loggedOut(agentId));
   const apiKeys = new ApiKeyService(repo, now, tokens.sockets);
@@ -76,7 +81,7 @@ export function createServices(
     teams: new TeamService(repo),
     contacts: new ContactService(repo, now, events),
     sessions,
-    messages: new MessageService(repo, now, events, new ChannelAdapters([webchatAdapter, whatsapp])),
+    messages,
     webchat: new WebchatService(repo, now, events, sessions, new QueueEstimator(repo)),
     notes: new NoteService(repo, now, events),
     catalog: new CatalogService(repo, availability),
@@ -91,5 +96,6 @@ export function createServices(
     chat: new InternalChatService(repo, now, events),
     inbox,
     whatsapp,
+    conversations: new ConversationStarter(repo, now, events, sessions, messages, adapters),
   };
 }
