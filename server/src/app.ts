@@ -20,7 +20,7 @@ import { fastifyLogging, installRequestIds, type ServerLogOptions } from './http
 import { installMetrics } from './http/metrics.js';
 import { ServerMetrics } from './metrics.js';
 import { installSecurityHeaders } from './http/security-headers.js';
-import { installErrorHandlers } from './http/errors.js';
+import { answerRoutingError, installErrorHandlers } from './http/errors.js';
 import { installRoutes } from './http/routes.js';
 import { installSignOnRoute } from './http/sign-on-route.js';
 import { installDemoSite } from './http/demo-site.js';
@@ -121,6 +121,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     forceCloseConnections: true,
     // The client address the logs show (request.ip): past the trusted proxies, as the rate limits count it.
     trustProxy: (_address: string, hop: number) => hop < (options.trustedProxyHops ?? 0),
+    frameworkErrors: answerRoutingError,
   });
   const logError = (error: unknown, context: Record<string, unknown>) => {
     if (options.logger) http.log.error({ err: error, ...context }, 'unexpected error');
