@@ -1,16 +1,18 @@
 import { css } from 'lit';
 import { avatarStyles } from '../elements/avatar.js';
+import { skeletonStyles } from '../elements/skeleton.js';
 import { agentThemeStyles, density } from './agent-theme.js';
 import { tokens as t } from './tokens.js';
 
 /**
  * What the agents' elements add to `hostStyles` for what the webchat never shows (so its bundle
  * leaves it out): the ended sign-in's alert, `h1` and definition lists, disabled buttons (the webchat's stay enabled, with
- * `aria-disabled`), selects styled as the other form controls; avatars; and their theme and density.
+ * `aria-disabled`), selects styled as the other form controls; avatars and loading skeletons; and their theme and density.
  */
 export const agentControlStyles = css`
   ${agentThemeStyles}
   ${avatarStyles}
+  ${skeletonStyles}
   .auth-ended {
     margin: 0;
     padding-block: ${t.spaceS};
@@ -45,6 +47,10 @@ export const agentControlStyles = css`
   a[part~='attachment'] {
     min-block-size: 1.5rem;
     min-inline-size: 1.5rem;
+  }
+  /* The connection notice's "connecting" dot (hostStyles has it hard-coded, for the webchat's budget). */
+  .connection[data-status='connecting']::before {
+    background: ${t.warning};
   }
   button:disabled {
     cursor: not-allowed;

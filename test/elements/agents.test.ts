@@ -54,6 +54,18 @@ describe('<conecta-agents>', () => {
     expect($(el, '[data-agent-id="agent-davi"] .who [part="state-dot"]')).to.exist;
   });
 
+  it('shows the shapes of rows while the colleagues first load, and says so once', async () => {
+    const client = createMockClient(queueFixture(), { store: { ...queueFixture(), catalog: null } }).handle(
+      'agent.catalog',
+      () => new Promise<never>(() => undefined),
+    );
+    const el = await agentsWith(client);
+    expect($$(el, '[part="skeleton"] li')).to.have.length(3);
+    expect($(el, '[part="skeleton"]').getAttribute('aria-hidden')).to.equal('true');
+    expect(text($(el, '.loading-status'))).to.equal('Carregando…');
+    await expect(el).to.be.accessible();
+  });
+
   it('lists every colleague but the agent, those who can answer first, with their state in words and unread messages', async () => {
     const el = await agentsWith(createMockClient(colleaguesFixture()));
     expect(names(el)).to.deep.equal(['Bruno Lima', 'Davi Reis', 'Élida Nunes', 'Carol Dias']);

@@ -83,6 +83,16 @@ describe('<conecta-internal-chat>', () => {
     expect($(el, '[part="conversation-view"]').getBoundingClientRect().height).to.be.greaterThan(100);
   });
 
+  it('shows the shapes of conversations while they first load', async () => {
+    const client = createMockClient(emptyChatFixture(), {
+      store: { ...emptyChatFixture(), chat: { ...emptyChatFixture().chat!, conversations: null } },
+    }).handle('chat.list', () => new Promise<never>(() => undefined));
+    const el = await chatWith(client);
+    expect($$(el, '[part="skeleton"] li')).to.have.length(3);
+    expect(text($(el, '.loading-status'))).to.equal('Carregando…');
+    await expect(el).to.be.accessible();
+  });
+
   it('lists conversations, the most recent first, with unread counts and the last message', async () => {
     const el = await chatWith(createMockClient(chatFixture()));
     expect(conversationNames(el)).to.deep.equal(['Bruno Lima', 'Carol']);

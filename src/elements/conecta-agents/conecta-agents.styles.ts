@@ -97,19 +97,4 @@ export const agentsStyles = css`
     padding: ${t.spaceS};
     text-align: center;
   }
-  .skeleton-row {
-    display: flex;
-    align-items: center;
-    gap: ${t.spaceS};
-    padding: ${density.rowPadding} ${t.spaceS};
-  }
-  .skeleton-row .avatar,
-  .skeleton-row .bar {
-    background: ${t.border};
-  }
-  .skeleton-row .bar {
-    inline-size: 60%;
-    block-size: 0.75rem;
-    border-radius: ${t.radiusS};
-  }
 `;

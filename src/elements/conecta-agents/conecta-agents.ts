@@ -8,6 +8,7 @@ import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
 import { avatar } from '../avatar.js';
 import { ConectaAgentElement, define } from '../conecta-agent-element.js';
+import { personSkeleton } from '../skeleton.js';
 import { sameColleagues, selectColleagues, type Colleague } from './colleagues.js';
 import { agentsStyles } from './conecta-agents.styles.js';
 import { AgentSelectedEvent } from './events.js';
@@ -120,13 +121,6 @@ export class ConectaAgents extends ConectaAgentElement {
     </li>`;
   }
 
-  /** While the colleagues load: shapes of the rows to come (the status says it to assistive technology). */
-  #renderSkeleton() {
-    const row = html`<li class="skeleton-row"><span class="avatar"></span><span class="bar"></span></li>`;
-    return html`<p class="visually-hidden loading-status" role="status">${this.localize.t.common.loading}</p>
-      <ul class="skeleton" part="skeleton" aria-hidden="true">${row}${row}${row}</ul>`;
-  }
-
   protected override render() {
     const t = this.localize.t.agents;
     const colleagues = this.colleagues.value;
@@ -142,7 +136,7 @@ export class ConectaAgents extends ConectaAgentElement {
           this.current = 0;
         }} />
       <p part="count" class="visually-hidden" role="status">${this.catalogLoaded.value ? t.count(colleagues.length) : ''}</p>
-      ${loading ? this.#renderSkeleton() : nothing}
+      ${loading ? personSkeleton(this.localize.t.common.loading) : nothing}
       ${
         error
           ? html`<p class="error" role="alert">${error}

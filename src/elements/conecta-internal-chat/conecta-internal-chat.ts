@@ -15,6 +15,7 @@ import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
 import { avatar } from '../avatar.js';
 import { ConectaAgentElement, define } from '../conecta-agent-element.js';
+import { personSkeleton } from '../skeleton.js';
 import { renderPagingStatus } from '../transcript-paging.js';
 import { renderTranscript } from '../transcript.js';
 import { transcriptStyles } from '../transcript.styles.js';
@@ -47,6 +48,7 @@ interface ChatView {
  * @csspart conversations - The list of conversations.
  * @csspart conversation - One conversation (`conversation unread` when it has unread messages).
  * @csspart avatar - The colleague's avatar in a conversation (photo, else initials).
+ * @csspart skeleton - The shapes of conversations shown while they first load.
  * @csspart unread - A conversation's unread count.
  * @csspart conversation-view - The open conversation.
  * @csspart header - The colleague's name above the messages.
@@ -363,7 +365,7 @@ export class ConectaInternalChat extends ConectaAgentElement {
       <section part="base" class=${this.withAgent ? 'with-conversation' : 'without-conversation'} aria-label=${t.internalChat.label}
         aria-busy=${loading ? 'true' : 'false'}>
         <nav aria-label=${t.internalChat.conversations}>
-          ${loading ? html`<p class="muted placeholder" role="status">${t.common.loading}</p>` : this.#renderConversations()}
+          ${loading ? personSkeleton(t.common.loading) : this.#renderConversations()}
         </nav>
         ${this.#renderConversation()}
       </section>`;

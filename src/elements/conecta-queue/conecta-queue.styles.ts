@@ -100,8 +100,8 @@ export const queueStyles = css`
     display: flex;
     align-items: center;
     justify-content: space-between;
-    gap: var(--conecta-space-s, 0.5rem);
-    margin: var(--conecta-space-s, 0.5rem);
+    gap: ${t.spaceS};
+    margin: ${t.spaceS};
   }
   .panel {
     display: flex;
