@@ -25,6 +25,7 @@ import { installRoutes } from './http/routes.js';
 import { installSignOnRoute } from './http/sign-on-route.js';
 import { installDemoSite } from './http/demo-site.js';
 import { installDemoOutbox } from './http/demo-outbox.js';
+import { DEMO_GRAPH_PATH, installDemoPhone } from './http/demo-phone.js';
 import { installStaticFiles, type StaticRoot } from './http/static-files.js';
 import { RateLimiter, rateLimitsWith, type RateLimitChanges } from './limits/rate-limits.js';
 import { MemoryTokenBuckets, type TokenBucketStore } from './limits/token-buckets.js';
@@ -155,6 +156,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   let url: string | undefined;
   const metrics = new ServerMetrics(repo);
   const tokenSockets = new SocketTokenEndings(io);
+  const demoPhone = Boolean(options.seed && options.staticRoots?.length && !options.whatsappGraph?.baseUrl);
   const services = createServices(
     repo,
     now,
@@ -167,7 +169,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
       onMailFailure: (error, context) => logError(error, { during: 'sending a password e-mail', ...context }),
       onTokensRevoked: (tokenHashes) => tokenSockets.end(tokenHashes, 'revoked'),
     },
-    { graph: options.whatsappGraph, logError },
+    { graph: demoPhone ? { ...options.whatsappGraph, baseUrl: () => `${url}${DEMO_GRAPH_PATH}` } : options.whatsappGraph, logError },
   );
   // Before any route: it hooks each route as it is added. Brotli or gzip, as the client accepts.
   await http.register(compress, { encodings: ['br', 'gzip'] });
@@ -193,6 +195,8 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   const checkpoints = new WalCheckpoints(sqliteFile(options.dataDir), (error) => logError(error, { during: 'WAL checkpoint' }));
 
   if (options.seed) await applyDemoCompany({ services, repo });
+  // The demo's simulated phone, where the demo pages are served: its WhatsApp channel talks to a fake Graph API here.
+  if (demoPhone) await installDemoPhone(http, repo);
   // What was stored but not yet handed to WhatsApp when the server stopped.
   void services.whatsapp.resumeQueued().catch((error) => logError(error, { during: 'resuming WhatsApp sends' }));
 

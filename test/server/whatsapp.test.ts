@@ -193,6 +193,32 @@ describe('WhatsApp Business Cloud API channel', () => {
       assert.equal(graph.sentMessages().length - before, 3, 'the retried command is answered, not sent again');
     });
 
+    it('sends, at start, what was stored but not yet handed to WhatsApp when the server stopped', async () => {
+      const sessionId = await openConversation();
+      const { message } = await ana.ok('message.send', { id: randomUUID(), sessionId, text: 'Antes de parar' });
+      await t.server.services.whatsapp.idle();
+      // As if the server had stopped between storing a message and handing it over.
+      const stranded = { ...message, id: randomUUID() };
+      await t.server.repo.transaction(async (tx) => {
+        await tx.insertMessage({ ...stranded, seq: message.seq + 1 });
+        await tx.queueOutbound(
+          {
+            messageId: stranded.id,
+            channelKey: CHANNEL.id,
+            sessionId,
+            request: JSON.stringify({ type: 'text', text: 'Depois de voltar', fileIds: [] }),
+          },
+          clock.now(),
+        );
+      });
+      const before = graph.sentMessages().length;
+      await t.server.services.whatsapp.resumeQueued();
+      await t.server.services.whatsapp.resumeQueued();
+      assert.equal(graph.sentMessages().length - before, 1, 'once, however often it resumes');
+      assert.deepEqual(graph.sentMessages().at(-1)?.text, { body: 'Depois de voltar', preview_url: false });
+      assert.equal((await t.server.repo.getOutbound(stranded.id))?.state, 'sent');
+    });
+
     it('shows a refused send to the agent as failed, with WhatsApp\u2019s reason, on the event and on a resync', async () => {
       const sessionId = await openConversation();
       graph.failNext({

@@ -1,7 +1,7 @@
 /** Where the Graph API is: Meta's by default; a fake one on loopback in tests. */
 export interface GraphApiOptions {
-  /** Default `https://graph.facebook.com` (env `WHATSAPP_GRAPH_URL`). */
-  baseUrl?: string;
+  /** Default `https://graph.facebook.com` (env `WHATSAPP_GRAPH_URL`); a function when known only once listening (the demo's own). */
+  baseUrl?: string | (() => string);
   /** Default `v21.0` (env `WHATSAPP_GRAPH_VERSION`). */
   version?: string;
   /** Tries per request on 5xx, 429 and network errors. Default 4. */
@@ -47,16 +47,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * 5xx, 429 and network errors; any other answer is final. The bearer token goes only in the header.
  */
 export class GraphClient {
-  readonly baseUrl: string;
+  readonly #baseUrl: string | (() => string);
   readonly version: string;
   readonly #attempts: number;
   readonly #backoffMs: number;
 
   constructor(options: GraphApiOptions = {}) {
-    this.baseUrl = (options.baseUrl ?? DEFAULT_GRAPH_URL).replace(/\/+$/, '');
+    this.#baseUrl = options.baseUrl ?? DEFAULT_GRAPH_URL;
     this.version = options.version ?? DEFAULT_GRAPH_VERSION;
     this.#attempts = Math.max(1, options.attempts ?? 4);
     this.#backoffMs = options.backoffMs ?? 500;
+  }
+
+  get baseUrl(): string {
+    return (typeof this.#baseUrl === 'function' ? this.#baseUrl() : this.#baseUrl).replace(/\/+$/, '');
   }
 
   /** `POST /{phone-number-id}/messages`; answers the message's `wamid`. */

@@ -54,7 +54,7 @@ export class WhatsappChannel implements ChannelAdapter {
   }
 
   async #channel(key: string): Promise<WhatsappChannelRecord> {
-    const channel = await this.repo.admin.whatsappChannels.get(key);
+    const channel = await this.channelRecord(key);
     if (!channel) throw notFound('channel');
     return channel;
   }
@@ -143,16 +143,20 @@ export class WhatsappChannel implements ChannelAdapter {
   }
 
   deliver(message: Message): void {
-    const sending = this.#send(message.id)
-      .catch((error) => this.logError(error, { during: 'sending a WhatsApp message', messageId: message.id }))
-      .finally(() => this.#inFlight.delete(sending));
-    this.#inFlight.add(sending);
+    this.#deliver(message.id);
   }
 
   /** Sends what was queued and not sent (after a restart). */
   async resumeQueued(): Promise<void> {
-    for (const delivery of await this.repo.listQueuedOutbound()) this.deliver({ id: delivery.messageId } as Message);
+    for (const delivery of await this.repo.listQueuedOutbound()) this.#deliver(delivery.messageId);
     await this.idle();
+  }
+
+  #deliver(messageId: string): void {
+    const sending = this.#send(messageId)
+      .catch((error) => this.logError(error, { during: 'sending a WhatsApp message', messageId }))
+      .finally(() => this.#inFlight.delete(sending));
+    this.#inFlight.add(sending);
   }
 
   /** Resolves once every send under way has finished (tests, shutdown). */
