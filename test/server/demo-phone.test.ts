@@ -37,6 +37,13 @@ describe('the demo\u2019s simulated phone (/demo/phone/)', () => {
     await t.close();
   });
 
+  it('is reached at /demo/phone/ too (the page lives at /phone/, with the other demo pages)', async () => {
+    const response = await fetch(`${t.url}/demo/phone/`, { redirect: 'manual' });
+    assert.equal(response.status, 302);
+    assert.equal(response.headers.get('location'), '/phone/');
+    assert.equal((await fetch(`${t.url}/phone/`)).status, 200);
+  });
+
   it('plays the contact through the signed webhook and shows what agents send through the Graph API, with its receipts', async () => {
     const sent = await postJson(`${t.url}/api/demo/phone/send`, { from: PHONE, name: 'Joana Lima', text: 'Oi, preciso de ajuda' });
     assert.equal(sent.status, 200);

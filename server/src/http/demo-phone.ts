@@ -99,6 +99,10 @@ export async function installDemoPhone(app: FastifyInstance, repo: Repository): 
       .map((t) => ({ id: t.id, name: t.name, language: t.language, status: 'APPROVED', components: [{ type: 'BODY', text: t.body }] })),
   }));
 
+  // The issue and the docs name it /demo/phone/; the demo's pages are served from the root (/phone/).
+  app.get('/demo/phone', async (_request, reply) => reply.redirect('/phone/'));
+  app.get('/demo/phone/', async (_request, reply) => reply.redirect('/phone/'));
+
   // The phone page's own calls.
   app.get<{ Querystring: { to?: string } }>('/api/demo/phone/messages', async (request) => ({
     messages: messages.filter((m) => m.phone === String(request.query.to ?? '').replace(/\D/g, '')),
