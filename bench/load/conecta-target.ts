@@ -13,11 +13,13 @@ import { benchAgentEmail, BENCH_TEAM_ID } from './bench-company.js';
 import { serveParent } from './target-process.js';
 
 const agents = Number(process.argv[2] ?? 10);
+const synchronous = process.argv[3] === 'full' ? 'full' : 'normal';
 const dataDir = mkdtempSync(join(tmpdir(), 'conecta-bench-load-'));
 const LIFTED = { perSecond: 1e9, burst: 1e9 };
 const server = await createServer({
   dataDir,
   seed: true,
+  sqliteSynchronous: synchronous,
   rateLimits: {
     commands: LIFTED,
     visitorTokens: { perAddress: LIFTED, perChannel: LIFTED },

@@ -4,6 +4,7 @@
 // Options: --visitors=300 --agents=15 --rate=150 --seconds=10 --flood-seconds=5 --runs=1
 //   The issue's figures: --visitors=1000 --agents=50 --rate=500 --seconds=30 --runs=3
 //   --profile: the Conecta server writes a CPU profile (node --cpu-prof) to bench/load/profiles/.
+//   --synchronous=full: the server runs with SQLITE_SYNCHRONOUS=full (a disk flush per commit).
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { TargetReply, TargetRequest } from './ipc.js';
@@ -20,6 +21,8 @@ const options: LoadOptions = {
 };
 const runs = option('runs', 1);
 const profile = process.argv.includes('--profile');
+/** `--synchronous=full`: the Conecta server acknowledges only what would survive a power cut (docs/scaling.md). */
+const synchronous = process.argv.includes('--synchronous=full') ? 'full' : 'normal';
 
 /** Starts a target in a child process and speaks to it over IPC, one question at a time. */
 async function startTarget(file: string, args: string[], execArgv: string[] = []): Promise<Target & { stop(): Promise<void> }> {
@@ -66,7 +69,7 @@ async function measure(name: 'relay' | 'conecta'): Promise<LoadResult> {
   const target =
     name === 'relay'
       ? await startTarget('./relay-target.ts', [])
-      : await startTarget('./conecta-target.ts', [String(options.agents)], profileArgs);
+      : await startTarget('./conecta-target.ts', [String(options.agents), synchronous], profileArgs);
   try {
     return await runLoad(target, options);
   } finally {
@@ -100,7 +103,7 @@ const rows: [string, keyof LoadResult, (value: number) => string][] = [
   ['… per second of server CPU (flood)', 'ackedPerCpuSecond', perSecond],
 ];
 console.log(
-  `\n${options.visitors} visitors, ${options.agents} agents, ${options.rate} msg/s for ${options.seconds} s, flood ${options.floodSeconds} s; median of ${runs} run(s)`,
+  `\n${options.visitors} visitors, ${options.agents} agents, ${options.rate} msg/s for ${options.seconds} s, flood ${options.floodSeconds} s, synchronous ${synchronous}; median of ${runs} run(s)`,
 );
 console.log(`${'figure'.padEnd(42)}${'relay'.padStart(14)}${'conecta'.padStart(14)}${'ratio'.padStart(10)}`);
 for (const [label, key, format] of rows) {

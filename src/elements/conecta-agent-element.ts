@@ -26,8 +26,11 @@ export class ConectaAgentElement extends ConectaElement<Translation> {
   /** `auto` follows the system's light or dark setting; `light` and `dark` force one. */
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
 
-  /** `compact` shows more rows on screen (tighter rows and controls, still at least 24×24 px). */
-  @property({ reflect: true }) density: 'comfortable' | 'compact' = 'comfortable';
+  /**
+   * `compact` shows more rows on screen (tighter rows and controls, still at least 24×24 px). Unset,
+   * the density of the agent element around (a desk's, for the elements a page slots into it), else `comfortable`.
+   */
+  @property({ reflect: true }) density: 'comfortable' | 'compact' | undefined = undefined;
 
   protected override readonly localize = new LocalizeController(this);
 

@@ -54,6 +54,8 @@ export const en: Translation = {
     TIMEOUT: 'The server took too long to answer. Please try again.',
     DISCONNECTED: 'No connection to the server.',
     UNAUTHENTICATED: 'Your login expired. Please sign in again.',
+    CHANNEL_REFUSED: 'WhatsApp did not deliver this message.',
+    TEMPLATE_LIMIT: 'The contact has not answered the last templates. Wait for a reply before sending another.',
   },
   queue: {
     label: 'Service queue',

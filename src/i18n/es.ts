@@ -54,6 +54,8 @@ export const es: Translation = {
     TIMEOUT: 'El servidor tardó en responder. Inténtalo de nuevo.',
     DISCONNECTED: 'Sin conexión con el servidor.',
     UNAUTHENTICATED: 'Tu sesión expiró. Vuelve a entrar.',
+    CHANNEL_REFUSED: 'WhatsApp no entregó este mensaje.',
+    TEMPLATE_LIMIT: 'El contacto no respondió a las últimas plantillas. Espera su respuesta antes de enviar otra.',
   },
   queue: {
     label: 'Cola de atención',

@@ -61,6 +61,8 @@ export const ptBR = {
     TIMEOUT: 'O servidor demorou a responder. Tente de novo.',
     DISCONNECTED: 'Sem conexão com o servidor.',
     UNAUTHENTICATED: 'Sua sessão expirou. Entre novamente.',
+    CHANNEL_REFUSED: 'O WhatsApp não entregou esta mensagem.',
+    TEMPLATE_LIMIT: 'O contato não respondeu aos últimos modelos. Aguarde a resposta antes de enviar outro.',
   } satisfies Partial<Record<ErrorCode, string>>,
   queue: {
     label: 'Fila de atendimento',

@@ -41,6 +41,11 @@ export const agentControlStyles = css`
     background: ${t.surfaceAlt};
     color: ${t.text};
   }
+  /* An attachment's link is a target of its own: 24 px high even before its image loads. */
+  a[part~='attachment'] {
+    min-block-size: 1.5rem;
+    min-inline-size: 1.5rem;
+  }
   button:disabled {
     cursor: not-allowed;
     opacity: 0.6;

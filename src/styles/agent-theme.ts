@@ -13,15 +13,27 @@ const colorNames = Object.keys(darkColors) as ColorToken[];
 const propertyOf = (name: ColorToken) => /^var\((--[\w-]+)/.exec(t[name].cssText)![1]!;
 const declarations = (value: (name: ColorToken) => string) => unsafeCSS(colorNames.map((name) => `--_${name}:${value(name)};`).join(''));
 
-const light = declarations((name) => t[name].cssText);
-const dark = declarations((name) => `var(${propertyOf(name)},${darkColors[name]})`);
-const remapped = unsafeCSS(colorNames.map((name) => `${propertyOf(name)}:var(--_${name});`).join(''));
+// The own messages' background (transcript.styles.ts) is light blue by default: dark has its own, as
+// the webchat's. In light, no fallback: unset, the property stays invalid and the transcript's own applies.
+const light = css`${declarations((name) => t[name].cssText)} --_own: var(--conecta-message-own-background);`;
+const dark = css`${declarations((name) => `var(${propertyOf(name)},${darkColors[name]})`)} --_own: var(--conecta-message-own-background, #263a57);`;
+const remapped = unsafeCSS(
+  colorNames.map((name) => `${propertyOf(name)}:var(--_${name});`).join('') + '--conecta-message-own-background:var(--_own);',
+);
+
+/** What density changes, read with the comfortable value as fallback. */
+export const density = {
+  /** Block padding of a list row. */
+  rowPadding: css`var(--_conecta-row-padding, ${t.spaceS})`,
+  /** Least block size of a button or field (28 px compact: above the 24 px target size). */
+  controlSize: css`var(--_conecta-control-size, 2.25rem)`,
+} as const;
 
 /**
  * The agents' `theme` (`auto` follows the system, `light`, `dark`) and `density` (`comfortable`,
  * `compact`: tighter rows and controls, still at least 24×24 px). Density is carried by private
- * properties that only `compact` sets, so it too passes down to nested elements; elements read it
- * through `density.*`.
+ * properties that only a `density` attribute sets, so it too passes down to nested elements that have
+ * none; elements read it through `density.*`.
  */
 export const agentThemeStyles = css`
   :host {
@@ -45,18 +57,16 @@ export const agentThemeStyles = css`
   :host([density='compact']) {
     --_conecta-row-padding: ${t.spaceXs};
     --_conecta-control-size: 1.75rem;
-    --_conecta-gap: ${t.spaceXs};
   }
   :host([density='comfortable']) {
     --_conecta-row-padding: ${t.spaceS};
     --_conecta-control-size: 2.25rem;
-    --_conecta-gap: ${t.spaceS};
   }
   button,
   input,
   textarea,
   select {
-    min-block-size: ${unsafeCSS('var(--_conecta-control-size, 2.25rem)')};
+    min-block-size: ${density.controlSize};
   }
   input,
   textarea,
@@ -78,13 +88,3 @@ export const agentThemeStyles = css`
     outline-offset: ${t.focusOffset};
   }
 `;
-
-/** What density changes, read with the comfortable value as fallback. */
-export const density = {
-  /** Block padding of a list row. */
-  rowPadding: css`var(--_conecta-row-padding, ${t.spaceS})`,
-  /** Least block size of a button or field (28 px compact: above the 24 px target size). */
-  controlSize: css`var(--_conecta-control-size, 2.25rem)`,
-  /** Gap between a row's parts. */
-  gap: css`var(--_conecta-gap, ${t.spaceS})`,
-} as const;

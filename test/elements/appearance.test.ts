@@ -10,7 +10,7 @@ import '../../src/elements/conecta-login/conecta-login.js';
 import '../../src/elements/conecta-queue/conecta-queue.js';
 import type { ConectaAgentElement } from '../../src/elements/conecta-agent-element.js';
 import { darkColors } from '../../src/styles/tokens.js';
-import { chatFixture, colleaguesFixture, contacts, createMockClient, queueFixture } from '../fixtures/index.js';
+import { bruno, chatFixture, colleaguesFixture, contacts, createMockClient, queueFixture } from '../fixtures/index.js';
 import { $, $$, settle } from './helpers.js';
 
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).join(', ')})`;
@@ -20,7 +20,7 @@ const elements: Record<string, (theme: string) => TemplateResult> = {
   'conecta-queue': (theme) => html`<conecta-queue .client=${createMockClient(queueFixture())} theme=${theme}></conecta-queue>`,
   'conecta-agents': (theme) => html`<conecta-agents .client=${createMockClient(colleaguesFixture())} theme=${theme}></conecta-agents>`,
   'conecta-internal-chat': (theme) =>
-    html`<conecta-internal-chat .client=${createMockClient(chatFixture())} theme=${theme}></conecta-internal-chat>`,
+    html`<conecta-internal-chat .client=${createMockClient(chatFixture())} with-agent=${bruno.id} theme=${theme}></conecta-internal-chat>`,
   'conecta-login': (theme) => html`<conecta-login server="https://conecta.test" theme=${theme}></conecta-login>`,
   'conecta-contact-form': (theme) =>
     html`<conecta-contact-form .client=${createMockClient(queueFixture())} contact-id=${contacts.carla.id} theme=${theme}></conecta-contact-form>`,
@@ -40,6 +40,24 @@ describe('agent elements: theme and density', () => {
         await expect(light).to.be.accessible();
         const dark = await show(render('dark'));
         await expect(dark).to.be.accessible();
+      });
+
+      it('takes less height when compact, with every control still at least 24 × 24 px', async () => {
+        const comfortable = await show(render('light'));
+        const compact = await show(render('light'));
+        compact.density = 'compact';
+        await settle(compact);
+        // The chat keeps its least height: its list of conversations is what gets denser.
+        const part = tag === 'conecta-internal-chat' ? '[part="conversations"]' : '[part="base"]';
+        const height = (el: ConectaAgentElement) => $(el, part).getBoundingClientRect().height;
+        expect(height(compact)).to.be.lessThan(height(comfortable) - 4);
+        for (const control of $$(compact, 'button, input:not(.visually-hidden), select, textarea')) {
+          const box = control.getBoundingClientRect();
+          if (!box.width) continue;
+          const what = control.outerHTML.slice(0, 80);
+          expect(box.height, what).to.be.at.least(24);
+          expect(box.width, what).to.be.at.least(24);
+        }
       });
 
       it('writes in the dark theme’s text colour when dark, the light one’s when light', async () => {
@@ -63,19 +81,23 @@ describe('agent elements: theme and density', () => {
     expect(getComputedStyle($(themed, '[part="base"]')).backgroundColor).to.equal('rgb(1, 2, 3)');
   });
 
-  it('fits more queue rows when compact, with every control still at least 24 × 24 px', async () => {
+  it('gives the own messages a dark background when dark, and keeps the page’s when it sets one', async () => {
+    const dark = await show(elements['conecta-internal-chat']!('dark'));
+    const own = () => getComputedStyle($(dark, '[part~="message"][part~="own"]')).backgroundColor;
+    expect(own()).to.equal('rgb(38, 58, 87)');
+    const light = await show(elements['conecta-internal-chat']!('light'));
+    expect(getComputedStyle($(light, '[part~="message"][part~="own"]')).backgroundColor).to.equal('rgb(227, 238, 250)');
+    light.parentElement!.style.setProperty('--conecta-message-own-background', 'rgb(1, 2, 3)');
+    expect(getComputedStyle($(light, '[part~="message"][part~="own"]')).backgroundColor).to.equal('rgb(1, 2, 3)');
+  });
+
+  it('fits more queue rows when compact', async () => {
     const comfortable = await show(elements['conecta-queue']!('light'));
     const compact = await show(elements['conecta-queue']!('light'));
     compact.density = 'compact';
     await settle(compact);
-    const rowHeight = (el: Element) => $(el as ConectaAgentElement, '[part~="item"]').getBoundingClientRect().height;
+    const rowHeight = (el: ConectaAgentElement) => $(el, '[part~="item"]').getBoundingClientRect().height;
     expect(rowHeight(compact)).to.be.lessThan(rowHeight(comfortable) - 4);
-    for (const control of $$(compact, 'button, input, select')) {
-      const box = control.getBoundingClientRect();
-      if (!box.width) continue;
-      expect(box.height, control.outerHTML.slice(0, 80)).to.be.at.least(24);
-      expect(box.width, control.outerHTML.slice(0, 80)).to.be.at.least(24);
-    }
   });
 
   it('the desk gives its theme and density to its panels', async () => {
@@ -88,5 +110,19 @@ describe('agent elements: theme and density', () => {
     desk.theme = 'light';
     await settle(desk);
     expect(queue.theme).to.equal('light');
+  });
+
+  it('lends its dark colours and compact rows to an element a page slots into it', async () => {
+    const client = createMockClient(queueFixture());
+    const desk = await show(html`<conecta-agent-desk .client=${client} theme="dark" density="compact" without-bar
+      ><conecta-queue slot="queue" .client=${client}></conecta-queue
+    ></conecta-agent-desk>`);
+    const slotted = desk.querySelector('conecta-queue')!;
+    await settle(slotted);
+    expect(slotted.theme).to.equal('auto');
+    expect(getComputedStyle($(slotted, '[part="base"]')).backgroundColor).to.equal(rgb(darkColors.surface));
+    const standalone = await show(elements['conecta-queue']!('light'));
+    const rowPadding = (el: ConectaAgentElement) => parseFloat(getComputedStyle($(el, '[part~="item"]')).paddingBlockStart);
+    expect(rowPadding(slotted)).to.be.lessThan(rowPadding(standalone));
   });
 });

@@ -72,6 +72,17 @@ describe('<conecta-internal-chat>', () => {
     expect(view().top).to.be.closeTo(list().top, 1);
   });
 
+  it('in one column with no conversation open, shows the list alone, only as high as it is', async () => {
+    const el = await chatWith(createMockClient(chatFixture()));
+    el.variant = 'compact';
+    await settle(el);
+    expect($(el, '[part="conversation-view"]').getBoundingClientRect().height).to.equal(0);
+    expect($(el, '[part="base"]').getBoundingClientRect().height).to.be.lessThan(200);
+    await el.openConversation(bruno.id);
+    await settle(el);
+    expect($(el, '[part="conversation-view"]').getBoundingClientRect().height).to.be.greaterThan(100);
+  });
+
   it('lists conversations, the most recent first, with unread counts and the last message', async () => {
     const el = await chatWith(createMockClient(chatFixture()));
     expect(conversationNames(el)).to.deep.equal(['Bruno Lima', 'Carol']);

@@ -64,13 +64,15 @@ describe('the npm package', () => {
     }
   });
 
-  it('ships no tests, stories, demo, server, sources, Storybook or declaration maps', () => {
+  it('ships no tests, stories, demo, server, sources, Storybook, declaration maps or compressed copies', () => {
     const unwanted = [...files].filter(
       (path) =>
         /^(test|stories|demo|server|src|bench|build|docs|data)\//.test(path) ||
         path.startsWith('dist/storybook/') ||
         /\.test\.|\.stories\./.test(path) ||
-        path.endsWith('.d.ts.map'),
+        path.endsWith('.d.ts.map') ||
+        // The server's compressed copies of the CDN files (build/precompress.mjs).
+        /\.(?:br|gz)$/.test(path),
     );
     assert.deepEqual(unwanted, []);
   });

@@ -35,6 +35,71 @@ describe('storage', () => {
     reopened.close();
   });
 
+  it('fetches contacts by any number of ids with one statement (SQLite refuses more than 32,766 variables)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conecta-many-ids-'));
+    dirs.push(dir);
+    const db = openSqlite(dir);
+    const prepared: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    const repo = createSqliteRepository(db);
+    const contact = { email: null, phone: null, document: null, createdAt: 1, updatedAt: 1, version: 1 };
+    await repo.insertContact({ id: 'ct-first', name: 'Ana', ...contact });
+    await repo.insertContact({ id: 'ct-last', name: 'Bia', ...contact });
+    const ids = ['ct-first', ...Array.from({ length: 40_000 }, (_, i) => `ct-unknown-${i}`), 'ct-last'];
+    const found = await repo.getContacts(ids);
+    assert.deepEqual(found.map((c) => c.name).sort(), ['Ana', 'Bia']);
+    await repo.getContacts(['ct-first', 'ct-last']);
+    assert.equal(prepared.filter((sql) => sql.includes('FROM contacts')).length, 1, 'one statement whatever the number of ids');
+    db.close();
+  });
+
+  it('commits transactions that queue together, each undone alone when it throws, each answered after the commit', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conecta-group-commit-'));
+    dirs.push(dir);
+    const db = openSqlite(dir);
+    const commits: string[] = [];
+    const exec = db.exec.bind(db);
+    db.exec = ((sql: string) => {
+      if (sql === 'COMMIT') commits.push(sql);
+      return exec(sql);
+    }) as typeof db.exec;
+    const repo = createSqliteRepository(db);
+    const team = (id: string) => ({ id, name: id });
+    const answered: string[] = [];
+    const settle = (name: string, promise: Promise<unknown>) =>
+      promise.then(
+        () => answered.push(`${name} ok after ${commits.length} commit(s)`),
+        () => answered.push(`${name} failed`),
+      );
+    await Promise.all([
+      settle(
+        'first',
+        repo.transaction((tx) => tx.insertTeam(team('tm-first'), 1)),
+      ),
+      settle(
+        'second',
+        repo.transaction(async (tx) => {
+          await tx.insertTeam(team('tm-second'), 1);
+          throw new Error('changed its mind');
+        }),
+      ),
+      settle(
+        'third',
+        repo.transaction((tx) => tx.insertTeam(team('tm-third'), 1)),
+      ),
+    ]);
+    assert.deepEqual(answered.sort(), ['first ok after 1 commit(s)', 'second failed', 'third ok after 1 commit(s)']);
+    assert.deepEqual(
+      (await repo.listTeams(['tm-first', 'tm-second', 'tm-third'])).map((t) => t.id),
+      ['tm-first', 'tm-third'],
+    );
+    db.close();
+  });
+
   it('chooses the durability on every open, a new database included (a new file would run FULL)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'conecta-durability-'));
     dirs.push(dir);

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Package } from 'custom-elements-manifest/schema';
+import ts from 'typescript';
 import { analyzeElements, elementsOf, root, type ElementDeclaration } from '../../build/manifest.mjs';
 import { elementDocs } from '../../build/element-docs.mjs';
 import { wrapperFiles } from '../../build/react-wrappers.mjs';
@@ -110,6 +111,36 @@ describe('the elements manifest', () => {
     assert.deepEqual(readdirSync(join(root, 'src/react')).sort(), [...files.keys()].sort());
     for (const [name, source] of files)
       assert.equal(readFileSync(join(root, 'src/react', name), 'utf8'), source, `src/react/${name} is stale`);
+  });
+
+  it('has every element class and event class exported by the package (its main entry and the element’s own)', () => {
+    const entries = readdirSync(join(root, 'src')).filter((file) => file.endsWith('.ts'));
+    const program = ts.createProgram(
+      entries.map((file) => join(root, 'src', file)),
+      {
+        module: ts.ModuleKind.ESNext,
+        moduleResolution: ts.ModuleResolutionKind.Bundler,
+        target: ts.ScriptTarget.ES2022,
+        experimentalDecorators: true,
+        // Only the modules' exports are read.
+        types: [],
+        skipLibCheck: true,
+      },
+    );
+    const checker = program.getTypeChecker();
+    const exportsOf = (file: string) =>
+      new Set(
+        checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(join(root, file))!)!).map((symbol) => symbol.name),
+      );
+    const main = exportsOf('src/index.ts');
+    for (const [tag, element] of elements) {
+      const entry = tag === 'conecta-provider' ? 'src/provider.ts' : `src/${tag.replace(/^conecta-/, '')}.ts`;
+      const own = exportsOf(entry);
+      for (const name of [element.name, ...(element.events ?? []).map((event) => event.type!.text)]) {
+        assert.ok(main.has(name), `conecta-elements does not export ${name}`);
+        assert.ok(own.has(name), `${entry} (the entry of <${tag}>) does not export ${name}`);
+      }
+    }
   });
 
   it('types inherited members with what each element gives the base (the webchat a visitor client)', () => {

@@ -29,7 +29,7 @@ export const agentBarStyles = css`
     place-items: center;
     background: ${t.brand};
     color: ${t.onBrand};
-    font-weight: 600;
+    font-weight: ${t.fontWeightStrong};
     font-size: ${t.fontSizeS};
   }
   .names {
@@ -62,13 +62,13 @@ export const agentBarStyles = css`
     inline-size: 0.75rem;
     block-size: 0.75rem;
     border-radius: 50%;
-    background: var(--conecta-agent-bar-connected-color, #1e7a3c);
+    background: var(--conecta-agent-bar-connected-color, ${t.success});
   }
   [data-indicator='reconnecting'] .dot {
-    background: var(--conecta-agent-bar-reconnecting-color, #b26a00);
+    background: var(--conecta-agent-bar-reconnecting-color, ${t.warning});
   }
   [data-indicator='offline'] .dot {
-    background: var(--conecta-agent-bar-offline-color, #b3261e);
+    background: var(--conecta-agent-bar-offline-color, ${t.danger});
   }
   .tip {
     display: none;
@@ -102,7 +102,7 @@ export const agentBarStyles = css`
   .pause-error {
     flex-basis: 100%;
     color: ${t.danger};
-    font-weight: 600;
+    font-weight: ${t.fontWeightStrong};
   }
   :host(:state(over-limit)) [part='pause'] {
     border-inline-start: 3px solid ${t.danger};
@@ -122,7 +122,7 @@ export const agentBarStyles = css`
     color: ${t.muted};
   }
   .stats dd {
-    font-weight: 600;
+    font-weight: ${t.fontWeightStrong};
   }
   .alerts-box {
     display: inline-flex;

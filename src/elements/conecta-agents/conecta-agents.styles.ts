@@ -105,7 +105,7 @@ export const agentsStyles = css`
   }
   .skeleton-row .avatar,
   .skeleton-row .bar {
-    background: ${t.surfaceAlt};
+    background: ${t.border};
   }
   .skeleton-row .bar {
     inline-size: 60%;

@@ -22,6 +22,13 @@ export const internalChatStyles = css`
   :host([variant='compact']) [part='base'] > nav {
     border-inline-end: 0;
   }
+  /* One column with no conversation open: the list alone, as high as it is (the list says what to do). */
+  :host([variant='compact']) .without-conversation {
+    min-block-size: 0;
+  }
+  :host([variant='compact']) .without-conversation > [part='conversation-view'] {
+    display: none;
+  }
   @container internal-chat (max-width: 32rem) {
     [part='base'] {
       grid-template-columns: 1fr;
@@ -32,6 +39,12 @@ export const internalChatStyles = css`
     }
     [part='conversations'] {
       max-block-size: 12rem;
+    }
+    .without-conversation {
+      min-block-size: 0;
+    }
+    .without-conversation > [part='conversation-view'] {
+      display: none;
     }
   }
   .notice-only {

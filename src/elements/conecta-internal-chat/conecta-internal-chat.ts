@@ -360,7 +360,8 @@ export class ConectaInternalChat extends ConectaAgentElement {
           ? html`<button class="link notify-permission" @click=${() => this.requestNotifications()}>${t.internalChat.enableNotifications}</button>`
           : nothing
       }
-      <section part="base" aria-label=${t.internalChat.label} aria-busy=${loading ? 'true' : 'false'}>
+      <section part="base" class=${this.withAgent ? 'with-conversation' : 'without-conversation'} aria-label=${t.internalChat.label}
+        aria-busy=${loading ? 'true' : 'false'}>
         <nav aria-label=${t.internalChat.conversations}>
           ${loading ? html`<p class="muted placeholder" role="status">${t.common.loading}</p>` : this.#renderConversations()}
         </nav>

@@ -158,15 +158,18 @@ export const queueStyles = css`
   .main > :not(.who) {
     grid-column: 2;
   }
+  /* Room on the end and bottom for the channel's badge, so it overlaps the avatar, not the row. */
   .who {
     grid-row: 1 / span 3;
     position: relative;
     display: inline-flex;
+    padding-inline-end: 0.25rem;
+    padding-block-end: 0.25rem;
   }
   .channel {
     position: absolute;
-    inset-block-end: -0.25rem;
-    inset-inline-end: -0.25rem;
+    inset-block-end: 0;
+    inset-inline-end: 0;
     display: inline-grid;
     place-items: center;
     inline-size: 1.125rem;
@@ -281,7 +284,7 @@ export const queueStyles = css`
   }
   .skeleton-row .avatar,
   .skeleton-row .bar {
-    background: ${t.surfaceAlt};
+    background: ${t.border};
     animation: conecta-pulse 1.2s ease-in-out infinite alternate;
   }
   .name-bar {

@@ -27,7 +27,7 @@ export const sessionStyles = css`
   }
   [part='current-news'] {
     padding-inline: ${t.spaceM};
-    font-weight: 600;
+    font-weight: ${t.fontWeightStrong};
   }
   [part='read-only'] {
     padding-inline: ${t.spaceM};
@@ -149,12 +149,12 @@ export const sessionStyles = css`
     gap: ${t.spaceXs};
     padding-inline: ${t.spaceS};
     border: 1px solid ${t.border};
-    border-radius: 999px;
+    border-radius: ${t.radiusFull};
     font-size: ${t.fontSizeS};
   }
   [part='status'] {
     padding-inline: ${t.spaceS};
-    border-radius: 999px;
+    border-radius: ${t.radiusFull};
     border: 1px solid ${t.border};
     font-size: ${t.fontSizeS};
   }
@@ -357,7 +357,7 @@ export const sessionStyles = css`
   }
   [part='tab'][aria-selected='true'] {
     box-shadow: inset 0 -2px 0 ${t.brand};
-    font-weight: 600;
+    font-weight: ${t.fontWeightStrong};
   }
   [part='tab-panel'] {
     flex: 1 1 auto;

@@ -1,7 +1,7 @@
 import type { CannedResponse, Tag, Template } from '../../../../src/protocol/index.js';
 import type { CatalogRepository, FileRepository } from '../repository.js';
 import { str, toFile, toTag, toTemplate } from './rows.js';
-import { marks, type SqliteStatements } from './statements.js';
+import { IN_LIST, listed, marks, type SqliteStatements } from './statements.js';
 
 /** Tags, templates and canned responses. */
 export function sqliteCatalogStore(sql: SqliteStatements, toAttachment: FileRepository['toAttachment']): CatalogRepository {
@@ -15,7 +15,7 @@ export function sqliteCatalogStore(sql: SqliteStatements, toAttachment: FileRepo
     },
     async getTags(ids: readonly string[]): Promise<Tag[]> {
       if (ids.length === 0) return [];
-      return (await sql.all(`SELECT * FROM tags WHERE id IN (${marks(ids)})`, ...ids)).map(toTag);
+      return (await sql.all(`SELECT * FROM tags WHERE id ${IN_LIST}`, listed(ids))).map(toTag);
     },
     async insertTemplate(t: Template): Promise<void> {
       await sql.exec(
@@ -66,8 +66,8 @@ export function sqliteCatalogStore(sql: SqliteStatements, toAttachment: FileRepo
       const ids = rows.map((row) => String(row.id));
       const files = await sql.all(
         `SELECT a.canned_response_id, f.* FROM canned_response_attachments a JOIN files f ON f.id = a.file_id
-         WHERE a.canned_response_id IN (${marks(ids)}) ORDER BY a.position`,
-        ...ids,
+         WHERE a.canned_response_id ${IN_LIST} ORDER BY a.position`,
+        listed(ids),
       );
       return rows.map((row) => ({
         id: String(row.id),

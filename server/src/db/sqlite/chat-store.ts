@@ -1,7 +1,7 @@
 import type { Attachment, ChatConversation, ChatMessage } from '../../../../src/protocol/index.js';
 import type { ChatRepository, FileRepository } from '../repository.js';
 import { toChatMessage, toFile } from './rows.js';
-import { marks, type Row, type SqliteStatements } from './statements.js';
+import { IN_LIST, listed, type Row, type SqliteStatements } from './statements.js';
 
 /** The internal chat's messages, their attachments and read marks. */
 export function sqliteChatStore(sql: SqliteStatements, toAttachment: FileRepository['toAttachment']): ChatRepository {
@@ -10,8 +10,8 @@ export function sqliteChatStore(sql: SqliteStatements, toAttachment: FileReposit
     const ids = rows.map((row) => String(row.id));
     const files = await sql.all(
       `SELECT a.message_id, f.* FROM chat_attachments a JOIN files f ON f.id = a.file_id
-       WHERE a.message_id IN (${marks(ids)}) ORDER BY a.position`,
-      ...ids,
+       WHERE a.message_id ${IN_LIST} ORDER BY a.position`,
+      listed(ids),
     );
     const byMessage = new Map<string, Attachment[]>();
     for (const file of files) {

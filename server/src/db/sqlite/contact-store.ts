@@ -1,7 +1,7 @@
 import type { Contact } from '../../../../src/protocol/index.js';
 import type { ContactRepository } from '../repository.js';
 import { toContact } from './rows.js';
-import { marks, type SqliteStatements } from './statements.js';
+import { IN_LIST, listed, type SqliteStatements } from './statements.js';
 
 /** Contacts. */
 export function sqliteContactStore(sql: SqliteStatements): ContactRepository {
@@ -12,7 +12,7 @@ export function sqliteContactStore(sql: SqliteStatements): ContactRepository {
     },
     async getContacts(ids: readonly string[]): Promise<Contact[]> {
       if (ids.length === 0) return [];
-      return (await sql.all(`SELECT * FROM contacts WHERE id IN (${marks(ids)})`, ...ids)).map(toContact);
+      return (await sql.all(`SELECT * FROM contacts WHERE id ${IN_LIST}`, listed(ids))).map(toContact);
     },
     async findContactByEmail(email: string): Promise<Contact | null> {
       const row = await sql.get('SELECT * FROM contacts WHERE email = ?', email);

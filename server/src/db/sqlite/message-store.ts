@@ -1,7 +1,7 @@
 import type { Attachment, AuthorKind, Message } from '../../../../src/protocol/index.js';
 import type { FileRepository, MessageRepository } from '../repository.js';
 import { toFile, toMessage } from './rows.js';
-import { marks, type Row, type SqliteStatements } from './statements.js';
+import { IN_LIST, listed, marks, type Row, type SqliteStatements } from './statements.js';
 
 /** Messages and their attachments. */
 export function sqliteMessageStore(sql: SqliteStatements, toAttachment: FileRepository['toAttachment']): MessageRepository {
@@ -10,8 +10,8 @@ export function sqliteMessageStore(sql: SqliteStatements, toAttachment: FileRepo
     const ids = rows.map((row) => String(row.id));
     const files = await sql.all(
       `SELECT a.message_id, f.* FROM message_attachments a JOIN files f ON f.id = a.file_id
-       WHERE a.message_id IN (${marks(ids)}) ORDER BY a.position`,
-      ...ids,
+       WHERE a.message_id ${IN_LIST} ORDER BY a.position`,
+      listed(ids),
     );
     const byMessage = new Map<string, Attachment[]>();
     for (const file of files) {
