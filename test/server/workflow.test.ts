@@ -48,7 +48,12 @@ describe('the agent session workflow', () => {
     ack.ok ? null : (ack.error as { code: string; message: string; fields?: Record<string, string> });
 
   before(async () => {
-    t = await startTestServer({ now: clock.now, rateLimits: { commands: { perSecond: 1000, burst: 1000 } } });
+    // Tokens outlive the clock's jumps (a day of waiting timeout): an expired token's socket is refused.
+    t = await startTestServer({
+      now: clock.now,
+      tokenTtlMs: 7 * DEMO_WAITING_TIMEOUT_MS,
+      rateLimits: { commands: { perSecond: 1000, burst: 1000 } },
+    });
     await addAgent(t, CARLA);
     ana = await connectAgent(t.url, await loginAgent(t.url, ANA));
     bruno = await connectAgent(t.url, await loginAgent(t.url, BRUNO));
