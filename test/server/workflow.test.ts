@@ -16,6 +16,7 @@ import {
   delay,
   loginAgent,
   startTestServer,
+  LONG_TOKEN_TTL_MS,
   type TestServer,
   type TestSocket,
   type VisitorSocket,
@@ -51,7 +52,7 @@ describe('the agent session workflow', () => {
     // Tokens outlive the clock's jumps (a day of waiting timeout): an expired token's socket is refused.
     t = await startTestServer({
       now: clock.now,
-      tokenTtlMs: 7 * DEMO_WAITING_TIMEOUT_MS,
+      tokenTtlMs: LONG_TOKEN_TTL_MS,
       rateLimits: { commands: { perSecond: 1000, burst: 1000 } },
     });
     await addAgent(t, CARLA);
