@@ -191,7 +191,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   // The demo's mailbox page reads the mails kept in memory; never with a real SMTP server.
   if (options.seed && outbox) installDemoOutbox(http, outbox);
   await installStaticFiles(http, options.staticRoots ?? []);
-  const sockets = attachSocketHandlers(io, services, { limiter, logError, metrics });
+  const sockets = attachSocketHandlers(io, services, { limiter, logError, metrics, now });
   const checkpoints = new WalCheckpoints(sqliteFile(options.dataDir), (error) => logError(error, { during: 'WAL checkpoint' }));
 
   if (options.seed) await applyDemoCompany({ services, repo });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ANA, BRUNO, connectAgent, DEMO_TEAMS, loginAgent, TestClock } from '../server/harness.js';
+import { ANA, BRUNO, connectAgent, DEMO_TEAMS, LONG_TOKEN_TTL_MS, loginAgent, TestClock } from '../server/harness.js';
 import { acceptFromQueue, desksClosedAfterEach, startEndToEnd, visitorWrites, whatsappInbound, type EndToEnd } from './support.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -13,7 +13,7 @@ describe('the session workflow between agents, end to end', () => {
   // Starts 25 hours in the past, so a WhatsApp contact's last message can be older than its window.
   const clock = new TestClock(Date.now() - 25 * HOUR);
   let e2e: EndToEnd;
-  before(async () => (e2e = await startEndToEnd({ now: clock.now })));
+  before(async () => (e2e = await startEndToEnd({ now: clock.now, tokenTtlMs: LONG_TOKEN_TTL_MS })));
   after(() => e2e?.close());
   const desk = desksClosedAfterEach(() => e2e);
 

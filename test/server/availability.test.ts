@@ -22,6 +22,7 @@ import {
   postJson,
   setWorkingHours,
   startTestServer,
+  LONG_TOKEN_TTL_MS,
   type TestServer,
   type TestSocket,
   type VisitorSocket,
@@ -57,7 +58,7 @@ describe('agent availability', () => {
   const stateOf = async (agentId: string) => (await t.server.services.availability.of(agentId)).state;
 
   before(async () => {
-    t = await startTestServer({ now: clock.now });
+    t = await startTestServer({ now: clock.now, tokenTtlMs: LONG_TOKEN_TTL_MS });
     await t.server.repo.admin.pauseTypes.put(LUNCH);
     await t.server.repo.admin.pauseTypes.put(TRAINING);
     await addAgent(t, CARLA);
@@ -341,7 +342,7 @@ describe('agent statistics', () => {
   let brunoSocket: TestSocket;
 
   before(async () => {
-    t = await startTestServer({ now: clock.now });
+    t = await startTestServer({ now: clock.now, tokenTtlMs: LONG_TOKEN_TTL_MS });
     anaSocket = await connectAgent(t.url, await loginAgent(t.url, ANA));
     brunoSocket = await connectAgent(t.url, await loginAgent(t.url, BRUNO));
   });

@@ -13,6 +13,7 @@ import {
   loginAgent,
   postInbound,
   startTestServer,
+  LONG_TOKEN_TTL_MS,
   upload,
   type TestServer,
   type TestSocket,
@@ -39,7 +40,7 @@ describe('files and channels', () => {
     ack.ok ? null : (ack.error as { code: string; message: string; fields?: Record<string, string> });
 
   before(async () => {
-    t = await startTestServer({ now: clock.now });
+    t = await startTestServer({ now: clock.now, tokenTtlMs: LONG_TOKEN_TTL_MS });
     anaToken = await loginAgent(t.url, ANA);
     ana = await connectAgent(t.url, anaToken);
     bruno = await connectAgent(t.url, await loginAgent(t.url, BRUNO));

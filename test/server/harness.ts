@@ -30,6 +30,12 @@ export const BRUNO = DEMO_AGENTS.bruno.email;
 /** 2026-11-22 13:00:00 UTC, the time of the protocol document's examples. */
 export const T0 = 1795352400000;
 
+/**
+ * A token lifetime for suites whose TestClock jumps days ahead while their sockets stay open (a
+ * socket whose token expired is refused every command).
+ */
+export const LONG_TOKEN_TTL_MS = 365 * 24 * 60 * 60 * 1000;
+
 /** A clock that only moves when told to. */
 export class TestClock {
   constructor(public time = T0) {}

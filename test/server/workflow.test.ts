@@ -16,6 +16,7 @@ import {
   delay,
   loginAgent,
   startTestServer,
+  LONG_TOKEN_TTL_MS,
   type TestServer,
   type TestSocket,
   type VisitorSocket,
@@ -48,7 +49,12 @@ describe('the agent session workflow', () => {
     ack.ok ? null : (ack.error as { code: string; message: string; fields?: Record<string, string> });
 
   before(async () => {
-    t = await startTestServer({ now: clock.now, rateLimits: { commands: { perSecond: 1000, burst: 1000 } } });
+    // Tokens outlive the clock's jumps (a day of waiting timeout): an expired token's socket is refused.
+    t = await startTestServer({
+      now: clock.now,
+      tokenTtlMs: LONG_TOKEN_TTL_MS,
+      rateLimits: { commands: { perSecond: 1000, burst: 1000 } },
+    });
     await addAgent(t, CARLA);
     ana = await connectAgent(t.url, await loginAgent(t.url, ANA));
     bruno = await connectAgent(t.url, await loginAgent(t.url, BRUNO));

@@ -17,6 +17,7 @@ import { CommandError, forbidden, notFound } from './errors.js';
 import type { Clock, DomainEvents } from './events.js';
 import type { Identity, VisitorIdentity } from './identity.js';
 import { formatProtocol } from './protocol-number.js';
+import { may } from './roles.js';
 import { newId } from './secrets.js';
 import { agentMaySee, agentMayWrite, nameOf, requireOwner, requireSession, scopeOf, visitorOwns } from './session-access.js';
 import { describe } from './system-messages.js';
@@ -172,6 +173,7 @@ export class SessionService {
 
   /** Up to 50 of the caller's active or pending sessions; all or none. No rating survey is sent. */
   async finishMany(agent: Agent, sessionIds: readonly string[]): Promise<{ sessions: Session[]; contacts: Contact[] }> {
+    requireBulkActions(agent);
     const changes = await this.repo.transaction(async (tx) => {
       const results: (Change | Session)[] = [];
       for (const id of sessionIds) {
@@ -197,6 +199,8 @@ export class SessionService {
 
   /** Pending sessions of the caller's become active again; all or none. */
   async rescue(agent: Agent, sessionIds: readonly string[]): Promise<{ sessions: Session[]; contacts: Contact[] }> {
+    // Rescuing one session is every agent's (the pending list's shortcut); several at once is a bulk action.
+    if (new Set(sessionIds).size > 1) requireBulkActions(agent);
     const changes = await this.repo.transaction(async (tx) => {
       const results: (Change | Session)[] = [];
       for (const id of sessionIds) {
@@ -498,4 +502,9 @@ function queuesAltered(before: Session, after: Session): string[] {
   if (wasWaiting && (!isWaiting || moved)) teams.add(before.teamId);
   if (isWaiting && (!wasWaiting || moved)) teams.add(after.teamId);
   return [...teams];
+}
+
+/** Finishing in bulk, or rescuing several sessions at once, needs the bulkActions permission (manual 004). */
+function requireBulkActions(agent: Agent): void {
+  if (!may(agent, 'bulkActions')) throw forbidden('Your administrator has not allowed you to act on many sessions at once.');
 }

@@ -23,6 +23,7 @@ interface DispatcherDeps {
   limiter: RateLimiter;
   logError: (error: unknown, context: Record<string, unknown>) => void;
   metrics: ServerMetrics;
+  now: () => number;
 }
 
 /**
@@ -59,6 +60,11 @@ export function dispatchCommands(socket: Socket, who: Identity, address: string,
     }
     if (commandBytes(name, payload) > MAX_COMMAND_BYTES) {
       return refuse({ code: 'PAYLOAD_TOO_LARGE', message: `The command is larger than ${MAX_COMMAND_BYTES} bytes (1 MiB) of JSON.` });
+    }
+    // The sweep closes a socket whose token expired only every few seconds: until then, refuse here.
+    // auth.refresh stays open: a fresh token of the same agent is the way back.
+    if (who.kind === 'agent' && who.expiresAt <= deps.now() && name !== 'auth.refresh') {
+      return refuse({ code: 'UNAUTHENTICATED', message: 'The token of this connection has expired: refresh it or sign in again.' });
     }
     const allowed = commandSchemas[name].who;
     if (allowed !== 'any' && allowed !== who.kind) {

@@ -16,6 +16,7 @@ interface SocketServerOptions {
   limiter: RateLimiter;
   logError: (error: unknown, context: Record<string, unknown>) => void;
   metrics: ServerMetrics;
+  now: () => number;
 }
 
 /** socket.io on the HTTP server. Identities are bearer tokens (no cookies), so any origin may connect. */
@@ -63,7 +64,7 @@ export function attachSocketHandlers(io: Server, services: Services, options: So
       socket.on('disconnect', () => presence.disconnected(who.agentId));
     }
     void socket.join(socket.data.rooms as string[]);
-    const deps = { io, services, limiter: options.limiter, logError: options.logError, metrics: options.metrics };
+    const deps = { io, services, limiter: options.limiter, logError: options.logError, metrics: options.metrics, now: options.now };
     socket.on(COMMAND_EVENT, dispatchCommands(socket, who, socket.data.address as string, deps));
     // A visitor learns where its waiting sessions stand as soon as it connects.
     for (const position of socket.data.queue as QueuePosition[]) socket.emit('webchat.queue', position);
