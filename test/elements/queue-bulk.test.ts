@@ -20,6 +20,24 @@ describe('<conecta-queue>', () => {
       expect(row(el, 'session-p1').getAttribute('aria-selected')).to.equal('false');
     });
 
+    it('offers no selection or bulk actions to an agent without the permission; one rescue still works', async () => {
+      const state = manyPending(2);
+      state.me = { ...state.me!, permissions: { ...state.me!.permissions, bulkActions: false } };
+      const client = createMockClient(state);
+      const el = await queueWith(client, { phase: 'pending' });
+      expect(el.shadowRoot!.querySelector('[part="bulk-bar"]')).to.equal(null);
+      expect(row(el, 'session-p1').querySelector('input[type="checkbox"]')).to.equal(null);
+      expect(row(el, 'session-p1').hasAttribute('aria-selected')).to.equal(false);
+      const main = row(el, 'session-p1').querySelector<HTMLElement>('.main')!;
+      main.focus();
+      press(main, ' ');
+      await el.updateComplete;
+      expect(row(el, 'session-p1').hasAttribute('aria-selected')).to.equal(false);
+      await el.rescueSession('session-p1');
+      await waitUntil(() => client.serverState.sessions['session-p1']!.status === 'active');
+      await expect(el).to.be.accessible();
+    });
+
     it('rescues the selected sessions in one command, showing progress', async () => {
       const client = createMockClient(manyPending(3), { latency: 30 });
       const el = await queueWith(client, { phase: 'pending' });

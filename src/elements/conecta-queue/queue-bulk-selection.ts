@@ -12,7 +12,8 @@ const tooMany = (error: unknown) =>
 
 /**
  * The pending phase's selection (at most 50 sessions: Space, checkboxes, "select all visible") and
- * its bulk actions: rescue, and finish after a confirmation that says no survey is sent.
+ * its bulk actions: rescue, and finish after a confirmation that says no survey is sent. Only for an
+ * agent with the `bulkActions` permission; the others rescue one session at a time.
  */
 export class QueueBulkSelection implements ReactiveController {
   #selected: ReadonlySet<string> = new Set();
@@ -39,6 +40,11 @@ export class QueueBulkSelection implements ReactiveController {
     if (still.length !== this.#selected.size) this.#selected = new Set(still);
   }
 
+  /** The agent may act on many sessions at once (the `bulkActions` permission: the server refuses the others). */
+  get allowed(): boolean {
+    return this.host.slice.me?.permissions.bulkActions === true;
+  }
+
   get size(): number {
     return this.#selected.size;
   }
@@ -53,6 +59,7 @@ export class QueueBulkSelection implements ReactiveController {
   }
 
   toggle(sessionId: string): void {
+    if (!this.allowed) return;
     const next = new Set(this.#selected);
     if (next.has(sessionId)) next.delete(sessionId);
     else if (next.size < BULK_LIMIT) next.add(sessionId);
@@ -135,7 +142,7 @@ export class QueueBulkSelection implements ReactiveController {
     const t = this.host.localize.t.queue;
     const visible = this.host.slice.lists.pending;
     const count = this.#selected.size;
-    if (!visible.length && !count && !this.#command.state()) return nothing;
+    if (!this.allowed || (!visible.length && !count && !this.#command.state())) return nothing;
     const full = this.full;
     const allVisible = visible.length > 0 && visible.every((s) => this.#selected.has(s.id));
     const offline = this.host.offline;

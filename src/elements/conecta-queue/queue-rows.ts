@@ -283,14 +283,15 @@ export class QueueRows implements ReactiveController {
     const t = this.host.localize.t.queue;
     const name = this.host.contactName(session);
     const tabindex = index === this.focusIndex[phase] ? '0' : '-1';
+    const selectable = phase === 'pending' && this.selection.allowed;
     const selected = this.selection.has(session.id);
     const full = this.selection.full;
     const error = phase === 'waiting' ? this.#accept.error(session.id) : phase === 'pending' ? this.#rescue.error(session.id) : '';
     return html`<div role="row" part="item ${phase}" class="row" data-session-id=${session.id} data-index=${index}
-      aria-rowindex=${index + 1} aria-selected=${phase === 'pending' ? String(selected) : nothing}
+      aria-rowindex=${index + 1} aria-selected=${selectable ? String(selected) : nothing}
       aria-current=${phase !== 'waiting' && this.selectedId === session.id ? 'true' : nothing}>
       ${
-        phase === 'pending'
+        selectable
           ? html`<div role="gridcell" class="check">
             <input type="checkbox" tabindex=${tabindex} aria-label=${t.selectLabel(name)} .checked=${selected}
               ?disabled=${!selected && full} aria-describedby=${!selected && full ? 'selection-limit' : nothing}
