@@ -31,6 +31,7 @@ import { MemoryTokenBuckets, type TokenBucketStore } from './limits/token-bucket
 import { MemoryOutbox } from './mail/memory-outbox.js';
 import { smtpMailer } from './mail/smtp-mailer.js';
 import { attachSocketHandlers, createSocketServer } from './socket/server.js';
+import { TeamOpeningWatch } from './socket/team-opening-watch.js';
 import { TokenExpirySweep } from './socket/token-expiry-sweep.js';
 import { SocketTokenEndings } from './socket/token-sockets.js';
 import { SocketEvents } from './socket/socket-events.js';
@@ -65,6 +66,8 @@ export interface ServerOptions {
   signOnTokenTtlMs?: number;
   /** How often sockets whose token expired are told (`auth.ended`) and closed. Default 5 s; 0: never (tests call `tokenSweep.sweep()`). */
   tokenSweepMs?: number;
+  /** How often teams' working hours are checked for an opening (`team.opened`). Default 60 s; 0: never (tests call `teamOpenings.look()`). */
+  teamOpeningWatchMs?: number;
   /** Where password e-mails go (`smtps://user:pass@host:465`); without it they stay in `ConectaServer.outbox`. */
   smtpUrl?: string;
   /** The sender of the server's e-mails. Default `Conecta <no-reply@localhost>`. */
@@ -91,6 +94,8 @@ export interface ConectaServer {
   readonly services: Services;
   /** Closes the sockets whose token expired; runs every `tokenSweepMs`. */
   readonly tokenSweep: TokenExpirySweep;
+  /** Tells a team's online agents when its working hours begin; looks every `teamOpeningWatchMs`. */
+  readonly teamOpenings: TeamOpeningWatch;
   /** The e-mails the server "sent", when no `smtpUrl` was given (tests, the demo's mailbox); otherwise undefined. */
   readonly outbox: MemoryOutbox | undefined;
   /** Resolves with the base URL. Port 0 picks a free port. */
@@ -188,6 +193,8 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   expiry?.unref();
   const tokenSweep = new TokenExpirySweep(io, services, now, logError);
   tokenSweep.start(options.tokenSweepMs ?? 5_000);
+  const teamOpenings = new TeamOpeningWatch(io, repo, now, logError);
+  teamOpenings.start(options.teamOpeningWatchMs ?? 60_000);
 
   let closing: Promise<void> | undefined;
   return {
@@ -199,6 +206,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     repo,
     services,
     tokenSweep,
+    teamOpenings,
     outbox,
     async listen(port, host) {
       await http.listen({ port, host });
@@ -211,6 +219,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
       closing ??= (async () => {
         clearInterval(expiry);
         tokenSweep.stop();
+        teamOpenings.stop();
         sockets.close();
         io.disconnectSockets(true);
         io.engine.close();

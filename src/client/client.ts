@@ -228,6 +228,7 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
       }
     });
     socket.on('agent.availability', (availability: ServerEvents['agent.availability']) => this.#applyAvailability(availability));
+    socket.on('team.opened', () => void this.loadQueue().catch(() => {}));
     // Reconnecting after a blip, or the server out of reach: attempts that fail say it is the latter.
     socket.on('connect_error', () => this.store.update((state) => ({ ...state, connectionFailures: (state.connectionFailures ?? 0) + 1 })));
     socket.on('connect', () => this.store.update((state) => (state.connectionFailures ? { ...state, connectionFailures: 0 } : state)));

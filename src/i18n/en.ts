@@ -42,6 +42,8 @@ export const en: Translation = {
   },
   errors: {
     ALREADY_ACCEPTED: 'This session was already accepted by another agent.',
+    AGENT_PAUSED: 'You are on a pause. End it to accept sessions.',
+    AGENT_UNAVAILABLE: 'That agent is not available now (paused, away or offline). Transfer to the team or to another agent.',
     SESSION_FINISHED: 'This session is already finished.',
     FORBIDDEN: 'You are not allowed to do that.',
     NOT_FOUND: 'Not found.',
@@ -223,7 +225,7 @@ export const en: Translation = {
     transferTeam: 'Team',
     transferAgent: 'Agent (optional)',
     anyAgent: 'Any agent of the team',
-    agentOption: (name, online) => `${name} (${online ? 'online' : 'offline'})`,
+    agentOption: (name, state) => `${name} (${{ online: 'available', paused: 'on a break', away: 'away', offline: 'offline' }[state]})`,
     transferNote: 'Note (optional)',
     transferConfirm: 'Transfer',
     transferring: 'Transferring…',

@@ -42,6 +42,8 @@ export const es: Translation = {
   },
   errors: {
     ALREADY_ACCEPTED: 'Otro agente ya aceptó esta atención.',
+    AGENT_PAUSED: 'Estás en pausa. Termina la pausa para aceptar atenciones.',
+    AGENT_UNAVAILABLE: 'Ese agente no está disponible ahora (en pausa, ausente o desconectado). Transfiere al equipo o a otro agente.',
     SESSION_FINISHED: 'Esta atención ya fue finalizada.',
     FORBIDDEN: 'No tienes permiso para hacer eso.',
     NOT_FOUND: 'No encontrado.',
@@ -223,7 +225,8 @@ export const es: Translation = {
     transferTeam: 'Equipo',
     transferAgent: 'Agente (opcional)',
     anyAgent: 'Cualquier agente del equipo',
-    agentOption: (name, online) => `${name} (${online ? 'en línea' : 'desconectado'})`,
+    agentOption: (name, state) =>
+      `${name} (${{ online: 'disponible', paused: 'en pausa', away: 'ausente', offline: 'desconectado' }[state]})`,
     transferNote: 'Nota (opcional)',
     transferConfirm: 'Transferir',
     transferring: 'Transfiriendo…',

@@ -1,5 +1,5 @@
 import type { AuthEnded } from '../client/state.js';
-import type { ChannelKind, ErrorCode, SessionStatus } from '../protocol/index.js';
+import type { AgentState, ChannelKind, ErrorCode, SessionStatus } from '../protocol/index.js';
 import { transcriptPtBR } from './transcript/pt-BR.js';
 import { messageLengthPtBR } from './message-length/pt-BR.js';
 import { loginPtBR } from './login/pt-BR.js';
@@ -48,6 +48,9 @@ export const ptBR = {
   } satisfies Record<SessionStatus, string>,
   errors: {
     ALREADY_ACCEPTED: 'Este atendimento já foi aceito por outro agente.',
+    AGENT_PAUSED: 'Você está em pausa. Encerre a pausa para aceitar atendimentos.',
+    AGENT_UNAVAILABLE:
+      'Esse agente não está disponível agora (em pausa, ausente ou offline). Transfira para a equipe ou para outro agente.',
     SESSION_FINISHED: 'Este atendimento já foi finalizado.',
     FORBIDDEN: 'Você não tem permissão para isso.',
     NOT_FOUND: 'Não encontrado.',
@@ -233,7 +236,9 @@ export const ptBR = {
     transferTeam: 'Equipe',
     transferAgent: 'Agente (opcional)',
     anyAgent: 'Qualquer agente da equipe',
-    agentOption: (name: string, online: boolean) => `${name} (${online ? 'online' : 'offline'})`,
+    /** A colleague in the transfer and invite lists, with why they may not take the session now. */
+    agentOption: (name: string, state: AgentState) =>
+      `${name} (${{ online: 'disponível', paused: 'em pausa', away: 'ausente', offline: 'offline' }[state]})`,
     transferNote: 'Nota (opcional)',
     transferConfirm: 'Transferir',
     transferring: 'Transferindo…',

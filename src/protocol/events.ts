@@ -30,6 +30,11 @@ export interface ServerEvents {
   /** To every agent: a colleague's (or its own) state changed: online, paused (which type), away, offline. */
   'agent.availability': AgentAvailability;
   /**
+   * To a team's online agents: its working hours just began. The sessions that waited while it was
+   * closed were offered to no one; reload the queue (`agent.snapshot`) to see them.
+   */
+  'team.opened': { teamId: string };
+  /**
    * Internal chat, to every socket of both agents: a message was sent, or (sent again) the recipient
    * read it (`readAt` set). Keep the copy with `readAt` when both arrive.
    */

@@ -1,10 +1,22 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ConectaClient } from '../../src/client/client.js';
-import { ANA, DEMO_AGENTS, DEMO_PASSWORD, startTestServer, upload, type TestServer } from '../server/harness.js';
+import {
+  ANA,
+  DEMO_AGENTS,
+  DEMO_PASSWORD,
+  DEMO_TEAMS,
+  NEVER_OPEN,
+  connectVisitor,
+  setWorkingHours,
+  startTestServer,
+  upload,
+  type TestServer,
+} from '../server/harness.js';
 import { agentSockets } from './node-sockets.js';
 import { until } from './support.js';
 
@@ -96,6 +108,23 @@ describe("the agent client's pauses, counters and profile", () => {
     await client.resume();
     assert.equal(client.store.state.availability?.state, 'online');
     await until(client, (state) => state.loggedInToday!.at > snapshotsBefore);
+  });
+
+  it('loads the sessions that waited while the team was closed, once the team opens', async () => {
+    await setWorkingHours(t, DEMO_TEAMS.suporte.id, NEVER_OPEN);
+    try {
+      await t.server.teamOpenings.look();
+      const visitor = await connectVisitor(t.url);
+      const { session } = await visitor.ok('webchat.start', { sessionId: randomUUID(), name: 'Vera Lúcia', teamId: DEMO_TEAMS.suporte.id });
+      visitor.close();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.equal(client.store.state.sessions[session.id], undefined, 'offered while the team was closed');
+      await setWorkingHours(t, DEMO_TEAMS.suporte.id, null);
+      await t.server.teamOpenings.look();
+      await until(client, (state) => state.sessions[session.id]?.status === 'waiting');
+    } finally {
+      await setWorkingHours(t, DEMO_TEAMS.suporte.id, null);
+    }
   });
 
   it('loads the counters the server counts', async () => {

@@ -20,12 +20,12 @@ describe("the agent's desk, end to end", () => {
 
     const token = await loginAgent(e2e.server.url, BRUNO);
     const bruno = await connectAgent(e2e.server.url, token);
-    await agent.locator('option', { hasText: 'Bruno Lima (online)' }).waitFor({ state: 'attached' });
+    await agent.locator('option', { hasText: 'Bruno Lima (disponível)' }).waitFor({ state: 'attached' });
 
     const { status } = await postJson(`${e2e.server.url}/api/auth/logout`, {}, { authorization: `Bearer ${token}` });
     assert.equal(status, 200);
     await agent.locator('option', { hasText: 'Bruno Lima (offline)' }).waitFor({ state: 'attached' });
-    assert.ok(!(await options()).some((option) => option.includes('(online)')), 'no colleague is left online');
+    assert.ok(!(await options()).some((option) => option.includes('(disponível)')), 'no colleague is left online');
     bruno.close();
     visitor.close();
   });

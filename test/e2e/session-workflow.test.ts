@@ -58,7 +58,7 @@ describe('the session workflow between agents, end to end', () => {
     await ana.getByRole('button', { name: 'Transferir', exact: true }).click();
     const transfer = dialog(ana, 'Transferir atendimento');
     await transfer.getByLabel('Equipe').selectOption({ label: 'Suporte' });
-    await transfer.getByLabel('Agente (opcional)').selectOption({ label: 'Bruno Lima (online)' });
+    await transfer.getByLabel('Agente (opcional)').selectOption({ label: 'Bruno Lima (disponível)' });
     await transfer.getByLabel('Nota (opcional)').fill('Cliente pediu o Bruno');
     await transfer.getByRole('button', { name: 'Transferir', exact: true }).click();
     await ana.getByText('Atendimento transferido para Suporte. Ele não está mais com você.').waitFor();
@@ -81,7 +81,7 @@ describe('the session workflow between agents, end to end', () => {
     await acceptFromQueue(ana, 'Ulisses Prado');
     await ana.getByRole('button', { name: 'Convidar', exact: true }).click();
     const invite = dialog(ana, 'Convidar colaborador');
-    await invite.getByLabel('Agente').selectOption({ label: 'Bruno Lima (online)' });
+    await invite.getByLabel('Agente').selectOption({ label: 'Bruno Lima (disponível)' });
     await invite.getByRole('button', { name: 'Convidar', exact: true }).click();
     await ana.getByText(/convidou Bruno Lima para o atendimento/).waitFor();
 

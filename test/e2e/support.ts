@@ -109,8 +109,14 @@ export async function visitorSays(page: Page, text: string, channel = 'demo'): P
 }
 
 /** An agent logged in at the demo desk (`/agent/`), or at another demo page with the same login (`/crm/`). */
-export async function openAgentDesk(e2e: EndToEnd, email: string, path = '/agent/'): Promise<Page> {
+export async function openAgentDesk(
+  e2e: EndToEnd,
+  email: string,
+  path = '/agent/',
+  prepare?: (page: Page) => Promise<void>,
+): Promise<Page> {
   const page = await newPage(e2e);
+  await prepare?.(page);
   await page.goto(`${e2e.server.url}${path}`);
   const login = page.getByRole('form', { name: 'Entrar' });
   await login.getByLabel('E-mail').fill(email);
@@ -124,13 +130,13 @@ export async function openAgentDesk(e2e: EndToEnd, email: string, path = '/agent
  * A suite's way to open agent desks (`desk(email)`), each closed after its test. `e2e` is read when a
  * desk opens: the suite starts its server in `before`.
  */
-export function desksClosedAfterEach(e2e: () => EndToEnd): (email: string) => Promise<Page> {
+export function desksClosedAfterEach(e2e: () => EndToEnd): (email: string, prepare?: (page: Page) => Promise<void>) => Promise<Page> {
   const pages: Page[] = [];
   afterEach(async () => {
     for (const page of pages.splice(0)) await page.context().close();
   });
-  return async (email) => {
-    const page = await openAgentDesk(e2e(), email);
+  return async (email, prepare) => {
+    const page = await openAgentDesk(e2e(), email, '/agent/', prepare);
     pages.push(page);
     return page;
   };

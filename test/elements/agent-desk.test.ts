@@ -2,6 +2,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/conecta-agent-desk/conecta-agent-desk.js';
 import type { ConectaAgentDesk } from '../../src/elements/conecta-agent-desk/conecta-agent-desk.js';
+import { AlertsChangedEvent } from '../../src/elements/conecta-agent-bar/events.js';
 import type { ConectaSession } from '../../src/elements/conecta-session/conecta-session.js';
 import { conversationFixture, createMockClient, type MockClient } from '../fixtures/index.js';
 import { $, $$, settle, text } from './helpers.js';
@@ -136,6 +137,20 @@ describe('<conecta-agent-desk>', () => {
     await settle(el);
     expect($(el, '[part="colleagues-panel"]').hidden).to.equal(false);
     expect($$(el, 'conecta-agents').map((agents) => agents.parentElement!.parentElement!.hidden)).to.deep.equal([true]);
+  });
+
+  it('turns the queue’s alerts on and off as the agent bar’s switch says', async () => {
+    const client = createMockClient(conversationFixture());
+    const el = await deskWith(client);
+    const queue = inner<HTMLElement & { withAlerts: boolean }>(el, 'conecta-queue')!;
+    expect(queue.withAlerts).to.equal(false);
+    // What the bar's switch sends (the bar itself is not defined in this page).
+    queue.dispatchEvent(new AlertsChangedEvent({ enabled: true }));
+    await settle(el);
+    expect([el.withAlerts, queue.withAlerts]).to.deep.equal([true, true]);
+    queue.dispatchEvent(new AlertsChangedEvent({ enabled: false }));
+    await settle(el);
+    expect([el.withAlerts, queue.withAlerts]).to.deep.equal([false, false]);
   });
 
   it('names its panels in the element’s language', async () => {

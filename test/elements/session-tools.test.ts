@@ -173,7 +173,7 @@ describe('<conecta-session> toolbar, dialogs and side panel', () => {
       tool(el, 'transfer').click();
       await settle(el);
       const agents = () => [...($(el, '#field-agent') as HTMLSelectElement).options].map((o) => text(o));
-      expect(agents()).to.deep.equal(['Qualquer agente da equipe', 'Bruno Lima (online)']);
+      expect(agents()).to.deep.equal(['Qualquer agente da equipe', 'Bruno Lima (disponível)']);
       choose(el, '#field-team', 'vendas');
       await el.updateComplete;
       expect(agents()).to.deep.equal(['Qualquer agente da equipe', 'Carol (offline)']);

@@ -98,10 +98,34 @@ describe('agent availability', () => {
     await brunoSocket.waitFor('session.updated', (e) => e.session.id === whilePaused.id);
     await delay(100);
     assert.equal(offered(anaSocket, whilePaused), false, 'the paused agent was offered the session');
+    // Found some other way (a list loaded before the pause), it still cannot be taken on a break.
+    const refused = errorOf(await anaSocket.command('session.accept', { sessionId: whilePaused.id }));
+    assert.equal(refused?.code, 'AGENT_PAUSED');
 
     await anaSocket.ok('agent.resume', {});
+    await anaSocket.ok('session.accept', { sessionId: whilePaused.id });
     const afterResume = await waitingSession();
     await anaSocket.waitFor('session.updated', (e) => e.session.id === afterResume.id);
+  });
+
+  it('tells the team’s online agents when its hours begin, so they load what waited while it was closed', async () => {
+    await setWorkingHours(t, DEMO_TEAMS.suporte.id, NEVER_OPEN);
+    try {
+      assert.deepEqual(await t.server.teamOpenings.look(), []);
+      const overnight = await waitingSession();
+      await anaSocket.ok('agent.pause', { pauseTypeId: LUNCH.id });
+      await setWorkingHours(t, DEMO_TEAMS.suporte.id, null);
+      assert.deepEqual(await t.server.teamOpenings.look(), [DEMO_TEAMS.suporte.id]);
+      await brunoSocket.waitFor('team.opened', (e) => e.teamId === DEMO_TEAMS.suporte.id);
+      assert.ok((await brunoSocket.ok('agent.snapshot', {})).sessions.some((s) => s.id === overnight.id));
+      // Told once, and not to an agent on a break (who reloads the queue when the break ends).
+      assert.deepEqual(await t.server.teamOpenings.look(), []);
+      await delay(100);
+      assert.equal(anaSocket.received('team.opened').length, 0);
+      assert.equal(brunoSocket.received('team.opened').length, 1);
+    } finally {
+      await setWorkingHours(t, DEMO_TEAMS.suporte.id, null);
+    }
   });
 
   it('offers nothing outside the team’s working hours, even to online agents', async () => {
@@ -176,7 +200,7 @@ describe('agent availability', () => {
       const refused = errorOf(
         await brunoSocket.command('session.transfer', { sessionId: session.id, toTeamId: DEMO_TEAMS.suporte.id, toAgentId: CARLA.id }),
       );
-      assert.equal(refused?.code, 'CONFLICT');
+      assert.equal(refused?.code, 'AGENT_UNAVAILABLE');
       assert.deepEqual(refused?.fields, { toAgentId: 'is away' });
       carla = await connectAgent(t.url, token);
       await anaSocket.waitFor('agent.availability', (a) => a.agentId === CARLA.id && a.state === 'online' && a.since >= away.since);
@@ -197,6 +221,22 @@ describe('agent availability', () => {
     carla.close();
   });
 
+  it('stays online after logging out of one device while another is still connected; offline after the last', async () => {
+    const phone = await loginAgent(t.url, CARLA.email);
+    const laptop = await loginAgent(t.url, CARLA.email);
+    const onPhone = await connectAgent(t.url, phone);
+    const onLaptop = await connectAgent(t.url, laptop);
+    await waitForState(CARLA.id, 'online');
+    assert.equal((await postJson(`${t.url}/api/auth/logout`, {}, { authorization: `Bearer ${phone}` })).status, 200);
+    await onPhone.waitFor('auth.ended');
+    await delay(200);
+    assert.equal(await stateOf(CARLA.id), 'online', 'still at work on the laptop');
+    assert.equal((await postJson(`${t.url}/api/auth/logout`, {}, { authorization: `Bearer ${laptop}` })).status, 200);
+    await waitForState(CARLA.id, 'offline');
+    onPhone.close();
+    onLaptop.close();
+  });
+
   it('is offline after a logout; a transfer to an offline agent is refused, or waits for the team when so configured', async () => {
     const token = await loginAgent(t.url, CARLA.email);
     const carla = await connectAgent(t.url, token);
@@ -208,7 +248,7 @@ describe('agent availability', () => {
     const session = await waitingSession();
     const transfer = { sessionId: session.id, toTeamId: DEMO_TEAMS.suporte.id, toAgentId: CARLA.id };
     const refused = errorOf(await brunoSocket.command('session.transfer', transfer));
-    assert.equal(refused?.code, 'CONFLICT');
+    assert.equal(refused?.code, 'AGENT_UNAVAILABLE');
     assert.match(refused!.message, /Carla Dias is offline/);
 
     await settle({ transferToUnavailable: 'team' });

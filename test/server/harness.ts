@@ -64,6 +64,8 @@ export interface TestServerOptions {
   signOnTokenTtlMs?: number;
   /** Defaults to 0 here: tests call `server.tokenSweep.sweep()` themselves. */
   tokenSweepMs?: number;
+  /** Defaults to 0 here: tests call `server.teamOpenings.look()` themselves. */
+  teamOpeningWatchMs?: number;
   /** Without `smtpUrl`, mails stay in `server.outbox`. */
   smtpUrl?: string;
   mailFrom?: string;
@@ -99,6 +101,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     tokenTtlMs: options.tokenTtlMs,
     signOnTokenTtlMs: options.signOnTokenTtlMs,
     tokenSweepMs: options.tokenSweepMs ?? 0,
+    teamOpeningWatchMs: options.teamOpeningWatchMs ?? 0,
     staticRoots: options.staticRoots,
     smtpUrl: options.smtpUrl,
     mailFrom: options.mailFrom,

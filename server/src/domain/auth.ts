@@ -17,6 +17,8 @@ export const DEFAULT_TOKEN_TTL_MS = 12 * 60 * 60_000;
  */
 export interface TokenSockets {
   end(tokenHashes: readonly string[], reason: AuthEndReason): void;
+  /** Whether the agent has a socket open with a token other than this one (another device still at work). */
+  connectedElsewhere(agentId: string, tokenHash: string): Promise<boolean>;
 }
 
 /** A valid token: whose it is, its hash (its sockets' room) and when it stops working. */
@@ -101,7 +103,8 @@ export class AuthService {
     const found = await this.repo.findAuthToken(tokenHash);
     const deleted = await this.repo.deleteAuthToken(tokenHash);
     if (deleted) this.sockets.end([tokenHash], 'revoked');
-    if (deleted && found) await this.loggedOut(found.agentId);
+    // Logging out of one device leaves the agent at work on another: only the last one makes it offline.
+    if (deleted && found && !(await this.sockets.connectedElsewhere(found.agentId, tokenHash))) await this.loggedOut(found.agentId);
     return deleted;
   }
 

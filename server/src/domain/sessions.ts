@@ -45,7 +45,7 @@ async function unlessUnavailable(tx: Repository, target: Agent): Promise<Agent |
   if (state === 'online') return target;
   if ((await tx.getAvailabilitySettings()).transferToUnavailable === 'team') return null;
   throw new CommandError(
-    'CONFLICT',
+    'AGENT_UNAVAILABLE',
     `${nameOf(target)} is ${state} and cannot receive sessions now: transfer to the team or to another agent.`,
     {
       toAgentId: `is ${state}`,
@@ -84,6 +84,10 @@ export class SessionService {
       }
       if (session.targetAgentId === null && !agent.teamIds.includes(session.teamId)) {
         throw forbidden('This session belongs to a team you are not a member of.');
+      }
+      // A pause is time away from the queue (it is counted as such): the agent ends it to take work.
+      if ((await tx.getAgentState(agent.id))?.state === 'paused') {
+        throw new CommandError('AGENT_PAUSED', 'You are on a pause: end it to accept sessions.');
       }
       const at = this.now();
       const next: Session = {

@@ -1,7 +1,8 @@
 import type { Server } from 'socket.io';
 import type { AuthEndReason } from '../../../src/protocol/index.js';
 import type { TokenSockets } from '../domain/auth.js';
-import { tokenRoom } from './rooms.js';
+import type { Identity } from '../domain/identity.js';
+import { agentRoom, tokenRoom } from './rooms.js';
 
 /**
  * Ends the sockets of revoked tokens through their token rooms, so it reaches them on every node
@@ -16,5 +17,10 @@ export class SocketTokenEndings implements TokenSockets {
     const rooms = tokenHashes.map(tokenRoom);
     this.io.to(rooms).emit('auth.ended', { reason });
     this.io.in(rooms).disconnectSockets(true);
+  }
+
+  async connectedElsewhere(agentId: string, tokenHash: string): Promise<boolean> {
+    const sockets = await this.io.in(agentRoom(agentId)).fetchSockets();
+    return sockets.some((socket) => (socket.data.who as Identity | undefined)?.kind === 'agent' && socket.data.who.tokenHash !== tokenHash);
   }
 }

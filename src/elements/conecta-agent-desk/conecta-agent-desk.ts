@@ -62,7 +62,10 @@ export class ConectaAgentDesk extends ConectaAgentElement {
   /** The open session ('' for none). Set by the queue's choices; a CRM may set it too. */
   @property({ attribute: 'session-id', reflect: true }) sessionId = '';
 
-  /** Alerts (sound, notification) for new waiting sessions: the queue's `with-alerts`. */
+  /**
+   * Alerts (sound, notification) for new waiting sessions and colleagues' messages: the queue's and
+   * the internal chat's `with-alerts`. The agent bar's switch sets it.
+   */
   @property({ type: Boolean, attribute: 'with-alerts', reflect: true }) withAlerts = false;
 
   /** Leaves the agent bar out (the page has its own). */
@@ -86,6 +89,16 @@ export class ConectaAgentDesk extends ConectaAgentElement {
     super();
     this.addEventListener('conecta-session-accepted', (event) => this.#open(event.detail.session));
     this.addEventListener('conecta-session-selected', (event) => this.#open(event.detail.session));
+    // The bar's switch is the agent's own choice: it turns the queue's and the chat's alerts on and off.
+    this.addEventListener('conecta-alerts-changed', (event) => (this.withAlerts = event.detail.enabled));
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    // What the agent chose on an earlier visit (the bar keeps it for the site; it may load later).
+    void customElements.whenDefined('conecta-agent-bar').then(() => {
+      if (this.renderRoot.querySelector('conecta-agent-bar')?.alertsEnabled) this.withAlerts = true;
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -138,7 +151,7 @@ export class ConectaAgentDesk extends ConectaAgentElement {
         </section>
         <section part="colleagues-panel" class="panel colleagues" aria-label=${t.colleagues} ?hidden=${!showColleagues}>
           <div ?hidden=${!showAgents}>${this.#slot('agents', html`<conecta-agents></conecta-agents>`)}</div>
-          <div ?hidden=${!showChat}>${this.#slot('internal-chat', html`<conecta-internal-chat variant="compact"></conecta-internal-chat>`)}</div>
+          <div ?hidden=${!showChat}>${this.#slot('internal-chat', html`<conecta-internal-chat variant="compact" ?with-alerts=${this.withAlerts}></conecta-internal-chat>`)}</div>
         </section>
       </div>
     </div>`;

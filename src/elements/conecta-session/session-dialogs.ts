@@ -368,7 +368,7 @@ export class SessionDialogs implements ReactiveController {
               agents,
               (agent) => agent.id,
               (agent) => html`<option value=${agent.id} ?selected=${agent.id === this.transferAgentId}
-              >${t.agentOption(agent.nickname ?? agent.name, agent.online)}</option>`,
+              >${t.agentOption(agent.nickname ?? agent.name, agent.availability.state)}</option>`,
             )}
           </select>`,
         )}
@@ -422,7 +422,7 @@ export class SessionDialogs implements ReactiveController {
                   this.host.requestUpdate();
                 }}>${agents.map(
                   (agent) => html`<option value=${agent.id} ?selected=${agent.id === this.inviteAgentId}
-              >${t.agentOption(agent.nickname ?? agent.name, agent.online)}</option>`,
+              >${t.agentOption(agent.nickname ?? agent.name, agent.availability.state)}</option>`,
                 )}</select>`,
               )
             : html`<p>${t.inviteNone}</p>`
