@@ -1,11 +1,12 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild, { minify as esbuildMinify } from 'rollup-plugin-esbuild';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { minifyTemplates } from './build/minify-templates.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const dependencies = Object.keys(pkg.dependencies);
+// What the package depends on (and React, a peer for the wrappers) stays out of the ESM build.
+const dependencies = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies)];
 // `lit` and `lit/decorators.js` are both external: anything under a dependency's name is.
 const isDependency = (id) => dependencies.some((name) => id === name || id.startsWith(`${name}/`));
 
@@ -52,11 +53,19 @@ const minifyForVisitors = () => [
   terser({ ecma: 2020, compress: { passes: 3, keep_fargs: false, inline: 1, sequences: false }, format: { comments: false } }),
 ];
 
+/** `conecta-elements/react/<element>`: each element's React wrapper (src/react/, made from the manifest). */
+const reactWrappers = Object.fromEntries(
+  readdirSync(new URL('./src/react/', import.meta.url))
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => [`react/${file.replace(/\.ts$/, '')}`, `src/react/${file}`]),
+);
+
 /** ESM for npm users: one file per entry point, dependencies left to their bundler. */
 const esm = {
   input: {
     index: 'src/index.ts',
     client: 'src/client/index.ts',
+    provider: 'src/provider.ts',
     queue: 'src/queue.ts',
     session: 'src/session.ts',
     'contact-form': 'src/contact-form.ts',
@@ -66,6 +75,7 @@ const esm = {
     login: 'src/login.ts',
     'agent-bar': 'src/agent-bar.ts',
     webchat: 'src/webchat.ts',
+    ...reactWrappers,
   },
   external: isDependency,
   plugins: [nodeResolve({ browser: true, exportConditions: ['browser'] }), transpile()],

@@ -2,6 +2,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromeArgs, findChrome } from './test/support/chrome.mjs';
+import { layoutScreenshotPlugin } from './test/support/layout-screenshot-plugin.mjs';
 
 export default {
   files: ['test/elements/**/*.test.ts', 'test/controllers/**/*.test.ts'],
@@ -12,7 +13,8 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 120_000,
   // Lit's legacy decorators need experimentalDecorators + useDefineForClassFields: false (tsconfig.json).
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  // layoutScreenshotPlugin: the layout tests write screenshots of every agent element at each width.
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), layoutScreenshotPlugin()],
   browsers: [
     chromeLauncher({
       // No test tool may download a browser: use the one installed on the machine.

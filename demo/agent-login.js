@@ -24,15 +24,9 @@ export function startAgentPage({ onDesk }) {
   // The language chosen at the login (or in the agent bar's profile) is the whole page's.
   document.addEventListener('conecta-language-changed', ({ detail }) => (document.documentElement.lang = detail.language));
 
-  // A page with <conecta-agent-bar> logs out through it (token revoked, client closed); the others with a plain button.
+  // Each agent page logs out through its <conecta-agent-bar> (token revoked, client closed).
   document.addEventListener('conecta-logout', () => {
     sessionStorage.removeItem(tokenKey);
-    location.reload();
-  });
-  document.getElementById('logout')?.addEventListener('click', async () => {
-    const token = sessionStorage.getItem(tokenKey);
-    sessionStorage.removeItem(tokenKey);
-    await fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(() => {});
     location.reload();
   });
 

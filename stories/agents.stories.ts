@@ -3,23 +3,35 @@ import { html, nothing } from 'lit';
 import '../src/agents.js';
 import '../src/internal-chat.js';
 import { colleaguesFixture, createMockClient, offlineFixture, queueFixture, type MockClient } from '../test/fixtures/index.js';
-import { languageArgType, never, tokenArgTypes, withTokens, type TokenArgs } from './story-kit.js';
+import {
+  languageArgType,
+  never,
+  tokenArgTypes,
+  withTokens,
+  type TokenArgs,
+  appearanceArgTypes,
+  dark,
+  withDarkPage,
+  type AppearanceArgs,
+} from './story-kit.js';
 
-interface AgentsArgs extends TokenArgs {
+interface AgentsArgs extends TokenArgs, AppearanceArgs {
   lang: string;
   latency: number;
 }
 
 const onClient = (makeClient: (args: AgentsArgs) => MockClient) => (args: AgentsArgs) =>
-  html`<conecta-agents .client=${makeClient(args)} lang=${args.lang || nothing}></conecta-agents>`;
+  html`<conecta-agents .client=${makeClient(args)} lang=${args.lang || nothing} theme=${args.theme || nothing}
+    density=${args.density || nothing}></conecta-agents>`;
 
 const meta = {
   title: 'Agent/Agents',
   component: 'conecta-agents',
-  decorators: [withTokens],
+  decorators: [withTokens, withDarkPage],
   args: { lang: 'pt-BR', latency: 300 },
   argTypes: {
     ...languageArgType,
+    ...appearanceArgTypes,
     latency: {
       control: { type: 'number', min: 0, step: 100 },
       description: 'Mock client: delay of every answer (ms).',
@@ -83,3 +95,6 @@ export const WithInternalChat: Story = {
 export const English: Story = { args: { lang: 'en' } };
 
 export const Spanish: Story = { args: { lang: 'es' } };
+
+/** The dark theme (`theme="dark"`): the element's own dark colours, no page tokens. */
+export const Dark: Story = dark;

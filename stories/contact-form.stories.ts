@@ -3,9 +3,21 @@ import { html, nothing } from 'lit';
 import { userEvent } from 'storybook/test';
 import '../src/contact-form.js';
 import { authEndedFixture, createMockClient, offlineFixture, queueFixture, type MockClient } from '../test/fixtures/index.js';
-import { darkTheme, inShadow, languageArgType, never, tokenArgTypes, withTokens, type TokenArgs } from './story-kit.js';
+import {
+  darkTheme,
+  inShadow,
+  languageArgType,
+  never,
+  tokenArgTypes,
+  withTokens,
+  type TokenArgs,
+  appearanceArgTypes,
+  dark,
+  withDarkPage,
+  type AppearanceArgs,
+} from './story-kit.js';
 
-interface ContactFormArgs extends TokenArgs {
+interface ContactFormArgs extends TokenArgs, AppearanceArgs {
   lang: string;
   contactId: string;
   /** Delay of every mock answer, in ms: long enough to see "Saving…". */
@@ -18,15 +30,18 @@ const onClient = (makeClient: (args: ContactFormArgs) => MockClient) => (args: C
     .client=${makeClient(args)}
     lang=${args.lang || nothing}
     contact-id=${args.contactId || nothing}
+    theme=${args.theme || nothing}
+    density=${args.density || nothing}
   ></conecta-contact-form>`;
 
 const meta = {
   title: 'Agent/Contact form',
   component: 'conecta-contact-form',
-  decorators: [withTokens],
+  decorators: [withTokens, withDarkPage],
   args: { lang: 'pt-BR', contactId: 'contact-carla', latency: 400 },
   argTypes: {
     ...languageArgType,
+    ...appearanceArgTypes,
     contactId: {
       name: 'contact-id',
       control: 'select',
@@ -104,3 +119,6 @@ export const Spanish: Story = { args: { lang: 'es' } };
 
 /** The `--conecta-*` tokens, set on an ancestor as a host page would (the form has no knobs of its own). */
 export const Themed: Story = { args: { ...darkTheme } };
+
+/** The dark theme (`theme="dark"`): the element's own dark colours, no page tokens. */
+export const Dark: Story = dark;

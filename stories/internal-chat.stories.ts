@@ -10,9 +10,19 @@ import {
   offlineFixture,
   type MockClient,
 } from '../test/fixtures/index.js';
-import { languageArgType, never, tokenArgTypes, withTokens, type TokenArgs } from './story-kit.js';
+import {
+  languageArgType,
+  never,
+  tokenArgTypes,
+  withTokens,
+  type TokenArgs,
+  appearanceArgTypes,
+  dark,
+  withDarkPage,
+  type AppearanceArgs,
+} from './story-kit.js';
 
-interface InternalChatArgs extends TokenArgs {
+interface InternalChatArgs extends TokenArgs, AppearanceArgs {
   lang: string;
   withAgent: string;
   variant: 'default' | 'compact';
@@ -22,15 +32,17 @@ interface InternalChatArgs extends TokenArgs {
 
 const onClient = (makeClient: (args: InternalChatArgs) => MockClient) => (args: InternalChatArgs) =>
   html`<conecta-internal-chat .client=${makeClient(args)} lang=${args.lang || nothing} with-agent=${args.withAgent || nothing}
-    variant=${args.variant || nothing} ?with-alerts=${args.withAlerts}></conecta-internal-chat>`;
+    variant=${args.variant || nothing} ?with-alerts=${args.withAlerts} theme=${args.theme || nothing}
+    density=${args.density || nothing}></conecta-internal-chat>`;
 
 const meta = {
   title: 'Agent/Internal chat',
   component: 'conecta-internal-chat',
-  decorators: [withTokens],
+  decorators: [withTokens, withDarkPage],
   args: { lang: 'pt-BR', withAgent: bruno.id, variant: 'default', withAlerts: false, latency: 300 },
   argTypes: {
     ...languageArgType,
+    ...appearanceArgTypes,
     withAgent: {
       control: 'select',
       options: ['', bruno.id, 'agent-carol'],
@@ -115,3 +127,6 @@ export const Compact: Story = { args: { variant: 'compact' } };
 export const English: Story = { args: { lang: 'en' } };
 
 export const Spanish: Story = { args: { lang: 'es' } };
+
+/** The dark theme (`theme="dark"`): the element's own dark colours, no page tokens. */
+export const Dark: Story = dark;

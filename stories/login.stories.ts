@@ -5,9 +5,19 @@ import '../src/login.js';
 import type { LoginService } from '../src/elements/conecta-login/conecta-login.js';
 import { ConectaError } from '../src/protocol/errors.js';
 import { ana } from '../test/fixtures/index.js';
-import { inShadow, languageArgType, tokenArgTypes, withTokens, type TokenArgs } from './story-kit.js';
+import {
+  inShadow,
+  languageArgType,
+  tokenArgTypes,
+  withTokens,
+  type TokenArgs,
+  appearanceArgTypes,
+  dark,
+  withDarkPage,
+  type AppearanceArgs,
+} from './story-kit.js';
 
-interface LoginArgs extends TokenArgs {
+interface LoginArgs extends TokenArgs, AppearanceArgs {
   lang: string;
 }
 
@@ -28,7 +38,8 @@ const service = (refuse?: ConectaError): LoginService => ({
 });
 
 const withService = (login: LoginService) => (args: LoginArgs) =>
-  html`<conecta-login .service=${login} email=${ana.email} lang=${args.lang || nothing}></conecta-login>`;
+  html`<conecta-login .service=${login} email=${ana.email} lang=${args.lang || nothing} theme=${args.theme || nothing}
+    density=${args.density || nothing}></conecta-login>`;
 
 const signIn = async (canvasElement: HTMLElement) => {
   await userEvent.type(await inShadow(canvasElement, 'conecta-login', 'input[name=password]'), 'errada');
@@ -38,9 +49,9 @@ const signIn = async (canvasElement: HTMLElement) => {
 const meta = {
   title: 'Agent/Login',
   component: 'conecta-login',
-  decorators: [withTokens],
+  decorators: [withTokens, withDarkPage],
   args: { lang: 'pt-BR' },
-  argTypes: { ...languageArgType, ...tokenArgTypes },
+  argTypes: { ...languageArgType, ...appearanceArgTypes, ...tokenArgTypes },
   parameters: { actions: { handles: ['conecta-login', 'conecta-language-changed'] } },
   render: withService(service()),
 } satisfies Meta<LoginArgs>;
@@ -77,3 +88,6 @@ export const Offline: Story = {
 export const English: Story = { args: { lang: 'en' } };
 
 export const Spanish: Story = { args: { lang: 'es' } };
+
+/** The dark theme (`theme="dark"`): the element's own dark colours, no page tokens. */
+export const Dark: Story = dark;

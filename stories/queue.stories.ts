@@ -16,9 +16,22 @@ import {
   queueFixture,
   type MockClient,
 } from '../test/fixtures/index.js';
-import { darkTheme, inShadow, languageArgType, never, teamOptions, tokenArgTypes, type TokenArgs, withTokens } from './story-kit.js';
+import {
+  darkTheme,
+  inShadow,
+  languageArgType,
+  never,
+  teamOptions,
+  tokenArgTypes,
+  type TokenArgs,
+  withTokens,
+  appearanceArgTypes,
+  dark,
+  withDarkPage,
+  type AppearanceArgs,
+} from './story-kit.js';
 
-interface QueueArgs extends TokenArgs {
+interface QueueArgs extends TokenArgs, AppearanceArgs {
   lang: string;
   team: string;
   phase: 'waiting' | 'active' | 'pending';
@@ -30,7 +43,7 @@ interface QueueArgs extends TokenArgs {
 /** Renders `<conecta-queue>` on a fresh mock client, so every story (and args change) starts over. */
 const onClient = (makeClient: (args: QueueArgs) => MockClient) => (args: QueueArgs) =>
   html`<conecta-queue .client=${makeClient(args)} lang=${args.lang || nothing} team=${args.team || nothing}
-    phase=${args.phase || nothing} ?with-alerts=${args.withAlerts}></conecta-queue>`;
+    phase=${args.phase || nothing} ?with-alerts=${args.withAlerts} theme=${args.theme || nothing} density=${args.density || nothing}></conecta-queue>`;
 
 /** Ana's queue plus `pending` pending sessions and `waiting` waiting ones (for selection and long lists). */
 function bigQueue(waiting: number, pending: number, now = Date.now()): ConectaState {
@@ -63,10 +76,11 @@ function bigQueue(waiting: number, pending: number, now = Date.now()): ConectaSt
 const meta = {
   title: 'Agent/Queue',
   component: 'conecta-queue',
-  decorators: [withTokens],
+  decorators: [withTokens, withDarkPage],
   args: { lang: 'pt-BR', team: '', phase: 'waiting', withAlerts: false, latency: 400 },
   argTypes: {
     ...languageArgType,
+    ...appearanceArgTypes,
     team: {
       control: 'select',
       options: teamOptions,
@@ -250,3 +264,9 @@ export const TenThousandSessions: Story = {
   args: { latency: 0 },
   render: onClient(() => createMockClient(bigQueue(10_000, 0))),
 };
+
+/** The dark theme (`theme="dark"`): the element's own dark colours, no page tokens. */
+export const Dark: Story = dark;
+
+/** Compact density, dark: more rows on screen. */
+export const CompactDark: Story = { args: { theme: 'dark', density: 'compact', phase: 'pending' } };

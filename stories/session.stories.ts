@@ -290,7 +290,11 @@ export const WithoutSidePanel: Story = {
 const openTool =
   (name: string): Story['play'] =>
   async ({ canvasElement }) => {
-    await userEvent.click(await inShadow(canvasElement, 'conecta-session', `[data-tool="${name}"]`));
+    const tool = await inShadow(canvasElement, 'conecta-session', `[data-tool="${name}"]`);
+    // Less frequent tools are in the "more" menu: open it first.
+    if (tool.getAttribute('role') === 'menuitem')
+      await userEvent.click(await inShadow(canvasElement, 'conecta-session', '[data-tool="more"]'));
+    await userEvent.click(tool);
   };
 
 /** The transfer dialog open: team, optional agent (online state shown) and note. */

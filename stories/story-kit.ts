@@ -93,3 +93,31 @@ export async function inShadow<E extends Element = HTMLElement>(canvas: HTMLElem
 
 /** A command answer that never comes: shows an element's loading state for as long as one looks. */
 export const never = <T>(): Promise<T> => new Promise<T>(() => {});
+
+/** The agents' elements' `theme` and `density` attributes. */
+export interface AppearanceArgs {
+  theme?: 'auto' | 'light' | 'dark';
+  density?: 'comfortable' | 'compact';
+}
+
+export const appearanceArgTypes: ArgTypes = {
+  theme: {
+    control: 'inline-radio',
+    options: ['auto', 'light', 'dark'],
+    description: '`auto` follows the system; `light` or `dark` forces one (the page’s `--conecta-color-*` still win).',
+    table: { category: 'attributes' },
+  },
+  density: {
+    control: 'inline-radio',
+    options: ['comfortable', 'compact'],
+    description: '`compact` shows more rows: tighter rows and controls, still at least 24 × 24 px.',
+    table: { category: 'attributes' },
+  },
+};
+
+/** Behind an element in the dark theme, a dark page (the element paints its own surfaces). */
+export const withDarkPage: Decorator<AppearanceArgs> = (story, { args }) =>
+  args.theme === 'dark' ? html`<div style="background: #0d0f13; padding: 1rem">${story()}</div>` : story();
+
+/** A story's args for the dark theme. */
+export const dark = { args: { theme: 'dark' as const } };

@@ -20,7 +20,7 @@ import { fastifyLogging, installRequestIds, type ServerLogOptions } from './http
 import { installMetrics } from './http/metrics.js';
 import { ServerMetrics } from './metrics.js';
 import { installSecurityHeaders } from './http/security-headers.js';
-import { installErrorHandlers } from './http/errors.js';
+import { answerRoutingError, installErrorHandlers } from './http/errors.js';
 import { installRoutes } from './http/routes.js';
 import { installSignOnRoute } from './http/sign-on-route.js';
 import { installDemoSite } from './http/demo-site.js';
@@ -35,6 +35,9 @@ import { TeamOpeningWatch } from './socket/team-opening-watch.js';
 import { TokenExpirySweep } from './socket/token-expiry-sweep.js';
 import { SocketTokenEndings } from './socket/token-sockets.js';
 import { SocketEvents } from './socket/socket-events.js';
+import type { GraphApiOptions } from './channels/whatsapp/graph-client.js';
+import { installWhatsappWebhook } from './channels/whatsapp/webhook-routes.js';
+import { installWhatsappAdminRoutes } from './channels/whatsapp/admin-routes.js';
 
 export interface ServerOptions {
   /** Where `conecta.sqlite` lives; created if missing. */
@@ -83,6 +86,8 @@ export interface ServerOptions {
   metricsToken?: string;
   /** What an acknowledgement promises (docs/scaling.md). Default `normal`: safe from a process crash. */
   sqliteSynchronous?: SqliteSynchronous;
+  /** The Graph API WhatsApp channels talk to (base URL, version, retries). Default: Meta's. */
+  whatsappGraph?: GraphApiOptions;
 }
 
 export interface ConectaServer {
@@ -116,6 +121,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     forceCloseConnections: true,
     // The client address the logs show (request.ip): past the trusted proxies, as the rate limits count it.
     trustProxy: (_address: string, hop: number) => hop < (options.trustedProxyHops ?? 0),
+    frameworkErrors: answerRoutingError,
   });
   const logError = (error: unknown, context: Record<string, unknown>) => {
     if (options.logger) http.log.error({ err: error, ...context }, 'unexpected error');
@@ -161,6 +167,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
       onMailFailure: (error, context) => logError(error, { during: 'sending a password e-mail', ...context }),
       onTokensRevoked: (tokenHashes) => tokenSockets.end(tokenHashes, 'revoked'),
     },
+    { graph: options.whatsappGraph, logError },
   );
   // Before any route: it hooks each route as it is added. Brotli or gzip, as the client accepts.
   await http.register(compress, { encodings: ['br', 'gzip'] });
@@ -173,9 +180,11 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   installHealth(http, () => databaseReadiness(db));
   installMetrics(http, metrics, options.metricsToken);
   installRoutes(http, services, limiter);
+  installWhatsappWebhook(http, services.whatsapp);
   installSignOnRoute(http, services, limiter);
   // The demo site's pretend backend, only where the demo is served on seeded data.
   await installAdminApi(http, services, { invite: (agentId) => services.passwords.invite(agentId) });
+  installWhatsappAdminRoutes(http, services);
   if (options.seed && options.staticRoots?.length) installDemoSite(http);
   // The demo's mailbox page reads the mails kept in memory; never with a real SMTP server.
   if (options.seed && outbox) installDemoOutbox(http, outbox);
@@ -184,6 +193,8 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   const checkpoints = new WalCheckpoints(sqliteFile(options.dataDir), (error) => logError(error, { during: 'WAL checkpoint' }));
 
   if (options.seed) await applyDemoCompany({ services, repo });
+  // What was stored but not yet handed to WhatsApp when the server stopped.
+  void services.whatsapp.resumeQueued().catch((error) => logError(error, { during: 'resuming WhatsApp sends' }));
 
   const expireEveryMs = options.expireEveryMs ?? 30_000;
   const expiry =
@@ -221,6 +232,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
         tokenSweep.stop();
         teamOpenings.stop();
         sockets.close();
+        await services.whatsapp.idle();
         io.disconnectSockets(true);
         io.engine.close();
         await http.close();

@@ -19,6 +19,8 @@ export const SETTING_NAMES = [
   'LOG_LEVEL',
   'METRICS_TOKEN',
   'SQLITE_SYNCHRONOUS',
+  'WHATSAPP_GRAPH_URL',
+  'WHATSAPP_GRAPH_VERSION',
 ] as const;
 type SettingName = (typeof SETTING_NAMES)[number];
 
@@ -41,6 +43,10 @@ export interface Settings {
   metricsToken: string | undefined;
   /** What an acknowledgement promises (docs/scaling.md): `normal` survives a process crash, `full` a power cut too. */
   sqliteSynchronous: SqliteSynchronous;
+  /** Where WhatsApp channels reach the Graph API (Meta's unless set: a proxy, a test double). */
+  whatsappGraphUrl: string | undefined;
+  /** The Graph API version, e.g. `v21.0`. */
+  whatsappGraphVersion: string | undefined;
 }
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: string[] };
@@ -109,6 +115,14 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
 
   const sqliteSynchronous = (read('SQLITE_SYNCHRONOUS') ?? 'normal') as SqliteSynchronous;
   if (sqliteSynchronous !== 'normal' && sqliteSynchronous !== 'full') problem('SQLITE_SYNCHRONOUS', 'normal or full');
+  const whatsappGraphUrl = read('WHATSAPP_GRAPH_URL');
+  if (whatsappGraphUrl !== undefined && !isUrlWithProtocol(whatsappGraphUrl, ['https:', 'http:'])) {
+    problem('WHATSAPP_GRAPH_URL', 'an https:// URL such as https://graph.facebook.com, or unset');
+  }
+  const whatsappGraphVersion = read('WHATSAPP_GRAPH_VERSION');
+  if (whatsappGraphVersion !== undefined && !/^v\d+\.\d+$/.test(whatsappGraphVersion)) {
+    problem('WHATSAPP_GRAPH_VERSION', 'a Graph API version such as v21.0, or unset');
+  }
 
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -126,6 +140,8 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
       logLevel,
       metricsToken,
       sqliteSynchronous,
+      whatsappGraphUrl,
+      whatsappGraphVersion,
     },
   };
 }

@@ -10,6 +10,7 @@ import { ClientCore, type ConectaClientOptions } from './client-core.js';
 import { EntityBatch } from './entity-batch.js';
 import { requestJson } from './http.js';
 import { InternalChat } from './internal-chat.js';
+import { markRefused } from './message-failures.js';
 import { absorbResult, firstSeqHeld, removeNote, setAgentPresence, setCatalog, setHasOlder, setNotes, upsertNote } from './reducers.js';
 import { normalizeServer } from './registry.js';
 import type { ConectaSocket, SocketFactory } from './socket/types.js';
@@ -207,6 +208,9 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
   protected override listen(socket: ConectaSocket): void {
     this.#socket = socket;
     socket.on('auth.ended', ({ reason }: ServerEvents['auth.ended']) => this.#onAuthEnded(socket, reason));
+    socket.on('message.status', (event: ServerEvents['message.status']) => {
+      if (event.status === 'failed') this.store.update((state) => markRefused(state, event.sessionId, event.messageId, event.failure));
+    });
     if (this.#renewal) {
       // Set before the handshake (socket.io-client sends it once the transport is open, never synchronously
       // on a new socket): each (re)connection signs on with the token held, or a new one from getToken().

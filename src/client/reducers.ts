@@ -16,6 +16,7 @@ import type { ServerEvents } from '../protocol/events.js';
 import type { ProtocolError } from '../protocol/errors.js';
 import type { Catalog, ConectaState, TypingIndicator } from './state.js';
 import { setAvailability, setLoggedInToday } from './availability-reducers.js';
+import { absorbFailures } from './message-failures.js';
 
 /** Keep the copy with the highest version: events and resyncs may arrive in any order. */
 export function upsertSession(state: ConectaState, session: Session): ConectaState {
@@ -52,9 +53,10 @@ function setTeams(state: ConectaState, teams: readonly Team[]): ConectaState {
 }
 
 function byOrder(a: ClientMessage, b: ClientMessage): number {
-  // Unacknowledged messages have no seq yet: they go last, in the order they were written.
-  const sa = a.status === 'sending' || a.status === 'failed' ? Infinity : a.seq;
-  const sb = b.status === 'sending' || b.status === 'failed' ? Infinity : b.seq;
+  // Unacknowledged messages have no seq yet (0): they go last, in the order they were written. One
+  // stored and then refused by its channel (failed, with a seq) keeps its place.
+  const sa = a.seq || Infinity;
+  const sb = b.seq || Infinity;
   return sa === sb ? a.createdAt - b.createdAt : sa - sb;
 }
 
@@ -107,24 +109,24 @@ export function setLocalMessageStatus(
 ): ConectaState {
   const list = state.messages[sessionId];
   const index = list?.findIndex((held) => held.id === messageId) ?? -1;
-  if (!list || index < 0 || progress[list[index].status] >= progress.sent) return state;
+  if (!list || index < 0 || list[index].seq) return state;
   const next = [...list];
   next[index] = { ...list[index], status, errorCode: error?.code, error: error?.message };
   return { ...state, messages: { ...state.messages, [sessionId]: next } };
 }
 
-/** The highest acknowledged seq held for a session: what a resync asks to continue from. */
+/** The highest acknowledged seq held (a message not yet acknowledged has seq 0) for a session: what a resync asks to continue from. */
 export function lastSeqHeld(state: ConectaState, sessionId: string): number {
   const list = state.messages[sessionId] ?? [];
   let last = 0;
-  for (const message of list) if (progress[message.status] >= progress.sent && message.seq > last) last = message.seq;
+  for (const message of list) if (message.seq > last) last = message.seq;
   return last;
 }
 
 /** The lowest acknowledged seq held: where paging back continues from. */
 export function firstSeqHeld(state: ConectaState, sessionId: string): number {
   const list = state.messages[sessionId] ?? [];
-  for (const message of list) if (progress[message.status] >= progress.sent) return message.seq;
+  for (const message of list) if (message.seq) return message.seq;
   return 0;
 }
 
@@ -281,6 +283,7 @@ export function absorbResult(state: ConectaState, data: unknown): ConectaState {
   let next = absorbEntities(state, withoutChatMessages(data));
   if (typeof data !== 'object' || data === null) return next;
   const result = data as Carried;
+  if (result.messages?.length) next = absorbFailures(next, result.messages);
   if (result.agent) next = { ...next, me: result.agent };
   if (result.teams) next = setTeams(next, result.teams);
   if (result.note) next = upsertNote(next, result.note);

@@ -1,4 +1,5 @@
 import { html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { ConectaClientApi } from '../client/api.js';
 import { findAgentClient } from '../client/registry.js';
 import type { AuthEnded } from '../client/state.js';
@@ -16,9 +17,21 @@ export { define } from '../dom/define.js';
  * The agent elements' base: `ConectaElement` with the agent translation tables, and the client
  * of a `<conecta-provider>` ancestor (else the page's agent client for `server`). When the agent's
  * sign-in ends for good, it shows why in place of the connection notice (part `auth-ended`, an
- * alert), sets the `auth-ended` custom state and fires `conecta-auth-ended` once.
+ * alert), sets the `auth-ended` custom state and fires `conecta-auth-ended` once. Each has a
+ * `theme` and a `density` (styles in `agent-theme.ts`).
+ *
+ * @event conecta-auth-ended - The agent's sign-in ended and could not be renewed: sign them in again. `detail: {reason}`.
  */
 export class ConectaAgentElement extends ConectaElement<Translation> {
+  /** `auto` follows the system's light or dark setting; `light` and `dark` force one. */
+  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
+
+  /**
+   * `compact` shows more rows on screen (tighter rows and controls, still at least 24×24 px). Unset,
+   * the density of the agent element around (a desk's, for the elements a page slots into it), else `comfortable`.
+   */
+  @property({ reflect: true }) density: 'comfortable' | 'compact' | undefined = undefined;
+
   protected override readonly localize = new LocalizeController(this);
 
   readonly #authEnded = new StoreSelection<AuthEnded | null>(
@@ -51,6 +64,15 @@ export class ConectaAgentElement extends ConectaElement<Translation> {
     const reason = this.#authEnded.value;
     if (!reason) return super.renderConnection();
     return html`<p class="auth-ended" part="auth-ended" role="alert">${this.localize.t.authEnded[reason]}</p>`;
+  }
+
+  /** Give the agent elements of this one's own tree its theme and density (the desk's panels follow the desk). */
+  protected shareAppearance(): void {
+    for (const element of this.renderRoot.querySelectorAll('*')) {
+      if (!(element instanceof ConectaAgentElement)) continue;
+      element.theme = this.theme;
+      element.density = this.density;
+    }
   }
 
   protected override findClient(): ConectaClientApi | undefined {

@@ -42,6 +42,7 @@ export abstract class ConectaElement<T extends BaseTexts = BaseTexts, C extends 
 
   protected abstract readonly localize: Localizer<T>;
 
+  /** @internal Where the client comes from (property, provider, page): for the element's own parts. */
   readonly clientController: ClientController<C> = new ClientController<C>(this, { fallback: () => this.findClient() });
 
   protected readonly connection = new StoreSelection<ConnectionStatus | null>(

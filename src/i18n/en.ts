@@ -4,9 +4,11 @@ import { messageLengthEn } from './message-length/en.js';
 import { loginEn } from './login/en.js';
 import { agentBarEn } from './agent-bar/en.js';
 import { colleaguesEn } from './colleagues/en.js';
+import { layoutEn } from './layout/en.js';
 
 export const en: Translation = {
   ...colleaguesEn,
+  ...layoutEn,
   connection: {
     connecting: 'Connecting…',
     disconnected: 'No connection to the server',
@@ -52,6 +54,8 @@ export const en: Translation = {
     TIMEOUT: 'The server took too long to answer. Please try again.',
     DISCONNECTED: 'No connection to the server.',
     UNAUTHENTICATED: 'Your login expired. Please sign in again.',
+    CHANNEL_REFUSED: 'WhatsApp did not deliver this message.',
+    TEMPLATE_LIMIT: 'The contact has not answered the last templates. Wait for a reply before sending another.',
   },
   queue: {
     label: 'Service queue',
@@ -68,6 +72,10 @@ export const en: Translation = {
     emptyWaiting: 'Nobody is waiting.',
     emptyActive: 'You have no sessions in progress.',
     emptyPending: 'You have no pending sessions.',
+    emptyWaitingHint: 'When a contact joins the queue, they show up here for you to accept.',
+    emptyActiveHint: 'The sessions you accept show up here.',
+    emptyPendingHint: 'A session left pending stays here until you rescue it.',
+    noResultsHint: 'Check the spelling or search for another detail of the contact.',
     noResults: (query) => `No sessions found for “${query}”.`,
     team: 'Team',
     allTeams: 'All teams',

@@ -4,9 +4,11 @@ import { messageLengthEs } from './message-length/es.js';
 import { loginEs } from './login/es.js';
 import { agentBarEs } from './agent-bar/es.js';
 import { colleaguesEs } from './colleagues/es.js';
+import { layoutEs } from './layout/es.js';
 
 export const es: Translation = {
   ...colleaguesEs,
+  ...layoutEs,
   connection: {
     connecting: 'Conectando…',
     disconnected: 'Sin conexión con el servidor',
@@ -52,6 +54,8 @@ export const es: Translation = {
     TIMEOUT: 'El servidor tardó en responder. Inténtalo de nuevo.',
     DISCONNECTED: 'Sin conexión con el servidor.',
     UNAUTHENTICATED: 'Tu sesión expiró. Vuelve a entrar.',
+    CHANNEL_REFUSED: 'WhatsApp no entregó este mensaje.',
+    TEMPLATE_LIMIT: 'El contacto no respondió a las últimas plantillas. Espera su respuesta antes de enviar otra.',
   },
   queue: {
     label: 'Cola de atención',
@@ -68,6 +72,10 @@ export const es: Translation = {
     emptyWaiting: 'Nadie está esperando.',
     emptyActive: 'No tienes atenciones en curso.',
     emptyPending: 'No tienes atenciones pendientes.',
+    emptyWaitingHint: 'Cuando un contacto entre en la fila, aparecerá aquí para que lo aceptes.',
+    emptyActiveHint: 'Las atenciones que aceptes aparecen aquí.',
+    emptyPendingHint: 'Una atención dejada pendiente queda aquí hasta que la rescates.',
+    noResultsHint: 'Revisa la ortografía o busca por otro dato del contacto.',
     noResults: (query) => `No se encontraron atenciones para “${query}”.`,
     team: 'Equipo',
     allTeams: 'Todos los equipos',

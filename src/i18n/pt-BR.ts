@@ -5,6 +5,7 @@ import { messageLengthPtBR } from './message-length/pt-BR.js';
 import { loginPtBR } from './login/pt-BR.js';
 import { agentBarPtBR } from './agent-bar/pt-BR.js';
 import { colleaguesPtBR } from './colleagues/pt-BR.js';
+import { layoutPtBR } from './layout/pt-BR.js';
 
 /**
  * The source table: every user-visible text of every element. `en.ts` and `es.ts` must satisfy the
@@ -13,6 +14,7 @@ import { colleaguesPtBR } from './colleagues/pt-BR.js';
  */
 export const ptBR = {
   ...colleaguesPtBR,
+  ...layoutPtBR,
   connection: {
     connecting: 'Conectando…',
     disconnected: 'Sem conexão com o servidor',
@@ -59,6 +61,8 @@ export const ptBR = {
     TIMEOUT: 'O servidor demorou a responder. Tente de novo.',
     DISCONNECTED: 'Sem conexão com o servidor.',
     UNAUTHENTICATED: 'Sua sessão expirou. Entre novamente.',
+    CHANNEL_REFUSED: 'O WhatsApp não entregou esta mensagem.',
+    TEMPLATE_LIMIT: 'O contato não respondeu aos últimos modelos. Aguarde a resposta antes de enviar outro.',
   } satisfies Partial<Record<ErrorCode, string>>,
   queue: {
     label: 'Fila de atendimento',
@@ -75,6 +79,10 @@ export const ptBR = {
     emptyWaiting: 'Ninguém em espera.',
     emptyActive: 'Você não tem atendimentos em andamento.',
     emptyPending: 'Você não tem atendimentos pendentes.',
+    emptyWaitingHint: 'Quando um contato entrar na fila, ele aparece aqui para você aceitar.',
+    emptyActiveHint: 'Os atendimentos que você aceitar aparecem aqui.',
+    emptyPendingHint: 'Um atendimento deixado pendente fica aqui até você resgatá-lo.',
+    noResultsHint: 'Confira a grafia ou busque por outro dado do contato.',
     noResults: (query: string) => `Nenhum atendimento encontrado para “${query}”.`,
     team: 'Equipe',
     allTeams: 'Todas as equipes',

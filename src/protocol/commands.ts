@@ -194,6 +194,33 @@ export const commandSchemas = {
       variables: v.optional(TemplateVariables, {}),
     }),
   },
+  /**
+   * Start a conversation with a contact on a channel with a way out (WhatsApp): a new session,
+   * active for the caller in `teamId`, and its first message — a template (`templateId`, the only
+   * kind allowed with the window closed) or free text. Needs the startConversations permission.
+   * Resending the same `sessionId` and message `id` answers the first result.
+   */
+  'session.start': {
+    who: 'agent',
+    payload: v.pipe(
+      v.strictObject({
+        sessionId: Id,
+        contactId: Id,
+        channelKey: Id,
+        teamId: Id,
+        message: v.strictObject({
+          id: Id,
+          templateId: optional(Id),
+          variables: v.optional(TemplateVariables, {}),
+          text: v.optional(MessageText, ''),
+        }),
+      }),
+      v.forward(
+        v.check(({ message }) => Boolean(message.templateId) !== message.text.length > 0, 'must have a templateId or a text, not both'),
+        ['message'],
+      ),
+    ),
+  },
   /** The caller's client received (`delivered`) or showed (`read`) the other side's messages up to `upToSeq`. */
   'message.receipt': {
     who: 'any',
@@ -356,6 +383,7 @@ export interface CommandResults {
   'agent.stats': AgentStats;
   'agent.profile': Agent;
   'agent.password': { ok: true };
+  'session.start': SessionWithContact & { message: Message };
   'session.accept': SessionWithContact;
   'session.finish': SessionWithContact;
   'session.sync': SessionWithContact & { messages: Message[]; hasOlder: boolean; hasMore: boolean };

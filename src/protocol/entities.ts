@@ -216,6 +216,18 @@ export interface Message {
   /** When the other side's client (or the channel) received it, and when it was shown there. */
   deliveredAt: Timestamp | null;
   readAt: Timestamp | null;
+  /**
+   * Present only when the channel refused the message after the server stored it (WhatsApp answered
+   * an error, or kept failing): the code (worded by the elements), the channel's reason (English) and when.
+   */
+  failure?: MessageFailure;
+}
+
+/** Why a channel did not deliver a stored message. */
+export interface MessageFailure {
+  code: 'CHANNEL_REFUSED';
+  message: string;
+  at: Timestamp;
 }
 
 /** A message as the client holds it: also the ones not yet acknowledged. */

@@ -1,4 +1,4 @@
-import type { AgentAvailability, AuthorKind, Contact, Message, Note, QueuePosition, Session } from './entities.js';
+import type { AgentAvailability, AuthorKind, Contact, Message, MessageFailure, Note, QueuePosition, Session } from './entities.js';
 import type { ChatMessage } from './internal-chat.js';
 
 /**
@@ -15,8 +15,10 @@ export interface ServerEvents {
   /**
    * Messages of one side (`authorKinds`) up to `upToSeq` reached `status` on the other side.
    * Apply to every held message of those kinds with `seq <= upToSeq` (status only moves forward).
+   * `failed` concerns one message only (`messageId`, whose seq is `upToSeq`): the channel refused it
+   * after it was stored; `failure` says why, as the message's `failure` field does on a resync.
    */
-  'message.status': { sessionId: string; upToSeq: number; status: 'delivered' | 'read'; at: number; authorKinds: AuthorKind[] };
+  'message.status': MessageStatusEvent;
   /** Someone in the session started or stopped typing. */
   'session.typing': { sessionId: string; authorKind: AuthorKind; authorId: string | null; authorName: string; typing: boolean };
   /** A note on a contact was created or edited. */
@@ -53,6 +55,12 @@ export interface ServerEvents {
    */
   'auth.ended': { reason: AuthEndReason };
 }
+
+/** What changed in a session's messages' status (the `message.status` event without its session). */
+export type MessageStatusChange =
+  | { upToSeq: number; status: 'delivered' | 'read'; at: number; authorKinds: AuthorKind[] }
+  | { upToSeq: number; status: 'failed'; at: number; authorKinds: AuthorKind[]; messageId: string; failure: MessageFailure };
+export type MessageStatusEvent = { sessionId: string } & MessageStatusChange;
 
 export type AuthEndReason = 'expired' | 'revoked' | 'deactivated';
 export type EventName = keyof ServerEvents;

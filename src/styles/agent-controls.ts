@@ -1,12 +1,16 @@
 import { css } from 'lit';
+import { avatarStyles } from '../elements/avatar.js';
+import { agentThemeStyles, density } from './agent-theme.js';
 import { tokens as t } from './tokens.js';
 
 /**
  * What the agents' elements add to `hostStyles` for what the webchat never shows (so its bundle
  * leaves it out): the ended sign-in's alert, `h1` and definition lists, disabled buttons (the webchat's stay enabled, with
- * `aria-disabled`), selects styled as the other form controls.
+ * `aria-disabled`), selects styled as the other form controls; avatars; and their theme and density.
  */
 export const agentControlStyles = css`
+  ${agentThemeStyles}
+  ${avatarStyles}
   .auth-ended {
     margin: 0;
     padding-block: ${t.spaceS};
@@ -18,9 +22,29 @@ export const agentControlStyles = css`
   }
   h1,
   dl,
-  dd {
+  dd,
+  legend {
     margin: 0;
     padding: 0;
+  }
+  /* A button with only an icon (named by aria-label): square, quiet until hovered. */
+  button.icon-button {
+    display: inline-grid;
+    place-items: center;
+    padding: 0;
+    min-inline-size: ${density.controlSize};
+    border-color: transparent;
+    background: none;
+    color: ${t.muted};
+  }
+  button.icon-button:hover:not(:disabled) {
+    background: ${t.surfaceAlt};
+    color: ${t.text};
+  }
+  /* An attachment's link is a target of its own: 24 px high even before its image loads. */
+  a[part~='attachment'] {
+    min-block-size: 1.5rem;
+    min-inline-size: 1.5rem;
   }
   button:disabled {
     cursor: not-allowed;
@@ -34,7 +58,7 @@ export const agentControlStyles = css`
     background: ${t.surface};
     padding-block: ${t.spaceXs};
     padding-inline: ${t.spaceS};
-    min-block-size: 2.25rem;
+    min-block-size: ${density.controlSize};
     inline-size: 100%;
   }
 `;

@@ -79,7 +79,9 @@ describe('the session workflow between agents, end to end', () => {
     const ana = await desk(ANA);
     const bruno = await desk(BRUNO);
     await acceptFromQueue(ana, 'Ulisses Prado');
-    await ana.getByRole('button', { name: 'Convidar', exact: true }).click();
+    // Less frequent actions are in the toolbar's "more" menu.
+    await ana.getByRole('button', { name: 'Mais ações' }).click();
+    await ana.getByRole('menuitem', { name: 'Convidar' }).click();
     const invite = dialog(ana, 'Convidar colaborador');
     await invite.getByLabel('Agente').selectOption({ label: 'Bruno Lima (disponível)' });
     await invite.getByRole('button', { name: 'Convidar', exact: true }).click();
@@ -96,7 +98,8 @@ describe('the session workflow between agents, end to end', () => {
     assert.equal(fromBruno.message.authorName, 'Bruno Lima');
     await ana.getByText('Oi, Ulisses! Sou o Bruno, do financeiro.').waitFor();
 
-    await bruno.getByRole('button', { name: 'Sair do atendimento' }).click();
+    await bruno.getByRole('button', { name: 'Mais ações' }).click();
+    await bruno.getByRole('menuitem', { name: 'Sair do atendimento' }).click();
     await ana.getByText(/Bruno Lima saiu do atendimento/).waitFor();
     const socket = await connectAgent(e2e.server.url, await loginAgent(e2e.server.url, ANA));
     const { session } = await socket.ok('session.sync', { sessionId, afterSeq: 0 });

@@ -313,4 +313,33 @@ describe('<conecta-agent-bar>', () => {
     expect(text($(spanish, '[part=logout-button]'))).to.equal(es.agentBar.logout);
     expect(text($(spanish, '[part=indicator]')).startsWith(es.agentBar.connection.connected)).to.equal(true);
   });
+
+  describe('narrow (its own width)', () => {
+    it('keeps who, the connection and the pause in view at 320 px, the rest behind a button that Escape closes', async () => {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="inline-size: 320px"><conecta-agent-bar .client=${clientWith()} lang="pt-BR"></conecta-agent-bar></div>`,
+      );
+      const el = wrapper.querySelector('conecta-agent-bar')!;
+      await settle(el);
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await settle(el);
+      const more = $(el, '[part="more-button"]');
+      expect(more.getAttribute('aria-expanded')).to.equal('false');
+      expect($(el, '[part="logout-button"]').checkVisibility()).to.equal(false);
+      expect($(el, '[part="pause"]').checkVisibility()).to.equal(true);
+      more.click();
+      await settle(el);
+      expect(more.getAttribute('aria-expanded')).to.equal('true');
+      const logout = $(el, '[part="logout-button"]');
+      expect(logout.checkVisibility()).to.equal(true);
+      expect(logout.getBoundingClientRect().right).to.be.at.most(wrapper.getBoundingClientRect().right);
+      expect(el.getBoundingClientRect().width).to.be.at.most(320);
+      await expect(el).to.be.accessible();
+      logout.focus();
+      logout.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true }));
+      await settle(el);
+      expect(more.getAttribute('aria-expanded')).to.equal('false');
+      expect(el.shadowRoot!.activeElement).to.equal(more);
+    });
+  });
 });

@@ -5,7 +5,7 @@ import type { ConectaAgentDesk } from '../../src/elements/conecta-agent-desk/con
 import { AlertsChangedEvent } from '../../src/elements/conecta-agent-bar/events.js';
 import type { ConectaSession } from '../../src/elements/conecta-session/conecta-session.js';
 import { conversationFixture, createMockClient, type MockClient } from '../fixtures/index.js';
-import { $, $$, settle, text } from './helpers.js';
+import { $, $$, press, settle, text } from './helpers.js';
 
 async function deskWith(client: MockClient, attrs: { width?: string; slotted?: unknown } = {}): Promise<ConectaAgentDesk> {
   const el = await fixture<ConectaAgentDesk>(
@@ -32,7 +32,7 @@ describe('<conecta-agent-desk>', () => {
     const client = createMockClient(conversationFixture());
     const el = await deskWith(client);
     await expect(el).to.be.accessible();
-    expect(text($(el, '[part="placeholder"]'))).to.equal('Aceite ou escolha um atendimento na fila.');
+    expect(text($(el, '[part="placeholder"]'))).to.equal('Nenhum atendimento aberto Aceite ou escolha um atendimento na fila.');
     expect(inner(el, 'conecta-session')).to.equal(null);
     expect($(el, '[part="contact-panel"]').hidden).to.equal(true);
     // <conecta-agent-bar>, <conecta-agents> and <conecta-internal-chat> are not defined in this page.
@@ -88,24 +88,77 @@ describe('<conecta-agent-desk>', () => {
     expect(text($(el, '[part="placeholder"]'))).to.contain('Aceite ou escolha');
   });
 
-  it('puts the panels side by side on a wide host and one under the other on a narrow one, accessible', async () => {
+  it('puts the queue, the session and the contact side by side on a wide host, with no empty column before a session opens', async () => {
     const client = createMockClient(conversationFixture());
     const wide = await deskWith(client, { width: '1400px' });
-    await chooseInQueue(wide, 'session-4');
     const box = (el: ConectaAgentDesk, part: string) => $(el, `[part="${part}"]`).getBoundingClientRect();
+    const deskRight = wide.getBoundingClientRect().right;
+    expect(box(wide, 'session-panel').right, 'the placeholder takes the room left').to.be.closeTo(deskRight, 1);
+    await chooseInQueue(wide, 'session-4');
     expect(box(wide, 'session-panel').left).to.be.greaterThan(box(wide, 'queue-panel').right - 1);
     expect(box(wide, 'contact-panel').left).to.be.greaterThan(box(wide, 'session-panel').right - 1);
+    await expect(wide).to.be.accessible();
+  });
 
-    const narrow = await deskWith(client, { width: '360px' });
-    await chooseInQueue(narrow, 'session-4');
-    const width = narrow.getBoundingClientRect().width;
-    for (const part of ['queue-panel', 'session-panel', 'contact-panel']) {
-      expect(box(narrow, part).width).to.be.closeTo(width, 1, `${part} as wide as the desk`);
-      expect(box(narrow, part).left).to.be.closeTo(narrow.getBoundingClientRect().left, 1);
+  describe('at phone width (its own)', () => {
+    async function phoneDesk(client: MockClient): Promise<ConectaAgentDesk> {
+      const el = await deskWith(client, { width: '360px' });
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await settle(el, 3);
+      return el;
     }
-    expect(box(narrow, 'session-panel').top).to.be.greaterThan(box(narrow, 'queue-panel').bottom - 1);
-    expect(box(narrow, 'contact-panel').top).to.be.greaterThan(box(narrow, 'session-panel').bottom - 1);
-    await expect(narrow).to.be.accessible();
+    const tab = (el: ConectaAgentDesk, name: string) => $(el, `#desk-tab-${name}`);
+    const shown = (el: ConectaAgentDesk) =>
+      ['queue-panel', 'session-panel', 'contact-panel', 'colleagues-panel'].filter((part) => !$(el, `[part="${part}"]`).hidden);
+
+    it("becomes the app's tabs (Espera, Atendimentos, Contatos), one panel at a time, no wider than itself", async () => {
+      const el = await phoneDesk(createMockClient(conversationFixture()));
+      expect(el.matches(':state(phone)')).to.equal(true);
+      // Agentes too, where <conecta-agents> or <conecta-internal-chat> is defined (another test here defines one).
+      expect($$(el, '[part~="tab"]').map(text).slice(0, 3)).to.deep.equal(['Espera', 'Atendimentos', 'Contatos']);
+      expect(tab(el, 'waiting').getAttribute('aria-selected')).to.equal('true');
+      expect(shown(el)).to.deep.equal(['queue-panel']);
+      expect(el.getBoundingClientRect().width).to.be.at.most(360);
+      tab(el, 'sessions').click();
+      await settle(el);
+      expect((inner(el, 'conecta-queue') as unknown as { phase: string }).phase).to.equal('active');
+      tab(el, 'contacts').click();
+      await settle(el);
+      expect(shown(el)).to.deep.equal(['contact-panel']);
+      expect(text($(el, '[part="contact-panel"]'))).to.equal('Abra um atendimento para ver o contato.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('moves between the tabs with the arrow keys', async () => {
+      const el = await phoneDesk(createMockClient(conversationFixture()));
+      tab(el, 'waiting').focus();
+      press(tab(el, 'waiting'), 'ArrowRight');
+      await settle(el);
+      expect(el.shadowRoot!.activeElement).to.equal(tab(el, 'sessions'));
+      expect(tab(el, 'sessions').getAttribute('aria-selected')).to.equal('true');
+    });
+
+    it('opens a session full screen, with a way back (the button or Escape) to the tabs', async () => {
+      const el = await phoneDesk(createMockClient(conversationFixture()));
+      tab(el, 'sessions').click();
+      await settle(el);
+      await chooseInQueue(el, 'session-4');
+      expect(shown(el)).to.deep.equal(['session-panel']);
+      expect(inner(el, '[part="tabs"]')).to.equal(null);
+      const session = $(el, '[part="session-panel"]').getBoundingClientRect();
+      expect(session.width).to.be.closeTo(el.getBoundingClientRect().width, 1);
+      await expect(el).to.be.accessible();
+      $(el, '[part="back-button"]').click();
+      await settle(el);
+      expect(shown(el)).to.deep.equal(['queue-panel']);
+      expect(el.sessionId, 'the session stays open').to.equal('session-4');
+      expect(el.shadowRoot!.activeElement).to.equal(tab(el, 'sessions'));
+      await chooseInQueue(el, 'session-4');
+      expect(shown(el)).to.deep.equal(['session-panel']);
+      press($(el, '[part="back-button"]'), 'Escape');
+      await settle(el);
+      expect(shown(el)).to.deep.equal(['queue-panel']);
+    });
   });
 
   it('lets a CRM replace a panel through its slot (the replacement finds the desk’s client) and hide one by attribute', async () => {
@@ -158,15 +211,10 @@ describe('<conecta-agent-desk>', () => {
     const el = await deskWith(client);
     el.lang = 'en';
     await settle(el);
-    expect($$(el, 'section').map((section) => section.getAttribute('aria-label'))).to.deep.equal([
-      'Queue',
-      'Session',
-      'Contact',
-      'Colleagues',
-    ]);
-    expect(text($(el, '[part="placeholder"]'))).to.equal('Accept or choose a session in the queue.');
+    expect($$(el, 'section').map((section) => section.getAttribute('aria-label'))).to.deep.equal(['Queue', 'Session', 'Contact', 'Agents']);
+    expect(text($(el, '[part="placeholder"]'))).to.equal('No session open Accept or choose a session in the queue.');
     el.lang = 'es';
     await settle(el);
-    expect(text($(el, '[part="placeholder"]'))).to.equal('Acepte o elija una atención en la cola.');
+    expect(text($(el, '[part="placeholder"]'))).to.equal('Ninguna atención abierta Acepte o elija una atención en la cola.');
   });
 });

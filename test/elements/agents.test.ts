@@ -44,6 +44,16 @@ describe('<conecta-agents>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows each colleague’s avatar: the photo when there is one, else the initials, with the state on its corner', async () => {
+    const fixtureState = colleaguesFixture();
+    const photo = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+    const agents = fixtureState.catalog!.agents.map((agent) => (agent.id === 'agent-bruno' ? { ...agent, photoUrl: photo } : agent));
+    const el = await agentsWith(createMockClient({ ...fixtureState, catalog: { ...fixtureState.catalog!, agents } }));
+    expect($(el, '[data-agent-id="agent-bruno"] [part="avatar"] img').getAttribute('src')).to.equal(photo);
+    expect(text($(el, '[data-agent-id="agent-davi"] [part="avatar"]'))).to.equal('DR');
+    expect($(el, '[data-agent-id="agent-davi"] .who [part="state-dot"]')).to.exist;
+  });
+
   it('lists every colleague but the agent, those who can answer first, with their state in words and unread messages', async () => {
     const el = await agentsWith(createMockClient(colleaguesFixture()));
     expect(names(el)).to.deep.equal(['Bruno Lima', 'Davi Reis', 'Élida Nunes', 'Carol Dias']);

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/elements/conecta-contact-form/conecta-contact-form.js';
 import type { ConectaContactForm } from '../../src/elements/conecta-contact-form/conecta-contact-form.js';
 import { contacts, createMockClient, queueFixture, type MockClient } from '../fixtures/index.js';
-import { $, settle, text } from './helpers.js';
+import { $, $$, settle, text } from './helpers.js';
 
 async function formWith(client: MockClient, contactId = '', lang = 'pt-BR'): Promise<ConectaContactForm> {
   const el = await fixture<ConectaContactForm>(
@@ -68,6 +68,16 @@ describe('<conecta-contact-form>', () => {
   });
 
   describe('rendering', () => {
+    it('leaves its heading out for a container that shows its own, and is still named by it', async () => {
+      const el = await formWith(createMockClient(queueFixture()), contacts.carla.id);
+      expect(text($(el, 'h2'))).to.equal('Editar contato');
+      el.withoutHeading = true;
+      await settle(el);
+      expect($$(el, 'h2')).to.have.length(0);
+      expect($(el, '[part="base"]').getAttribute('aria-label')).to.equal('Editar contato');
+      await expect(el).to.be.accessible();
+    });
+
     it('creates a contact with a generated id and the phone in E.164', async () => {
       const client = createMockClient(queueFixture());
       const el = await formWith(client);

@@ -50,6 +50,39 @@ describe('<conecta-internal-chat>', () => {
     await expect(await chatWith(createMockClient(chatForbiddenFixture()))).to.be.accessible();
   });
 
+  it('shows each conversation’s colleague with an avatar, and attaches through a named icon button', async () => {
+    const el = await chatWith(createMockClient(chatFixture()), { withAgent: bruno.id });
+    expect(text($(el, '[data-agent-id="agent-bruno"] [part="avatar"]'))).to.equal('BL');
+    const attach = $(el, '[part="attach-button"]');
+    expect(attach.getAttribute('aria-label')).to.equal('Anexar');
+    expect(text(attach)).to.equal('');
+    expect(attach.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+  });
+
+  it('puts the conversations above the open conversation when narrow, beside it when wide', async () => {
+    const el = await chatWith(createMockClient(chatFixture()), { withAgent: bruno.id });
+    const list = () => $(el, 'nav').getBoundingClientRect();
+    const view = () => $(el, '[part="conversation-view"]').getBoundingClientRect();
+    el.style.inlineSize = '360px';
+    await settle(el);
+    expect(view().top).to.be.at.least(list().bottom - 1);
+    el.style.inlineSize = '800px';
+    await settle(el);
+    expect(view().left).to.be.at.least(list().right - 1);
+    expect(view().top).to.be.closeTo(list().top, 1);
+  });
+
+  it('in one column with no conversation open, shows the list alone, only as high as it is', async () => {
+    const el = await chatWith(createMockClient(chatFixture()));
+    el.variant = 'compact';
+    await settle(el);
+    expect($(el, '[part="conversation-view"]').getBoundingClientRect().height).to.equal(0);
+    expect($(el, '[part="base"]').getBoundingClientRect().height).to.be.lessThan(200);
+    await el.openConversation(bruno.id);
+    await settle(el);
+    expect($(el, '[part="conversation-view"]').getBoundingClientRect().height).to.be.greaterThan(100);
+  });
+
   it('lists conversations, the most recent first, with unread counts and the last message', async () => {
     const el = await chatWith(createMockClient(chatFixture()));
     expect(conversationNames(el)).to.deep.equal(['Bruno Lima', 'Carol']);

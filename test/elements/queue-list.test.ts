@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import { AlertController } from '../../src/controllers/alert-controller.js';
 import { aSession, ana, bruno, contacts, createMockClient, emptyFixture, queueFixture, sessionsFixture } from '../fixtures/index.js';
 import { queueWith, ids, row, manyPending } from './queue-helpers.js';
-import { $, settle, text } from './helpers.js';
+import { $, $$, settle, text } from './helpers.js';
 
 class FakeAlerts extends AlertController {
   hidden = false;
@@ -44,7 +44,9 @@ describe('<conecta-queue>', () => {
       );
       expect(ids(el, 'waiting')).to.deep.equal(['session-2', 'session-1', 'session-8']);
       const first = row(el, 'session-2');
-      expect(text(first)).to.contain(contacts.diego.name).and.contain('WhatsApp').and.contain('Vendas').and.contain('Quero um orçamento');
+      expect(text(first)).to.contain(contacts.diego.name).and.contain('Vendas').and.contain('Quero um orçamento');
+      expect(first.querySelector('.channel [role="img"]')!.getAttribute('aria-label')).to.equal('WhatsApp');
+      expect(text(first.querySelector('[part="avatar"]'))).to.equal('DR');
       expect(text(first.querySelector('[part="wait-time"]'))).to.equal('Aguardando há 1 h 05 min');
       expect(text(first.querySelector('[part="badge"]'))).to.equal('Para a equipe');
       expect(text(row(el, 'session-8').querySelector('[part="badge"]'))).to.equal('Para você');
@@ -74,12 +76,29 @@ describe('<conecta-queue>', () => {
       expect(row(el, 'session-4').querySelector('[part="badge"]')).to.equal(null);
     });
 
-    it('shows empty states', async () => {
+    it('shows empty states that say what happens next, in the same type size as the rows', async () => {
       const el = await queueWith(createMockClient(emptyFixture()));
-      expect(text($(el, '.panel'))).to.equal('Ninguém em espera.');
+      expect(text($(el, '.panel .empty-title'))).to.equal('Ninguém em espera.');
+      expect(text($(el, '.panel .empty-hint'))).to.equal('Quando um contato entrar na fila, ele aparece aqui para você aceitar.');
+      const searchLabel = getComputedStyle($(el, '.field.search')).fontSize;
+      expect(getComputedStyle($(el, '.empty-title')).fontSize).to.equal(searchLabel);
       el.phase = 'pending';
       await el.updateComplete;
-      expect(text($(el, '.panel'))).to.equal('Você não tem atendimentos pendentes.');
+      expect(text($(el, '.panel .empty-title'))).to.equal('Você não tem atendimentos pendentes.');
+    });
+
+    it('shows rows of the real rows’ size while loading, so nothing jumps when the sessions arrive', async () => {
+      const client = createMockClient(queueFixture(), { store: { ...emptyFixture(), connection: 'connected' }, latency: 300 });
+      const el = await queueWith(client);
+      expect($(el, '[part="base"]').getAttribute('aria-busy')).to.equal('true');
+      const skeleton = $$(el, '.skeleton-row');
+      expect(skeleton).to.have.length(3);
+      expect(text($(el, '.loading-status'))).to.equal('Carregando…');
+      const shapeHeight = skeleton[0]!.getBoundingClientRect().height;
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await settle(el);
+      const rowHeight = $(el, '[part~="item"]').getBoundingClientRect().height;
+      expect(Math.abs(rowHeight - shapeHeight)).to.be.lessThan(4);
     });
 
     it('ticks the wait time every second', async () => {

@@ -31,7 +31,7 @@ describe('<conecta-queue>', () => {
       search.value = 'zz';
       search.dispatchEvent(new Event('input'));
       await el.updateComplete;
-      expect(text($(el, '[part="empty"]'))).to.equal('Nenhum atendimento encontrado para “zz”.');
+      expect(text($(el, '[part="empty"] .empty-title'))).to.equal('Nenhum atendimento encontrado para “zz”.');
       await new Promise((resolve) => setTimeout(resolve, 350));
       expect(client.received('queue.search')).to.have.length(0);
     });

@@ -51,6 +51,15 @@ describe('malformed input gets a precise answer', () => {
     assert.equal(((await response.json()) as any).error.code, 'INVALID_PAYLOAD');
   });
 
+  it('answers a malformed URL or an overlong path parameter with the protocol error shape', async () => {
+    for (const path of ['/api/webchat/%E0%A4%A', `/api/webchat/${'k'.repeat(200)}`]) {
+      const response = await fetch(`${t.url}${path}`);
+      assert.ok(response.status >= 400 && response.status < 500, `${path}: ${response.status}`);
+      const body = (await response.json()) as any;
+      assert.equal(body.error?.code, 'INVALID_PAYLOAD', `${path}: ${JSON.stringify(body)}`);
+    }
+  });
+
   it('answers a command over the frame limit with PAYLOAD_TOO_LARGE and keeps the connection', async () => {
     const answer = await ana.command('message.send', { id: randomUUID(), sessionId: 's1', text: 'x'.repeat(MAX_COMMAND_BYTES) });
     assert.equal(!answer.ok && answer.error.code, 'PAYLOAD_TOO_LARGE');

@@ -22,6 +22,8 @@ describe('production settings (server/src/config.ts)', () => {
       logLevel: 'info',
       metricsToken: undefined,
       sqliteSynchronous: 'normal',
+      whatsappGraphUrl: undefined,
+      whatsappGraphVersion: undefined,
     });
   });
 
@@ -40,6 +42,8 @@ describe('production settings (server/src/config.ts)', () => {
         LOG_LEVEL: 'warn',
         METRICS_TOKEN: 'a-long-enough-metrics-token',
         SQLITE_SYNCHRONOUS: 'full',
+        WHATSAPP_GRAPH_URL: 'https://graph-proxy.example.com',
+        WHATSAPP_GRAPH_VERSION: 'v22.0',
       },
       '/ignored',
     );
@@ -57,6 +61,8 @@ describe('production settings (server/src/config.ts)', () => {
       logLevel: 'warn',
       metricsToken: 'a-long-enough-metrics-token',
       sqliteSynchronous: 'full',
+      whatsappGraphUrl: 'https://graph-proxy.example.com',
+      whatsappGraphVersion: 'v22.0',
     });
   });
 
@@ -71,6 +77,8 @@ describe('production settings (server/src/config.ts)', () => {
       LOG_LEVEL: 'verbose',
       METRICS_TOKEN: 'short',
       SQLITE_SYNCHRONOUS: 'off',
+      WHATSAPP_GRAPH_URL: 'graph.facebook.com',
+      WHATSAPP_GRAPH_VERSION: '21',
     });
     assert.ok(!result.ok);
     const starts = result.problems.map((problem) => problem.split(' ')[0]);

@@ -69,6 +69,7 @@ export function productionOptions(settings: Settings): ServerOptions {
     strictPages: true,
     metricsToken: settings.metricsToken,
     sqliteSynchronous: settings.sqliteSynchronous,
+    whatsappGraph: { baseUrl: settings.whatsappGraphUrl, version: settings.whatsappGraphVersion },
     staticRoots: [
       { prefix: '/', root: resolve(repoRoot, 'server/public') },
       { prefix: '/dist/cdn/', root: resolve(repoRoot, 'dist/cdn') },

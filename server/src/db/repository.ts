@@ -193,6 +193,7 @@ export interface Repository
     CatalogRepository,
     NoteRepository,
     ChannelRepository,
+    ChannelDeliveryRepository,
     WebchatRepository,
     AuditRepository,
     ApiKeyRepository,
@@ -437,6 +438,35 @@ export interface ChannelRepository {
   getChannel(key: string): Promise<ChannelRecord | null>;
   findInbound(channelKey: string, externalId: string): Promise<{ sessionId: string; messageId: string } | null>;
   insertInbound(channelKey: string, externalId: string, sessionId: string, messageId: string): Promise<void>;
+}
+
+/** An agent's message on its way out through a channel's API (WhatsApp's Graph API). */
+export interface OutboundDelivery {
+  messageId: string;
+  channelKey: string;
+  sessionId: string;
+  state: 'queued' | 'sending' | 'sent' | 'failed';
+  /** What to send, decided when the message was stored (JSON, the adapter's own shape). */
+  request: string;
+  /** The channel's id of the sent message (WhatsApp's `wamid…`), once accepted. */
+  externalId: string | null;
+  attempts: number;
+}
+
+/** Outbound deliveries: one row per message, so a message is handed to the channel once. */
+export interface ChannelDeliveryRepository {
+  queueOutbound(delivery: Pick<OutboundDelivery, 'messageId' | 'channelKey' | 'sessionId' | 'request'>, at: number): Promise<void>;
+  /** Moves a queued delivery to `sending`; false when another attempt already took it. */
+  claimOutbound(messageId: string, at: number): Promise<boolean>;
+  outboundSent(messageId: string, externalId: string, attempts: number, at: number): Promise<void>;
+  outboundFailed(messageId: string, attempts: number, at: number): Promise<void>;
+  getOutbound(messageId: string): Promise<OutboundDelivery | null>;
+  findOutboundByExternalId(channelKey: string, externalId: string): Promise<OutboundDelivery | null>;
+  listQueuedOutbound(): Promise<OutboundDelivery[]>;
+  /** Records why the channel refused a stored message (the message's `failure`). */
+  markMessageFailed(messageId: string, reason: string, at: number): Promise<void>;
+  /** Templates agents sent a contact on a channel after `since` (its last message), in every session. */
+  countTemplatesSince(contactId: string, channelKey: string, since: number): Promise<number>;
 }
 
 /** Webchat channels and their visitors. */

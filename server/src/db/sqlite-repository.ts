@@ -7,6 +7,7 @@ import { sqliteAvailabilityStore } from './sqlite/availability-store.js';
 import { sqliteChatStore } from './sqlite/chat-store.js';
 import { sqliteCatalogStore } from './sqlite/catalog-store.js';
 import { sqliteChannelStore } from './sqlite/channel-store.js';
+import { sqliteChannelDeliveryStore } from './sqlite/channel-delivery-store.js';
 import { sqliteContactStore } from './sqlite/contact-store.js';
 import { sqliteFileStore } from './sqlite/file-store.js';
 import { sqliteMessageStore } from './sqlite/message-store.js';
@@ -48,6 +49,7 @@ function repositoryOn(sql: SqliteStatements, fileUrl: FileUrl): Repository {
     ...files,
     ...sqliteCatalogStore(sql, files.toAttachment),
     ...sqliteChannelStore(sql),
+    ...sqliteChannelDeliveryStore(sql),
     ...webchat,
     ...sqliteAuditStore(sql),
     ...sqliteApiKeyStore(sql),

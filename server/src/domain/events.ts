@@ -1,4 +1,4 @@
-import type { AgentAvailability, AuthorKind, ChatMessage, Contact, Message, Note, Session } from '../../../src/protocol/index.js';
+import type { AgentAvailability, ChatMessage, Contact, Message, MessageStatusChange, Note, Session } from '../../../src/protocol/index.js';
 
 /**
  * What the services announce after a change is committed. The socket layer decides who receives
@@ -16,7 +16,7 @@ export interface DomainEvents {
   sessionUpdated(session: Session, contact: Contact, former?: SessionAudienceChange): void;
   messageCreated(message: Message, session: Session): void;
   contactUpdated(contact: Contact): void;
-  messageStatus(session: Session, status: { upToSeq: number; status: 'delivered' | 'read'; at: number; authorKinds: AuthorKind[] }): void;
+  messageStatus(session: Session, status: MessageStatusChange): void;
   noteUpdated(note: Note): void;
   noteDeleted(noteId: string, contactId: string): void;
   /**

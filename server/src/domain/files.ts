@@ -1,7 +1,7 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, type Attachment, type AttachmentKind } from '../../../src/protocol/index.js';
 import type { FileRecord, Repository } from '../db/repository.js';
@@ -109,6 +109,12 @@ export class FileService {
     await writeFile(join(this.#dir, file.id), bytes, { flag: 'wx' });
     await this.repo.insertFile(file);
     return this.repo.toAttachment(file);
+  }
+
+  /** A stored file and its bytes, for a channel that sends it on (no signature: server side only). */
+  async read(fileId: string): Promise<{ file: FileRecord; bytes: Buffer } | null> {
+    const file = await this.repo.getFile(fileId);
+    return file ? { file, bytes: await readFile(join(this.#dir, file.id)) } : null;
   }
 
   /** The file behind a signed url: FORBIDDEN for a bad or expired signature. */

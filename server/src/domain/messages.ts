@@ -11,6 +11,7 @@ import {
   type Session,
 } from '../../../src/protocol/index.js';
 import type { Repository } from '../db/repository.js';
+import type { ChannelAdapters, OutboundIntent } from '../channels/channel-adapter.js';
 import { CommandError, forbidden, notFound } from './errors.js';
 import type { Clock, DomainEvents } from './events.js';
 import type { Identity } from './identity.js';
@@ -20,7 +21,7 @@ import { agentMayWrite, nameOf, requireSession, visitorOwns } from './session-ac
 type Author = { kind: 'contact' | 'agent'; id: string; name: string };
 
 /** What a command decides of its message; the author, the time and the place in the session come after. */
-type Draft = Pick<Message, 'id' | 'kind' | 'text' | 'attachments' | 'templateId'>;
+type Draft = Pick<Message, 'id' | 'kind' | 'text' | 'attachments' | 'templateId'> & { intent: OutboundIntent };
 
 /**
  * Messages: one row per client-generated id, numbered per session from 1 in the same transaction
@@ -31,11 +32,14 @@ export class MessageService {
     private readonly repo: Repository,
     private readonly now: Clock,
     private readonly events: DomainEvents,
+    /** Each channel's rules and transport for what agents send (WhatsApp's window, its Graph API). */
+    private readonly channels?: ChannelAdapters,
   ) {}
 
   async send(who: Identity, agent: Agent | null, input: ParsedPayload<'message.send'>): Promise<{ message: Message; session: Session }> {
     return this.#write(who, agent, input.id, input.sessionId, async (tx, session, author) => {
-      if (author.kind === 'agent' && isWindowClosed(session, this.now())) {
+      // Where an adapter has rules (WhatsApp), it decides; elsewhere the window alone.
+      if (author.kind === 'agent' && !this.channels?.of(session) && isWindowClosed(session, this.now())) {
         throw new CommandError(
           'WINDOW_CLOSED',
           'The conversation window is closed: on WhatsApp, free text is allowed only within 24 hours of the contact\u2019s last message. Send a template instead.',
@@ -52,7 +56,14 @@ export class MessageService {
         }
         if (!attachments.some((a) => a.id === file.id)) attachments.push(tx.toAttachment(file));
       }
-      return { id: input.id, kind: 'text', text: input.text, attachments, templateId: null };
+      return {
+        id: input.id,
+        kind: 'text',
+        text: input.text,
+        attachments,
+        templateId: null,
+        intent: { kind: 'text', text: input.text, fileIds: attachments.map((a) => a.id) },
+      };
     });
   }
 
@@ -77,7 +88,14 @@ export class MessageService {
           Object.fromEntries(missing.map((name) => [`variables.${name}`, 'is required'])),
         );
       }
-      return { id: input.id, kind: 'template', text: fillTemplate(template, input.variables), attachments: [], templateId: template.id };
+      return {
+        id: input.id,
+        kind: 'template',
+        text: fillTemplate(template, input.variables),
+        attachments: [],
+        templateId: template.id,
+        intent: { kind: 'template', template, variables: input.variables },
+      };
     });
   }
 
@@ -103,7 +121,9 @@ export class MessageService {
       }
 
       const author = await this.#authorize(tx, who, agent, session);
-      const fields = await draft(tx, session, author);
+      const { intent, ...fields } = await draft(tx, session, author);
+      const adapter = author.kind === 'agent' ? this.channels?.of(session) : undefined;
+      await adapter?.checkOutbound(tx, session, intent);
       const { message, session: updated } = appendMessage(session, {
         ...fields,
         authorKind: author.kind,
@@ -116,12 +136,14 @@ export class MessageService {
       });
       await tx.insertMessage(message);
       if (!(await tx.updateSession(updated, session.version))) throw new Error('session changed during message.send');
+      await adapter?.queueOutbound(tx, message, updated, intent);
       // Read here: after the commit it would queue behind every transaction waiting for the connection.
       const contact = (await tx.getContact(session.contactId))!;
-      return { message, session: updated, created: true, contact };
+      return { message, session: updated, created: true, contact, adapter };
     });
 
     if (result.created) {
+      result.adapter?.deliver(result.message, result.session);
       this.events.messageCreated(result.message, result.session);
       this.events.sessionUpdated(result.session, result.contact!);
     }

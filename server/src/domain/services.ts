@@ -20,6 +20,12 @@ import { SessionService } from './sessions.js';
 import { SignOnService } from './sign-on.js';
 import { TeamService } from './teams.js';
 import { WebchatService } from './webchat.js';
+import { ChannelAdapters } from '../channels/channel-adapter.js';
+import { ChannelInbox } from '../channels/channel-inbox.js';
+import { webchatAdapter } from '../channels/webchat-adapter.js';
+import { GraphClient, type GraphApiOptions } from '../channels/whatsapp/graph-client.js';
+import { WhatsappChannel } from '../channels/whatsapp/whatsapp-channel.js';
+import { ConversationStarter } from '../channels/start-conversation.js';
 
 export interface Services {
   auth: AuthService;
@@ -39,6 +45,17 @@ export interface Services {
   availability: AvailabilityService;
   profile: AgentProfileService;
   chat: InternalChatService;
+  /** Where channels hand over contacts' messages and the statuses of agents' messages. */
+  inbox: ChannelInbox;
+  /** WhatsApp Business Cloud API channels: the webhook and the Graph API. */
+  whatsapp: WhatsappChannel;
+  /** Agents writing first to a contact (`session.start`). */
+  conversations: ConversationStarter;
+}
+
+export interface ChannelOptions {
+  graph?: GraphApiOptions;
+  logError: (error: unknown, context: Record<string, unknown>) => void;
 }
 
 export function createServices(
@@ -48,8 +65,14 @@ export function createServices(
   files: { signer: FileUrlSigner; dataDir: string },
   tokens: { sockets: TokenSockets; tokenTtlMs?: number; signOnTokenTtlMs?: number },
   mail: PasswordServiceOptions & { mailer: Mailer },
+  channels: ChannelOptions = { logError: (error) => console.error('[conecta]', error) },
 ): Services {
   const sessions = new SessionService(repo, now, events);
+  const fileService = new FileService(repo, now, files.signer, files.dataDir);
+  const inbox = new ChannelInbox(repo, now, events, sessions);
+  const whatsapp = new WhatsappChannel(repo, now, inbox, fileService, new GraphClient(channels.graph), channels.logError);
+  const adapters = new ChannelAdapters([webchatAdapter, whatsapp]);
+  const messages = new MessageService(repo, now, events, adapters);
   const availability = new AvailabilityService(repo, now, events, sessions);
   const auth = new AuthService(repo, now, tokens.sockets, tokens.tokenTtlMs, (agentId) => availability.loggedOut(agentId));
   const apiKeys = new ApiKeyService(repo, now, tokens.sockets);
@@ -58,11 +81,11 @@ export function createServices(
     teams: new TeamService(repo),
     contacts: new ContactService(repo, now, events),
     sessions,
-    messages: new MessageService(repo, now, events),
+    messages,
     webchat: new WebchatService(repo, now, events, sessions, new QueueEstimator(repo)),
     notes: new NoteService(repo, now, events),
     catalog: new CatalogService(repo, availability),
-    files: new FileService(repo, now, files.signer, files.dataDir),
+    files: fileService,
     channels: new ChannelService(repo, now, events, sessions),
     apiKeys,
     signOn: new SignOnService(repo, now, auth, apiKeys, tokens.signOnTokenTtlMs),
@@ -71,5 +94,8 @@ export function createServices(
     availability,
     profile: new AgentProfileService(repo, now, auth),
     chat: new InternalChatService(repo, now, events),
+    inbox,
+    whatsapp,
+    conversations: new ConversationStarter(repo, now, events, sessions, messages, adapters),
   };
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode, ProtocolError } from '../../../src/protocol/index.js';
 import { CommandError } from '../domain/errors.js';
 import { tooLarge } from '../domain/files.js';
@@ -16,6 +16,8 @@ const STATUS: Record<ErrorCode, number> = {
   AGENT_UNAVAILABLE: 409,
   SESSION_FINISHED: 409,
   WINDOW_CLOSED: 409,
+  TEMPLATE_LIMIT: 429,
+  CHANNEL_REFUSED: 502,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_TYPE: 415,
   RATE_LIMITED: 429,
@@ -29,6 +31,15 @@ export function sendError(reply: FastifyReply, error: ProtocolError): FastifyRep
   // Retry-After takes whole seconds: rounded up, so a client that honours it is not refused again.
   if (error.retryAfterMs !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
   return reply.code(STATUS[error.code]).send({ error });
+}
+
+/**
+ * The router's own refusals (a malformed percent-encoding, a path parameter past `maxParamLength`)
+ * happen before any route or error handler: without this they answer Fastify's shape, not ours.
+ */
+export function answerRoutingError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  return reply.code(status).send({ error: { code: 'INVALID_PAYLOAD', message: `The request URL is not valid: ${error.message}` } });
 }
 
 /** Every failure of a route becomes the protocol's error shape; unexpected ones are logged. */

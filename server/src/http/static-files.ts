@@ -26,7 +26,9 @@ const LOADER_SECONDS = 300;
  */
 export function cacheControlFor(prefix: string, path: string): string {
   if (!prefix.startsWith(BUILT_PREFIX) || path.endsWith('.html')) return 'no-cache';
-  return CONTENT_HASHED.test(path) ? `public, max-age=${ONE_YEAR_SECONDS}, immutable` : `public, max-age=${LOADER_SECONDS}`;
+  // A compressed copy (`x.js.br`) is cached as the file it stands for.
+  const file = path.replace(/\.(?:br|gz)$/, '');
+  return CONTENT_HASHED.test(file) ? `public, max-age=${ONE_YEAR_SECONDS}, immutable` : `public, max-age=${LOADER_SECONDS}`;
 }
 
 /**
@@ -52,7 +54,14 @@ export async function installStaticFiles(app: FastifyInstance, roots: readonly S
       index: ['index.html'],
       redirect: true,
       cacheControl: false,
-      setHeaders: (response, path) => response.setHeader('cache-control', cacheControlFor(prefix, path)),
+      // The build leaves brotli (quality 11) and gzip copies beside the built files (build/precompress.mjs):
+      // sent as they are, smaller than compressing each answer with @fastify/compress's fast settings.
+      preCompressed: prefix.startsWith(BUILT_PREFIX),
+      setHeaders: (response, path) => {
+        response.setHeader('cache-control', cacheControlFor(prefix, path));
+        // The answer depends on Accept-Encoding (a compressed copy, or the file): caches must keep them apart.
+        if (prefix.startsWith(BUILT_PREFIX)) response.setHeader('vary', 'Accept-Encoding');
+      },
       // The reply decorator (`reply.sendFile`) may only be added once.
       decorateReply: first,
     });

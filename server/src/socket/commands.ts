@@ -46,6 +46,8 @@ export const commandHandlers: { [N in CommandName]: Handler<N> } = {
     return ctx.services.profile.changePassword(agent, payload, ctx.who.tokenHash);
   },
 
+  'session.start': async (ctx, payload) => ctx.services.conversations.start(requireAgent(ctx), ctx.who, payload),
+
   'session.accept': async (ctx, { sessionId }) => ctx.services.sessions.accept(requireAgent(ctx), sessionId),
 
   'session.finish': async (ctx, { sessionId }) => ctx.services.sessions.finish(requireAgent(ctx), sessionId),

@@ -1,5 +1,5 @@
 import type { Server } from 'socket.io';
-import type { AgentAvailability, AuthorKind, ChatMessage, Contact, Message, Note, Session } from '../../../src/protocol/index.js';
+import type { AgentAvailability, ChatMessage, Contact, Message, MessageStatusChange, Note, Session } from '../../../src/protocol/index.js';
 import type { Repository } from '../db/repository.js';
 import type { DomainEvents, SessionAudienceChange } from '../domain/events.js';
 import { QueueEstimator } from '../domain/queue.js';
@@ -75,7 +75,7 @@ export class SocketEvents implements DomainEvents {
     });
   }
 
-  messageStatus(session: Session, status: { upToSeq: number; status: 'delivered' | 'read'; at: number; authorKinds: AuthorKind[] }): void {
+  messageStatus(session: Session, status: MessageStatusChange): void {
     this.#emit(async () => {
       const rooms = [...this.#participants(session), ...this.#visitorRooms(session)];
       this.io.to(rooms).emit('message.status', { sessionId: session.id, ...status });

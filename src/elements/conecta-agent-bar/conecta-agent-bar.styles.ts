@@ -29,7 +29,7 @@ export const agentBarStyles = css`
     place-items: center;
     background: ${t.brand};
     color: ${t.onBrand};
-    font-weight: 600;
+    font-weight: ${t.fontWeightStrong};
     font-size: ${t.fontSizeS};
   }
   .names {
@@ -55,18 +55,20 @@ export const agentBarStyles = css`
     font-size: ${t.fontSizeS};
     border-radius: ${t.radiusS};
     padding-inline: ${t.spaceXs};
+    /* Focusable (its tooltip opens on focus): a 24 px target at least. */
+    min-block-size: 1.5rem;
   }
   .dot {
     inline-size: 0.75rem;
     block-size: 0.75rem;
     border-radius: 50%;
-    background: var(--conecta-agent-bar-connected-color, #1e7a3c);
+    background: var(--conecta-agent-bar-connected-color, ${t.success});
   }
   [data-indicator='reconnecting'] .dot {
-    background: var(--conecta-agent-bar-reconnecting-color, #b26a00);
+    background: var(--conecta-agent-bar-reconnecting-color, ${t.warning});
   }
   [data-indicator='offline'] .dot {
-    background: var(--conecta-agent-bar-offline-color, #b3261e);
+    background: var(--conecta-agent-bar-offline-color, ${t.danger});
   }
   .tip {
     display: none;
@@ -100,7 +102,7 @@ export const agentBarStyles = css`
   .pause-error {
     flex-basis: 100%;
     color: ${t.danger};
-    font-weight: 600;
+    font-weight: ${t.fontWeightStrong};
   }
   :host(:state(over-limit)) [part='pause'] {
     border-inline-start: 3px solid ${t.danger};
@@ -120,7 +122,7 @@ export const agentBarStyles = css`
     color: ${t.muted};
   }
   .stats dd {
-    font-weight: 600;
+    font-weight: ${t.fontWeightStrong};
   }
   .alerts-box {
     display: inline-flex;
@@ -196,5 +198,29 @@ export const agentBarStyles = css`
   .saved {
     color: ${t.success};
     font-size: ${t.fontSizeS};
+  }
+  /* Narrow: who, the connection and the pause stay in view; the rest opens below, full width. */
+  .narrow .identity {
+    flex: 1 1 auto;
+  }
+  .more-button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-inline-size: 2.25rem;
+    min-block-size: 2.25rem;
+    padding: 0;
+  }
+  .more {
+    display: flex;
+    flex-basis: 100%;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${t.spaceS} ${t.spaceM};
+    padding-block-start: ${t.spaceS};
+    border-block-start: 1px solid ${t.border};
+  }
+  .more[hidden] {
+    display: none;
   }
 `;

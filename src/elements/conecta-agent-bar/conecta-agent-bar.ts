@@ -2,7 +2,10 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { loggedInTodayAt } from '../../client/availability-reducers.js';
 import type { ProfileChanges } from '../../client/api.js';
+import ellipsisVertical from 'lucide/dist/esm/icons/ellipsis-vertical.mjs';
 import { ClockController } from '../../controllers/clock.js';
+import { NarrowWidthController } from '../../controllers/narrow-width.js';
+import { icon } from '../../icons/icon.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
 import { read, site, write } from '../../dom/browser-storage.js';
 import type { AgentStats } from '../../protocol/entities.js';
@@ -20,6 +23,8 @@ import { idleProfileDialog, renderProfileDialog, type ProfileDialogState } from 
 
 /** The agent's choice of sound and notifications, kept for the site (every tab, every visit). */
 const ALERTS_KEY = 'conecta-elements:alerts';
+/** Below this width (rem) of its own, the bar keeps who, the connection and the pause in view, the rest behind a button. */
+const COMPACT_BELOW_REM = 40;
 /** How often the counters are asked again: they are the server's, not counted here. */
 const STATS_EVERY_MS = 30_000;
 
@@ -48,6 +53,8 @@ type Permission = NotificationPermission | 'unsupported';
  * @csspart stats - The counters.
  * @csspart profile-button - Opens the profile dialog (part `profile-dialog`).
  * @csspart logout-button - Logs out.
+ * @csspart more-button - Where the bar is narrow (below 40rem of its own width): shows or hides the
+ * time logged in, the state, the counters, sound and notifications, the profile and logout (part `more`).
  *
  * @cssstate connected - Connected to the server.
  * @cssstate reconnecting - Reconnecting, no attempt failed yet.
@@ -64,6 +71,9 @@ export class ConectaAgentBar extends ConectaAgentElement {
   @state() private pauseError = '';
   @state() private profileOpen = false;
   @state() private profile: ProfileDialogState = idleProfileDialog;
+  /** Where narrow: whether the less frequent items are shown. */
+  @state() private moreOpen = false;
+  readonly #width = new NarrowWidthController(this, COMPACT_BELOW_REM);
 
   private readonly clock = new ClockController(this);
   private readonly me = new StoreSelection(this, (s) => s.me, Object.is);
@@ -232,36 +242,34 @@ export class ConectaAgentBar extends ConectaAgentElement {
     const availability = this.availability.value;
     const hint = { connected: t.connection.connectedHint, reconnecting: t.connection.reconnectingHint, offline: t.connection.offlineHint };
     const loggedIn = this.loggedIn.value ? loggedInTodayAt(this.loggedIn.value, this.clock.now) : null;
-    return html`<section part="base" aria-label=${t.label}>
-      ${
-        me
-          ? html`<div part="identity" class="identity">
-            ${this.#renderPhoto(me.name, me.photoUrl)}
-            <span class="names">
-              <strong class="name">${me.name}</strong>
-              ${me.nickname ? html`<span class="nickname">${me.nickname}</span>` : nothing}
-            </span>
-          </div>`
-          : nothing
-      }
-      <span part="indicator" class="indicator" data-indicator=${indicator} tabindex="0" role="status" aria-describedby="indicator-tip">
-        <span class="dot" aria-hidden="true"></span>${t.connection[indicator]}
-        <span part="indicator-tip" id="indicator-tip" class="tip" role="tooltip">${hint[indicator]}</span>
-      </span>
-      ${loggedIn === null ? nothing : html`<span part="logged-in" class="muted">${t.loggedInToday(this.localize.duration(loggedIn))}</span>`}
-      ${availability && availability.state !== 'paused' ? html`<span part="state" class="muted">${t.states[availability.state]}</span>` : nothing}
-      ${renderPauseControl({
-        t: t.pause,
-        availability: this.availability.value,
-        pauseTypes: this.pauseTypes.value,
-        now: this.clock.now,
-        duration: (ms) => this.localize.duration(ms),
-        busy: this.pauseBusy || !this.client,
-        error: this.pauseError,
-        pause: (id) => void this.#pause(id),
-        resume: () => void this.#resume(),
-      })}
-      ${me?.permissions.statistics && this.stats.value ? this.#renderStats(this.stats.value) : nothing}
+    const identity = me
+      ? html`<div part="identity" class="identity">
+          ${this.#renderPhoto(me.name, me.photoUrl)}
+          <span class="names">
+            <strong class="name">${me.name}</strong>
+            ${me.nickname ? html`<span class="nickname">${me.nickname}</span>` : nothing}
+          </span>
+        </div>`
+      : nothing;
+    const indicatorView = html`<span part="indicator" class="indicator" data-indicator=${indicator} tabindex="0" role="status"
+      aria-describedby="indicator-tip">
+      <span class="dot" aria-hidden="true"></span>${t.connection[indicator]}
+      <span part="indicator-tip" id="indicator-tip" class="tip" role="tooltip">${hint[indicator]}</span>
+    </span>`;
+    const times = html`${loggedIn === null ? nothing : html`<span part="logged-in" class="muted">${t.loggedInToday(this.localize.duration(loggedIn))}</span>`}
+    ${availability && availability.state !== 'paused' ? html`<span part="state" class="muted">${t.states[availability.state]}</span>` : nothing}`;
+    const pause = renderPauseControl({
+      t: t.pause,
+      availability: this.availability.value,
+      pauseTypes: this.pauseTypes.value,
+      now: this.clock.now,
+      duration: (ms) => this.localize.duration(ms),
+      busy: this.pauseBusy || !this.client,
+      error: this.pauseError,
+      pause: (id) => void this.#pause(id),
+      resume: () => void this.#resume(),
+    });
+    const rest = html`${me?.permissions.statistics && this.stats.value ? this.#renderStats(this.stats.value) : nothing}
       <span class="alerts-box">
         <button part="alerts" type="button" role="switch" aria-checked=${this.alerts ? 'true' : 'false'} @click=${this.#toggleAlerts}>
           ${t.alerts.label}
@@ -275,7 +283,20 @@ export class ConectaAgentBar extends ConectaAgentElement {
         }
       </span>
       <button part="profile-button" type="button" ?disabled=${!me} @click=${this.#openProfile}>${t.profile.open}</button>
-      <button part="logout-button" type="button" @click=${this.#logout}>${t.logout}</button>
+      <button part="logout-button" type="button" @click=${this.#logout}>${t.logout}</button>`;
+    const narrow = this.#width.narrow;
+    const more = this.localize.t.agentBarLayout.more;
+    return html`<section part="base" class=${narrow ? 'narrow' : ''} aria-label=${t.label}>
+      ${identity} ${indicatorView}
+      ${
+        narrow
+          ? html`<button part="more-button" type="button" class="more-button" title=${more} aria-expanded=${this.moreOpen ? 'true' : 'false'}
+              aria-controls="bar-more" @click=${() => (this.moreOpen = !this.moreOpen)}>
+              ${icon(ellipsisVertical)}<span class="visually-hidden">${more}</span></button>
+            ${pause}
+            <div part="more" id="bar-more" class="more" ?hidden=${!this.moreOpen} @keydown=${this.#onMoreKeydown}>${times} ${rest}</div>`
+          : html`${times} ${pause} ${rest}`
+      }
       ${this.authEnded.value ? this.renderConnection() : nothing}
       ${
         this.profileOpen && me
@@ -294,6 +315,14 @@ export class ConectaAgentBar extends ConectaAgentElement {
       }
     </section>`;
   }
+
+  /** Escape in the narrow bar's "more" items hides them and gives focus back to their button. */
+  #onMoreKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    this.moreOpen = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="more-button"]')?.focus());
+  };
 
   #renderStats(stats: AgentStats) {
     const t = this.localize.t.agentBar.stats;

@@ -2,13 +2,14 @@ import { css } from 'lit';
 import { tokens as t } from '../../styles/tokens.js';
 
 /*
- * The panels wrap rather than follow a container query: each has a basis and grows, so a wide desk
- * holds them in one row (the session taking the room left) and a narrow one (a CRM's side column, a
- * phone) puts each under the other at full width: no size container needed on the host.
+ * By the desk's own width (a container), not the viewport's: wide, a grid of the queue, the session
+ * and a side column (contact over colleagues); medium, the panels wrap (each has a basis and grows);
+ * phone (the `phone` class, set below 40rem), one panel at a time under the bar, with tabs below.
  */
 export const agentDeskStyles = css`
   :host {
     display: block;
+    container-type: inline-size;
   }
   [hidden] {
     display: none !important;
@@ -40,6 +41,28 @@ export const agentDeskStyles = css`
   .colleagues {
     flex: 1 1 var(--conecta-agent-desk-side-width, 18rem);
   }
+  @container (min-width: 64rem) {
+    .panels {
+      display: grid;
+      grid-template-columns: var(--conecta-agent-desk-queue-width, 20rem) minmax(0, 1fr) var(--conecta-agent-desk-side-width, 18rem);
+      grid-auto-flow: dense;
+    }
+    .queue {
+      grid-column: 1;
+      grid-row: 1 / span 2;
+    }
+    .session {
+      grid-column: 2;
+      grid-row: 1 / span 2;
+    }
+    .contact,
+    .colleagues {
+      grid-column: 3;
+    }
+    .without-side .panels {
+      grid-template-columns: var(--conecta-agent-desk-queue-width, 20rem) minmax(0, 1fr);
+    }
+  }
   .placeholder {
     margin: 0;
     padding: ${t.spaceL};
@@ -47,7 +70,88 @@ export const agentDeskStyles = css`
     border-radius: ${t.radiusM};
     color: ${t.muted};
   }
+  .empty {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: ${t.spaceS};
+    min-block-size: 12rem;
+    text-align: center;
+  }
+  .empty .icon {
+    font-size: 2rem;
+  }
+  .empty p {
+    margin: 0;
+  }
+  .empty-title {
+    color: ${t.text};
+    font-weight: 600;
+  }
   .close {
     align-self: flex-end;
+  }
+  /* Phone: one panel at a time, as wide as the desk; the conversation fills the screen; the tabs at the bottom. */
+  .desk.phone {
+    min-block-size: var(--conecta-agent-desk-phone-min-height, 0px);
+  }
+  .phone .panels {
+    display: block;
+    flex: 1 1 auto;
+  }
+  .phone .panel {
+    inline-size: 100%;
+  }
+  .phone .session {
+    --conecta-session-height: var(--conecta-agent-desk-conversation-height, max(24rem, calc(100dvh - 6rem)));
+  }
+  .back {
+    display: inline-flex;
+    align-items: center;
+    gap: ${t.spaceXs};
+    align-self: flex-start;
+    min-block-size: 2.25rem;
+  }
+  .tabs {
+    position: sticky;
+    inset-block-end: 0;
+    z-index: 1;
+    display: flex;
+    background: ${t.surface};
+    border-block-start: 1px solid ${t.border};
+  }
+  [part~='tab'] {
+    display: flex;
+    flex: 1 1 0;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 0.125rem;
+    min-inline-size: 0;
+    min-block-size: 3.25rem;
+    padding-inline: 0.125rem;
+    border: 0;
+    border-radius: 0;
+    background: transparent;
+    font-size: 0.75rem;
+    line-height: 1.2;
+  }
+  [part~='tab'] > span {
+    display: block;
+    max-inline-size: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  @container (max-width: 22rem) {
+    [part~='tab'] {
+      font-size: 0.6875rem;
+    }
+  }
+  [part~='tab'][aria-selected='true'] {
+    box-shadow: inset 0 3px 0 ${t.brand};
+    color: ${t.brand};
+    font-weight: 600;
   }
 `;

@@ -1,9 +1,18 @@
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import arrowLeft from 'lucide/dist/esm/icons/arrow-left.mjs';
+import contactRound from 'lucide/dist/esm/icons/contact-round.mjs';
+import inbox from 'lucide/dist/esm/icons/inbox.mjs';
+import messageCircle from 'lucide/dist/esm/icons/message-circle.mjs';
+import messagesSquare from 'lucide/dist/esm/icons/messages-square.mjs';
+import users from 'lucide/dist/esm/icons/users.mjs';
 import { selectSession } from '../../client/selectors.js';
 import { clientContext } from '../../context/client-context.js';
+import { NarrowWidthController } from '../../controllers/narrow-width.js';
+import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
+import { icon } from '../../icons/icon.js';
 import type { Session } from '../../protocol/index.js';
 import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
@@ -14,13 +23,23 @@ import { ConectaAgentElement, define } from '../conecta-agent-element.js';
 import { agentDeskStyles } from './conecta-agent-desk.styles.js';
 import { OptionalPanels } from './optional-panels.js';
 
+/** The phone layout's tabs, as in the seed's mobile app: two phases of the queue, the contact, the colleagues. */
+export type DeskTab = 'waiting' | 'sessions' | 'contacts' | 'agents';
+const DESK_TABS: readonly DeskTab[] = ['waiting', 'sessions', 'contacts', 'agents'];
+const TAB_ICONS = { waiting: inbox, sessions: messageCircle, contacts: contactRound, agents: users } as const;
+/** Below this width (rem) of its own, the desk is a phone app: tabs, and the conversation full screen. */
+const PHONE_BELOW_REM = 40;
+
 /**
  * @summary The whole agent desk as one tag, for a CRM that wants everything: the agent bar above;
  * the queue, the open session and its contact's record side by side; colleagues and the internal
  * chat beside them. Every panel shares the desk's one client (a `<conecta-provider>` ancestor, the
  * `client` property, or the page's client for `server`). Choosing or accepting a session in the
  * queue opens it; a finished session stays open (so the contact's rating shows when it comes) until
- * the agent closes it or opens another. On a narrow host the panels wrap, one under the other.
+ * the agent closes it or opens another. On a wide host the queue, the session and a side column
+ * (contact, colleagues) stand side by side; narrower, the panels wrap. Below 40rem of its own width
+ * (a phone, a CRM's side column) it becomes the mobile app: tabs Espera, Atendimentos, Contatos and
+ * Agentes at the bottom, and an opened session full screen with a Back button (also Escape).
  *
  * Panels whose element is not on the page (not loaded, or a version of the SDK without it) take no
  * room. A CRM replaces a panel by putting its own content in the panel's slot, and hides one with
@@ -47,11 +66,16 @@ import { OptionalPanels } from './optional-panels.js';
  * @csspart colleagues-panel - Holds the colleagues list and the internal chat.
  * @csspart placeholder - Says to choose a session while none is open.
  * @csspart close-button - Closes a finished session.
+ * @csspart tabs - The phone layout's tab bar; each is a `tab`.
+ * @csspart back-button - In the phone layout, goes back from the conversation to the tabs (also Escape).
  *
  * @cssproperty --conecta-agent-desk-queue-width - The queue panel’s basis in a row (default `20rem`).
  * @cssproperty --conecta-agent-desk-side-width - The contact and colleagues panels’ basis in a row (default `18rem`).
+ * @cssproperty --conecta-agent-desk-phone-min-height - The desk's least height in the phone layout, so that its tabs sit at the bottom of the screen (default `0px`).
+ * @cssproperty --conecta-agent-desk-conversation-height - The session's height in the phone layout (default: the viewport's less 6rem, at least 24rem).
  *
  * @cssstate with-session - A session is open.
+ * @cssstate phone - The desk is narrow enough for the phone layout.
  * @cssstate offline - The client is not connected (each panel also says so).
  * @cssstate connecting - The client is connecting.
  * @cssstate auth-ended - The agent's sign-in ended and could not be renewed (each panel shows why).
@@ -77,7 +101,18 @@ export class ConectaAgentDesk extends ConectaAgentElement {
   /** Leaves the colleagues list and the internal chat out. */
   @property({ type: Boolean, attribute: 'without-colleagues', reflect: true }) withoutColleagues = false;
 
+  /** The phone layout's tab. */
+  @state() private tab: DeskTab = 'waiting';
+  /** In the phone layout, whether the open session is shown full screen (Back shows the tabs again). */
+  @state() private conversationShown = false;
+
   private readonly openSession = new StoreSelection<Session | undefined>(this, (s) => selectSession(s, this.sessionId));
+  readonly #width = new NarrowWidthController(this, PHONE_BELOW_REM);
+  readonly #tabFocus = new RovingFocusController({
+    direction: 'horizontal',
+    items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="tab"]')],
+    activate: (index) => this.#selectTab(DESK_TABS[index]!, true),
+  });
   readonly #optional = new OptionalPanels(this);
   /**
    * The desk provides its client to every panel, its own and those a CRM slots in (a provider on the
@@ -89,6 +124,12 @@ export class ConectaAgentDesk extends ConectaAgentElement {
     super();
     this.addEventListener('conecta-session-accepted', (event) => this.#open(event.detail.session));
     this.addEventListener('conecta-session-selected', (event) => this.#open(event.detail.session));
+    // Escape from the conversation goes back to the tabs, unless something inside used it (a dialog, a menu).
+    this.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || !this.#phoneConversation()) return;
+      event.preventDefault();
+      this.#back();
+    });
     // The bar's switch is the agent's own choice: it turns the queue's and the chat's alerts on and off.
     this.addEventListener('conecta-alerts-changed', (event) => (this.withAlerts = event.detail.enabled));
   }
@@ -104,16 +145,45 @@ export class ConectaAgentDesk extends ConectaAgentElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.setState('with-session', !!this.sessionId);
+    this.setState('phone', this.#width.narrow);
+    if (changed.has('sessionId') && this.sessionId) this.conversationShown = true;
     if (this.#provider.value !== this.client) this.#provider.setValue(this.client);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.shareAppearance();
   }
 
   #open(session: Session): void {
     this.sessionId = session.id;
+    // Chosen again after Back: shown again, though the id did not change.
+    this.conversationShown = true;
   }
 
   #close(): void {
     this.sessionId = '';
+    this.conversationShown = false;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('conecta-queue')?.focus());
+  }
+
+  /** Whether the phone layout shows the open session full screen. */
+  #phoneConversation(): boolean {
+    return this.#width.narrow && this.conversationShown && !!this.sessionId;
+  }
+
+  /** From the conversation back to the tabs (the session stays open: the queue shows it). */
+  #back(): void {
+    this.conversationShown = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#desk-tab-${this.tab}`)?.focus());
+  }
+
+  #selectTab(tab: DeskTab, focus = false): void {
+    this.tab = tab;
+    // The queue's two phases the app has tabs for; its own tabs still reach the others (pending).
+    const queue = this.renderRoot.querySelector<HTMLElement & { phase: string }>('conecta-queue');
+    if (queue && (tab === 'waiting' || tab === 'sessions')) queue.phase = tab === 'waiting' ? 'waiting' : 'active';
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#desk-tab-${tab}`)?.focus());
   }
 
   /** Whether the CRM put content in a slot (named slots take elements only). */
@@ -141,26 +211,69 @@ export class ConectaAgentDesk extends ConectaAgentElement {
     const showAgents = this.#shows('conecta-agents', 'agents');
     const showChat = this.#shows('conecta-internal-chat', 'internal-chat');
     const showColleagues = !this.withoutColleagues && (showAgents || showChat);
-    return html`<div part="base" class="desk">
-      <div part="bar-panel" class="bar" ?hidden=${!showBar}>${this.#slot('bar', html`<conecta-agent-bar></conecta-agent-bar>`)}</div>
+    const phone = this.#width.narrow;
+    const conversation = this.#phoneConversation();
+    // In the phone layout one panel shows at a time: the conversation, or the chosen tab's.
+    const shown = (panel: 'queue' | 'session' | 'contact' | 'colleagues') => {
+      if (!phone) return true;
+      if (conversation) return panel === 'session';
+      if (panel === 'queue') return this.tab === 'waiting' || this.tab === 'sessions';
+      if (panel === 'contact') return this.tab === 'contacts';
+      return panel === 'colleagues' && this.tab === 'agents';
+    };
+    // No empty side column: it exists only while it has the contact or the colleagues to show.
+    const side = (!!session && !this.withoutContactForm) || showColleagues;
+    const layout = phone ? 'desk phone' : side ? 'desk' : 'desk without-side';
+    return html`<div part="base" class=${layout}>
+      <div part="bar-panel" class="bar" ?hidden=${!showBar || conversation}>${this.#slot('bar', html`<conecta-agent-bar></conecta-agent-bar>`)}</div>
       <div part="panels" class="panels">
-        <section part="queue-panel" class="panel queue" aria-label=${t.queue}>${this.#slot('queue', html`<conecta-queue ?with-alerts=${this.withAlerts}></conecta-queue>`)}</section>
-        <section part="session-panel" class="panel session" aria-label=${t.session}>${this.#slot('session', this.#renderSession(session))}</section>
-        <section part="contact-panel" class="panel contact" aria-label=${t.contact} ?hidden=${this.withoutContactForm || !session}>
-          ${this.#slot('contact-form', session ? html`<conecta-contact-form contact-id=${session.contactId}></conecta-contact-form>` : nothing)}
+        <section part="queue-panel" class="panel queue" aria-label=${t.queue} ?hidden=${!shown('queue')}>
+          ${this.#slot('queue', html`<conecta-queue ?with-alerts=${this.withAlerts}></conecta-queue>`)}
         </section>
-        <section part="colleagues-panel" class="panel colleagues" aria-label=${t.colleagues} ?hidden=${!showColleagues}>
+        <section part="session-panel" class="panel session" aria-label=${t.session} ?hidden=${!shown('session') || (phone && !conversation)}>
+          ${conversation ? this.#renderBack() : nothing} ${this.#slot('session', this.#renderSession(session))}
+        </section>
+        <section part="contact-panel" class="panel contact" aria-label=${t.contact}
+          ?hidden=${this.withoutContactForm || (!session && !phone) || !shown('contact')}>
+          ${this.#slot('contact-form', session ? html`<conecta-contact-form contact-id=${session.contactId}></conecta-contact-form>` : nothing)}
+          ${phone && !session ? html`<p class="placeholder">${this.localize.t.deskTabs.noContact}</p>` : nothing}
+        </section>
+        <section part="colleagues-panel" class="panel colleagues" aria-label=${this.localize.t.deskTabs.agents}
+          ?hidden=${!showColleagues || !shown('colleagues')}>
           <div ?hidden=${!showAgents}>${this.#slot('agents', html`<conecta-agents></conecta-agents>`)}</div>
           <div ?hidden=${!showChat}>${this.#slot('internal-chat', html`<conecta-internal-chat variant="compact" ?with-alerts=${this.withAlerts}></conecta-internal-chat>`)}</div>
         </section>
       </div>
+      ${phone && !conversation ? this.#renderTabs(showColleagues) : nothing}
+    </div>`;
+  }
+
+  #renderBack() {
+    const t = this.localize.t.deskTabs;
+    return html`<button type="button" part="back-button" class="back" @click=${() => this.#back()}>${icon(arrowLeft)} ${t.back}</button>`;
+  }
+
+  /** The phone layout's tabs, at the bottom as in the app. */
+  #renderTabs(showColleagues: boolean) {
+    const t = this.localize.t.deskTabs;
+    const tabs = DESK_TABS.filter((tab) => tab !== 'agents' || showColleagues);
+    return html`<div part="tabs" class="tabs" role="tablist" aria-label=${t.label} @keydown=${this.#tabFocus.onKeydown}>
+      ${tabs.map(
+        (tab) => html`<button type="button" role="tab" part="tab" id="desk-tab-${tab}" aria-selected=${tab === this.tab ? 'true' : 'false'}
+          tabindex=${tab === this.tab ? '0' : '-1'} @click=${() => this.#selectTab(tab)}>${icon(TAB_ICONS[tab])}<span>${t[tab]}</span></button>`,
+      )}
     </div>`;
   }
 
   /** The open session (with Close once it is finished), or the placeholder. */
   #renderSession(session: Session | undefined) {
     const t = this.localize.t.agentDesk;
-    if (!this.sessionId) return html`<p part="placeholder" class="placeholder">${t.noSession}</p>`;
+    if (!this.sessionId)
+      return html`<div part="placeholder" class="placeholder empty">
+        ${icon(messagesSquare)}
+        <p class="empty-title">${this.localize.t.deskTabs.emptyTitle}</p>
+        <p>${t.noSession}</p>
+      </div>`;
     const close =
       session?.status === 'finished'
         ? html`<button type="button" part="close-button" class="close" @click=${() => this.#close()}>${t.close}</button>`

@@ -10,6 +10,7 @@ export interface Colleague {
   id: string;
   name: string;
   nickname: string | null;
+  photoUrl: string | null;
   state: ColleagueState;
   unread: number;
 }
@@ -36,6 +37,7 @@ export function selectColleagues(state: ConectaState, query: string): Colleague[
       id: agent.id,
       name: agent.name,
       nickname: agent.nickname,
+      photoUrl: agent.photoUrl ?? null,
       state: stateOf(agent),
       unread: conversations[agent.id]?.unread ?? 0,
     }))
@@ -47,7 +49,14 @@ export function sameColleagues(a: readonly Colleague[], b: readonly Colleague[])
     a.length === b.length &&
     a.every((x, i) => {
       const y = b[i]!;
-      return x.id === y.id && x.name === y.name && x.nickname === y.nickname && x.state === y.state && x.unread === y.unread;
+      return (
+        x.id === y.id &&
+        x.name === y.name &&
+        x.nickname === y.nickname &&
+        x.photoUrl === y.photoUrl &&
+        x.state === y.state &&
+        x.unread === y.unread
+      );
     })
   );
 }

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { density } from '../../styles/agent-theme.js';
 import { tokens as t } from '../../styles/tokens.js';
 
 export const agentsStyles = css`
@@ -10,12 +11,6 @@ export const agentsStyles = css`
     background: ${t.surface};
     border: 1px solid ${t.border};
     border-radius: ${t.radiusM};
-  }
-  [part='search'] {
-    font: inherit;
-    padding: ${t.spaceXs} ${t.spaceS};
-    border: 1px solid ${t.border};
-    border-radius: ${t.radiusS};
   }
   [part='list'] {
     list-style: none;
@@ -29,7 +24,7 @@ export const agentsStyles = css`
     align-items: center;
     gap: ${t.spaceS};
     inline-size: 100%;
-    padding: ${t.spaceXs} ${t.spaceS};
+    padding: ${density.rowPadding} ${t.spaceS};
     border: 0;
     border-radius: ${t.radiusS};
     background: none;
@@ -48,22 +43,44 @@ export const agentsStyles = css`
     display: flex;
     flex-direction: column;
   }
-  [part='state-dot'] {
-    inline-size: 0.625rem;
-    block-size: 0.625rem;
-    border-radius: 50%;
+  .name {
+    font-weight: ${t.fontWeightStrong};
+  }
+  .name,
+  .nickname {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  [part='state'] {
+    font-size: ${t.fontSizeXs};
+    white-space: nowrap;
+  }
+  .who {
+    position: relative;
+    display: inline-flex;
     flex: none;
+  }
+  /* The state on the avatar's corner, ringed with the surface so it reads on any photo. */
+  [part='state-dot'] {
+    position: absolute;
+    inset-block-end: -1px;
+    inset-inline-end: -1px;
+    inline-size: 0.75rem;
+    block-size: 0.75rem;
+    border-radius: 50%;
+    border: 2px solid ${t.surface};
     background: ${t.muted};
   }
   .online [part='state-dot'] {
     background: ${t.success};
   }
   .paused [part='state-dot'] {
-    background: #b26a00;
+    background: ${t.warning};
   }
   .away [part='state-dot'] {
-    background: transparent;
-    border: 2px solid #b26a00;
+    background: ${t.surface};
+    box-shadow: inset 0 0 0 2px ${t.warning};
   }
   [part='unread'] {
     min-inline-size: 1.25rem;
@@ -71,7 +88,28 @@ export const agentsStyles = css`
     border-radius: 999px;
     background: var(--conecta-agents-unread-background, ${t.brand});
     color: ${t.onBrand};
-    font-size: ${t.fontSizeS};
+    font-size: ${t.fontSizeXs};
+    line-height: 1.5;
     text-align: center;
+    font-variant-numeric: tabular-nums;
+  }
+  .empty {
+    padding: ${t.spaceS};
+    text-align: center;
+  }
+  .skeleton-row {
+    display: flex;
+    align-items: center;
+    gap: ${t.spaceS};
+    padding: ${density.rowPadding} ${t.spaceS};
+  }
+  .skeleton-row .avatar,
+  .skeleton-row .bar {
+    background: ${t.border};
+  }
+  .skeleton-row .bar {
+    inline-size: 60%;
+    block-size: 0.75rem;
+    border-radius: ${t.radiusS};
   }
 `;

@@ -6,6 +6,7 @@ import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
 import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
+import { avatar } from '../avatar.js';
 import { ConectaAgentElement, define } from '../conecta-agent-element.js';
 import { sameColleagues, selectColleagues, type Colleague } from './colleagues.js';
 import { agentsStyles } from './conecta-agents.styles.js';
@@ -32,7 +33,9 @@ interface ChatOpener extends Element {
  * @csspart count - How many colleagues are listed (read politely).
  * @csspart list - The list of colleagues.
  * @csspart item - A colleague (`item online`, `item paused`, `item away`, `item offline`).
- * @csspart state-dot - The colored dot of a colleague's state.
+ * @csspart avatar - A colleague's avatar (photo, else initials).
+ * @csspart state-dot - The colored dot of a colleague's state, on the avatar's corner.
+ * @csspart skeleton - The shapes of rows shown while the colleagues load.
  * @csspart state - The colleague's state, in words.
  * @csspart unread - The colleague's unread internal-chat messages.
  * @csspart empty - No colleague (or none matches the search).
@@ -106,7 +109,7 @@ export class ConectaAgents extends ConectaAgentElement {
       <button part="item ${colleague.state}" class=${colleague.state} data-agent-id=${colleague.id}
         tabindex=${index === Math.min(this.current, this.colleagues.value.length - 1) ? '0' : '-1'}
         title=${t.openChat(colleague.name)} @click=${() => this.selectColleague(colleague.id)} @focus=${() => (this.current = index)}>
-        <span part="state-dot" aria-hidden="true"></span>
+        <span class="who">${avatar({ name: colleague.name, photoUrl: colleague.photoUrl })}<span part="state-dot" aria-hidden="true"></span></span>
         <span class="names">
           <span class="name">${colleague.name}</span>
           ${colleague.nickname ? html`<span class="muted nickname">${colleague.nickname}</span>` : nothing}
@@ -115,6 +118,13 @@ export class ConectaAgents extends ConectaAgentElement {
         ${colleague.unread ? html`<span part="unread" title=${t.unread(colleague.unread)}><span aria-hidden="true">${colleague.unread}</span><span class="visually-hidden">${t.unread(colleague.unread)}</span></span>` : nothing}
       </button>
     </li>`;
+  }
+
+  /** While the colleagues load: shapes of the rows to come (the status says it to assistive technology). */
+  #renderSkeleton() {
+    const row = html`<li class="skeleton-row"><span class="avatar"></span><span class="bar"></span></li>`;
+    return html`<p class="visually-hidden loading-status" role="status">${this.localize.t.common.loading}</p>
+      <ul class="skeleton" part="skeleton" aria-hidden="true">${row}${row}${row}</ul>`;
   }
 
   protected override render() {
@@ -132,7 +142,7 @@ export class ConectaAgents extends ConectaAgentElement {
           this.current = 0;
         }} />
       <p part="count" class="visually-hidden" role="status">${this.catalogLoaded.value ? t.count(colleagues.length) : ''}</p>
-      ${loading ? html`<p class="muted" role="status">${this.localize.t.common.loading}</p>` : nothing}
+      ${loading ? this.#renderSkeleton() : nothing}
       ${
         error
           ? html`<p class="error" role="alert">${error}
@@ -141,7 +151,7 @@ export class ConectaAgents extends ConectaAgentElement {
       }
       ${
         this.catalogLoaded.value && colleagues.length === 0
-          ? html`<p part="empty" class="muted">${this.query.trim() ? t.noMatch(this.query.trim()) : t.empty}</p>`
+          ? html`<p part="empty" class="muted empty">${this.query.trim() ? t.noMatch(this.query.trim()) : t.empty}</p>`
           : nothing
       }
       ${

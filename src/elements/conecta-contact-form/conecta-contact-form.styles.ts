@@ -13,16 +13,26 @@ export const contactFormStyles = css`
   }
   h2 {
     font-size: ${t.fontSizeL};
+    line-height: ${t.lineHeightTight};
   }
   [part='form'] {
     display: flex;
     flex-direction: column;
     gap: ${t.spaceM};
   }
+  /* The DDI wide enough for "Brasil (+55)", the number taking the rest; too narrow for both, the number wraps below. */
   .phone-row {
-    display: grid;
-    grid-template-columns: minmax(7rem, 40%) 1fr;
+    display: flex;
+    flex-wrap: wrap;
     gap: ${t.spaceS};
+  }
+  .phone-row select {
+    flex: 1 0 9.5rem;
+    max-inline-size: 12rem;
+  }
+  .phone-row input {
+    flex: 1 1 8rem;
+    min-inline-size: 0;
   }
   .actions {
     display: flex;

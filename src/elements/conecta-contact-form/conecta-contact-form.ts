@@ -43,6 +43,7 @@ const draftOf = (contact: Contact | undefined): Draft => ({
  * @event conecta-contact-saved - The contact was saved. `detail: {contact}`.
  *
  * @csspart base - The whole element.
+ * @csspart heading - "New contact" / "Edit contact" (left out with `without-heading`).
  * @csspart form - The `<form>`.
  * @csspart field - Each field with its label and error.
  * @csspart input - Each text input and the DDI select.
@@ -61,6 +62,9 @@ export class ConectaContactForm extends ConectaAgentElement {
 
   /** The contact to edit; without it the form creates a new contact. */
   @property({ attribute: 'contact-id', reflect: true }) contactId = '';
+
+  /** Leaves the heading out, for a container that shows its own (a dialog's title); the form is still named by it. */
+  @property({ type: Boolean, attribute: 'without-heading', reflect: true }) withoutHeading = false;
 
   @state() private draft: Draft = draftOf(undefined);
   @state() private errors: Partial<Record<Field, FieldError>> = {};
@@ -228,9 +232,10 @@ export class ConectaContactForm extends ConectaAgentElement {
     const draft = this.draft;
     const editing = Boolean(this.contactId);
     const loading = this.loading;
-    return html`<section part="base" aria-labelledby="title" aria-busy=${loading ? 'true' : 'false'}>
-      ${this.renderConnection()}
-      <h2 id="title">${editing ? t.titleEdit : t.titleNew}</h2>
+    const title = editing ? t.titleEdit : t.titleNew;
+    return html`<section part="base" aria-labelledby=${this.withoutHeading ? nothing : 'title'}
+      aria-label=${this.withoutHeading ? title : nothing} aria-busy=${loading ? 'true' : 'false'}>
+      ${this.renderConnection()} ${this.withoutHeading ? nothing : html`<h2 id="title" part="heading">${title}</h2>`}
       ${
         loading
           ? html`<p class="loading" part="loading" role="status">

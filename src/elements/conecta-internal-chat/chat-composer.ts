@@ -1,8 +1,10 @@
 import { html, type ReactiveControllerHost } from 'lit';
+import paperclip from 'lucide/dist/esm/icons/paperclip.mjs';
 import type { ConectaClientApi } from '../../client/api.js';
 import { ComposerController } from '../../controllers/composer.js';
 import { renderComposerUploads } from '../composer-uploads.js';
 import type { LocalizeController } from '../../i18n/localize.js';
+import { icon } from '../../icons/icon.js';
 import { ConectaError, MAX_UPLOAD_BYTES } from '../../protocol/index.js';
 import { lengthOf, overLimit, renderLengthCount } from '../message-length.js';
 import { formatFileSize, isSendKey } from '../transcript.js';
@@ -87,8 +89,8 @@ export class ChatComposer extends ComposerController {
             this.addFiles([...(input.files ?? [])]);
             input.value = '';
           }} />
-        <button type="button" part="attach-button" ?disabled=${disabled}
-          @click=${() => this.host.query<HTMLInputElement>('#chat-file-input')?.click()}>${t.internalChat.attach}</button>
+        <button type="button" part="attach-button" class="icon-button" ?disabled=${disabled} aria-label=${t.internalChat.attach}
+          title=${t.internalChat.attach} @click=${() => this.host.query<HTMLInputElement>('#chat-file-input')?.click()}>${icon(paperclip)}</button>
         <textarea id="chat-input" part="input" rows="2" placeholder=${t.internalChat.composerPlaceholder} aria-describedby="chat-hint"
           aria-invalid=${overLimit(this.length) ? 'true' : 'false'} ?disabled=${disabled}
           @input=${(event: Event) => {

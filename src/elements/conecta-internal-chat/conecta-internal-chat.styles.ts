@@ -1,7 +1,12 @@
 import { css } from 'lit';
+import { density } from '../../styles/agent-theme.js';
 import { tokens as t } from '../../styles/tokens.js';
 
+/* The chat adapts to its own width: under 32rem (a desk's side column, a phone) the list sits above the conversation. */
 export const internalChatStyles = css`
+  :host {
+    container: internal-chat / inline-size;
+  }
   [part='base'] {
     display: grid;
     grid-template-columns: minmax(10rem, 16rem) 1fr;
@@ -14,23 +19,56 @@ export const internalChatStyles = css`
   :host([variant='compact']) [part='base'] {
     grid-template-columns: 1fr;
   }
+  :host([variant='compact']) [part='base'] > nav {
+    border-inline-end: 0;
+  }
+  /* One column with no conversation open: the list alone, as high as it is (the list says what to do). */
+  :host([variant='compact']) .without-conversation {
+    min-block-size: 0;
+  }
+  :host([variant='compact']) .without-conversation > [part='conversation-view'] {
+    display: none;
+  }
+  @container internal-chat (max-width: 32rem) {
+    [part='base'] {
+      grid-template-columns: 1fr;
+    }
+    [part='base'] > nav {
+      border-inline-end: 0;
+      border-block-end: 1px solid ${t.border};
+    }
+    [part='conversations'] {
+      max-block-size: 12rem;
+    }
+    .without-conversation {
+      min-block-size: 0;
+    }
+    .without-conversation > [part='conversation-view'] {
+      display: none;
+    }
+  }
   .notice-only {
     display: block;
     padding: ${t.spaceM};
+  }
+  [part='base'] > nav {
+    min-inline-size: 0;
+    border-inline-end: 1px solid ${t.border};
   }
   [part='conversations'] {
     list-style: none;
     margin: 0;
     padding: ${t.spaceXs};
-    border-inline-end: 1px solid ${t.border};
     overflow-y: auto;
   }
+  /* The avatar, the name and the unread count, the last message under the name. */
   [part~='conversation'] {
     display: grid;
-    grid-template-columns: 1fr auto;
-    gap: 0 ${t.spaceXs};
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    align-items: center;
+    gap: 0 ${t.spaceS};
     inline-size: 100%;
-    padding: ${t.spaceXs} ${t.spaceS};
+    padding: ${density.rowPadding} ${t.spaceS};
     border: 0;
     border-radius: ${t.radiusS};
     background: none;
@@ -39,12 +77,21 @@ export const internalChatStyles = css`
     text-align: start;
     cursor: pointer;
   }
+  [part~='conversation']:hover,
   [part~='conversation'][aria-current='true'] {
     background: ${t.surfaceAlt};
-    font-weight: 600;
+  }
+  [part~='conversation'] .avatar {
+    grid-row: 1 / span 2;
+  }
+  .name {
+    font-weight: ${t.fontWeightStrong};
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
   }
   .preview {
-    grid-column: 1 / -1;
+    grid-column: 2 / -1;
     overflow: hidden;
     white-space: nowrap;
     text-overflow: ellipsis;
@@ -56,8 +103,10 @@ export const internalChatStyles = css`
     border-radius: 999px;
     background: var(--conecta-internal-chat-unread-background, ${t.brand});
     color: ${t.onBrand};
-    font-size: ${t.fontSizeS};
+    font-size: ${t.fontSizeXs};
+    line-height: 1.5;
     text-align: center;
+    font-variant-numeric: tabular-nums;
   }
   [part='conversation-view'] {
     display: flex;
@@ -68,7 +117,8 @@ export const internalChatStyles = css`
     margin: 0;
     padding: ${t.spaceS} ${t.spaceM};
     border-block-end: 1px solid ${t.border};
-    font-size: ${t.fontSizeL};
+    font-size: ${t.fontSize};
+    font-weight: ${t.fontWeightStrong};
   }
   .placeholder {
     padding: ${t.spaceM};

@@ -13,6 +13,7 @@ import { StoreSelection } from '../../controllers/store-selection.js';
 import type { AgentSummary } from '../../protocol/index.js';
 import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
+import { avatar } from '../avatar.js';
 import { ConectaAgentElement, define } from '../conecta-agent-element.js';
 import { renderPagingStatus } from '../transcript-paging.js';
 import { renderTranscript } from '../transcript.js';
@@ -45,6 +46,7 @@ interface ChatView {
  * @csspart base - The whole element.
  * @csspart conversations - The list of conversations.
  * @csspart conversation - One conversation (`conversation unread` when it has unread messages).
+ * @csspart avatar - The colleague's avatar in a conversation (photo, else initials).
  * @csspart unread - A conversation's unread count.
  * @csspart conversation-view - The open conversation.
  * @csspart header - The colleague's name above the messages.
@@ -207,6 +209,10 @@ export class ConectaInternalChat extends ConectaAgentElement {
     return colleague ? (colleague.nickname ?? colleague.name) : this.localize.t.internalChat.unknownColleague;
   }
 
+  #photoOf(agentId: string): string | null {
+    return this.view.value.colleagues.find((agent) => agent.id === agentId)?.photoUrl ?? null;
+  }
+
   #lastMessages(): Map<string, string> {
     return new Map(this.view.value.conversations.flatMap((c) => (c.lastMessage ? [[c.withAgentId, c.lastMessage.id] as const] : [])));
   }
@@ -287,6 +293,7 @@ export class ConectaInternalChat extends ConectaAgentElement {
           return html`<li><button part="conversation${c.unread ? ' unread' : ''}" data-agent-id=${c.withAgentId}
             aria-current=${c.withAgentId === this.withAgent ? 'true' : 'false'} tabindex=${index === current ? '0' : '-1'}
             @focus=${() => (this.currentRow = index)} @click=${() => this.openConversation(c.withAgentId)}>
+            ${avatar({ name: this.#nameOf(c.withAgentId), photoUrl: this.#photoOf(c.withAgentId), size: 's' })}
             <span class="name">${this.#nameOf(c.withAgentId)}</span>
             ${c.unread ? html`<span part="unread"><span aria-hidden="true">${c.unread}</span><span class="visually-hidden">${t.unread(c.unread)}</span></span>` : html`<span></span>`}
             ${last ? html`<span class="preview muted">${last.text || t.attachmentOnly}</span>` : nothing}
@@ -353,7 +360,8 @@ export class ConectaInternalChat extends ConectaAgentElement {
           ? html`<button class="link notify-permission" @click=${() => this.requestNotifications()}>${t.internalChat.enableNotifications}</button>`
           : nothing
       }
-      <section part="base" aria-label=${t.internalChat.label} aria-busy=${loading ? 'true' : 'false'}>
+      <section part="base" class=${this.withAgent ? 'with-conversation' : 'without-conversation'} aria-label=${t.internalChat.label}
+        aria-busy=${loading ? 'true' : 'false'}>
         <nav aria-label=${t.internalChat.conversations}>
           ${loading ? html`<p class="muted placeholder" role="status">${t.common.loading}</p>` : this.#renderConversations()}
         </nav>

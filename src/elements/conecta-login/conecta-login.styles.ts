@@ -18,11 +18,22 @@ export const loginStyles = css`
     gap: ${t.spaceM};
   }
   h1 {
-    font-size: 1.375rem;
+    font-size: ${t.fontSizeXl};
+    line-height: ${t.lineHeightTight};
   }
+  /* Labels as every element's form fields have them (hostStyles' .field). */
   label {
     display: grid;
     gap: ${t.spaceXs};
+    font-size: ${t.fontSizeS};
+    font-weight: ${t.fontWeightStrong};
+  }
+  label > input {
+    font-size: ${t.fontSize};
+  }
+  label > input,
+  label > select {
+    font-weight: normal;
   }
   button.primary {
     inline-size: 100%;
@@ -34,6 +45,7 @@ export const loginStyles = css`
     color: ${t.brand};
     text-decoration: underline;
     padding: ${t.spaceXs};
+    min-block-size: 1.5rem;
     cursor: pointer;
   }
   [part='error'] {

@@ -1,8 +1,14 @@
 import { css } from 'lit';
+import { density } from '../../styles/agent-theme.js';
 import { tokens as t } from '../../styles/tokens.js';
 
+/*
+ * The queue adapts to its own width (a size container), not the viewport: from 280 px (a CRM's side
+ * column) the tabs stack their label over the counter and a row's actions go under its text.
+ */
 export const queueStyles = css`
   [part='base'] {
+    container: queue / inline-size;
     display: flex;
     flex-direction: column;
     gap: ${t.spaceS};
@@ -19,7 +25,6 @@ export const queueStyles = css`
     padding-inline: ${t.spaceS};
     border-block-end: 1px solid ${t.border};
   }
-  /* Three tabs share what may be a narrow column (a CRM sidebar): they wrap to a second row. */
   [part='tab'] {
     flex: 1 0 auto;
     white-space: nowrap;
@@ -32,10 +37,28 @@ export const queueStyles = css`
     border-radius: ${t.radiusS} ${t.radiusS} 0 0;
     border-block-end: 3px solid transparent;
     background: none;
-    font-weight: 600;
+    font-weight: ${t.fontWeightStrong};
+    font-size: ${t.fontSizeS};
+    color: ${t.muted};
   }
   [part='tab'][aria-selected='true'] {
     border-block-end-color: ${t.brand};
+    color: ${t.text};
+  }
+  /* Three tabs share a narrow column: each label over its counter, wrapping if it must. */
+  @container queue (max-width: 26rem) {
+    [part='tabs'] {
+      flex-wrap: nowrap;
+    }
+    [part='tab'] {
+      flex: 1 1 0;
+      min-inline-size: 0;
+      flex-direction: column-reverse;
+      gap: ${t.space2xs};
+      padding-block: ${t.spaceXs};
+      white-space: normal;
+      line-height: ${t.lineHeightTight};
+    }
   }
   [part='counter'] {
     min-inline-size: 1.5rem;
@@ -43,7 +66,8 @@ export const queueStyles = css`
     border-radius: 999px;
     background: var(--conecta-queue-counter-background, ${t.brand});
     color: ${t.onBrand};
-    font-size: ${t.fontSizeS};
+    font-size: ${t.fontSizeXs};
+    line-height: 1.5;
     text-align: center;
     font-variant-numeric: tabular-nums;
   }
@@ -94,29 +118,70 @@ export const queueStyles = css`
   }
   [part~='item'] {
     display: grid;
-    grid-template-columns: auto 1fr auto;
+    grid-template-columns: auto minmax(0, 1fr) auto;
     gap: ${t.spaceXs} ${t.spaceS};
     align-items: center;
     inline-size: 100%;
     box-sizing: border-box;
-    padding-block: ${t.spaceS};
+    padding-block: ${density.rowPadding};
     padding-inline: ${t.spaceM};
     border-block-start: 1px solid ${t.border};
   }
   [part~='item']:not([part~='pending']) {
-    grid-template-columns: 1fr auto;
+    grid-template-columns: minmax(0, 1fr) auto;
+  }
+  /* Narrow: the filters take the whole width, a row's actions go under its text (the name keeps the width). */
+  @container queue (max-width: 24rem) {
+    .toolbar .field {
+      flex: 1 1 100%;
+    }
+    [part~='item'] .actions {
+      grid-column: 1 / -1;
+      justify-content: flex-end;
+    }
   }
   [part~='item']:hover,
   [part~='item'][aria-current='true'],
   [part~='item'][aria-selected='true'] {
     background: ${t.surfaceAlt};
   }
+  /* The avatar on the start side, then the name, the last message and the details, one line each. */
   .main {
-    display: flex;
-    flex-direction: column;
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    column-gap: ${t.spaceS};
+    align-items: center;
     min-inline-size: 0;
     cursor: pointer;
     border-radius: ${t.radiusS};
+  }
+  .main > :not(.who) {
+    grid-column: 2;
+  }
+  /* Room on the end and bottom for the channel's badge, so it overlaps the avatar, not the row. */
+  .who {
+    grid-row: 1 / span 3;
+    position: relative;
+    display: inline-flex;
+    padding-inline-end: 0.25rem;
+    padding-block-end: 0.25rem;
+  }
+  .channel {
+    position: absolute;
+    inset-block-end: 0;
+    inset-inline-end: 0;
+    display: inline-grid;
+    place-items: center;
+    inline-size: 1.125rem;
+    block-size: 1.125rem;
+    border-radius: ${t.radiusFull};
+    background: ${t.surface};
+    border: 1px solid ${t.border};
+    color: ${t.muted};
+  }
+  .channel .icon {
+    inline-size: 0.75rem;
+    block-size: 0.75rem;
   }
   .main:focus-visible {
     outline: 2px solid ${t.focus};
@@ -128,7 +193,10 @@ export const queueStyles = css`
     align-items: center;
   }
   .name {
-    font-weight: 600;
+    font-weight: ${t.fontWeightStrong};
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
   .where,
   .last {
@@ -138,22 +206,29 @@ export const queueStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  .meta {
+  /* Team, time and badge on one baseline, each chip the same height. */
+  .details {
     display: flex;
     flex-wrap: wrap;
-    gap: ${t.spaceXs};
+    gap: ${t.space2xs} ${t.spaceS};
     align-items: center;
-    font-size: ${t.fontSizeS};
+    font-size: ${t.fontSizeXs};
+    line-height: 1.5;
+    color: ${t.muted};
+  }
+  .details:empty {
+    display: none;
   }
   [part='wait-time'] {
     color: var(--conecta-queue-wait-color, ${t.text});
     font-variant-numeric: tabular-nums;
   }
   [part='badge'] {
-    padding-inline: ${t.spaceXs};
-    border-radius: ${t.radiusS};
+    padding-inline: ${t.spaceS};
+    border-radius: ${t.radiusFull};
     border: 1px solid ${t.border};
     color: ${t.muted};
+    white-space: nowrap;
   }
   [part='badge'].me {
     border-color: ${t.brand};
@@ -165,9 +240,72 @@ export const queueStyles = css`
   .item-error {
     margin: 0;
   }
+  /* The same size as the rows' text; says what happens next. */
   .empty {
-    padding-inline: ${t.spaceM};
+    display: grid;
+    justify-items: center;
+    gap: ${t.spaceXs};
+    padding: ${t.spaceL} ${t.spaceM};
+    text-align: center;
+    font-size: ${t.fontSizeS};
     color: ${t.muted};
+  }
+  .empty .icon {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+  }
+  .empty-title {
+    font-weight: ${t.fontWeightStrong};
+    color: ${t.text};
+  }
+  p.error.empty {
+    display: block;
+    color: ${t.danger};
+  }
+  /* Rows' shapes while loading: the same box as a row (avatar and three lines). */
+  .skeleton-row {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    column-gap: ${t.spaceS};
+    row-gap: ${t.spaceXs};
+    padding-block: ${density.rowPadding};
+    padding-inline: ${t.spaceM};
+    border-block-start: 1px solid ${t.border};
+  }
+  .skeleton-row .who {
+    grid-row: 1 / span 3;
+    align-self: center;
+  }
+  .skeleton-row .bar {
+    grid-column: 2;
+    block-size: 0.75rem;
+    margin-block: 0.2rem;
+    border-radius: ${t.radiusS};
+  }
+  .skeleton-row .avatar,
+  .skeleton-row .bar {
+    background: ${t.border};
+    animation: conecta-pulse 1.2s ease-in-out infinite alternate;
+  }
+  .name-bar {
+    inline-size: 45%;
+  }
+  .last-bar {
+    inline-size: 80%;
+  }
+  .meta-bar {
+    inline-size: 35%;
+  }
+  @keyframes conecta-pulse {
+    to {
+      opacity: 0.5;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton-row .avatar,
+    .skeleton-row .bar {
+      animation: none;
+    }
   }
   .bulk {
     display: flex;

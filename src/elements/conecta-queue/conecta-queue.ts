@@ -52,7 +52,9 @@ import {
  * @csspart team-select - The team filter.
  * @csspart search - The search box.
  * @csspart list - A phase's list (a grid of sessions).
- * @csspart empty - What a phase says when it has no sessions (or none match the search).
+ * @csspart empty - What a phase says when it has no sessions (or none match the search), and what happens next.
+ * @csspart skeleton - The shapes of rows shown while the queue first loads.
+ * @csspart avatar - A contact's avatar (initials, or photo) in a row; the channel's icon sits on its corner.
  * @csspart item - A session row (`item waiting`, `item active` or `item pending`).
  * @csspart badge - "For the team" / "For you" on waiting sessions, "Invited" on active ones.
  * @csspart wait-time - The live wait time of a waiting session.
@@ -257,7 +259,7 @@ export class ConectaQueue extends ConectaAgentElement {
     return html`<section part="base" aria-label=${t.label} aria-busy=${loading ? 'true' : 'false'}>
       ${this.#host.offline ? html`<div id="connection-notice">${this.renderConnection()}</div>` : nothing}
       ${this.#counts.render()} ${this.#renderTabs()} ${this.#search.render()}
-      ${loading ? html`<p class="empty" role="status">${this.localize.t.common.loading}</p>` : nothing}
+      ${loading ? this.#rows.renderSkeleton() : nothing}
       ${
         loadError
           ? html`<p class="error empty" role="alert">

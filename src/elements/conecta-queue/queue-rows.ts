@@ -1,9 +1,15 @@
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import eye from 'lucide/dist/esm/icons/eye.mjs';
+import inbox from 'lucide/dist/esm/icons/inbox.mjs';
+import searchX from 'lucide/dist/esm/icons/search-x.mjs';
 import { CommandController } from '../../controllers/command.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
+import { channelIcon } from '../../icons/channel-icon.js';
+import { icon } from '../../icons/icon.js';
 import type { Session } from '../../protocol/index.js';
+import { avatar } from '../avatar.js';
 import { SessionAcceptedEvent, SessionSelectedEvent } from './events.js';
 import type { QueueBulkSelection } from './queue-bulk-selection.js';
 import type { QueueHost } from './queue-host.js';
@@ -208,10 +214,15 @@ export class QueueRows implements ReactiveController {
     return ids.filter(Boolean).join(' ') || nothing;
   }
 
-  #renderWhere(session: Session) {
+  /** The contact's avatar, with the channel's icon (named: it stands alone) on its corner. */
+  #renderWho(session: Session, name: string) {
     const channel = this.host.localize.t.channels[session.channel] ?? session.channel;
+    return html`<span class="who">${avatar({ name })}<span class="channel" title=${channel}>${channelIcon(session.channel, channel)}</span></span>`;
+  }
+
+  #renderTeam(session: Session) {
     const team = this.host.slice.teams[session.teamId];
-    return html`<span class="where">${channel}${team ? html` · ${team.name}` : nothing}</span>`;
+    return team ? html`<span class="where">${team.name}</span>` : nothing;
   }
 
   #renderRowError(session: Session, message: string) {
@@ -224,20 +235,21 @@ export class QueueRows implements ReactiveController {
     const t = this.host.localize.t.queue;
     const localize = this.host.localize;
     const me = this.host.slice.me;
+    const team = this.#renderTeam(session);
     if (phase === 'waiting') {
       const forWhom = waitingFor(session, me);
-      return html`<span class="meta">
-        <span part="wait-time" title=${localize.dateTime(session.createdAt)}
+      return html`<span class="details">
+        ${team} <span part="wait-time" title=${localize.dateTime(session.createdAt)}
           >${t.waitingFor(localize.duration(this.host.now - session.createdAt))}</span
         >
         <span part="badge" class="badge ${forWhom}">${forWhom === 'me' ? t.forMe : t.forTeam}</span>
       </span>`;
     }
     if (phase === 'active') {
-      return isInvited(session, me) ? html`<span class="meta"><span part="badge" class="badge invited">${t.invited}</span></span>` : html``;
+      return html`<span class="details">${team} ${isInvited(session, me) ? html`<span part="badge" class="badge invited">${t.invited}</span>` : nothing}</span>`;
     }
     const at = lastInteractionAt(session);
-    return html`<span class="meta"><time datetime=${new Date(at).toISOString()} title=${localize.dateTime(at)}
+    return html`<span class="details">${team} <time datetime=${new Date(at).toISOString()} title=${localize.dateTime(at)}
       >${t.lastInteraction(localize.time(at))}</time></span>`;
   }
 
@@ -245,9 +257,9 @@ export class QueueRows implements ReactiveController {
     if (phase === 'active') return html``;
     const t = this.host.localize.t.queue;
     const offline = this.host.offline;
-    const preview = html`<button part="preview-button" class="link" tabindex=${tabindex} aria-label=${t.previewLabel(name)}
-      aria-describedby=${offline ? 'connection-notice' : nothing} ?disabled=${offline}
-      @click=${() => this.preview.open(session.id)}>${t.preview}</button>`;
+    const preview = html`<button part="preview-button" class="icon-button" tabindex=${tabindex} aria-label=${t.previewLabel(name)}
+      title=${t.preview} aria-describedby=${offline ? 'connection-notice' : nothing} ?disabled=${offline}
+      @click=${() => this.preview.open(session.id)}>${icon(eye)}</button>`;
     const spinner = html`<span class="spinner" aria-hidden="true"></span>`;
     if (phase === 'waiting') {
       const busy = this.#accept.pending(session.id);
@@ -287,8 +299,8 @@ export class QueueRows implements ReactiveController {
           : nothing
       }
       <div role="gridcell" class="main" tabindex=${tabindex} @click=${() => this.#open(phase, session)}>
+        ${this.#renderWho(session, name)}
         <span class="name">${name}</span>
-        ${this.#renderWhere(session)}
         <span class="last">${session.lastMessageText ?? t.noMessage}</span>
         ${this.#renderDetails(phase, session)}
       </div>
@@ -309,6 +321,17 @@ export class QueueRows implements ReactiveController {
     </p>`;
   }
 
+  /**
+   * While the first load runs: rows of the same size as the real ones, so nothing jumps when they
+   * arrive (the status says it to assistive technology; the shapes are hidden from it).
+   */
+  renderSkeleton() {
+    const row = html`<div class="row skeleton-row"><span class="who"><span class="avatar"></span></span
+      ><span class="bar name-bar"></span><span class="bar last-bar"></span><span class="bar meta-bar"></span></div>`;
+    return html`<p class="visually-hidden loading-status" role="status">${this.host.localize.t.common.loading}</p>
+      <div class="skeleton" part="skeleton" aria-hidden="true">${row}${row}${row}</div>`;
+  }
+
   /** The shown phase's list, or what to say when it is empty. */
   render() {
     const t = this.host.localize.t.queue;
@@ -317,8 +340,14 @@ export class QueueRows implements ReactiveController {
     if (!sessions.length) {
       if (this.host.loading && this.host.slice.counts[phase] === 0) return nothing;
       const query = this.host.searchText.trim();
-      const empty = query ? t.noResults(query) : { waiting: t.emptyWaiting, active: t.emptyActive, pending: t.emptyPending }[phase];
-      return html`<p class="empty" part="empty">${empty}</p>`;
+      const [empty, next] = query
+        ? [t.noResults(query), t.noResultsHint]
+        : {
+            waiting: [t.emptyWaiting, t.emptyWaitingHint],
+            active: [t.emptyActive, t.emptyActiveHint],
+            pending: [t.emptyPending, t.emptyPendingHint],
+          }[phase];
+      return html`<div class="empty" part="empty">${icon(query ? searchX : inbox)}<p class="empty-title">${empty}</p><p class="empty-hint">${next}</p></div>`;
     }
     const renderItem = (session: Session, index: number) => this.#renderRow(phase, session, index);
     return html`<div class="scroll"><div role="grid" part="list" class="list ${phase}" aria-labelledby="tab-${phase}" aria-rowcount=${sessions.length}

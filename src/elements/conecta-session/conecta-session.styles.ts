@@ -6,6 +6,7 @@ export const sessionStyles = css`
     container-type: inline-size;
   }
   [part='base'] {
+    position: relative;
     display: flex;
     block-size: var(--conecta-session-height, 32rem);
     background: ${t.surface};
@@ -26,7 +27,7 @@ export const sessionStyles = css`
   }
   [part='current-news'] {
     padding-inline: ${t.spaceM};
-    font-weight: 600;
+    font-weight: ${t.fontWeightStrong};
   }
   [part='read-only'] {
     padding-inline: ${t.spaceM};
@@ -45,8 +46,26 @@ export const sessionStyles = css`
   .title {
     display: flex;
     flex-direction: column;
-    flex: 1 1 12rem;
+    flex: 1 1 10rem;
     min-inline-size: 0;
+  }
+  .name-row {
+    display: flex;
+    align-items: center;
+    gap: ${t.spaceS};
+    min-inline-size: 0;
+  }
+  .name-row h2 {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  [part='status'] {
+    flex: none;
+  }
+  [part='finish-button'] {
+    flex: none;
+    align-self: flex-start;
   }
   h2 {
     font-size: ${t.fontSizeL};
@@ -59,11 +78,61 @@ export const sessionStyles = css`
   .times {
     display: flex;
     flex-wrap: wrap;
-    gap: ${t.spaceS};
-    align-items: baseline;
+    gap: 0 ${t.spaceS};
+    align-items: center;
   }
   .times {
     inline-size: 100%;
+  }
+  [part='copy-button'].icon-button {
+    min-inline-size: 1.5rem;
+    min-block-size: 1.5rem;
+    padding: 0;
+    border: 0;
+    background: transparent;
+    color: inherit;
+  }
+  [part='attach-button'] {
+    align-self: stretch;
+  }
+  /*
+   * Narrow: "in service", the usual status, is not shown (the Finish button says it); the composer's
+   * standing hint is read, not shown (a reason why it is disabled still shows).
+   */
+  .protocol-row {
+    flex-wrap: nowrap;
+    white-space: nowrap;
+  }
+  .protocol-row > * {
+    flex: none;
+  }
+  .protocol-row > .protocol {
+    flex: 0 1 auto;
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .times {
+    display: block;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .times > span + span::before {
+    content: ' · ';
+  }
+  @container (max-width: 30rem) {
+    [part='status'][data-status='active'] {
+      display: none;
+    }
+    #composer-hint.hint {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
   }
   .window.closed {
     color: ${t.danger};
@@ -80,12 +149,12 @@ export const sessionStyles = css`
     gap: ${t.spaceXs};
     padding-inline: ${t.spaceS};
     border: 1px solid ${t.border};
-    border-radius: 999px;
+    border-radius: ${t.radiusFull};
     font-size: ${t.fontSizeS};
   }
   [part='status'] {
     padding-inline: ${t.spaceS};
-    border-radius: 999px;
+    border-radius: ${t.radiusFull};
     border: 1px solid ${t.border};
     font-size: ${t.fontSizeS};
   }
@@ -115,18 +184,97 @@ export const sessionStyles = css`
     flex: 1 1 100%;
     font-style: italic;
   }
+  .toolbar-row {
+    position: relative;
+    border-block-end: 1px solid ${t.border};
+  }
+  /* One row at any width: the frequent actions as icons, the rest in the "more" menu. */
   [part='toolbar'] {
     display: flex;
-    flex-wrap: wrap;
+    flex-wrap: nowrap;
+    align-items: center;
     gap: ${t.spaceXs};
     padding-block: ${t.spaceXs};
     padding-inline: ${t.spaceM};
-    border-block-end: 1px solid ${t.border};
   }
-  [part='tool'] {
-    min-block-size: 2rem;
+  button.icon-button {
+    display: inline-flex;
+    flex: none;
+    align-items: center;
+    justify-content: center;
+    gap: ${t.spaceXs};
+    min-inline-size: 2.25rem;
+    min-block-size: 2.25rem;
     padding-inline: ${t.spaceS};
     font-size: ${t.fontSizeS};
+    white-space: nowrap;
+  }
+  .tool-label {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  [part~='more-button'] {
+    margin-inline-start: auto;
+  }
+  [part='tools-menu'] {
+    position: absolute;
+    inset-block-start: calc(100% - ${t.spaceXs});
+    inset-inline-end: ${t.spaceM};
+    z-index: 5;
+    display: flex;
+    flex-direction: column;
+    min-inline-size: 12rem;
+    max-inline-size: calc(100% - 2 * ${t.spaceM});
+    padding: ${t.spaceXs};
+    background: ${t.surface};
+    border: 1px solid ${t.border};
+    border-radius: ${t.radiusM};
+    box-shadow: ${t.shadow};
+  }
+  [part='tools-menu'][hidden],
+  [part='side-panel'][hidden] {
+    display: none;
+  }
+  [part='menu-item'] {
+    display: flex;
+    align-items: center;
+    gap: ${t.spaceS};
+    min-block-size: 2.25rem;
+    padding-inline: ${t.spaceS};
+    border: 0;
+    background: transparent;
+    text-align: start;
+    font-size: ${t.fontSizeS};
+  }
+  [part='menu-item']:hover:not(:disabled),
+  [part='menu-item']:focus-visible {
+    background: ${t.surfaceAlt};
+  }
+  /* Very narrow (a CRM's side column, a small phone): smaller, closer icon buttons, still 32 px targets. */
+  @container (max-width: 22rem) {
+    [part='toolbar'] {
+      gap: 0.125rem;
+      padding-inline: ${t.spaceS};
+    }
+    [part='toolbar'] > .icon-button {
+      min-inline-size: 2rem;
+      min-block-size: 2rem;
+      padding-inline: 0.25rem;
+    }
+  }
+  /* Wide enough: the frequent actions say their names beside their icons. */
+  @container (min-width: 66rem) {
+    .tool-label {
+      position: static;
+      inline-size: auto;
+      block-size: auto;
+      overflow: visible;
+      clip-path: none;
+    }
   }
   [part='confirm'],
   .confirm {
@@ -209,7 +357,7 @@ export const sessionStyles = css`
   }
   [part='tab'][aria-selected='true'] {
     box-shadow: inset 0 -2px 0 ${t.brand};
-    font-weight: 600;
+    font-weight: ${t.fontWeightStrong};
   }
   [part='tab-panel'] {
     flex: 1 1 auto;
@@ -307,20 +455,18 @@ export const sessionStyles = css`
     display: flex;
     flex-direction: column;
   }
-  /* Too narrow for the side panel beside the conversation (a phone): it goes below it. */
-  @container (max-width: 36rem) {
-    [part='base'].with-panel {
-      flex-direction: column;
-      block-size: auto;
-    }
-    .with-panel > .main {
-      flex: 0 0 var(--conecta-session-height, 32rem);
-      min-block-size: 0;
-    }
-    .with-panel > [part='side-panel'] {
-      flex: 0 0 auto;
-      border-inline-start: 0;
-      border-block-start: 1px solid ${t.border};
-    }
+  /* Too narrow for the side panel beside the conversation: it lies over it while open. */
+  [part='side-panel'].drawer {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-end: 0;
+    z-index: 6;
+    inline-size: min(20rem, 100%);
+    background: ${t.surface};
+    box-shadow: ${t.shadow};
+  }
+  .panel-close {
+    align-self: flex-end;
+    margin: ${t.spaceXs};
   }
 `;

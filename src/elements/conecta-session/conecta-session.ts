@@ -3,12 +3,22 @@ import { property, state } from 'lit/decorators.js';
 import { selectContact, selectMessages, selectSession } from '../../client/selectors.js';
 import { AutoScrollController } from '../../controllers/auto-scroll.js';
 import { ClockController } from '../../controllers/clock.js';
-import { RovingFocusController } from '../../controllers/roving-focus.js';
+import { NarrowWidthController } from '../../controllers/narrow-width.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
 import { isWindowClosed, type ClientMessage } from '../../protocol/index.js';
 import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
 import { ConectaAgentElement, define } from '../conecta-agent-element.js';
+import arrowRightLeft from 'lucide/dist/esm/icons/arrow-right-left.mjs';
+import circlePause from 'lucide/dist/esm/icons/circle-pause.mjs';
+import fileText from 'lucide/dist/esm/icons/file-text.mjs';
+import logOut from 'lucide/dist/esm/icons/log-out.mjs';
+import messagesSquare from 'lucide/dist/esm/icons/messages-square.mjs';
+import phone from 'lucide/dist/esm/icons/phone.mjs';
+import history from 'lucide/dist/esm/icons/rotate-ccw-clock.mjs';
+import tag from 'lucide/dist/esm/icons/tag.mjs';
+import userPen from 'lucide/dist/esm/icons/user-pen.mjs';
+import userPlus from 'lucide/dist/esm/icons/user-plus.mjs';
 import { renderTranscript } from '../transcript.js';
 import { renderPagingStatus } from '../transcript-paging.js';
 import { transcriptStyles } from '../transcript.styles.js';
@@ -22,6 +32,10 @@ import { SessionHistoryView } from './session-history-view.js';
 import { SessionNotice } from './session-notice.js';
 import { SessionReadMarker } from './session-read-marker.js';
 import { SessionSidePanel } from './session-side-panel.js';
+import { SessionToolbar, type SessionTool } from './session-toolbar.js';
+
+/** Below this width (rem) the side panel is a drawer over the conversation, opened from the toolbar. */
+const DRAWER_BELOW_REM = 40;
 
 /**
  * @summary One conversation for an agent: the contact with the session's times and WhatsApp window,
@@ -48,7 +62,10 @@ import { SessionSidePanel } from './session-side-panel.js';
  * @csspart status - The session's status badge.
  * @csspart rating - The contact's rating, once given: `stars` (one image named "4 de 5 estrelas", each a `star`, `on` when
  * filled) and the `rating-comment`.
- * @csspart toolbar - The session's actions; each button is a `tool`.
+ * @csspart toolbar - The session's frequent actions, on one row at any width: each an icon button (`tool`, its name in a
+ * tooltip, shown beside the icon where the session is wide); `more-button` opens the rest (`tools-menu`, each a `menu-item`);
+ * where the side panel is a drawer (below 40rem), `panel-button` opens it.
+ * @csspart panel-close - Closes the side panel's drawer (also Escape).
  * @csspart finish-button - The Finish button.
  * @csspart confirm - The inline confirmation shown before finishing.
  * @csspart transcript - The scrolling list of messages (`role="log"`).
@@ -67,7 +84,8 @@ import { SessionSidePanel } from './session-side-panel.js';
  * @csspart send-button - The Send button.
  * @csspart window-closed - What replaces the composer when the WhatsApp window is closed.
  * @csspart dialog - Every dialog; also `template-dialog`, `history-dialog`, `transfer-dialog`, …
- * @csspart side-panel - The side panel (gallery, notes, protocol).
+ * @csspart side-panel - The side panel (gallery, notes, protocol): beside the conversation, or below 40rem of the
+ * element's width a drawer over it.
  * @csspart tab - A tab of the side panel.
  * @csspart connection - The notice shown while the client is not connected.
  * @csspart auth-ended - The alert shown instead when the agent's sign-in ended (expired, revoked, deactivated) and could not be renewed.
@@ -99,6 +117,8 @@ export class ConectaSession extends ConectaAgentElement {
   @state() private loadError = '';
   @state() private historyLoaded = false;
   @state() private loadingOlder = false;
+  /** Whether the side panel's drawer is open (only where the panel is a drawer). */
+  @state() private panelOpen = false;
 
   private readonly view = new StoreSelection<SessionView>(this, (s) => {
     const session = selectSession(s, this.sessionId);
@@ -138,10 +158,8 @@ export class ConectaSession extends ConectaAgentElement {
   readonly #composer = new SessionComposer(this.#host);
   readonly #dialogs = new SessionDialogs(this.#host);
   readonly #sidePanel = new SessionSidePanel(this.#host, this.#header);
-  readonly #toolbarFocus = new RovingFocusController({
-    direction: 'horizontal',
-    items: () => [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part="toolbar"] button:not(:disabled)')],
-  });
+  readonly #toolbar = new SessionToolbar(this.#host);
+  readonly #width = new NarrowWidthController(this, DRAWER_BELOW_REM);
   readonly #earlier = new SessionHistoryView(this.#host);
 
   /** What was last opened: a session is loaded once per client, not on every render. */
@@ -163,6 +181,8 @@ export class ConectaSession extends ConectaAgentElement {
       this.#composer.reset();
       this.#dialogs.close();
       this.#earlier.close();
+      this.#toolbar.close();
+      this.panelOpen = false;
       this.#open();
     }
   }
@@ -294,32 +314,59 @@ export class ConectaSession extends ConectaAgentElement {
     );
   }
 
-  #renderToolbar() {
+  /** The frequent actions (icon buttons) and the rest (the "more" menu). */
+  #tools(): { frequent: SessionTool[]; more: SessionTool[] } {
     const tools = this.localize.t.sessionTools;
     const { session, contact, me } = this.view.value;
-    if (!session || !me) return nothing;
-    const owner = session.agentId === me.id && session.status === 'active';
+    const owner = !!session && !!me && session.agentId === me.id && session.status === 'active';
     const canAct = this.#canAct();
-    const tool = (name: string, label: string, onClick: (event: Event) => void, enabled = true, ariaLabel?: string) =>
-      html`<button type="button" part="tool" data-tool=${name} ?disabled=${!enabled} aria-label=${ariaLabel ?? nothing}
-        @click=${onClick}>${label}</button>`;
-    const open = (kind: SessionDialog) => (event: Event) => this.#dialogs.show(kind, event.currentTarget);
-    return html`<div part="toolbar" role="toolbar" aria-label=${tools.toolbar} @keydown=${this.#toolbarFocus.onKeydown}>
-      ${tool('template', tools.sendTemplate, open('template'), canAct)}
-      ${tool('history', tools.history, open('history'), !!contact)}
-      ${tool('contact', tools.editContact, (event) => this.#editContact(event.currentTarget), !!contact)}
-      ${tool('tags', tools.tags, open('tags'), canAct)}
-      ${tool('transfer', tools.transfer, open('transfer'), owner)}
-      ${tool('invite', tools.invite, open('invite'), owner)}
-      ${tool('channels', tools.otherChannels, open('channels'), !!contact)}
-      ${tool('call', tools.call, () => this.#requestCall(), !!contact?.phone, contact?.phone ? tools.callLabel(contact.phone) : undefined)}
-      ${tool('park', tools.park, () => this.#command('session.park', tools.parked), owner)}
-      ${
-        this.#isInvited() && session.status !== 'finished'
-          ? tool('leave', tools.leave, () => this.#command('session.leave', tools.left))
-          : nothing
-      }
-    </div>`;
+    const open = (kind: SessionDialog) => (opener: HTMLElement | null) => this.#dialogs.show(kind, opener);
+    const frequent: SessionTool[] = [
+      { name: 'template', label: tools.sendTemplate, icon: fileText, enabled: canAct, run: open('template') },
+      { name: 'history', label: tools.history, icon: history, enabled: !!contact, run: open('history') },
+      { name: 'contact', label: tools.editContact, icon: userPen, enabled: !!contact, run: (opener) => this.#editContact(opener) },
+      { name: 'tags', label: tools.tags, icon: tag, enabled: canAct, run: open('tags') },
+      { name: 'transfer', label: tools.transfer, icon: arrowRightLeft, enabled: owner, run: open('transfer') },
+    ];
+    const more: SessionTool[] = [
+      { name: 'invite', label: tools.invite, icon: userPlus, enabled: owner, run: open('invite') },
+      { name: 'channels', label: tools.otherChannels, icon: messagesSquare, enabled: !!contact, run: open('channels') },
+      {
+        name: 'call',
+        label: tools.call,
+        icon: phone,
+        enabled: !!contact?.phone,
+        ariaLabel: contact?.phone ? tools.callLabel(contact.phone) : undefined,
+        run: () => this.#requestCall(),
+      },
+      { name: 'park', label: tools.park, icon: circlePause, enabled: owner, run: () => this.#command('session.park', tools.parked) },
+    ];
+    if (this.#isInvited() && session?.status !== 'finished')
+      more.push({ name: 'leave', label: tools.leave, icon: logOut, enabled: true, run: () => this.#command('session.leave', tools.left) });
+    return { frequent, more };
+  }
+
+  #renderToolbar() {
+    const { session, me } = this.view.value;
+    if (!session || !me) return nothing;
+    const { frequent, more } = this.#tools();
+    const drawer = this.#drawer();
+    return this.#toolbar.render(frequent, more, {
+      show: drawer,
+      open: this.panelOpen,
+      toggle: () => this.#togglePanel(),
+    });
+  }
+
+  /** Whether the side panel is a drawer over the conversation (the session is too narrow for both). */
+  #drawer(): boolean {
+    return this.#width.narrow && !this.withoutSidePanel;
+  }
+
+  #togglePanel(open = !this.panelOpen): void {
+    this.panelOpen = open;
+    if (open) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="panel-close"]')?.focus());
+    else void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="panel-button"]')?.focus());
   }
 
   #renderTyping() {
@@ -346,7 +393,9 @@ export class ConectaSession extends ConectaAgentElement {
       return html`<div part="base">${this.renderConnection()}<p class="placeholder">${t.session.none}</p></div>`;
     }
     const collaborative = this.#collaborative();
-    return html`<section part="base" class=${this.withoutSidePanel ? 'single' : 'with-panel'}
+    const drawer = this.#drawer();
+    const layout = this.withoutSidePanel ? 'single' : drawer ? 'with-panel drawer' : 'with-panel';
+    return html`<section part="base" class=${layout}
         aria-label=${contact?.name ?? t.session.transcript} aria-busy=${this.loading ? 'true' : 'false'}>
         <div class="main" ?hidden=${this.#earlier.open}>
           ${this.renderConnection()} ${this.#header.render()} ${this.#renderToolbar()}
@@ -381,7 +430,11 @@ export class ConectaSession extends ConectaAgentElement {
           ${session ? (this.#windowClosed() ? this.#renderWindowClosed() : this.#composer.render(this.#disabledReason())) : nothing}
         </div>
         ${this.#earlier.render()}
-        ${session && !this.withoutSidePanel ? this.#sidePanel.render() : nothing}
+        ${
+          session && !this.withoutSidePanel
+            ? this.#sidePanel.render(drawer ? { open: this.panelOpen, close: () => this.#togglePanel(false) } : null)
+            : nothing
+        }
       </section>
       ${this.#dialogs.render()}`;
   }

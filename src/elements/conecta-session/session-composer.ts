@@ -1,5 +1,7 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import paperclip from 'lucide/dist/esm/icons/paperclip.mjs';
+import { icon } from '../../icons/icon.js';
 import { ConectaError, MAX_UPLOAD_BYTES, type CannedResponse } from '../../protocol/index.js';
 import { lengthOf, overLimit, renderLengthCount, tooLongText } from '../message-length.js';
 import { formatFileSize, isSendKey } from '../transcript.js';
@@ -195,8 +197,9 @@ export class SessionComposer extends ComposerController {
             this.addFiles([...(input.files ?? [])]);
             input.value = '';
           }} />
-        <button type="button" part="attach-button" ?disabled=${disabled}
-          @click=${() => this.host.query<HTMLInputElement>('#file-input')?.click()}>${t.sessionTools.attach}</button>
+        <button type="button" part="attach-button" class="icon-button" title=${t.sessionTools.attach} ?disabled=${disabled}
+          @click=${() => this.host.query<HTMLInputElement>('#file-input')?.click()}>
+          ${icon(paperclip)}<span class="visually-hidden">${t.sessionTools.attach}</span></button>
         <textarea
           id="composer-input"
           part="input"
@@ -214,7 +217,7 @@ export class SessionComposer extends ComposerController {
         ></textarea>
         <button part="send-button" class="primary" type="submit" ?disabled=${disabled}>${t.session.send}</button>
       </div>
-      <p id="composer-hint" class="muted">${reason || t.session.composerHint}</p>
+      <p id="composer-hint" class="muted ${reason ? 'reason' : 'hint'}">${reason || t.session.composerHint}</p>
     </form>`;
   }
 }

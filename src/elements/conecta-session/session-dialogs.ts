@@ -296,7 +296,7 @@ export class SessionDialogs implements ReactiveController {
     const t = this.host.localize.t.sessionTools;
     return this.#frame(
       t.editContactTitle,
-      html`<conecta-contact-form .client=${this.host.client} contact-id=${this.host.view.contact?.id ?? ''}
+      html`<conecta-contact-form .client=${this.host.client} contact-id=${this.host.view.contact?.id ?? ''} without-heading
         @conecta-contact-saved=${() => this.close()}></conecta-contact-form>`,
     );
   }

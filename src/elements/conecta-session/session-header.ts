@@ -1,4 +1,6 @@
 import { html, nothing, type ReactiveController } from 'lit';
+import copy from 'lucide/dist/esm/icons/copy.mjs';
+import { icon } from '../../icons/icon.js';
 import { CommandController } from '../../controllers/command.js';
 import { ConfirmationController } from '../../controllers/confirmation.js';
 import { windowClosesAt } from '../../protocol/index.js';
@@ -82,13 +84,12 @@ export class SessionHeader implements ReactiveController {
     const finishError = this.#finish.error();
     return html`<header part="header">
       ${this.#renderInfo()}
-      <span part="status" data-status=${session.status}>${t.statuses[session.status]}</span>
-      ${renderSessionRating(this.host.localize, session)}
       ${
         canFinish && !asking
           ? html`<button part="finish-button" class="danger" @click=${() => this.#askFinish()}>${t.session.finish}</button>`
           : nothing
       }
+      ${this.#renderTimes()} ${this.#renderTags()} ${renderSessionRating(this.host.localize, session)}
       ${
         asking
           ? html`<div part="confirm" role="group" aria-labelledby="finish-question" @keydown=${this.#confirmFinish.onKeydown}>
@@ -105,49 +106,61 @@ export class SessionHeader implements ReactiveController {
     </header>`;
   }
 
+  /** Name and status on one line; channel, phone and protocol (with its copy button) on the next. */
   #renderInfo() {
-    const host = this.host;
-    const t = host.localize.t;
+    const t = this.host.localize.t;
     const tools = t.sessionTools;
-    const { session, contact, catalog } = host.view;
+    const { session, contact } = this.host.view;
+    if (!session) return nothing;
+    return html`<div class="title">
+      <div class="name-row">
+        <h2>${contact?.name ?? t.queue.unknownContact}</h2>
+        <span part="status" data-status=${session.status}>${t.statuses[session.status]}</span>
+      </div>
+      <span class="muted protocol-row">
+        ${contact?.phone ? html`<span class="phone">${contact.phone}</span> ·` : nothing}
+        <span class="channel">${t.channels[session.channel]}</span> ·
+        <span class="protocol">${t.session.protocol(session.protocol)}</span>
+        <button class="icon-button copy" part="copy-button" title=${tools.copyProtocol} @click=${() => this.copy(session.protocol)}>
+          ${icon(copy)}<span class="visually-hidden">${tools.copyProtocol}</span>
+        </button>
+        <span class="copy-status" role="status">${this.copyStatus}</span>
+      </span>
+    </div>`;
+  }
+
+  #renderTimes() {
+    const host = this.host;
+    const tools = host.localize.t.sessionTools;
+    const session = host.view.session;
     if (!session) return nothing;
     const now = host.now;
     const closesAt = windowClosesAt(session);
-    const tags = (catalog?.tags ?? []).filter((tag) => session.tagIds.includes(tag.id));
-    return html`<div class="title">
-        <h2>${contact?.name ?? t.queue.unknownContact}</h2>
-        <span class="muted">
-          ${contact?.phone ? html`<span class="phone">${contact.phone}</span> ·` : nothing}
-          <span class="channel">${t.channels[session.channel]}</span>
-        </span>
-        <span class="muted protocol-row">
-          <span class="protocol">${t.session.protocol(session.protocol)}</span>
-          <button class="link" part="copy-button" @click=${() => this.copy(session.protocol)}>${tools.copyProtocol}</button>
-          <span class="copy-status" role="status">${this.copyStatus}</span>
-        </span>
-      </div>
-      <p class="times muted" part="times">
-        <span class="started">${tools.startedAgo(host.localize.duration(now - (session.acceptedAt ?? session.createdAt)))}</span>
-        <span class="last-inbound">${
-          session.lastInboundAt ? tools.lastInboundAgo(host.localize.duration(now - session.lastInboundAt)) : tools.noInbound
-        }</span>
-        ${
-          closesAt !== null
-            ? html`<span class="window ${closesAt > now ? 'open' : 'closed'}" part="window">
-              ${closesAt > now ? tools.windowOpen(host.localize.duration(closesAt - now)) : tools.windowClosed}</span>`
-            : nothing
-        }
-      </p>
+    return html`<p class="times muted" part="times">
+      <span class="started">${tools.startedAgo(host.localize.duration(now - (session.acceptedAt ?? session.createdAt)))}</span>
+      <span class="last-inbound">${
+        session.lastInboundAt ? tools.lastInboundAgo(host.localize.duration(now - session.lastInboundAt)) : tools.noInbound
+      }</span>
       ${
-        tags.length
-          ? html`<ul class="tags" part="tags" aria-label=${tools.tagsLabel}>
-            ${tags.map(
-              (tag) => html`<li part="tag" class="tag" data-color=${tag.color}>
-              <svg aria-hidden="true" width="10" height="10" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5" fill=${tag.color}></circle></svg>
-              ${tag.name}</li>`,
-            )}
-          </ul>`
+        closesAt !== null
+          ? html`<span class="window ${closesAt > now ? 'open' : 'closed'}" part="window">
+            ${closesAt > now ? tools.windowOpen(host.localize.duration(closesAt - now)) : tools.windowClosed}</span>`
           : nothing
-      }`;
+      }
+    </p>`;
+  }
+
+  #renderTags() {
+    const { session, catalog } = this.host.view;
+    if (!session) return nothing;
+    const tags = (catalog?.tags ?? []).filter((tag) => session.tagIds.includes(tag.id));
+    if (!tags.length) return nothing;
+    return html`<ul class="tags" part="tags" aria-label=${this.host.localize.t.sessionTools.tagsLabel}>
+      ${tags.map(
+        (tag) => html`<li part="tag" class="tag" data-color=${tag.color}>
+        <svg aria-hidden="true" width="10" height="10" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5" fill=${tag.color}></circle></svg>
+        ${tag.name}</li>`,
+      )}
+    </ul>`;
   }
 }

@@ -1,6 +1,8 @@
 import { html, nothing, type ReactiveController } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import x from 'lucide/dist/esm/icons/x.mjs';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
+import { icon } from '../../icons/icon.js';
 import type { GalleryItem, Note } from '../../protocol/index.js';
 import { formatFileSize } from '../transcript.js';
 import type { SessionHeader } from './session-header.js';
@@ -242,10 +244,24 @@ export class SessionSidePanel implements ReactiveController {
       <span role="status">${this.header.copyStatus}</span>`;
   }
 
-  render() {
+  /** With `drawer`, the panel lies over the conversation while open, closed by its button or Escape. */
+  render(drawer: { open: boolean; close: () => void } | null = null) {
     const tools = this.host.localize.t.sessionTools;
     const labels: Record<SidePanelTab, string> = { gallery: tools.gallery, notes: tools.notes, protocol: tools.protocol };
-    return html`<aside part="side-panel" aria-label=${tools.sidePanel}>
+    const closeLabel = this.host.localize.t.sessionLayout.closePanel;
+    const onKeydown = (event: KeyboardEvent) => {
+      if (!drawer || event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      drawer.close();
+    };
+    return html`<aside part="side-panel" id="side-panel" class=${drawer ? 'drawer' : ''} aria-label=${tools.sidePanel}
+        ?hidden=${drawer ? !drawer.open : false} @keydown=${onKeydown}>
+      ${
+        drawer
+          ? html`<button type="button" part="panel-close" class="icon-button panel-close" title=${closeLabel} @click=${drawer.close}>
+            ${icon(x)}<span class="visually-hidden">${closeLabel}</span></button>`
+          : nothing
+      }
       <div role="tablist" aria-label=${tools.sidePanel} @keydown=${this.#tabFocus.onKeydown}>
         ${TABS.map(
           (tab) => html`<button role="tab" id="tab-${tab}" part="tab" aria-selected=${tab === this.tab ? 'true' : 'false'}

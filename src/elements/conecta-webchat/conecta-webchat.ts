@@ -253,6 +253,7 @@ export class ConectaWebchat extends ConectaElement<WebchatTranslation, VisitorCl
     if (hadFocus) this.#stages.query<HTMLElement>('[part=launcher]')?.focus();
   }
 
+  /** Open the panel if it is closed, else close it. */
   toggle(): Promise<void> {
     return this.open ? this.hide() : this.show();
   }

@@ -10,6 +10,7 @@ import { adminSchema } from './009-admin.js';
 import { allowedOriginsSchema } from './010-allowed-origins.js';
 import { availabilitySchema } from './011-availability.js';
 import { internalChatSchema } from './012-internal-chat.js';
+import { whatsappCloudSchema } from './013-whatsapp-cloud.js';
 
 /**
  * Every schema change, in order. Migration N (1-based) is applied once and recorded in
@@ -28,4 +29,5 @@ export const migrations: readonly string[] = [
   allowedOriginsSchema,
   availabilitySchema,
   internalChatSchema,
+  whatsappCloudSchema,
 ];

@@ -99,6 +99,10 @@ export function toMessage(row: Row, attachments: Attachment[]): Message {
     createdAt: Number(row.created_at),
     deliveredAt: num(row.delivered_at),
     readAt: num(row.read_at),
+    // Only when the channel refused it: the key is absent otherwise.
+    ...(row.failed_at == null
+      ? {}
+      : { failure: { code: 'CHANNEL_REFUSED' as const, message: String(row.failure_reason), at: Number(row.failed_at) } }),
   };
 }
 export function toChatMessage(row: Row, attachments: Attachment[]): ChatMessage {
