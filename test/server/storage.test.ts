@@ -57,49 +57,6 @@ describe('storage', () => {
     db.close();
   });
 
-  it('commits transactions that queue together, each undone alone when it throws, each answered after the commit', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'conecta-group-commit-'));
-    dirs.push(dir);
-    const db = openSqlite(dir);
-    const commits: string[] = [];
-    const exec = db.exec.bind(db);
-    db.exec = ((sql: string) => {
-      if (sql === 'COMMIT') commits.push(sql);
-      return exec(sql);
-    }) as typeof db.exec;
-    const repo = createSqliteRepository(db);
-    const team = (id: string) => ({ id, name: id });
-    const answered: string[] = [];
-    const settle = (name: string, promise: Promise<unknown>) =>
-      promise.then(
-        () => answered.push(`${name} ok after ${commits.length} commit(s)`),
-        () => answered.push(`${name} failed`),
-      );
-    await Promise.all([
-      settle(
-        'first',
-        repo.transaction((tx) => tx.insertTeam(team('tm-first'), 1)),
-      ),
-      settle(
-        'second',
-        repo.transaction(async (tx) => {
-          await tx.insertTeam(team('tm-second'), 1);
-          throw new Error('changed its mind');
-        }),
-      ),
-      settle(
-        'third',
-        repo.transaction((tx) => tx.insertTeam(team('tm-third'), 1)),
-      ),
-    ]);
-    assert.deepEqual(answered.sort(), ['first ok after 1 commit(s)', 'second failed', 'third ok after 1 commit(s)']);
-    assert.deepEqual(
-      (await repo.listTeams(['tm-first', 'tm-second', 'tm-third'])).map((t) => t.id),
-      ['tm-first', 'tm-third'],
-    );
-    db.close();
-  });
-
   it('chooses the durability on every open, a new database included (a new file would run FULL)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'conecta-durability-'));
     dirs.push(dir);

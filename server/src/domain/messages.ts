@@ -137,7 +137,7 @@ export class MessageService {
       await tx.insertMessage(message);
       if (!(await tx.updateSession(updated, session.version))) throw new Error('session changed during message.send');
       await adapter?.queueOutbound(tx, message, updated, intent);
-      // Read here, not after the commit: a statement outside the transaction waits for the next group of them.
+      // Read here: after the commit it would queue behind every transaction waiting for the connection.
       const contact = (await tx.getContact(session.contactId))!;
       return { message, session: updated, created: true, contact, adapter };
     });

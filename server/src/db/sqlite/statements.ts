@@ -19,90 +19,12 @@ class Mutex {
  */
 const CACHED_STATEMENTS = 500;
 
-/** Transactions committed together at most: the first of a group waits for the others' statements. */
-const GROUP_COMMIT_LIMIT = 64;
-
-interface WaitingTransaction {
-  run(): Promise<unknown>;
-  resolve(result: unknown): void;
-  reject(error: unknown): void;
-}
-
 /** What every store of one connection shares: the connection, its transaction lock, its prepared statements. */
 export class SqliteConnection {
   readonly lock = new Mutex();
   readonly #statements = new Map<string, Statement>();
-  readonly #waiting: WaitingTransaction[] = [];
-  #groupScheduled = false;
 
   constructor(readonly db: SqliteDatabase) {}
-
-  /**
-   * Runs `run` in a transaction of its own, answered once it is committed. Transactions that queue
-   * while the lock is held are committed together (group commit): each in a savepoint, so one that
-   * throws is undone alone, then one COMMIT for all — under load, one WAL write (and, with
-   * synchronous FULL, one fsync) for many messages instead of one each.
-   */
-  transaction<T>(run: () => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.#waiting.push({ run, resolve: resolve as (result: unknown) => void, reject });
-      this.#scheduleGroup();
-    });
-  }
-
-  #scheduleGroup(): void {
-    if (this.#groupScheduled || this.#waiting.length === 0) return;
-    this.#groupScheduled = true;
-    void this.lock.run(async () => {
-      this.#groupScheduled = false;
-      await this.#commitGroup(this.#waiting.splice(0, GROUP_COMMIT_LIMIT));
-      // Those that came meanwhile go after the statements that queued for the lock before them.
-      this.#scheduleGroup();
-    });
-  }
-
-  async #commitGroup(group: WaitingTransaction[]): Promise<void> {
-    const { db } = this;
-    let applied: { transaction: WaitingTransaction; result: unknown }[] = [];
-    try {
-      db.exec('BEGIN IMMEDIATE');
-    } catch (error) {
-      for (const transaction of group) transaction.reject(error);
-      return;
-    }
-    for (const [index, transaction] of group.entries()) {
-      db.exec('SAVEPOINT grouped');
-      try {
-        const result = await transaction.run();
-        db.exec('RELEASE grouped');
-        applied.push({ transaction, result });
-      } catch (error) {
-        transaction.reject(error);
-        if (db.inTransaction) {
-          db.exec('ROLLBACK TO grouped');
-          db.exec('RELEASE grouped');
-        } else {
-          // SQLite ended the whole transaction (a full disk, say): the group's earlier ones are undone too.
-          for (const lost of applied) lost.transaction.reject(error);
-          applied = [];
-          try {
-            db.exec('BEGIN IMMEDIATE');
-          } catch (again) {
-            for (const left of group.slice(index + 1)) left.reject(again);
-            return;
-          }
-        }
-      }
-    }
-    try {
-      db.exec('COMMIT');
-    } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      for (const lost of applied) lost.transaction.reject(error);
-      return;
-    }
-    for (const { transaction, result } of applied) transaction.resolve(result);
-  }
 
   prepared(sql: string): Statement {
     let statement = this.#statements.get(sql);
@@ -134,7 +56,18 @@ export class SqliteStatements {
   /** Runs `fn` in one transaction on the runner it is given: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: SqliteStatements) => Promise<T>): Promise<T> {
     if (this.#inTransaction) return fn(this); // nested: part of the open transaction
-    return this.#connection.transaction(() => fn(this.#transactional()));
+    const { db, lock } = this.#connection;
+    return lock.run(async () => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.#transactional());
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    });
   }
 
   /** One for every transaction of the connection: the lock lets only one be open at a time. */
