@@ -206,6 +206,14 @@ describe('<conecta-agent-desk>', () => {
     expect([el.withAlerts, queue.withAlerts]).to.deep.equal([false, false]);
   });
 
+  it('keeps its empty state readable in the dark theme on a light page (axe)', async () => {
+    const client = createMockClient(conversationFixture());
+    const el = await deskWith(client);
+    el.theme = 'dark';
+    await settle(el);
+    await expect(el).to.be.accessible();
+  });
+
   it('names its panels in the element’s language', async () => {
     const client = createMockClient(conversationFixture());
     const el = await deskWith(client);

@@ -68,6 +68,8 @@ export const agentDeskStyles = css`
     padding: ${t.spaceL};
     border: 1px dashed ${t.border};
     border-radius: ${t.radiusM};
+    /* Its own surface: on a page that stays light, a dark desk's muted text would sit on white. */
+    background: ${t.surface};
     color: ${t.muted};
   }
   .empty {
