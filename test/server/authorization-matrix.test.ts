@@ -9,6 +9,7 @@ import {
   BRUNO,
   DEMO_PASSWORD,
   DEMO_TEAMS,
+  DEMO_WHATSAPP,
   TestClock,
   addAgent,
   connect,
@@ -77,6 +78,17 @@ const MATRIX: Record<CommandName, Row> = {
   'agent.profile': { payload: () => ({ nickname: 'Mallory' }), refused: OWN },
   'agent.password': { payload: () => ({ current: DEMO_PASSWORD, next: 'a-brand-new-password-1' }), refused: OWN },
   'session.accept': { payload: (w) => ({ sessionId: w.waitingB }), refused: [...OWN, 'outsider'] },
+  // Writing first to a contact needs the startConversations permission (neither outsider nor plain has it).
+  'session.start': {
+    payload: (w) => ({
+      sessionId: randomUUID(),
+      contactId: w.contactA,
+      channelKey: DEMO_WHATSAPP.key,
+      teamId: DEMO_TEAMS.suporte.id,
+      message: { id: randomUUID(), text: 'Olá!' },
+    }),
+    refused: [...OWN, 'outsider', 'plain'],
+  },
   'session.finish': { payload: (w) => ({ sessionId: w.sessionA }), refused: OWNER_ONLY },
   'session.sync': { payload: (w) => ({ sessionId: w.sessionA }), refused: ['visitorB', 'outsider', 'expired'] },
   'session.older': { payload: (w) => ({ sessionId: w.sessionA, beforeSeq: 3 }), refused: ['visitorB', 'outsider', 'expired'] },
