@@ -2,8 +2,9 @@ import { css } from 'lit';
 import { tokens as t } from '../../styles/tokens.js';
 
 export const sessionStyles = css`
+  /* Queries name their container: the session's own width, or its conversation column's. */
   :host {
-    container-type: inline-size;
+    container: session / inline-size;
   }
   [part='base'] {
     position: relative;
@@ -15,10 +16,17 @@ export const sessionStyles = css`
     overflow: hidden;
   }
   .main {
+    container: conversation / inline-size;
     display: flex;
     flex-direction: column;
     flex: 1 1 auto;
     min-inline-size: 0;
+  }
+  /* A wide session whose side panel leaves the conversation narrow: the name before the usual status. */
+  @container conversation (max-width: 30rem) {
+    [part='status'][data-status='active'] {
+      display: none;
+    }
   }
   [part='back-button'] {
     flex: 0 1 auto;
@@ -42,6 +50,15 @@ export const sessionStyles = css`
     padding-block: ${t.spaceS};
     padding-inline: ${t.spaceM};
     border-block-end: 1px solid ${t.border};
+  }
+  [part='header'] > .avatar {
+    flex: none;
+    align-self: flex-start;
+  }
+  .channel {
+    display: inline-flex;
+    align-items: center;
+    gap: ${t.spaceXs};
   }
   .title {
     display: flex;
@@ -121,7 +138,7 @@ export const sessionStyles = css`
   .times > span + span::before {
     content: ' · ';
   }
-  @container (max-width: 30rem) {
+  @container session (max-width: 30rem) {
     [part='status'][data-status='active'] {
       display: none;
     }
@@ -255,7 +272,7 @@ export const sessionStyles = css`
     background: ${t.surfaceAlt};
   }
   /* Very narrow (a CRM's side column, a small phone): smaller, closer icon buttons, still 32 px targets. */
-  @container (max-width: 22rem) {
+  @container session (max-width: 22rem) {
     [part='toolbar'] {
       gap: 0.125rem;
       padding-inline: ${t.spaceS};
@@ -267,7 +284,7 @@ export const sessionStyles = css`
     }
   }
   /* Wide enough: the frequent actions say their names beside their icons. */
-  @container (min-width: 66rem) {
+  @container session (min-width: 66rem) {
     .tool-label {
       position: static;
       inline-size: auto;

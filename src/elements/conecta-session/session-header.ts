@@ -1,6 +1,8 @@
 import { html, nothing, type ReactiveController } from 'lit';
 import copy from 'lucide/dist/esm/icons/copy.mjs';
 import { icon } from '../../icons/icon.js';
+import { channelIcon } from '../../icons/channel-icon.js';
+import { avatar } from '../avatar.js';
 import { CommandController } from '../../controllers/command.js';
 import { ConfirmationController } from '../../controllers/confirmation.js';
 import { windowClosesAt } from '../../protocol/index.js';
@@ -112,14 +114,15 @@ export class SessionHeader implements ReactiveController {
     const tools = t.sessionTools;
     const { session, contact } = this.host.view;
     if (!session) return nothing;
-    return html`<div class="title">
+    const name = contact?.name ?? t.queue.unknownContact;
+    return html`${avatar({ name, size: 'l' })}<div class="title">
       <div class="name-row">
-        <h2>${contact?.name ?? t.queue.unknownContact}</h2>
+        <h2>${name}</h2>
         <span part="status" data-status=${session.status}>${t.statuses[session.status]}</span>
       </div>
       <span class="muted protocol-row">
         ${contact?.phone ? html`<span class="phone">${contact.phone}</span> ·` : nothing}
-        <span class="channel">${t.channels[session.channel]}</span> ·
+        <span class="channel">${channelIcon(session.channel)} ${t.channels[session.channel]}</span> ·
         <span class="protocol">${t.session.protocol(session.protocol)}</span>
         <button class="icon-button copy" part="copy-button" title=${tools.copyProtocol} @click=${() => this.copy(session.protocol)}>
           ${icon(copy)}<span class="visually-hidden">${tools.copyProtocol}</span>
