@@ -2,15 +2,26 @@
 // density, and the desk passing its theme and density to its panels.
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
+import '../../src/elements/conecta-agent-bar/conecta-agent-bar.js';
 import '../../src/elements/conecta-agent-desk/conecta-agent-desk.js';
 import '../../src/elements/conecta-agents/conecta-agents.js';
 import '../../src/elements/conecta-contact-form/conecta-contact-form.js';
 import '../../src/elements/conecta-internal-chat/conecta-internal-chat.js';
 import '../../src/elements/conecta-login/conecta-login.js';
 import '../../src/elements/conecta-queue/conecta-queue.js';
+import '../../src/elements/conecta-session/conecta-session.js';
 import type { ConectaAgentElement } from '../../src/elements/conecta-agent-element.js';
 import { darkColors } from '../../src/styles/tokens.js';
-import { bruno, chatFixture, colleaguesFixture, contacts, createMockClient, queueFixture } from '../fixtures/index.js';
+import {
+  agentBarFixture,
+  bruno,
+  chatFixture,
+  colleaguesFixture,
+  contacts,
+  conversationFixture,
+  createMockClient,
+  queueFixture,
+} from '../fixtures/index.js';
 import { $, $$, settle } from './helpers.js';
 
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).join(', ')})`;
@@ -99,6 +110,22 @@ describe('agent elements: theme and density', () => {
     const rowHeight = (el: ConectaAgentElement) => $(el, '[part~="item"]').getBoundingClientRect().height;
     expect(rowHeight(compact)).to.be.lessThan(rowHeight(comfortable) - 4);
   });
+
+  // The session, the bar and the whole desk are laid out by part B; their colours come from the same tokens.
+  const composed: Record<string, (theme: string) => TemplateResult> = {
+    'conecta-session': (theme) =>
+      html`<conecta-session .client=${createMockClient(conversationFixture())} session-id="session-4" theme=${theme}></conecta-session>`,
+    'conecta-agent-bar': (theme) =>
+      html`<conecta-agent-bar .client=${createMockClient(agentBarFixture())} theme=${theme}></conecta-agent-bar>`,
+    'conecta-agent-desk': (theme) =>
+      html`<conecta-agent-desk .client=${createMockClient(conversationFixture())} session-id="session-4" theme=${theme}></conecta-agent-desk>`,
+  };
+  for (const [tag, render] of Object.entries(composed)) {
+    it(`<${tag}> is accessible in the light theme and in the dark one`, async () => {
+      await expect(await show(render('light'))).to.be.accessible();
+      await expect(await show(render('dark'))).to.be.accessible();
+    });
+  }
 
   it('the desk gives its theme and density to its panels', async () => {
     const desk = await show(
