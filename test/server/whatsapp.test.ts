@@ -8,6 +8,7 @@ import {
   ANA,
   BRUNO,
   DEMO_TEAMS,
+  LONG_TOKEN_TTL_MS,
   DEMO_TEMPLATES,
   TestClock,
   connectAgent,
@@ -75,6 +76,8 @@ describe('WhatsApp Business Cloud API channel', () => {
     await graph.start();
     t = await startTestServer({
       now: clock.now,
+      // The clock jumps days (the 24-hour window): the agent's token must outlive the jumps.
+      tokenTtlMs: LONG_TOKEN_TTL_MS,
       more: { whatsappGraph: { baseUrl: graph.url, version: 'v21.0', attempts: 3, backoffMs: 1 } },
     });
     await t.server.repo.admin.whatsappChannels.put(CHANNEL);
