@@ -22,6 +22,12 @@ export const agentControlStyles = css`
     border-inline-start: 3px solid ${t.danger};
     font-size: ${t.fontSizeS};
   }
+  /* People's names are data: a right-to-left override typed into one must not reorder what follows it. */
+  .initials,
+  .name,
+  .author {
+    unicode-bidi: isolate;
+  }
   h1,
   dl,
   dd,

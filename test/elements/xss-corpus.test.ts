@@ -120,6 +120,8 @@ function shownText(root: Element): string {
 function bidiLeaks(root: Element): string[] {
   const leaks: string[] = [];
   for (const element of allElements(root)) {
+    // A visually hidden label is read, not shown: its text's direction reorders nothing on screen.
+    if (element.classList.contains('visually-hidden')) continue;
     for (const node of element.childNodes) {
       if (node.nodeType !== Node.TEXT_NODE || !node.textContent?.includes('\u202E')) continue;
       const isolated = ['isolate', 'isolate-override', 'plaintext'].includes(getComputedStyle(element).unicodeBidi);
@@ -185,8 +187,13 @@ describe('XSS corpus: hostile strings in every user-typed field, rendered by eve
       expect((window as { __xss?: unknown }).__xss, 'the canary fired').to.equal(undefined);
       const offenders = allElements(el).map(injected).filter(Boolean);
       expect(offenders.join(', '), 'elements or attributes made of data').to.equal('');
+      // Names are isolated in the agents' elements; the webchat's author label is not yet (its size budget).
       const leaking = bidiLeaks(el);
-      if (leaking.length) console.warn(`${name}: bidi override not isolated in`, leaking.join(' | '));
+      if (name.startsWith('conecta-webchat')) {
+        if (leaking.length) console.warn(`${name}: bidi override not isolated in`, leaking.join(' | '));
+      } else {
+        expect(leaking.join(' | '), 'a right-to-left override leaking out of a name').to.equal('');
+      }
       expect(shownText(el).includes('window.__xss'), 'the hostile strings are shown as text').to.equal(true);
     });
   }

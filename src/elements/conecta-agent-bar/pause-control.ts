@@ -63,7 +63,7 @@ export function renderPauseControl(input: PauseControlInput) {
     <select name="pause-type" aria-label=${t.choose}>
       ${input.pauseTypes.map(
         (type) =>
-          html`<option value=${type.id}>
+          html`<option value=${type.id} dir="auto">
             ${type.name}${type.timeLimitMs === null ? '' : ` (${input.duration(type.timeLimitMs)})`}
           </option>`,
       )}
