@@ -47,13 +47,6 @@ const ELEMENTS: Record<string, () => TemplateResult> = {
     html`<conecta-agent-desk .client=${createMockClient(conversationFixture())} session-id="session-4" lang="pt-BR"></conecta-agent-desk>`,
 };
 
-/**
- * Cases that fail for a known reason someone owns: skipped (visibly, with the reason) rather than
- * hidden. Key: `<element>@<width>[-crm]:<check>`.
- */
-const KNOWN: Record<string, string> = {};
-// None at present: part A fixed the queue row's avatar badge and the internal chat's image link the harness found.
-
 async function frames(count = 2): Promise<void> {
   for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
 }
@@ -122,26 +115,20 @@ for (const [name, template] of Object.entries(ELEMENTS)) {
         await useHostileCss(false);
       });
 
-      const check = (what: string, title: string, run: () => Promise<void> | void) => {
-        const reason = KNOWN[`${label}:${what}`];
-        if (reason) it.skip(`${title} — KNOWN FAILURE: ${reason}`, run);
-        else it(title, run);
-      };
-
-      check('overflow', 'does not overflow horizontally', () => {
+      it('does not overflow horizontally', () => {
         expect(horizontalOverflows(element, frame.getBoundingClientRect())).to.deep.equal([]);
       });
 
-      check('targets', 'keeps every control reachable and at least 24×24 px', () => {
+      it('keeps every control reachable and at least 24×24 px', () => {
         expect(unreachableOrSmall(element, frame.getBoundingClientRect())).to.deep.equal([]);
       });
 
-      check('axe', 'is accessible (axe)', async () => {
+      it('is accessible (axe)', async () => {
         await expect(element).to.be.accessible();
       });
 
       if (name === 'queue-pending') {
-        check('select-all', 'keeps the pending list’s “select all” on at most two lines', () => {
+        it('keeps the pending list’s “select all” on at most two lines', () => {
           const label = element.shadowRoot!.querySelector('.select-all')!;
           const range = document.createRange();
           range.selectNodeContents(label);
@@ -151,12 +138,12 @@ for (const [name, template] of Object.entries(ELEMENTS)) {
       }
 
       if (name === 'session') {
-        check('transcript', "gives the transcript at least half of the session's height", () => {
+        it("gives the transcript at least half of the session's height", () => {
           const base = element.shadowRoot!.querySelector('[part="base"]')!.getBoundingClientRect();
           const log = element.shadowRoot!.querySelector('[role="log"]')!.getBoundingClientRect();
           expect(log.height, `transcript ${log.height} px of ${base.height} px`).to.be.at.least(base.height / 2);
         });
-        check('toolbar', 'keeps the toolbar on one row', () => {
+        it('keeps the toolbar on one row', () => {
           const buttons = [...element.shadowRoot!.querySelectorAll('[part="toolbar"] > button')];
           const rows = new Set(buttons.map((button) => Math.round(button.getBoundingClientRect().top)));
           expect(rows.size).to.equal(1);

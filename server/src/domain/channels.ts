@@ -1,12 +1,9 @@
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as v from 'valibot';
-import { ContactPhone, fieldErrors, MAX_MESSAGE_LENGTH, OptionalContactName, type Contact } from '../../../src/protocol/index.js';
+import { ContactPhone, fieldErrors, MAX_MESSAGE_LENGTH, OptionalContactName } from '../../../src/protocol/index.js';
+import type { ChannelInbox } from '../channels/channel-inbox.js';
 import type { Repository } from '../db/repository.js';
 import { CommandError, notFound } from './errors.js';
-import { contactText } from './messages.js';
-import type { Clock, DomainEvents } from './events.js';
-import { newId } from './secrets.js';
-import type { SessionService } from './sessions.js';
 
 const InboundBody = v.object({
   from: ContactPhone,
@@ -27,9 +24,7 @@ export function signBody(secret: string, rawBody: string): string {
 export class ChannelService {
   constructor(
     private readonly repo: Repository,
-    private readonly now: Clock,
-    private readonly events: DomainEvents,
-    private readonly sessions: SessionService,
+    private readonly inbox: ChannelInbox,
   ) {}
 
   /** Stores an inbound message (once per `externalId`), continuing the contact's open session or opening one. */
@@ -51,46 +46,7 @@ export class ChannelService {
     if (!parsed.success) throw new CommandError('INVALID_PAYLOAD', 'The request body is not valid.', fieldErrors(parsed.issues));
     const input = parsed.output;
 
-    const result = await this.repo.transaction(async (tx) => {
-      const seen = await tx.findInbound(channel.key, input.externalId);
-      if (seen) return { ...seen, created: null };
-      const at = this.now();
-      let contact: Contact | null = await tx.findContactByPhone(input.from);
-      if (!contact) {
-        contact = {
-          id: newId('ct'),
-          name: input.name || input.from,
-          email: null,
-          phone: input.from,
-          document: null,
-          createdAt: at,
-          updatedAt: at,
-          version: 1,
-        };
-        await tx.insertContact(contact);
-      }
-      const open = (await tx.listSessionsOfContact(contact.id, channel.key)).find((s) => s.status !== 'finished');
-      const session =
-        open ??
-        (await this.sessions.create(tx, {
-          id: randomUUID(),
-          channel: channel.kind,
-          channelKey: channel.key,
-          teamId: channel.defaultTeamId,
-          contactId: contact.id,
-        }));
-      // The adapter hands it over: it has reached the company.
-      const { message, session: updated } = contactText(session, contact, input.text, { id: randomUUID(), at, delivered: true });
-      await tx.insertMessage(message);
-      if (!(await tx.updateSession(updated, session.version))) throw new Error('session changed during an inbound message');
-      await tx.insertInbound(channel.key, input.externalId, session.id, message.id);
-      return { sessionId: session.id, messageId: message.id, created: { message, session: updated, contact, opened: !open } };
-    });
-    if (result.created) {
-      this.events.messageCreated(result.created.message, result.created.session);
-      this.events.sessionUpdated(result.created.session, result.created.contact);
-      if (result.created.opened) this.events.queueChanged(result.created.session.teamId);
-    }
-    return { sessionId: result.sessionId, messageId: result.messageId };
+    // Stored the way every channel's inbound message is (server/src/channels/channel-inbox.ts).
+    return this.inbox.receive(channel, { externalId: input.externalId, from: input.from, name: input.name ?? null, text: input.text });
   }
 }

@@ -86,7 +86,7 @@ export function createServices(
     notes: new NoteService(repo, now, events),
     catalog: new CatalogService(repo, availability),
     files: fileService,
-    channels: new ChannelService(repo, now, events, sessions),
+    channels: new ChannelService(repo, inbox),
     apiKeys,
     signOn: new SignOnService(repo, now, auth, apiKeys, tokens.signOnTokenTtlMs),
     passwords: new PasswordService(repo, now, mail.mailer, mail),
