@@ -150,7 +150,12 @@ describe('authorization matrix', () => {
   let world: World;
 
   before(async () => {
-    t = await startTestServer({ now: clock.now, tokenTtlMs: TOKEN_TTL_MS });
+    // Each caller sends every command of the table: its command budget must not be what refuses it.
+    t = await startTestServer({
+      now: clock.now,
+      tokenTtlMs: TOKEN_TTL_MS,
+      rateLimits: { commands: { perSecond: 1000, burst: 10_000 } },
+    });
     // Ana's token is issued first and expires first: the others are issued later, with TTL to spare.
     const expired = await connectAgent(t.url, await loginAgent(t.url, ANA));
     clock.advance(TOKEN_TTL_MS - 60_000);
