@@ -185,8 +185,10 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   installWhatsappWebhook(http, services.whatsapp);
   installSignOnRoute(http, services, limiter);
   // The demo site's pretend backend, only where the demo is served on seeded data.
-  await installAdminApi(http, services, { invite: (agentId) => services.passwords.invite(agentId) });
-  installWhatsappAdminRoutes(http, services);
+  await installAdminApi(http, services, {
+    invite: (agentId) => services.passwords.invite(agentId),
+    routes: [(api, errors) => installWhatsappAdminRoutes(api, services, errors)],
+  });
   if (options.seed && options.staticRoots?.length) installDemoSite(http);
   // The demo's mailbox page reads the mails kept in memory; never with a real SMTP server.
   if (options.seed && outbox) installDemoOutbox(http, outbox);

@@ -23,6 +23,7 @@ describe('admin API: the OpenAPI document', () => {
     assert.equal(doc.openapi, '3.0.3');
     const expected = new Set<string>(['get /api/admin/v1/audit', 'post /api/admin/v1/agents/{id}/invite']);
     expected.add('post /api/admin/v1/webchat-channels/{id}/rotate-identity-secret');
+    expected.add('post /api/admin/v1/whatsapp-channels/{id}/sync-templates');
     for (const route of ['get /api/admin/v1/api-keys', 'post /api/admin/v1/api-keys', 'delete /api/admin/v1/api-keys/{id}'])
       expected.add(route);
     for (const [name, resource] of Object.entries(ADMIN_RESOURCES)) {

@@ -20,7 +20,15 @@ export interface AdminApiOptions {
    * Absent: the invite route answers 500 INTERNAL.
    */
   invite?: (agentId: string) => Promise<unknown>;
+  /**
+   * Routes other modules add under the prefix (a channel's own actions), installed inside the API so
+   * they share its error handling and the OpenAPI document lists them.
+   */
+  routes?: ((api: FastifyInstance, errors: ErrorResponses) => void)[];
 }
+
+/** The documented error answers of a route, by HTTP status. */
+export type ErrorResponses = (...codes: number[]) => Record<number, Record<string, unknown>>;
 
 const AuditQuery = v.strictObject({
   resource: v.optional(v.pipe(v.string(), v.maxLength(64))),
@@ -49,7 +57,7 @@ async function actorOf(request: FastifyRequest, services: Services): Promise<Adm
 }
 
 const idParams = openApiSchema(v.object({ id: ResourceId }));
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [code, openApiSchema(ErrorBody)]));
+const errors: ErrorResponses = (...codes: number[]) => Object.fromEntries(codes.map((code) => [code, openApiSchema(ErrorBody)]));
 
 /**
  * The administration REST API under `/api/admin/v1`: per resource `GET /<resource>`,
@@ -178,6 +186,7 @@ export async function installAdminApi(app: FastifyInstance, services: Services, 
       );
 
       installApiKeyRoutes(api, services, errors);
+      for (const install of options.routes ?? []) install(api, errors);
 
       api.get('/openapi.json', { schema: { hide: true } }, async () => (api as unknown as { adminOpenApi(): unknown }).adminOpenApi());
     },
