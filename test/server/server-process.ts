@@ -1,0 +1,23 @@
+// A Conecta server in a child process, so a test can kill it (SIGKILL) and start it again on the same
+// data and port. Run as `node --import tsx test/server/server-process.ts`, with DATA_DIR and PORT in
+// its environment; tells its parent `{ ready: url }` once listening. The demo company is seeded (again
+// on every start: seeding is idempotent), rate limits are lifted, timers that tests drive are off.
+import { createServer } from '../../server/src/app.js';
+
+const LIFTED = { perSecond: 1e6, burst: 1e6 };
+const server = await createServer({
+  dataDir: process.env.DATA_DIR!,
+  seed: true,
+  expireEveryMs: 0,
+  tokenSweepMs: 0,
+  teamOpeningWatchMs: 0,
+  rateLimits: {
+    commands: LIFTED,
+    visitorTokens: { perAddress: LIFTED, perChannel: LIFTED },
+    sessions: { perVisitor: LIFTED, perAddress: LIFTED, perChannel: LIFTED },
+    messages: { perVisitor: LIFTED, perAddress: LIFTED, perChannel: LIFTED },
+  },
+});
+const url = await server.listen(Number(process.env.PORT), '127.0.0.1');
+process.send!({ ready: url });
+process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));
