@@ -126,6 +126,16 @@ describe('WhatsApp Business Cloud API channel', () => {
       assert.equal(await t.server.repo.countMessages(sessions[0].id), 1);
     });
 
+    it('a Brazilian mobile that writes by its old eight-digit number reaches the contact saved with the ninth digit', async () => {
+      const eightDigits = `8${String(1_000_000 + serial).slice(-7)}`;
+      phone = `5511${eightDigits}`; // as WhatsApp names an account created before the ninth digit
+      assert.equal((await webhook(inboundText('Oi de novo'))).status, 200);
+      assert.equal(await t.server.repo.findContactByPhone(`+${phone}`), null, 'no contact under the old number');
+      const contact = await t.server.repo.findContactByPhone(`+55119${eightDigits}`);
+      assert.ok(contact, 'the contact is stored under the number with its ninth digit');
+      assert.equal((await t.server.repo.listSessionsOfContact(contact.id, CHANNEL.id)).length, 1);
+    });
+
     it('downloads an inbound image through the Graph media endpoint into the server\u2019s files', async () => {
       graph.media.set('MEDIA-PNG-1', { bytes: PNG, mime: 'image/png' });
       const body = webhookBody(CHANNEL.phoneNumberId, {

@@ -4,6 +4,7 @@ import { CONVERSATION_WINDOW_MS } from '../../src/protocol/index.js';
 import { MAX_UNANSWERED_TEMPLATES, outboundRefusal } from '../../server/src/channels/whatsapp/conversation-rules.js';
 import { hubSignature, isValidHubSignature } from '../../server/src/channels/whatsapp/hub-signature.js';
 import { readWebhook } from '../../server/src/channels/whatsapp/webhook-payload.js';
+import { phoneOfWaId } from '../../server/src/channels/whatsapp/wa-id.js';
 import { webhookBody } from '../support/fake-graph.js';
 
 describe('X-Hub-Signature-256', () => {
@@ -59,6 +60,18 @@ describe('reading a WhatsApp webhook', () => {
       { externalId: 'wamid.C', from: '+5511987654321', name: 'Joana', text: 'Sim', media: null },
       { externalId: 'wamid.D', from: '+5511987654321', name: 'Joana', text: '-23.5,-46.6', media: null },
     ]);
+  });
+
+  it('gives a Brazilian mobile named by its old eight-digit number its ninth digit, and leaves other numbers as they are', () => {
+    assert.equal(phoneOfWaId('551187654321'), '+5511987654321', 'an old mobile of São Paulo');
+    assert.equal(phoneOfWaId('558196543210'), '+5581996543210', 'an old mobile of Recife');
+    assert.equal(phoneOfWaId('5511987654321'), '+5511987654321', 'a mobile already with its ninth digit');
+    assert.equal(phoneOfWaId('551134567890'), '+551134567890', 'a landline (2 to 5) gains nothing');
+    assert.equal(phoneOfWaId('14155550123'), '+14155550123', 'a number of another country');
+    const [change] = readWebhook(
+      webhookBody('PHONE-1', { messages: [{ from: '551187654321', id: 'wamid.O', type: 'text', text: { body: 'Oi' } }] }),
+    )!;
+    assert.equal(change.messages[0]!.from, '+5511987654321');
   });
 
   it('maps statuses, a failure with its error code and details, and skips unknown ones', () => {

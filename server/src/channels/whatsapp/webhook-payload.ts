@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { phoneOfWaId } from './wa-id.js';
 
 /**
  * The parts of Meta's WhatsApp Cloud API webhook we use (`object: 'whatsapp_business_account'`,
@@ -125,7 +126,7 @@ export function readWebhook(json: unknown): WhatsappChange[] | null {
 }
 
 function toInbound(m: v.InferOutput<typeof WaMessage>, name: string | null): WhatsappInbound | null {
-  const base = { externalId: m.id, from: m.from.startsWith('+') ? m.from : `+${m.from}`, name };
+  const base = { externalId: m.id, from: phoneOfWaId(m.from), name };
   const kind = MEDIA_KINDS.find((k) => k === m.type);
   const media = kind ? m[kind] : undefined;
   if (kind && media) {
