@@ -199,8 +199,16 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   if (options.seed) await applyDemoCompany({ services, repo });
   // The demo's simulated phone, where the demo pages are served: its WhatsApp channel talks to a fake Graph API here.
   if (demoPhone) await installDemoPhone(http, repo);
-  // What was stored but not yet handed to WhatsApp when the server stopped.
+  // What was stored but not yet handed to WhatsApp when the server stopped; what was being handed over
+  // then is failed at once if old enough, else once no send under way elsewhere could still answer.
+  const startedAt = now();
   void services.whatsapp.resumeQueued().catch((error) => logError(error, { during: 'resuming WhatsApp sends' }));
+  const unansweredSends = setTimeout(
+    () =>
+      void services.whatsapp.failUnanswered(startedAt).catch((error) => logError(error, { during: 'failing unanswered WhatsApp sends' })),
+    services.whatsapp.graph.longestRequestMs,
+  );
+  unansweredSends.unref();
 
   const expireEveryMs = options.expireEveryMs ?? 30_000;
   const expiry =
@@ -235,6 +243,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     close() {
       closing ??= (async () => {
         clearInterval(expiry);
+        clearTimeout(unansweredSends);
         tokenSweep.stop();
         teamOpenings.stop();
         sockets.close();

@@ -55,6 +55,7 @@ export const en: Translation = {
     DISCONNECTED: 'No connection to the server.',
     UNAUTHENTICATED: 'Your login expired. Please sign in again.',
     CHANNEL_REFUSED: 'WhatsApp did not deliver this message.',
+    CHANNEL_UNCONFIRMED: 'The server stopped while sending: this message may not have reached the contact.',
     TEMPLATE_LIMIT: 'The contact has not answered the last templates. Wait for a reply before sending another.',
   },
   queue: {

@@ -55,6 +55,7 @@ export const es: Translation = {
     DISCONNECTED: 'Sin conexión con el servidor.',
     UNAUTHENTICATED: 'Tu sesión expiró. Vuelve a entrar.',
     CHANNEL_REFUSED: 'WhatsApp no entregó este mensaje.',
+    CHANNEL_UNCONFIRMED: 'El servidor se detuvo durante el envío: puede que este mensaje no haya llegado al contacto.',
     TEMPLATE_LIMIT: 'El contacto no respondió a las últimas plantillas. Espera su respuesta antes de enviar otra.',
   },
   queue: {

@@ -62,6 +62,7 @@ export const ptBR = {
     DISCONNECTED: 'Sem conexão com o servidor.',
     UNAUTHENTICATED: 'Sua sessão expirou. Entre novamente.',
     CHANNEL_REFUSED: 'O WhatsApp não entregou esta mensagem.',
+    CHANNEL_UNCONFIRMED: 'O servidor parou durante o envio: esta mensagem pode não ter chegado ao contato.',
     TEMPLATE_LIMIT: 'O contato não respondeu aos últimos modelos. Aguarde a resposta antes de enviar outro.',
   } satisfies Partial<Record<ErrorCode, string>>,
   queue: {

@@ -223,9 +223,12 @@ export interface Message {
   failure?: MessageFailure;
 }
 
-/** Why a channel did not deliver a stored message. */
+/**
+ * Why a channel did not deliver a stored message: `CHANNEL_REFUSED`, the channel said no;
+ * `CHANNEL_UNCONFIRMED`, the server stopped while handing it over, so whether it arrived is unknown.
+ */
 export interface MessageFailure {
-  code: 'CHANNEL_REFUSED';
+  code: 'CHANNEL_REFUSED' | 'CHANNEL_UNCONFIRMED';
   message: string;
   at: Timestamp;
 }

@@ -232,6 +232,32 @@ describe('WhatsApp Business Cloud API channel', () => {
       assert.equal((await t.server.repo.getOutbound(stranded.id))?.state, 'sent');
     });
 
+    it('fails as unconfirmed, never sends again, what was being handed over when the server stopped', async () => {
+      const sessionId = await openConversation();
+      const { message } = await ana.ok('message.send', { id: randomUUID(), sessionId, text: 'Antes de parar' });
+      await t.server.services.whatsapp.idle();
+      // As if the server had stopped during the Graph API call: claimed, never answered.
+      const caught = { ...message, id: randomUUID(), seq: message.seq + 1 };
+      await t.server.repo.transaction(async (tx) => {
+        await tx.insertMessage(caught);
+        const request = JSON.stringify({ type: 'text', text: 'Durante a parada', fileIds: [] });
+        await tx.queueOutbound({ messageId: caught.id, channelKey: CHANNEL.id, sessionId, request }, clock.now());
+        assert.equal(await tx.claimOutbound(caught.id, clock.now()), true);
+      });
+      const before = graph.sentMessages().length;
+      await t.server.services.whatsapp.resumeQueued();
+      assert.equal((await t.server.repo.getOutbound(caught.id))?.state, 'sending', 'a claim this young may be a send under way');
+      clock.advance(t.server.services.whatsapp.graph.longestRequestMs + 1);
+      await t.server.services.whatsapp.resumeQueued();
+      const failed = await ana.waitFor('message.status', (e) => e.status === 'failed' && e.messageId === caught.id);
+      assert.ok(failed.status === 'failed');
+      assert.equal(failed.failure.code, 'CHANNEL_UNCONFIRMED');
+      assert.equal((await t.server.repo.getOutbound(caught.id))?.state, 'failed');
+      const sync = await ana.ok('session.sync', { sessionId, afterSeq: 0 });
+      assert.equal(sync.messages.find((m) => m.id === caught.id)?.failure?.code, 'CHANNEL_UNCONFIRMED');
+      assert.equal(graph.sentMessages().length, before, 'nothing sent again: it may have arrived');
+    });
+
     it('shows a refused send to the agent as failed, with WhatsApp\u2019s reason, on the event and on a resync', async () => {
       const sessionId = await openConversation();
       graph.failNext({

@@ -124,13 +124,13 @@ export class ChannelInbox {
   }
 
   /** The channel refused a stored message: recorded once on the message, and the agents told why. */
-  async fail(messageId: string, reason: string): Promise<void> {
+  async fail(messageId: string, reason: string, code: MessageFailure['code'] = 'CHANNEL_REFUSED'): Promise<void> {
     const message = await this.repo.getMessage(messageId);
     if (!message || message.failure) return;
     const session = await this.repo.getSession(message.sessionId);
     if (!session) return;
-    const failure: MessageFailure = { code: 'CHANNEL_REFUSED', message: reason, at: this.now() };
-    await this.repo.transaction((tx) => tx.markMessageFailed(messageId, reason, failure.at));
+    const failure: MessageFailure = { code, message: reason, at: this.now() };
+    await this.repo.transaction((tx) => tx.markMessageFailed(messageId, failure));
     this.events.messageStatus(session, {
       upToSeq: message.seq,
       status: 'failed',

@@ -12,6 +12,7 @@ import type {
   Contact,
   GalleryItem,
   Message,
+  MessageFailure,
   Note,
   PrechatRule,
   Session,
@@ -463,8 +464,10 @@ export interface ChannelDeliveryRepository {
   getOutbound(messageId: string): Promise<OutboundDelivery | null>;
   findOutboundByExternalId(channelKey: string, externalId: string): Promise<OutboundDelivery | null>;
   listQueuedOutbound(): Promise<OutboundDelivery[]>;
-  /** Records why the channel refused a stored message (the message's `failure`). */
-  markMessageFailed(messageId: string, reason: string, at: number): Promise<void>;
+  /** Deliveries handed to the channel (`sending`) at or before `claimedBy` that never got an answer. */
+  listUnansweredOutbound(claimedBy: number): Promise<OutboundDelivery[]>;
+  /** Records why the channel did not deliver a stored message (the message's `failure`). */
+  markMessageFailed(messageId: string, failure: MessageFailure): Promise<void>;
   /** Templates agents sent a contact on a channel after `since` (its last message), in every session. */
   countTemplatesSince(contactId: string, channelKey: string, since: number): Promise<number>;
 }

@@ -8,6 +8,8 @@ export interface GraphApiOptions {
   attempts?: number;
   /** First wait between tries, doubled each time. Default 500 ms. */
   backoffMs?: number;
+  /** How long one try may take before it counts as a network error. Default 20 s. */
+  requestTimeoutMs?: number;
 }
 
 export const DEFAULT_GRAPH_URL = 'https://graph.facebook.com';
@@ -51,12 +53,19 @@ export class GraphClient {
   readonly version: string;
   readonly #attempts: number;
   readonly #backoffMs: number;
+  readonly #requestTimeoutMs: number;
 
   constructor(options: GraphApiOptions = {}) {
     this.#baseUrl = options.baseUrl ?? DEFAULT_GRAPH_URL;
     this.version = options.version ?? DEFAULT_GRAPH_VERSION;
     this.#attempts = Math.max(1, options.attempts ?? 4);
     this.#backoffMs = options.backoffMs ?? 500;
+    this.#requestTimeoutMs = options.requestTimeoutMs ?? 20_000;
+  }
+
+  /** The longest one request can take, every try and wait included: past it, a send never answered never will be. */
+  get longestRequestMs(): number {
+    return this.#attempts * this.#requestTimeoutMs + this.#backoffMs * (2 ** (this.#attempts - 1) - 1);
   }
 
   get baseUrl(): string {
@@ -147,6 +156,7 @@ export class GraphClient {
 
   async #fetch(account: GraphAccount, url: string, init: RequestInit): Promise<Response> {
     const response = await fetch(url, {
+      signal: AbortSignal.timeout(this.#requestTimeoutMs),
       ...init,
       headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${account.accessToken}` },
     });

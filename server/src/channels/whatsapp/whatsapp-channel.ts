@@ -146,10 +146,29 @@ export class WhatsappChannel implements ChannelAdapter {
     this.#deliver(message.id);
   }
 
-  /** Sends what was queued and not sent (after a restart). */
+  /**
+   * After a start: sends what was queued and not sent, and fails what was being handed over when the
+   * server stopped. Those may or may not have reached the contact (the Cloud API has no idempotency key,
+   * so sending again could say it twice): the agent sees CHANNEL_UNCONFIRMED and decides. A claim
+   * younger than the longest send may be another node's, still under way: the caller looks again at
+   * the claims made before this start once that time has passed.
+   */
   async resumeQueued(): Promise<void> {
     for (const delivery of await this.repo.listQueuedOutbound()) this.#deliver(delivery.messageId);
+    await this.failUnanswered(this.now() - this.graph.longestRequestMs);
     await this.idle();
+  }
+
+  /** Fails the deliveries claimed at or before `claimedBy` that never got the Graph API's answer. */
+  async failUnanswered(claimedBy: number): Promise<void> {
+    for (const delivery of await this.repo.listUnansweredOutbound(claimedBy)) {
+      await this.repo.transaction((tx) => tx.outboundFailed(delivery.messageId, delivery.attempts, this.now()));
+      await this.inbox.fail(
+        delivery.messageId,
+        'The server stopped while handing this message to WhatsApp: it may or may not have reached the contact.',
+        'CHANNEL_UNCONFIRMED',
+      );
+    }
   }
 
   #deliver(messageId: string): void {

@@ -65,8 +65,19 @@ export function sqliteChannelDeliveryStore(sql: SqliteStatements): ChannelDelive
     async listQueuedOutbound() {
       return (await sql.all(`SELECT * FROM channel_outbound WHERE state = 'queued' ORDER BY updated_at`)).map(toDelivery);
     },
-    async markMessageFailed(messageId, reason, at) {
-      await sql.exec('UPDATE messages SET failed_at = ?, failure_reason = ? WHERE id = ? AND failed_at IS NULL', at, reason, messageId);
+    async listUnansweredOutbound(claimedBy) {
+      return (
+        await sql.all(`SELECT * FROM channel_outbound WHERE state = 'sending' AND updated_at <= ? ORDER BY updated_at`, claimedBy)
+      ).map(toDelivery);
+    },
+    async markMessageFailed(messageId, failure) {
+      await sql.exec(
+        'UPDATE messages SET failed_at = ?, failure_code = ?, failure_reason = ? WHERE id = ? AND failed_at IS NULL',
+        failure.at,
+        failure.code,
+        failure.message,
+        messageId,
+      );
     },
     async countTemplatesSince(contactId, channelKey, since) {
       const row = await sql.get(

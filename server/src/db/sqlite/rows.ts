@@ -6,6 +6,7 @@ import type {
   ChatMessage,
   Contact,
   Message,
+  MessageFailure,
   Note,
   Session,
   SystemEvent,
@@ -102,7 +103,13 @@ export function toMessage(row: Row, attachments: Attachment[]): Message {
     // Only when the channel refused it: the key is absent otherwise.
     ...(row.failed_at == null
       ? {}
-      : { failure: { code: 'CHANNEL_REFUSED' as const, message: String(row.failure_reason), at: Number(row.failed_at) } }),
+      : {
+          failure: {
+            code: row.failure_code === 'CHANNEL_UNCONFIRMED' ? 'CHANNEL_UNCONFIRMED' : 'CHANNEL_REFUSED',
+            message: String(row.failure_reason),
+            at: Number(row.failed_at),
+          } satisfies MessageFailure,
+        }),
   };
 }
 export function toChatMessage(row: Row, attachments: Attachment[]): ChatMessage {
