@@ -145,7 +145,11 @@ export const commandHandlers: { [N in CommandName]: Handler<N> } = {
 
   'contact.get': async (ctx, { contactId }) => ({ contact: await ctx.services.contacts.get(contactId) }),
 
-  'contact.save': async (ctx, payload) => ({ contact: await ctx.services.contacts.save(payload) }),
+  'contact.save': async (ctx, payload) => ({ contact: await ctx.services.contacts.save(payload, requireAgent(ctx)) }),
+
+  'contact.settings': async (ctx) => ctx.services.contacts.settings(),
+
+  'contact.cep': async (ctx, { cep }) => ({ address: await ctx.services.contacts.lookUpCep(cep) }),
 
   'webchat.sessions': async (ctx) => ctx.services.webchat.sessionsOf(requireVisitor(ctx)),
 

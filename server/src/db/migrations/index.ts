@@ -11,6 +11,7 @@ import { allowedOriginsSchema } from './010-allowed-origins.js';
 import { availabilitySchema } from './011-availability.js';
 import { internalChatSchema } from './012-internal-chat.js';
 import { whatsappCloudSchema } from './013-whatsapp-cloud.js';
+import { contactRecordSchema } from './014-contact-record.js';
 
 /**
  * Every schema change, in order. Migration N (1-based) is applied once and recorded in
@@ -30,4 +31,5 @@ export const migrations: readonly string[] = [
   availabilitySchema,
   internalChatSchema,
   whatsappCloudSchema,
+  contactRecordSchema,
 ];
