@@ -296,12 +296,18 @@ describe('contacts: the whole record', () => {
       assert.equal(removed.contact.photo, null);
     });
 
-    it("refuses another type of image, and another agent's upload", async () => {
+    it("refuses another type of image, one over 2 MiB, and another agent's upload", async () => {
       const gif = await upload(t.url, GIF, 'x.gif', { authorization: `Bearer ${anaToken}` });
       assert.equal(gif.status, 200, JSON.stringify(gif.body));
       assert.deepEqual((await refusal({ photoFileId: gif.body.attachment.id })).fields, {
         photoFileId: 'is not a JPEG, PNG or WebP image',
       });
+      // A PNG (its signature is what is sniffed) one byte over the photo's 2 MiB, well under the upload limit.
+      const large = await upload(t.url, Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024 + 1 - PNG.length)]), 'big.png', {
+        authorization: `Bearer ${anaToken}`,
+      });
+      assert.equal(large.status, 200, JSON.stringify(large.body));
+      assert.deepEqual((await refusal({ photoFileId: large.body.attachment.id })).fields, { photoFileId: 'is larger than 2 MB' });
       const brunos = await upload(t.url, PNG, 'b.png', { authorization: `Bearer ${brunoToken}` });
       assert.deepEqual((await refusal({ photoFileId: brunos.body.attachment.id })).fields, { photoFileId: 'is not an image you uploaded' });
     });
