@@ -183,6 +183,18 @@ describe('contacts: the whole record', () => {
     });
   });
 
+  it("lets an agent edit a channel's contact whose phone predates the phone rule, and checks a phone it changes", async () => {
+    // E.164 in shape, which the webhook takes, but no Brazilian number has area code 00.
+    const doubtful = '+550012345678';
+    const inbound = await postInbound(t.url, { from: doubtful, name: 'Lia', text: 'Oi', externalId: randomUUID() });
+    assert.equal(inbound.status, 200, JSON.stringify(inbound.body));
+    const contact = (await t.server.repo.findContactByPhone(doubtful))!;
+    const renamed = await ana.command('contact.save', { id: contact.id, name: 'Lia Campos', phone: doubtful });
+    assert.equal(renamed.ok, true, JSON.stringify(!renamed.ok && renamed.error));
+    const changed = await ana.command('contact.save', { id: contact.id, name: 'Lia Campos', phone: '+550012345679' });
+    assert.deepEqual(!changed.ok && changed.error.fields, { phone: MESSAGE.phone });
+  });
+
   it('refuses unknown tags and an assigned agent that does not exist', async () => {
     assert.deepEqual((await refusal({ tagIds: ['tg-nope'] })).fields, { tagIds: 'lists a tag that does not exist' });
     assert.deepEqual((await refusal({ assignedAgentId: 'ag-nobody' })).fields, { assignedAgentId: 'is not an agent' });
