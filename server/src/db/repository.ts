@@ -344,10 +344,16 @@ export interface ContactRepository {
   getContacts(ids: readonly string[]): Promise<Contact[]>;
   findContactByEmail(email: string): Promise<Contact | null>;
   findContactByPhone(phone: string): Promise<Contact | null>;
+  /** The oldest contact other than `exceptId` whose phone, e-mail or document is `value`. */
+  findOtherContactWith(field: ContactUniqueField, value: string, exceptId: string): Promise<{ id: string; name: string } | null>;
+  /** Writes the row, its tags and its addresses (`photo.url` is not stored: it is signed on every read). */
   insertContact(contact: Contact): Promise<void>;
-  /** Writes `contact` if the stored version is `expectedVersion`; false when it changed meanwhile. */
+  /** Writes `contact` (tags and addresses replaced) if the stored version is `expectedVersion`; false when it changed meanwhile. */
   updateContact(contact: Contact, expectedVersion: number): Promise<boolean>;
 }
+
+/** What no two contacts share: a channel finds its contact by it. */
+export type ContactUniqueField = 'phone' | 'email' | 'document';
 
 /** Notes on contacts. */
 export interface NoteRepository {
@@ -572,8 +578,8 @@ export interface PauseTypeRecord {
   timeLimitMs: number | null;
 }
 
-export const CONTACT_FIELDS = ['name', 'email', 'phone', 'document'] as const;
-export type ContactField = (typeof CONTACT_FIELDS)[number];
+import type { ContactField } from '../../../src/protocol/index.js';
+export { CONTACT_FIELDS, type ContactField } from '../../../src/protocol/index.js';
 
 /** Company-wide contact rules; one row, id `contact`. */
 export interface ContactSettingsRecord {

@@ -11,6 +11,7 @@ import { allowedOriginsSchema } from './010-allowed-origins.js';
 import { availabilitySchema } from './011-availability.js';
 import { internalChatSchema } from './012-internal-chat.js';
 import { whatsappCloudSchema } from './013-whatsapp-cloud.js';
+import { contactRecordSchema } from './014-contact-record.js';
 import { messageFailureCodeSchema } from './016-message-failure-code.js';
 
 /**
@@ -31,6 +32,7 @@ export const migrations: readonly string[] = [
   availabilitySchema,
   internalChatSchema,
   whatsappCloudSchema,
-  // 014 and 015 are the contact record's and the contact search's (issue 12), landing beside this one.
+  contactRecordSchema,
+  // 015 is the contact search's (issue 12), landing beside this one.
   messageFailureCodeSchema,
 ];
