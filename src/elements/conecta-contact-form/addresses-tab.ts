@@ -51,7 +51,6 @@ function addressText(view: AddressesTabView, index: number, field: AddressField,
     label,
     value: view.draft.addresses[index]![field],
     autocomplete,
-    maxlength: 200,
     onInput: (value) => view.setAddress(index, field, value),
   });
 }
@@ -138,7 +137,9 @@ export function renderAddressesTab(view: AddressesTabView): TemplateResult {
       (address) => address.id,
       (address, index) => renderAddress(view, address, index),
     )}
-    <div>
-      <button type="button" part="add-address" ?disabled=${view.disabled} @click=${() => view.addAddress()}>${t.addAddress}</button>
+    <div class="field">
+      <button type="button" id="addresses" part="add-address" ?disabled=${view.disabled} ?data-invalid=${view.hasError('addresses')}
+        aria-describedby=${ifDefined(describedBy(view, 'addresses'))} @click=${() => view.addAddress()}>${t.addAddress}</button>
+      ${view.error('addresses')}
     </div>`;
 }

@@ -347,7 +347,7 @@ export class ConectaContactForm extends ConectaAgentElement {
     const lookup = (state: CepLookup) => (this.cepLookups = { ...this.cepLookups, [address.id]: state });
     lookup({ state: 'busy' });
     try {
-      const { address: found } = await client.command('contact.cep', { cep: address.cep });
+      const { address: found } = await client.command('contact.cep', { cep: onlyDigits(address.cep) });
       const at = this.inputs.addresses.findIndex((each) => each.id === address.id);
       if (at < 0) return;
       this.#edit(

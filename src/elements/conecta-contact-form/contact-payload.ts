@@ -58,7 +58,11 @@ export function contactPayload(id: string, inputs: ContactInputs): { payload: Co
   const { name, email, phone, document, ...rest } = record;
   // The addresses' choices are checked (contactProblems) before anything is sent: only then are they the schema's picklists.
   const checked = addresses as CommandPayload<'contact.save'>['addresses'];
-  return { payload: { id, name, email, phone, document, ...rest, tagIds: [...record.tagIds], addresses: checked }, addressIndex };
+  // `active` has no rule to check, so the shared validation's draft leaves it out.
+  return {
+    payload: { id, name, email, phone, document, ...rest, active: inputs.active, tagIds: [...record.tagIds], addresses: checked },
+    addressIndex,
+  };
 }
 
 /** The validation's path of a field (`addresses.0.cep`) → the id of its input (`address-0-cep`). */

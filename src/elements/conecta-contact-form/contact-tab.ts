@@ -56,7 +56,6 @@ function plainField(view: ContactTabView, field: ContactTextField, label: string
     label,
     value: view.draft[field],
     onInput: (value) => view.set(field, value),
-    maxlength: 200,
     ...extra,
   });
 }
@@ -64,7 +63,7 @@ function plainField(view: ContactTabView, field: ContactTextField, label: string
 function photoField(view: ContactTabView): TemplateResult {
   const { t, draft } = view;
   return html`<div class="field photo-field" part="field">
-    <span class="label" id="photo-label">${t.photo}</span>
+    <span class="label" id="photo-label">${t.photo}${view.required('photo') ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}</span>
     <div class="photo-row">
       ${
         view.photoUrl
@@ -97,12 +96,17 @@ function tagsField(view: ContactTabView): TemplateResult | typeof nothing {
   for (const tag of view.tags) byName.set(tag.name, [...(byName.get(tag.name) ?? []), tag.id]);
   if (!byName.size && !draft.tagIds.length) return nothing;
   return html`<fieldset class="field tags" part="field">
-    <legend>${t.tags}</legend>
+    <legend>${t.tags}${view.required('tagIds') ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}</legend>
     <div class="checks">
       ${repeat(
         [...byName],
         ([name]) => name,
-        ([name, ids], index) => html`<label class="check"><input type="checkbox" id="tag-${index}" ?disabled=${view.disabled}
+        // The first box carries the field's id: its error and the focus on a failed save go there.
+        (
+          [name, ids],
+          index,
+        ) => html`<label class="check"><input type="checkbox" id=${index ? `tag-${index}` : 'tagIds'} ?disabled=${view.disabled}
+          aria-invalid=${view.hasError('tagIds') ? 'true' : 'false'} aria-describedby=${ifDefined(describedBy(view, 'tagIds'))}
           .checked=${ids.some((id) => draft.tagIds.includes(id))}
           @change=${(event: Event) => {
             const others = draft.tagIds.filter((id) => !ids.includes(id));
@@ -110,6 +114,7 @@ function tagsField(view: ContactTabView): TemplateResult | typeof nothing {
           }} />${name}</label>`,
       )}
     </div>
+    ${view.error('tagIds')}
   </fieldset>`;
 }
 
