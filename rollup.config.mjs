@@ -2,6 +2,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild, { minify as esbuildMinify } from 'rollup-plugin-esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
+import { leanLit } from './build/lean-lit.mjs';
 import { minifyTemplates } from './build/minify-templates.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -135,7 +136,7 @@ const browserPlugins = ({ fastMinify = false } = {}) => [
   // Resolving `.ts` here (not only in the esbuild plugin) is what makes `sideEffects` apply to src/.
   nodeResolve({ browser: true, exportConditions: ['browser'], extensions: ['.mjs', '.js', '.json', '.ts'] }),
   // Terser leaves the text of template literals alone: the CSS and markup of Lit's templates are minified before it.
-  ...(fastMinify ? [transpile(true)] : [transpile(), minifyTemplates(), ...minifyForVisitors()]),
+  ...(fastMinify ? [transpile(true)] : [leanLit(), transpile(), minifyTemplates(), ...minifyForVisitors()]),
 ];
 
 /** Self-contained bundles for a plain `<script>` tag on any page. */
