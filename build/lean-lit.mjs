@@ -2,9 +2,12 @@ import MagicString from 'magic-string';
 
 /*
  * What Lit's production build carries that no visitor's browser uses, taken out of the webchat's
- * bundles (271 bytes of the widget's gzip):
+ * bundles (459 bytes of the widget's gzip):
  *   - the hooks for `lit/polyfill-support.js` (ShadyDOM, for browsers without shadow DOM: none that
  *     runs the widget's ES2022) and for SSR hydration (the widget is never server-rendered);
+ *   - the fallback to `<style>` elements for browsers without constructed stylesheets: every browser
+ *     that runs the widget's ES2022 (class static blocks) has them but Firefox 93–100 (2021–22), and
+ *     a strict CSP (docs/embedding.md) forbids those `<style>` elements anyway;
  *   - the global lists of loaded Lit versions (`litHtmlVersions`…), read only by Lit's development
  *     build and tools;
  *   - the texts of errors thrown only when source code misuses Lit (`html` called without a
@@ -30,6 +33,11 @@ const CUTS = {
     [/,\(\w+\.reactiveElementVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ';'],
   ],
   '@lit/reactive-element/css-tag.js': [
+    // Constructed stylesheets taken as there: the `<style>` fallback goes (see above).
+    [
+      /,(\w+)=\w+\.ShadowRoot&&\(void 0===\w+\.ShadyCSS\|\|\w+\.ShadyCSS\.nativeShadow\)&&"adoptedStyleSheets"in Document\.prototype&&"replace"in CSSStyleSheet\.prototype,/,
+      ',$1=!0,',
+    ],
     [/throw Error\("CSSResult is not constructable[^"]*"\)/, 'throw Error()'],
     [/throw Error\("Value passed to 'css' function must be a 'css' function result: "\+(\w+)\+"[^"]*"\)/, 'throw Error($1)'],
   ],
