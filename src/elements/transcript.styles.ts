@@ -38,9 +38,11 @@ export const transcriptStyles = css`
     font-size: ${t.fontSizeS};
     text-align: center;
   }
+  /* A name is data: a right-to-left override typed into one must not reorder what follows it. */
   .author {
     font-size: ${t.fontSizeS};
     font-weight: 600;
+    unicode-bidi: isolate;
   }
   .text {
     white-space: pre-wrap;

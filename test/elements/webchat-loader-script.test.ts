@@ -54,6 +54,7 @@ describe('webchat loader', () => {
         color: '#c0392b',
         theme: 'dark',
         open: true,
+        load: undefined,
       });
       script.dataset.server = 'https://chat.example.com/conecta';
       script.dataset.position = 'top';

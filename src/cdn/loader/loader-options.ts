@@ -14,23 +14,38 @@ export interface LoaderOptions {
   theme?: 'light' | 'dark';
   /** Load at once and start with the panel open. */
   open?: boolean;
+  /**
+   * `interaction`: load the widget only on the visitor's first sign of interest (or `open()`), not
+   * when the browser is idle — Lighthouse's third-party facade.
+   */
+  load?: 'interaction';
 }
 
 /**
- * Reads `data-server`, `data-channel`, `data-lang`, `data-position`, `data-color`, `data-theme` and
- * `data-open`.
+ * The options from a reader of named values: the loader tag's `data-*` (`readLoaderOptions`), or the
+ * attributes of a `<conecta-webchat load="interaction">` the page wrote itself.
+ */
+export function readOptions(value: (name: string) => string | undefined, defaultServer: string): LoaderOptions {
+  const position = value('position');
+  const theme = value('theme');
+  const open = value('open');
+  return {
+    server: value('server') || defaultServer,
+    channel: value('channel') || '',
+    lang: value('lang'),
+    position: position === 'left' || position === 'right' ? position : undefined,
+    color: value('color'),
+    theme: theme === 'light' || theme === 'dark' ? theme : undefined,
+    open: open !== undefined && open !== 'false',
+    load: value('load') === 'interaction' ? 'interaction' : undefined,
+  };
+}
+
+/**
+ * Reads `data-server`, `data-channel`, `data-lang`, `data-position`, `data-color`, `data-theme`,
+ * `data-open` and `data-load`.
  * Without `data-server`, the server is the origin the loader itself came from.
  */
 export function readLoaderOptions(script: HTMLScriptElement): LoaderOptions {
-  const data = script.dataset;
-  const { position, theme } = data;
-  return {
-    server: data.server || new URL(script.src, location.href).origin,
-    channel: data.channel || '',
-    lang: data.lang,
-    position: position === 'left' || position === 'right' ? position : undefined,
-    color: data.color,
-    theme: theme === 'light' || theme === 'dark' ? theme : undefined,
-    open: data.open !== undefined && data.open !== 'false',
-  };
+  return readOptions((name) => script.dataset[name], new URL(script.src, location.href).origin);
 }

@@ -4,13 +4,17 @@ export const PLACEHOLDER_TAG = 'conecta-webchat-placeholder';
 /**
  * Looks like the widget's launcher (src/elements/conecta-webchat/conecta-webchat.styles.ts): the same
  * round button, chat icon, corner, tokens and fallbacks, so the swap is not seen. `all: initial` keeps
- * the page's CSS out; custom properties still inherit, so a page's theme applies to both.
+ * the page's CSS out; custom properties still inherit, so a page's theme applies to both. After a
+ * click that has to wait for the widget, a ring turns around it (slowly for those who reduce motion).
  */
 const css = `:host{all:initial;--o:var(--conecta-webchat-offset,1rem);position:fixed;bottom:calc(var(--o) + env(safe-area-inset-bottom,0px));right:calc(var(--o) + env(safe-area-inset-right,0px));z-index:var(--conecta-webchat-z-index,2147483000)}
 :host([position=left]){right:auto;left:calc(var(--o) + env(safe-area-inset-left,0px))}
-button{display:grid;place-items:center;width:3.5rem;height:3.5rem;padding:0;border:0;border-radius:50%;cursor:pointer;background:var(--conecta-color-brand,#0b5cad);color:var(--conecta-color-on-brand,#fff);box-shadow:var(--conecta-shadow,0 8px 24px rgb(0 0 0/.18))}
+button{position:relative;display:grid;place-items:center;width:3.5rem;height:3.5rem;padding:0;border:0;border-radius:50%;cursor:pointer;background:var(--conecta-color-brand,#0b5cad);color:var(--conecta-color-on-brand,#fff);box-shadow:var(--conecta-shadow,0 8px 24px rgb(0 0 0/.18))}
 button:focus-visible{outline:2px solid var(--conecta-color-focus,#0b5cad);outline-offset:2px}
 [aria-busy=true]{cursor:progress}
+[aria-busy=true]::after{content:'';position:absolute;inset:-8px;border:3px solid transparent;border-top-color:var(--conecta-color-brand,#0b5cad);border-radius:50%;animation:s .8s linear infinite}
+@keyframes s{to{transform:rotate(1turn)}}
+@media (prefers-reduced-motion:reduce){[aria-busy=true]::after{animation-duration:4s}}
 svg{width:1.75rem;height:1.75rem;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}`;
 
 /** The widget's `chat` icon (src/elements/conecta-webchat/icons.ts). */

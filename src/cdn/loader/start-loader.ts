@@ -1,3 +1,5 @@
+import { read, site, tab } from '../../dom/browser-storage.js';
+import { memoryKey } from '../../elements/conecta-webchat/webchat-memory.js';
 import type { WebchatUser } from '../../protocol/entities.js';
 import { applyBrandColor } from './brand-color.js';
 import { launcherLabel, widgetLanguage } from './launcher-label.js';
@@ -40,11 +42,21 @@ function bodyReady(): Promise<unknown> {
 }
 
 /**
- * One widget: shows the placeholder launcher, publishes the API, and swaps in `<conecta-webchat>` on
- * the first interaction, on an API call that needs it, or when the browser is idle. Returns the API
- * (the existing one when this channel is already on the page), or nothing without a channel.
+ * Whether the visitor is already talking on this channel, as the widget remembers it: the panel open
+ * in this tab, or a conversation followed on this site. Such a visitor has shown interest already
+ * (and must see the agents' replies come in).
  */
-export function startLoader(options: LoaderOptions, hooks: LoaderHooks): WebchatApi | undefined {
+const engaged = (options: LoaderOptions): boolean =>
+  read(tab, memoryKey(options, 'open')) === '1' || !!read(site, memoryKey(options, 'engaged'));
+
+/**
+ * One widget: shows the placeholder launcher, publishes the API, and swaps in `<conecta-webchat>` on
+ * the first interaction, on an API call that needs it, or (unless `load` is `interaction`) when the
+ * browser is idle. `written`: the page's own `<conecta-webchat load="interaction">`, which the
+ * widget's definition brings to life in place of a new one. Returns the API (the existing one when
+ * this channel is already on the page), or nothing without a channel.
+ */
+export function startLoader(options: LoaderOptions, hooks: LoaderHooks, written?: HTMLElement): WebchatApi | undefined {
   const { channel } = options;
   if (!channel) {
     console.error('Conecta: the webchat <script> needs data-channel.');
@@ -87,13 +99,15 @@ export function startLoader(options: LoaderOptions, hooks: LoaderHooks): Webchat
 
   async function mount(): Promise<void> {
     await bodyReady();
-    const el = document.createElement(WIDGET_TAG as string) as WebchatElement;
-    el.setAttribute('server', options.server);
-    el.setAttribute('channel', channel);
-    if (lang) el.setAttribute('lang', lang);
-    if (options.position) el.setAttribute('position', options.position);
-    if (options.theme) el.setAttribute('theme', options.theme);
-    if (options.open) el.setAttribute('open', '');
+    const el = (written ?? document.createElement(WIDGET_TAG as string)) as WebchatElement;
+    if (!written) {
+      el.setAttribute('server', options.server);
+      el.setAttribute('channel', channel);
+      if (lang) el.setAttribute('lang', lang);
+      if (options.position) el.setAttribute('position', options.position);
+      if (options.theme) el.setAttribute('theme', options.theme);
+      if (options.open) el.setAttribute('open', '');
+    } else if (lang) el.setAttribute('lang', lang); // the page called setLocale() before it loaded
     for (const name of WEBCHAT_EVENTS) {
       el.addEventListener(`conecta-webchat-${name}`, (event) => {
         for (const callback of listeners[name] ?? []) {
@@ -106,7 +120,7 @@ export function startLoader(options: LoaderOptions, hooks: LoaderHooks): Webchat
       });
     }
     added = el;
-    document.body.append(el);
+    if (!written) document.body.append(el);
     // Its own launcher is drawn before the placeholder goes, so nothing blinks.
     await el.updateComplete;
     if (destroyed) return;
@@ -136,7 +150,7 @@ export function startLoader(options: LoaderOptions, hooks: LoaderHooks): Webchat
     destroyed = true;
     placeholder.host.remove();
     added?.destroy?.();
-    added?.remove();
+    (added ?? written)?.remove();
     removeColor();
     for (const [, resolve] of queue.splice(0)) resolve(undefined);
     for (const name in listeners) delete listeners[name];
@@ -163,7 +177,7 @@ export function startLoader(options: LoaderOptions, hooks: LoaderHooks): Webchat
   };
   registerWebchat(channel, api);
 
-  if (options.open) void load();
-  else (hooks.whenIdle ?? whenBrowserIdle)(load);
+  if (options.open || (options.load && engaged(options))) void load();
+  else if (!options.load) (hooks.whenIdle ?? whenBrowserIdle)(load);
   return api;
 }

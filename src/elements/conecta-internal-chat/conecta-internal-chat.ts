@@ -321,6 +321,7 @@ export class ConectaInternalChat extends ConectaAgentElement {
           : nothing
       }
       ${renderTranscript({
+        repeat,
         messages,
         localize: this.localize,
         words: t.session,

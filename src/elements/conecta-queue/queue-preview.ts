@@ -4,6 +4,7 @@ import { CommandController } from '../../controllers/command.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
 import type { ClientMessage } from '../../protocol/index.js';
 import { renderTranscript } from '../transcript.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { QueueHost } from './queue-host.js';
 
 const noMessages: readonly ClientMessage[] = [];
@@ -99,6 +100,7 @@ export class QueuePreview implements ReactiveController {
       ${loading && !messages.length ? html`<p role="status">${host.localize.t.common.loading}</p>` : nothing}
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
       ${renderTranscript({
+        repeat,
         messages,
         localize: host.localize,
         words: host.localize.t.session,

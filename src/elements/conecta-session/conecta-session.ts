@@ -20,6 +20,7 @@ import tag from 'lucide/dist/esm/icons/tag.mjs';
 import userPen from 'lucide/dist/esm/icons/user-pen.mjs';
 import userPlus from 'lucide/dist/esm/icons/user-plus.mjs';
 import { renderTranscript } from '../transcript.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { renderPagingStatus } from '../transcript-paging.js';
 import { transcriptStyles } from '../transcript.styles.js';
 import { sessionStyles } from './conecta-session.styles.js';
@@ -406,6 +407,7 @@ export class ConectaSession extends ConectaAgentElement {
           ${
             session
               ? renderTranscript({
+                  repeat,
                   messages,
                   localize: this.localize,
                   words: t.session,

@@ -3,6 +3,7 @@ import { selectMessages, selectSession } from '../../client/selectors.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
 import type { ClientMessage, Session } from '../../protocol/index.js';
 import { renderTranscript } from '../transcript.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { renderPagingStatus } from '../transcript-paging.js';
 import type { SessionHost } from './session-host.js';
 import { sessionSummary } from './session-summary.js';
@@ -146,6 +147,7 @@ export class SessionHistoryView implements ReactiveController {
       ${
         session
           ? renderTranscript({
+              repeat,
               messages,
               localize: this.host.localize,
               words: t.session,

@@ -1,0 +1,65 @@
+import MagicString from 'magic-string';
+
+/*
+ * What Lit's production build carries that no visitor's browser uses, taken out of the webchat's
+ * bundles (459 bytes of the widget's gzip):
+ *   - the hooks for `lit/polyfill-support.js` (ShadyDOM, for browsers without shadow DOM: none that
+ *     runs the widget's ES2022) and for SSR hydration (the widget is never server-rendered);
+ *   - the fallback to `<style>` elements for browsers without constructed stylesheets: every browser
+ *     that runs the widget's ES2022 (class static blocks) has them but Firefox 93–100 (2021–22), and
+ *     a strict CSP (docs/embedding.md) forbids those `<style>` elements anyway;
+ *   - the global lists of loaded Lit versions (`litHtmlVersions`…), read only by Lit's development
+ *     build and tools;
+ *   - the texts of errors thrown only when source code misuses Lit (`html` called without a
+ *     template, a non-`css` value in `css`): the errors stay, without their texts.
+ * Each cut must match exactly once, so a new Lit fails the build here instead of being patched wrongly.
+ */
+
+/** By file under node_modules: [what (a RegExp on the minified code), what it becomes]. */
+const CUTS = {
+  'lit-html/lit-html.js': [
+    [/throw Error\("invalid template strings array"\)/, 'throw Error()'],
+    [/,(\w+)=(\w+)\.litHtmlPolyfillSupport;\1\?\.\([\w$]+,[\w$]+\),\(\2\.litHtmlVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ';'],
+  ],
+  'lit-element/lit-element.js': [
+    [
+      /,(\w+)\.litElementHydrateSupport\?\.\(\{LitElement:[\w$]+\}\);const (\w+)=\1\.litElementPolyfillSupport;\2\?\.\(\{LitElement:[\w$]+\}\);/,
+      ';',
+    ],
+    [/\((\w+)\.litElementVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ''],
+  ],
+  '@lit/reactive-element/reactive-element.js': [
+    [/,(\w+)=\w+\.reactiveElementPolyfillSupport,/, ',$1=void 0,'],
+    [/,\(\w+\.reactiveElementVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ';'],
+  ],
+  '@lit/reactive-element/css-tag.js': [
+    // Constructed stylesheets taken as there: the `<style>` fallback goes (see above).
+    [
+      /,(\w+)=\w+\.ShadowRoot&&\(void 0===\w+\.ShadyCSS\|\|\w+\.ShadyCSS\.nativeShadow\)&&"adoptedStyleSheets"in Document\.prototype&&"replace"in CSSStyleSheet\.prototype,/,
+      ',$1=!0,',
+    ],
+    [/throw Error\("CSSResult is not constructable[^"]*"\)/, 'throw Error()'],
+    [/throw Error\("Value passed to 'css' function must be a 'css' function result: "\+(\w+)\+"[^"]*"\)/, 'throw Error($1)'],
+  ],
+};
+
+/** A Rollup plugin that makes those cuts in the Lit modules it is given. */
+export function leanLit() {
+  return {
+    name: 'lean-lit',
+    transform(code, id) {
+      const file = Object.keys(CUTS).find((name) => id.replaceAll('\\', '/').endsWith(`/node_modules/${name}`));
+      if (!file) return null;
+      const lean = new MagicString(code);
+      for (const [pattern, replacement] of CUTS[file]) {
+        const matches = [...code.matchAll(new RegExp(pattern, 'g'))];
+        if (matches.length !== 1) {
+          this.error(`lean-lit: ${pattern} matches ${matches.length} times in ${file}: see build/lean-lit.mjs for this Lit version.`);
+        }
+        const [match] = matches;
+        lean.overwrite(match.index, match.index + match[0].length, match[0].replace(pattern, replacement));
+      }
+      return { code: lean.toString(), map: lean.generateMap({ hires: true }) };
+    },
+  };
+}
