@@ -10,7 +10,8 @@ import { spinnerStyles } from '../../styles/spinner.js';
 import { ConectaAgentElement, define } from '../conecta-agent-element.js';
 import { contactFormStyles } from './conecta-contact-form.styles.js';
 import { ContactSavedEvent } from './events.js';
-import { callingCodeOptions, DEFAULT_COUNTRY, fromE164, toE164, type CallingCodeOption, type CountryCode } from './phone.js';
+import type { CallingCodeOption, CountryCode } from './phone.js';
+import { DEFAULT_COUNTRY, loadedPhone, loadPhone } from './phone-loader.js';
 
 type Field = 'name' | 'email' | 'phone' | 'document';
 const FIELDS: readonly Field[] = ['name', 'email', 'phone', 'document'];
@@ -32,7 +33,8 @@ const draftOf = (contact: Contact | undefined): Draft => ({
   name: contact?.name ?? '',
   email: contact?.email ?? '',
   document: contact?.document ?? '',
-  ...fromE164(contact?.phone ?? null),
+  // Before the phone helpers load there is no contact to show yet (see `scheduleUpdate`).
+  ...(loadedPhone()?.fromE164(contact?.phone ?? null) ?? { country: DEFAULT_COUNTRY, national: '' }),
 });
 
 /**
@@ -86,6 +88,12 @@ export class ConectaContactForm extends ConectaAgentElement {
   constructor() {
     super();
     this.clientController.subscribe(() => this.#load());
+  }
+
+  // The phone helpers are a chunk of their own: the form renders once they are here.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (loadedPhone()) return super.scheduleUpdate();
+    return loadPhone().then(() => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -145,6 +153,7 @@ export class ConectaContactForm extends ConectaAgentElement {
 
   /** Validate and save, as submitting the form does. Resolves with the saved contact, or null. */
   async save(): Promise<Contact | null> {
+    const { toE164 } = loadedPhone() ?? (await loadPhone());
     const client = this.client;
     if (!client || this.saving || this.loading) return null;
     const { name, email, country, national, document } = this.draft;
@@ -207,7 +216,8 @@ export class ConectaContactForm extends ConectaAgentElement {
   #callingCodes(): CallingCodeOption[] {
     const locale = this.localize.locale;
     if (this.#options?.locale !== locale) {
-      this.#options = { locale, list: callingCodeOptions((code) => this.localize.region(code), locale) };
+      // Called from render, which waits for the phone helpers (see `scheduleUpdate`).
+      this.#options = { locale, list: loadedPhone()!.callingCodeOptions((code) => this.localize.region(code), locale) };
     }
     return this.#options.list;
   }
