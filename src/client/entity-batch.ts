@@ -1,4 +1,5 @@
 import type { Contact, Session } from '../protocol/entities.js';
+import { noteChanges } from './record-changes.js';
 import { absorbResult } from './reducers.js';
 import type { Store } from './store.js';
 
@@ -40,7 +41,17 @@ export class EntityBatch {
     const result = { sessions: this.#sessions, contacts: this.#contacts };
     this.#sessions = [];
     this.#contacts = [];
-    this.store.update((state) => absorbResult(state, result));
+    this.store.update((state) => {
+      const next = absorbResult(state, result);
+      // The queue's selectors update their sorted lists with these instead of all 10,000 sessions.
+      if (next.sessions !== state.sessions)
+        noteChanges(
+          next.sessions,
+          state.sessions,
+          result.sessions.map((session) => session.id),
+        );
+      return next;
+    });
   }
 
   /** Forget what was gathered (the client closed). */
