@@ -40,12 +40,12 @@ const withoutWebTransport = {
 };
 
 // Lit decorators need the legacy semantics (see tsconfig.json); esbuild reads them from there.
-const transpile = (minify = false) => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify, legalComments: 'none' });
+const transpile = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', legalComments: 'none' });
 // Terser (three passes) makes the webchat about 2 % smaller after gzip than esbuild's minifier: worth
 // a few seconds of build for files every visitor of every customer's site downloads. esbuild's
 // minifier runs first all the same: it names `#private` members per class (`#t` in every class),
 // where Terser gives each one in the bundle a name of its own — about 1 % less after gzip.
-// The agent bundle, five times larger and loaded by agents once a day, keeps esbuild's alone.
+// The agent bundle gets the same: its entry has a budget too (90 KB, bench/size.mjs).
 // Inlining only simple functions (`inline: 1`) and keeping statements apart (`sequences: false`)
 // leaves text that repeats more: about 0.1 % less after gzip, with no unsafe transform.
 /**
@@ -85,13 +85,15 @@ const visitorPrivateMembers = new RegExp(
   ].join('|')})$`,
 );
 
-const minifyForVisitors = () => [
+const minifyForVisitors = ({ forAgents = false } = {}) => [
   esbuildMinify({ target: 'es2022', legalComments: 'none' }),
   // keep_fargs: false drops unused parameters (nothing here reads a function's `length`).
   terser({
     ecma: 2020,
     compress: { passes: 3, keep_fargs: false, inline: 1, sequences: false },
-    mangle: { properties: { regex: visitorPrivateMembers } },
+    // Terser minifies chunk by chunk: the agent bundle's on-demand chunks share these members with its
+    // entry, so only the visitors' bundles (whose chunks are translation tables alone) rename them.
+    ...(forAgents ? {} : { mangle: { properties: { regex: visitorPrivateMembers } } }),
     format: { comments: false },
   }),
 ];
@@ -130,19 +132,23 @@ const esm = {
  * `sideEffects` (entry files and the modules that define elements) lets whole modules whose exports
  * go unused drop out even when their top level calls functions (schemas, tables).
  */
-const browserPlugins = ({ fastMinify = false } = {}) => [
+const browserPlugins = ({ forAgents = false } = {}) => [
   engineIoBrowserTransports,
   withoutWebTransport,
   // Resolving `.ts` here (not only in the esbuild plugin) is what makes `sideEffects` apply to src/.
   nodeResolve({ browser: true, exportConditions: ['browser'], extensions: ['.mjs', '.js', '.json', '.ts'] }),
   // Terser leaves the text of template literals alone: the CSS and markup of Lit's templates are minified before it.
-  ...(fastMinify ? [transpile(true)] : [leanLit(), transpile(), minifyTemplates(), ...minifyForVisitors()]),
+  // Lit's dev-only and polyfill hooks are cut from the visitors' bundles (build/lean-lit.mjs).
+  ...(forAgents ? [] : [leanLit()]),
+  transpile(),
+  minifyTemplates(),
+  ...minifyForVisitors({ forAgents }),
 ];
 
 /** Self-contained bundles for a plain `<script>` tag on any page. */
-const cdn = (input, file, options) => ({
+const cdn = (input, file) => ({
   input,
-  plugins: browserPlugins(options),
+  plugins: browserPlugins(),
   // One file for a plain <script>: dynamic imports (the virtualizer's layouts) are inlined.
   output: { file, format: 'iife', name: 'Conecta', sourcemap: true, inlineDynamicImports: true },
 });
@@ -159,10 +165,36 @@ const widget = {
   output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'webchat/[name]-[hash].js', sourcemap: true },
 };
 
+/**
+ * The agent elements' translation tables come in one module for npm users (src/i18n/agent-tables.ts,
+ * every language at hand); the CDN agent bundle takes the lazy one instead, each language a chunk.
+ */
+const lazyAgentTables = {
+  name: 'lazy-agent-tables',
+  async resolveId(source, importer, options) {
+    if (!source.endsWith('/agent-tables.js') || !importer?.includes('/src/i18n/')) return null;
+    return this.resolve(source.replace(/agent-tables\.js$/, 'agent-tables-lazy.js'), importer, { ...options, skipSelf: true });
+  },
+};
+
+/**
+ * The agent bundle, an ES module (`<script type="module">`): what the desk needs at once in the entry,
+ * and beside it in dist/cdn/agent/ the chunks loaded on demand (each language's table, the phone
+ * metadata, rarely used dialogs, the virtualizer's layouts).
+ */
+const agent = {
+  input: { 'conecta-agent': 'src/cdn/agent.ts' },
+  // The chunks import what they share with the entry from it, rather than from one more chunk.
+  preserveEntrySignatures: 'allow-extension',
+  plugins: [lazyAgentTables, ...browserPlugins({ forAgents: true })],
+  treeshake: { manualPureFunctions: ['css'] },
+  output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'agent/[name]-[hash].js', sourcemap: true },
+};
+
 export default [
   esm,
   // The one-line embed: the loader (≤ 3 KB gzip, no Lit) and, beside it, the full widget it loads.
   cdn('src/cdn/webchat-loader.ts', 'dist/cdn/conecta-webchat.js'),
   widget,
-  cdn('src/cdn/agent.ts', 'dist/cdn/conecta-agent.js', { fastMinify: true }),
+  agent,
 ];

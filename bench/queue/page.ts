@@ -175,4 +175,10 @@ export async function runPlainList(count: number, rate: number, durationMs: numb
   return { firstRenderMs, ...load };
 }
 
-(window as unknown as { queueBench: unknown }).queueBench = { runElement, runPlainList };
+/** The first render alone, `<conecta-queue>` or the plain list, on `count` sessions (for medians of several). */
+export async function firstRender(kind: 'element' | 'plain', count: number): Promise<number> {
+  const run = kind === 'element' ? runElement : runPlainList;
+  return (await run(count, 0, 0)).firstRenderMs;
+}
+
+(window as unknown as { queueBench: unknown }).queueBench = { runElement, runPlainList, firstRender };

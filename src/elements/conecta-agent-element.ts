@@ -45,6 +45,21 @@ export class ConectaAgentElement extends ConectaElement<Translation> {
   constructor() {
     super();
     new ProvidedClientController(this, this.clientController);
+    // A `client` set on the element before its definition loaded (one defined on demand) is an own
+    // property that hides the accessor: hand it over.
+    if (Object.hasOwn(this, 'client')) {
+      const own = this as { client?: ConectaClientApi };
+      const client = own.client;
+      delete own.client;
+      this.client = client;
+    }
+  }
+
+  // In the CDN bundle a language's table is a chunk loaded on demand: render once it is here (no
+  // flash of another language). With the tables at hand (npm), the update is not delayed at all.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.localize.isReady) return super.scheduleUpdate();
+    return this.localize.ready().then(() => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

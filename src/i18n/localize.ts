@@ -1,22 +1,28 @@
 import type { ReactiveControllerHost } from 'lit';
-import { en } from './en.js';
-import { es } from './es.js';
+import { agentTableSources } from './agent-tables.js';
 import type { Language } from './language.js';
-import { Localizer } from './localizer.js';
-import { ptBR, type Translation } from './pt-BR.js';
+import { Localizer, type TableSources } from './localizer.js';
+import type { Translation } from './pt-BR.js';
 
 export { browserLangTag, languageOf, resolveLangTag, type Language } from './language.js';
-
-/** The agent elements' tables (queue, session, contact form). The webchat brings its own. */
-export const translations: Readonly<Record<Language, Translation>> = { 'pt-BR': ptBR, en, es };
 
 /**
  * The agent elements' localization: their texts, following the element's `lang`, else the nearest
  * ancestor's, else the CRM page's.
  */
 export class LocalizeController extends Localizer<Translation> {
+  /** The languages whose table this element has. */
+  readonly #loaded: Set<Language>;
+
   constructor(host: ReactiveControllerHost & HTMLElement) {
-    super(host, translations);
+    const loaded = new Set<Language>();
+    super(host, tracked(agentTableSources, loaded));
+    this.#loaded = loaded;
+  }
+
+  /** Whether the table of the language that applies now is here (always, with the tables at hand: npm). */
+  get isReady(): boolean {
+    return this.#loaded.has(this.language);
   }
 
   /** A country's name in the element's language, e.g. `Brasil` for `BR`. */
@@ -27,4 +33,19 @@ export class LocalizeController extends Localizer<Translation> {
       return code;
     }
   }
+}
+
+/** `sources`, noting in `loaded` each language whose table is given or, once loaded, arrives. */
+function tracked<T>(sources: TableSources<T>, loaded: Set<Language>): TableSources<T> {
+  const entries = Object.entries(sources) as [Language, TableSources<T>[Language]][];
+  return Object.fromEntries(
+    entries.map(([language, source]) => {
+      if (typeof source !== 'function') {
+        loaded.add(language);
+        return [language, source];
+      }
+      const load = source as () => Promise<T>;
+      return [language, () => load().then((table) => (loaded.add(language), table))];
+    }),
+  ) as TableSources<T>;
 }

@@ -47,6 +47,7 @@ describe('<conecta-agent-desk>', () => {
     expect((inner(el, 'conecta-queue') as unknown as { client: unknown }).client === client).to.equal(true);
     await chooseInQueue(el, 'session-4');
     expect(inner<ConectaSession>(el, 'conecta-session')!.client === client).to.equal(true);
+    await customElements.whenDefined('conecta-contact-form'); // a chunk loaded once a session is open
     expect((inner(el, 'conecta-contact-form') as unknown as { client: unknown }).client === client).to.equal(true);
   });
 

@@ -17,8 +17,9 @@ const gzipCopy = `export const from = 'the gzip copy';\n${original}`;
 /** A built tree like rollup's, with the build's compressed copies (of distinct content) beside the CDN files. */
 async function fakeBuild(dir: string): Promise<void> {
   await mkdir(join(dir, 'cdn/webchat'), { recursive: true });
+  await mkdir(join(dir, 'cdn/agent'), { recursive: true });
   await mkdir(join(dir, 'esm'), { recursive: true });
-  for (const path of ['cdn/conecta-webchat.js', 'cdn/webchat/pt-BR-CLn11NSX.js']) {
+  for (const path of ['cdn/conecta-webchat.js', 'cdn/webchat/pt-BR-CLn11NSX.js', 'cdn/agent/phone-DhesdYv8.js']) {
     await writeFile(join(dir, path), original);
     await writeFile(join(dir, `${path}.br`), brotliCompressSync(brotliCopy));
     await writeFile(join(dir, `${path}.gz`), gzipSync(gzipCopy));
@@ -66,6 +67,12 @@ describe('the built files, as the server sends them', () => {
     assert.equal(chunk.headers.get('cache-control'), 'public, max-age=31536000, immutable');
     assert.equal(chunk.headers.get('content-encoding'), 'br');
     assert.equal((await get('/dist/cdn/conecta-webchat.js', 'br')).headers.get('cache-control'), 'public, max-age=300');
+  });
+
+  it('keeps the agent bundle’s content-hashed chunks a year (immutable) too', async () => {
+    const chunk = await get('/dist/cdn/agent/phone-DhesdYv8.js', 'br');
+    assert.equal(chunk.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    assert.equal(chunk.headers.get('content-encoding'), 'br');
   });
 
   it('still compresses a built file that has no copies (the ESM build) as it sends it', async () => {

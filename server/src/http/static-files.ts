@@ -11,9 +11,10 @@ export interface StaticRoot {
 
 /**
  * Rollup's chunks (rollup.config.mjs: `chunks/[name]-[hash].js` in dist/esm, `webchat/[name]-[hash].js`
- * in dist/cdn; the hash is 8 base64url characters): a new build gives changed content a new name.
+ * and `agent/[name]-[hash].js` in dist/cdn; the hash is 8 base64url characters): a new build gives
+ * changed content a new name.
  */
-const CONTENT_HASHED = /[\\/](?:chunks|webchat)[\\/][^\\/]+-[\w-]{8}\.js(?:\.map)?$/;
+const CONTENT_HASHED = /[\\/](?:chunks|webchat|agent)[\\/][^\\/]+-[\w-]{8}\.js(?:\.map)?$/;
 const ONE_YEAR_SECONDS = 31_536_000;
 /** Where the built elements are served; everything else (pages, their scripts) is edited in place. */
 const BUILT_PREFIX = '/dist/';

@@ -12,11 +12,11 @@ import { clientContext } from '../../context/client-context.js';
 import { NarrowWidthController } from '../../controllers/narrow-width.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
+import { defineOnDemand, requestDefinition } from '../../dom/define-on-demand.js';
 import { icon } from '../../icons/icon.js';
 import type { Session } from '../../protocol/index.js';
 import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
-import '../conecta-contact-form/conecta-contact-form.js';
 import '../conecta-queue/conecta-queue.js';
 import '../conecta-session/conecta-session.js';
 import { ConectaAgentElement, define } from '../conecta-agent-element.js';
@@ -25,6 +25,10 @@ import { OptionalPanels } from './optional-panels.js';
 
 /** The phone layout's tabs, as in the seed's mobile app: two phases of the queue, the contact, the colleagues. */
 export type DeskTab = 'waiting' | 'sessions' | 'contacts' | 'agents';
+// The contact form (and the phone metadata behind it, a large part of the agent bundle) is a chunk
+// of its own, loaded once a session is open.
+defineOnDemand('conecta-contact-form', () => import('../conecta-contact-form/conecta-contact-form.js'));
+
 const DESK_TABS: readonly DeskTab[] = ['waiting', 'sessions', 'contacts', 'agents'];
 const TAB_ICONS = { waiting: inbox, sessions: messageCircle, contacts: contactRound, agents: users } as const;
 /** Below this width (rem) of its own, the desk is a phone app: tabs, and the conversation full screen. */
@@ -235,7 +239,7 @@ export class ConectaAgentDesk extends ConectaAgentElement {
         </section>
         <section part="contact-panel" class="panel contact" aria-label=${t.contact}
           ?hidden=${this.withoutContactForm || (!session && !phone) || !shown('contact')}>
-          ${this.#slot('contact-form', session ? html`<conecta-contact-form contact-id=${session.contactId}></conecta-contact-form>` : nothing)}
+          ${this.#slot('contact-form', session ? this.#renderContactForm(session.contactId) : nothing)}
           ${phone && !session ? html`<p class="placeholder">${this.localize.t.deskTabs.noContact}</p>` : nothing}
         </section>
         <section part="colleagues-panel" class="panel colleagues" aria-label=${this.localize.t.deskTabs.agents}
@@ -246,6 +250,11 @@ export class ConectaAgentDesk extends ConectaAgentElement {
       </div>
       ${phone && !conversation ? this.#renderTabs(showColleagues) : nothing}
     </div>`;
+  }
+
+  #renderContactForm(contactId: string) {
+    void requestDefinition('conecta-contact-form'); // it upgrades in place once loaded
+    return html`<conecta-contact-form contact-id=${contactId}></conecta-contact-form>`;
   }
 
   #renderBack() {

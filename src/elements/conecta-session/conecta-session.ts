@@ -26,7 +26,8 @@ import { transcriptStyles } from '../transcript.styles.js';
 import { sessionStyles } from './conecta-session.styles.js';
 import { CallRequestEvent, ContactEditEvent } from './events.js';
 import { SessionComposer } from './session-composer.js';
-import { SessionDialogs, type SessionDialog } from './session-dialogs.js';
+import type { SessionDialog } from './session-dialogs.js';
+import { SessionDialogsOnDemand } from './session-dialogs-on-demand.js';
 import { SessionHeader } from './session-header.js';
 import type { SessionHost, SessionView } from './session-host.js';
 import { SessionHistoryView } from './session-history-view.js';
@@ -157,7 +158,7 @@ export class ConectaSession extends ConectaAgentElement {
   readonly #header = new SessionHeader(this.#host);
   readonly #notice = new SessionNotice(this.#host);
   readonly #composer = new SessionComposer(this.#host);
-  readonly #dialogs = new SessionDialogs(this.#host);
+  readonly #dialogs = new SessionDialogsOnDemand(this.#host);
   readonly #sidePanel = new SessionSidePanel(this.#host, this.#header);
   readonly #toolbar = new SessionToolbar(this.#host);
   readonly #width = new NarrowWidthController(this, DRAWER_BELOW_REM);
@@ -172,6 +173,12 @@ export class ConectaSession extends ConectaAgentElement {
     this.clientController.subscribe(() => this.#open());
     // It works on its own (observes the transcript, marks read): nothing here calls it.
     new SessionReadMarker(this.#host);
+  }
+
+  // A dialog's chunk, the first time one opens: render once it is here.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = this.#dialogs.loading;
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,10 +1,13 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import '../conecta-contact-form/conecta-contact-form.js';
+import { defineOnDemand, requestDefinition } from '../../dom/define-on-demand.js';
 import { ConectaError, fillTemplate, missingTemplateVariables, type Session, type Template } from '../../protocol/index.js';
 import { SessionSelectedEvent } from './events.js';
 import type { SessionHost } from './session-host.js';
 import { sessionSummary } from './session-summary.js';
+
+// The contact form (and the phone metadata behind it) is a chunk of its own, loaded when its dialog opens.
+defineOnDemand('conecta-contact-form', () => import('../conecta-contact-form/conecta-contact-form.js'));
 
 export type SessionDialog = 'template' | 'history' | 'channels' | 'contact' | 'tags' | 'transfer' | 'invite';
 
@@ -294,6 +297,7 @@ export class SessionDialogs implements ReactiveController {
 
   #renderContact() {
     const t = this.host.localize.t.sessionTools;
+    void requestDefinition('conecta-contact-form'); // it upgrades in place once loaded, with its client
     return this.#frame(
       t.editContactTitle,
       html`<conecta-contact-form .client=${this.host.client} contact-id=${this.host.view.contact?.id ?? ''} without-heading
