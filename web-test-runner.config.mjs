@@ -3,9 +3,10 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromeArgs, findChrome } from './test/support/chrome.mjs';
 import { layoutScreenshotPlugin } from './test/support/layout-screenshot-plugin.mjs';
+import { storybookTestPlugin } from './test/support/storybook-test-plugin.mjs';
 
 export default {
-  files: ['test/elements/**/*.test.ts', 'test/controllers/**/*.test.ts'],
+  files: ['test/elements/**/*.test.ts', 'test/controllers/**/*.test.ts', 'test/stories/**/*.test.ts'],
   // socket.io-client must resolve to its browser build, not the Node one (which needs `ws`).
   nodeResolve: { browser: true, exportConditions: ['browser', 'production'] },
   // One page at a time: on a 2-core machine it is faster than two, and a background page gets no
@@ -14,7 +15,8 @@ export default {
   testsFinishTimeout: 120_000,
   // Lit's legacy decorators need experimentalDecorators + useDefineForClassFields: false (tsconfig.json).
   // layoutScreenshotPlugin: the layout tests write screenshots of every agent element at each width.
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), layoutScreenshotPlugin()],
+  // storybookTestPlugin: the stories' tests (test/stories/) run play functions that use storybook/test.
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), storybookTestPlugin(), layoutScreenshotPlugin()],
   browsers: [
     chromeLauncher({
       // No test tool may download a browser: use the one installed on the machine.

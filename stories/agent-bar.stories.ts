@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { userEvent } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/agent-bar.js';
 import { agentBarFixture, authEndedFixture, createMockClient, pausedFor, type AgentBarFixtureOptions } from '../test/fixtures/index.js';
-import { inShadow, languageArgType, tokenArgTypes, withTokens, type TokenArgs } from './story-kit.js';
+import { inShadow, latencyArgType, shadowText, tokenArgTypes, withTokens, type TokenArgs } from './story-kit.js';
 
 interface AgentBarArgs extends TokenArgs {
   lang: string;
@@ -24,12 +24,7 @@ const meta = {
   decorators: [withTokens],
   args: { lang: 'pt-BR', latency: 300 },
   argTypes: {
-    ...languageArgType,
-    latency: {
-      control: { type: 'number', min: 0, step: 100 },
-      description: 'Mock client: delay of every answer (ms).',
-      table: { category: 'story' },
-    },
+    ...latencyArgType,
     ...tokenArgTypes,
   },
   parameters: { actions: { handles: ['conecta-logout', 'conecta-alerts-changed'] } },
@@ -47,6 +42,20 @@ export const Reconnecting: Story = { render: inState({ connection: 'connecting' 
 
 /** The server cannot be reached (red): the tooltip says what to check. */
 export const Offline: Story = { render: inState({ connection: 'connecting', connectionFailures: 3 }) };
+
+/** Ana takes the coffee pause: the bar shows it with its countdown; "end pause" brings her back. */
+export const Pause: Story = {
+  args: { latency: 0 },
+  play: async ({ canvasElement }) => {
+    const bar = canvasElement.querySelector('conecta-agent-bar')!;
+    await userEvent.selectOptions(await inShadow(canvasElement, 'conecta-agent-bar', 'select[name=pause-type]'), 'pause-coffee');
+    await userEvent.click(await inShadow(canvasElement, 'conecta-agent-bar', '[part="pause"] button[type="submit"]'));
+    await waitFor(() => expect(bar.matches(':state(paused)')).toBe(true));
+    await expect(shadowText(canvasElement, 'conecta-agent-bar', '[part="pause-time"]')[0]).toMatch(/\d+:\d{2}/);
+    await userEvent.click(await inShadow(canvasElement, 'conecta-agent-bar', '[part="pause"] button'));
+    await waitFor(() => expect(bar.matches(':state(paused)')).toBe(false));
+  },
+};
 
 /** On the coffee pause, within its 10 minutes: the countdown. */
 export const Paused: Story = { render: inState({ availability: pausedFor(4) }) };

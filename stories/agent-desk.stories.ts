@@ -4,12 +4,12 @@ import { styleMap } from 'lit/directives/style-map.js';
 import '../src/agent-desk.js';
 import type { ConectaState } from '../src/client/state.js';
 import { conversationFixture, createMockClient, emptyFixture, offlineFixture } from '../test/fixtures/index.js';
-import { darkTheme, languageArgType, tokenArgTypes, withTokens, type TokenArgs } from './story-kit.js';
+import { darkTheme, latencyArgType, tokenArgTypes, withTokens, type TokenArgs } from './story-kit.js';
 
 interface DeskArgs extends TokenArgs {
   lang: string;
-  sessionId: string;
-  withoutContactForm: boolean;
+  'session-id': string;
+  'without-contact-form': boolean;
   /** Delay of every mock answer, in ms. */
   latency: number;
   /** The story's frame width: the panels wrap on narrow hosts. */
@@ -20,30 +20,22 @@ interface DeskArgs extends TokenArgs {
 const onState = (state: () => ConectaState) => (args: DeskArgs) =>
   html`<div style=${styleMap({ maxInlineSize: args.width === 'narrow' ? '24rem' : undefined })}>
     <conecta-agent-desk .client=${createMockClient(state(), { latency: args.latency })} lang=${args.lang || nothing}
-      session-id=${args.sessionId || nothing} ?without-contact-form=${args.withoutContactForm}></conecta-agent-desk>
+      session-id=${args['session-id'] || nothing} ?without-contact-form=${args['without-contact-form']}></conecta-agent-desk>
   </div>`;
 
 const meta = {
   title: 'Agent/Desk',
   component: 'conecta-agent-desk',
   decorators: [withTokens],
-  args: { lang: 'pt-BR', sessionId: '', withoutContactForm: false, latency: 300, width: '' },
+  args: { lang: 'pt-BR', 'session-id': '', 'without-contact-form': false, latency: 300, width: '' },
   argTypes: {
-    ...languageArgType,
-    sessionId: {
-      name: 'session-id',
+    // The manifest describes the attributes; this says what the fixtures hold.
+    'session-id': {
       control: 'select',
       options: ['', 'session-4', 'session-5', 'session-6'],
-      description:
-        'The open session (chosen in the queue, or set by the host). Fixtures: `session-4` active, `session-5` pending, `session-6` finished.',
-      table: { category: 'attributes' },
+      description: 'Fixtures: `session-4` active, `session-5` pending, `session-6` finished.',
     },
-    withoutContactForm: { name: 'without-contact-form', control: 'boolean', table: { category: 'attributes' } },
-    latency: {
-      control: { type: 'number', min: 0, step: 100 },
-      description: 'Mock client: delay of every answer (ms).',
-      table: { category: 'story' },
-    },
+    ...latencyArgType,
     width: {
       control: 'select',
       options: ['', 'narrow'],
@@ -66,13 +58,13 @@ type Story = StoryObj<DeskArgs>;
 export const Default: Story = {};
 
 /** Ana's active session with Elisa open, beside the queue, with Elisa's record. */
-export const SessionOpen: Story = { args: { sessionId: 'session-4' } };
+export const SessionOpen: Story = { args: { 'session-id': 'session-4' } };
 
 /** A finished session stays open, with "Fechar atendimento", so its rating shows when the contact gives it. */
-export const FinishedSession: Story = { args: { sessionId: 'session-6' } };
+export const FinishedSession: Story = { args: { 'session-id': 'session-6' } };
 
 /** A narrow host (a CRM's side column): the panels one under the other. */
-export const Narrow: Story = { args: { sessionId: 'session-4', width: 'narrow' } };
+export const Narrow: Story = { args: { 'session-id': 'session-4', width: 'narrow' } };
 
 /** No sessions at all. */
 export const Empty: Story = { render: onState(() => emptyFixture()) };
@@ -80,9 +72,9 @@ export const Empty: Story = { render: onState(() => emptyFixture()) };
 /** The connection is lost: every panel says so. */
 export const Offline: Story = { render: onState(() => offlineFixture()) };
 
-export const English: Story = { args: { lang: 'en', sessionId: 'session-4' } };
+export const English: Story = { args: { lang: 'en', 'session-id': 'session-4' } };
 
-export const Spanish: Story = { args: { lang: 'es', sessionId: 'session-4' } };
+export const Spanish: Story = { args: { lang: 'es', 'session-id': 'session-4' } };
 
 /** The `--conecta-*` tokens set on an ancestor, as a host page would. */
-export const Themed: Story = { args: { ...darkTheme, sessionId: 'session-4' } };
+export const Themed: Story = { args: { ...darkTheme, 'session-id': 'session-4' } };

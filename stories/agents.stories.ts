@@ -3,17 +3,7 @@ import { html, nothing } from 'lit';
 import '../src/agents.js';
 import '../src/internal-chat.js';
 import { colleaguesFixture, createMockClient, offlineFixture, queueFixture, type MockClient } from '../test/fixtures/index.js';
-import {
-  languageArgType,
-  never,
-  tokenArgTypes,
-  withTokens,
-  type TokenArgs,
-  appearanceArgTypes,
-  dark,
-  withDarkPage,
-  type AppearanceArgs,
-} from './story-kit.js';
+import { never, latencyArgType, tokenArgTypes, withTokens, type TokenArgs, dark, withDarkPage, type AppearanceArgs } from './story-kit.js';
 
 interface AgentsArgs extends TokenArgs, AppearanceArgs {
   lang: string;
@@ -30,19 +20,8 @@ const meta = {
   decorators: [withTokens, withDarkPage],
   args: { lang: 'pt-BR', latency: 300 },
   argTypes: {
-    ...languageArgType,
-    ...appearanceArgTypes,
-    latency: {
-      control: { type: 'number', min: 0, step: 100 },
-      description: 'Mock client: delay of every answer (ms).',
-      table: { category: 'story' },
-    },
+    ...latencyArgType,
     ...tokenArgTypes,
-    '--conecta-agents-unread-background': {
-      control: 'color',
-      description: 'Background of the unread counter (default: the brand color).',
-      table: { category: 'element knobs' },
-    },
   },
   parameters: { actions: { handles: ['conecta-agent-selected'] } },
   render: onClient((args) => createMockClient(colleaguesFixture(), { latency: args.latency })),

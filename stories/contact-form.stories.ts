@@ -1,17 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { userEvent } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/contact-form.js';
 import { authEndedFixture, createMockClient, offlineFixture, queueFixture, type MockClient } from '../test/fixtures/index.js';
 import {
   darkTheme,
   inShadow,
-  languageArgType,
   never,
+  latencyArgType,
   tokenArgTypes,
   withTokens,
   type TokenArgs,
-  appearanceArgTypes,
   dark,
   withDarkPage,
   type AppearanceArgs,
@@ -19,7 +18,7 @@ import {
 
 interface ContactFormArgs extends TokenArgs, AppearanceArgs {
   lang: string;
-  contactId: string;
+  'contact-id': string;
   /** Delay of every mock answer, in ms: long enough to see "Saving…". */
   latency: number;
 }
@@ -29,7 +28,7 @@ const onClient = (makeClient: (args: ContactFormArgs) => MockClient) => (args: C
   html`<conecta-contact-form
     .client=${makeClient(args)}
     lang=${args.lang || nothing}
-    contact-id=${args.contactId || nothing}
+    contact-id=${args['contact-id'] || nothing}
     theme=${args.theme || nothing}
     density=${args.density || nothing}
   ></conecta-contact-form>`;
@@ -38,22 +37,11 @@ const meta = {
   title: 'Agent/Contact form',
   component: 'conecta-contact-form',
   decorators: [withTokens, withDarkPage],
-  args: { lang: 'pt-BR', contactId: 'contact-carla', latency: 400 },
+  args: { lang: 'pt-BR', 'contact-id': 'contact-carla', latency: 400 },
   argTypes: {
-    ...languageArgType,
-    ...appearanceArgTypes,
-    contactId: {
-      name: 'contact-id',
-      control: 'select',
-      options: ['contact-carla', 'contact-diego', 'contact-elisa', 'contact-fabio', ''],
-      description: 'The contact to edit; empty creates a new contact.',
-      table: { category: 'attributes' },
-    },
-    latency: {
-      control: { type: 'number', min: 0, step: 100 },
-      description: 'Mock client: delay of every answer (ms).',
-      table: { category: 'story' },
-    },
+    // The manifest describes the attributes; this says what the fixtures hold.
+    'contact-id': { control: 'select', options: ['contact-carla', 'contact-diego', 'contact-elisa', 'contact-fabio', ''] },
+    ...latencyArgType,
     ...tokenArgTypes,
   },
   parameters: { actions: { handles: ['conecta-contact-saved'] } },
@@ -67,7 +55,7 @@ type Story = StoryObj<ContactFormArgs>;
 export const Default: Story = {};
 
 /** A new contact (no `contact-id`): an empty form. */
-export const Empty: Story = { args: { contactId: '' } };
+export const Empty: Story = { args: { 'contact-id': '' } };
 
 /** Loading the contact, which never answers here. */
 export const Loading: Story = {
@@ -97,19 +85,32 @@ export const SaveError: Story = {
     ),
   ),
   play: async ({ canvasElement }) => {
-    await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '[part="save-button"]'));
-    await inShadow(canvasElement, 'conecta-contact-form', '#email-error');
+    // Saving waits for Carla to be loaded (the button is disabled until then).
+    const save = await inShadow(canvasElement, 'conecta-contact-form', '[part="save-button"]');
+    await waitFor(() => expect(save).toBeEnabled(), { timeout: 5_000 });
+    await userEvent.click(save);
+    const error = await waitFor(() => inShadow(canvasElement, 'conecta-contact-form', '#email-error'), { timeout: 5_000 });
+    await expect(error.textContent?.trim()).not.toBe('');
   },
 };
 
 /** Checked before sending: a new contact without a name and with a malformed e-mail and phone. */
 export const Invalid: Story = {
-  args: { contactId: '' },
+  args: { 'contact-id': '' },
   play: async ({ canvasElement }) => {
     await userEvent.type(await inShadow(canvasElement, 'conecta-contact-form', '#email'), 'carla@');
     await userEvent.type(await inShadow(canvasElement, 'conecta-contact-form', '#phone'), '123');
     await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '[part="save-button"]'));
-    await inShadow(canvasElement, 'conecta-contact-form', '#name-error');
+    const nameError = await inShadow(canvasElement, 'conecta-contact-form', '#name-error');
+    await expect(nameError.textContent?.trim()).not.toBe('');
+    // Every refused field says so to assistive technology, and the first one gets the focus.
+    for (const field of ['#name', '#email', '#phone']) {
+      await expect(await inShadow(canvasElement, 'conecta-contact-form', field)).toHaveAttribute('aria-invalid', 'true');
+    }
+    const form = canvasElement.querySelector('conecta-contact-form');
+    await expect(form?.shadowRoot?.activeElement?.id).toBe('name');
+    // What was typed is kept.
+    await expect(await inShadow<HTMLInputElement>(canvasElement, 'conecta-contact-form', '#email')).toHaveValue('carla@');
   },
 };
 

@@ -10,64 +10,31 @@ import {
   offlineFixture,
   type MockClient,
 } from '../test/fixtures/index.js';
-import {
-  languageArgType,
-  never,
-  tokenArgTypes,
-  withTokens,
-  type TokenArgs,
-  appearanceArgTypes,
-  dark,
-  withDarkPage,
-  type AppearanceArgs,
-} from './story-kit.js';
+import { never, latencyArgType, tokenArgTypes, withTokens, type TokenArgs, dark, withDarkPage, type AppearanceArgs } from './story-kit.js';
 
 interface InternalChatArgs extends TokenArgs, AppearanceArgs {
   lang: string;
-  withAgent: string;
+  'with-agent': string;
   variant: 'default' | 'compact';
-  withAlerts: boolean;
+  'with-alerts': boolean;
   latency: number;
 }
 
 const onClient = (makeClient: (args: InternalChatArgs) => MockClient) => (args: InternalChatArgs) =>
-  html`<conecta-internal-chat .client=${makeClient(args)} lang=${args.lang || nothing} with-agent=${args.withAgent || nothing}
-    variant=${args.variant || nothing} ?with-alerts=${args.withAlerts} theme=${args.theme || nothing}
+  html`<conecta-internal-chat .client=${makeClient(args)} lang=${args.lang || nothing} with-agent=${args['with-agent'] || nothing}
+    variant=${args.variant || nothing} ?with-alerts=${args['with-alerts']} theme=${args.theme || nothing}
     density=${args.density || nothing}></conecta-internal-chat>`;
 
 const meta = {
   title: 'Agent/Internal chat',
   component: 'conecta-internal-chat',
   decorators: [withTokens, withDarkPage],
-  args: { lang: 'pt-BR', withAgent: bruno.id, variant: 'default', withAlerts: false, latency: 300 },
+  args: { lang: 'pt-BR', 'with-agent': bruno.id, variant: 'default', 'with-alerts': false, latency: 300 },
   argTypes: {
-    ...languageArgType,
-    ...appearanceArgTypes,
-    withAgent: {
-      control: 'select',
-      options: ['', bruno.id, 'agent-carol'],
-      name: 'with-agent',
-      description: 'The colleague whose conversation is open.',
-      table: { category: 'attributes' },
-    },
-    variant: { control: 'inline-radio', options: ['default', 'compact'], table: { category: 'attributes' } },
-    withAlerts: {
-      control: 'boolean',
-      name: 'with-alerts',
-      description: 'Beep and notify when a colleague writes while the page is hidden.',
-      table: { category: 'attributes' },
-    },
-    latency: {
-      control: { type: 'number', min: 0, step: 100 },
-      description: 'Mock client: delay of every answer (ms).',
-      table: { category: 'story' },
-    },
+    // The manifest describes the attributes; this says what the fixtures hold.
+    'with-agent': { control: 'select', options: ['', bruno.id, 'agent-carol'] },
+    ...latencyArgType,
     ...tokenArgTypes,
-    '--conecta-internal-chat-unread-background': {
-      control: 'color',
-      description: 'Background of the unread counters (default: the brand color).',
-      table: { category: 'element knobs' },
-    },
   },
   render: onClient((args) => createMockClient(chatFixture(), { latency: args.latency })),
 } satisfies Meta<InternalChatArgs>;
@@ -79,17 +46,17 @@ type Story = StoryObj<InternalChatArgs>;
 export const Default: Story = {};
 
 /** The conversations, none open. */
-export const NoneOpen: Story = { args: { withAgent: '' } };
+export const NoneOpen: Story = { args: { 'with-agent': '' } };
 
 /** No conversation yet. */
 export const Empty: Story = {
-  args: { withAgent: '' },
+  args: { 'with-agent': '' },
   render: onClient((args) => createMockClient(emptyChatFixture(), { latency: args.latency })),
 };
 
 /** The conversations load, which never answers here. */
 export const Loading: Story = {
-  args: { withAgent: '' },
+  args: { 'with-agent': '' },
   render: onClient(() =>
     createMockClient(emptyChatFixture(), {
       store: { ...emptyChatFixture(), chat: { ...emptyChatFixture().chat!, conversations: null } },
@@ -99,7 +66,7 @@ export const Loading: Story = {
 
 /** A colleague writes every few seconds (live messages and unread counts). */
 export const LiveMessages: Story = {
-  args: { withAgent: 'agent-carol' },
+  args: { 'with-agent': 'agent-carol' },
   render: onClient((args) => {
     const client = createMockClient(chatFixture(), { latency: args.latency });
     let n = 0;

@@ -1,21 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { userEvent } from 'storybook/test';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../src/login.js';
 import type { LoginService } from '../src/elements/conecta-login/conecta-login.js';
 import { ConectaError } from '../src/protocol/errors.js';
 import { ana } from '../test/fixtures/index.js';
-import {
-  inShadow,
-  languageArgType,
-  tokenArgTypes,
-  withTokens,
-  type TokenArgs,
-  appearanceArgTypes,
-  dark,
-  withDarkPage,
-  type AppearanceArgs,
-} from './story-kit.js';
+import { inShadow, shadowText, tokenArgTypes, withTokens, type TokenArgs, dark, withDarkPage, type AppearanceArgs } from './story-kit.js';
 
 interface LoginArgs extends TokenArgs, AppearanceArgs {
   lang: string;
@@ -51,7 +41,7 @@ const meta = {
   component: 'conecta-login',
   decorators: [withTokens, withDarkPage],
   args: { lang: 'pt-BR' },
-  argTypes: { ...languageArgType, ...appearanceArgTypes, ...tokenArgTypes },
+  argTypes: { ...tokenArgTypes },
   parameters: { actions: { handles: ['conecta-login', 'conecta-language-changed'] } },
   render: withService(service()),
 } satisfies Meta<LoginArgs>;
@@ -62,8 +52,17 @@ type Story = StoryObj<LoginArgs>;
 /** E-mail filled in; the password `senha` signs in. */
 export const Default: Story = {};
 
-/** A wrong password, told in the element's language. */
-export const WrongPassword: Story = { play: ({ canvasElement }) => signIn(canvasElement) };
+/** A wrong password, told in the element's language; the e-mail is kept. */
+export const WrongPassword: Story = {
+  play: async ({ canvasElement }) => {
+    const signedIn = fn();
+    canvasElement.querySelector('conecta-login')?.addEventListener('conecta-login', signedIn);
+    await signIn(canvasElement);
+    await waitFor(() => expect(shadowText(canvasElement, 'conecta-login', '[role="alert"]').join(' ')).toMatch(/\S/));
+    await expect(await inShadow<HTMLInputElement>(canvasElement, 'conecta-login', 'input[name=email]')).toHaveValue(ana.email);
+    await expect(signedIn).not.toHaveBeenCalled();
+  },
+};
 
 /** Too many wrong passwords: the lock explained, with the time to wait. */
 export const Locked: Story = {

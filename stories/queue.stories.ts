@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { userEvent } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/queue.js';
 import type { ConectaState } from '../src/client/state.js';
 import type { Contact, Session } from '../src/protocol/index.js';
@@ -19,23 +19,25 @@ import {
 import {
   darkTheme,
   inShadow,
-  languageArgType,
+  nextEvent,
+  shadowText,
   never,
   teamOptions,
+  latencyArgType,
   tokenArgTypes,
   type TokenArgs,
   withTokens,
-  appearanceArgTypes,
   dark,
   withDarkPage,
   type AppearanceArgs,
 } from './story-kit.js';
 
+/** Named after the element's attributes: the manifest describes them (.storybook/preview.ts). */
 interface QueueArgs extends TokenArgs, AppearanceArgs {
   lang: string;
   team: string;
   phase: 'waiting' | 'active' | 'pending';
-  withAlerts: boolean;
+  'with-alerts': boolean;
   /** Delay of every mock answer, in ms: long enough to see "Accepting…". */
   latency: number;
 }
@@ -43,7 +45,7 @@ interface QueueArgs extends TokenArgs, AppearanceArgs {
 /** Renders `<conecta-queue>` on a fresh mock client, so every story (and args change) starts over. */
 const onClient = (makeClient: (args: QueueArgs) => MockClient) => (args: QueueArgs) =>
   html`<conecta-queue .client=${makeClient(args)} lang=${args.lang || nothing} team=${args.team || nothing}
-    phase=${args.phase || nothing} ?with-alerts=${args.withAlerts} theme=${args.theme || nothing} density=${args.density || nothing}></conecta-queue>`;
+    phase=${args.phase || nothing} ?with-alerts=${args['with-alerts']} theme=${args.theme || nothing} density=${args.density || nothing}></conecta-queue>`;
 
 /** Ana's queue plus `pending` pending sessions and `waiting` waiting ones (for selection and long lists). */
 function bigQueue(waiting: number, pending: number, now = Date.now()): ConectaState {
@@ -77,40 +79,13 @@ const meta = {
   title: 'Agent/Queue',
   component: 'conecta-queue',
   decorators: [withTokens, withDarkPage],
-  args: { lang: 'pt-BR', team: '', phase: 'waiting', withAlerts: false, latency: 400 },
+  args: { lang: 'pt-BR', team: '', phase: 'waiting', 'with-alerts': false, latency: 400 },
   argTypes: {
-    ...languageArgType,
-    ...appearanceArgTypes,
-    team: {
-      control: 'select',
-      options: teamOptions,
-      description: "Show only this team's sessions (a team id); empty shows all of the agent's teams.",
-      table: { category: 'attributes' },
-    },
-    phase: {
-      control: 'inline-radio',
-      options: ['waiting', 'active', 'pending'],
-      description: 'The phase shown.',
-      table: { category: 'attributes' },
-    },
-    withAlerts: {
-      control: 'boolean',
-      name: 'with-alerts',
-      description: 'Beep and notify when a new session waits while the page is hidden.',
-      table: { category: 'attributes' },
-    },
-    latency: {
-      control: { type: 'number', min: 0, step: 100 },
-      description: 'Mock client: delay of every answer (ms).',
-      table: { category: 'story' },
-    },
+    // The manifest has the rest; these two say what the fixtures and the phase's type hold.
+    team: { control: 'select', options: teamOptions },
+    phase: { control: 'inline-radio', options: ['waiting', 'active', 'pending'] },
+    ...latencyArgType,
     ...tokenArgTypes,
-    '--conecta-queue-counter-background': {
-      control: 'color',
-      description: 'Background of the counters (default: the brand color).',
-      table: { category: 'element knobs' },
-    },
-    '--conecta-queue-wait-color': { control: 'color', description: 'Color of the wait time.', table: { category: 'element knobs' } },
   },
   parameters: {
     actions: { handles: ['conecta-session-accepted', 'conecta-session-selected'] },
@@ -124,7 +99,18 @@ type Story = StoryObj<QueueArgs>;
 /** Ana's queue: two sessions waiting for her teams (Suporte, Vendas) and her active one. */
 export const Default: Story = {};
 
-/** Nothing waiting and nothing active. */
+/** Accepting Carla's session: the queue says so (`conecta-session-accepted`) and she moves to "active". */
+export const Accept: Story = {
+  args: { latency: 0 },
+  play: async ({ canvasElement }) => {
+    const accepted = nextEvent<CustomEvent<{ session: Session }>>(canvasElement, 'conecta-queue', 'conecta-session-accepted');
+    await userEvent.click(await inShadow(canvasElement, 'conecta-queue', '[data-session-id="session-1"] [part="accept-button"]'));
+    await expect((await accepted).detail.session.id).toBe('session-1');
+    await waitFor(() => expect(shadowText(canvasElement, 'conecta-queue', '[data-session-id="session-1"]')).toEqual([]));
+  },
+};
+
+/** Nothing waiting and nothing active.
 export const Empty: Story = {
   render: onClient((args) => createMockClient(emptyFixture(), { latency: args.latency })),
 };
@@ -155,7 +141,8 @@ export const AcceptError: Story = {
   ),
   play: async ({ canvasElement }) => {
     await userEvent.click(await inShadow(canvasElement, 'conecta-queue', '[part="accept-button"]'));
-    await inShadow(canvasElement, 'conecta-queue', '.item-error[role="alert"]');
+    const error = await inShadow(canvasElement, 'conecta-queue', '.item-error[role="alert"]');
+    await waitFor(() => expect(error.textContent?.trim()).not.toBe(''));
   },
 };
 

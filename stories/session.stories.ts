@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { userEvent } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/session.js';
 import type { ConectaState } from '../src/client/state.js';
 import type { Session } from '../src/protocol/index.js';
@@ -16,45 +16,33 @@ import {
   authEndedFixture,
   type MockClient,
 } from '../test/fixtures/index.js';
-import { darkTheme, inShadow, languageArgType, never, tokenArgTypes, withTokens, type TokenArgs } from './story-kit.js';
+import { darkTheme, inShadow, latencyArgType, never, shadowText, tokenArgTypes, withTokens, type TokenArgs } from './story-kit.js';
 
 interface SessionArgs extends TokenArgs {
   lang: string;
-  sessionId: string;
+  'session-id': string;
   /** Delay of every mock answer, in ms: long enough to see "sending" and "Finishing…". */
   latency: number;
 }
 
 /** Renders `<conecta-session>` on a fresh mock client, so every story (and args change) starts over. */
 const onClient = (makeClient: (args: SessionArgs) => MockClient) => (args: SessionArgs) =>
-  html`<conecta-session .client=${makeClient(args)} lang=${args.lang || nothing} session-id=${args.sessionId || nothing}></conecta-session>`;
-
-const knob = (description: string, control: 'color' | 'text' = 'color') => ({ control, description, table: { category: 'element knobs' } });
+  html`<conecta-session .client=${makeClient(args)} lang=${args.lang || nothing} session-id=${args['session-id'] || nothing}></conecta-session>`;
 
 const meta = {
   title: 'Agent/Session',
   component: 'conecta-session',
   decorators: [withTokens],
-  args: { lang: 'pt-BR', sessionId: 'session-4', latency: 400 },
+  args: { lang: 'pt-BR', 'session-id': 'session-4', latency: 400 },
   argTypes: {
-    ...languageArgType,
-    sessionId: {
-      name: 'session-id',
+    // The manifest describes the attributes; this says what the fixtures hold.
+    'session-id': {
       control: 'select',
       options: ['session-4', 'session-1', 'session-5', 'session-6', ''],
-      description:
-        'The session shown. Fixtures: `session-4` active with a conversation, `session-1` waiting, `session-5` pending, `session-6` finished; empty: none.',
-      table: { category: 'attributes' },
+      description: 'Fixtures: `session-4` active with a conversation, `session-1` waiting, `session-5` pending, `session-6` finished.',
     },
-    latency: {
-      control: { type: 'number', min: 0, step: 100 },
-      description: 'Mock client: delay of every answer (ms).',
-      table: { category: 'story' },
-    },
+    ...latencyArgType,
     ...tokenArgTypes,
-    '--conecta-session-height': knob("The element's height (default `32rem`).", 'text'),
-    '--conecta-message-background': knob("Background of others' messages."),
-    '--conecta-message-own-background': knob("Background of the agent's own messages."),
   },
   parameters: {
     actions: { handles: ['conecta-session-finished', 'conecta-session-selected', 'conecta-call-request', 'conecta-contact-edit'] },
@@ -68,11 +56,28 @@ type Story = StoryObj<SessionArgs>;
 /** Ana's active session with Elisa: contact and agent messages, a system message, a link. */
 export const Default: Story = {};
 
+/** Writing to Elisa: Enter sends, the message joins the conversation and the field empties. */
+export const Send: Story = {
+  args: { latency: 0 },
+  play: async ({ canvasElement }) => {
+    const input = await inShadow<HTMLTextAreaElement>(canvasElement, 'conecta-session', '#composer-input');
+    await userEvent.type(input, 'Já enviamos o código de rastreio.{Enter}');
+    await waitFor(() =>
+      expect(
+        shadowText(canvasElement, 'conecta-session', '[part~="message"]').some((text) =>
+          text.includes('Já enviamos o código de rastreio.'),
+        ),
+      ).toBe(true),
+    );
+    await expect(input.value).toBe('');
+  },
+};
+
 /** No `session-id` yet (nothing chosen in the queue). */
-export const Empty: Story = { args: { sessionId: '' } };
+export const Empty: Story = { args: { 'session-id': '' } };
 
 /** A session parked by Ana, with no messages: the composer says why it is disabled. */
-export const Pending: Story = { args: { sessionId: 'session-5' } };
+export const Pending: Story = { args: { 'session-id': 'session-5' } };
 
 /** Opening the session, which never answers here. */
 export const Loading: Story = {

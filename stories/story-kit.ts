@@ -2,49 +2,39 @@ import type { ArgTypes, Decorator } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { waitFor } from 'storybook/test';
+import { designTokens } from './design-tokens.js';
 
 /**
- * What the element stories share: the `lang` control, the `--conecta-*` token controls with the
- * decorator that applies them, and a helper for play functions to reach into shadow roots.
+ * What the element stories share: the `--conecta-*` token controls with the decorator that applies
+ * them, and a helper for play functions to reach into shadow roots.
  */
-
-/** The languages the elements ship (pt-BR is the source); empty follows the page. */
-export const languageArgType: ArgTypes = {
-  lang: {
-    control: 'select',
-    options: ['pt-BR', 'en', 'es', ''],
-    description: "The element's language; empty follows the nearest ancestor's `lang` or the page's.",
-    table: { category: 'attributes' },
-  },
-};
 
 /** The teams of the fixtures (`test/fixtures`), for `team` filters and the webchat's channel. */
 export const teamOptions = ['', 'suporte', 'vendas', 'financeiro'];
 
-const token = (description: string, control: 'color' | 'text' = 'color') => ({
-  control,
-  description,
-  table: { category: 'design tokens (set on an ancestor)' },
-});
+/**
+ * Every global token (read from src/styles/tokens.ts) as a control, applied by `withTokens`. The
+ * elements' attributes, events, parts and own custom properties come from the manifest instead
+ * (.storybook/preview.ts).
+ */
+export const tokenArgTypes: ArgTypes = Object.fromEntries(
+  designTokens.map(({ name, fallback, group }) => [
+    name,
+    {
+      control: group === 'colours' ? 'color' : 'text',
+      description: `Default \`${fallback}\`.`,
+      table: { category: 'design tokens (set on an ancestor)', subcategory: group },
+    },
+  ]),
+);
 
-/** Global tokens every element reads (with a fallback): shown as controls, applied by `withTokens`. */
-export const tokenArgTypes: ArgTypes = {
-  '--conecta-color-brand': token('Brand color: primary buttons, counters, own messages.'),
-  '--conecta-color-on-brand': token('Text on the brand color.'),
-  '--conecta-color-surface': token('Background of the elements.'),
-  '--conecta-color-surface-alt': token('Secondary background (rows, others’ messages).'),
-  '--conecta-color-text': token('Text color.'),
-  '--conecta-color-muted': token('Secondary text.'),
-  '--conecta-color-border': token('Separators and quiet outlines.'),
-  '--conecta-color-control-border': token('Outline of fields and checkboxes (3:1 on the surface).'),
-  '--conecta-color-danger': token('Errors and destructive actions.'),
-  '--conecta-color-success': token('Success: saved, available.'),
-  '--conecta-color-warning': token('Warning: on a break, reconnecting.'),
-  '--conecta-color-focus': token('Focus ring.'),
-  '--conecta-radius-m': token('Medium corner radius, e.g. `8px`.', 'text'),
-  '--conecta-space-m': token('Medium spacing, e.g. `0.75rem`.', 'text'),
-  '--conecta-font-family': token('Font family.', 'text'),
-  '--conecta-font-size': token('Base font size, e.g. `0.9375rem`.', 'text'),
+/** The mock client's delay of every answer (ms): long enough to see "Saving…", "sending"… */
+export const latencyArgType: ArgTypes = {
+  latency: {
+    control: { type: 'number', min: 0, step: 100 },
+    description: 'Mock client: delay of every answer (ms).',
+    table: { category: 'story' },
+  },
 };
 
 /** Story args that set `--conecta-*` custom properties. */
@@ -94,6 +84,19 @@ export async function inShadow<E extends Element = HTMLElement>(canvas: HTMLElem
   });
 }
 
+/** The text of what `selector` matches in the first `tag`'s shadow root, whitespace collapsed. */
+export function shadowText(canvas: HTMLElement, tag: string, selector: string): string[] {
+  const found = canvas.querySelector(tag)?.shadowRoot?.querySelectorAll(selector) ?? [];
+  return [...found].map((node) => (node.textContent ?? '').replace(/\s+/g, ' ').trim());
+}
+
+/** Resolves with the next `type` event the first `tag` of the story dispatches. */
+export function nextEvent<E extends Event = CustomEvent>(canvas: HTMLElement, tag: string, type: string): Promise<E> {
+  const element = canvas.querySelector(tag);
+  if (!element) throw new Error(`no ${tag} in the story`);
+  return new Promise((resolve) => element.addEventListener(type, (event) => resolve(event as E), { once: true }));
+}
+
 /** A command answer that never comes: shows an element's loading state for as long as one looks. */
 export const never = <T>(): Promise<T> => new Promise<T>(() => {});
 
@@ -102,21 +105,6 @@ export interface AppearanceArgs {
   theme?: 'auto' | 'light' | 'dark';
   density?: 'comfortable' | 'compact';
 }
-
-export const appearanceArgTypes: ArgTypes = {
-  theme: {
-    control: 'inline-radio',
-    options: ['auto', 'light', 'dark'],
-    description: '`auto` follows the system; `light` or `dark` forces one (the page’s `--conecta-color-*` still win).',
-    table: { category: 'attributes' },
-  },
-  density: {
-    control: 'inline-radio',
-    options: ['comfortable', 'compact'],
-    description: '`compact` shows more rows: tighter rows and controls, still at least 24 × 24 px.',
-    table: { category: 'attributes' },
-  },
-};
 
 /** Behind an element in the dark theme, a dark page (the element paints its own surfaces). */
 export const withDarkPage: Decorator<AppearanceArgs> = (story, { args }) =>

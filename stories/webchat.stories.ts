@@ -1,6 +1,6 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { userEvent } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/webchat.js';
 import type { ConectaState } from '../src/client/state.js';
 import { MAX_UPLOAD_BYTES, type WebchatChannel } from '../src/protocol/index.js';
@@ -16,8 +16,19 @@ import {
   webchatSingleTeamChannel,
   type MockClient,
 } from '../test/fixtures/index.js';
-import { darkTheme, inShadow, never, tokenArgTypes, withTokens, type TokenArgs } from './story-kit.js';
+import {
+  darkTheme,
+  inShadow,
+  latencyArgType,
+  never,
+  nextEvent,
+  shadowText,
+  tokenArgTypes,
+  withTokens,
+  type TokenArgs,
+} from './story-kit.js';
 
+/** Named after the element's attributes: the manifest describes them (.storybook/preview.ts). */
 interface WebchatArgs extends TokenArgs {
   lang: string;
   dir: string;
@@ -61,12 +72,6 @@ const asOnAPage: Decorator<WebchatArgs> = (story) => {
   return html`<div style="min-block-size: 100vh">${story()}</div>`;
 };
 
-const knob = (description: string, control: 'color' | 'text' = 'text') => ({ control, description, table: { category: 'element knobs' } });
-const attribute = (description: string, options?: string[]) =>
-  options
-    ? { control: 'select' as const, options, description, table: { category: 'attributes' } }
-    : { control: 'boolean' as const, description, table: { category: 'attributes' } };
-
 /** Fill in the pre-chat form as Joana and go on to the menu. */
 async function throughPrechat(canvas: HTMLElement): Promise<void> {
   await userEvent.type(await inShadow(canvas, 'conecta-webchat', '#webchat-name'), 'Joana Prado');
@@ -79,26 +84,8 @@ const meta = {
   component: 'conecta-webchat',
   decorators: [asOnAPage, withTokens],
   args: { lang: 'pt-BR', dir: '', theme: 'auto', position: '', open: true, muted: false, latency: 300 },
-  argTypes: {
-    lang: attribute('The language; empty follows the browser, then the page.', ['pt-BR', 'en', 'es', '']),
-    dir: attribute('Text direction.', ['', 'ltr', 'rtl']),
-    theme: attribute('`auto` follows the operating system.', ['auto', 'light', 'dark']),
-    position: attribute("The window's corner; empty: the channel's.", ['', 'left', 'right']),
-    open: attribute('Whether the panel is open.'),
-    muted: attribute('No sound for new messages.'),
-    latency: {
-      control: { type: 'number', min: 0, step: 100 },
-      description: 'Mock client: delay of every answer (ms).',
-      table: { category: 'story' },
-    },
-    ...tokenArgTypes,
-    '--conecta-webchat-width': knob('Panel width (default `23rem`).'),
-    '--conecta-webchat-height': knob('Panel height (default `34rem`).'),
-    '--conecta-webchat-offset': knob("Distance from the window's corner (default `1rem`)."),
-    '--conecta-webchat-z-index': knob('Stacking order (default very high).'),
-    '--conecta-message-background': knob("Background of the agents' messages.", 'color'),
-    '--conecta-message-own-background': knob("Background of the visitor's own messages.", 'color'),
-  },
+  // The manifest describes the attributes and the webchat's own custom properties.
+  argTypes: { ...latencyArgType, ...tokenArgTypes },
   parameters: {
     layout: 'fullscreen',
     actions: {
@@ -122,6 +109,19 @@ export const Prechat: Story = {};
 
 /** Closed: only the launcher with the channel's icon. */
 export const Closed: Story = { args: { open: false } };
+
+/** The launcher opens the panel (`conecta-webchat-open`) and gives it the focus; Escape closes it. */
+export const Open: Story = {
+  args: { open: false },
+  play: async ({ canvasElement }) => {
+    const webchat = canvasElement.querySelector('conecta-webchat')!;
+    const opened = nextEvent(canvasElement, 'conecta-webchat', 'conecta-webchat-open');
+    await userEvent.click(await inShadow(canvasElement, 'conecta-webchat', '[part="launcher"]'));
+    await opened;
+    await expect(webchat).toHaveAttribute('open');
+    await expect(await inShadow(canvasElement, 'conecta-webchat', '[part="panel"]')).toBeVisible();
+  },
+};
 
 /** Closed, for a returning visitor with an unread message from Ana: the badge on the launcher. */
 export const ClosedWithUnread: Story = {
@@ -179,6 +179,22 @@ export const Conversation: Story = {
     client.pushTyping('session-1', true);
     return client;
   }),
+};
+
+/** The visitor writes to Ana: Enter sends, the message joins the transcript and the field empties. */
+export const Send: Story = {
+  args: { latency: 0 },
+  render: onClient((args) => visitorClient(webchatActiveFixture(), args)),
+  play: async ({ canvasElement }) => {
+    const input = await inShadow<HTMLTextAreaElement>(canvasElement, 'conecta-webchat', '#webchat-input');
+    await userEvent.type(input, 'Chegou, obrigada!{Enter}');
+    await waitFor(() =>
+      expect(shadowText(canvasElement, 'conecta-webchat', '[part~="message"]').some((text) => text.includes('Chegou, obrigada!'))).toBe(
+        true,
+      ),
+    );
+    await expect(input.value).toBe('');
+  },
 };
 
 /** Files both ways: an image and a PDF from Ana, a file of the visitor's still uploading. */

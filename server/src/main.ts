@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from './app.js';
 import { closeOnSignals } from './cli/shutdown.js';
+import { demoStaticRoots } from './demo-static-roots.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const port = Number(process.env.PORT ?? 8080);
@@ -27,16 +28,11 @@ const server = await createServer({
   trustedProxyHops,
   // Request logs only on demand: a newcomer running `npm start` wants the URL, not a JSON stream.
   logger: process.env.LOG_REQUESTS === '1',
-  staticRoots: [
-    { prefix: '/', root: resolve(repoRoot, 'demo') },
-    // The server's own pages (set-password), as in production; the demo's win where names clash.
-    { prefix: '/', root: resolve(repoRoot, 'server/public') },
-    { prefix: '/dist/', root: resolve(repoRoot, 'dist') },
-  ],
+  staticRoots: demoStaticRoots(repoRoot),
 });
 const url = await server.listen(port, host);
 console.log(`Conecta demo on ${url}  (data in ${dataDir})
-  agent desk ${url}/agent/ · customer site ${url}/site/ · CRM ${url}/crm/
+  agent desk ${url}/agent/ · customer site ${url}/site/ · CRM ${url}/crm/ · Storybook ${url}/storybook/
   log in as ana@demo.conecta.dev or bruno@demo.conecta.dev, password conecta-demo`);
 
 closeOnSignals(server);

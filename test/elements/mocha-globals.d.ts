@@ -1,7 +1,11 @@
 // The browser tests run on mocha (through web-test-runner). Only the few globals they use are
 // declared, rather than adding @types/mocha to every type-check (tsconfig's `types` is `node`).
 type MochaDone = (error?: unknown) => void;
-type MochaBody = (this: unknown, done: MochaDone) => void | Promise<unknown>;
+/** What a test's `this` offers: a longer timeout for one slow case. */
+interface MochaContext {
+  timeout(ms: number): void;
+}
+type MochaBody = (this: MochaContext, done: MochaDone) => void | Promise<unknown>;
 
 declare function describe(title: string, body: () => void): void;
 declare function it(title: string, body?: MochaBody | (() => void | Promise<unknown>)): void;

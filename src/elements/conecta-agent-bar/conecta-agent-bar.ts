@@ -56,6 +56,10 @@ type Permission = NotificationPermission | 'unsupported';
  * @csspart more-button - Where the bar is narrow (below 40rem of its own width): shows or hides the
  * time logged in, the state, the counters, sound and notifications, the profile and logout (part `more`).
  *
+ * @cssproperty --conecta-agent-bar-connected-color - The connection indicator when connected (default: the success colour).
+ * @cssproperty --conecta-agent-bar-reconnecting-color - The indicator while reconnecting (default: the warning colour).
+ * @cssproperty --conecta-agent-bar-offline-color - The indicator when the server cannot be reached (default: the danger colour).
+ *
  * @cssstate connected - Connected to the server.
  * @cssstate reconnecting - Reconnecting, no attempt failed yet.
  * @cssstate unreachable - The server cannot be reached.
