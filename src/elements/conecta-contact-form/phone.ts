@@ -1,9 +1,8 @@
 // The "min" metadata build: validates by number length and prefix, a fraction of the full size.
 import { getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 
-import { DEFAULT_COUNTRY } from './phone-loader.js';
-
 export type { CountryCode };
+export const DEFAULT_COUNTRY: CountryCode = 'BR';
 
 export interface CallingCodeOption {
   country: CountryCode;
