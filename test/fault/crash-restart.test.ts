@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { openSqlite } from '../../server/src/db/sqlite.js';
 import { COMMAND_EVENT, type Ack, type CommandResults, type Message, type ServerEvents } from '../../src/protocol/index.js';
-import { ANA, DEMO_CHANNEL_KEY, delay, loginAgent, postJson } from './harness.js';
-import { seededRandom, type Random } from './hostile-values.js';
+import { ANA, DEMO_CHANNEL_KEY, delay, loginAgent, postJson } from '../server/harness.js';
+import { seededRandom, type Random } from '../server/hostile-values.js';
 
 /**
  * Issue 13, "Crash": clients write without pause while their server is killed with SIGKILL and started
@@ -168,7 +168,7 @@ describe('crash: SIGKILL while clients write (SQLite)', () => {
 
   it(
     `every acknowledged message is stored once and every view is the database, across ${CRASHES} kills`,
-    { timeout: 180_000 },
+    { timeout: 240_000 },
     async (t) => {
       const random = seededRandom(SEED);
       dataDir = await mkdtemp(join(tmpdir(), 'conecta-crash-'));

@@ -1,5 +1,5 @@
 // A Conecta server in a child process, so a test can kill it (SIGKILL) and start it again on the same
-// data and port. Run as `node --import tsx test/server/server-process.ts`, with DATA_DIR and PORT in
+// data and port. Run as `node --import tsx test/fault/server-process.ts`, with DATA_DIR and PORT in
 // its environment; tells its parent `{ ready: url }` once listening. The demo company is seeded (again
 // on every start: seeding is idempotent), rate limits are lifted, timers that tests drive are off.
 import { createServer } from '../../server/src/app.js';
