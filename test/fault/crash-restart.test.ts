@@ -195,7 +195,14 @@ describe('crash: SIGKILL while clients write (SQLite)', () => {
 
       let crashesDone = false;
       const writing = Promise.all(writers.map((writer) => writer.writeUntil(() => crashesDone)));
+      const acknowledgedSoFar = () => writers.reduce((n, writer) => n + writer.acknowledged.length, 0);
       for (let crash = 0; crash < CRASHES; crash++) {
+        // Every writer gets going again after a restart (however slow the machine), then the kill comes at a seeded moment.
+        const before = acknowledgedSoFar();
+        for (let waited = 0; acknowledgedSoFar() < before + writers.length; waited += 20) {
+          assert.ok(waited < 30_000, 'the clients wrote nothing for 30 s after a restart');
+          await delay(20);
+        }
         await delay(150 + Math.floor(random() * 350));
         await server.kill();
         await server.start();
