@@ -137,7 +137,7 @@ export function renderAddressesTab(view: AddressesTabView): TemplateResult {
       (address) => address.id,
       (address, index) => renderAddress(view, address, index),
     )}
-    <div class="field">
+    <div class="field add-address">
       <button type="button" id="addresses" part="add-address" ?disabled=${view.disabled} ?data-invalid=${view.hasError('addresses')}
         aria-describedby=${ifDefined(describedBy(view, 'addresses'))} @click=${() => view.addAddress()}>${t.addAddress}</button>
       ${view.error('addresses')}

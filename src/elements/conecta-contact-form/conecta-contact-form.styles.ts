@@ -142,6 +142,9 @@ export const contactFormStyles = css`
   button.link {
     min-block-size: 1.5rem;
   }
+  .add-address {
+    align-items: flex-start;
+  }
   .channels {
     display: flex;
     flex-direction: column;

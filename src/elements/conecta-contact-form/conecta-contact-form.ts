@@ -35,7 +35,8 @@ import { callingCodeOptions, type CallingCodeOption } from './phone.js';
 import { linkedChannels, renderSocialTab, type LinkedChannel, type SocialTabView } from './social-tab.js';
 
 const TABS = ['contact', 'addresses', 'social'] as const;
-type Tab = (typeof TABS)[number];
+export type ContactFormTab = (typeof TABS)[number];
+type Tab = ContactFormTab;
 
 /**
  * A field's error, worded at render time in the current language: a problem of the shared validation
@@ -105,13 +106,15 @@ export class ConectaContactForm extends ConectaAgentElement {
   /** In `dialog` mode: whether the dialog is shown (`show()` and `close()` set it). */
   @property({ type: Boolean, reflect: true }) open = false;
 
+  /** The tab shown: `contact`, `addresses` or `social`. The agent's choice changes it; a page may open one. */
+  @property({ reflect: true }) tab: ContactFormTab = 'contact';
+
   @state() private inputs: ContactInputs = inputsOf(undefined);
   @state() private errors: Partial<Record<string, FieldError>> = {};
   @state() private formError = '';
   @state() private saving = false;
   @state() private loading = false;
   @state() private savedAt = 0;
-  @state() private tab: Tab = 'contact';
   @state() private settings: ContactSettings | null = null;
   @state() private photoUploading = false;
   @state() private cepLookups: Partial<Record<string, CepLookup>> = {};
