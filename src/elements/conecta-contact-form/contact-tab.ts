@@ -155,7 +155,8 @@ export function renderContactTab(view: ContactTabView): TemplateResult {
           ${repeat(
             view.agents,
             (agent) => agent.id,
-            (agent) => html`<option value=${agent.id} ?selected=${agent.id === draft.assignedAgentId}>${agent.name}</option>`,
+            // dir="auto": a name is data, and a right-to-left override typed into one must not reorder the list.
+            (agent) => html`<option value=${agent.id} dir="auto" ?selected=${agent.id === draft.assignedAgentId}>${agent.name}</option>`,
           )}
         </select>
         ${view.error('assignedAgentId')}
