@@ -8,7 +8,7 @@
 // The "min" metadata: validates by length and prefix at a fraction of the full build's size.
 import { isValidPhoneNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { E164_PATTERN, EMAIL_MAX_LENGTH, EMAIL_PATTERN, NAME_MAX_LENGTH } from './contact-rules.js';
-import { ADDRESS_TYPES, BRAZILIAN_UFS, HOUSE_TYPES, type ContactAddress } from './entities.js';
+import { ADDRESS_TYPES, BRAZILIAN_UFS, HOUSE_TYPES, type Contact, type ContactAddress } from './entities.js';
 
 export type { CountryCode };
 
@@ -92,26 +92,11 @@ export const CONTACT_PHOTO_TYPES: readonly string[] = ['image/jpeg', 'image/png'
 export const CONTACT_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 
 /** A contact as a form holds it before saving: `contact.save`'s fields, every one present. */
-export interface ContactDraft {
-  name: string;
-  email: string | null;
-  phone: string | null;
-  document: string | null;
-  motherName: string | null;
-  phone2: string | null;
-  accountId: string | null;
-  classification: string | null;
+export type ContactDraft = Omit<Contact, 'id' | 'active' | 'photo' | 'tagIds' | 'addresses' | 'createdAt' | 'updatedAt' | 'version'> & {
   tagIds: readonly string[];
-  rg: string | null;
-  registration: string | null;
-  birthDate: string | null;
-  assignedAgentId: string | null;
-  extra1: string | null;
-  extra2: string | null;
-  extra3: string | null;
   photoFileId: string | null;
   addresses: readonly ContactAddressDraft[];
-}
+};
 
 /** An address as typed: its choices are any text until checked. */
 export type ContactAddressDraft = { [K in keyof ContactAddress]: K extends 'id' ? string : string | null };

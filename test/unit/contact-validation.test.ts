@@ -6,6 +6,7 @@ import {
   contactProblemOf,
   contactProblems,
   CONTACT_PROBLEM_MESSAGES,
+  emptyContactRecord,
   formatCep,
   formatDocument,
   isCep,
@@ -26,27 +27,8 @@ import {
 const TODAY = '2026-12-03';
 
 function aDraft(overrides: Partial<ContactDraft> = {}): ContactDraft {
-  return {
-    name: 'Maria Souza',
-    email: null,
-    phone: null,
-    document: null,
-    motherName: null,
-    phone2: null,
-    accountId: null,
-    classification: null,
-    tagIds: [],
-    rg: null,
-    registration: null,
-    birthDate: null,
-    assignedAgentId: null,
-    extra1: null,
-    extra2: null,
-    extra3: null,
-    photoFileId: null,
-    addresses: [],
-    ...overrides,
-  };
+  const { active: _active, photo: _photo, ...empty } = emptyContactRecord();
+  return { name: 'Maria Souza', email: null, phone: null, document: null, ...empty, photoFileId: null, ...overrides };
 }
 
 function anAddress(overrides: Partial<ContactAddressDraft> = {}): ContactAddressDraft {

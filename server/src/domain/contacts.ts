@@ -70,12 +70,14 @@ export class ContactService {
         });
       }
       const draft = mergeDraft(existing, input);
-      const problems = contactProblems(draft, { today: latestTodayAnywhere(this.now()), requiredFields: await requiredFields(tx) });
-      if (Object.keys(problems).length > 0) {
+      const checked = contactProblems(draft, { today: latestTodayAnywhere(this.now()), requiredFields: await requiredFields(tx) });
+      // A value saved before these rules (a channel's phone libphonenumber doubts) does not block other edits.
+      const problems = Object.entries(checked).filter(([field, problem]) => problem === 'required' || !keptAsSaved(field, draft, existing));
+      if (problems.length > 0) {
         throw new CommandError(
           'INVALID_PAYLOAD',
           'Some contact fields are missing or invalid.',
-          Object.fromEntries(Object.entries(problems).map(([field, problem]) => [field, CONTACT_PROBLEM_MESSAGES[problem]])),
+          Object.fromEntries(problems.map(([field, problem]) => [field, CONTACT_PROBLEM_MESSAGES[problem]])),
         );
       }
       for (const field of UNIQUE_FIELDS) {
@@ -99,6 +101,12 @@ export class ContactService {
     if (changed) this.events.contactUpdated(contact);
     return contact;
   }
+}
+
+/** Whether a top-level field (not an address's) is what the contact already had. */
+function keptAsSaved(field: string, draft: ContactDraft, existing: Contact | null): boolean {
+  if (!existing || field.includes('.') || !Object.hasOwn(existing, field)) return false;
+  return JSON.stringify(draft[field as keyof ContactDraft]) === JSON.stringify(existing[field as keyof Contact]);
 }
 
 /** The company's rule (admin API: contact-settings) of which fields an agent must fill in; the name always. */
