@@ -22,6 +22,7 @@ import {
 import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
 import { spinnerStyles } from '../../styles/spinner.js';
+import { underlinedTabStyles } from '../../styles/underlined-tabs.js';
 import { formatFileSize } from '../transcript.js';
 import { ConectaAgentElement, define } from '../conecta-agent-element.js';
 import { addressFieldId, renderAddressesTab, type AddressesTabView, type CepLookup } from './addresses-tab.js';
@@ -92,7 +93,7 @@ const tabOf = (id: string): Tab => (id.startsWith('address') ? 'addresses' : 'co
  * @cssstate auth-ended - The agent's sign-in ended and could not be renewed.
  */
 export class ConectaContactForm extends ConectaAgentElement {
-  static override styles = [hostStyles, agentControlStyles, spinnerStyles, contactFormStyles];
+  static override styles = [hostStyles, agentControlStyles, spinnerStyles, underlinedTabStyles, contactFormStyles];
 
   /** The contact to edit; without it the form creates a new contact. */
   @property({ attribute: 'contact-id', reflect: true }) contactId = '';
