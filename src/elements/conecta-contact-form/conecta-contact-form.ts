@@ -460,7 +460,7 @@ export class ConectaContactForm extends ConectaAgentElement {
   #view(): FormView {
     return {
       t: this.localize.t.contactForm,
-      draft: this.inputs,
+      inputs: this.inputs,
       disabled: this.loading || this.saving,
       required: (id) => this.#required(id),
       error: (id) => this.#renderError(id),
