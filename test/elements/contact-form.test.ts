@@ -311,13 +311,13 @@ describe('<conecta-contact-form>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it("shows the contact's document when editing and words the error in English and Spanish", async () => {
+    it("shows the contact's document masked when editing and words the error in English and Spanish", async () => {
       const client = createMockClient({
         ...queueFixture(),
         contacts: { [contacts.carla.id]: { ...contacts.carla, document: '52998224725' } },
       });
       const el = await formWith(client, contacts.carla.id, 'en');
-      expect(($(el, '#document') as HTMLInputElement).value).to.equal('52998224725');
+      expect(($(el, '#document') as HTMLInputElement).value).to.equal('529.982.247-25');
       expect(text($(el, 'label[for="document"]'))).to.equal('CPF or CNPJ');
       fill(el, 'document', '1234');
       await submit(el);

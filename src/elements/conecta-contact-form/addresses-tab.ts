@@ -32,7 +32,7 @@ function selectField(
   options: readonly { value: string; label: string }[],
 ): TemplateResult {
   const id = addressFieldId(index, field);
-  const value = view.draft.addresses[index]![field];
+  const value = view.inputs.addresses[index]![field];
   return html`<div class="field" part="field">
     ${fieldLabel(view, id, label)}
     <select id=${id} name=${id} part="input" ?disabled=${view.disabled} aria-required=${view.required(id) ? 'true' : 'false'}
@@ -49,7 +49,7 @@ function addressText(view: AddressesTabView, index: number, field: AddressField,
   return textField(view, {
     id: addressFieldId(index, field),
     label,
-    value: view.draft.addresses[index]![field],
+    value: view.inputs.addresses[index]![field],
     autocomplete,
     onInput: (value) => view.setAddress(index, field, value),
   });
@@ -129,7 +129,7 @@ function renderAddress(view: AddressesTabView, address: AddressInputs, index: nu
 /** The "Endereços" tab: any number of addresses, each required only once started. */
 export function renderAddressesTab(view: AddressesTabView): TemplateResult {
   const t = view.t;
-  const addresses = view.draft.addresses;
+  const addresses = view.inputs.addresses;
   return html`<p class="hint">${t.addressRule}</p>
     ${addresses.length ? nothing : html`<p class="empty">${t.addressesEmpty}</p>`}
     ${repeat(
@@ -137,7 +137,7 @@ export function renderAddressesTab(view: AddressesTabView): TemplateResult {
       (address) => address.id,
       (address, index) => renderAddress(view, address, index),
     )}
-    <div class="field">
+    <div class="field add-address">
       <button type="button" id="addresses" part="add-address" ?disabled=${view.disabled} ?data-invalid=${view.hasError('addresses')}
         aria-describedby=${ifDefined(describedBy(view, 'addresses'))} @click=${() => view.addAddress()}>${t.addAddress}</button>
       ${view.error('addresses')}

@@ -22,6 +22,7 @@ import {
 import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
 import { spinnerStyles } from '../../styles/spinner.js';
+import { underlinedTabStyles } from '../../styles/underlined-tabs.js';
 import { formatFileSize } from '../transcript.js';
 import { ConectaAgentElement, define } from '../conecta-agent-element.js';
 import { addressFieldId, renderAddressesTab, type AddressesTabView, type CepLookup } from './addresses-tab.js';
@@ -35,7 +36,8 @@ import { callingCodeOptions, type CallingCodeOption } from './phone.js';
 import { linkedChannels, renderSocialTab, type LinkedChannel, type SocialTabView } from './social-tab.js';
 
 const TABS = ['contact', 'addresses', 'social'] as const;
-type Tab = (typeof TABS)[number];
+export type ContactFormTab = (typeof TABS)[number];
+type Tab = ContactFormTab;
 
 /**
  * A field's error, worded at render time in the current language: a problem of the shared validation
@@ -91,7 +93,7 @@ const tabOf = (id: string): Tab => (id.startsWith('address') ? 'addresses' : 'co
  * @cssstate auth-ended - The agent's sign-in ended and could not be renewed.
  */
 export class ConectaContactForm extends ConectaAgentElement {
-  static override styles = [hostStyles, agentControlStyles, spinnerStyles, contactFormStyles];
+  static override styles = [hostStyles, agentControlStyles, spinnerStyles, underlinedTabStyles, contactFormStyles];
 
   /** The contact to edit; without it the form creates a new contact. */
   @property({ attribute: 'contact-id', reflect: true }) contactId = '';
@@ -105,13 +107,15 @@ export class ConectaContactForm extends ConectaAgentElement {
   /** In `dialog` mode: whether the dialog is shown (`show()` and `close()` set it). */
   @property({ type: Boolean, reflect: true }) open = false;
 
+  /** The tab shown: `contact`, `addresses` or `social`. The agent's choice changes it; a page may open one. */
+  @property({ reflect: true }) tab: ContactFormTab = 'contact';
+
   @state() private inputs: ContactInputs = inputsOf(undefined);
   @state() private errors: Partial<Record<string, FieldError>> = {};
   @state() private formError = '';
   @state() private saving = false;
   @state() private loading = false;
   @state() private savedAt = 0;
-  @state() private tab: Tab = 'contact';
   @state() private settings: ContactSettings | null = null;
   @state() private photoUploading = false;
   @state() private cepLookups: Partial<Record<string, CepLookup>> = {};
@@ -456,7 +460,7 @@ export class ConectaContactForm extends ConectaAgentElement {
   #view(): FormView {
     return {
       t: this.localize.t.contactForm,
-      draft: this.inputs,
+      inputs: this.inputs,
       disabled: this.loading || this.saving,
       required: (id) => this.#required(id),
       error: (id) => this.#renderError(id),

@@ -1,4 +1,4 @@
-import type { Contact } from '../../protocol/index.js';
+import { formatCep, formatDocument, type Contact } from '../../protocol/index.js';
 import { DEFAULT_COUNTRY, fromE164, type CountryCode } from './phone.js';
 
 /** One address as typed (`''` for an empty field). Its `id` is the client's, kept across saves. */
@@ -85,7 +85,8 @@ export function inputsOf(contact: Contact | undefined): ContactInputs {
     accountId: contact?.accountId ?? '',
     classification: contact?.classification ?? '',
     tagIds: [...(contact?.tagIds ?? [])],
-    document: contact?.document ?? '',
+    // Shown with the masks they are typed with.
+    document: formatDocument(contact?.document ?? ''),
     rg: contact?.rg ?? '',
     registration: contact?.registration ?? '',
     email: contact?.email ?? '',
@@ -98,7 +99,7 @@ export function inputsOf(contact: Contact | undefined): ContactInputs {
     addresses: (contact?.addresses ?? []).map((address) => ({
       id: address.id,
       type: address.type ?? '',
-      cep: address.cep ?? '',
+      cep: formatCep(address.cep ?? ''),
       street: address.street ?? '',
       number: address.number ?? '',
       complement: address.complement ?? '',

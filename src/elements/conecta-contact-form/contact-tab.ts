@@ -24,7 +24,7 @@ export interface ContactTabView extends FormView {
 }
 
 function phoneField(view: ContactTabView, which: 1 | 2): TemplateResult {
-  const { t, draft } = view;
+  const { t, inputs } = view;
   const [countryKey, nationalKey, id] =
     which === 1 ? (['country', 'national', 'phone'] as const) : (['country2', 'national2', 'phone2'] as const);
   const hint = which === 2 ? t.phone2Hint : undefined;
@@ -37,12 +37,12 @@ function phoneField(view: ContactTabView, which: 1 | 2): TemplateResult {
         ${repeat(
           view.callingCodes,
           (option) => option.country,
-          (option) => html`<option value=${option.country} ?selected=${option.country === draft[countryKey]}>${option.label}</option>`,
+          (option) => html`<option value=${option.country} ?selected=${option.country === inputs[countryKey]}>${option.label}</option>`,
         )}
       </select>
       <label class="visually-hidden" for=${id}>${which === 1 ? t.nationalNumber : t.nationalNumber2}</label>
       <input id=${id} name=${id} type="tel" part="input" autocomplete=${which === 1 ? 'tel-national' : 'off'} ?disabled=${view.disabled}
-        .value=${draft[nationalKey]} aria-required=${view.required(id) ? 'true' : 'false'} aria-invalid=${view.hasError(id) ? 'true' : 'false'}
+        .value=${inputs[nationalKey]} aria-required=${view.required(id) ? 'true' : 'false'} aria-invalid=${view.hasError(id) ? 'true' : 'false'}
         aria-describedby=${ifDefined(describedBy(view, id, hint))}
         @input=${(event: InputEvent) => view.set(nationalKey, (event.target as HTMLInputElement).value)} @blur=${() => view.blur(id)} />
     </div>
@@ -54,20 +54,20 @@ function plainField(view: ContactTabView, field: ContactTextField, label: string
   return textField(view, {
     id: field,
     label,
-    value: view.draft[field],
+    value: view.inputs[field],
     onInput: (value) => view.set(field, value),
     ...extra,
   });
 }
 
 function photoField(view: ContactTabView): TemplateResult {
-  const { t, draft } = view;
+  const { t, inputs } = view;
   return html`<div class="field photo-field" part="field">
     <span class="label" id="photo-label">${t.photo}${view.required('photo') ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}</span>
     <div class="photo-row">
       ${
         view.photoUrl
-          ? html`<img part="photo" class="photo" src=${view.photoUrl} alt=${t.photoOf(draft.name.trim())} />`
+          ? html`<img part="photo" class="photo" src=${view.photoUrl} alt=${t.photoOf(inputs.name.trim())} />`
           : html`<span part="photo" class="photo empty" aria-hidden="true"></span>`
       }
       <label class="file-button" part="photo-button">
@@ -81,7 +81,7 @@ function photoField(view: ContactTabView): TemplateResult {
             if (file) view.choosePhoto(file);
           }} />
       </label>
-      ${draft.photo ? html`<button type="button" class="link" ?disabled=${view.disabled} @click=${() => view.removePhoto()}>${t.photoRemove}</button>` : nothing}
+      ${inputs.photo ? html`<button type="button" class="link" ?disabled=${view.disabled} @click=${() => view.removePhoto()}>${t.photoRemove}</button>` : nothing}
     </div>
     <p class="hint" id="photo-hint">${t.photoHint(view.photoLimit)}</p>
     <p class="status" role="status">${view.photoUploading ? html`<span class="spinner" aria-hidden="true"></span> ${t.photoUploading}` : nothing}</p>
@@ -90,11 +90,11 @@ function photoField(view: ContactTabView): TemplateResult {
 }
 
 function tagsField(view: ContactTabView): TemplateResult | typeof nothing {
-  const { t, draft } = view;
+  const { t, inputs } = view;
   // Tags of several teams may share a name: one checkbox per name, which stands for all of them.
   const byName = new Map<string, string[]>();
   for (const tag of view.tags) byName.set(tag.name, [...(byName.get(tag.name) ?? []), tag.id]);
-  if (!byName.size && !draft.tagIds.length) return nothing;
+  if (!byName.size && !inputs.tagIds.length) return nothing;
   return html`<fieldset class="field tags" part="field">
     <legend>${t.tags}${view.required('tagIds') ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}</legend>
     <div class="checks">
@@ -107,9 +107,9 @@ function tagsField(view: ContactTabView): TemplateResult | typeof nothing {
           index,
         ) => html`<label class="check"><input type="checkbox" id=${index ? `tag-${index}` : 'tagIds'} ?disabled=${view.disabled}
           aria-invalid=${view.hasError('tagIds') ? 'true' : 'false'} aria-describedby=${ifDefined(describedBy(view, 'tagIds'))}
-          .checked=${ids.some((id) => draft.tagIds.includes(id))}
+          .checked=${ids.some((id) => inputs.tagIds.includes(id))}
           @change=${(event: Event) => {
-            const others = draft.tagIds.filter((id) => !ids.includes(id));
+            const others = inputs.tagIds.filter((id) => !ids.includes(id));
             view.set('tagIds', (event.target as HTMLInputElement).checked ? [...others, ids[0]!] : others);
           }} />${name}</label>`,
       )}
@@ -120,12 +120,12 @@ function tagsField(view: ContactTabView): TemplateResult | typeof nothing {
 
 /** The "Contato" tab: the record's own fields. */
 export function renderContactTab(view: ContactTabView): TemplateResult {
-  const { t, draft } = view;
+  const { t, inputs } = view;
   return html`
     ${plainField(view, 'name', t.name, { autocomplete: 'name' })} ${plainField(view, 'motherName', t.motherName)}
     ${phoneField(view, 1)} ${phoneField(view, 2)}
     <div class="field check-field" part="field">
-      <label class="check"><input type="checkbox" id="active" name="active" ?disabled=${view.disabled} .checked=${draft.active}
+      <label class="check"><input type="checkbox" id="active" name="active" ?disabled=${view.disabled} .checked=${inputs.active}
         @change=${(event: Event) => view.set('active', (event.target as HTMLInputElement).checked)} />${t.active}</label>
     </div>
     <div class="columns">
@@ -136,7 +136,7 @@ export function renderContactTab(view: ContactTabView): TemplateResult {
       ${textField(view, {
         id: 'document',
         label: t.document,
-        value: draft.document,
+        value: inputs.document,
         inputmode: 'numeric',
         maxlength: 18,
         onInput: (value) => view.set('document', view.maskDocument(value)),
@@ -151,11 +151,12 @@ export function renderContactTab(view: ContactTabView): TemplateResult {
         <select id="assignedAgentId" name="assignedAgentId" part="input" ?disabled=${view.disabled}
           aria-invalid=${view.hasError('assignedAgentId') ? 'true' : 'false'} aria-describedby=${ifDefined(describedBy(view, 'assignedAgentId'))}
           @change=${(event: Event) => view.set('assignedAgentId', (event.target as HTMLSelectElement).value)} @blur=${() => view.blur('assignedAgentId')}>
-          <option value="" ?selected=${!draft.assignedAgentId}>${t.noAssignedAgent}</option>
+          <option value="" ?selected=${!inputs.assignedAgentId}>${t.noAssignedAgent}</option>
           ${repeat(
             view.agents,
             (agent) => agent.id,
-            (agent) => html`<option value=${agent.id} ?selected=${agent.id === draft.assignedAgentId}>${agent.name}</option>`,
+            // dir="auto": a name is data, and a right-to-left override typed into one must not reorder the list.
+            (agent) => html`<option value=${agent.id} dir="auto" ?selected=${agent.id === inputs.assignedAgentId}>${agent.name}</option>`,
           )}
         </select>
         ${view.error('assignedAgentId')}

@@ -6,7 +6,7 @@ import type { ContactInputs } from './contact-inputs.js';
 /** What the form's tabs read from the element and tell it: one contract for the three panels. */
 export interface FormView {
   t: Translation['contactForm'];
-  draft: ContactInputs;
+  inputs: ContactInputs;
   /** The form waits for the contact, or is saving: every control is disabled meanwhile. */
   disabled: boolean;
   /** Whether a field (by its input's id) must be filled. */
