@@ -200,6 +200,16 @@ describe('contacts: the whole record', () => {
     assert.deepEqual((await refusal({ assignedAgentId: 'ag-nobody' })).fields, { assignedAgentId: 'is not an agent' });
   });
 
+  it('keeps editing a contact whose tag the admin removed since', async () => {
+    const tag = { id: 'tg-temporaria', teamId: 'tm-suporte', name: 'Temporária', color: '#123456' };
+    await t.server.services.admin.put(ADMIN, 'tags', tag.id, { teamId: tag.teamId, name: tag.name, color: tag.color });
+    const id = randomUUID();
+    await ana.ok('contact.save', { id, name: 'Nina', tagIds: [tag.id] });
+    await t.server.services.admin.remove(ADMIN, 'tags', tag.id);
+    const renamed = await ana.command('contact.save', { id, name: 'Nina Reis', tagIds: [tag.id] });
+    assert.equal(renamed.ok, true, JSON.stringify(!renamed.ok && renamed.error));
+  });
+
   it('refuses a save over a version someone else saved meanwhile, and takes one made on the latest', async () => {
     const id = randomUUID();
     await ana.ok('contact.save', { id, name: 'Elisa' });

@@ -141,11 +141,13 @@ function mergeDraft(existing: Contact | null, input: SaveInput): ContactDraft {
   };
 }
 
-/** Tags, the assigned agent and the photo must exist; a new photo must be an image the agent uploaded, of an accepted type and size. */
+/** Tags and an assigned agent the save adds must exist; a new photo must be an image the agent uploaded, of an accepted type and size. */
 async function checkReferences(tx: Repository, draft: ContactDraft, existing: Contact | null, agent: Agent): Promise<void> {
   const invalid = (field: string, message: string) =>
     new CommandError('INVALID_PAYLOAD', `The contact's ${field} ${message}.`, { [field]: message });
-  if (draft.tagIds.length > 0 && (await tx.getTags(draft.tagIds)).length !== draft.tagIds.length) {
+  // Only tags the save adds: one the admin removed since must not block other edits.
+  const added = draft.tagIds.filter((tagId) => !existing?.tagIds.includes(tagId));
+  if (added.length > 0 && (await tx.getTags(added)).length !== added.length) {
     throw invalid('tagIds', 'lists a tag that does not exist');
   }
   if (draft.assignedAgentId && draft.assignedAgentId !== existing?.assignedAgentId && !(await tx.getAgent(draft.assignedAgentId))) {
