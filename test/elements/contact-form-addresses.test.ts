@@ -115,6 +115,20 @@ describe('<conecta-contact-form> addresses', () => {
     });
   });
 
+  it('stops at the most addresses a contact may have, and says why', async () => {
+    const el = await contactForm(createMockClient(queueFixture()));
+    await openTab(el, 'addresses');
+    const add = $(el, '[part="add-address"]') as HTMLButtonElement;
+    for (let i = 0; i < 10; i++) {
+      add.click();
+      await el.updateComplete;
+    }
+    await settle(el);
+    expect($$(el, '[part="address"]')).to.have.length(10);
+    expect(add.disabled).to.equal(true);
+    expect(text(add.nextElementSibling)).to.equal('Um contato tem no máximo 10 endereços.');
+  });
+
   describe('CEP', () => {
     it('masks the CEP as it is typed', async () => {
       const el = await contactForm(createMockClient(queueFixture()));

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Translation } from '../../i18n/pt-BR.js';
-import { ADDRESS_TYPES, BRAZILIAN_UFS, HOUSE_TYPES } from '../../protocol/index.js';
+import { ADDRESS_TYPES, BRAZILIAN_UFS, HOUSE_TYPES, MAX_CONTACT_ADDRESSES } from '../../protocol/index.js';
 import type { AddressInputs, AddressField } from './contact-inputs.js';
 import { describedBy, fieldLabel, textField, type FormView } from './form-view.js';
 import { UF_NAMES } from './uf-names.js';
@@ -138,8 +138,9 @@ export function renderAddressesTab(view: AddressesTabView): TemplateResult {
       (address, index) => renderAddress(view, address, index),
     )}
     <div class="field add-address">
-      <button type="button" id="addresses" part="add-address" ?disabled=${view.disabled} ?data-invalid=${view.hasError('addresses')}
+      <button type="button" id="addresses" part="add-address" ?disabled=${view.disabled || addresses.length >= MAX_CONTACT_ADDRESSES} ?data-invalid=${view.hasError('addresses')}
         aria-describedby=${ifDefined(describedBy(view, 'addresses'))} @click=${() => view.addAddress()}>${t.addAddress}</button>
+      ${addresses.length >= MAX_CONTACT_ADDRESSES ? html`<p class="hint">${t.addressesMax(MAX_CONTACT_ADDRESSES)}</p>` : nothing}
       ${view.error('addresses')}
     </div>`;
 }

@@ -544,8 +544,9 @@ export class ConectaContactForm extends ConectaAgentElement {
       </div>
       ${TABS.map(
         // Every panel stays rendered (hidden when not selected): a field with an error can be found and shown.
+        // The social panel may hold nothing focusable: it takes the focus itself, so Tab reaches what it says.
         (tab) => html`<div role="tabpanel" part="tab-panel" class="panel" id="panel-${tab}" aria-labelledby="tab-${tab}"
-          ?hidden=${tab !== this.tab}>
+          tabindex=${tab === 'social' ? '0' : nothing} ?hidden=${tab !== this.tab}>
           ${tab === 'social' && tab !== this.tab ? nothing : panels[tab]()}
         </div>`,
       )}`;

@@ -51,6 +51,7 @@ export const contactFormEn: ContactFormTranslation = {
     addressesEmpty: 'No address yet.',
     addressRule: 'Fields marked * become required once an address is started.',
     addressHeading: (n) => `Address ${n}`,
+    addressesMax: (max) => `A contact has at most ${max} addresses.`,
     addAddress: 'Add address',
     removeAddress: (n) => `Remove address ${n}`,
     addressType: 'Address type',

@@ -51,6 +51,7 @@ export const contactFormEs: ContactFormTranslation = {
     addressesEmpty: 'Ninguna dirección registrada.',
     addressRule: 'Los campos con * pasan a ser obligatorios cuando se empieza una dirección.',
     addressHeading: (n) => `Dirección ${n}`,
+    addressesMax: (max) => `Un contacto tiene como máximo ${max} direcciones.`,
     addAddress: 'Añadir dirección',
     removeAddress: (n) => `Quitar dirección ${n}`,
     addressType: 'Tipo de dirección',

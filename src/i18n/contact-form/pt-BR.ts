@@ -53,6 +53,7 @@ export const contactFormPtBR = {
     addressesEmpty: 'Nenhum endereço cadastrado.',
     addressRule: 'Os campos com * passam a ser obrigatórios quando um endereço é começado.',
     addressHeading: (n: number) => `Endereço ${n}`,
+    addressesMax: (max: number) => `Um contato tem no máximo ${max} endereços.`,
     addAddress: 'Adicionar endereço',
     removeAddress: (n: number) => `Remover endereço ${n}`,
     addressType: 'Tipo de endereço',
