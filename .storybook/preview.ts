@@ -32,6 +32,7 @@ const preview: Preview = {
   parameters: {
     ...appearance.parameters,
     docs: { extractComponentDescription: describeElement },
+    options: { storySort: { order: ['Introduction', 'Design', 'Agent', 'Visitor'] } },
     // Axe runs on every story (the Accessibility panel); violations show as errors there.
     a11y: { test: 'error' },
   },
