@@ -126,6 +126,8 @@ export class StoryThemingPlayground extends LitElement {
         story-theming-playground {
           display: block;
           font-family: system-ui, sans-serif;
+          /* The system's text colour for the page's color-scheme: readable under the toolbar's dark theme. */
+          color: CanvasText;
         }
         story-theming-playground .layout {
           display: grid;
