@@ -22,6 +22,9 @@ const toolbar = (description: string, icon: ToolbarIcon, items: { value: string;
   toolbar: { icon, items, dynamicTitle: true },
 });
 
+/** The wrapper's watcher of added elements, replaced on each render of the story. */
+const observers = new WeakMap<Element, MutationObserver>();
+
 /**
  * Applies the toolbar's theme, density and language to every Conecta element of the story (their own
  * attributes, as a page would set them), and the direction to the story's wrapper. Switches left on
@@ -29,17 +32,26 @@ const toolbar = (description: string, icon: ToolbarIcon, items: { value: string;
  */
 const withAppearance: Decorator = (story, { globals }) => {
   const { theme = '', density = '', locale = '', direction = 'ltr' } = globals as Record<string, string>;
-  // After the story's own render (the wrapper's ref is bound before its children are).
-  const apply = (wrapper: Element | undefined) =>
-    wrapper &&
-    queueMicrotask(() => {
-      for (const element of wrapper.querySelectorAll('*')) {
-        if (!element.localName.startsWith('conecta-')) continue;
-        if (theme) element.setAttribute('theme', theme);
-        if (density) element.setAttribute('density', density);
-        if (locale) element.setAttribute('lang', locale);
-      }
+  const applyTo = (root: Element) => {
+    for (const element of [root, ...root.querySelectorAll('*')]) {
+      if (!element.localName.startsWith('conecta-')) continue;
+      if (theme) element.setAttribute('theme', theme);
+      if (density) element.setAttribute('density', density);
+      if (locale) element.setAttribute('lang', locale);
+    }
+  };
+  // After the story's own render (the wrapper's ref is bound before its children are), and to the
+  // elements a story adds later (the theming page draws its preview in its own update).
+  const apply = (wrapper: Element | undefined) => {
+    if (!wrapper) return;
+    observers.get(wrapper)?.disconnect();
+    const observer = new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) applyTo(node);
     });
+    observer.observe(wrapper, { childList: true, subtree: true });
+    observers.set(wrapper, observer);
+    queueMicrotask(() => applyTo(wrapper));
+  };
   const dark = theme === 'dark';
   return html`<div
     dir=${direction}

@@ -11,18 +11,23 @@ const [manifest] = Object.values(import.meta.glob('../custom-elements.json', { e
 // properties from the manifest, with the JSDoc's descriptions and defaults.
 setCustomElementsManifest(manifest);
 
-/** The elements' JSDoc opens with `@summary`, which the analyzer keeps apart from the description. */
+/**
+ * The docs page's description: the element's `@summary` and description, which the analyzer keeps
+ * apart, and its custom states (`:state(x)`), which Storybook's table has no row for.
+ */
 interface Declaration {
   tagName?: string;
   summary?: string;
   description?: string;
+  cssStates?: { name: string; description?: string }[];
 }
 const describeElement = (tagName: string): string => {
-  const declarations: Declaration[] = (getCustomElements()?.modules ?? []).flatMap(
-    (module: { declarations?: Declaration[] }) => module.declarations ?? [],
-  );
-  const element = declarations.find((declaration) => declaration.tagName === tagName);
-  return [element?.summary, element?.description].filter(Boolean).join('\n\n');
+  const modules: { declarations?: Declaration[] }[] = getCustomElements()?.modules ?? [];
+  const element = modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.tagName === tagName);
+  const states = element?.cssStates?.length
+    ? `**Custom states** (style with \`${tagName}:state(name)\`):\n\n${element.cssStates.map((state) => `- \`${state.name}\` — ${state.description ?? ''}`).join('\n')}`
+    : '';
+  return [element?.summary, element?.description, states].filter(Boolean).join('\n\n');
 };
 
 const preview: Preview = {
@@ -32,6 +37,7 @@ const preview: Preview = {
   parameters: {
     ...appearance.parameters,
     docs: { extractComponentDescription: describeElement },
+    options: { storySort: { order: ['Introduction', 'Design', 'Agent', 'Visitor'] } },
     // Axe runs on every story (the Accessibility panel); violations show as errors there.
     a11y: { test: 'error' },
   },

@@ -133,7 +133,7 @@ export const Themed: Story = {
     ...darkTheme,
     '--conecta-session-height': '26rem',
     '--conecta-message-background': '#2a2f3a',
-    '--conecta-message-own-background': '#33415c',
+    '--conecta-message-own-background': '#263a57',
   },
 };
 

@@ -51,6 +51,9 @@ export const darkTheme: Record<string, string> = {
   '--conecta-color-border': '#3c4350',
   '--conecta-color-danger': '#f28b82',
   '--conecta-color-focus': '#fdd663',
+  // A page with its own dark palette sets the message bubbles too (their defaults are light).
+  '--conecta-message-background': '#2a2f3a',
+  '--conecta-message-own-background': '#263a57',
   '--conecta-radius-m': '14px',
   '--conecta-font-family': "Georgia, 'Times New Roman', serif",
 };

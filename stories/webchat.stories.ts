@@ -315,7 +315,7 @@ export const Themed: Story = {
     '--conecta-webchat-height': '36rem',
     '--conecta-webchat-offset': '2rem',
     '--conecta-message-background': '#2a2f3a',
-    '--conecta-message-own-background': '#33415c',
+    '--conecta-message-own-background': '#263a57',
   },
   render: onClient((args) => visitorClient(webchatActiveFixture(), args)),
 };

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromeArgs, findChrome } from '../support/chrome.mjs';
 import { DEMO_WHATSAPP } from '../../server/src/demo-company.js';
+import { demoStaticRoots } from '../../server/src/demo-static-roots.js';
 import { signBody } from '../../server/src/domain/channels.js';
 import { connectVisitor, DEMO_PASSWORD, startTestServer, type TestServer, type TestServerOptions } from '../server/harness.js';
 
@@ -16,12 +17,8 @@ export interface EndToEnd {
   close(): Promise<void>;
 }
 
-const demoRoots = () => [
-  { prefix: '/', root: repo('demo') },
-  // As `npm start` serves them: the server's own pages (set-password) after the demo's.
-  { prefix: '/', root: repo('server/public') },
-  { prefix: '/dist/', root: repo('dist') },
-];
+// As `npm start` serves them.
+const demoRoots = () => demoStaticRoots(repo(''));
 
 function endToEnd(server: TestServer, browser: Browser): EndToEnd {
   return {

@@ -6,12 +6,14 @@ import * as agents from '../../stories/agents.stories.js';
 import * as contactForm from '../../stories/contact-form.stories.js';
 import * as internalChat from '../../stories/internal-chat.stories.js';
 import * as login from '../../stories/login.stories.js';
+import * as provider from '../../stories/provider.stories.js';
 import * as queue from '../../stories/queue.stories.js';
 import * as session from '../../stories/session.stories.js';
+import * as theming from '../../stories/theming.stories.js';
 import * as webchat from '../../stories/webchat.stories.js';
 import { project } from './run-story.js';
 
-/** Every story file of stories/, by file name, with its element's tag. (A new file goes here too.) */
+/** Every story file of stories/, by file name. (A new file goes here too.) */
 const modules = {
   'agent-bar': agentBar,
   'agent-desk': agentDesk,
@@ -19,8 +21,10 @@ const modules = {
   'contact-form': contactForm,
   'internal-chat': internalChat,
   login,
+  provider,
   queue,
   session,
+  theming,
   webchat,
 };
 
@@ -33,7 +37,8 @@ const withoutPlay = (module: object) =>
 
 export const storyFiles = Object.entries(modules).map(([file, module]) => ({
   file: `stories/${file}.stories.ts`,
-  tag: module.default.component,
+  /** The element the stories show (none for the theming page). */
+  tag: 'component' in module.default ? module.default.component : undefined,
   stories: composed(module),
   renders: composed(withoutPlay(module)),
 }));

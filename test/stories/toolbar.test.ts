@@ -25,6 +25,8 @@ for (const { file, renders } of storyFiles) {
           expect(element.getAttribute('lang'), `${where} lang`).to.equal('en');
           expect(getComputedStyle(element).direction, `${where} direction`).to.equal('rtl');
         }
+        // Dark, compact and right to left, every story is as clean for axe as in its own settings.
+        await expect(canvasElement).to.be.accessible();
       });
     }
   });
