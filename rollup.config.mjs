@@ -188,7 +188,15 @@ const agent = {
   preserveEntrySignatures: 'allow-extension',
   plugins: [lazyAgentTables, ...browserPlugins({ forAgents: true })],
   treeshake: { manualPureFunctions: ['css'] },
-  output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'agent/[name]-[hash].js', sourcemap: true },
+  output: {
+    dir: 'dist/cdn',
+    format: 'es',
+    entryFileNames: '[name].js',
+    // socket.io-client's chunk would be `index-…` after its entry module: name it for what it holds.
+    chunkFileNames: ({ name, moduleIds }) =>
+      `agent/${moduleIds.some((id) => id.includes('/node_modules/socket.io-client/')) ? 'socket.io-client' : name}-[hash].js`,
+    sourcemap: true,
+  },
 };
 
 export default [

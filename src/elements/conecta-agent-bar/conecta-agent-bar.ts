@@ -19,7 +19,8 @@ import { LanguageChangedEvent } from '../conecta-login/events.js';
 import { AlertsChangedEvent, LogoutEvent } from './events.js';
 import { languageOf } from '../../i18n/language.js';
 import { overLimitBy, renderPauseControl } from './pause-control.js';
-import { idleProfileDialog, renderProfileDialog, type ProfileDialogState } from './profile-dialog.js';
+import { idleProfileDialog, type ProfileDialogState } from './profile-dialog-state.js';
+import type * as ProfileDialog from './profile-dialog.js';
 
 /** The agent's choice of sound and notifications, kept for the site (every tab, every visit). */
 const ALERTS_KEY = 'conecta-elements:alerts';
@@ -27,6 +28,9 @@ const ALERTS_KEY = 'conecta-elements:alerts';
 const COMPACT_BELOW_REM = 40;
 /** How often the counters are asked again: they are the server's, not counted here. */
 const STATS_EVERY_MS = 30_000;
+/** The profile dialog, a chunk of its own (agents open it rarely): its module once loaded, and its load. */
+let profileDialogModule: typeof ProfileDialog | null = null;
+let profileDialogLoading: Promise<unknown> | null = null;
 
 type Permission = NotificationPermission | 'unsupported';
 
@@ -171,9 +175,20 @@ export class ConectaAgentBar extends ConectaAgentElement {
     this.dispatchEvent(new LogoutEvent());
   }
 
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.profileOpen || profileDialogModule || !profileDialogLoading) return super.scheduleUpdate();
+    return profileDialogLoading.then(() => super.scheduleUpdate());
+  }
+
   #openProfile(): void {
+    // The dialog is a chunk of its own, loaded the first time: the update that shows it waits for it.
+    profileDialogLoading ??= import('./profile-dialog.js').then(
+      (module) => (profileDialogModule = module),
+      () => (profileDialogLoading = null), // offline: the next click tries again
+    );
     this.profile = idleProfileDialog;
     this.profileOpen = true;
+    this.requestUpdate(); // also after a failed load, when nothing else changed
     void this.updateComplete.then(() => {
       const dialog = this.renderRoot.querySelector('dialog');
       if (dialog && !dialog.open) dialog.showModal();
@@ -303,8 +318,8 @@ export class ConectaAgentBar extends ConectaAgentElement {
       }
       ${this.authEnded.value ? this.renderConnection() : nothing}
       ${
-        this.profileOpen && me
-          ? renderProfileDialog({
+        this.profileOpen && me && profileDialogModule
+          ? profileDialogModule.renderProfileDialog({
               t: t.profile,
               languageNames: this.localize.t.login.languageNames,
               me,

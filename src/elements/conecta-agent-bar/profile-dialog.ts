@@ -3,29 +3,9 @@ import type { ProfileChanges } from '../../client/api.js';
 import type { AgentBarTranslation } from '../../i18n/agent-bar/pt-BR.js';
 import type { Language } from '../../i18n/language.js';
 import type { Agent } from '../../protocol/entities.js';
+import type { ProfileDialogState } from './profile-dialog-state.js';
 
 const LANGUAGES: readonly Language[] = ['pt-BR', 'en', 'es'];
-
-/** Where each of the dialog's two forms stands. */
-export interface ProfileDialogState {
-  saving: boolean;
-  saved: boolean;
-  profileError: string;
-  uploading: boolean;
-  changingPassword: boolean;
-  passwordChanged: boolean;
-  passwordError: string;
-}
-
-export const idleProfileDialog: ProfileDialogState = {
-  saving: false,
-  saved: false,
-  profileError: '',
-  uploading: false,
-  changingPassword: false,
-  passwordChanged: false,
-  passwordError: '',
-};
 
 export interface ProfileDialogInput {
   t: AgentBarTranslation['profile'];
