@@ -93,23 +93,34 @@ export const SaveError: Story = {
 };
 
 /** The Endereços tab: an address found by its CEP (the mock knows 01310-100). The play function looks it up. */
+/** The contact is loaded (the save button waits for it): what a play function types is not replaced by it. */
+async function contactLoaded(canvasElement: HTMLElement): Promise<void> {
+  const save = await inShadow(canvasElement, 'conecta-contact-form', '[part="save-button"]');
+  await waitFor(() => expect(save).toBeEnabled(), { timeout: 5_000 });
+}
+
 export const Addresses: Story = {
   play: async ({ canvasElement }) => {
+    await contactLoaded(canvasElement);
     await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '#tab-addresses'));
     await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '[part="add-address"]'));
     await userEvent.type(await inShadow(canvasElement, 'conecta-contact-form', '#address-0-cep'), '01310100');
     await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '[part="find-cep"]'));
+    const street = await inShadow<HTMLInputElement>(canvasElement, 'conecta-contact-form', '#address-0-street');
+    await waitFor(() => expect(street.value).not.toBe(''), { timeout: 5_000 });
   },
 };
 
 /** An address started and left incomplete: its required fields are marked (the address rule). */
 export const AddressRule: Story = {
   play: async ({ canvasElement }) => {
+    await contactLoaded(canvasElement);
     await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '#tab-addresses'));
     await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '[part="add-address"]'));
     await userEvent.type(await inShadow(canvasElement, 'conecta-contact-form', '#address-0-complement'), 'apto 12');
     await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '[part="save-button"]'));
-    await inShadow(canvasElement, 'conecta-contact-form', '#address-0-street-error');
+    const error = await inShadow(canvasElement, 'conecta-contact-form', '#address-0-street-error');
+    await expect(error.textContent?.trim()).not.toBe('');
   },
 };
 
