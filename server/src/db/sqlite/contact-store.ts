@@ -1,10 +1,10 @@
 import type { Contact } from '../../../../src/protocol/index.js';
 import type { ContactRepository } from '../repository.js';
 import { toContact } from './rows.js';
-import { IN_LIST, listed, type SqliteStatements } from './statements.js';
+import { IN_LIST, listed, type SqlRunner } from './statements.js';
 
 /** Contacts. */
-export function sqliteContactStore(sql: SqliteStatements): ContactRepository {
+export function sqliteContactStore(sql: SqlRunner): ContactRepository {
   return {
     async getContact(id: string): Promise<Contact | null> {
       const row = await sql.get('SELECT * FROM contacts WHERE id = ?', id);
