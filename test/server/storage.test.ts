@@ -18,6 +18,20 @@ describe('storage', () => {
     for (const dir of dirs) await Promise.all([rm(dir, { recursive: true, force: true }), dropTestDatabase(dir)]);
   });
 
+  /** A SQLite database in a new dir whose prepared statements are recorded, and its repository. */
+  const countingPrepares = async (prefix: string) => {
+    const dir = await mkdtemp(join(tmpdir(), prefix));
+    dirs.push(dir);
+    const db = openSqlite(dir);
+    const prepared: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    return { db, prepared, repo: createSqliteRepository(db) };
+  };
+
   it(
     'runs each migration once and records it',
     { skip: onlyOn('sqlite', 'pragmas of the file (postgres.test.ts checks its own migrations)') },
@@ -44,16 +58,7 @@ describe('storage', () => {
     'fetches contacts by any number of ids with one statement (SQLite refuses more than 32,766 variables)',
     { skip: onlyOn('sqlite', 'counts better-sqlite3 prepares') },
     async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'conecta-many-ids-'));
-      dirs.push(dir);
-      const db = openSqlite(dir);
-      const prepared: string[] = [];
-      const prepare = db.prepare.bind(db);
-      db.prepare = ((sql: string) => {
-        prepared.push(sql);
-        return prepare(sql);
-      }) as typeof db.prepare;
-      const repo = createSqliteRepository(db);
+      const { db, prepared, repo } = await countingPrepares('conecta-many-ids-');
       const contact = { email: null, phone: null, document: null, createdAt: 1, updatedAt: 1, version: 1 };
       await repo.insertContact({ id: 'ct-first', name: 'Ana', ...contact });
       await repo.insertContact({ id: 'ct-last', name: 'Bia', ...contact });
@@ -115,16 +120,7 @@ describe('storage', () => {
     'prepares each statement once per connection, inside transactions too',
     { skip: onlyOn('sqlite', 'counts better-sqlite3 prepares') },
     async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'conecta-statements-'));
-      dirs.push(dir);
-      const db = openSqlite(dir);
-      const prepared: string[] = [];
-      const prepare = db.prepare.bind(db);
-      db.prepare = ((sql: string) => {
-        prepared.push(sql);
-        return prepare(sql);
-      }) as typeof db.prepare;
-      const repo = createSqliteRepository(db);
+      const { db, prepared, repo } = await countingPrepares('conecta-statements-');
       await repo.getTeam('tm-1');
       await repo.transaction((tx) => tx.getTeam('tm-2'));
       await repo.transaction((tx) => tx.getTeam('tm-3'));
