@@ -33,7 +33,8 @@ async function withOwnSchema(url: string): Promise<string> {
   await client.query(`CREATE SCHEMA ${schema}`);
   await client.end();
   const own = new URL(url);
-  own.searchParams.set('options', `-c search_path=${schema}`);
+  // After the url's own options (e.g. -c synchronous_commit=off), if any.
+  own.searchParams.set('options', [own.searchParams.get('options'), `-c search_path=${schema}`].filter(Boolean).join(' '));
   return own.toString();
 }
 
