@@ -123,7 +123,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     databaseUrl: options.databaseUrl,
     databasePoolSize: options.databasePoolSize,
     sqliteSynchronous: options.sqliteSynchronous,
-    onError: (error) => logError(error, { during: 'WAL checkpoint' }),
+    onError: (error) => logError(error, { during: options.databaseUrl ? 'an idle PostgreSQL connection' : 'WAL checkpoint' }),
   });
   const signer = new FileUrlSigner(loadSigningKey(options.dataDir), now);
   const repo = repositoryOn(database.sql, (file) => signer.url(file.id));

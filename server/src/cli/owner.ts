@@ -17,8 +17,9 @@ const USAGE = `Usage: conecta-server owner create --email <address> [--name <nam
 Creates an owner with no password and prints a one-time link (valid 7 days) to set it; with SMTP_URL
 set, the link is also mailed. --resend: a new link for an existing owner who never set a password.
 
-Settings (environment, as in .env.example): DATA_DIR (default ./data), PUBLIC_URL (required: the
-address people open the server at, for the link), SMTP_URL and MAIL_FROM (optional).
+Settings (environment, as in .env.example): DATA_DIR (default ./data), DATABASE_URL (PostgreSQL;
+unset: SQLite in DATA_DIR), PUBLIC_URL (required: the address people open the server at, for the
+link), SMTP_URL and MAIL_FROM (optional).
 Exit codes: 0 done, 1 refused (the owner exists, the mail failed), 2 wrong usage or settings.
 `;
 

@@ -15,7 +15,7 @@ export interface DatabaseOptions {
   /** PostgreSQL connections of this node. */
   databasePoolSize?: number;
   sqliteSynchronous?: SqliteSynchronous;
-  /** Errors of background work (SQLite's timed checkpoints). */
+  /** Errors of background work (SQLite's timed checkpoints, PostgreSQL's idle connections). */
   onError?: (error: unknown) => void;
 }
 
@@ -29,7 +29,7 @@ export interface Database {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = await openPostgres(options.databaseUrl, options.databasePoolSize);
+    const pool = await openPostgres(options.databaseUrl, options.databasePoolSize, options.onError);
     const sql = new PostgresStatements(pool);
     return { engine: 'postgres', sql, readiness: () => migrationsApplied(sql), close: () => pool.end() };
   }

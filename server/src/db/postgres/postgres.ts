@@ -14,10 +14,14 @@ const types = {
 } as pg.CustomTypesConfig;
 
 /** A pool on `databaseUrl` (postgres://…) whose schema is brought up to date. */
-export async function openPostgres(databaseUrl: string, poolSize = DEFAULT_POOL_SIZE): Promise<pg.Pool> {
+export async function openPostgres(
+  databaseUrl: string,
+  poolSize = DEFAULT_POOL_SIZE,
+  onIdleError: (error: unknown) => void = () => undefined,
+): Promise<pg.Pool> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, types });
-  // An idle connection the server dropped is replaced at the next query; this only keeps it from crashing the process.
-  pool.on('error', () => undefined);
+  // An idle connection that broke (the server restarted) is told here, not thrown: the pool replaces it at the next query.
+  pool.on('error', onIdleError);
   try {
     await runPostgresMigrations(pool);
   } catch (error) {
