@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { migrations } from '../../server/src/db/migrations/index.js';
+import { repositoryOn } from '../../server/src/db/sqlite-repository.js';
 import { dropTestDatabase, onlyOn, openTestDatabase } from './test-database.js';
 
 describe('PostgreSQL storage', { skip: onlyOn('postgres', 'its migrations and types'), timeout: 60_000 }, () => {
@@ -29,6 +30,20 @@ describe('PostgreSQL storage', { skip: onlyOn('postgres', 'its migrations and ty
       assert.deepEqual(await second.readiness(), { ready: true });
     } finally {
       await Promise.all([first.close(), second.close()]);
+    }
+  });
+
+  it('fetches contacts by any number of ids as one parameter (PostgreSQL refuses more than 65,535)', async () => {
+    const db = await openTestDatabase(await newDir());
+    try {
+      const repo = repositoryOn(db.sql);
+      const contact = { email: null, phone: null, document: null, createdAt: 1, updatedAt: 1, version: 1 };
+      await repo.insertContact({ id: 'ct-first', name: 'Ana', ...contact });
+      await repo.insertContact({ id: 'ct-last', name: 'Bia', ...contact });
+      const ids = ['ct-first', ...Array.from({ length: 70_000 }, (_, i) => `ct-unknown-${i}`), 'ct-last'];
+      assert.deepEqual((await repo.getContacts(ids)).map((c) => c.name).sort(), ['Ana', 'Bia']);
+    } finally {
+      await db.close();
     }
   });
 
