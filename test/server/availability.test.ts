@@ -113,7 +113,11 @@ describe('agent availability', () => {
     try {
       assert.deepEqual(await t.server.teamOpenings.look(), []);
       const overnight = await waitingSession();
+      const pausesAnnounced = () => anaSocket.received('agent.availability', (e) => e.agentId === ana && e.state === 'paused').length;
+      const announcedBefore = pausesAnnounced();
       await anaSocket.ok('agent.pause', { pauseTypeId: LUNCH.id });
+      // The agent leaves its teams' rooms as its pause is announced, just after the answer (a database read later).
+      for (const deadline = Date.now() + 3000; pausesAnnounced() === announcedBefore && Date.now() < deadline;) await delay(10);
       await setWorkingHours(t, DEMO_TEAMS.suporte.id, null);
       assert.deepEqual(await t.server.teamOpenings.look(), [DEMO_TEAMS.suporte.id]);
       await brunoSocket.waitFor('team.opened', (e) => e.teamId === DEMO_TEAMS.suporte.id);
