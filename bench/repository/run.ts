@@ -3,20 +3,40 @@
 // (in one transaction: read the session, insert the message, compare-and-set the session), through
 // the SQLite repository and, as the baseline in the same run and database, through hand-written
 // better-sqlite3 statements prepared once. Reports both and their ratio. Options: --messages=2000 --rounds=7
+// With DATABASE_URL=postgres://… the same on PostgreSQL, in a schema of its own (dropped at the end),
+// against hand-written pg statements on one connection, each transaction without the writer lock.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { emptyContactRecord, newSession, type Message, type Session } from '../../src/protocol/index.js';
+import pg from 'pg';
 import { openSqlite } from '../../server/src/db/sqlite.js';
-import { createSqliteRepository } from '../../server/src/db/sqlite-repository.js';
+import { createSqliteRepository, repositoryOn } from '../../server/src/db/sqlite-repository.js';
+import { openPostgres } from '../../server/src/db/postgres/postgres.js';
+import { PostgresStatements } from '../../server/src/db/postgres/postgres-statements.js';
 
 const option = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const count = option('messages', 2000);
+const postgresUrl = process.env.DATABASE_URL;
 const dir = mkdtempSync(join(tmpdir(), 'conecta-bench-repo-'));
-const db = openSqlite(dir);
-const repo = createSqliteRepository(db);
+const db = postgresUrl ? undefined : openSqlite(dir);
+const schema = `bench_${process.pid}`;
+const pool = postgresUrl ? await openPostgres(await withOwnSchema(postgresUrl)) : undefined;
+const repo = pool ? repositoryOn(new PostgresStatements(pool)) : createSqliteRepository(db!);
+
+/** The url with a fresh schema of this run as its search path. */
+async function withOwnSchema(url: string): Promise<string> {
+  const client = new pg.Client(url);
+  await client.connect();
+  await client.query(`CREATE SCHEMA ${schema}`);
+  await client.end();
+  const own = new URL(url);
+  // After the url's own options (e.g. -c synchronous_commit=off), if any.
+  own.searchParams.set('options', [own.searchParams.get('options'), `-c search_path=${schema}`].filter(Boolean).join(' '));
+  return own.toString();
+}
 
 const at = Date.now();
 await repo.insertTeam({ id: 'tm-bench', name: 'Bench' }, at);
@@ -87,6 +107,10 @@ async function throughRepository(): Promise<number> {
 }
 
 async function bare(): Promise<number> {
+  return pool ? barePostgres(pool) : bareSqlite(db!);
+}
+
+async function bareSqlite(db: ReturnType<typeof openSqlite>): Promise<number> {
   const id = randomUUID();
   await repo.insertSession(benchSession(id));
   const select = db.prepare('SELECT last_seq, version FROM sessions WHERE id = ?');
@@ -110,6 +134,35 @@ async function bare(): Promise<number> {
   return performance.now() - start;
 }
 
+async function barePostgres(pool: pg.Pool): Promise<number> {
+  const id = randomUUID();
+  await repo.insertSession(benchSession(id));
+  const client = await pool.connect();
+  const start = performance.now();
+  for (let i = 0; i < count; i++) {
+    await client.query('BEGIN');
+    const { rows } = await client.query({ name: 'b1', text: 'SELECT last_seq, version FROM sessions WHERE id = $1', values: [id] });
+    const row = rows[0] as { last_seq: number; version: number };
+    const m = nextMessage({ ...benchSession(id), lastSeq: Number(row.last_seq) }, `message ${i}`);
+    await client.query({
+      name: 'b2',
+      text: `INSERT INTO messages (id, session_id, seq, author_kind, author_id, author_name, text, created_at, kind, template_id, system, delivered_at, read_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      values: [m.id, m.sessionId, m.seq, m.authorKind, m.authorId, m.authorName, m.text, m.createdAt, m.kind, null, null, null, null],
+    });
+    const updated = await client.query({
+      name: 'b3',
+      text: 'UPDATE sessions SET last_seq = $1, last_message_at = $2, last_message_text = $3, version = $4 WHERE id = $5 AND version = $6',
+      values: [m.seq, m.createdAt, m.text, Number(row.version) + 1, id, row.version],
+    });
+    if (updated.rowCount !== 1) throw new Error('lost the compare-and-set');
+    await client.query('COMMIT');
+  }
+  const elapsed = performance.now() - start;
+  client.release();
+  return elapsed;
+}
+
 // Interleaved rounds, medians: the machine is shared, so a neighbour's burst hits both alike.
 const rounds = option('rounds', 7);
 await throughRepository(); // warm-up: the first statements, the page cache
@@ -121,9 +174,13 @@ for (let round = 0; round < rounds; round++) {
 }
 const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 const perMessage = (ms: number) => `${((ms / count) * 1000).toFixed(1)} µs/message`;
-console.log(`${count} messages appended per round, median of ${rounds} interleaved rounds`);
+console.log(`${count} messages appended per round on ${pool ? 'PostgreSQL' : 'SQLite'}, median of ${rounds} interleaved rounds`);
 console.log(`  repository: ${perMessage(median(repositoryTimes))}`);
-console.log(`  bare better-sqlite3, statements prepared once: ${perMessage(median(bareTimes))}`);
+console.log(`  bare ${pool ? 'pg' : 'better-sqlite3'}, statements prepared once: ${perMessage(median(bareTimes))}`);
 console.log(`  ratio repository / bare: ${(median(repositoryTimes) / median(bareTimes)).toFixed(2)}`);
-db.close();
+db?.close();
+if (pool) {
+  await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+  await pool.end();
+}
 rmSync(dir, { recursive: true, force: true });

@@ -4,9 +4,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { Server as SocketIoServer } from 'socket.io';
 import type { Repository } from './db/repository.js';
-import { createSqliteRepository } from './db/sqlite-repository.js';
-import { openSqlite, sqliteFile, type SqliteDatabase, type SqliteSynchronous } from './db/sqlite.js';
-import { WalCheckpoints } from './db/sqlite/wal-checkpoints.js';
+import { openDatabase, type Database } from './db/database.js';
+import { repositoryOn } from './db/sqlite-repository.js';
+import type { SqliteSynchronous } from './db/sqlite.js';
 import type { Clock } from './domain/events.js';
 import { MAX_UPLOAD_BYTES } from '../../src/protocol/index.js';
 import { FileUrlSigner, loadSigningKey } from './domain/files.js';
@@ -14,7 +14,6 @@ import { createServices, type Services } from './domain/services.js';
 import { applyDemoCompany } from './demo-company.js';
 import { installAdminApi } from './http/admin/admin-api.js';
 import { installCors } from './http/cors.js';
-import { databaseReadiness } from './db/readiness.js';
 import { installHealth } from './http/health.js';
 import { fastifyLogging, installRequestIds, type ServerLogOptions } from './http/logging.js';
 import { installMetrics } from './http/metrics.js';
@@ -42,8 +41,12 @@ import { installWhatsappWebhook } from './channels/whatsapp/webhook-routes.js';
 import { installWhatsappAdminRoutes } from './channels/whatsapp/admin-routes.js';
 
 export interface ServerOptions {
-  /** Where `conecta.sqlite` lives; created if missing. */
+  /** Where uploaded files and the signing key live, and `conecta.sqlite` unless `databaseUrl` is set; created if missing. */
   dataDir: string;
+  /** `postgres://…`: store in PostgreSQL instead of SQLite (docs/scaling.md). */
+  databaseUrl?: string;
+  /** PostgreSQL connections of this node (default 10). */
+  databasePoolSize?: number;
   /** Milliseconds since the epoch; inject a fake one in tests (lockouts, protocol dates). */
   now?: Clock;
   staticRoots?: StaticRoot[];
@@ -100,6 +103,8 @@ export interface ConectaServer {
   readonly http: FastifyInstance;
   readonly io: SocketIoServer;
   readonly repo: Repository;
+  /** The database's own runner, for what is not the repository's (tests' dumps, maintenance). */
+  readonly database: Database;
   readonly services: Services;
   /** Closes the sockets whose token expired; runs every `tokenSweepMs`. */
   readonly tokenSweep: TokenExpirySweep;
@@ -116,9 +121,15 @@ export interface ConectaServer {
 /** Builds the whole server (HTTP + socket.io + SQLite) without listening yet. */
 export async function createServer(options: ServerOptions): Promise<ConectaServer> {
   const now = options.now ?? Date.now;
-  const db: SqliteDatabase = openSqlite(options.dataDir, options.sqliteSynchronous);
+  const database = await openDatabase({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    databasePoolSize: options.databasePoolSize,
+    sqliteSynchronous: options.sqliteSynchronous,
+    onError: (error) => logError(error, { during: options.databaseUrl ? 'an idle PostgreSQL connection' : 'WAL checkpoint' }),
+  });
   const signer = new FileUrlSigner(loadSigningKey(options.dataDir), now);
-  const repo = createSqliteRepository(db, (file) => signer.url(file.id));
+  const repo = repositoryOn(database.sql, (file) => signer.url(file.id));
 
   const http = Fastify({
     ...fastifyLogging(options.logger),
@@ -183,7 +194,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   installErrorHandlers(http, logError);
   installCors(http, repo);
   installSecurityHeaders(http, { strictPages: options.strictPages ?? false });
-  installHealth(http, () => databaseReadiness(db));
+  installHealth(http, () => database.readiness());
   installMetrics(http, metrics, options.metricsToken);
   installRoutes(http, services, limiter);
   installWhatsappWebhook(http, services.whatsapp);
@@ -198,7 +209,6 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   if (options.seed && outbox) installDemoOutbox(http, outbox);
   await installStaticFiles(http, options.staticRoots ?? []);
   const sockets = attachSocketHandlers(io, services, { limiter, logError, metrics, now });
-  const checkpoints = new WalCheckpoints(sqliteFile(options.dataDir), (error) => logError(error, { during: 'WAL checkpoint' }));
 
   if (options.seed) await applyDemoCompany({ services, repo });
   // The demo's simulated phone, where the demo pages are served: its WhatsApp channel talks to a fake Graph API here.
@@ -233,6 +243,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     http,
     io,
     repo,
+    database,
     services,
     tokenSweep,
     teamOpenings,
@@ -257,8 +268,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
         await http.close();
         await events.close();
         smtp?.close();
-        await checkpoints.stop();
-        db.close();
+        await database.close();
       })();
       return closing;
     },

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_POOL_SIZE } from './db/postgres/postgres.js';
 import type { SqliteSynchronous } from './db/sqlite.js';
 
 /** pino's levels, plus `silent`. */
@@ -19,6 +20,8 @@ export const SETTING_NAMES = [
   'LOG_LEVEL',
   'METRICS_TOKEN',
   'SQLITE_SYNCHRONOUS',
+  'DATABASE_URL',
+  'DATABASE_POOL_SIZE',
   'WHATSAPP_GRAPH_URL',
   'WHATSAPP_GRAPH_VERSION',
 ] as const;
@@ -43,6 +46,10 @@ export interface Settings {
   metricsToken: string | undefined;
   /** What an acknowledgement promises (docs/scaling.md): `normal` survives a process crash, `full` a power cut too. */
   sqliteSynchronous: SqliteSynchronous;
+  /** `postgres://…`: store in PostgreSQL; absent: SQLite in `dataDir` (docs/scaling.md). */
+  databaseUrl: string | undefined;
+  /** PostgreSQL connections per node. */
+  databasePoolSize: number;
   /** Where WhatsApp channels reach the Graph API (Meta's unless set: a proxy, a test double). */
   whatsappGraphUrl: string | undefined;
   /** The Graph API version, e.g. `v21.0`. */
@@ -115,6 +122,12 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
 
   const sqliteSynchronous = (read('SQLITE_SYNCHRONOUS') ?? 'normal') as SqliteSynchronous;
   if (sqliteSynchronous !== 'normal' && sqliteSynchronous !== 'full') problem('SQLITE_SYNCHRONOUS', 'normal or full');
+  const databaseUrl = read('DATABASE_URL');
+  if (databaseUrl !== undefined && !isUrlWithProtocol(databaseUrl, ['postgres:', 'postgresql:'])) {
+    problem('DATABASE_URL', 'a PostgreSQL URL such as postgres://conecta:secret@db.example.com:5432/conecta, or unset for SQLite');
+  }
+  const databasePoolSize = wholeNumber(read('DATABASE_POOL_SIZE') ?? String(DEFAULT_POOL_SIZE));
+  if (databasePoolSize === undefined || databasePoolSize < 1) problem('DATABASE_POOL_SIZE', 'a whole number of connections, at least 1');
   const whatsappGraphUrl = read('WHATSAPP_GRAPH_URL');
   if (whatsappGraphUrl !== undefined && !isUrlWithProtocol(whatsappGraphUrl, ['https:', 'http:'])) {
     problem('WHATSAPP_GRAPH_URL', 'an https:// URL such as https://graph.facebook.com, or unset');
@@ -140,6 +153,8 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
       logLevel,
       metricsToken,
       sqliteSynchronous,
+      databaseUrl,
+      databasePoolSize: databasePoolSize!,
       whatsappGraphUrl,
       whatsappGraphVersion,
     },

@@ -22,8 +22,11 @@ if (!Number.isInteger(trustedProxyHops) || trustedProxyHops < 0) {
 }
 mkdirSync(dataDir, { recursive: true });
 
+// The demo on PostgreSQL too (docs/scaling.md): DATABASE_URL=postgres://… npm start.
+const databaseUrl = process.env.DATABASE_URL || undefined;
 const server = await createServer({
   dataDir,
+  databaseUrl,
   seed: true,
   trustedProxyHops,
   // Request logs only on demand: a newcomer running `npm start` wants the URL, not a JSON stream.
@@ -31,7 +34,7 @@ const server = await createServer({
   staticRoots: demoStaticRoots(repoRoot),
 });
 const url = await server.listen(port, host);
-console.log(`Conecta demo on ${url}  (data in ${dataDir})
+console.log(`Conecta demo on ${url}  (data in ${databaseUrl ? `PostgreSQL, files in ${dataDir}` : dataDir})
   agent desk ${url}/agent/ · customer site ${url}/site/ · CRM ${url}/crm/ · Storybook ${url}/storybook/
   log in as ana@demo.conecta.dev or bruno@demo.conecta.dev, password conecta-demo`);
 

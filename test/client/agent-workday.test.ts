@@ -17,6 +17,7 @@ import {
   upload,
   type TestServer,
 } from '../server/harness.js';
+import { dropTestDatabase } from '../server/test-database.js';
 import { agentSockets } from './node-sockets.js';
 import { until } from './support.js';
 
@@ -71,7 +72,7 @@ describe("the agent client's workday state", () => {
       await until(client, (state) => state.connection === 'connected' && state.connectionFailures === 0, 15_000);
     } finally {
       await server.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await Promise.all([rm(dataDir, { recursive: true, force: true }), dropTestDatabase(dataDir)]);
     }
   });
 });

@@ -10,6 +10,7 @@ import { MAX_MESSAGE_LENGTH } from '../../src/protocol/index.js';
 import { agentSockets } from './node-sockets.js';
 import { demoVisitor } from './demo-visitor.js';
 import { until, written } from './support.js';
+import { dropTestDatabase, testDatabaseOptions } from '../server/test-database.js';
 import { ANA, DEMO_CHANNEL_KEY, DEMO_PASSWORD } from '../server/harness.js';
 
 const texts = (client: ConectaClient, sessionId: string) => written(client.store.state, sessionId).map((m) => `${m.text}:${m.status}`);
@@ -22,7 +23,7 @@ describe('ConectaClient against a real server', () => {
   const clients: ConectaClient[] = [];
 
   const start = async () => {
-    server = await createServer({ dataDir, seed: true });
+    server = await createServer({ ...(await testDatabaseOptions(dataDir)), seed: true });
     url = await server.listen(port, '127.0.0.1');
     port = Number(new URL(url).port);
   };
@@ -36,7 +37,7 @@ describe('ConectaClient against a real server', () => {
   after(async () => {
     for (const client of clients) client.close();
     await server.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await Promise.all([rm(dataDir, { recursive: true, force: true }), dropTestDatabase(dataDir)]);
   });
 
   const visitorClient = () => {

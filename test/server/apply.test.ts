@@ -24,6 +24,7 @@ import {
   applyDemoCompany,
 } from '../../server/src/demo-company.js';
 import { loginAgent } from './harness.js';
+import { dropTestDatabase, testDatabaseOptions } from './test-database.js';
 
 const run = promisify(execFile);
 
@@ -59,13 +60,13 @@ interface EmptyServer {
 /** A server on a fresh data directory with nothing in it (no demo). */
 async function startEmpty(): Promise<EmptyServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'conecta-apply-'));
-  const server = await createServer({ dataDir, expireEveryMs: 0 });
+  const server = await createServer({ ...(await testDatabaseOptions(dataDir)), expireEveryMs: 0 });
   return {
     server,
     dataDir,
     async close() {
       await server.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await Promise.all([rm(dataDir, { recursive: true, force: true }), dropTestDatabase(dataDir)]);
     },
   };
 }
@@ -285,17 +286,23 @@ describe('conecta-server apply (the command)', () => {
   let dataDir: string;
   let file: string;
   const cli = (args: string[], env: Record<string, string> = ENV) =>
-    run(process.execPath, ['server/bin/conecta-server.mjs', 'apply', ...args], { env: { ...process.env, DATA_DIR: dataDir, ...env } }).then(
+    run(process.execPath, ['server/bin/conecta-server.mjs', 'apply', ...args], {
+      env: { ...process.env, DATA_DIR: dataDir, ...databaseEnv, ...env },
+    }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
     );
 
+  let databaseEnv: Record<string, string> = {};
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'conecta-apply-cli-'));
+    // The command's database: a PostgreSQL schema of its own under CONECTA_TEST_DATABASE=postgres.
+    const { databaseUrl } = await testDatabaseOptions(dataDir);
+    if (databaseUrl) databaseEnv = { DATABASE_URL: databaseUrl };
     file = join(dataDir, 'company.yaml');
     await writeFile(file, SMALL);
   });
-  after(() => rm(dataDir, { recursive: true, force: true }));
+  after(() => Promise.all([rm(dataDir, { recursive: true, force: true }), dropTestDatabase(dataDir)]));
 
   it('answers 2 with its usage when the file is missing from the arguments', async () => {
     const { code, stderr } = await cli([]);

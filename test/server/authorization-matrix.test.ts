@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { openSqlite } from '../../server/src/db/sqlite.js';
 import { commandHandlers } from '../../server/src/socket/commands.js';
 import { commandSchemas, type Ack, type CommandName, type ErrorCode } from '../../src/protocol/index.js';
 import {
@@ -163,8 +162,7 @@ describe('authorization matrix', () => {
     clock.advance(TOKEN_TTL_MS - 60_000);
     await addAgent(t, { id: 'ag-outsider', name: 'Otto Outsider', email: 'otto@demo.conecta.dev', teamIds: [DEMO_TEAMS.financeiro.id] });
     await addAgent(t, { id: 'ag-plain', name: 'Paula Plain', email: 'paula@demo.conecta.dev', teamIds: [DEMO_TEAMS.suporte.id] });
-    const db = openSqlite(t.dataDir);
-    db.prepare("UPDATE agents SET perm_bulk_actions = 0 WHERE id IN ('ag-outsider', 'ag-plain')").run();
+    await t.server.database.sql.exec("UPDATE agents SET perm_bulk_actions = 0 WHERE id IN ('ag-outsider', 'ag-plain')");
     const brunoToken = await loginAgent(t.url, BRUNO);
     bruno = await connectAgent(t.url, brunoToken);
     const outsider = await connectAgent(t.url, await loginAgent(t.url, 'otto@demo.conecta.dev'));
@@ -197,7 +195,8 @@ describe('authorization matrix', () => {
     const contactA = visitorA.visitor.contactId;
     const noteId = randomUUID();
     await bruno.ok('note.save', { id: noteId, contactId: contactA, text: 'keep me' });
-    const first = (table: string, where = '') => db.prepare(`SELECT id FROM ${table} ${where} LIMIT 1`).pluck().get() as string;
+    const first = async (table: string, where = '') =>
+      String((await t.server.database.sql.get(`SELECT id FROM ${table} ${where} LIMIT 1`))!.id);
     world = {
       sessionA,
       waitingB,
@@ -207,12 +206,11 @@ describe('authorization matrix', () => {
       brunoId: 'ag-bruno',
       plainId: 'ag-plain',
       brunoToken,
-      pauseTypeId: first('pause_types'),
-      templateId: first('templates', `WHERE team_id = '${DEMO_TEAMS.suporte.id}'`),
-      tagId: first('tags', `WHERE team_id = '${DEMO_TEAMS.suporte.id}'`),
+      pauseTypeId: await first('pause_types'),
+      templateId: await first('templates', `WHERE team_id = '${DEMO_TEAMS.suporte.id}'`),
+      tagId: await first('tags', `WHERE team_id = '${DEMO_TEAMS.suporte.id}'`),
       plainPending,
     };
-    db.close();
     clock.advance(120_000);
     callers = { visitorA, visitorB, outsider, plain, expired };
   });

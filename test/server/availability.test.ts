@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { AgentAvailability, Session } from '../../src/protocol/index.js';
-import { openSqlite } from '../../server/src/db/sqlite.js';
 import { DEFAULT_AVAILABILITY_SETTINGS } from '../../server/src/db/sqlite/availability-store.js';
 import type { AvailabilitySettings } from '../../server/src/db/repository.js';
 import { agentRoom } from '../../server/src/socket/rooms.js';
@@ -114,7 +113,11 @@ describe('agent availability', () => {
     try {
       assert.deepEqual(await t.server.teamOpenings.look(), []);
       const overnight = await waitingSession();
+      const pausesAnnounced = () => anaSocket.received('agent.availability', (e) => e.agentId === ana && e.state === 'paused').length;
+      const announcedBefore = pausesAnnounced();
       await anaSocket.ok('agent.pause', { pauseTypeId: LUNCH.id });
+      // The agent leaves its teams' rooms as its pause is announced, just after the answer (a database read later).
+      for (const deadline = Date.now() + 3000; pausesAnnounced() === announcedBefore && Date.now() < deadline;) await delay(10);
       await setWorkingHours(t, DEMO_TEAMS.suporte.id, null);
       assert.deepEqual(await t.server.teamOpenings.look(), [DEMO_TEAMS.suporte.id]);
       await brunoSocket.waitFor('team.opened', (e) => e.teamId === DEMO_TEAMS.suporte.id);
@@ -380,26 +383,22 @@ describe('agent statistics', () => {
     await t.server.repo.addAgentRating(ana, 2);
 
     const stats = await anaSocket.ok('agent.stats', {});
-    const db = openSqlite(t.dataDir);
-    try {
-      const count = (where: string, ...params: unknown[]) =>
-        (db.prepare(`SELECT COUNT(*) AS n FROM sessions WHERE ${where}`).get(...params) as { n: number }).n;
-      const midnight = Date.UTC(2026, 10, 22);
-      const ratings = db.prepare('SELECT rating_sum, rating_count FROM agent_ratings WHERE agent_id = ?').get(ana) as {
-        rating_sum: number;
-        rating_count: number;
-      };
-      assert.deepEqual(stats, {
-        waiting: count(`status = 'waiting' AND team_id IN (?, ?)`, DEMO_TEAMS.suporte.id, DEMO_TEAMS.vendas.id),
-        inService: count(`agent_id = ? AND status IN ('active', 'pending')`, ana),
-        finishedToday: count(`agent_id = ? AND status = 'finished' AND finished_at >= ?`, ana, midnight),
-        averageRating: ratings.rating_sum / ratings.rating_count,
-        ratingCount: ratings.rating_count,
-      });
-      assert.deepEqual(stats, { waiting: 1, inService: 2, finishedToday: 2, averageRating: 3.5, ratingCount: 2 });
-    } finally {
-      db.close();
-    }
+    const db = t.server.database.sql;
+    const count = async (where: string, ...params: unknown[]) =>
+      Number((await db.get(`SELECT COUNT(*) AS n FROM sessions WHERE ${where}`, ...params))!.n);
+    const midnight = Date.UTC(2026, 10, 22);
+    const ratings = (await db.get('SELECT rating_sum, rating_count FROM agent_ratings WHERE agent_id = ?', ana)) as {
+      rating_sum: number;
+      rating_count: number;
+    };
+    assert.deepEqual(stats, {
+      waiting: await count(`status = 'waiting' AND team_id IN (?, ?)`, DEMO_TEAMS.suporte.id, DEMO_TEAMS.vendas.id),
+      inService: await count(`agent_id = ? AND status IN ('active', 'pending')`, ana),
+      finishedToday: await count(`agent_id = ? AND status = 'finished' AND finished_at >= ?`, ana, midnight),
+      averageRating: ratings.rating_sum / ratings.rating_count,
+      ratingCount: ratings.rating_count,
+    });
+    assert.deepEqual(stats, { waiting: 1, inService: 2, finishedToday: 2, averageRating: 3.5, ratingCount: 2 });
   });
 
   it('counts "today" in the company’s time zone', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { openSqlite, type SqliteDatabase } from '../../server/src/db/sqlite.js';
+import type { Database } from '../../server/src/db/database.js';
 import { commandSchemas, ERROR_CODES, parseCommand, type Ack, type CommandName } from '../../src/protocol/index.js';
 import { changedTables, dumpTables } from './database-dump.js';
 import {
@@ -54,7 +54,7 @@ const overTheWire = (payload: unknown): unknown => (payload === undefined ? unde
 
 describe(`fuzz (seed ${SEED}, ${RUNS} runs)`, () => {
   let t: TestServer;
-  let db: SqliteDatabase;
+  let db: Database;
   let anaToken: string;
   let brunoToken: string;
   let ana: TestSocket;
@@ -65,16 +65,16 @@ describe(`fuzz (seed ${SEED}, ${RUNS} runs)`, () => {
 
   before(async () => {
     t = await startTestServer({ rateLimits: UNLIMITED });
-    db = openSqlite(t.dataDir);
+    db = t.server.database;
     anaToken = await loginAgent(t.url, ANA);
     brunoToken = await loginAgent(t.url, BRUNO);
     ana = await connectAgent(t.url, anaToken);
     bruno = await connectAgent(t.url, brunoToken);
     visitor = await connectVisitor(t.url);
     await visitor.ok('webchat.start', { sessionId: randomUUID(), teamId: DEMO_TEAMS.suporte.id, name: 'Fuzz', text: 'hello' });
-    const ids = (table: string) => db.prepare(`SELECT id FROM "${table}"`).pluck().all() as unknown[];
+    const ids = async (table: string) => (await db.sql.all(`SELECT id FROM "${table}"`)).map((row) => row.id);
     plausible = [
-      ...['sessions', 'contacts', 'agents', 'teams', 'tags', 'templates', 'pause_types', 'notes'].flatMap(ids),
+      ...(await Promise.all(['sessions', 'contacts', 'agents', 'teams', 'tags', 'templates', 'pause_types', 'notes'].map(ids))).flat(),
       randomUUID(),
       DEMO_CHANNEL_KEY,
       'delivered',
@@ -89,7 +89,6 @@ describe(`fuzz (seed ${SEED}, ${RUNS} runs)`, () => {
   });
   after(async () => {
     for (const socket of [ana, bruno, visitor]) socket?.close();
-    db?.close();
     await t?.close();
   });
 
@@ -97,7 +96,7 @@ describe(`fuzz (seed ${SEED}, ${RUNS} runs)`, () => {
     const random = seededRandom(SEED);
     const names = Object.keys(commandSchemas) as CommandName[];
     const senders = [ana, bruno, visitor];
-    let snapshot = dumpTables(db);
+    let snapshot = await dumpTables(db);
     for (let run = 0; run < RUNS; run++) {
       // Every command in turn, so a short run still covers them all.
       const name = names[run % names.length]!;
@@ -107,11 +106,11 @@ describe(`fuzz (seed ${SEED}, ${RUNS} runs)`, () => {
       const answer = (await sender.command(name, payload)) as Ack<unknown>;
       if (answer.ok) {
         assert.ok(parseCommand(name, overTheWire(payload)).ok, `accepted what its schema refuses (${replay})`);
-        snapshot = dumpTables(db);
+        snapshot = await dumpTables(db);
         continue;
       }
       assertProtocolError(answer.error, replay);
-      const after = dumpTables(db);
+      const after = await dumpTables(db);
       assert.deepEqual(changedTables(snapshot, after), [], `a refused command changed the database (${replay})`);
     }
     for (const socket of senders) assert.equal(socket.socket.connected, true);
@@ -123,7 +122,7 @@ describe(`fuzz (seed ${SEED}, ${RUNS} runs)`, () => {
     const routes = listRoutes(t.server.http.printRoutes({ commonPrefix: false }));
     assert.ok(routes.length > 20, `routes found: ${routes.length}`);
     const bodyKeys = ['email', 'password', 'token', 'visitorToken', 'user', 'name', 'id', 'text', 'from', 'externalId', 'role', 'teamIds'];
-    let snapshot = dumpTables(db);
+    let snapshot = await dumpTables(db);
     for (let run = 0; run < RUNS; run++) {
       const route = routes[run % routes.length]!;
       const method = pick(random, route.methods);
@@ -155,15 +154,15 @@ describe(`fuzz (seed ${SEED}, ${RUNS} runs)`, () => {
       const text = await response.text();
       assert.ok(response.status < 500, `${response.status} ${text.slice(0, 300)} (${replay})`);
       if (response.status < 400) {
-        snapshot = dumpTables(db);
+        snapshot = await dumpTables(db);
         continue;
       }
       const answer = JSON.parse(text) as { error: unknown };
       assertProtocolError(answer.error as never, `${response.status} ${text.slice(0, 200)} ${replay}`);
       const except = /\/api\/auth\/(login|token)$/.test(route.path) ? LOGIN_TABLES : new Set<string>();
-      const after = dumpTables(db, except);
+      const after = await dumpTables(db, except);
       assert.deepEqual(changedTables(withoutTables(snapshot, except), after), [], `a refused request changed the database (${replay})`);
-      snapshot = dumpTables(db);
+      snapshot = await dumpTables(db);
     }
     assert.equal((await fetch(`${t.url}/health`)).status, 200);
   });

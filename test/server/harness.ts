@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { createServer, type ConectaServer, type ServerOptions } from '../../server/src/app.js';
-import { openSqlite } from '../../server/src/db/sqlite.js';
+import { dropTestDatabase, testDatabaseOptions } from './test-database.js';
 import { createHmac } from 'node:crypto';
 import { hashPassword } from '../../server/src/domain/secrets.js';
 import { DEMO_AGENTS, DEMO_CHANNEL_KEY, DEMO_PASSWORD, DEMO_WEBCHAT_SECRET, DEMO_WHATSAPP } from '../../server/src/demo-company.js';
@@ -93,12 +93,15 @@ const ONE_ADDRESS_FOR_ALL: NonNullable<ServerOptions['rateLimits']> = {
   passwordSets: { perAddress: LIFTED },
 };
 
-/** A real server on 127.0.0.1 and a free port, with a fresh SQLite file and the demo seed. */
+/**
+ * A real server on 127.0.0.1 and a free port, with a fresh database (SQLite, or a PostgreSQL schema
+ * under CONECTA_TEST_DATABASE=postgres: test-database.ts) and the demo seed.
+ */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const ownsDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'conecta-test-')));
   const server = await createServer({
-    dataDir,
+    ...(await testDatabaseOptions(dataDir)),
     now: options.now,
     seed: true,
     rateLimits: { ...ONE_ADDRESS_FOR_ALL, ...options.rateLimits },
@@ -121,7 +124,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     dataDir,
     async close() {
       await server.close();
-      if (ownsDir) await rm(dataDir, { recursive: true, force: true });
+      if (ownsDir) await Promise.all([rm(dataDir, { recursive: true, force: true }), dropTestDatabase(dataDir)]);
     },
   };
 }
@@ -356,11 +359,6 @@ export async function configureWebchatChannel(
 }
 
 /** (De)activates an agent in the database, beside the running server (the admin API that does it is wip/admin's). */
-export function setAgentActive(t: TestServer, agentId: string, active: boolean): void {
-  const db = openSqlite(t.dataDir);
-  try {
-    db.prepare('UPDATE agents SET active = ? WHERE id = ?').run(active ? 1 : 0, agentId);
-  } finally {
-    db.close();
-  }
+export async function setAgentActive(t: TestServer, agentId: string, active: boolean): Promise<void> {
+  await t.server.database.sql.exec('UPDATE agents SET active = ? WHERE id = ?', active ? 1 : 0, agentId);
 }

@@ -163,7 +163,7 @@ describe('internal chat between agents', () => {
       teamIds: [DEMO_TEAMS.suporte.id],
       internalChat: true,
     });
-    setAgentActive(t, 'ag-eva', false);
+    await setAgentActive(t, 'ag-eva', false);
     const toDeactivated = await anaDesk.command('chat.send', { id: randomUUID(), toAgentId: 'ag-eva', text: 'oi' });
     assert.equal(toDeactivated.ok ? 'ok' : toDeactivated.error.code, 'FORBIDDEN');
     const toNobody = await anaDesk.command('chat.send', { id: randomUUID(), toAgentId: 'ag-nobody', text: 'oi' });

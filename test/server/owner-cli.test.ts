@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { postJson, startTestServer } from './harness.js';
+import { dropTestDatabase, testDatabaseOptions } from './test-database.js';
 import { decodedBody, startSmtpSink } from './smtp-sink.js';
 
 const BIN = fileURLToPath(new URL('../../server/bin/conecta-server.mjs', import.meta.url));
@@ -33,9 +34,11 @@ describe('conecta-server owner create', () => {
   let env: Record<string, string>;
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'conecta-owner-'));
-    env = { DATA_DIR: dataDir, PUBLIC_URL };
+    // The same database as the test servers on this dir: a PostgreSQL schema under CONECTA_TEST_DATABASE=postgres.
+    const { databaseUrl } = await testDatabaseOptions(dataDir);
+    env = { DATA_DIR: dataDir, PUBLIC_URL, ...(databaseUrl && { DATABASE_URL: databaseUrl }) };
   });
-  after(() => rm(dataDir, { recursive: true, force: true }));
+  after(() => Promise.all([rm(dataDir, { recursive: true, force: true }), dropTestDatabase(dataDir)]));
 
   it('creates the owner and prints a one-time link that sets the password; then login works', async () => {
     const created = await ownerCommand(['create', '--email', ' Dona@Example.com ', '--name', 'Dona Clara'], env);

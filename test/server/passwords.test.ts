@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { openSqlite } from '../../server/src/db/sqlite.js';
 import { after, afterEach, before, describe, it } from 'node:test';
 import {
   INVITE_LINK_TTL_MS,
@@ -55,13 +54,8 @@ const requestReset = (t: TestServer, email: unknown) => postJson(`${t.url}/api/a
 const login = (t: TestServer, email: string, password: string) => postJson(`${t.url}/api/auth/login`, { email, password });
 
 /** Flips an agent's `active` flag through a second connection (the admin API that does it lands elsewhere). */
-function setActive(t: TestServer, agentId: string, active: boolean): void {
-  const db = openSqlite(t.dataDir);
-  try {
-    db.prepare('UPDATE agents SET active = ? WHERE id = ?').run(active ? 1 : 0, agentId);
-  } finally {
-    db.close();
-  }
+async function setActive(t: TestServer, agentId: string, active: boolean): Promise<void> {
+  await t.server.database.sql.exec('UPDATE agents SET active = ? WHERE id = ?', active ? 1 : 0, agentId);
 }
 
 describe('password links', () => {
@@ -154,24 +148,24 @@ describe('password links', () => {
   it('a reset of an unknown or deactivated address answers the same and sends nothing', async () => {
     const unknown = await requestReset(t, 'nobody@example.com');
     assert.deepEqual([unknown.status, unknown.body], [202, { ok: true }]);
-    setActive(t, CARLA.id, false);
+    await setActive(t, CARLA.id, false);
     try {
       const inactive = await requestReset(t, CARLA.email);
       assert.deepEqual([inactive.status, inactive.body], [202, { ok: true }]);
       await assert.rejects(t.server.services.passwords.invite(CARLA.id), /deactivated/);
     } finally {
-      setActive(t, CARLA.id, true);
+      await setActive(t, CARLA.id, true);
     }
     assert.deepEqual(t.server.outbox!.mails(), []);
   });
 
   it('a deactivated agent cannot use a link it got before', async () => {
     const { link } = await t.server.services.passwords.invite(CARLA.id, { mail: false });
-    setActive(t, CARLA.id, false);
+    await setActive(t, CARLA.id, false);
     try {
       assert.equal((await setPassword(t, tokenOf(link), NEW_PASSWORD)).body.error.fields.token, PASSWORD_LINK_REFUSALS.unknown);
     } finally {
-      setActive(t, CARLA.id, true);
+      await setActive(t, CARLA.id, true);
     }
   });
 

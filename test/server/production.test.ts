@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { ServerOptions } from '../../server/src/app.js';
-import { openSqlite, runMigrations } from '../../server/src/db/sqlite.js';
 import { migrations } from '../../server/src/db/migrations/index.js';
 import { allowedOriginsSchema } from '../../server/src/db/migrations/010-allowed-origins.js';
 import { findDemoLeaks } from '../../server/src/domain/demo-leaks.js';
@@ -22,6 +21,7 @@ import {
   startTestServer,
   type TestServer,
 } from './harness.js';
+import { openTestDatabase } from './test-database.js';
 
 describe('allowed origins of a webchat channel', () => {
   let t: TestServer;
@@ -67,17 +67,17 @@ describe('allowed origins of a webchat channel', () => {
     assert.equal(await status(DEMO_CHANNEL_KEY, 'https://anywhere.example'), 200);
   });
 
-  it('keeps channels written before the rule open to any site (migration 010)', () => {
-    const db = openSqlite(t.dataDir);
+  it('keeps channels written before the rule open to any site (migration 010)', async () => {
+    const sql = t.server.database.sql;
+    await sql.exec(`UPDATE webchat_channels SET allowed_origins = '[]' WHERE key = 'closed'`);
+    await sql.exec('DELETE FROM schema_migrations WHERE version = ?', migrations.indexOf(allowedOriginsSchema) + 1);
+    // Opening a database applies the migrations it lacks: 010 again.
+    const reopened = await openTestDatabase(t.dataDir);
     try {
-      db.prepare(`UPDATE webchat_channels SET allowed_origins = '[]' WHERE key = 'closed'`).run();
-      const version = migrations.indexOf(allowedOriginsSchema) + 1;
-      db.prepare('DELETE FROM schema_migrations WHERE version = ?').run(version);
-      assert.equal(runMigrations(db), 1);
-      const row = db.prepare(`SELECT allowed_origins FROM webchat_channels WHERE key = 'closed'`).get() as { allowed_origins: string };
-      assert.equal(row.allowed_origins, '["*"]');
+      const row = await reopened.sql.get(`SELECT allowed_origins FROM webchat_channels WHERE key = 'closed'`);
+      assert.equal(row?.allowed_origins, '["*"]');
     } finally {
-      db.close();
+      await reopened.close();
     }
   });
 });
@@ -88,31 +88,22 @@ describe('demo secrets in a production database', () => {
   after(() => t.close());
 
   it('finds every demo secret of a seeded database', async () => {
-    const db = openSqlite(t.dataDir);
-    try {
-      assert.deepEqual(await findDemoLeaks(db), [
-        'channel "demo" uses a demo secret, published in the docs',
-        'channel "demo-vendas" uses a demo secret, published in the docs',
-        'channel "whatsapp-demo" uses a demo secret, published in the docs',
-        'agent ana@demo.conecta.dev has the demo password "conecta-demo"',
-        'agent bruno@demo.conecta.dev has the demo password "conecta-demo"',
-      ]);
-    } finally {
-      db.close();
-    }
+    assert.deepEqual(await findDemoLeaks(t.server.database.sql), [
+      'channel "demo" uses a demo secret, published in the docs',
+      'channel "demo-vendas" uses a demo secret, published in the docs',
+      'channel "whatsapp-demo" uses a demo secret, published in the docs',
+      'agent ana@demo.conecta.dev has the demo password "conecta-demo"',
+      'agent bruno@demo.conecta.dev has the demo password "conecta-demo"',
+    ]);
   });
 
   it('finds none once the secrets and passwords are changed', async () => {
-    const db = openSqlite(t.dataDir);
-    try {
-      db.prepare(`UPDATE webchat_channels SET secret = 'rotated-' || key`).run();
-      db.prepare(`UPDATE channels SET secret = 'rotated-' || key`).run();
-      const { hash, salt } = await hashPassword('a company password');
-      db.prepare('UPDATE agents SET password_hash = ?, password_salt = ?').run(hash, salt);
-      assert.deepEqual(await findDemoLeaks(db), []);
-    } finally {
-      db.close();
-    }
+    const db = t.server.database.sql;
+    await db.exec(`UPDATE webchat_channels SET secret = 'rotated-' || key`);
+    await db.exec(`UPDATE channels SET secret = 'rotated-' || key`);
+    const { hash, salt } = await hashPassword('a company password');
+    await db.exec('UPDATE agents SET password_hash = ?, password_salt = ?', hash, salt);
+    assert.deepEqual(await findDemoLeaks(db), []);
   });
 });
 
@@ -200,16 +191,15 @@ describe('health and readiness', () => {
   });
 
   it('answers /ready 503 when a migration is missing', async () => {
-    const db = openSqlite(p.dataDir);
-    const last = db.prepare('SELECT * FROM schema_migrations WHERE version = ?').get(migrations.length);
+    const db = p.server.database.sql;
+    const last = (await db.get('SELECT * FROM schema_migrations WHERE version = ?', migrations.length))!;
     try {
-      db.prepare('DELETE FROM schema_migrations WHERE version = ?').run(migrations.length);
+      await db.exec('DELETE FROM schema_migrations WHERE version = ?', migrations.length);
       const response = await fetch(`${p.url}/ready`);
       assert.equal(response.status, 503);
       assert.deepEqual(await response.json(), { status: 'not ready', reason: '1 migration(s) not applied' });
     } finally {
-      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @applied_at)').run(last);
-      db.close();
+      await db.exec('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)', last.version, last.applied_at);
     }
   });
 });

@@ -70,9 +70,9 @@ describe('CRM sign-on: POST /api/auth/token', () => {
   });
 
   it('refuses deactivated agents, and admins and owners (they sign in with their password)', async () => {
-    setAgentActive(t, DEMO_AGENTS.bruno.id, false);
+    await setAgentActive(t, DEMO_AGENTS.bruno.id, false);
     const inactive = await signOn(t, key, { email: BRUNO });
-    setAgentActive(t, DEMO_AGENTS.bruno.id, true);
+    await setAgentActive(t, DEMO_AGENTS.bruno.id, true);
     assert.equal(inactive.status, 403);
     assert.match(inactive.body.error.message, /deactivated/);
     const owner = await signOn(t, key, { email: ANA });

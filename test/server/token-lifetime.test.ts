@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { migrations } from '../../server/src/db/migrations/index.js';
-import { openSqlite, runMigrations } from '../../server/src/db/sqlite.js';
+import { runMigrations } from '../../server/src/db/sqlite.js';
 import { DEFAULT_TOKEN_TTL_MS } from '../../server/src/domain/auth.js';
 import { hashToken } from '../../server/src/domain/secrets.js';
 import {
@@ -24,6 +24,7 @@ import {
   type TestServer,
   type TestSocket,
 } from './harness.js';
+import { openTestDatabase } from './test-database.js';
 
 // better-sqlite3 is the server workspace's dependency, not the root's.
 const Database = createRequire(new URL('../../server/package.json', import.meta.url))('better-sqlite3') as typeof import('better-sqlite3');
@@ -208,16 +209,16 @@ describe('logout and revocation tell the sockets why they close', () => {
     const bruno = await connectAgent(t.url, await loginAgent(t.url, BRUNO));
     const ended = [endedReasons(revokedSocket), endedReasons(bruno)];
     // As `conecta-server apply` would, through its own connection to the database: this process is not told.
-    const db = openSqlite(t.dataDir);
-    db.prepare('DELETE FROM auth_tokens WHERE token_hash = ?').run(hashToken(revoked));
-    db.close();
-    setAgentActive(t, DEMO_AGENTS.bruno.id, false);
+    const db = await openTestDatabase(t.dataDir);
+    await db.sql.exec('DELETE FROM auth_tokens WHERE token_hash = ?', hashToken(revoked));
+    await db.close();
+    await setAgentActive(t, DEMO_AGENTS.bruno.id, false);
 
     assert.equal(await t.server.tokenSweep.sweep(), 2);
     assert.deepEqual(await Promise.all(ended), [['revoked'], ['deactivated']]);
     assert.equal(keptSocket.socket.connected, true);
     assert.equal(keptSocket.received('auth.ended').length, 0);
-    setAgentActive(t, DEMO_AGENTS.bruno.id, true);
+    await setAgentActive(t, DEMO_AGENTS.bruno.id, true);
     keptSocket.close();
   });
 });
@@ -231,13 +232,13 @@ describe('deactivated agents', () => {
   it('cannot log in (the same answer as a wrong password) nor use a token they already had', async () => {
     const token = await loginAgent(t.url, BRUNO);
     const wrong = await postJson(`${t.url}/api/auth/login`, { email: BRUNO, password: 'wrong password' });
-    setAgentActive(t, DEMO_AGENTS.bruno.id, false);
+    await setAgentActive(t, DEMO_AGENTS.bruno.id, false);
     const refused = await postJson(`${t.url}/api/auth/login`, { email: BRUNO, password: 'conecta-demo' });
     assert.equal(refused.status, 401);
     assert.deepEqual(refused.body, wrong.body);
     await assert.rejects(connectAgent(t.url, token), { message: 'UNAUTHENTICATED' });
 
-    setAgentActive(t, DEMO_AGENTS.bruno.id, true);
+    await setAgentActive(t, DEMO_AGENTS.bruno.id, true);
     (await connectAgent(t.url, token)).close();
   });
 });

@@ -22,6 +22,8 @@ describe('production settings (server/src/config.ts)', () => {
       logLevel: 'info',
       metricsToken: undefined,
       sqliteSynchronous: 'normal',
+      databaseUrl: undefined,
+      databasePoolSize: 10,
       whatsappGraphUrl: undefined,
       whatsappGraphVersion: undefined,
     });
@@ -42,6 +44,8 @@ describe('production settings (server/src/config.ts)', () => {
         LOG_LEVEL: 'warn',
         METRICS_TOKEN: 'a-long-enough-metrics-token',
         SQLITE_SYNCHRONOUS: 'full',
+        DATABASE_URL: 'postgres://conecta:secret@db.example.com:5432/conecta',
+        DATABASE_POOL_SIZE: '20',
         WHATSAPP_GRAPH_URL: 'https://graph-proxy.example.com',
         WHATSAPP_GRAPH_VERSION: 'v22.0',
       },
@@ -61,6 +65,8 @@ describe('production settings (server/src/config.ts)', () => {
       logLevel: 'warn',
       metricsToken: 'a-long-enough-metrics-token',
       sqliteSynchronous: 'full',
+      databaseUrl: 'postgres://conecta:secret@db.example.com:5432/conecta',
+      databasePoolSize: 20,
       whatsappGraphUrl: 'https://graph-proxy.example.com',
       whatsappGraphVersion: 'v22.0',
     });
@@ -77,6 +83,8 @@ describe('production settings (server/src/config.ts)', () => {
       LOG_LEVEL: 'verbose',
       METRICS_TOKEN: 'short',
       SQLITE_SYNCHRONOUS: 'off',
+      DATABASE_URL: 'mysql://db.example.com/conecta',
+      DATABASE_POOL_SIZE: '0',
       WHATSAPP_GRAPH_URL: 'graph.facebook.com',
       WHATSAPP_GRAPH_VERSION: '21',
     });

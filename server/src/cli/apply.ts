@@ -6,7 +6,7 @@ import { ApplyFailed, applyCompanyFile } from '../config-as-code/apply-company.j
 import { InvalidCompanyFile } from '../config-as-code/config-error.js';
 import { formatPlan } from '../config-as-code/print-plan.js';
 
-const USAGE = 'Usage: conecta-server apply <company.yaml> [--dry-run]   (the database is in DATA_DIR, default ./data)\n';
+const USAGE = 'Usage: conecta-server apply <company.yaml> [--dry-run]   (the database is DATABASE_URL, else in DATA_DIR, default ./data)\n';
 
 /**
  * `conecta-server apply <file> [--dry-run]`: validates the company file (every error at once), prints
@@ -36,7 +36,11 @@ export async function run(args: string[]): Promise<number> {
   }
 
   // The whole server, never listening: the same services (and audit log) as the admin API's.
-  const server = await createServer({ dataDir: resolve(process.env.DATA_DIR ?? './data'), expireEveryMs: 0 });
+  const server = await createServer({
+    dataDir: resolve(process.env.DATA_DIR ?? './data'),
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    expireEveryMs: 0,
+  });
   try {
     const result = await applyCompanyFile(server, text, { fileName: basename(file), env: process.env, dryRun });
     if (result.changes.length) process.stdout.write(`${formatPlan(result.changes)}\n`);

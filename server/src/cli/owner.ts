@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EMAIL_MAX_LENGTH, EMAIL_PATTERN, NAME_MAX_LENGTH } from '../../../src/protocol/contact-rules.js';
 import type { Repository } from '../db/repository.js';
-import { createSqliteRepository } from '../db/sqlite-repository.js';
-import { openSqlite } from '../db/sqlite.js';
+import { openDatabase } from '../db/database.js';
+import { repositoryOn } from '../db/sqlite-repository.js';
 import { CommandError } from '../domain/errors.js';
 import { NO_PASSWORD, PasswordService } from '../domain/passwords.js';
 import { NO_PERMISSIONS } from '../domain/roles.js';
@@ -17,8 +17,9 @@ const USAGE = `Usage: conecta-server owner create --email <address> [--name <nam
 Creates an owner with no password and prints a one-time link (valid 7 days) to set it; with SMTP_URL
 set, the link is also mailed. --resend: a new link for an existing owner who never set a password.
 
-Settings (environment, as in .env.example): DATA_DIR (default ./data), PUBLIC_URL (required: the
-address people open the server at, for the link), SMTP_URL and MAIL_FROM (optional).
+Settings (environment, as in .env.example): DATA_DIR (default ./data), DATABASE_URL (PostgreSQL;
+unset: SQLite in DATA_DIR), PUBLIC_URL (required: the address people open the server at, for the
+link), SMTP_URL and MAIL_FROM (optional).
 Exit codes: 0 done, 1 refused (the owner exists, the mail failed), 2 wrong usage or settings.
 `;
 
@@ -143,8 +144,8 @@ export async function run(args: string[], env: NodeJS.ProcessEnv = process.env):
   const smtp = env.SMTP_URL ? smtpMailer(env.SMTP_URL, env.MAIL_FROM || undefined) : undefined;
   const mailer: Mailer = smtp ?? new MemoryOutbox();
   const dataDir = resolve(env.DATA_DIR ?? './data');
-  const db = openSqlite(dataDir);
-  const repo = createSqliteRepository(db);
+  const database = await openDatabase({ dataDir, databaseUrl: env.DATABASE_URL || undefined });
+  const repo = repositoryOn(database.sql);
   const passwords = new PasswordService(repo, Date.now, mailer, {
     publicUrl: () => request.publicUrl,
     onMailFailure: (error) => process.stderr.write(`The e-mail to ${request.email} could not be sent: ${(error as Error).message}\n`),
@@ -172,6 +173,6 @@ export async function run(args: string[], env: NodeJS.ProcessEnv = process.env):
     return error instanceof OwnerCommandError ? error.exitCode : 1;
   } finally {
     smtp?.close();
-    db.close();
+    await database.close();
   }
 }

@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type ServerOptions } from '../app.js';
 import { loadSettings, type Settings } from '../config.js';
-import { openSqlite } from '../db/sqlite.js';
+import { openDatabase } from '../db/database.js';
 import { findDemoLeaks } from '../domain/demo-leaks.js';
 import { closeOnSignals } from './shutdown.js';
 
@@ -22,7 +22,7 @@ export async function run(_args: string[]): Promise<number> {
   }
   const { settings } = loaded;
 
-  const leaks = await demoLeaksIn(settings.dataDir);
+  const leaks = await demoLeaksIn(settings);
   if (leaks.length > 0) {
     say(
       `conecta-server refuses to start: the database in ${settings.dataDir} holds the demo's public secrets:\n` +
@@ -69,6 +69,8 @@ export function productionOptions(settings: Settings): ServerOptions {
     strictPages: true,
     metricsToken: settings.metricsToken,
     sqliteSynchronous: settings.sqliteSynchronous,
+    databaseUrl: settings.databaseUrl,
+    databasePoolSize: settings.databasePoolSize,
     whatsappGraph: { baseUrl: settings.whatsappGraphUrl, version: settings.whatsappGraphVersion },
     staticRoots: [
       { prefix: '/', root: resolve(repoRoot, 'server/public') },
@@ -78,11 +80,11 @@ export function productionOptions(settings: Settings): ServerOptions {
   };
 }
 
-async function demoLeaksIn(dataDir: string): Promise<string[]> {
-  const db = openSqlite(dataDir);
+async function demoLeaksIn(settings: Settings): Promise<string[]> {
+  const database = await openDatabase(settings);
   try {
-    return await findDemoLeaks(db);
+    return await findDemoLeaks(database.sql);
   } finally {
-    db.close();
+    await database.close();
   }
 }

@@ -15,6 +15,7 @@ import { sqliteNoteStore } from './sqlite/note-store.js';
 import { sqlitePasswordTokenStore } from './sqlite/password-token-store.js';
 import { sqliteSessionStore } from './sqlite/session-store.js';
 import { SqliteConnection, SqliteStatements } from './sqlite/statements.js';
+import type { SqlRunner } from './sql-runner.js';
 import { sqliteTeamStore } from './sqlite/team-store.js';
 import { sqliteWebchatStore } from './sqlite/webchat-store.js';
 import type { SqliteDatabase } from './sqlite.js';
@@ -28,17 +29,18 @@ export function createSqliteRepository(db: SqliteDatabase, fileUrl: FileUrl = (f
   return repositoryOn(new SqliteStatements(new SqliteConnection(db)), fileUrl);
 }
 
-function repositoryOn(sql: SqliteStatements, fileUrl: FileUrl): Repository {
-  let insideTransaction: Repository | undefined;
+/** The Repository on any engine's runner (SQLite's above, PostgreSQL's in ./postgres/). */
+export function repositoryOn(sql: SqlRunner, fileUrl: FileUrl = (file) => `/api/files/${file.id}`): Repository {
+  // SQLite gives every transaction the same runner (one is open at a time), PostgreSQL one each.
+  let insideTransaction: { tx: SqlRunner; repository: Repository } | undefined;
   const files = sqliteFileStore(sql, fileUrl);
   const webchat = sqliteWebchatStore(sql);
   const repository: Repository = {
     transaction: (fn) =>
       sql.transaction((tx) => {
         if (tx === sql) return fn(repository); // nested: part of the open transaction
-        // One for every transaction: the connection's lock lets only one be open at a time.
-        insideTransaction ??= repositoryOn(tx, fileUrl);
-        return fn(insideTransaction);
+        if (insideTransaction?.tx !== tx) insideTransaction = { tx, repository: repositoryOn(tx, fileUrl) };
+        return fn(insideTransaction.repository);
       }),
     ...sqliteTeamStore(sql, (fileId) => fileUrl({ id: fileId })),
     ...sqliteAgentLoginStore(sql),

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../db/sqlite.js';
+import type { SqlRunner } from '../db/sql-runner.js';
 import { verifyPassword } from './secrets.js';
 import { DEMO_PASSWORD, DEMO_VENDAS_WEBCHAT_SECRET, DEMO_WEBCHAT_SECRET, DEMO_WHATSAPP } from '../demo-company.js';
 
@@ -13,16 +13,16 @@ const DEMO_CHANNEL_SECRETS: ReadonlySet<string> = new Set([DEMO_WEBCHAT_SECRET, 
  * Reads the tables directly: a check before the server starts, not a service the application uses.
  * Each agent's password is checked with scrypt (about 50 ms, 4 at a time): a second per ~80 agents, at start only.
  */
-export async function findDemoLeaks(db: SqliteDatabase): Promise<string[]> {
+export async function findDemoLeaks(sql: SqlRunner): Promise<string[]> {
   const leaks: string[] = [];
-  const channels = db.prepare(`SELECT key, secret FROM webchat_channels UNION ALL SELECT key, secret FROM channels`).all() as {
+  const channels = (await sql.all(`SELECT key, secret FROM webchat_channels UNION ALL SELECT key, secret FROM channels`)) as {
     key: string;
     secret: string | null;
   }[];
   for (const { key, secret } of channels) {
     if (secret !== null && DEMO_CHANNEL_SECRETS.has(secret)) leaks.push(`channel "${key}" uses a demo secret, published in the docs`);
   }
-  const agents = db.prepare(`SELECT email, password_hash AS hash, password_salt AS salt FROM agents`).all() as {
+  const agents = (await sql.all(`SELECT email, password_hash AS hash, password_salt AS salt FROM agents`)) as {
     email: string;
     hash: string | null;
     salt: string | null;

@@ -1,9 +1,9 @@
 import type { AgentLoginRepository, AuthTokenRecord } from '../repository.js';
 import { str } from './rows.js';
-import type { SqliteStatements } from './statements.js';
+import type { SqlRunner } from './statements.js';
 
 /** Agent login: tokens, and failed logins per account and address (the throttle). */
-export function sqliteAgentLoginStore(sql: SqliteStatements): AgentLoginRepository {
+export function sqliteAgentLoginStore(sql: SqlRunner): AgentLoginRepository {
   return {
     async insertAuthToken(token: AuthTokenRecord): Promise<void> {
       await sql.exec(
@@ -55,7 +55,7 @@ export function sqliteAgentLoginStore(sql: SqliteStatements): AgentLoginReposito
     async recordLoginFailure(email: string, address: string, at: number, forgetBefore: number): Promise<void> {
       await sql.exec(
         `INSERT INTO login_throttle (email, address, failures, last_failed_at) VALUES (?, ?, 1, ?)
-         ON CONFLICT (email, address) DO UPDATE SET failures = failures + 1, last_failed_at = excluded.last_failed_at`,
+         ON CONFLICT (email, address) DO UPDATE SET failures = login_throttle.failures + 1, last_failed_at = excluded.last_failed_at`,
         email,
         address,
         at,

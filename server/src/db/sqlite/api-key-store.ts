@@ -1,6 +1,6 @@
 import type { ApiKeyRecord, ApiKeyRepository } from '../repository.js';
 import { str } from './rows.js';
-import type { Row, SqliteStatements } from './statements.js';
+import type { Row, SqlRunner } from './statements.js';
 
 const KEY_COLUMNS = 'id, name, prefix, may_create_agents, team_ids, created_by, created_at, last_used_at, revoked_at';
 
@@ -22,7 +22,7 @@ function toApiKey(row: Row): ApiKeyRecord {
 }
 
 /** CRMs' API keys; the secret's sha256 is written here and never read back out. */
-export function sqliteApiKeyStore(sql: SqliteStatements): ApiKeyRepository {
+export function sqliteApiKeyStore(sql: SqlRunner): ApiKeyRepository {
   return {
     async insertApiKey(key: ApiKeyRecord, secretHash: string): Promise<void> {
       await sql.exec(

@@ -1,7 +1,7 @@
 import type { AuditEntry, AuditQuery, AuditRepository, NewAuditEntry } from '../repository.js';
 import type { Row } from './statements.js';
 import { str } from './rows.js';
-import type { SqliteStatements } from './statements.js';
+import type { SqlRunner } from './statements.js';
 
 function toAuditEntry(row: Row): AuditEntry {
   const json = (value: unknown) => (value === null || value === undefined ? null : (JSON.parse(String(value)) as unknown));
@@ -18,7 +18,7 @@ function toAuditEntry(row: Row): AuditEntry {
 }
 
 /** The audit log: appended to inside the change's own transaction, read newest first. */
-export function sqliteAuditStore(sql: SqliteStatements): AuditRepository {
+export function sqliteAuditStore(sql: SqlRunner): AuditRepository {
   return {
     async insertAudit(entry: NewAuditEntry): Promise<void> {
       await sql.exec(

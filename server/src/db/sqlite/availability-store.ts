@@ -1,7 +1,7 @@
 import type { AgentState } from '../../../../src/protocol/index.js';
 import type { AgentStateRecord, AvailabilityRepository, AvailabilitySettings, PauseRecord } from '../repository.js';
 import { sqliteCompanySettingsRecords } from './admin/settings-records.js';
-import { marks, type Row, type SqliteStatements } from './statements.js';
+import { marks, type Row, type SqlRunner } from './statements.js';
 
 /** What the migration stores; also the answer when an admin removed the row. */
 export const DEFAULT_AVAILABILITY_SETTINGS: AvailabilitySettings = {
@@ -39,7 +39,7 @@ function toPause(row: Row): PauseRecord {
 }
 
 /** Agents' states, pauses and logged-in days, the availability settings, and the counters of `agent.stats`. */
-export function sqliteAvailabilityStore(sql: SqliteStatements): AvailabilityRepository {
+export function sqliteAvailabilityStore(sql: SqlRunner): AvailabilityRepository {
   // The admin API's record (availability-settings), with the defaults for what it does not set.
   const settings = sqliteCompanySettingsRecords<Partial<AvailabilitySettings> & { id: string }>(sql, 'availability');
   return {
@@ -75,8 +75,9 @@ export function sqliteAvailabilityStore(sql: SqliteStatements): AvailabilityRepo
     async endOpenPause(agentId, at) {
       const row = await sql.get(
         `UPDATE agent_pauses SET ended_at = ?,
-           overrun_ms = CASE WHEN limit_ms IS NULL THEN NULL ELSE MAX(0, ? - started_at - limit_ms) END
+           overrun_ms = CASE WHEN limit_ms IS NULL THEN NULL WHEN ? - started_at > limit_ms THEN ? - started_at - limit_ms ELSE 0 END
          WHERE agent_id = ? AND ended_at IS NULL RETURNING *`,
+        at,
         at,
         at,
         agentId,
@@ -94,7 +95,7 @@ export function sqliteAvailabilityStore(sql: SqliteStatements): AvailabilityRepo
     async addLoginTime(agentId, day, ms) {
       await sql.exec(
         `INSERT INTO agent_login_days (agent_id, day, logged_in_ms) VALUES (?, ?, ?)
-         ON CONFLICT (agent_id, day) DO UPDATE SET logged_in_ms = logged_in_ms + excluded.logged_in_ms`,
+         ON CONFLICT (agent_id, day) DO UPDATE SET logged_in_ms = agent_login_days.logged_in_ms + excluded.logged_in_ms`,
         agentId,
         day,
         ms,

@@ -1,10 +1,10 @@
 import type { CannedResponse, Tag, Template } from '../../../../src/protocol/index.js';
 import type { CatalogRepository, FileRepository } from '../repository.js';
 import { str, toFile, toTag, toTemplate } from './rows.js';
-import { IN_LIST, listed, marks, type SqliteStatements } from './statements.js';
+import { IN_LIST, listed, marks, type SqlRunner } from './statements.js';
 
 /** Tags, templates and canned responses. */
-export function sqliteCatalogStore(sql: SqliteStatements, toAttachment: FileRepository['toAttachment']): CatalogRepository {
+export function sqliteCatalogStore(sql: SqlRunner, toAttachment: FileRepository['toAttachment']): CatalogRepository {
   return {
     async insertTag(t: Tag): Promise<void> {
       await sql.exec('INSERT INTO tags (id, team_id, name, color) VALUES (?, ?, ?, ?)', t.id, t.teamId, t.name, t.color);

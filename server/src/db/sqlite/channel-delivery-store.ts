@@ -1,6 +1,6 @@
 import type { ChannelDeliveryRepository, OutboundDelivery } from '../repository.js';
 import { str } from './rows.js';
-import type { Row, SqliteStatements } from './statements.js';
+import type { Row, SqlRunner } from './statements.js';
 
 function toDelivery(row: Row): OutboundDelivery {
   return {
@@ -15,7 +15,7 @@ function toDelivery(row: Row): OutboundDelivery {
 }
 
 /** Agents' messages on their way out through a channel's API. */
-export function sqliteChannelDeliveryStore(sql: SqliteStatements): ChannelDeliveryRepository {
+export function sqliteChannelDeliveryStore(sql: SqlRunner): ChannelDeliveryRepository {
   return {
     async queueOutbound(d, at) {
       await sql.exec(

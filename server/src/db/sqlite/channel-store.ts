@@ -1,9 +1,9 @@
 import type { ChannelRecord, ChannelRepository } from '../repository.js';
 import { toChannel } from './rows.js';
-import type { SqliteStatements } from './statements.js';
+import type { SqlRunner } from './statements.js';
 
 /** Channels with a webhook and their inbound messages. */
-export function sqliteChannelStore(sql: SqliteStatements): ChannelRepository {
+export function sqliteChannelStore(sql: SqlRunner): ChannelRepository {
   return {
     async insertChannel(c: ChannelRecord, createdAt: number): Promise<void> {
       await sql.exec(

@@ -1,10 +1,10 @@
 import type { Attachment, ChatConversation, ChatMessage } from '../../../../src/protocol/index.js';
 import type { ChatRepository, FileRepository } from '../repository.js';
 import { toChatMessage, toFile } from './rows.js';
-import { IN_LIST, listed, type Row, type SqliteStatements } from './statements.js';
+import { IN_LIST, listed, type Row, type SqlRunner } from './statements.js';
 
 /** The internal chat's messages, their attachments and read marks. */
-export function sqliteChatStore(sql: SqliteStatements, toAttachment: FileRepository['toAttachment']): ChatRepository {
+export function sqliteChatStore(sql: SqlRunner, toAttachment: FileRepository['toAttachment']): ChatRepository {
   async function withAttachments(rows: Row[]): Promise<ChatMessage[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => String(row.id));

@@ -1,7 +1,7 @@
 import type { Contact, ContactAddress } from '../../../../src/protocol/index.js';
 import type { ContactRepository, ContactUniqueField } from '../repository.js';
 import { toContact, toContactAddress } from './rows.js';
-import { IN_LIST, listed, type Row, type SqliteStatements } from './statements.js';
+import { IN_LIST, listed, type Row, type SqlRunner } from './statements.js';
 
 /** The columns of a contact's own row, in the order `contactRow` gives their values. */
 const COLUMNS = [
@@ -15,10 +15,7 @@ const ADDRESS_COLUMNS =
 const UNIQUE_COLUMN: Record<ContactUniqueField, string> = { phone: 'phone', email: 'email', document: 'document' };
 
 /** Contacts, with their tags and addresses (child rows replaced whole on every write). `photoUrl` signs the photo's file id. */
-export function sqliteContactStore(
-  sql: SqliteStatements,
-  photoUrl: (fileId: string) => string = (id) => `/api/files/${id}`,
-): ContactRepository {
+export function sqliteContactStore(sql: SqlRunner, photoUrl: (fileId: string) => string = (id) => `/api/files/${id}`): ContactRepository {
   /** Rows → contacts with their tags and addresses, two queries for any number of contacts. */
   async function withChildren(rows: Row[]): Promise<Contact[]> {
     if (rows.length === 0) return [];

@@ -2,10 +2,10 @@ import type { Attachment, GalleryItem } from '../../../../src/protocol/index.js'
 import type { FileRecord, FileRepository, FileUrl, SessionScope } from '../repository.js';
 import { toFile } from './rows.js';
 import { sessionScope } from './session-store.js';
-import type { SqliteStatements } from './statements.js';
+import type { SqlRunner } from './statements.js';
 
 /** Files' metadata and the contact's gallery. */
-export function sqliteFileStore(sql: SqliteStatements, fileUrl: FileUrl): FileRepository {
+export function sqliteFileStore(sql: SqlRunner, fileUrl: FileUrl): FileRepository {
   const toAttachment = (file: FileRecord): Attachment => ({
     id: file.id,
     name: file.name,

@@ -1,10 +1,10 @@
 import type { Attachment, AuthorKind, Message } from '../../../../src/protocol/index.js';
 import type { FileRepository, MessageRepository } from '../repository.js';
 import { toFile, toMessage } from './rows.js';
-import { IN_LIST, listed, marks, type Row, type SqliteStatements } from './statements.js';
+import { IN_LIST, listed, marks, type Row, type SqlRunner } from './statements.js';
 
 /** Messages and their attachments. */
-export function sqliteMessageStore(sql: SqliteStatements, toAttachment: FileRepository['toAttachment']): MessageRepository {
+export function sqliteMessageStore(sql: SqlRunner, toAttachment: FileRepository['toAttachment']): MessageRepository {
   async function withAttachments(rows: Row[]): Promise<Message[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => String(row.id));

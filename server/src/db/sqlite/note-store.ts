@@ -1,10 +1,10 @@
 import type { Note } from '../../../../src/protocol/index.js';
 import type { NoteRepository } from '../repository.js';
 import { toNote } from './rows.js';
-import type { SqliteStatements } from './statements.js';
+import type { SqlRunner } from './statements.js';
 
 /** Notes on contacts. */
-export function sqliteNoteStore(sql: SqliteStatements): NoteRepository {
+export function sqliteNoteStore(sql: SqlRunner): NoteRepository {
   return {
     async getNote(id: string): Promise<Note | null> {
       const row = await sql.get('SELECT * FROM notes WHERE id = ?', id);

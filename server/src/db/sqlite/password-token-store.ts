@@ -1,5 +1,5 @@
 import type { PasswordAccount, PasswordTokenPurpose, PasswordTokenRecord, PasswordTokenRepository } from '../repository.js';
-import type { Row, SqliteStatements } from './statements.js';
+import type { Row, SqlRunner } from './statements.js';
 
 function toPasswordAccount(row: Row): PasswordAccount {
   return {
@@ -26,7 +26,7 @@ function toPasswordToken(row: Row): PasswordTokenRecord {
 const ACCOUNT_SELECT = 'SELECT id, name, email, role, active, password_hash FROM agents';
 
 /** One-time password links (invite, reset), and what setting a password changes. */
-export function sqlitePasswordTokenStore(sql: SqliteStatements): PasswordTokenRepository {
+export function sqlitePasswordTokenStore(sql: SqlRunner): PasswordTokenRepository {
   return {
     async findPasswordAccount(by: { id: string } | { email: string }): Promise<PasswordAccount | null> {
       const row =

@@ -1,7 +1,7 @@
 import type { Session, SessionStatus } from '../../../../src/protocol/index.js';
 import type { QueueEntry, SessionRepository, SessionScope, SessionSearch } from '../repository.js';
 import { toSession } from './rows.js';
-import { marks, type SqliteStatements } from './statements.js';
+import { marks, type SqlRunner } from './statements.js';
 
 /** A column of the sessions table and how a session gives its value. */
 type SessionColumn = readonly [name: string, value: (session: Session) => unknown];
@@ -42,12 +42,12 @@ const INSERT_SESSION = `INSERT INTO sessions (${insertedColumns.map(([name]) => 
 const UPDATE_SESSION = `UPDATE sessions SET ${changingColumns.map(([name]) => `${name} = ?`).join(', ')} WHERE id = ? AND version = ?`;
 
 /** Sessions, their protocol counter and the queries of desks, queues, searches and histories. */
-export function sqliteSessionStore(sql: SqliteStatements): SessionRepository {
+export function sqliteSessionStore(sql: SqlRunner): SessionRepository {
   return {
     async nextCounter(name: string): Promise<number> {
       const row = await sql.get(
         `INSERT INTO counters (name, value) VALUES (?, 1)
-         ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
+         ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value`,
         name,
       );
       return Number(row!.value);

@@ -1,7 +1,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../sqlite.js';
+import type { Row, SqlRunner } from '../sql-runner.js';
 
-export type Row = Record<string, unknown>;
+export type { Row, SqlRunner } from '../sql-runner.js';
 
 /** A FIFO lock for async critical sections. */
 class Mutex {
@@ -42,7 +43,7 @@ export class SqliteConnection {
  * so transactions (which await between statements) are queued by a mutex, and a statement issued
  * outside any transaction waits for the open one to end instead of slipping into it.
  */
-export class SqliteStatements {
+export class SqliteStatements implements SqlRunner {
   readonly #connection: SqliteConnection;
   /** This runner's statements are those of the open transaction. */
   readonly #inTransaction: boolean;
@@ -54,7 +55,7 @@ export class SqliteStatements {
   }
 
   /** Runs `fn` in one transaction on the runner it is given: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: SqliteStatements) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
     if (this.#inTransaction) return fn(this); // nested: part of the open transaction
     const { db, lock } = this.#connection;
     return lock.run(async () => {

@@ -2,14 +2,14 @@ import type { Agent, Team } from '../../../../src/protocol/index.js';
 import type { AgentAccount, StoredAgentAccount, TeamRepository, WorkingHours } from '../repository.js';
 import type { Row } from './statements.js';
 import { str, toAgent, toTeam } from './rows.js';
-import { marks, type SqliteStatements } from './statements.js';
+import { marks, type SqlRunner } from './statements.js';
 
 /** Agents with their rating totals (`rating_sum`, `rating_count`). */
 const AGENT_SELECT = 'SELECT a.*, r.rating_sum, r.rating_count FROM agents a LEFT JOIN agent_ratings r ON r.agent_id = a.id';
 
 /** Teams, agents, their memberships and rating totals. */
 /** `photoUrl`: the signed url of an agent's photo file. */
-export function sqliteTeamStore(sql: SqliteStatements, photoUrl: (fileId: string) => string = (id) => `/api/files/${id}`): TeamRepository {
+export function sqliteTeamStore(sql: SqlRunner, photoUrl: (fileId: string) => string = (id) => `/api/files/${id}`): TeamRepository {
   async function teamIdsOf(agentId: string): Promise<string[]> {
     const rows = await sql.all(
       `SELECT m.team_id FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.agent_id = ? ORDER BY t.name`,
@@ -124,7 +124,7 @@ export function sqliteTeamStore(sql: SqliteStatements, photoUrl: (fileId: string
     async addAgentRating(agentId: string, score: number): Promise<void> {
       await sql.exec(
         `INSERT INTO agent_ratings (agent_id, rating_sum, rating_count) VALUES (?, ?, 1)
-         ON CONFLICT (agent_id) DO UPDATE SET rating_sum = rating_sum + excluded.rating_sum, rating_count = rating_count + 1`,
+         ON CONFLICT (agent_id) DO UPDATE SET rating_sum = agent_ratings.rating_sum + excluded.rating_sum, rating_count = agent_ratings.rating_count + 1`,
         agentId,
         score,
       );

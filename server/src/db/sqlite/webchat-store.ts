@@ -6,10 +6,10 @@ import {
   type WebchatRepository,
 } from '../repository.js';
 import { toVisitor, toWebchatChannel } from './rows.js';
-import type { SqliteStatements } from './statements.js';
+import type { SqlRunner } from './statements.js';
 
 /** Webchat channels and their visitors. */
-export function sqliteWebchatStore(sql: SqliteStatements): WebchatRepository {
+export function sqliteWebchatStore(sql: SqlRunner): WebchatRepository {
   async function setChannelTeams(key: string, teamIds: readonly string[]): Promise<void> {
     await sql.exec('DELETE FROM webchat_channel_teams WHERE channel_key = ?', key);
     for (const [position, teamId] of teamIds.entries()) {

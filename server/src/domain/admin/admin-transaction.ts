@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { fieldErrors } from '../../../../src/protocol/index.js';
 import { ResourceId } from '../../admin/schemas.js';
 import type { Repository } from '../../db/repository.js';
+import { isConstraintViolation } from '../../db/sql-runner.js';
 import { CommandError, forbidden, notFound } from '../errors.js';
 import type { Clock } from '../events.js';
 import { hasRole } from '../roles.js';
@@ -37,8 +38,7 @@ async function asConflict<T>(what: string, write: () => Promise<T>): Promise<T> 
   try {
     return await write();
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    if (isConstraintViolation(error)) {
       throw new CommandError(
         'CONFLICT',
         `The ${what} cannot be changed this way: other records depend on it (${(error as Error).message}).`,

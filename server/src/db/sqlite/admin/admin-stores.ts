@@ -1,5 +1,5 @@
 import type { AdminStores, WebchatRepository } from '../../repository.js';
-import type { SqliteStatements } from '../statements.js';
+import type { SqlRunner } from '../statements.js';
 import { sqliteAgentRecords } from './agent-records.js';
 import { sqliteCannedResponseRecords, sqliteTagRecords, sqliteTemplateRecords } from './catalog-records.js';
 import { sqliteWebchatChannelRecords, sqliteWhatsappChannelRecords } from './channel-records.js';
@@ -7,7 +7,7 @@ import { sqliteCompanySettingsRecords, sqlitePauseTypeRecords } from './settings
 import { sqliteTeamRecords } from './team-records.js';
 
 /** The administered resources' rows on one connection. */
-export function sqliteAdminStores(sql: SqliteStatements, webchat: WebchatRepository): AdminStores {
+export function sqliteAdminStores(sql: SqlRunner, webchat: WebchatRepository): AdminStores {
   return {
     agents: sqliteAgentRecords(sql),
     teams: sqliteTeamRecords(sql),

@@ -1,6 +1,6 @@
 import type { AgentRecord, RecordStore } from '../../repository.js';
 import { str } from '../rows.js';
-import type { Row, SqliteStatements } from '../statements.js';
+import type { Row, SqlRunner } from '../statements.js';
 
 function toAgentRecord(row: Row, teamIds: string[]): AgentRecord {
   return {
@@ -25,7 +25,7 @@ function toAgentRecord(row: Row, teamIds: string[]): AgentRecord {
 }
 
 /** Agents as administered. A new agent has no password (an empty hash matches none) until it sets one. */
-export function sqliteAgentRecords(sql: SqliteStatements): RecordStore<AgentRecord> {
+export function sqliteAgentRecords(sql: SqlRunner): RecordStore<AgentRecord> {
   const teamsOf = async (agentId: string) =>
     (await sql.all('SELECT team_id FROM team_members WHERE agent_id = ? ORDER BY team_id', agentId)).map((row) => String(row.team_id));
   return {

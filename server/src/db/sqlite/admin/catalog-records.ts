@@ -1,10 +1,10 @@
 import type { Tag, Template } from '../../../../../src/protocol/index.js';
 import type { CannedResponseRecord, RecordStore } from '../../repository.js';
 import { str, toTag, toTemplate } from '../rows.js';
-import type { Row, SqliteStatements } from '../statements.js';
+import type { Row, SqlRunner } from '../statements.js';
 
 /** Templates as administered. */
-export function sqliteTemplateRecords(sql: SqliteStatements): RecordStore<Template> {
+export function sqliteTemplateRecords(sql: SqlRunner): RecordStore<Template> {
   return {
     list: async () => (await sql.all('SELECT * FROM templates ORDER BY id')).map(toTemplate),
     async get(id) {
@@ -29,7 +29,7 @@ export function sqliteTemplateRecords(sql: SqliteStatements): RecordStore<Templa
 }
 
 /** Tags as administered. */
-export function sqliteTagRecords(sql: SqliteStatements): RecordStore<Tag> {
+export function sqliteTagRecords(sql: SqlRunner): RecordStore<Tag> {
   return {
     list: async () => (await sql.all('SELECT * FROM tags ORDER BY id')).map(toTag),
     async get(id) {
@@ -51,7 +51,7 @@ export function sqliteTagRecords(sql: SqliteStatements): RecordStore<Tag> {
 }
 
 /** Canned responses as administered, with their files by id (in order). */
-export function sqliteCannedResponseRecords(sql: SqliteStatements): RecordStore<CannedResponseRecord> {
+export function sqliteCannedResponseRecords(sql: SqlRunner): RecordStore<CannedResponseRecord> {
   const toRecord = (row: Row, files: Row[]): CannedResponseRecord => ({
     id: String(row.id),
     teamId: str(row.team_id),

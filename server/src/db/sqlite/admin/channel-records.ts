@@ -1,9 +1,9 @@
 import type { RecordStore, WebchatChannelAdminRecord, WebchatRepository, WhatsappChannelRecord } from '../../repository.js';
 import { str } from '../rows.js';
-import type { Row, SqliteStatements } from '../statements.js';
+import type { Row, SqlRunner } from '../statements.js';
 
 /** Webchat channels as administered, written through the webchat store (which knows their columns). */
-export function sqliteWebchatChannelRecords(sql: SqliteStatements, webchat: WebchatRepository): RecordStore<WebchatChannelAdminRecord> {
+export function sqliteWebchatChannelRecords(sql: SqlRunner, webchat: WebchatRepository): RecordStore<WebchatChannelAdminRecord> {
   const get = async (id: string): Promise<WebchatChannelAdminRecord | null> => {
     const channel = await webchat.getWebchatChannel(id);
     if (!channel) return null;
@@ -40,7 +40,7 @@ function toWhatsappChannel(row: Row): WhatsappChannelRecord {
 }
 
 /** WhatsApp channels (rows of `channels` of kind `whatsapp`) with their credentials. */
-export function sqliteWhatsappChannelRecords(sql: SqliteStatements): RecordStore<WhatsappChannelRecord> {
+export function sqliteWhatsappChannelRecords(sql: SqlRunner): RecordStore<WhatsappChannelRecord> {
   return {
     async list() {
       return (await sql.all(`SELECT * FROM channels WHERE kind = 'whatsapp' ORDER BY key`)).map(toWhatsappChannel);

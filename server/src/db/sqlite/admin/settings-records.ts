@@ -1,8 +1,8 @@
 import type { PauseTypeRecord, RecordStore } from '../../repository.js';
-import type { Row, SqliteStatements } from '../statements.js';
+import type { Row, SqlRunner } from '../statements.js';
 
 /** Pause types as administered. */
-export function sqlitePauseTypeRecords(sql: SqliteStatements): RecordStore<PauseTypeRecord> {
+export function sqlitePauseTypeRecords(sql: SqlRunner): RecordStore<PauseTypeRecord> {
   const toRecord = (row: Row): PauseTypeRecord => ({
     id: String(row.id),
     name: String(row.name),
@@ -28,7 +28,7 @@ export function sqlitePauseTypeRecords(sql: SqliteStatements): RecordStore<Pause
 }
 
 /** Company settings, one JSON document per key (the record's id): `contact`, `availability`. */
-export function sqliteCompanySettingsRecords<T extends { id: string }>(sql: SqliteStatements, key: string): RecordStore<T> {
+export function sqliteCompanySettingsRecords<T extends { id: string }>(sql: SqlRunner, key: string): RecordStore<T> {
   const toRecord = (row: Row): T => ({ id: String(row.key), ...(JSON.parse(String(row.value)) as Omit<T, 'id'>) }) as T;
   return {
     list: async () => (await sql.all(`SELECT * FROM company_settings WHERE key = ?`, key)).map(toRecord),

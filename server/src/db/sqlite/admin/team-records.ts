@@ -1,5 +1,5 @@
 import type { Holiday, RecordStore, TeamRecord, WorkingHours } from '../../repository.js';
-import type { Row, SqliteStatements } from '../statements.js';
+import type { Row, SqlRunner } from '../statements.js';
 
 function toTeamRecord(row: Row, memberIds: string[], holidays: Holiday[]): TeamRecord {
   return {
@@ -13,7 +13,7 @@ function toTeamRecord(row: Row, memberIds: string[], holidays: Holiday[]): TeamR
 }
 
 /** Teams as administered: members, waiting timeout, working hours and holidays. */
-export function sqliteTeamRecords(sql: SqliteStatements): RecordStore<TeamRecord> {
+export function sqliteTeamRecords(sql: SqlRunner): RecordStore<TeamRecord> {
   const toHoliday = (row: Row): Holiday => ({ date: String(row.date), name: String(row.name) });
   return {
     async list() {
