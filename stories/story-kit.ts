@@ -6,7 +6,7 @@ import { designTokens } from './design-tokens.js';
 
 /**
  * What the element stories share: the `--conecta-*` token controls with the decorator that applies
- * them, and a helper for play functions to reach into shadow roots.
+ * them, the mock client's latency control, and helpers for play functions (shadow roots, events).
  */
 
 /** The teams of the fixtures (`test/fixtures`), for `team` filters and the webchat's channel. */
