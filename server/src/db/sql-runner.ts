@@ -17,6 +17,14 @@ export interface SqlRunner {
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
 }
 
+/** A value the database cannot hold (PostgreSQL text with U+0000): bad input, refused as such, not a failure of the server. */
+export class UnstorableValue extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnstorableValue';
+  }
+}
+
 /** A unique, foreign-key, check or not-null constraint refused the write, on either engine. */
 export function isConstraintViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

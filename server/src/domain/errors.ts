@@ -1,4 +1,5 @@
 import type { ContactDuplicate, ErrorCode, ProtocolError } from '../../../src/protocol/index.js';
+import { UnstorableValue } from '../db/sql-runner.js';
 
 /** A refusal the client should see as is: becomes `{ok:false, error}` or an HTTP error body. */
 export class CommandError extends Error {
@@ -36,6 +37,13 @@ export function contactDuplicate(duplicate: ContactDuplicate): CommandError {
   });
   error.duplicate = duplicate;
   return error;
+}
+
+/** The refusal an error means for the client, if it is one: a CommandError, or a value the database cannot store. */
+export function refusalOf(error: unknown): CommandError | undefined {
+  if (error instanceof CommandError) return error;
+  if (error instanceof UnstorableValue) return new CommandError('INVALID_PAYLOAD', error.message);
+  return undefined;
 }
 
 export const notFound = (what: string) => new CommandError('NOT_FOUND', `No such ${what}.`);

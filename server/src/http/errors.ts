@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode, ProtocolError } from '../../../src/protocol/index.js';
-import { CommandError } from '../domain/errors.js';
+import { refusalOf } from '../domain/errors.js';
 import { tooLarge } from '../domain/files.js';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -47,7 +47,8 @@ export function answerRoutingError(error: FastifyError, _request: FastifyRequest
 /** Every failure of a route becomes the protocol's error shape; unexpected ones are logged. */
 export function installErrorHandlers(app: FastifyInstance, logError: (error: unknown, context: Record<string, unknown>) => void) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof CommandError) return sendError(reply, error.toProtocolError());
+    const refusal = refusalOf(error);
+    if (refusal) return sendError(reply, refusal.toProtocolError());
     const status = error.statusCode ?? 500;
     if (status === 413) return sendError(reply, tooLarge().toProtocolError());
     if (status >= 400 && status < 500) {

@@ -9,7 +9,7 @@ import {
   type CommandName,
   type ProtocolError,
 } from '../../../src/protocol/index.js';
-import { CommandError } from '../domain/errors.js';
+import { refusalOf } from '../domain/errors.js';
 import type { Identity } from '../domain/identity.js';
 import type { Services } from '../domain/services.js';
 import { commandHandlers } from './commands.js';
@@ -91,7 +91,8 @@ export function dispatchCommands(socket: Socket, who: Identity, address: string,
   }
 
   function failed(error: unknown, name: unknown): Ack<never> {
-    if (error instanceof CommandError) return refuse(error.toProtocolError());
+    const refusal = refusalOf(error);
+    if (refusal) return refuse(refusal.toProtocolError());
     deps.logError(error, { command: name as CommandName, socket: socket.id });
     return refuse({ code: 'INTERNAL', message: 'The server failed to apply this command. Nothing was changed; retry later.' });
   }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { CommandError } from '../../domain/errors.js';
-import type { Row, SqlRunner } from '../sql-runner.js';
+import { UnstorableValue, type Row, type SqlRunner } from '../sql-runner.js';
 import { toPostgresSql } from './postgres-sql.js';
 
 /**
@@ -90,7 +89,7 @@ export class PostgresStatements implements SqlRunner {
       return await result;
     } catch (error) {
       if (NUL_REFUSED.has((error as { code?: string }).code ?? '')) {
-        throw new CommandError('INVALID_PAYLOAD', 'Text cannot contain the NUL character (U+0000).');
+        throw new UnstorableValue('Text cannot contain the NUL character (U+0000).');
       }
       throw error;
     }
