@@ -8,6 +8,8 @@ import MagicString from 'magic-string';
  *   - the fallback to `<style>` elements for browsers without constructed stylesheets: every browser
  *     that runs the widget's ES2022 (class static blocks) has them but Firefox 93–100 (2021–22), and
  *     a strict CSP (docs/embedding.md) forbids those `<style>` elements anyway;
+ *   - the support of decorators (initializers, property metadata): the widget declares its
+ *     properties statically, as ConectaElement explains;
  *   - the global lists of loaded Lit versions (`litHtmlVersions`…), read only by Lit's development
  *     build and tools;
  *   - the texts of errors thrown only when source code misuses Lit (`html` called without a
@@ -29,6 +31,15 @@ const CUTS = {
     [/\((\w+)\.litElementVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ''],
   ],
   '@lit/reactive-element/reactive-element.js': [
+    // Decorators' support: the widget declares its properties statically (see ConectaElement).
+    [/Symbol\.metadata\?\?=Symbol\("metadata"\),\w+\.litPropertyMetadata\?\?=new WeakMap;/, ''],
+    [
+      /const (\w+)=this\[Symbol\.metadata\];if\(null!==\1\)\{const (\w+)=litPropertyMetadata\.get\(\1\);if\(void 0!==\2\)for\(const\[\w+,\w+\]of \2\)this\.elementProperties\.set\(\w+,\w+\)\}/,
+      '',
+    ],
+    [/static addInitializer\((\w+)\)\{this\._\$Ei\(\),\(this\.l\?\?=\[\]\)\.push\(\1\)\}/, ''],
+    [/void 0!==(\w+)\.l&&\(this\.l=\[\.\.\.\1\.l\]\),/, ''],
+    [/,this\.constructor\.l\?\.forEach\(\w+=>\w+\(this\)\)\}/, '}'],
     [/,(\w+)=\w+\.reactiveElementPolyfillSupport,/, ',$1=void 0,'],
     [/,\(\w+\.reactiveElementVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ';'],
   ],
