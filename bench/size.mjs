@@ -1,11 +1,10 @@
-// What customers' visitors download. Prints the raw and gzip size of each part of the webchat (run
-// `npm run build` first) and its ratio to its budget; exits 1 when the loader or the full widget is
-// over budget.
+// What customers' visitors download to a ready chat. Prints the raw and gzip size of each part of the
+// webchat (run `npm run build` first) and holds their sum to one budget; exits 1 over it.
 //
-// Budgets (gzip level 9, KB = 1024 bytes):
-//   loader       dist/cdn/conecta-webchat.js                   3 KB  (the one-line embed: placeholder + API)
-//   full widget  everything a visitor may download after it 30.5 KB  (<conecta-webchat>, Lit, the lite socket)
-//   agent        dist/cdn/conecta-agent.js                    none  (shown for reference)
+// One budget (gzip level 9, KB = 1024 bytes) for the whole a visitor downloads:
+//   loader       dist/cdn/conecta-webchat.js   (the one-line embed: placeholder + API)
+//   + widget     everything it may load after  (<conecta-webchat>, Lit, the lite socket, one language)
+// The agent bundle (dist/cdn/conecta-agent.js) is shown for reference: its budget is not this one's.
 //
 // The full widget is an ES module (dist/cdn/conecta-webchat-widget.js) with chunks beside it in
 // dist/cdn/webchat/. Its count is the main file, plus every chunk reachable from it by `import` that a
@@ -24,11 +23,12 @@ const KB = 1024;
 const LOADER = 'dist/cdn/conecta-webchat.js';
 const WIDGET = 'dist/cdn/conecta-webchat-widget.js';
 const AGENT = 'dist/cdn/conecta-agent.js';
-// The widget's budget was 30 KB until issue 8: its fixes (rate-limit waits, the command-size check,
-// channel texts per language, the message-length counter, the survey rule) and its splits of the
-// client and the element cost 973 bytes, of which 359 were won back by shrinking elsewhere. 30.5 KB
-// holds the line until issue 14 decides what the budget counts (the loader too) and where it stands.
-const BUDGETS = { loader: 3 * KB, widget: 30.5 * KB };
+// Until issue 14 the loader had a budget of its own (3 KB) and the widget another (30.5 KB), so what
+// a visitor downloads (both) could reach 33.5 KB, and was 33,761 bytes. Issue 14's cuts brought it
+// to 32,571 bytes: the budget holds that line, 32 KB, on the way to the issue's goal of 30 KB, which
+// is printed with what is left to cut.
+const BUDGET = 32 * KB;
+const GOAL = 30 * KB;
 
 const missing = [LOADER, WIDGET, AGENT, `${WIDGET}.map`].filter((file) => !existsSync(file));
 if (missing.length) {
@@ -114,8 +114,10 @@ const largestLanguage = languages.reduce((largest, part) => (part.gzip > (larges
 const counted = [main, ...(largestLanguage ? [largestLanguage] : []), ...others];
 const widget = { raw: counted.reduce((sum, part) => sum + part.raw, 0), gzip: counted.reduce((sum, part) => sum + part.gzip, 0) };
 
+const whole = { raw: loader.raw + widget.raw, gzip: loader.gzip + widget.gzip };
+
 console.log(`${'part'.padEnd(22)}${'file'.padEnd(58)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'budget'.padStart(10)}  of budget`);
-row('loader', loader.file, loader.raw, loader.gzip, BUDGETS.loader);
+row('loader', loader.file, loader.raw, loader.gzip);
 row('widget: main', main.file, main.raw, main.gzip);
 for (const part of languages) {
   row(`  language ${part.language}${part === largestLanguage ? ' *' : ''}`, part.file, part.raw, part.gzip);
@@ -126,22 +128,19 @@ const countedParts = [
   largestLanguage && `language ${largestLanguage.language}`,
   others.length && `${others.length} other chunk(s)`,
 ];
-row('full widget', countedParts.filter(Boolean).join(' + '), widget.raw, widget.gzip, BUDGETS.widget);
+row('full widget', countedParts.filter(Boolean).join(' + '), widget.raw, widget.gzip);
+row('visitor downloads', 'loader + full widget', whole.raw, whole.gzip, BUDGET);
 for (const part of agentOnly) row('agents only', `${part.file} (socket.io-client)`, part.raw, part.gzip);
 const agent = measure(AGENT);
 row('agent', agent.file, agent.raw, agent.gzip);
 
 console.log(
-  `\nFull widget: ${widget.gzip} bytes gzip, ${Math.abs(BUDGETS.widget - widget.gzip)} bytes ${widget.gzip > BUDGETS.widget ? 'over' : 'under'} its budget.`,
+  `\nA visitor downloads ${whole.gzip} bytes gzip (loader ${loader.gzip} + widget ${widget.gzip}), ${Math.abs(BUDGET - whole.gzip)} bytes ${whole.gzip > BUDGET ? 'over' : 'under'} the ${kb(BUDGET)} budget.`,
 );
-
-let over = false;
-for (const [name, gzip, budget] of [
-  ['The loader', loader.gzip, BUDGETS.loader],
-  ['The full widget', widget.gzip, BUDGETS.widget],
-]) {
-  if (gzip <= budget) continue;
-  console.error(`${name} is ${kb(gzip - budget)} (${gzip - budget} bytes) over its ${kb(budget)} gzip budget.`);
-  over = true;
+if (whole.gzip > GOAL) console.log(`The goal is ${kb(GOAL)}: ${whole.gzip - GOAL} bytes to cut.`);
+if (whole.gzip > BUDGET) {
+  console.error(
+    `What a visitor downloads is ${kb(whole.gzip - BUDGET)} (${whole.gzip - BUDGET} bytes) over its ${kb(BUDGET)} gzip budget.`,
+  );
+  process.exit(1);
 }
-if (over) process.exit(1);
