@@ -108,7 +108,10 @@ const visitorPrivateMembers = new RegExp(
 const minifyForVisitors = () => [
   esbuildMinify({ target: 'es2022', legalComments: 'none' }),
   // keep_fargs: false drops unused parameters (nothing here reads a function's `length`).
+  // One name cache per bundle: a member's short name must be the same in every chunk (the rating
+  // stage's chunk reads the element's), which the plugin keeps by minifying chunks one after another.
   terser({
+    nameCache: {},
     ecma: 2020,
     compress: { passes: 3, keep_fargs: false, inline: 1, sequences: false },
     mangle: { properties: { regex: visitorPrivateMembers } },

@@ -1,20 +1,23 @@
 // What customers' visitors download to a ready chat. Prints the raw and gzip size of each part of the
 // webchat (run `npm run build` first) and holds their sum to one budget; exits 1 over it.
 //
-// One budget (gzip level 9, KB = 1024 bytes) for the whole a visitor downloads:
+// Issue 14: "`npm run size` counts the loader in what a visitor downloads to a ready chat and holds
+// the whole at 30 KB gzip". A ready chat is the open panel, usable: its pre-chat form or composer.
+// One budget (gzip level 9, KB = 1024 bytes) for all a visitor downloads before that:
 //   loader       dist/cdn/conecta-webchat.js   (the one-line embed: placeholder + API)
-//   + widget     everything it may load after  (<conecta-webchat>, Lit, the lite socket, one language)
+//   + widget     dist/cdn/conecta-webchat-widget.js (<conecta-webchat>, Lit, the lite socket)
+//   + its largest language chunk (a visitor reads one language)
+//   + every other chunk it imports, but those listed in LATER.
+// LATER are the chunks of what a visitor reaches only after the chat is ready (the rating stage,
+// once a conversation ends): fetched at idle once it is, so they still show at once. They are
+// printed apart, and so is "everything a visitor may load" (all of the above with them), with no
+// budget but in plain sight: nothing hides.
 // The agent bundle (dist/cdn/conecta-agent.js) is shown for reference: its budget is not this one's.
 //
-// The full widget is an ES module (dist/cdn/conecta-webchat-widget.js) with chunks beside it in
-// dist/cdn/webchat/. Its count is the main file, plus every chunk reachable from it by `import` that a
-// visitor may load, where:
-//   - of the language chunks (each holds one translation table and nothing else) only the largest
-//     counts: a visitor reads one language;
-//   - the chunks holding socket.io-client are left out: only agents load them (visitors speak through
-//     the lite socket), and so is whatever only they import.
 // Chunks are told apart by the modules their source maps list, not by their (hashed) names; chunks
-// of earlier builds left in the folder are not reachable, so they do not count.
+// of earlier builds left in the folder are not reachable, so they do not count. The chunks holding
+// socket.io-client are left out: only agents load them (visitors speak through the lite socket), and
+// so is whatever only they import.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -24,11 +27,14 @@ const LOADER = 'dist/cdn/conecta-webchat.js';
 const WIDGET = 'dist/cdn/conecta-webchat-widget.js';
 const AGENT = 'dist/cdn/conecta-agent.js';
 // Until issue 14 the loader had a budget of its own (3 KB) and the widget another (30.5 KB), so what
-// a visitor downloads (both) could reach 33.5 KB, and was 33,761 bytes. Issue 14's cuts brought it
-// to 32,486 bytes: the budget holds that line, 32 KB, on the way to the issue's goal of 30 KB, which
-// is printed with what is left to cut.
-const BUDGET = 32 * KB;
+// a visitor downloads (both) could reach 33.5 KB, and was 33,761 bytes. Issue 14's cuts brought what
+// a visitor downloads to a ready chat to 32,005 bytes: the budget holds that line on the way to the
+// issue's goal of 30 KB, which is printed with what is left to cut.
+const BUDGET = 31.5 * KB;
 const GOAL = 30 * KB;
+/** Modules of what a visitor reaches only after the chat is ready: their chunks count as "later". */
+const LATER = [/\/src\/elements\/conecta-webchat\/webchat-rating\.ts$/];
+const isLater = (modules) => modules.some((module) => LATER.some((pattern) => pattern.test(module)));
 
 const missing = [LOADER, WIDGET, AGENT, `${WIDGET}.map`].filter((file) => !existsSync(file));
 if (missing.length) {
@@ -75,6 +81,7 @@ function widgetParts() {
   const main = resolve(WIDGET);
   const languages = [];
   const others = [];
+  const later = [];
   const agentOnly = [];
   const seen = new Set([main]);
   const queue = [main];
@@ -93,30 +100,34 @@ function widgetParts() {
       }
       const language = languageOf(modules);
       if (language) languages.push({ ...part, language });
+      else if (isLater(modules)) later.push(part);
       else others.push(part);
       queue.push(chunk);
     }
   }
-  return { main: measure(WIDGET), languages, others, agentOnly };
+  return { main: measure(WIDGET), languages, others, later, agentOnly };
 }
 
 const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
 const ofBudget = (gzip, budget) => `${((gzip / budget) * 100).toFixed(0)} %${gzip > budget ? '  OVER' : ''}`;
 const row = (name, file, raw, gzip, budget = null) =>
   console.log(
-    `${name.padEnd(22)}${file.padEnd(58)}${(raw === null ? '' : kb(raw)).padStart(11)}${kb(gzip).padStart(11)}${(budget ? kb(budget) : '—').padStart(10)}  ${budget ? ofBudget(gzip, budget) : ''}`,
+    `${name.padEnd(24)}${file.padEnd(58)}${(raw === null ? '' : kb(raw)).padStart(11)}${kb(gzip).padStart(11)}${(budget ? kb(budget) : '—').padStart(10)}  ${budget ? ofBudget(gzip, budget) : ''}`,
   );
 
+const sum = (parts) => ({
+  raw: parts.reduce((total, part) => total + part.raw, 0),
+  gzip: parts.reduce((total, part) => total + part.gzip, 0),
+});
+
 const loader = measure(LOADER);
-const { main, languages, others, agentOnly } = widgetParts();
+const { main, languages, others, later, agentOnly } = widgetParts();
 if (languages.length === 0) console.warn('No language chunk found: each language table is expected in a chunk of its own.');
 const largestLanguage = languages.reduce((largest, part) => (part.gzip > (largest?.gzip ?? -1) ? part : largest), null);
-const counted = [main, ...(largestLanguage ? [largestLanguage] : []), ...others];
-const widget = { raw: counted.reduce((sum, part) => sum + part.raw, 0), gzip: counted.reduce((sum, part) => sum + part.gzip, 0) };
+const ready = sum([loader, main, ...(largestLanguage ? [largestLanguage] : []), ...others]);
+const everything = sum([loader, main, ...(largestLanguage ? [largestLanguage] : []), ...others, ...later]);
 
-const whole = { raw: loader.raw + widget.raw, gzip: loader.gzip + widget.gzip };
-
-console.log(`${'part'.padEnd(22)}${'file'.padEnd(58)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'budget'.padStart(10)}  of budget`);
+console.log(`${'part'.padEnd(24)}${'file'.padEnd(58)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'budget'.padStart(10)}  of budget`);
 row('loader', loader.file, loader.raw, loader.gzip);
 row('widget: main', main.file, main.raw, main.gzip);
 for (const part of languages) {
@@ -124,23 +135,22 @@ for (const part of languages) {
 }
 for (const part of others) row('  other chunk', part.file, part.raw, part.gzip);
 const countedParts = [
-  'main',
+  'loader + main',
   largestLanguage && `language ${largestLanguage.language}`,
   others.length && `${others.length} other chunk(s)`,
 ];
-row('full widget', countedParts.filter(Boolean).join(' + '), widget.raw, widget.gzip);
-row('visitor downloads', 'loader + full widget', whole.raw, whole.gzip, BUDGET);
+row('to a ready chat', countedParts.filter(Boolean).join(' + '), ready.raw, ready.gzip, BUDGET);
+for (const part of later) row('  later (at idle)', part.file, part.raw, part.gzip);
+row('everything it may load', 'to a ready chat + later', everything.raw, everything.gzip);
 for (const part of agentOnly) row('agents only', `${part.file} (socket.io-client)`, part.raw, part.gzip);
 const agent = measure(AGENT);
 row('agent', agent.file, agent.raw, agent.gzip);
 
 console.log(
-  `\nA visitor downloads ${whole.gzip} bytes gzip (loader ${loader.gzip} + widget ${widget.gzip}), ${Math.abs(BUDGET - whole.gzip)} bytes ${whole.gzip > BUDGET ? 'over' : 'under'} the ${kb(BUDGET)} budget.`,
+  `\nA visitor downloads ${ready.gzip} bytes gzip to a ready chat, ${Math.abs(BUDGET - ready.gzip)} bytes ${ready.gzip > BUDGET ? 'over' : 'under'} the ${kb(BUDGET)} budget; ${everything.gzip} bytes with what it may load later.`,
 );
-if (whole.gzip > GOAL) console.log(`The goal is ${kb(GOAL)}: ${whole.gzip - GOAL} bytes to cut.`);
-if (whole.gzip > BUDGET) {
-  console.error(
-    `What a visitor downloads is ${kb(whole.gzip - BUDGET)} (${whole.gzip - BUDGET} bytes) over its ${kb(BUDGET)} gzip budget.`,
-  );
+if (ready.gzip > GOAL) console.log(`The goal is ${kb(GOAL)}: ${ready.gzip - GOAL} bytes to cut.`);
+if (ready.gzip > BUDGET) {
+  console.error(`What a visitor downloads to a ready chat is ${ready.gzip - BUDGET} bytes over its ${kb(BUDGET)} gzip budget.`);
   process.exit(1);
 }
