@@ -70,6 +70,23 @@ describe('<conecta-webchat> rating stage, loaded on demand', () => {
     expect(focused(el)).to.equal($(el, '#webchat-star-1'));
   });
 
+  it('asks to confirm the end once the chunk arrives, after a retry when it could not be fetched', async () => {
+    const chunk = controlledChunk();
+    chunk.offline = true;
+    const client = createMockClient(webchatActiveFixture());
+    const el = await opened(client);
+    $(el, '[part="end-button"]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('#webchat-ending-retry'), 'a retry once the fetch failed');
+    expect(focused(el), 'focus waits on the retry').to.equal($(el, '#webchat-ending-retry'));
+    chunk.offline = false;
+    chunk.release();
+    $(el, '#webchat-ending-retry').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="confirm"]'), 'the confirmation after the retry');
+    await settle(el);
+    expect(text($(el, '#webchat-end-question'))).to.equal('Encerrar esta conversa?');
+    expect(focused(el)).to.equal($(el, '[part="end-cancel-button"]'));
+  });
+
   it('is fetched at idle once the chat is ready, so the rating shows at once when the conversation ends', async () => {
     const chunk = controlledChunk();
     const client = createMockClient(webchatActiveFixture());

@@ -6,7 +6,8 @@ type RatingStage = typeof import('./webchat-rating.js');
 
 /**
  * The end of a conversation: the visitor ends it (after a confirmation), rates it 1–5 with an
- * optional comment (or skips), sees a thank-you, downloads the transcript, starts a new one.
+ * optional comment (or skips), sees a thank-you, downloads the transcript, starts a new one. What
+ * shows is drawn by the ending's chunk (webchat-rating.ts), fetched once the chat is ready.
  */
 export class WebchatEnding {
   /**
@@ -69,18 +70,24 @@ export class WebchatEnding {
       }));
   }
 
-  /** Show what arrived if the conversation is over; focus follows from where the wait left it (the panel, the retry). */
+  /**
+   * Show what arrived if the ending shows (asked to confirm, or over); focus follows from where the
+   * wait left it (the panel, the retry).
+   */
   async #arrived(): Promise<void> {
-    if (this.host.view.session?.status !== 'finished') return;
+    if (!this.confirming && this.host.view.session?.status !== 'finished') return;
     const parked = this.host.query(':focus')?.matches('[part=panel], #webchat-ending-retry');
-    await this.host.rerender(this.failed && parked ? '#webchat-ending-retry' : undefined);
-    if (parked && !this.failed) this.host.focusInside();
+    await this.host.rerender(
+      parked ? (this.failed ? '#webchat-ending-retry' : this.confirming ? '[part=end-cancel-button]' : undefined) : undefined,
+    );
+    if (parked && !this.failed && !this.confirming) this.host.focusInside();
   }
 
-  ask(): void {
+  async ask(): Promise<void> {
     this.confirming = true;
     this.error = '';
-    void this.host.rerender('[part=end-cancel-button]');
+    await this.prefetch();
+    await this.host.rerender(WebchatEnding.stage ? '[part=end-cancel-button]' : '#webchat-ending-retry');
   }
 
   cancel(): void {
@@ -88,40 +95,10 @@ export class WebchatEnding {
     void this.host.rerender('[part=end-button]');
   }
 
-  async end(): Promise<void> {
-    const session = this.host.view.session;
-    if (!session || !this.host.client || this.ending) return;
-    this.ending = true;
-    this.error = '';
-    void this.host.rerender();
-    try {
-      await this.host.client.finishWebchat(session.id);
-      this.confirming = false;
-    } catch (error) {
-      this.error = this.host.errorMessage(error);
-    } finally {
-      this.ending = false;
-    }
-    if (!this.error) await this.prefetch();
-    await this.host.rerender(this.error ? undefined : '[part=stars] input');
-  }
-
+  /** The confirmation while it is asked (a status, or an error with a retry, until its chunk is here). */
   renderConfirm() {
     if (!this.confirming) return nothing;
-    const t = this.host.localize.t;
-    return html`<div part="confirm" role="group" aria-labelledby="webchat-end-question"
-      @keydown=${(event: KeyboardEvent) => {
-        if (event.key !== 'Escape') return;
-        event.stopPropagation();
-        this.cancel();
-      }}>
-      <p id="webchat-end-question">${t.endQuestion}</p>
-      <button part="end-confirm-button" class="danger" aria-disabled=${this.ending ? 'true' : 'false'} @click=${() => this.end()}>
-        ${this.ending ? t.ending : t.endConfirm}
-      </button>
-      <button part="end-cancel-button" @click=${() => this.cancel()}>${t.common.cancel}</button>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-    </div>`;
+    return WebchatEnding.stage?.confirmForm(this) ?? this.#waiting();
   }
 
   /**
@@ -131,6 +108,11 @@ export class WebchatEnding {
   renderFinished() {
     const stage = WebchatEnding.stage;
     if (stage) return this.asksRating ? stage.ratingForm(this) : stage.thanksForm(this);
+    return this.#waiting();
+  }
+
+  /** While the ending's chunk is on its way: a status; an error with a retry once it failed (offline). */
+  #waiting() {
     const t = this.host.localize.t;
     if (!this.failed) {
       void this.prefetch();

@@ -5,9 +5,9 @@ import { authorOf } from './webchat-conversation.js';
 import type { WebchatEnding } from './webchat-ending.js';
 import type { WebchatHost } from './webchat-host.js';
 
-// The stage after a conversation ends: rating it, the thanks, the transcript's download. A chunk of
-// its own in the visitors' bundles (loaded once the chat is ready, see WebchatEnding): no visitor
-// needs it to start chatting, so it stays out of what they download to a ready chat.
+// The end of a conversation: the confirmation, rating it, the thanks, the transcript's download. A
+// chunk of its own in the visitors' bundles (loaded once the chat is ready, see WebchatEnding): no
+// visitor needs it to start chatting, so it stays out of what they download to a ready chat.
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 
@@ -70,6 +70,43 @@ function skip(ending: WebchatEnding): void {
   ending.done = 'skipped';
   ending.error = '';
   void ending.host.rerender('[part=new-conversation-button]');
+}
+
+async function end(ending: WebchatEnding): Promise<void> {
+  const { host } = ending;
+  const session = host.view.session;
+  if (!session || !host.client || ending.ending) return;
+  ending.ending = true;
+  ending.error = '';
+  void host.rerender();
+  try {
+    await host.client.finishWebchat(session.id);
+    ending.confirming = false;
+  } catch (error) {
+    ending.error = host.errorMessage(error);
+  } finally {
+    ending.ending = false;
+  }
+  await host.rerender(ending.error ? undefined : '[part=stars] input');
+}
+
+/** "End this conversation?": confirm or cancel (Escape cancels too). */
+export function confirmForm(ending: WebchatEnding) {
+  const { host, error } = ending;
+  const t = host.localize.t;
+  return html`<div part="confirm" role="group" aria-labelledby="webchat-end-question"
+    @keydown=${(event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.stopPropagation();
+      ending.cancel();
+    }}>
+    <p id="webchat-end-question">${t.endQuestion}</p>
+    <button part="end-confirm-button" class="danger" aria-disabled=${ending.ending ? 'true' : 'false'} @click=${() => end(ending)}>
+      ${ending.ending ? t.ending : t.endConfirm}
+    </button>
+    <button part="end-cancel-button" @click=${() => ending.cancel()}>${t.common.cancel}</button>
+    ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
+  </div>`;
 }
 
 const renderDownload = (host: WebchatHost) =>
