@@ -34,7 +34,7 @@ async function bundle(module: string, source = installed(module)): Promise<strin
 }
 
 describe('leanLit', () => {
-  it('cuts the polyfill and hydration hooks, version lists, decorators support and misuse texts from the installed Lit', async () => {
+  it('cuts the polyfill and hydration hooks, version lists, decorators support, svg/mathml templates, Number/Object/Array converters and misuse texts from the installed Lit', async () => {
     const lean = (await Promise.all(LIT_MODULES.map((module) => bundle(module)))).join('\n');
     for (const gone of [
       'PolyfillSupport',
@@ -44,6 +44,11 @@ describe('leanLit', () => {
       'addInitializer',
       'invalid template',
       "Value passed to 'css'",
+      '"<svg>"',
+      '"</math>"',
+      'replaceWith',
+      'JSON.parse',
+      'JSON.stringify',
     ]) {
       assert.equal(lean.includes(gone), false, `${gone} is still there`);
     }
