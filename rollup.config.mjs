@@ -52,7 +52,7 @@ const transpile = (minify = false) => esbuild({ target: 'es2022', tsconfig: 'tsc
  * Members the webchat's code shares only with itself (between the element, its controllers and base
  * class): Terser gives them short names in the visitors' bundles, 249 bytes less after gzip. Only
  * names that are no public API (the element's, the loader's), no Lit hook, no field of the protocol's
- * JSON and no key of a translation table (those are in chunks of their own, minified apart).
+ * JSON and no key of a translation table (those are read by name in chunks of their own).
  */
 const visitorPrivateMembers = new RegExp(
   `^(?:${[
