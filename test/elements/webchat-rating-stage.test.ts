@@ -40,6 +40,8 @@ describe('<conecta-webchat> rating stage, loaded on demand', () => {
   beforeEach(() => forgetConectaStorage());
   afterEach(() => {
     WebchatEnding.load = realLoad;
+    // The conversations opened here are remembered (engaged): the next test file starts clean.
+    forgetConectaStorage();
   });
 
   it('shows a status while the chunk arrives late, then the rating form with focus on the first star', async () => {
