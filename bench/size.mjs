@@ -28,7 +28,7 @@ const WIDGET = 'dist/cdn/conecta-webchat-widget.js';
 const AGENT = 'dist/cdn/conecta-agent.js';
 // Until issue 14 the loader had a budget of its own (3 KB) and the widget another (30.5 KB), so what
 // a visitor downloads (both) could reach 33.5 KB, and was 33,761 bytes. Issue 14's cuts brought what
-// a visitor downloads to a ready chat to 31,708 bytes: the budget holds that line, 31 KB, on the way
+// a visitor downloads to a ready chat to 31,710 bytes: the budget holds that line, 31 KB, on the way
 // to the issue's goal of 30 KB, which is printed with what is left to cut.
 const BUDGET = 31 * KB;
 const GOAL = 30 * KB;

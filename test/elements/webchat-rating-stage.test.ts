@@ -47,7 +47,7 @@ describe('<conecta-webchat> rating stage, loaded on demand', () => {
   it('shows a status while the chunk arrives late, then the rating form with focus on the first star', async () => {
     const chunk = controlledChunk();
     const el = await opened(createMockClient(webchatFinishedFixture()));
-    expect(text($(el, '.stage[role="status"]'))).to.equal('Carregando…');
+    expect(text($(el, '.stage [role="status"]'))).to.equal('Carregando…');
     expect(el.shadowRoot!.querySelector('[part="rating"]')).to.equal(null);
     chunk.release();
     await waitUntil(() => el.shadowRoot!.querySelector('[part="rating"]'), 'the rating form once the chunk arrived');

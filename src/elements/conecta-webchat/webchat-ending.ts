@@ -98,7 +98,7 @@ export class WebchatEnding {
   /** The confirmation while it is asked (a status, or an error with a retry, until its chunk is here). */
   renderConfirm() {
     if (!this.confirming) return nothing;
-    return WebchatEnding.stage?.confirmForm(this) ?? this.#waiting();
+    return WebchatEnding.stage?.confirmForm(this) ?? html`<div part="confirm">${this.#waiting()}</div>`;
   }
 
   /**
@@ -108,19 +108,19 @@ export class WebchatEnding {
   renderFinished() {
     const stage = WebchatEnding.stage;
     if (stage) return this.asksRating ? stage.ratingForm(this) : stage.thanksForm(this);
-    return this.#waiting();
+    return html`<div class="stage">${this.#waiting()}</div>`;
   }
 
-  /** While the ending's chunk is on its way: a status; an error with a retry once it failed (offline). */
+  /**
+   * While the ending's chunk is on its way: a status; an error with a retry once it failed (offline).
+   * In the confirmation's bar when asked to confirm, else as the panel's stage.
+   */
   #waiting() {
     const t = this.host.localize.t;
-    if (!this.failed) {
-      void this.prefetch();
-      return html`<p class="stage" role="status">${t.common.loading}</p>`;
-    }
-    return html`<div class="stage">
-      <p class="error" role="alert">${t.common.error}</p>
-      <button id="webchat-ending-retry" @click=${() => this.prefetch()}>${t.common.retry}</button>
-    </div>`;
+    if (!this.failed) void this.prefetch();
+    return this.failed
+      ? html`<p class="error" role="alert">${t.common.error}</p>
+          <button id="webchat-ending-retry" @click=${() => this.prefetch()}>${t.common.retry}</button>`
+      : html`<p role="status">${t.common.loading}</p>`;
   }
 }
