@@ -8,8 +8,13 @@ import MagicString from 'magic-string';
  *   - the fallback to `<style>` elements for browsers without constructed stylesheets: every browser
  *     that runs the widget's ES2022 (class static blocks) has them but Firefox 93–100 (2021–22), and
  *     a strict CSP (docs/embedding.md) forbids those `<style>` elements anyway;
+ *   - the support of decorators (initializers, property metadata): the widget declares its
+ *     properties statically, as ConectaElement explains;
  *   - the global lists of loaded Lit versions (`litHtmlVersions`…), read only by Lit's development
  *     build and tools;
+ *   - the attribute converters of Number, Object and Array properties: the webchat's are Boolean or
+ *     String (ConectaElement, <conecta-webchat>), which the default converter keeps;
+ *   - the `svg` and `mathml` templates' wrapping: the webchat draws its icons inside `html` templates;
  *   - the texts of errors thrown only when source code misuses Lit (`html` called without a
  *     template, a non-`css` value in `css`): the errors stay, without their texts.
  * Each cut must match exactly once, so a new Lit fails the build here instead of being patched wrongly.
@@ -19,6 +24,10 @@ import MagicString from 'magic-string';
 const CUTS = {
   'lit-html/lit-html.js': [
     [/throw Error\("invalid template strings array"\)/, 'throw Error()'],
+    // `svg`/`mathml` template results (types 2 and 3): the webchat's templates are all `html` (type 1).
+    [/(\w+)=2===(\w+)\?"<svg>":3===\2\?"<math>":""/, '$1=""'],
+    [/\+\(2===\w+\?"<\/svg>":3===\w+\?"<\/math>":""\)/, ''],
+    [/,2===\w+\|\|3===\w+\)\{const (\w+)=this\.el\.content\.firstChild;\1\.replaceWith\(\.\.\.\1\.childNodes\)\}/, ',0);'],
     [/,(\w+)=(\w+)\.litHtmlPolyfillSupport;\1\?\.\([\w$]+,[\w$]+\),\(\2\.litHtmlVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ';'],
   ],
   'lit-element/lit-element.js': [
@@ -29,6 +38,21 @@ const CUTS = {
     [/\((\w+)\.litElementVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ''],
   ],
   '@lit/reactive-element/reactive-element.js': [
+    // Decorators' support: the widget declares its properties statically (see ConectaElement).
+    // Number, Object and Array attributes: the webchat has none (see above); Boolean and String stay.
+    [/case Object:case Array:\w+=null==\w+\?\w+:JSON\.stringify\(\w+\)/, ''],
+    [
+      /case Number:\w+=null===\w+\?null:Number\(\w+\);break;case Object:case Array:try\{\w+=JSON\.parse\(\w+\)\}catch\(\w+\)\{\w+=null\}/,
+      '',
+    ],
+    [/Symbol\.metadata\?\?=Symbol\("metadata"\),\w+\.litPropertyMetadata\?\?=new WeakMap;/, ''],
+    [
+      /const (\w+)=this\[Symbol\.metadata\];if\(null!==\1\)\{const (\w+)=litPropertyMetadata\.get\(\1\);if\(void 0!==\2\)for\(const\[\w+,\w+\]of \2\)this\.elementProperties\.set\(\w+,\w+\)\}/,
+      '',
+    ],
+    [/static addInitializer\((\w+)\)\{this\._\$Ei\(\),\(this\.l\?\?=\[\]\)\.push\(\1\)\}/, ''],
+    [/void 0!==(\w+)\.l&&\(this\.l=\[\.\.\.\1\.l\]\),/, ''],
+    [/,this\.constructor\.l\?\.forEach\(\w+=>\w+\(this\)\)\}/, '}'],
     [/,(\w+)=\w+\.reactiveElementPolyfillSupport,/, ',$1=void 0,'],
     [/,\(\w+\.reactiveElementVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ';'],
   ],

@@ -30,6 +30,35 @@ describe('webchat embedding', () => {
     assert.deepEqual(violations, []);
   });
 
+  it('with data-load="interaction", downloads nothing beyond the loader until the visitor reaches for the launcher', async () => {
+    const page = await newPage(e2e);
+    // The demo site as it is, but its loader tag asking to load on interaction.
+    await page.route('**/site/', async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace('data-channel="demo" async', 'data-channel="demo" data-load="interaction" async');
+      assert.match(html, /data-load="interaction"/);
+      await route.fulfill({ response, body: html });
+    });
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${e2e.server.url}/site/`, { waitUntil: 'load' });
+    const placeholder = page.locator('conecta-webchat-placeholder button');
+    await placeholder.waitFor();
+    // Well past the moment the browser is idle, when the default would have loaded the widget.
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 1500))));
+    assert.deepEqual(
+      requested.filter((path) => path.startsWith('/dist/cdn/')),
+      ['/dist/cdn/conecta-webchat.js'],
+      'only the loader before any interest',
+    );
+    assert.equal(await page.evaluate(() => !!customElements.get('conecta-webchat')), false);
+
+    await placeholder.click(); // the pointer reaches it first, then the click opens the panel once loaded
+    const widget = page.locator('conecta-webchat[channel="demo"]');
+    await widget.locator('[part="panel"]').waitFor();
+    assert.ok(requested.includes('/dist/cdn/conecta-webchat-widget.js'), 'the widget, once interest was shown');
+  });
+
   it('two widgets for two channels on one page keep their own conversations', async () => {
     const page = await newPage(e2e);
     await page.goto(`${e2e.server.url}/site/two-widgets.html`);

@@ -1,4 +1,5 @@
 import { read, site, tab } from '../../dom/browser-storage.js';
+import { whenIdle } from '../../dom/when-idle.js';
 import { memoryKey } from '../../elements/conecta-webchat/webchat-memory.js';
 import type { WebchatUser } from '../../protocol/entities.js';
 import { applyBrandColor } from './brand-color.js';
@@ -31,7 +32,7 @@ export interface LoaderHooks {
 type QueuedCall = [run: (element: WebchatElement) => unknown, resolve: (value: unknown) => void, reject: (error: unknown) => void];
 
 function whenBrowserIdle(callback: () => void): void {
-  const idle = () => ('requestIdleCallback' in self ? requestIdleCallback(callback) : setTimeout(callback, 2000));
+  const idle = () => whenIdle(callback);
   if (document.readyState === 'complete') idle();
   else addEventListener('load', idle, { once: true });
 }

@@ -14,6 +14,7 @@ import { WebchatConversation } from './webchat-conversation.js';
 import { WebchatEnding } from './webchat-ending.js';
 import type { WebchatStage, WebchatView } from './webchat-host.js';
 import { site, write } from '../../dom/browser-storage.js';
+import { whenIdle } from '../../dom/when-idle.js';
 import { memoryKey } from './webchat-memory.js';
 import { WebchatPrechat } from './webchat-prechat.js';
 
@@ -115,6 +116,8 @@ export class WebchatStages implements ComposerHost {
     const hadFocus = this.#element.matches(':focus-within');
     this.stage = stage;
     void this.rerender().then(() => hadFocus && this.focusInside());
+    // The chat is ready: what a visitor reaches only later (the rating stage) comes while nothing else is going on.
+    whenIdle(() => void this.ending.prefetch());
   }
 
   async start(input: WebchatStart, offline = false): Promise<void> {
@@ -300,7 +303,7 @@ export class WebchatStages implements ComposerHost {
         return this.prechat.renderOffline();
       default:
         if (this.view.session?.status === 'finished') {
-          return this.ending.asksRating ? this.ending.renderRating() : this.ending.renderThanks();
+          return this.ending.renderFinished();
         }
         return html`<div class="conversation ${this.composer.dragging ? 'drop' : ''}"
           @dragover=${this.composer.dropHandlers.dragover} @dragleave=${this.composer.dropHandlers.dragleave}
