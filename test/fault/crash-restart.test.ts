@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
-import { openSqlite } from '../../server/src/db/sqlite.js';
 import { COMMAND_EVENT, type Ack, type CommandResults, type Message, type ServerEvents } from '../../src/protocol/index.js';
 import { ANA, DEMO_CHANNEL_KEY, delay, loginAgent, postJson } from '../server/harness.js';
 import { seededRandom, type Random } from '../server/hostile-values.js';
+import { dropTestDatabase, openTestDatabase, TEST_ENGINE } from '../server/test-database.js';
 
 /**
  * Issue 13, "Crash": clients write without pause while their server is killed with SIGKILL and started
@@ -156,14 +156,17 @@ async function command<N extends keyof CommandResults>(socket: Socket, name: N, 
   return ack.data;
 }
 
-describe('crash: SIGKILL while clients write (SQLite)', () => {
+describe(`crash: SIGKILL while clients write (${TEST_ENGINE})`, () => {
   let dataDir: string;
   let server: KillableServer;
   const writers: Writer[] = [];
   after(async () => {
     for (const writer of writers) writer.socket.disconnect();
     await server?.kill('SIGTERM').catch(() => undefined);
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    if (dataDir) {
+      await dropTestDatabase(dataDir);
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it(
@@ -213,10 +216,15 @@ describe('crash: SIGKILL while clients write (SQLite)', () => {
       for (const writer of writers) writer.socket.disconnect();
       await server.kill('SIGTERM');
 
-      const db = openSqlite(dataDir);
+      const db = await openTestDatabase(dataDir);
       try {
-        const rowsOf = db.prepare('SELECT id, seq, text, author_kind AS kind FROM messages WHERE session_id = ? ORDER BY seq');
-        const stored = new Map(sessions.map((id) => [id, rowsOf.all(id) as { id: string; seq: number; text: string; kind: string }[]]));
+        type Row = { id: string; seq: number; text: string; kind: string };
+        const rowsOf = async (sessionId: string) =>
+          (await db.sql.all(
+            'SELECT id, seq, text, author_kind AS kind FROM messages WHERE session_id = ? ORDER BY seq',
+            sessionId,
+          )) as Row[];
+        const stored = new Map(await Promise.all(sessions.map(async (id) => [id, await rowsOf(id)] as const)));
         const written = [...stored.values()].flat().filter((row) => row.kind !== 'system');
         const acknowledged = writers.flatMap((writer) => writer.acknowledged);
         assert.ok(acknowledged.length > CRASHES * writers.length, `only ${acknowledged.length} messages were acknowledged`);
@@ -242,7 +250,7 @@ describe('crash: SIGKILL while clients write (SQLite)', () => {
           );
         }
       } finally {
-        db.close();
+        await db.close();
       }
     },
   );
