@@ -141,12 +141,17 @@ class Writer {
   async resync(): Promise<void> {
     await this.connected();
     this.seenBeforeResync = new Map(this.view);
-    const ack: Ack<CommandResults['session.sync']> = await this.socket
-      .timeout(5000)
-      .emitWithAck(COMMAND_EVENT, 'session.sync', { sessionId: this.sessionId, afterSeq: 0, limit: 1000 });
-    assert.ok(ack.ok, JSON.stringify(ack));
-    assert.equal(ack.data.hasMore, false);
-    for (const message of ack.data.messages) this.#see(message);
+    // The newest page, then older pages back to the first message: a fast run writes more than a page.
+    const page = await command(this.socket, 'session.sync', { sessionId: this.sessionId, afterSeq: 0, limit: 1000 });
+    assert.equal(page.hasMore, false);
+    for (const message of page.messages) this.#see(message);
+    let oldest = Math.min(...page.messages.map((message) => message.seq));
+    for (let hasOlder = page.hasOlder; hasOlder;) {
+      const older = await command(this.socket, 'session.older', { sessionId: this.sessionId, beforeSeq: oldest, limit: 200 });
+      for (const message of older.messages) this.#see(message);
+      oldest = Math.min(oldest, ...older.messages.map((message) => message.seq));
+      hasOlder = older.hasOlder;
+    }
   }
 }
 
