@@ -131,6 +131,7 @@ const MATRIX: Record<CommandName, Row> = {
   'note.delete': { payload: (w) => ({ noteId: w.noteId }), refused: OWN },
   'contact.get': { payload: (w) => ({ contactId: w.contactA }), refused: OWN },
   'contact.save': { payload: (w) => ({ id: w.contactA, name: 'Renamed by a stranger' }), refused: OWN },
+  'contact.search': { payload: () => ({ query: 'a' }), refused: OWN },
   'webchat.sessions': { payload: () => ({}), refused: AGENTS },
   'webchat.start': { payload: () => ({ sessionId: randomUUID(), teamId: DEMO_TEAMS.suporte.id, name: 'Eve' }), refused: AGENTS },
   'webchat.finish': { payload: (w) => ({ sessionId: w.sessionA }), refused: ['visitorB', ...AGENTS] },

@@ -346,6 +346,30 @@ export interface ContactRepository {
   insertContact(contact: Contact): Promise<void>;
   /** Writes `contact` if the stored version is `expectedVersion`; false when it changed meanwhile. */
   updateContact(contact: Contact, expectedVersion: number): Promise<boolean>;
+  /** The directory: contacts matching `search`, ordered by folded name then id, after its cursor. */
+  searchContacts(search: ContactSearch): Promise<Contact[]>;
+}
+
+/** A field of the contact the directory matches a code-like query against (digits, an e-mail, a matrícula). */
+export type ContactSearchField = 'document' | 'phone' | 'email';
+
+/** One way a query matches a contact: a field equal to, or starting with, `value`. */
+export interface ContactSearchKey {
+  field: ContactSearchField;
+  value: string;
+  match: 'exact' | 'prefix';
+}
+
+export interface ContactSearch {
+  /** Folded (`foldForSearch`) text the folded name contains; null when the query is a code. */
+  name: string | null;
+  /** Any of these matches (when `name` is null). */
+  keys: readonly ContactSearchKey[];
+  /** Only contacts who used a channel of this kind, or can be reached on it (a phone for WhatsApp). */
+  channel: ChannelKind | null;
+  /** The last contact of the previous page. */
+  after: { searchName: string; id: string } | null;
+  limit: number;
 }
 
 /** Notes on contacts. */

@@ -1,6 +1,7 @@
 import type { Contact, ParsedPayload } from '../../../src/protocol/index.js';
 import type { Repository } from '../db/repository.js';
 import { CONTACT_SETTINGS_ID } from './admin/resources/settings.js';
+import { searchContacts } from './contact-search.js';
 import { CommandError, notFound } from './errors.js';
 import type { Clock, DomainEvents } from './events.js';
 
@@ -16,6 +17,11 @@ export class ContactService {
     const contact = await this.repo.getContact(contactId);
     if (!contact) throw notFound('contact');
     return contact;
+  }
+
+  /** The directory's page of contacts matching a query (contact-search.ts). */
+  search(input: ParsedPayload<'contact.search'>): Promise<{ contacts: Contact[]; next: string | null }> {
+    return searchContacts(this.repo, input);
   }
 
   /** Upsert by id; the whole record is replaced. Saving identical values changes nothing; the company's required fields must be filled. */

@@ -147,6 +147,8 @@ export const commandHandlers: { [N in CommandName]: Handler<N> } = {
 
   'contact.save': async (ctx, payload) => ({ contact: await ctx.services.contacts.save(payload) }),
 
+  'contact.search': async (ctx, payload) => ctx.services.contacts.search(payload),
+
   'webchat.sessions': async (ctx) => ctx.services.webchat.sessionsOf(requireVisitor(ctx)),
 
   'webchat.start': async (ctx, payload) => {

@@ -11,6 +11,7 @@ import { allowedOriginsSchema } from './010-allowed-origins.js';
 import { availabilitySchema } from './011-availability.js';
 import { internalChatSchema } from './012-internal-chat.js';
 import { whatsappCloudSchema } from './013-whatsapp-cloud.js';
+import { contactSearchSchema } from './015-contact-search.js';
 
 /**
  * Every schema change, in order. Migration N (1-based) is applied once and recorded in
@@ -30,4 +31,6 @@ export const migrations: readonly string[] = [
   availabilitySchema,
   internalChatSchema,
   whatsappCloudSchema,
+  // 014 is the contact record's (issue 12); until it lands, 015 runs as the 14th.
+  contactSearchSchema,
 ];
