@@ -13,6 +13,7 @@ import type {
   GalleryItem,
   Message,
   Note,
+  OutboundChannel,
   PauseType,
   QueuePosition,
   Session,
@@ -416,6 +417,8 @@ export interface CommandResults {
     templates: Template[];
     cannedResponses: CannedResponse[];
     pauseTypes: PauseType[];
+    /** The channels an agent can start a conversation on (`session.start`). */
+    channels: OutboundChannel[];
   };
   'chat.list': { conversations: ChatConversation[] };
   'chat.history': { messages: ChatMessage[] };

@@ -395,6 +395,14 @@ describe('WhatsApp Business Cloud API channel', () => {
       assert.ok((await ana.command('message.send', { id: randomUUID(), sessionId, text: 'Ótimo, vamos lá.' })).ok);
     });
 
+    it('the catalog lists the channels a conversation can start on, by key, kind and name, never their secrets', async () => {
+      const { channels } = await ana.ok('agent.catalog', {});
+      const listed = channels.find((c) => c.key === CHANNEL.id);
+      assert.deepEqual(listed && Object.keys(listed).sort(), ['key', 'kind', 'name']);
+      assert.equal(listed?.kind, 'whatsapp');
+      assert.ok(channels.every((c) => c.kind !== 'webchat'));
+    });
+
     it('refuses a contact without a phone, a second open session, and an agent without the permission', async () => {
       const noPhone = `ct-${randomUUID()}`;
       await ana.ok('contact.save', { id: noPhone, name: 'Sem Telefone' });

@@ -460,6 +460,8 @@ export interface CatalogRepository {
 export interface ChannelRepository {
   insertChannel(channel: ChannelRecord, createdAt: number): Promise<void>;
   getChannel(key: string): Promise<ChannelRecord | null>;
+  /** Every channel with a webhook, by name. */
+  listChannels(): Promise<ChannelRecord[]>;
   findInbound(channelKey: string, externalId: string): Promise<{ sessionId: string; messageId: string } | null>;
   insertInbound(channelKey: string, externalId: string, sessionId: string, messageId: string): Promise<void>;
 }
