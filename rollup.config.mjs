@@ -70,6 +70,7 @@ const esm = {
     session: 'src/session.ts',
     'contact-form': 'src/contact-form.ts',
     agents: 'src/agents.ts',
+    contacts: 'src/contacts.ts',
     'internal-chat': 'src/internal-chat.ts',
     'agent-desk': 'src/agent-desk.ts',
     login: 'src/login.ts',

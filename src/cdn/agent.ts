@@ -9,6 +9,7 @@ import '../contact-form.js';
 import '../login.js';
 import '../agent-bar.js';
 import '../agents.js';
+import '../contacts.js';
 import '../internal-chat.js';
 import '../agent-desk.js';
 

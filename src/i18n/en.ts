@@ -4,10 +4,12 @@ import { messageLengthEn } from './message-length/en.js';
 import { loginEn } from './login/en.js';
 import { agentBarEn } from './agent-bar/en.js';
 import { colleaguesEn } from './colleagues/en.js';
+import { contactsEn } from './contacts/en.js';
 import { layoutEn } from './layout/en.js';
 
 export const en: Translation = {
   ...colleaguesEn,
+  ...contactsEn,
   ...layoutEn,
   connection: {
     connecting: 'Connecting…',
@@ -163,6 +165,7 @@ export const en: Translation = {
     colleagues: 'Colleagues',
     noSession: 'Accept or choose a session in the queue.',
     close: 'Close session',
+    directory: 'Contacts',
   },
   contactForm: {
     titleNew: 'New contact',
@@ -275,6 +278,7 @@ export const en: Translation = {
     title: (protocol) => `Earlier session · Protocol ${protocol}`,
     back: 'Back to the current session',
     readOnly: 'Read only: to write, go back to the current session.',
+    readOnlyHere: 'Read only: this session cannot be answered from here.',
     transcript: 'Messages of the earlier session',
     currentNews: (contact) => `${contact} wrote in the current session.`,
   },

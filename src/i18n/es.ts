@@ -4,10 +4,12 @@ import { messageLengthEs } from './message-length/es.js';
 import { loginEs } from './login/es.js';
 import { agentBarEs } from './agent-bar/es.js';
 import { colleaguesEs } from './colleagues/es.js';
+import { contactsEs } from './contacts/es.js';
 import { layoutEs } from './layout/es.js';
 
 export const es: Translation = {
   ...colleaguesEs,
+  ...contactsEs,
   ...layoutEs,
   connection: {
     connecting: 'Conectando…',
@@ -163,6 +165,7 @@ export const es: Translation = {
     colleagues: 'Colegas',
     noSession: 'Acepte o elija una atención en la cola.',
     close: 'Cerrar atención',
+    directory: 'Contactos',
   },
   contactForm: {
     titleNew: 'Nuevo contacto',
@@ -276,6 +279,7 @@ export const es: Translation = {
     title: (protocol) => `Atención anterior · Protocolo ${protocol}`,
     back: 'Volver a la atención actual',
     readOnly: 'Solo lectura: para escribir, vuelve a la atención actual.',
+    readOnlyHere: 'Solo lectura: esta atención no se puede responder desde aquí.',
     transcript: 'Mensajes de la atención anterior',
     currentNews: (contact) => `${contact} escribió en la atención actual.`,
   },

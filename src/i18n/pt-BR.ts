@@ -5,6 +5,7 @@ import { messageLengthPtBR } from './message-length/pt-BR.js';
 import { loginPtBR } from './login/pt-BR.js';
 import { agentBarPtBR } from './agent-bar/pt-BR.js';
 import { colleaguesPtBR } from './colleagues/pt-BR.js';
+import { contactsPtBR } from './contacts/pt-BR.js';
 import { layoutPtBR } from './layout/pt-BR.js';
 
 /**
@@ -14,6 +15,7 @@ import { layoutPtBR } from './layout/pt-BR.js';
  */
 export const ptBR = {
   ...colleaguesPtBR,
+  ...contactsPtBR,
   ...layoutPtBR,
   connection: {
     connecting: 'Conectando…',
@@ -174,6 +176,7 @@ export const ptBR = {
     colleagues: 'Colegas',
     noSession: 'Aceite ou escolha um atendimento na fila.',
     close: 'Fechar atendimento',
+    directory: 'Contatos',
   },
   contactForm: {
     titleNew: 'Novo contato',
@@ -288,6 +291,7 @@ export const ptBR = {
     title: (protocol: string) => `Atendimento anterior · Protocolo ${protocol}`,
     back: 'Voltar ao atendimento atual',
     readOnly: 'Somente leitura: para escrever, volte ao atendimento atual.',
+    readOnlyHere: 'Somente leitura: este atendimento não pode ser respondido daqui.',
     transcript: 'Mensagens do atendimento anterior',
     currentNews: (contact: string) => `${contact} escreveu no atendimento atual.`,
   },
