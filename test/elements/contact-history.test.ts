@@ -26,8 +26,9 @@ describe('<conecta-contact-history>', () => {
   });
 
   it('lists the contact’s sessions, newest first, with protocol, channel, team, agent, dates and rating', async () => {
-    const state = earlierSessionFixture();
-    state.sessions['session-40'] = { ...state.sessions['session-40']!, rating: 4, agentName: 'Ana Souza' };
+    const base = earlierSessionFixture();
+    const rated = { ...base.sessions['session-40']!, rating: 4, agentName: 'Ana Souza' };
+    const state = { ...base, sessions: { ...base.sessions, [rated.id]: rated } };
     const el = await historyWith(createMockClient(state));
     expect(protocols(el)).to.deep.equal([state.sessions['session-4']!.protocol, '20261120-000040']);
     const cells = $$(el, '[part="item"]')[1]!.querySelectorAll('td');
