@@ -71,6 +71,8 @@ const esm = {
     'contact-form': 'src/contact-form.ts',
     agents: 'src/agents.ts',
     contacts: 'src/contacts.ts',
+    'contact-history': 'src/contact-history.ts',
+    'start-conversation': 'src/start-conversation.ts',
     'internal-chat': 'src/internal-chat.ts',
     'agent-desk': 'src/agent-desk.ts',
     login: 'src/login.ts',

@@ -1,10 +1,9 @@
 /**
- * `conecta-elements/contacts`: defines `<conecta-contacts>` (the directory), `<conecta-contact-history>`
- * and `<conecta-start-conversation>` (and the contact form the directory opens).
+ * `conecta-elements/contacts`: defines `<conecta-contacts>` (the directory), and the elements it opens:
+ * `<conecta-contact-form>`, `<conecta-contact-history>` and `<conecta-start-conversation>`.
  */
 export * from './elements/conecta-contacts/conecta-contacts.js';
 export * from './elements/conecta-contacts/events.js';
-export * from './elements/conecta-contact-history/conecta-contact-history.js';
-export * from './elements/conecta-start-conversation/conecta-start-conversation.js';
-export * from './elements/conecta-start-conversation/events.js';
-export { AuthEndedEvent, type AuthEndedEventDetail } from './elements/auth-ended-event.js';
+export * from './contact-form.js';
+export * from './contact-history.js';
+export * from './start-conversation.js';

@@ -7,6 +7,10 @@ export const contactHistoryStyles = css`
     display: flex;
     flex-direction: column;
     gap: ${t.spaceS};
+    padding: ${t.spaceS};
+    background: ${t.surface};
+    color: ${t.text};
+    border-radius: ${t.radiusM};
   }
   h2 {
     margin: 0;
@@ -31,6 +35,10 @@ export const contactHistoryStyles = css`
     font-weight: ${t.fontWeightStrong};
     color: ${t.muted};
   }
+  /* The protocol is a link, and a target of its own: 24 px high at least. */
+  button.link[part='open-button'] {
+    min-block-size: 1.5rem;
+  }
   .read-only {
     margin: 0;
     padding: ${t.spaceS};
@@ -44,12 +52,9 @@ export const contactHistoryStyles = css`
   }
   /* Narrow: each session is a card of label: value lines instead of a row of cells. */
   @container (max-width: 36rem) {
+    /* Each cell says what it is (its data-label, before it): the column headers would only overflow. */
     thead {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
+      display: none;
     }
     tr {
       display: grid;

@@ -6,6 +6,10 @@ export const startConversationStyles = css`
     display: flex;
     flex-direction: column;
     gap: ${t.spaceS};
+    padding: ${t.spaceS};
+    background: ${t.surface};
+    color: ${t.text};
+    border-radius: ${t.radiusM};
   }
   h2 {
     margin: 0;
@@ -36,6 +40,10 @@ export const startConversationStyles = css`
     align-items: baseline;
     justify-content: space-between;
     gap: ${t.spaceS};
+  }
+  /* Link-looking buttons are targets of their own: 24 px high at least. */
+  button.link {
+    min-block-size: 1.5rem;
   }
   .name {
     font-weight: ${t.fontWeightStrong};
