@@ -199,6 +199,9 @@ export const commandSchemas = {
    * Start a conversation with a contact on a channel with a way out (WhatsApp): a new session,
    * active for the caller in `teamId`, and its first message — a template (`templateId`, the only
    * kind allowed with the window closed) or free text. Needs the startConversations permission.
+   * `destination` `flow` ("fluxo automático"): once the first message is out, the session goes where
+   * the channel's automatic flow sends a conversation the contact starts — waiting in the channel's
+   * own team — instead of staying with the caller (`teamId` is then the team whose template is sent).
    * Resending the same `sessionId` and message `id` answers the first result.
    */
   'session.start': {
@@ -209,6 +212,7 @@ export const commandSchemas = {
         contactId: Id,
         channelKey: Id,
         teamId: Id,
+        destination: v.optional(v.picklist(['team', 'flow']), 'team'),
         message: v.strictObject({
           id: Id,
           templateId: optional(Id),

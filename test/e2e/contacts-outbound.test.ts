@@ -63,7 +63,7 @@ describe('contacts and outbound WhatsApp, end to end', { timeout: 120_000 }, () 
     // Start a WhatsApp conversation: the window is closed, so a template, pre-filled from the contact.
     await directory.getByRole('button', { name: `Iniciar conversa com ${RITA.name}` }).click();
     const start = desk.getByRole('dialog', { name: 'Iniciar conversa' });
-    await start.getByLabel('Destino: Equipe').selectOption({ label: 'Suporte' });
+    await start.getByLabel('Equipe', { exact: true }).selectOption({ label: 'Suporte' });
     await start.getByLabel('Modelo de mensagem').selectOption({ label: 'retomar_atendimento' });
     assert.equal(await start.getByLabel('Variável nome').inputValue(), 'Rita');
     await start.getByText('Olá Rita, aqui é').waitFor();

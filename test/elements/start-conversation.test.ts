@@ -57,6 +57,7 @@ describe('<conecta-start-conversation>', () => {
     const el = await startWith(createMockClient(queueFixture()));
     const options = (selector: string) => [...(($(el, selector) as HTMLSelectElement).options ?? [])].map((o) => o.textContent);
     expect(options('#team')).to.deep.equal(['Suporte', 'Vendas']);
+    expect($(el, 'input[name="destination"][value="team"]').matches(':checked')).to.equal(true, 'the agent’s team by default');
     expect(options('#channel')).to.deep.equal(['WhatsApp Loja Demo']);
   });
 
@@ -89,6 +90,20 @@ describe('<conecta-start-conversation>', () => {
     expect($(el, '#variable-nome').getAttribute('aria-invalid')).to.equal('true');
     expect(el.shadowRoot!.activeElement?.id).to.equal('variable-nome');
     expect(client.received('session.start')).to.deep.equal([]);
+  });
+
+  it('sends the session to the channel’s automatic flow when asked: it starts, then waits in the queue', async () => {
+    const client = createMockClient(queueFixture());
+    const el = await startWith(client);
+    const flow = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="destination"][value="flow"]')!;
+    flow.click();
+    await settle(el);
+    expect(text($(el, 'label[for="team"]'))).to.equal('Equipe do modelo');
+    await select(el, '#template', 'tpl-retomar');
+    setTimeout(() => void el.start());
+    const { detail } = await oneEvent(el, 'conecta-conversation-started');
+    expect(client.received('session.start')[0]!.destination).to.equal('flow');
+    expect(detail.session.status).to.equal('waiting');
   });
 
   it('with the window open, writes a free message instead', async () => {

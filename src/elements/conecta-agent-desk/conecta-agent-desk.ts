@@ -135,7 +135,8 @@ export class ConectaAgentDesk extends ConectaAgentElement {
     // A conversation started from the directory is the agent's next one: open it.
     this.addEventListener('conecta-conversation-started', (event) => {
       this.#closeDirectory();
-      this.#open(event.detail.session);
+      // Sent to the automatic flow, it is not the agent's: it waits in the queue like any other.
+      if (event.detail.session.status === 'active') this.#open(event.detail.session);
     });
     // Escape from the conversation goes back to the tabs, unless something inside used it (a dialog, a menu).
     this.addEventListener('keydown', (event) => {

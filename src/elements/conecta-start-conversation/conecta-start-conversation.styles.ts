@@ -25,6 +25,24 @@ export const startConversationStyles = css`
     padding: 0;
     border: 0;
   }
+  .destination {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${t.spaceXs} ${t.spaceM};
+  }
+  .destination legend {
+    inline-size: 100%;
+  }
+  .choice {
+    display: inline-flex;
+    align-items: center;
+    gap: ${t.spaceXs};
+    min-block-size: 1.5rem;
+  }
+  .choice input {
+    inline-size: auto;
+    min-block-size: 0;
+  }
   legend {
     font-weight: ${t.fontWeightStrong};
     margin-block-end: ${t.spaceXs};

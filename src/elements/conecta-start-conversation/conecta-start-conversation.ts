@@ -28,19 +28,21 @@ const SEARCH_DELAY_MS = 250;
 
 /**
  * @summary "Iniciar conversa": the agent writes first to a contact on a channel with a way out
- * (WhatsApp). The contact (given, or found as in the directory), a team among the agent's, the
- * channel; then a template — its variables filled with a live preview, pre-filled from the contact
+ * (WhatsApp). The contact (given, or found as in the directory), the destination — a team among the
+ * agent's (the session opens active for the agent) or the channel's automatic flow (it waits in the
+ * channel's team once the first message is out) —, the channel; then a template — its variables filled with a live preview, pre-filled from the contact
  * where a variable names a field (`nome`, `email`, `cpf`, `agente`…) — when the 24-hour window is
  * closed, or a free message while it is open. A contact without the channel's address (a phone, for
- * WhatsApp) gets a clear error before anything is sent. The new session opens active for the agent.
+ * WhatsApp) gets a clear error before anything is sent.
  *
- * @event conecta-conversation-started - The session was started, active for the agent. `detail: {session, contact}`.
+ * @event conecta-conversation-started - The session was started: active for the agent, or waiting in the automatic flow's team. `detail: {session, contact}`.
  * @event conecta-auth-ended - The agent's sign-in ended and could not be renewed. `detail: {reason}`.
  *
  * @csspart base - The whole element.
  * @csspart heading - The title (left out with `without-heading`).
  * @csspart form - The `<form>`.
  * @csspart contact - The chosen contact, with its button to change it.
+ * @csspart destination - The choice of destination: the agent's team, or the channel's automatic flow.
  * @csspart search - The contact search box (no contact chosen yet).
  * @csspart results - The contacts found.
  * @csspart field - Each field with its label and error.
@@ -64,6 +66,8 @@ export class ConectaStartConversation extends ConectaAgentElement {
   /** Leaves the heading out, for a container with its own (a dialog's title). */
   @property({ type: Boolean, attribute: 'without-heading', reflect: true }) withoutHeading = false;
 
+  /** Where the session goes: the agent's team (it stays with the agent) or the channel's automatic flow. */
+  @state() private destination: 'team' | 'flow' = 'team';
   @state() private teamId = '';
   @state() private channelKey = '';
   @state() private templateId = '';
@@ -226,6 +230,7 @@ export class ConectaStartConversation extends ConectaAgentElement {
         contactId: contact.id,
         channelKey: this.channelKey,
         teamId: this.teamId,
+        destination: this.destination,
         message,
       });
       this.text = '';
@@ -353,8 +358,16 @@ export class ConectaStartConversation extends ConectaAgentElement {
         void this.start();
       }}>
         <fieldset><legend>${t.contact}</legend>${this.#renderContact()}</fieldset>
+        <fieldset part="destination" class="destination">
+          <legend>${t.destination}</legend>
+          ${(['team', 'flow'] as const).map(
+            (destination) => html`<label class="choice"><input type="radio" name="destination" value=${destination}
+              .checked=${this.destination === destination} @change=${() => (this.destination = destination)} />
+              ${destination === 'team' ? t.toTeam : t.toFlow}</label>`,
+          )}
+        </fieldset>
         <div part="field" class="field">
-          <label for="team">${t.destination}: ${t.team}</label>
+          <label for="team">${this.destination === 'team' ? t.team : t.templateTeam}</label>
           <select id="team" .value=${this.teamId} aria-invalid=${this.#invalid('team')} aria-describedby=${this.#describedBy('team')}
             @change=${(event: Event) => {
               this.teamId = (event.target as HTMLSelectElement).value;
