@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ParsedPayload } from '../../src/protocol/index.js';
+import { emptyContactRecord, type ParsedPayload } from '../../src/protocol/index.js';
 import { openSqlite } from '../../server/src/db/sqlite.js';
 import { createSqliteRepository } from '../../server/src/db/sqlite-repository.js';
 import { searchContacts } from '../../server/src/domain/contact-search.js';
@@ -41,6 +41,8 @@ await repo.transaction(async (tx) => {
       email: random() < 0.5 ? `c${i}@example.com` : null,
       phone: random() < 0.8 ? `+55119${digits(8)}` : null,
       document: random() < 0.7 ? digits(11) : null,
+      ...emptyContactRecord(),
+      registration: random() < 0.3 ? `M${digits(6)}` : null,
       createdAt: at,
       updatedAt: at,
       version: 1,

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { newSession, type Message, type Session } from '../../src/protocol/index.js';
+import { emptyContactRecord, newSession, type Message, type Session } from '../../src/protocol/index.js';
 import { openSqlite } from '../../server/src/db/sqlite.js';
 import { createSqliteRepository } from '../../server/src/db/sqlite-repository.js';
 
@@ -26,6 +26,7 @@ await repo.insertContact({
   email: null,
   phone: null,
   document: null,
+  ...emptyContactRecord(),
   createdAt: at,
   updatedAt: at,
   version: 1,

@@ -37,6 +37,7 @@ import { TokenExpirySweep } from './socket/token-expiry-sweep.js';
 import { SocketTokenEndings } from './socket/token-sockets.js';
 import { SocketEvents } from './socket/socket-events.js';
 import type { GraphApiOptions } from './channels/whatsapp/graph-client.js';
+import type { CepProvider } from './domain/cep.js';
 import { installWhatsappWebhook } from './channels/whatsapp/webhook-routes.js';
 import { installWhatsappAdminRoutes } from './channels/whatsapp/admin-routes.js';
 
@@ -89,6 +90,8 @@ export interface ServerOptions {
   sqliteSynchronous?: SqliteSynchronous;
   /** The Graph API WhatsApp channels talk to (base URL, version, retries). Default: Meta's. */
   whatsappGraph?: GraphApiOptions;
+  /** Where `contact.cep` looks CEPs up (docs/crm.md, "CEP lookup"). Default: the small local table of `domain/cep.ts`. */
+  cepProvider?: CepProvider;
 }
 
 export interface ConectaServer {
@@ -170,6 +173,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
       onTokensRevoked: (tokenHashes) => tokenSockets.end(tokenHashes, 'revoked'),
     },
     { graph: demoPhone ? { ...options.whatsappGraph, baseUrl: () => `${url}${DEMO_GRAPH_PATH}` } : options.whatsappGraph, logError },
+    options.cepProvider,
   );
   // Before any route: it hooks each route as it is added. Brotli or gzip, as the client accepts.
   await http.register(compress, { encodings: ['br', 'gzip'] });

@@ -3,6 +3,7 @@ import { transcriptEn } from './transcript/en.js';
 import { messageLengthEn } from './message-length/en.js';
 import { loginEn } from './login/en.js';
 import { agentBarEn } from './agent-bar/en.js';
+import { contactValidationEn } from './contact-validation/en.js';
 import { colleaguesEn } from './colleagues/en.js';
 import { contactsEn } from './contacts/en.js';
 import { layoutEn } from './layout/en.js';
@@ -52,6 +53,7 @@ export const en: Translation = {
     FORBIDDEN: 'You are not allowed to do that.',
     NOT_FOUND: 'Not found.',
     CONFLICT: 'The data changed while you were editing. Please try again.',
+    CONTACT_DUPLICATE: 'This phone, e-mail or CPF/CNPJ already belongs to another contact.',
     RATE_LIMITED: 'Too many attempts. Please wait a moment.',
     TIMEOUT: 'The server took too long to answer. Please try again.',
     DISCONNECTED: 'No connection to the server.',
@@ -303,4 +305,5 @@ export const en: Translation = {
   },
   login: loginEn,
   agentBar: agentBarEn,
+  contactValidation: contactValidationEn,
 };

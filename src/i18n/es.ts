@@ -3,6 +3,7 @@ import { transcriptEs } from './transcript/es.js';
 import { messageLengthEs } from './message-length/es.js';
 import { loginEs } from './login/es.js';
 import { agentBarEs } from './agent-bar/es.js';
+import { contactValidationEs } from './contact-validation/es.js';
 import { colleaguesEs } from './colleagues/es.js';
 import { contactsEs } from './contacts/es.js';
 import { layoutEs } from './layout/es.js';
@@ -52,6 +53,7 @@ export const es: Translation = {
     FORBIDDEN: 'No tienes permiso para hacer eso.',
     NOT_FOUND: 'No encontrado.',
     CONFLICT: 'Los datos cambiaron mientras editabas. Inténtalo de nuevo.',
+    CONTACT_DUPLICATE: 'Este teléfono, correo o CPF/CNPJ ya pertenece a otro contacto.',
     RATE_LIMITED: 'Demasiados intentos. Espera un momento.',
     TIMEOUT: 'El servidor tardó en responder. Inténtalo de nuevo.',
     DISCONNECTED: 'Sin conexión con el servidor.',
@@ -304,4 +306,5 @@ export const es: Translation = {
   },
   login: loginEs,
   agentBar: agentBarEs,
+  contactValidation: contactValidationEs,
 };

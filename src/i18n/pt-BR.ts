@@ -4,6 +4,7 @@ import { transcriptPtBR } from './transcript/pt-BR.js';
 import { messageLengthPtBR } from './message-length/pt-BR.js';
 import { loginPtBR } from './login/pt-BR.js';
 import { agentBarPtBR } from './agent-bar/pt-BR.js';
+import { contactValidationPtBR } from './contact-validation/pt-BR.js';
 import { colleaguesPtBR } from './colleagues/pt-BR.js';
 import { contactsPtBR } from './contacts/pt-BR.js';
 import { layoutPtBR } from './layout/pt-BR.js';
@@ -59,6 +60,7 @@ export const ptBR = {
     FORBIDDEN: 'Você não tem permissão para isso.',
     NOT_FOUND: 'Não encontrado.',
     CONFLICT: 'Os dados mudaram enquanto você editava. Tente de novo.',
+    CONTACT_DUPLICATE: 'Este telefone, e-mail ou CPF/CNPJ já pertence a outro contato.',
     RATE_LIMITED: 'Muitas tentativas. Aguarde um pouco.',
     TIMEOUT: 'O servidor demorou a responder. Tente de novo.',
     DISCONNECTED: 'Sem conexão com o servidor.',
@@ -317,6 +319,7 @@ export const ptBR = {
   /** `<conecta-login>`'s texts (also `loginErrorText`'s). */
   login: loginPtBR,
   agentBar: agentBarPtBR,
+  contactValidation: contactValidationPtBR,
 };
 
 type Widen<T> = T extends string ? string : T extends (...args: infer A) => infer R ? (...args: A) => R : { [K in keyof T]: Widen<T[K]> };

@@ -3,13 +3,17 @@ import { BULK_LIMIT, CHANNEL_KINDS, Id, SESSION_STATUSES } from './entities.js';
 import type { ChatConversation, ChatMessage } from './internal-chat.js';
 import { MAX_MESSAGE_LENGTH } from './limits.js';
 import { E164_PATTERN, EMAIL_MAX_LENGTH, EMAIL_PATTERN, NAME_MAX_LENGTH } from './contact-rules.js';
+import { CepInput, ContactRecordChanges } from './contact-record-schema.js';
+import { CONTACT_PROBLEM_MESSAGES, isCpfOrCnpj } from './contact-validation.js';
 import type {
   Agent,
   AgentAvailability,
   AgentStats,
   AgentSummary,
   CannedResponse,
+  CepAddress,
   Contact,
+  ContactSettings,
   GalleryItem,
   Message,
   Note,
@@ -58,7 +62,7 @@ const SessionIds = v.pipe(
 const Document = v.pipe(
   v.string(),
   v.transform((text) => text.replace(/[.\-/\s]/g, '')),
-  v.check(isCpfOrCnpj, 'is not a valid CPF or CNPJ'),
+  v.check(isCpfOrCnpj, CONTACT_PROBLEM_MESSAGES.document),
 );
 const NoteText = v.pipe(
   v.string(),
@@ -89,24 +93,6 @@ const TemplateVariables = v.pipe(
   }),
   v.record(v.string(), v.pipe(v.string(), v.trim(), v.maxLength(500, 'is too long'))),
 );
-
-/** Check digits of a CPF or CNPJ (digits only). */
-export function isCpfOrCnpj(digits: string): boolean {
-  if (!/^\d{11}$|^\d{14}$/.test(digits) || /^(\d)\1+$/.test(digits)) return false;
-  const check = (base: string, weights: number[]) => {
-    const sum = weights.reduce((total, weight, i) => total + weight * Number(base[i]), 0);
-    const rest = sum % 11;
-    return rest < 2 ? 0 : 11 - rest;
-  };
-  if (digits.length === 11) {
-    const first = check(digits, [10, 9, 8, 7, 6, 5, 4, 3, 2]);
-    const second = check(digits, [11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
-    return first === Number(digits[9]) && second === Number(digits[10]);
-  }
-  const first = check(digits, [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]);
-  const second = check(digits, [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]);
-  return first === Number(digits[12]) && second === Number(digits[13]);
-}
 
 /**
  * Every command a client may send, with the schema its payload must pass.
@@ -344,8 +330,13 @@ export const commandSchemas = {
       email: optional(ContactEmail),
       phone: optional(ContactPhone),
       document: optional(Document),
+      ...ContactRecordChanges,
     }),
   },
+  /** What the company requires of a contact and accepts as its photo: the form marks and checks the same. */
+  'contact.settings': { who: 'agent', payload: v.strictObject({}) },
+  /** The street, neighbourhood, city and UF of a CEP (8 digits, hyphen allowed), from the server's CEP provider; NOT_FOUND when unknown. */
+  'contact.cep': { who: 'agent', payload: v.strictObject({ cep: CepInput }) },
   /** A visitor's sessions on its channel, newest first, with its contact. */
   'webchat.sessions': { who: 'visitor', payload: v.strictObject({}) },
   /**
@@ -445,6 +436,8 @@ export interface CommandResults {
   /** `next` is the cursor of the following page; null on the last one. */
   'contact.search': { contacts: Contact[]; next: string | null };
   'contact.save': { contact: Contact };
+  'contact.settings': ContactSettings;
+  'contact.cep': { address: CepAddress };
   /** `queue`: where each of the visitor's waiting sessions stands. */
   'webchat.sessions': { contact: Contact | null; sessions: Session[]; queue: QueuePosition[] };
   'webchat.start': SessionWithContact & { message: Message | null };

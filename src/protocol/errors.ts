@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'CONTACT_DUPLICATE',
   'ALREADY_ACCEPTED',
   'AGENT_PAUSED',
   'AGENT_UNAVAILABLE',
@@ -37,6 +38,15 @@ export interface ProtocolError {
   fields?: Record<string, string>;
   /** With RATE_LIMITED: how long to wait before trying again (also HTTP's `Retry-After`, in seconds). */
   retryAfterMs?: number;
+  /** With CONTACT_DUPLICATE: the other contact that already has the value, for the form to link to. */
+  duplicate?: ContactDuplicate;
+}
+
+/** A phone, e-mail or CPF/CNPJ that another contact already has. */
+export interface ContactDuplicate {
+  field: 'phone' | 'email' | 'document';
+  contactId: string;
+  contactName: string;
 }
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ProtocolError };
@@ -46,11 +56,13 @@ export class ConectaError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
   readonly retryAfterMs?: number;
+  readonly duplicate?: ContactDuplicate;
   constructor(error: ProtocolError) {
     super(error.message);
     this.name = 'ConectaError';
     this.code = error.code;
     this.fields = error.fields;
     this.retryAfterMs = error.retryAfterMs;
+    this.duplicate = error.duplicate;
   }
 }

@@ -9,5 +9,6 @@ export * from './channel-text.js';
 export * from './limits.js';
 export * from './survey.js';
 export * from './contact-rules.js';
+export * from './contact-validation.js';
 export * from './new-session.js';
 export * from './internal-chat.js';

@@ -59,6 +59,13 @@ describe('contact.search: the contact directory', { timeout: 60_000 }, () => {
     assert.deepEqual(names(await ana.ok('contact.search', { query: `${w}@ex` })), [`Mail ${w}`]);
   });
 
+  it('finds a matrícula by its start, as typed', async () => {
+    const w = word();
+    await save({ name: `Matricula ${w}`, registration: `MAT-${w}` });
+    assert.deepEqual(names(await ana.ok('contact.search', { query: `MAT-${w}` })), [`Matricula ${w}`]);
+    assert.deepEqual(names(await ana.ok('contact.search', { query: `MAT-${w.slice(0, 6)}` })), [`Matricula ${w}`]);
+  });
+
   it('treats LIKE wildcards in a name as plain text', async () => {
     const w = word();
     await save({ name: `Percent ${w}` });

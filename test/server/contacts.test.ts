@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { emptyContactRecord } from '../../src/protocol/index.js';
 import { ANA, BRUNO, TestClock, T0, connectVisitor, delay, startWithAgents, type TestServer, type TestSocket } from './harness.js';
 
 describe('contacts', () => {
@@ -26,6 +27,7 @@ describe('contacts', () => {
       email: 'joao@example.com',
       phone: '+5511987654321',
       document: null,
+      ...emptyContactRecord(),
       createdAt: T0,
       updatedAt: T0,
       version: 1,
@@ -52,11 +54,12 @@ describe('contacts', () => {
     assert.deepEqual(!answer.ok && Object.keys(answer.error.fields ?? {}).sort(), ['email', 'name', 'phone']);
   });
 
-  it('refuses an e-mail used by another contact with CONFLICT and fields.email', async () => {
-    await ana.ok('contact.save', { id: randomUUID(), name: 'First', email: 'taken@example.com' });
+  it('refuses an e-mail used by another contact with CONTACT_DUPLICATE, naming the field and that contact', async () => {
+    const first = await ana.ok('contact.save', { id: randomUUID(), name: 'First', email: 'taken@example.com' });
     const answer = await ana.command('contact.save', { id: randomUUID(), name: 'Second', email: 'Taken@Example.com' });
-    assert.equal(!answer.ok && answer.error.code, 'CONFLICT');
-    assert.deepEqual(!answer.ok && answer.error.fields, { email: 'is already used by another contact' });
+    assert.equal(!answer.ok && answer.error.code, 'CONTACT_DUPLICATE');
+    assert.deepEqual(!answer.ok && answer.error.fields, { email: 'is already on another contact' });
+    assert.deepEqual(!answer.ok && answer.error.duplicate, { field: 'email', contactId: first.contact.id, contactName: 'First' });
   });
 
   it('answers NOT_FOUND for an unknown contact', async () => {
@@ -68,7 +71,7 @@ describe('contacts', () => {
     const visitor = await connectVisitor(t.url);
     const sessionId = randomUUID();
     await visitor.ok('webchat.start', { sessionId, name: 'Maria', teamId: 'tm-vendas' }); // Ana's team, not Bruno's
-    const { contact } = await ana.ok('contact.save', { id: visitor.visitor.contactId, name: 'Maria Souza', phone: '+5511987654321' });
+    const { contact } = await ana.ok('contact.save', { id: visitor.visitor.contactId, name: 'Maria Souza', phone: '+5511987650002' });
     assert.equal(contact.version, 2);
     await visitor.waitFor('contact.updated', (e) => e.contact.version === 2);
     await ana.waitFor('contact.updated', (e) => e.contact.id === contact.id && e.contact.version === 2);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import type { Session } from '../../src/protocol/index.js';
+import { emptyContactRecord, type Session } from '../../src/protocol/index.js';
 import {
   ANA,
   BRUNO,
@@ -52,6 +52,7 @@ describe('a webchat conversation from start to finish', () => {
       email: 'maria@example.com',
       phone: null,
       document: null,
+      ...emptyContactRecord(),
       createdAt: T0,
       updatedAt: T0,
       version: 1,

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { emptyContactRecord } from '../../src/protocol/index.js';
 import { migrations } from '../../server/src/db/migrations/index.js';
 import { createSqliteRepository } from '../../server/src/db/sqlite-repository.js';
 import { openSqlite, runMigrations } from '../../server/src/db/sqlite.js';
@@ -46,7 +47,7 @@ describe('storage', () => {
       return prepare(sql);
     }) as typeof db.prepare;
     const repo = createSqliteRepository(db);
-    const contact = { email: null, phone: null, document: null, createdAt: 1, updatedAt: 1, version: 1 };
+    const contact = { email: null, phone: null, document: null, ...emptyContactRecord(), createdAt: 1, updatedAt: 1, version: 1 };
     await repo.insertContact({ id: 'ct-first', name: 'Ana', ...contact });
     await repo.insertContact({ id: 'ct-last', name: 'Bia', ...contact });
     const ids = ['ct-first', ...Array.from({ length: 40_000 }, (_, i) => `ct-unknown-${i}`), 'ct-last'];

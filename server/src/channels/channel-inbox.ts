@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { appendMessage, type Attachment, type Contact, type MessageFailure } from '../../../src/protocol/index.js';
+import { appendMessage, emptyContactRecord, type Attachment, type Contact, type MessageFailure } from '../../../src/protocol/index.js';
 import type { ChannelRecord, Repository } from '../db/repository.js';
 import type { Clock, DomainEvents } from '../domain/events.js';
 import { newId } from '../domain/secrets.js';
@@ -57,6 +57,7 @@ export class ChannelInbox {
           email: null,
           phone: input.from,
           document: null,
+          ...emptyContactRecord(),
           createdAt: at,
           updatedAt: at,
           version: 1,

@@ -343,15 +343,18 @@ export interface ContactRepository {
   getContacts(ids: readonly string[]): Promise<Contact[]>;
   findContactByEmail(email: string): Promise<Contact | null>;
   findContactByPhone(phone: string): Promise<Contact | null>;
+  /** The oldest contact other than `exceptId` whose phone, e-mail or document is `value`. */
+  findOtherContactWith(field: ContactUniqueField, value: string, exceptId: string): Promise<{ id: string; name: string } | null>;
+  /** Writes the row, its tags and its addresses (`photo.url` is not stored: it is signed on every read). */
   insertContact(contact: Contact): Promise<void>;
-  /** Writes `contact` if the stored version is `expectedVersion`; false when it changed meanwhile. */
+  /** Writes `contact` (tags and addresses replaced) if the stored version is `expectedVersion`; false when it changed meanwhile. */
   updateContact(contact: Contact, expectedVersion: number): Promise<boolean>;
   /** The directory: contacts matching `search`, ordered by folded name then id, after its cursor. */
   searchContacts(search: ContactSearch): Promise<Contact[]>;
 }
 
 /** A field of the contact the directory matches a code-like query against (digits, an e-mail, a matrícula). */
-export type ContactSearchField = 'document' | 'phone' | 'email';
+export type ContactSearchField = 'document' | 'phone' | 'email' | 'registration';
 
 /** One way a query matches a contact: a field equal to, or starting with, `value`. */
 export interface ContactSearchKey {
@@ -361,9 +364,9 @@ export interface ContactSearchKey {
 }
 
 export interface ContactSearch {
-  /** Folded (`foldForSearch`) text the folded name contains; null when the query is a code. */
+  /** Folded (`foldForSearch`) text the folded name contains ('' for everyone); null when the query is a code. */
   name: string | null;
-  /** Any of these matches (when `name` is null). */
+  /** Any of these matches too. */
   keys: readonly ContactSearchKey[];
   /** Only contacts who used a channel of this kind, or can be reached on it (a phone for WhatsApp). */
   channel: ChannelKind | null;
@@ -371,6 +374,9 @@ export interface ContactSearch {
   after: { searchName: string; id: string } | null;
   limit: number;
 }
+
+/** What no two contacts share: a channel finds its contact by it. */
+export type ContactUniqueField = 'phone' | 'email' | 'document';
 
 /** Notes on contacts. */
 export interface NoteRepository {
@@ -595,8 +601,8 @@ export interface PauseTypeRecord {
   timeLimitMs: number | null;
 }
 
-export const CONTACT_FIELDS = ['name', 'email', 'phone', 'document'] as const;
-export type ContactField = (typeof CONTACT_FIELDS)[number];
+import type { ContactField } from '../../../src/protocol/index.js';
+export { CONTACT_FIELDS, type ContactField } from '../../../src/protocol/index.js';
 
 /** Company-wide contact rules; one row, id `contact`. */
 export interface ContactSettingsRecord {

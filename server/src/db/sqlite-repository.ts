@@ -43,7 +43,7 @@ function repositoryOn(sql: SqliteStatements, fileUrl: FileUrl): Repository {
       }),
     ...sqliteTeamStore(sql, (fileId) => fileUrl({ id: fileId })),
     ...sqliteAgentLoginStore(sql),
-    ...sqliteContactStore(sql),
+    ...sqliteContactStore(sql, (fileId) => fileUrl({ id: fileId })),
     ...sqliteNoteStore(sql),
     ...sqliteSessionStore(sql),
     ...sqliteMessageStore(sql, files.toAttachment),

@@ -16,9 +16,12 @@ export function contactSearchKeys(query: string): Pick<ContactSearch, 'name' | '
   const text = query.trim();
   if (text.includes('@')) return { name: null, keys: [{ field: 'email', value: text.toLowerCase(), match: 'prefix' }] };
   const digits = text.replace(CODE_PUNCTUATION, '');
-  if (text === '' || !/^\d+$/.test(digits)) return { name: foldForSearch(text), keys: [] };
+  // A matrícula is the company's own code, compared as typed: with a name, or with digits.
+  const registration: ContactSearchKey = { field: 'registration', value: text, match: 'prefix' };
+  if (text === '') return { name: '', keys: [] };
+  if (!/^\d+$/.test(digits)) return { name: foldForSearch(text), keys: [registration] };
   if (digits.length < MIN_DIGITS) return { name: null, keys: [] };
-  const keys: ContactSearchKey[] = [{ field: 'document', value: digits, match: 'prefix' }];
+  const keys: ContactSearchKey[] = [registration, { field: 'document', value: digits, match: 'prefix' }];
   const phone = parsePhoneNumberFromString(text.startsWith('+') ? text : digits, DEFAULT_COUNTRY);
   if (phone?.isValid()) keys.push({ field: 'phone', value: phone.number, match: 'exact' });
   // Typed with its country code but no `+` ("5511987…"), or only its start.

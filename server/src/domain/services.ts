@@ -7,6 +7,7 @@ import { AdminService } from './admin/admin-service.js';
 import { adminEffects } from './admin/effects.js';
 import { CatalogService } from './catalog.js';
 import { ChannelService } from './channels.js';
+import { LOCAL_CEP_TABLE, localCepProvider, type CepProvider } from './cep.js';
 import { ContactService } from './contacts.js';
 import type { Clock, DomainEvents } from './events.js';
 import { FileService, type FileUrlSigner } from './files.js';
@@ -66,6 +67,7 @@ export function createServices(
   tokens: { sockets: TokenSockets; tokenTtlMs?: number; signOnTokenTtlMs?: number },
   mail: PasswordServiceOptions & { mailer: Mailer },
   channels: ChannelOptions = { logError: (error) => console.error('[conecta]', error) },
+  cep: CepProvider = localCepProvider(LOCAL_CEP_TABLE),
 ): Services {
   const sessions = new SessionService(repo, now, events);
   const fileService = new FileService(repo, now, files.signer, files.dataDir);
@@ -79,7 +81,7 @@ export function createServices(
   return {
     auth,
     teams: new TeamService(repo),
-    contacts: new ContactService(repo, now, events),
+    contacts: new ContactService(repo, now, events, cep),
     sessions,
     messages,
     webchat: new WebchatService(repo, now, events, sessions, new QueueEstimator(repo)),

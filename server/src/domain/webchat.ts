@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import * as v from 'valibot';
-import { ContactEmail, ContactPhone, OptionalContactName } from '../../../src/protocol/index.js';
+import { ContactEmail, ContactPhone, emptyContactRecord, OptionalContactName } from '../../../src/protocol/index.js';
 import type {
   Contact,
   Message,
@@ -265,6 +265,7 @@ export class WebchatService {
         email,
         phone: fields.phone,
         document: null,
+        ...emptyContactRecord(),
         createdAt: at,
         updatedAt: at,
         version: 1,

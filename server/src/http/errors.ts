@@ -11,6 +11,7 @@ const STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  CONTACT_DUPLICATE: 409,
   ALREADY_ACCEPTED: 409,
   AGENT_PAUSED: 409,
   AGENT_UNAVAILABLE: 409,
@@ -26,7 +27,7 @@ const STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
-/** HTTP errors carry the command error object, wrapped: `{ error: { code, message, fields?, retryAfterMs? } }`. */
+/** HTTP errors carry the command error object, wrapped: `{ error: { code, message, fields?, retryAfterMs?, duplicate? } }`. */
 export function sendError(reply: FastifyReply, error: ProtocolError): FastifyReply {
   // Retry-After takes whole seconds: rounded up, so a client that honours it is not refused again.
   if (error.retryAfterMs !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));

@@ -4,6 +4,7 @@ import { forbidden } from '../domain/errors.js';
 import type { Identity } from '../domain/identity.js';
 import type { Services } from '../domain/services.js';
 import { agentMaySee } from '../domain/session-access.js';
+import { withVisitorContact } from '../domain/visitor-contact.js';
 import { AGENTS_ROOM, agentRoom, sessionRoom, visitorRoom } from './rooms.js';
 import { refreshToken } from './token-refresh.js';
 
@@ -145,23 +146,28 @@ export const commandHandlers: { [N in CommandName]: Handler<N> } = {
 
   'contact.get': async (ctx, { contactId }) => ({ contact: await ctx.services.contacts.get(contactId) }),
 
-  'contact.save': async (ctx, payload) => ({ contact: await ctx.services.contacts.save(payload) }),
+  'contact.save': async (ctx, payload) => ({ contact: await ctx.services.contacts.save(payload, requireAgent(ctx)) }),
 
   'contact.search': async (ctx, payload) => ctx.services.contacts.search(payload),
 
-  'webchat.sessions': async (ctx) => ctx.services.webchat.sessionsOf(requireVisitor(ctx)),
+  'contact.settings': async (ctx) => ctx.services.contacts.settings(),
+
+  'contact.cep': async (ctx, { cep }) => ({ address: await ctx.services.contacts.lookUpCep(cep) }),
+
+  'webchat.sessions': async (ctx) => withVisitorContact(await ctx.services.webchat.sessionsOf(requireVisitor(ctx))),
 
   'webchat.start': async (ctx, payload) => {
     const visitor = requireVisitor(ctx);
     const result = await ctx.services.webchat.start(visitor, payload);
     // Every tab and device of this contact follows the new session.
     ctx.io.in(visitorRoom(visitor.contactId)).socketsJoin(sessionRoom(result.session.id));
-    return result;
+    return withVisitorContact(result);
   },
 
-  'webchat.finish': async (ctx, { sessionId }) => ctx.services.sessions.finishByVisitor(requireVisitor(ctx), sessionId),
+  'webchat.finish': async (ctx, { sessionId }) =>
+    withVisitorContact(await ctx.services.sessions.finishByVisitor(requireVisitor(ctx), sessionId)),
 
-  'webchat.rate': async (ctx, payload) => ctx.services.sessions.rate(requireVisitor(ctx), payload),
+  'webchat.rate': async (ctx, payload) => withVisitorContact(await ctx.services.sessions.rate(requireVisitor(ctx), payload)),
 };
 
 /** Agents who lost a session (transfer, leave) stop receiving its messages, unless they may still see it. */

@@ -4,6 +4,7 @@ import type { Repository } from '../db/repository.js';
 import type { DomainEvents, SessionAudienceChange } from '../domain/events.js';
 import { QueueEstimator } from '../domain/queue.js';
 import { QueueNotifier } from './queue-notifier.js';
+import { contactForVisitor } from '../domain/visitor-contact.js';
 import { isWithinWorkingHours } from '../domain/working-hours.js';
 import { AGENTS_ROOM, agentRoom, availableRoom, sessionRoom, supervisorRoom, teamRoom, visitorRoom } from './rooms.js';
 
@@ -64,7 +65,13 @@ export class SocketEvents implements DomainEvents {
       }
       for (const agentId of former?.agentIds ?? []) rooms.add(agentRoom(agentId));
       if (former?.teamId) rooms.add(supervisorRoom(former.teamId));
-      this.io.to([...rooms]).emit('session.updated', { session, contact });
+      // Visitors (in the session room too) get the contact as they may see it.
+      const visitor = visitorRoom(session.contactId);
+      this.io
+        .to([...rooms])
+        .except(visitor)
+        .emit('session.updated', { session, contact });
+      if (session.channel === 'webchat') this.io.to(visitor).emit('session.updated', { session, contact: contactForVisitor(contact) });
     });
   }
 
@@ -124,13 +131,19 @@ export class SocketEvents implements DomainEvents {
   contactUpdated(contact: Contact): void {
     this.#emit(async () => {
       const open = (await this.repo.listSessionsOfContact(contact.id)).filter((s) => s.status !== 'finished');
-      const rooms = new Set([visitorRoom(contact.id)]);
+      const rooms = new Set<string>();
       for (const session of open) {
         // A waiting session's row shows the contact in every queue of its team.
         rooms.add(session.status === 'waiting' ? teamRoom(session.teamId) : supervisorRoom(session.teamId));
         for (const room of this.#participants(session)) rooms.add(room);
       }
-      if (rooms.size > 0) this.io.to([...rooms]).emit('contact.updated', { contact });
+      // Never `to([])`: no room at all means every socket.
+      if (rooms.size > 0)
+        this.io
+          .to([...rooms])
+          .except(visitorRoom(contact.id))
+          .emit('contact.updated', { contact });
+      this.io.to(visitorRoom(contact.id)).emit('contact.updated', { contact: contactForVisitor(contact) });
     });
   }
 

@@ -21,11 +21,8 @@ export function callingCodeOptions(regionName: (code: string) => string, locale:
     .sort((a, b) => collator.compare(a.label, b.label));
 }
 
-/** DDI + national number → E.164, or `null` when the number is not valid for that country. */
-export function toE164(country: CountryCode, national: string): string | null {
-  const parsed = parsePhoneNumberFromString(national, country);
-  return parsed?.isValid() ? parsed.number : null;
-}
+/** DDI + national number → E.164: the rule the server checks too. */
+export { toE164 } from '../../protocol/contact-validation.js';
 
 /** E.164 → the country and national number to show in the form. */
 export function fromE164(phone: string | null): { country: CountryCode; national: string } {

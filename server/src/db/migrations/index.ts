@@ -11,6 +11,7 @@ import { allowedOriginsSchema } from './010-allowed-origins.js';
 import { availabilitySchema } from './011-availability.js';
 import { internalChatSchema } from './012-internal-chat.js';
 import { whatsappCloudSchema } from './013-whatsapp-cloud.js';
+import { contactRecordSchema } from './014-contact-record.js';
 import { contactSearchSchema } from './015-contact-search.js';
 
 /**
@@ -31,6 +32,6 @@ export const migrations: readonly string[] = [
   availabilitySchema,
   internalChatSchema,
   whatsappCloudSchema,
-  // 014 is the contact record's (issue 12); until it lands, 015 runs as the 14th.
+  contactRecordSchema,
   contactSearchSchema,
 ];

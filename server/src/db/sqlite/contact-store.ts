@@ -1,15 +1,16 @@
-import type { Contact } from '../../../../src/protocol/index.js';
+import type { Contact, ContactAddress } from '../../../../src/protocol/index.js';
 import { foldForSearch } from '../../../../src/protocol/contact-rules.js';
-import type { ContactRepository, ContactSearch, ContactSearchField } from '../repository.js';
+import type { ContactRepository, ContactSearch, ContactSearchField, ContactUniqueField } from '../repository.js';
 import type { SqliteDatabase } from '../sqlite.js';
-import { toContact } from './rows.js';
-import { IN_LIST, listed, type SqliteStatements } from './statements.js';
+import { toContact, toContactAddress } from './rows.js';
+import { IN_LIST, listed, type Row, type SqliteStatements } from './statements.js';
 
 /** The column of each field a code-like query matches (one line per searchable field). */
 const SEARCH_COLUMNS: Record<ContactSearchField, string> = {
   document: 'c.document',
   phone: 'c.phone',
   email: 'c.email',
+  registration: 'c.registration',
 };
 
 /** Channel kinds whose address is the contact's phone: a contact with a phone can be reached there. */
@@ -29,77 +30,124 @@ export function foldUnfoldedContactNames(db: SqliteDatabase): void {
   db.transaction(() => rows.forEach((row) => fold.run(foldForSearch(row.name), row.id)))();
 }
 
-/** Contacts. */
-export function sqliteContactStore(sql: SqliteStatements): ContactRepository {
+/** The columns of a contact's own row, in the order `contactRow` gives their values. */
+const COLUMNS = [
+  'name', 'search_name', 'email', 'phone', 'document', 'mother_name', 'phone2', 'active', 'account_id', 'classification', 'rg',
+  'registration', 'birth_date', 'assigned_agent_id', 'extra1', 'extra2', 'extra3', 'photo_file_id', 'updated_at', 'version',
+] as const; // prettier-ignore
+const ADDRESS_COLUMNS =
+  'contact_id, id, position, type, cep, street, number, complement, neighbourhood, city, reference, location, house_type, uf';
+
+/** The column each unique-by-company field is stored in. */
+const UNIQUE_COLUMN: Record<ContactUniqueField, string> = { phone: 'phone', email: 'email', document: 'document' };
+
+/** Contacts, with their tags and addresses (child rows replaced whole on every write). `photoUrl` signs the photo's file id. */
+export function sqliteContactStore(
+  sql: SqliteStatements,
+  photoUrl: (fileId: string) => string = (id) => `/api/files/${id}`,
+): ContactRepository {
+  /** Rows → contacts with their tags and addresses, two queries for any number of contacts. */
+  async function withChildren(rows: Row[]): Promise<Contact[]> {
+    if (rows.length === 0) return [];
+    const ids = listed(rows.map((row) => String(row.id)));
+    const tags = new Map<string, string[]>();
+    for (const row of await sql.all(`SELECT contact_id, tag_id FROM contact_tags WHERE contact_id ${IN_LIST} ORDER BY position`, ids)) {
+      const list = tags.get(String(row.contact_id)) ?? [];
+      list.push(String(row.tag_id));
+      tags.set(String(row.contact_id), list);
+    }
+    const addresses = new Map<string, ContactAddress[]>();
+    for (const row of await sql.all(`SELECT * FROM contact_addresses WHERE contact_id ${IN_LIST} ORDER BY position`, ids)) {
+      const list = addresses.get(String(row.contact_id)) ?? [];
+      list.push(toContactAddress(row));
+      addresses.set(String(row.contact_id), list);
+    }
+    return rows.map((row) =>
+      toContact(row, { tagIds: tags.get(String(row.id)) ?? [], addresses: addresses.get(String(row.id)) ?? [] }, photoUrl),
+    );
+  }
+  const one = async (row: Row | undefined) => (row ? (await withChildren([row]))[0]! : null);
+
+  async function writeChildren(c: Contact): Promise<void> {
+    await sql.exec('DELETE FROM contact_tags WHERE contact_id = ?', c.id);
+    for (const [position, tagId] of c.tagIds.entries()) {
+      await sql.exec('INSERT INTO contact_tags (contact_id, tag_id, position) VALUES (?, ?, ?)', c.id, tagId, position);
+    }
+    await sql.exec('DELETE FROM contact_addresses WHERE contact_id = ?', c.id);
+    for (const [position, a] of c.addresses.entries()) {
+      await sql.exec(
+        `INSERT INTO contact_addresses (${ADDRESS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        c.id, a.id, position, a.type, a.cep, a.street, a.number, a.complement, a.neighbourhood, a.city, a.reference,
+        a.location, a.houseType, a.uf,
+      ); // prettier-ignore
+    }
+  }
+
   return {
     async getContact(id: string): Promise<Contact | null> {
-      const row = await sql.get('SELECT * FROM contacts WHERE id = ?', id);
-      return row ? toContact(row) : null;
+      return one(await sql.get('SELECT * FROM contacts WHERE id = ?', id));
     },
     async getContacts(ids: readonly string[]): Promise<Contact[]> {
       if (ids.length === 0) return [];
-      return (await sql.all(`SELECT * FROM contacts WHERE id ${IN_LIST}`, listed(ids))).map(toContact);
+      return withChildren(await sql.all(`SELECT * FROM contacts WHERE id ${IN_LIST}`, listed(ids)));
     },
     async findContactByEmail(email: string): Promise<Contact | null> {
-      const row = await sql.get('SELECT * FROM contacts WHERE email = ?', email);
-      return row ? toContact(row) : null;
+      return one(await sql.get('SELECT * FROM contacts WHERE email = ?', email));
     },
     async findContactByPhone(phone: string): Promise<Contact | null> {
-      const row = await sql.get('SELECT * FROM contacts WHERE phone = ? ORDER BY created_at LIMIT 1', phone);
-      return row ? toContact(row) : null;
+      return one(await sql.get('SELECT * FROM contacts WHERE phone = ? ORDER BY created_at LIMIT 1', phone));
+    },
+    async findOtherContactWith(field: ContactUniqueField, value: string, exceptId: string): Promise<{ id: string; name: string } | null> {
+      const row = await sql.get(
+        `SELECT id, name FROM contacts WHERE ${UNIQUE_COLUMN[field]} = ? AND id <> ? ORDER BY created_at LIMIT 1`,
+        value,
+        exceptId,
+      );
+      return row ? { id: String(row.id), name: String(row.name) } : null;
     },
     async insertContact(c: Contact): Promise<void> {
       await sql.exec(
-        'INSERT INTO contacts (id, name, search_name, email, phone, document, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO contacts (id, created_at, ${COLUMNS.join(', ')}) VALUES (?, ?, ${COLUMNS.map(() => '?').join(', ')})`,
         c.id,
-        c.name,
-        foldForSearch(c.name),
-        c.email,
-        c.phone,
-        c.document,
         c.createdAt,
-        c.updatedAt,
-        c.version,
+        ...contactRow(c),
       );
+      await writeChildren(c);
     },
     async updateContact(c: Contact, expectedVersion: number): Promise<boolean> {
       const changes = await sql.exec(
-        `UPDATE contacts SET name = ?, search_name = ?, email = ?, phone = ?, document = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?`,
-        c.name,
-        foldForSearch(c.name),
-        c.email,
-        c.phone,
-        c.document,
-        c.updatedAt,
-        c.version,
+        `UPDATE contacts SET ${COLUMNS.map((column) => `${column} = ?`).join(', ')} WHERE id = ? AND version = ?`,
+        ...contactRow(c),
         c.id,
         expectedVersion,
       );
-      return changes === 1;
+      if (changes !== 1) return false;
+      await writeChildren(c);
+      return true;
     },
     async searchContacts(q: ContactSearch): Promise<Contact[]> {
       const where: string[] = [];
       const params: unknown[] = [];
-      if (q.name !== null) {
+      const matches: string[] = [];
+      if (q.name) {
         // Contains, so "silva" finds "Ana Silva"; walking the (search_name, id) index stops at the page's end.
-        if (q.name !== '') {
-          where.push(`c.search_name LIKE ? ESCAPE '\\'`);
-          params.push(`%${escapeLike(q.name)}%`);
-        }
-      } else {
-        if (q.keys.length === 0) return [];
-        // Each key is a range or an equality on its own index; SQLite reads them as a union of index lookups.
-        const matches = q.keys.map((key) => {
-          const column = SEARCH_COLUMNS[key.field];
-          if (key.match === 'exact') {
-            params.push(key.value);
-            return `${column} = ?`;
-          }
-          params.push(key.value, key.value + AFTER_PREFIX);
-          return `(${column} >= ? AND ${column} < ?)`;
-        });
-        where.push(`(${matches.join(' OR ')})`);
+        matches.push(`c.search_name LIKE ? ESCAPE '\\'`);
+        params.push(`%${escapeLike(q.name)}%`);
       }
+      // Each key is a range or an equality on its own index; SQLite reads them as a union of index lookups.
+      for (const key of q.keys) {
+        const column = SEARCH_COLUMNS[key.field];
+        if (key.match === 'exact') {
+          matches.push(`${column} = ?`);
+          params.push(key.value);
+        } else {
+          matches.push(`(${column} >= ? AND ${column} < ?)`);
+          params.push(key.value, key.value + AFTER_PREFIX);
+        }
+      }
+      // An empty query lists everyone; a query that can match nothing (too few digits) finds no one.
+      if (matches.length) where.push(`(${matches.join(' OR ')})`);
+      else if (q.name === null) return [];
       if (q.channel !== null) {
         where.push(
           `(EXISTS (SELECT 1 FROM sessions s WHERE s.contact_id = c.id AND s.channel = ?) OR (c.phone IS NOT NULL AND ? IN (${PHONE_CHANNELS.map(() => '?').join(', ')})))`,
@@ -115,7 +163,15 @@ export function sqliteContactStore(sql: SqliteStatements): ContactRepository {
         ...params,
         q.limit,
       );
-      return rows.map(toContact);
+      return withChildren(rows);
     },
   };
+}
+
+/** The values of `COLUMNS`, in order. */
+function contactRow(c: Contact): (string | number | null)[] {
+  return [
+    c.name, foldForSearch(c.name), c.email, c.phone, c.document, c.motherName, c.phone2, c.active ? 1 : 0, c.accountId, c.classification, c.rg,
+    c.registration, c.birthDate, c.assignedAgentId, c.extra1, c.extra2, c.extra3, c.photo?.fileId ?? null, c.updatedAt, c.version,
+  ]; // prettier-ignore
 }

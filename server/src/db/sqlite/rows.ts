@@ -5,6 +5,7 @@ import type {
   Attachment,
   ChatMessage,
   Contact,
+  ContactAddress,
   Message,
   Note,
   Session,
@@ -45,16 +46,48 @@ export function toAgent(row: Row, teamIds: string[], photoUrl: (fileId: string) 
     language: str(row.language),
   };
 }
-export function toContact(row: Row): Contact {
+/** A contact's row; its tags and addresses come from their own tables, its photo's url from `photoUrl`. */
+export function toContact(row: Row, children: Pick<Contact, 'tagIds' | 'addresses'>, photoUrl: (fileId: string) => string): Contact {
   return {
     id: String(row.id),
     name: String(row.name),
     email: str(row.email),
     phone: str(row.phone),
     document: str(row.document),
+    motherName: str(row.mother_name),
+    phone2: str(row.phone2),
+    active: Boolean(row.active),
+    accountId: str(row.account_id),
+    classification: str(row.classification),
+    tagIds: children.tagIds,
+    rg: str(row.rg),
+    registration: str(row.registration),
+    birthDate: str(row.birth_date),
+    assignedAgentId: str(row.assigned_agent_id),
+    extra1: str(row.extra1),
+    extra2: str(row.extra2),
+    extra3: str(row.extra3),
+    photo: row.photo_file_id ? { fileId: String(row.photo_file_id), url: photoUrl(String(row.photo_file_id)) } : null,
+    addresses: children.addresses,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
     version: Number(row.version),
+  };
+}
+export function toContactAddress(row: Row): ContactAddress {
+  return {
+    id: String(row.id),
+    type: str(row.type) as ContactAddress['type'],
+    cep: str(row.cep),
+    street: str(row.street),
+    number: str(row.number),
+    complement: str(row.complement),
+    neighbourhood: str(row.neighbourhood),
+    city: str(row.city),
+    reference: str(row.reference),
+    location: str(row.location),
+    houseType: str(row.house_type) as ContactAddress['houseType'],
+    uf: str(row.uf) as ContactAddress['uf'],
   };
 }
 export function toSession(row: Row): Session {
