@@ -134,16 +134,14 @@ export function sqliteContactStore(
         matches.push(`c.search_name LIKE ? ESCAPE '\\'`);
         params.push(`%${escapeLike(q.name)}%`);
       }
-      // Each key is a range or an equality on its own index; SQLite reads them as a union of index lookups.
+      // Each key is a range or an equality on its own index. Alone, SQLite reads them as a union of index
+      // lookups; beside a name, as a list of ids found first, so the name's scan stays on its index
+      // (which holds the id) instead of reading every row for the key's column.
       for (const key of q.keys) {
         const column = SEARCH_COLUMNS[key.field];
-        if (key.match === 'exact') {
-          matches.push(`${column} = ?`);
-          params.push(key.value);
-        } else {
-          matches.push(`(${column} >= ? AND ${column} < ?)`);
-          params.push(key.value, key.value + AFTER_PREFIX);
-        }
+        const condition = key.match === 'exact' ? `${column} = ?` : `(${column} >= ? AND ${column} < ?)`;
+        params.push(...(key.match === 'exact' ? [key.value] : [key.value, key.value + AFTER_PREFIX]));
+        matches.push(q.name ? `c.id IN (SELECT c.id FROM contacts c WHERE ${condition})` : condition);
       }
       // An empty query lists everyone; a query that can match nothing (too few digits) finds no one.
       if (matches.length) where.push(`(${matches.join(' OR ')})`);
