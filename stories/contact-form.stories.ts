@@ -2,7 +2,15 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { userEvent } from 'storybook/test';
 import '../src/contact-form.js';
-import { authEndedFixture, createMockClient, offlineFixture, queueFixture, type MockClient } from '../test/fixtures/index.js';
+import {
+  authEndedFixture,
+  contactSettingsFixture,
+  contacts,
+  createMockClient,
+  offlineFixture,
+  queueFixture,
+  type MockClient,
+} from '../test/fixtures/index.js';
 import {
   darkTheme,
   inShadow,
@@ -56,14 +64,14 @@ const meta = {
     },
     ...tokenArgTypes,
   },
-  parameters: { actions: { handles: ['conecta-contact-saved'] } },
+  parameters: { actions: { handles: ['conecta-contact-saved', 'conecta-contact-cancel', 'conecta-contact-open'] } },
   render: onClient((args) => createMockClient(queueFixture(), { latency: args.latency })),
 } satisfies Meta<ContactFormArgs>;
 
 export default meta;
 type Story = StoryObj<ContactFormArgs>;
 
-/** Editing Carla: name, e-mail, and a Brazilian mobile split into DDI and national number. */
+/** Editing Carla: the Contato tab, her Brazilian mobile split into DDI and national number. */
 export const Default: Story = {};
 
 /** A new contact (no `contact-id`): an empty form. */
@@ -84,30 +92,76 @@ export const AuthEnded: Story = {
   render: onClient((args) => createMockClient(authEndedFixture(), { latency: args.latency })),
 };
 
-/** The server refuses the e-mail (CONFLICT with a field error): shown beside the field. The play function saves. */
+/** Another contact already has the phone (CONTACT_DUPLICATE): the error links to it. The play function saves. */
 export const SaveError: Story = {
-  render: onClient((args) =>
-    createMockClient(queueFixture(), { latency: args.latency }).failWith(
-      'contact.save',
-      'CONFLICT',
-      'Another contact already uses this e-mail.',
-      {
-        email: 'is already used by another contact',
-      },
-    ),
-  ),
+  args: { contactId: '' },
   play: async ({ canvasElement }) => {
+    await userEvent.type(await inShadow(canvasElement, 'conecta-contact-form', '#name'), 'Outra Carla');
+    await userEvent.type(await inShadow(canvasElement, 'conecta-contact-form', '#phone'), '11 98765-4321');
     await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '[part="save-button"]'));
-    await inShadow(canvasElement, 'conecta-contact-form', '#email-error');
+    await inShadow(canvasElement, 'conecta-contact-form', '[part="open-duplicate"]');
   },
 };
 
-/** Checked before sending: a new contact without a name and with a malformed e-mail and phone. */
+/** The Endereços tab: an address found by its CEP (the mock knows 01310-100). The play function looks it up. */
+export const Addresses: Story = {
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '#tab-addresses'));
+    await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '[part="add-address"]'));
+    await userEvent.type(await inShadow(canvasElement, 'conecta-contact-form', '#address-0-cep'), '01310100');
+    await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '[part="find-cep"]'));
+  },
+};
+
+/** An address started and left incomplete: its required fields are marked (the address rule). */
+export const AddressRule: Story = {
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '#tab-addresses'));
+    await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '[part="add-address"]'));
+    await userEvent.type(await inShadow(canvasElement, 'conecta-contact-form', '#address-0-complement'), 'apto 12');
+    await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '[part="save-button"]'));
+    await inShadow(canvasElement, 'conecta-contact-form', '#address-0-street-error');
+  },
+};
+
+/** The company requires more than the name (`contact.settings`): those fields are marked with *. */
+export const RequiredFields: Story = {
+  args: { contactId: '' },
+  render: onClient((args) =>
+    createMockClient(queueFixture(), { latency: args.latency }).handle('contact.settings', () => ({
+      ...contactSettingsFixture,
+      requiredFields: ['name', 'email', 'phone', 'document', 'birthDate'],
+    })),
+  ),
+};
+
+/** Redes sociais: the channels of the contact's sessions, read only. */
+export const Social: Story = {
+  args: { contactId: contacts.diego.id },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '#tab-social'));
+  },
+};
+
+/** In a modal dialog (`dialog` and `open`): saving or cancelling closes it. */
+export const Dialog: Story = {
+  render: (args) =>
+    html`<conecta-contact-form
+      dialog
+      open
+      .client=${createMockClient(queueFixture(), { latency: args.latency })}
+      lang=${args.lang || nothing}
+      contact-id=${args.contactId || nothing}
+    ></conecta-contact-form>`,
+};
+
+/** Checked before sending: a new contact without a name and with a malformed e-mail, phone and CPF. */
 export const Invalid: Story = {
   args: { contactId: '' },
   play: async ({ canvasElement }) => {
     await userEvent.type(await inShadow(canvasElement, 'conecta-contact-form', '#email'), 'carla@');
     await userEvent.type(await inShadow(canvasElement, 'conecta-contact-form', '#phone'), '123');
+    await userEvent.type(await inShadow(canvasElement, 'conecta-contact-form', '#document'), '12345678900');
     await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '[part="save-button"]'));
     await inShadow(canvasElement, 'conecta-contact-form', '#name-error');
   },

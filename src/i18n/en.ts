@@ -5,11 +5,13 @@ import { loginEn } from './login/en.js';
 import { agentBarEn } from './agent-bar/en.js';
 import { contactValidationEn } from './contact-validation/en.js';
 import { colleaguesEn } from './colleagues/en.js';
+import { contactFormEn } from './contact-form/en.js';
 import { contactsEn } from './contacts/en.js';
 import { layoutEn } from './layout/en.js';
 
 export const en: Translation = {
   ...colleaguesEn,
+  ...contactFormEn,
   ...contactsEn,
   ...layoutEn,
   connection: {
@@ -168,26 +170,6 @@ export const en: Translation = {
     noSession: 'Accept or choose a session in the queue.',
     close: 'Close session',
     directory: 'Contacts',
-  },
-  contactForm: {
-    titleNew: 'New contact',
-    titleEdit: 'Edit contact',
-    name: 'Name',
-    email: 'E-mail',
-    phone: 'Phone',
-    countryCode: 'Country calling code',
-    nationalNumber: 'Number',
-    save: 'Save',
-    saving: 'Saving…',
-    saved: 'Contact saved.',
-    nameRequired: 'Enter the name.',
-    nameTooLong: 'The name is too long.',
-    emailInvalid: 'Enter a valid e-mail address.',
-    emailTaken: 'This e-mail already belongs to another contact.',
-    phoneInvalid: 'Enter a valid phone number for the chosen country.',
-    fixErrors: (count) => (count === 1 ? 'Fix 1 field.' : `Fix ${count} fields.`),
-    document: 'CPF or CNPJ',
-    documentInvalid: 'Enter a valid CPF or CNPJ.',
   },
   messageLength: messageLengthEn,
   sessionTools: {

@@ -5,11 +5,13 @@ import { loginEs } from './login/es.js';
 import { agentBarEs } from './agent-bar/es.js';
 import { contactValidationEs } from './contact-validation/es.js';
 import { colleaguesEs } from './colleagues/es.js';
+import { contactFormEs } from './contact-form/es.js';
 import { contactsEs } from './contacts/es.js';
 import { layoutEs } from './layout/es.js';
 
 export const es: Translation = {
   ...colleaguesEs,
+  ...contactFormEs,
   ...contactsEs,
   ...layoutEs,
   connection: {
@@ -168,26 +170,6 @@ export const es: Translation = {
     noSession: 'Acepte o elija una atención en la cola.',
     close: 'Cerrar atención',
     directory: 'Contactos',
-  },
-  contactForm: {
-    titleNew: 'Nuevo contacto',
-    titleEdit: 'Editar contacto',
-    name: 'Nombre',
-    email: 'Correo electrónico',
-    phone: 'Teléfono',
-    countryCode: 'Código de país',
-    nationalNumber: 'Número',
-    save: 'Guardar',
-    saving: 'Guardando…',
-    saved: 'Contacto guardado.',
-    nameRequired: 'Escribe el nombre.',
-    nameTooLong: 'El nombre es demasiado largo.',
-    emailInvalid: 'Escribe un correo electrónico válido.',
-    emailTaken: 'Este correo ya pertenece a otro contacto.',
-    phoneInvalid: 'Escribe un teléfono válido para el país elegido.',
-    fixErrors: (count) => (count === 1 ? 'Corrige 1 campo.' : `Corrige ${count} campos.`),
-    document: 'CPF o CNPJ',
-    documentInvalid: 'Introduce un CPF o CNPJ válido.',
   },
   messageLength: messageLengthEs,
   sessionTools: {

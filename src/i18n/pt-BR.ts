@@ -6,6 +6,7 @@ import { loginPtBR } from './login/pt-BR.js';
 import { agentBarPtBR } from './agent-bar/pt-BR.js';
 import { contactValidationPtBR } from './contact-validation/pt-BR.js';
 import { colleaguesPtBR } from './colleagues/pt-BR.js';
+import { contactFormPtBR } from './contact-form/pt-BR.js';
 import { contactsPtBR } from './contacts/pt-BR.js';
 import { layoutPtBR } from './layout/pt-BR.js';
 
@@ -16,6 +17,7 @@ import { layoutPtBR } from './layout/pt-BR.js';
  */
 export const ptBR = {
   ...colleaguesPtBR,
+  ...contactFormPtBR,
   ...contactsPtBR,
   ...layoutPtBR,
   connection: {
@@ -179,26 +181,6 @@ export const ptBR = {
     noSession: 'Aceite ou escolha um atendimento na fila.',
     close: 'Fechar atendimento',
     directory: 'Contatos',
-  },
-  contactForm: {
-    titleNew: 'Novo contato',
-    titleEdit: 'Editar contato',
-    name: 'Nome',
-    email: 'E-mail',
-    phone: 'Telefone',
-    countryCode: 'Código do país (DDI)',
-    nationalNumber: 'Número com DDD',
-    save: 'Salvar',
-    saving: 'Salvando…',
-    saved: 'Contato salvo.',
-    nameRequired: 'Informe o nome.',
-    nameTooLong: 'O nome é longo demais.',
-    emailInvalid: 'Informe um e-mail válido.',
-    emailTaken: 'Este e-mail já pertence a outro contato.',
-    phoneInvalid: 'Informe um telefone válido para o país escolhido.',
-    fixErrors: (count: number) => (count === 1 ? 'Corrija 1 campo.' : `Corrija ${count} campos.`),
-    document: 'CPF ou CNPJ',
-    documentInvalid: 'Informe um CPF ou CNPJ válido.',
   },
   messageLength: messageLengthPtBR,
   sessionTools: {

@@ -48,10 +48,10 @@ describe('contacts and outbound WhatsApp, end to end', { timeout: 120_000 }, () 
     let directory = await openDirectory(desk);
     await directory.getByRole('button', { name: 'Adicionar contato' }).click();
     const form = desk.getByRole('dialog', { name: 'Novo contato' });
-    await form.getByLabel('Nome').fill(RITA.name);
-    await form.getByLabel('Número com DDD').fill(RITA.national);
-    await form.getByLabel('CPF ou CNPJ').fill(RITA.cpf);
-    await form.getByRole('button', { name: 'Salvar' }).click();
+    await form.getByLabel(/^Nome\s*\*?$/).fill(RITA.name); // required fields end in *
+    await form.getByLabel(/^Número com DDD\s*\*?$/).fill(RITA.national);
+    await form.getByLabel(/^CPF ou CNPJ\s*\*?$/).fill(RITA.cpf);
+    await form.getByRole('button', { name: 'Salvar', exact: true }).click();
     await form.waitFor({ state: 'detached' });
 
     // Find it by its CPF, as typed with its mask.

@@ -103,7 +103,7 @@ describe('<conecta-contact-form>', () => {
       expect(text($(el, '#phone-error'))).to.equal('Informe um telefone válido para o país escolhido.');
     });
 
-    it("shows the server's field error inline and keeps what was typed", async () => {
+    it('refuses an e-mail another contact has, linking to that contact, and keeps what was typed', async () => {
       const client = createMockClient(queueFixture());
       const el = await formWith(client);
       fill(el, 'name', 'Outra Carla');
@@ -111,8 +111,9 @@ describe('<conecta-contact-form>', () => {
       fill(el, 'phone', '11 91234-5678');
       await submit(el);
       expect(client.received('contact.save')).to.have.length(1);
-      expect(text($(el, '#email-error'))).to.equal('Este e-mail já pertence a outro contato.');
+      expect(text($(el, '#email-error'))).to.equal('Já pertence ao contato Carla Mendes. Abrir Carla Mendes');
       expect($(el, '#email').getAttribute('aria-invalid')).to.equal('true');
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '#email'));
       expect(($(el, '#name') as HTMLInputElement).value).to.equal('Outra Carla');
       expect(($(el, '#email') as HTMLInputElement).value).to.equal(contacts.carla.email);
       expect(($(el, '#phone') as HTMLInputElement).value).to.equal('11 91234-5678');
@@ -132,9 +133,9 @@ describe('<conecta-contact-form>', () => {
 
     it("words the server's INVALID_PAYLOAD field errors as its own validation does", async () => {
       const client = createMockClient(queueFixture()).failWith('contact.save', 'INVALID_PAYLOAD', 'The payload is not valid.', {
-        name: 'must not be empty',
-        email: 'must be an e-mail address',
-        phone: 'must be E.164',
+        name: 'is required',
+        email: 'is not a valid e-mail address',
+        phone: 'is not a valid phone number',
       });
       const el = await formWith(client);
       fill(el, 'name', 'Ivo');
@@ -257,7 +258,7 @@ describe('<conecta-contact-form>', () => {
   describe('i18n', () => {
     it('speaks English and Spanish through lang, including its own validation messages', async () => {
       const el = await formWith(createMockClient(queueFixture()), '', 'en');
-      expect(text($(el, 'label[for="name"]'))).to.equal('Name');
+      expect(text($(el, 'label[for="name"]'))).to.equal('Name *');
       await submit(el);
       expect(text($(el, '#name-error'))).to.equal('Enter the name.');
       el.lang = 'es';
@@ -271,23 +272,27 @@ describe('<conecta-contact-form>', () => {
       fill(el, 'name', 'Other Carla');
       fill(el, 'email', contacts.carla.email!);
       await submit(el);
-      expect(text($(el, '#email-error'))).to.equal('This e-mail already belongs to another contact.');
+      expect(text($(el, '#email-error'))).to.equal('Already belongs to the contact Carla Mendes. Open Carla Mendes');
       el.lang = 'es';
       await el.updateComplete;
-      expect(text($(el, '#email-error'))).to.equal('Este correo ya pertenece a otro contacto.');
+      expect(text($(el, '#email-error'))).to.equal('Ya pertenece al contacto Carla Mendes. Abrir Carla Mendes');
     });
   });
   describe('CPF/CNPJ', () => {
-    it('sends a CPF typed with punctuation and a CNPJ with digits only', async () => {
+    it('masks a CPF and a CNPJ as they are typed and sends them', async () => {
       const client = createMockClient(queueFixture());
       const el = await formWith(client);
       fill(el, 'name', 'Helena Dias');
-      fill(el, 'document', '529.982.247-25');
+      fill(el, 'document', '52998224725');
+      await el.updateComplete;
+      expect(($(el, '#document') as HTMLInputElement).value).to.equal('529.982.247-25');
       await submit(el);
       expect(client.received('contact.save')[0]).to.include({ document: '529.982.247-25' });
       fill(el, 'document', '11222333000181');
+      await el.updateComplete;
+      expect(($(el, '#document') as HTMLInputElement).value).to.equal('11.222.333/0001-81');
       await submit(el);
-      expect(client.received('contact.save')[1]).to.include({ document: '11222333000181' });
+      expect(client.received('contact.save')[1]).to.include({ document: '11.222.333/0001-81' });
       expect(el.shadowRoot!.querySelector('#document-error')).to.equal(null);
     });
 
@@ -306,20 +311,20 @@ describe('<conecta-contact-form>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it("shows the contact's document when editing and words the error in English and Spanish", async () => {
+    it("shows the contact's document masked when editing and words the error in English and Spanish", async () => {
       const client = createMockClient({
         ...queueFixture(),
         contacts: { [contacts.carla.id]: { ...contacts.carla, document: '52998224725' } },
       });
       const el = await formWith(client, contacts.carla.id, 'en');
-      expect(($(el, '#document') as HTMLInputElement).value).to.equal('52998224725');
+      expect(($(el, '#document') as HTMLInputElement).value).to.equal('529.982.247-25');
       expect(text($(el, 'label[for="document"]'))).to.equal('CPF or CNPJ');
       fill(el, 'document', '1234');
       await submit(el);
       expect(text($(el, '#document-error'))).to.equal('Enter a valid CPF or CNPJ.');
       el.lang = 'es';
       await el.updateComplete;
-      expect(text($(el, '#document-error'))).to.equal('Introduce un CPF o CNPJ válido.');
+      expect(text($(el, '#document-error'))).to.equal('Ingresa un CPF o CNPJ válido.');
     });
   });
 });

@@ -28,8 +28,24 @@ import {
 } from '../fixtures/index.js';
 import { bruno } from '../fixtures/index.js';
 import { horizontalOverflows, unreachableOrSmall } from './layout-measure.js';
+import type { ContactAddress } from '../../src/protocol/index.js';
 
 const WIDTHS = [320, 390, 768, 1280] as const;
+
+const elisaAddress: ContactAddress = {
+  id: 'address-elisa-home',
+  type: 'home',
+  cep: '01310100',
+  street: 'Avenida Paulista',
+  number: '1000',
+  complement: 'apto 12',
+  neighbourhood: 'Bela Vista',
+  city: 'São Paulo',
+  reference: 'Em frente ao MASP',
+  location: null,
+  houseType: 'apartment',
+  uf: 'SP',
+};
 /** The mock CRM (demo/crm/) puts its widgets in two columns: about 512 px each on a laptop, 320 on a phone. */
 const CRM_WIDTHS = [320, 512] as const;
 const HEIGHT = 900;
@@ -48,6 +64,12 @@ const ELEMENTS: Record<string, () => TemplateResult> = {
     html`<conecta-session .client=${createMockClient(conversationFixture())} session-id="session-4" lang="pt-BR"></conecta-session>`,
   'contact-form': () =>
     html`<conecta-contact-form .client=${createMockClient(conversationFixture())} contact-id=${contacts.elisa.id} lang="pt-BR"></conecta-contact-form>`,
+  // The Endereços tab with one address: its three-column rows must fold in a phone and a CRM column.
+  'contact-form-addresses': () =>
+    html`<conecta-contact-form .client=${createMockClient({
+      ...conversationFixture(),
+      contacts: { ...conversationFixture().contacts, [contacts.elisa.id]: { ...contacts.elisa, addresses: [elisaAddress] } },
+    })} contact-id=${contacts.elisa.id} tab="addresses" lang="pt-BR"></conecta-contact-form>`,
   agents: () => html`<conecta-agents .client=${createMockClient(colleaguesFixture())} lang="pt-BR"></conecta-agents>`,
   contacts: () => html`<conecta-contacts .client=${createMockClient(conversationFixture())} lang="pt-BR"></conecta-contacts>`,
   'contact-history': () =>

@@ -308,6 +308,17 @@ describe('<conecta-session> toolbar, dialogs and side panel', () => {
       await settle(el);
       expect($(el, 'dialog conecta-contact-form').getAttribute('contact-id')).to.equal(contacts.elisa.id);
     });
+
+    it("closes the contact dialog when the form's own Cancel is pressed", async () => {
+      const el = await sessionWith(createMockClient(conversationFixture()));
+      tool(el, 'contact').click();
+      await settle(el);
+      const form = $(el, 'dialog conecta-contact-form');
+      await settle(form as never);
+      (form.shadowRoot!.querySelector('[part="cancel-button"]') as HTMLButtonElement).click();
+      await settle(el);
+      expect(el.shadowRoot!.querySelectorAll('dialog').length).to.equal(0);
+    });
   });
 
   describe('side panel', () => {

@@ -1,54 +1,89 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { selectContact } from '../../client/selectors.js';
+import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
-import { ConectaError, parseCommand, type Contact } from '../../protocol/index.js';
+import {
+  CONTACT_PHOTO_MAX_BYTES,
+  CONTACT_PHOTO_TYPES,
+  ConectaError,
+  contactProblemOf,
+  contactProblems,
+  formatCep,
+  formatDocument,
+  localIsoDate,
+  onlyDigits,
+  REQUIRED_ADDRESS_FIELDS,
+  type Contact,
+  type ContactDuplicate,
+  type ContactProblem,
+  type ContactSettings,
+} from '../../protocol/index.js';
 import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
 import { spinnerStyles } from '../../styles/spinner.js';
+import { underlinedTabStyles } from '../../styles/underlined-tabs.js';
+import { formatFileSize } from '../transcript.js';
 import { ConectaAgentElement, define } from '../conecta-agent-element.js';
+import { addressFieldId, renderAddressesTab, type AddressesTabView, type CepLookup } from './addresses-tab.js';
 import { contactFormStyles } from './conecta-contact-form.styles.js';
-import { ContactSavedEvent } from './events.js';
-import { callingCodeOptions, DEFAULT_COUNTRY, fromE164, toE164, type CallingCodeOption, type CountryCode } from './phone.js';
+import { renderContactTab, type ContactTabView } from './contact-tab.js';
+import { emptyAddress, inputsOf, sameInputs, type AddressField, type ContactInputs } from './contact-inputs.js';
+import { contactPayload, inputIdOf, pathOf, recordOf } from './contact-payload.js';
+import { ContactCancelEvent, ContactOpenEvent, ContactSavedEvent } from './events.js';
+import type { FormView } from './form-view.js';
+import { callingCodeOptions, type CallingCodeOption } from './phone.js';
+import { linkedChannels, renderSocialTab, type LinkedChannel, type SocialTabView } from './social-tab.js';
 
-type Field = 'name' | 'email' | 'phone' | 'document';
-const FIELDS: readonly Field[] = ['name', 'email', 'phone', 'document'];
-
-/** `local`: our validation's wording (also for the server's INVALID_PAYLOAD); `taken`: the e-mail belongs to
- * another contact; else the server's own message. Worded at render time, in the current language. */
-type FieldError = 'local' | 'taken' | { server: string };
-
-interface Draft {
-  name: string;
-  email: string;
-  country: CountryCode;
-  national: string;
-  /** CPF or CNPJ as typed: digits, with or without punctuation. */
-  document: string;
-}
-
-const draftOf = (contact: Contact | undefined): Draft => ({
-  name: contact?.name ?? '',
-  email: contact?.email ?? '',
-  document: contact?.document ?? '',
-  ...fromE164(contact?.phone ?? null),
-});
+const TABS = ['contact', 'addresses', 'social'] as const;
+export type ContactFormTab = (typeof TABS)[number];
+type Tab = ContactFormTab;
 
 /**
- * @summary Creates a contact (without `contact-id`) or edits one: name, e-mail, phone with the
- * country calling code (DDI) and CPF/CNPJ, validated before sending and shown with the server's field errors.
+ * A field's error, worded at render time in the current language: a problem of the shared validation
+ * (ours or the server's INVALID_PAYLOAD), a value another contact already has, a photo we refused,
+ * or the server's own words.
+ */
+type FieldError = { problem: ContactProblem } | { duplicate: ContactDuplicate } | { photo: 'type' | 'size' } | { server: string };
+
+/** Which tab holds a field, by its input's id. */
+const tabOf = (id: string): Tab => (id.startsWith('address') ? 'addresses' : 'contact');
+
+/**
+ * @summary Creates a contact (without `contact-id`) or edits one: the whole record in three tabs —
+ * Contato (name, phones with their DDI, CPF/CNPJ, e-mail, birth date, assigned agent, photo, …),
+ * Endereços (any number of addresses, with a CEP lookup) and Redes sociais (the channels the contact
+ * was served on, read only). Fields are checked as they are left and on save, with the same rules
+ * as the server; which are required is the company's configuration. Inline by default; with
+ * `dialog` it is a modal dialog opened by `show()` (or the `open` attribute).
  *
  * @event conecta-auth-ended - The agent's sign-in ended and could not be renewed: sign them in again. `detail: {reason}`.
  * @event conecta-contact-saved - The contact was saved. `detail: {contact}`.
+ * @event conecta-contact-cancel - The agent cancelled (Cancel, or Escape in a dialog): what was typed is dropped. `detail: {contactId}`.
+ * @event conecta-contact-open - The agent asked to open the other contact that already has a phone, e-mail or CPF/CNPJ. Cancelable: by default the form switches to it. `detail: {contactId}`.
  *
  * @csspart base - The whole element.
+ * @csspart dialog - The `<dialog>` around it, in `dialog` mode.
  * @csspart heading - "New contact" / "Edit contact" (left out with `without-heading`).
+ * @csspart tabs - The tab list.
+ * @csspart tab - Each tab.
+ * @csspart tab-panel - Each tab's panel.
  * @csspart form - The `<form>`.
  * @csspart field - Each field with its label and error.
- * @csspart input - Each text input and the DDI select.
+ * @csspart input - Each text input and select.
  * @csspart field-error - A field's error message.
+ * @csspart open-duplicate - The button that opens the other contact, in a duplicate's error.
+ * @csspart photo - The contact's photo (or its empty frame).
+ * @csspart photo-button - The label that chooses a photo.
+ * @csspart address - Each address.
+ * @csspart add-address - The "Add address" button.
+ * @csspart remove-address - Each address's remove button.
+ * @csspart find-cep - Each address's CEP lookup button.
+ * @csspart cep-status - The lookup's progress and result.
+ * @csspart channels - The list of linked channels (Social tab).
+ * @csspart channel - Each linked channel.
  * @csspart save-button - The Save button.
+ * @csspart cancel-button - The Cancel button.
  * @csspart loading - The notice shown while an existing contact is being loaded (fields disabled meanwhile).
  * @csspart connection - The notice shown while the client is not connected.
  * @csspart auth-ended - The alert shown instead when the agent's sign-in ended (expired, revoked, deactivated) and could not be renewed.
@@ -58,7 +93,7 @@ const draftOf = (contact: Contact | undefined): Draft => ({
  * @cssstate auth-ended - The agent's sign-in ended and could not be renewed.
  */
 export class ConectaContactForm extends ConectaAgentElement {
-  static override styles = [hostStyles, agentControlStyles, spinnerStyles, contactFormStyles];
+  static override styles = [hostStyles, agentControlStyles, spinnerStyles, underlinedTabStyles, contactFormStyles];
 
   /** The contact to edit; without it the form creates a new contact. */
   @property({ attribute: 'contact-id', reflect: true }) contactId = '';
@@ -66,12 +101,25 @@ export class ConectaContactForm extends ConectaAgentElement {
   /** Leaves the heading out, for a container that shows its own (a dialog's title); the form is still named by it. */
   @property({ type: Boolean, attribute: 'without-heading', reflect: true }) withoutHeading = false;
 
-  @state() private draft: Draft = draftOf(undefined);
-  @state() private errors: Partial<Record<Field, FieldError>> = {};
+  /** Shows the form in a modal `<dialog>` while `open`; saving or cancelling closes it. */
+  @property({ type: Boolean, reflect: true }) dialog = false;
+
+  /** In `dialog` mode: whether the dialog is shown (`show()` and `close()` set it). */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** The tab shown: `contact`, `addresses` or `social`. The agent's choice changes it; a page may open one. */
+  @property({ reflect: true }) tab: ContactFormTab = 'contact';
+
+  @state() private inputs: ContactInputs = inputsOf(undefined);
+  @state() private errors: Partial<Record<string, FieldError>> = {};
   @state() private formError = '';
   @state() private saving = false;
   @state() private loading = false;
   @state() private savedAt = 0;
+  @state() private settings: ContactSettings | null = null;
+  @state() private photoUploading = false;
+  @state() private cepLookups: Partial<Record<string, CepLookup>> = {};
+  @state() private channels: { contactId: string; list: LinkedChannel[]; loading: boolean; error: string } | null = null;
   /** Typed since the last load or save: a contact changed elsewhere must not overwrite it. */
   #dirty = false;
   #adopting = false;
@@ -79,9 +127,18 @@ export class ConectaContactForm extends ConectaAgentElement {
   #loaded: { client: unknown; contactId: string } | null = null;
   /** Bumped by every load (and when there is nothing to load): only the latest may end the loading state. */
   #loadSeq = 0;
+  #settingsFor: unknown = null;
+  #catalogFor: unknown = null;
   #options: { locale: string; list: CallingCodeOption[] } | null = null;
 
   private readonly contact = new StoreSelection(this, (s) => selectContact(s, this.contactId));
+  private readonly catalog = new StoreSelection(this, (s) => s.catalog);
+
+  readonly #tabFocus = new RovingFocusController({
+    direction: 'horizontal',
+    items: () => TABS.flatMap((tab) => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`) ?? []),
+    activate: (index) => void this.#selectTab(TABS[index]!, true),
+  });
 
   constructor() {
     super();
@@ -93,22 +150,48 @@ export class ConectaContactForm extends ConectaAgentElement {
     if (changed.has('contactId') && this.#adopting) {
       this.#adopting = false; // a new contact just saved: the form now edits it, as it is
     } else if (changed.has('contactId')) {
-      this.#dirty = false;
-      this.errors = {};
-      this.formError = '';
-      this.savedAt = 0;
-      this.draft = draftOf(this.contact.value);
+      this.#reset();
       void this.#load();
     } else if (!this.#dirty && this.contact.value) {
       // The stored contact changed (loaded, or edited elsewhere) while nothing is typed here: show it.
-      const fresh = draftOf(this.contact.value);
-      if (JSON.stringify(fresh) !== JSON.stringify(this.draft)) this.draft = fresh;
+      const fresh = inputsOf(this.contact.value);
+      if (!sameInputs(fresh, this.inputs)) this.inputs = fresh;
     }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog[part="dialog"]');
+    if (dialog && this.open && !dialog.open) dialog.showModal();
+    if (dialog && !this.open && dialog.open) dialog.close();
+    if (this.tab === 'social') void this.#loadChannels();
+  }
+
+  /** Drop what was typed: the form shows the stored contact (or an empty one) again. */
+  #reset(): void {
+    this.#dirty = false;
+    this.errors = {};
+    this.formError = '';
+    this.savedAt = 0;
+    this.cepLookups = {};
+    this.inputs = inputsOf(this.contact.value);
   }
 
   async #load(): Promise<void> {
     const client = this.client;
     const contactId = this.contactId;
+    if (client && this.#settingsFor !== client) {
+      this.#settingsFor = client;
+      // Without the company's settings only the name is marked required; the server still checks the rest.
+      client.command('contact.settings', {}).then(
+        (settings) => (this.settings = settings),
+        () => undefined,
+      );
+    }
+    if (client && this.#catalogFor !== client && !client.store.state.catalog) {
+      this.#catalogFor = client;
+      client.loadCatalog().catch(() => undefined); // without it the assigned agent and tags lists are empty
+    }
     if (!client || !contactId) {
       // Nothing to load (a new contact, or no client): a load still in flight must not keep the form disabled.
       this.#loaded = null;
@@ -130,44 +213,185 @@ export class ConectaContactForm extends ConectaAgentElement {
     }
   }
 
-  #set(field: keyof Draft, value: string): void {
-    this.#dirty = true;
-    this.savedAt = 0;
-    this.draft = { ...this.draft, [field]: value };
+  async #loadChannels(): Promise<void> {
+    const client = this.client;
+    const contactId = this.contactId;
+    if (!client || !contactId || this.channels?.contactId === contactId) return;
+    this.channels = { contactId, list: [], loading: true, error: '' };
+    try {
+      const { sessions } = await client.command('contact.history', { contactId, limit: 100 });
+      if (this.channels?.contactId === contactId) this.channels = { contactId, list: linkedChannels(sessions), loading: false, error: '' };
+    } catch (error) {
+      if (this.channels?.contactId === contactId) this.channels = { contactId, list: [], loading: false, error: this.errorMessage(error) };
+    }
   }
 
-  #localError(field: Field): string {
+  /** In `dialog` mode: open the dialog. */
+  show(): void {
+    this.open = true;
+  }
+
+  /** In `dialog` mode: close the dialog (what was typed stays until the form is cancelled or reset). */
+  close(): void {
+    this.open = false;
+  }
+
+  /** Cancel: drop what was typed, tell the page, and close the dialog. */
+  cancel(): void {
+    this.#reset();
+    this.open = false;
+    this.dispatchEvent(new ContactCancelEvent({ contactId: this.contactId }));
+  }
+
+  async #selectTab(tab: Tab, focus = false): Promise<void> {
+    this.tab = tab;
+    if (!focus) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
+  }
+
+  #edit(change: (inputs: ContactInputs) => ContactInputs, id: string): void {
+    this.#dirty = true;
+    this.savedAt = 0;
+    this.inputs = change(this.inputs);
+    // A field marked wrong is re-checked as it is typed, so its error goes as soon as it is fixed.
+    if (this.errors[id] && !('duplicate' in this.errors[id]!)) this.#check(id, true);
+  }
+
+  #problems(): Record<string, ContactProblem> {
+    const problems = contactProblems(recordOf(this.inputs), {
+      today: localIsoDate(new Date()),
+      requiredFields: this.settings?.requiredFields ?? [],
+    });
+    return Object.fromEntries(Object.entries(problems).map(([path, problem]) => [inputIdOf(path), problem]));
+  }
+
+  /** Check one field (when it is left): a missing value waits for the save, a wrong one shows now. */
+  #check(id: string, force = false): void {
+    const problem = this.#problems()[id];
+    const { [id]: current, ...others } = this.errors;
+    if (!problem) {
+      if (current && !('photo' in current)) this.errors = others;
+      return;
+    }
+    if (problem === 'required' && !force) return;
+    this.errors = { ...others, [id]: { problem } };
+  }
+
+  #problemText(id: string, problem: ContactProblem): string {
+    const t = this.localize.t;
+    // The name has words of its own: it is the one field every contact must have.
+    if (id === 'name' && problem === 'required') return t.contactForm.nameRequired;
+    if (id === 'name' && problem === 'tooLong') return t.contactForm.nameTooLong;
+    return t.contactValidation.problems[problem];
+  }
+
+  #renderError(id: string): TemplateResult | typeof nothing {
+    const error = this.errors[id];
+    if (!error) return nothing;
     const t = this.localize.t.contactForm;
-    if (field === 'name') return this.draft.name.trim() ? t.nameTooLong : t.nameRequired;
-    if (field === 'document') return t.documentInvalid;
-    return field === 'email' ? t.emailInvalid : t.phoneInvalid;
+    const body =
+      'problem' in error
+        ? this.#problemText(id, error.problem)
+        : 'photo' in error
+          ? error.photo === 'type'
+            ? t.photoWrongType
+            : t.photoTooLarge(this.#photoLimit())
+          : 'server' in error
+            ? error.server
+            : html`${this.localize.t.contactValidation.duplicate(error.duplicate.contactName)}
+              <button type="button" class="link" part="open-duplicate" @click=${() => this.#openOther(error.duplicate.contactId)}>
+                ${t.openDuplicate(error.duplicate.contactName)}
+              </button>`;
+    return html`<p class="field-error" part="field-error" id="${id}-error">${body}</p>`;
+  }
+
+  #openOther(contactId: string): void {
+    const event = new ContactOpenEvent({ contactId });
+    this.dispatchEvent(event);
+    if (!event.defaultPrevented) this.contactId = contactId;
+  }
+
+  #photoLimit(): string {
+    return formatFileSize(this.localize.locale, this.settings?.photo.maxBytes ?? CONTACT_PHOTO_MAX_BYTES);
+  }
+
+  async #choosePhoto(file: File): Promise<void> {
+    const { types, maxBytes } = this.settings?.photo ?? { types: CONTACT_PHOTO_TYPES, maxBytes: CONTACT_PHOTO_MAX_BYTES };
+    const { photo: _, ...others } = this.errors;
+    const refused = !types.includes(file.type) ? 'type' : file.size > maxBytes ? 'size' : null;
+    if (refused) {
+      this.errors = { ...others, photo: { photo: refused } };
+      return;
+    }
+    this.errors = others;
+    const client = this.client;
+    if (!client) return;
+    this.photoUploading = true;
+    try {
+      const attachment = await client.uploadFile(file);
+      this.#edit((inputs) => ({ ...inputs, photo: { fileId: attachment.id, url: attachment.url } }), 'photo');
+    } catch (error) {
+      this.errors = { ...this.errors, photo: { server: this.errorMessage(error) } };
+    } finally {
+      this.photoUploading = false;
+    }
+  }
+
+  async #findCep(index: number): Promise<void> {
+    const address = this.inputs.addresses[index];
+    const client = this.client;
+    if (!address || !client) return;
+    const id = addressFieldId(index, 'cep');
+    if (onlyDigits(address.cep).length !== 8) {
+      this.errors = { ...this.errors, [id]: { problem: address.cep.trim() ? 'cep' : 'required' } };
+      this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
+      return;
+    }
+    const lookup = (state: CepLookup) => (this.cepLookups = { ...this.cepLookups, [address.id]: state });
+    lookup({ state: 'busy' });
+    try {
+      const { address: found } = await client.command('contact.cep', { cep: onlyDigits(address.cep) });
+      const at = this.inputs.addresses.findIndex((each) => each.id === address.id);
+      if (at < 0) return;
+      this.#edit(
+        (inputs) => ({
+          ...inputs,
+          addresses: inputs.addresses.map((each) =>
+            each.id === address.id
+              ? {
+                  ...each,
+                  street: found.street ?? each.street,
+                  neighbourhood: found.neighbourhood ?? each.neighbourhood,
+                  city: found.city,
+                  uf: found.uf,
+                }
+              : each,
+          ),
+        }),
+        id,
+      );
+      for (const field of ['street', 'neighbourhood', 'city', 'uf'] as const) this.#check(addressFieldId(at, field));
+      lookup({ state: 'found' });
+    } catch (error) {
+      const notFound = error instanceof ConectaError && error.code === 'NOT_FOUND';
+      lookup(notFound ? { state: 'not-found' } : { state: 'failed', message: this.errorMessage(error) });
+    }
   }
 
   /** Validate and save, as submitting the form does. Resolves with the saved contact, or null. */
   async save(): Promise<Contact | null> {
     const client = this.client;
-    if (!client || this.saving || this.loading) return null;
-    const { name, email, country, national, document } = this.draft;
-    const errors: Partial<Record<Field, 'local'>> = {};
-    const phone = national.trim() ? toE164(country, national) : null;
-    if (national.trim() && !phone) errors.phone = 'local';
-    const payload = {
-      id: this.contactId || crypto.randomUUID(),
-      name,
-      email: email.trim() || null,
-      phone,
-      document: document.trim() || null,
-    };
-    const parsed = parseCommand('contact.save', payload);
-    if (!parsed.ok) {
-      for (const field of FIELDS) if (parsed.fields[field]) errors[field] = 'local';
-    }
-    this.errors = errors;
+    if (!client || this.saving || this.loading || this.photoUploading) return null;
+    const problems = this.#problems();
+    this.errors = Object.fromEntries(Object.entries(problems).map(([id, problem]) => [id, { problem }]));
     this.formError = '';
-    if (Object.keys(errors).length) {
+    if (Object.keys(problems).length) {
+      this.formError = this.localize.t.contactForm.fixErrors(Object.keys(problems).length);
       await this.#focusFirstError();
       return null;
     }
+    const { payload, addressIndex } = contactPayload(this.contactId || crypto.randomUUID(), this.inputs);
     this.saving = true;
     try {
       const { contact } = await client.command('contact.save', payload);
@@ -176,22 +400,16 @@ export class ConectaContactForm extends ConectaAgentElement {
       this.#loaded = { client, contactId: contact.id };
       this.#adopting = this.contactId !== contact.id;
       this.contactId = contact.id;
+      this.inputs = inputsOf(contact);
       this.dispatchEvent(new ContactSavedEvent({ contact }));
+      if (this.dialog) this.open = false;
       return contact;
     } catch (error) {
       // Keep everything typed; show the server's per-field messages beside their fields, in our words
-      // where we know what they mean.
-      const code = error instanceof ConectaError ? error.code : undefined;
-      const fields = error instanceof ConectaError ? (error.fields ?? {}) : {};
-      const serverErrors: Partial<Record<Field, FieldError>> = {};
-      for (const field of FIELDS) {
-        if (!fields[field]) continue;
-        if (code === 'INVALID_PAYLOAD') serverErrors[field] = 'local';
-        else if (code === 'CONFLICT' && field === 'email') serverErrors[field] = 'taken';
-        else serverErrors[field] = { server: fields[field] };
-      }
-      this.errors = serverErrors;
-      if (Object.keys(serverErrors).length === 0) this.formError = this.errorMessage(error);
+      // where they are the shared validation's.
+      this.errors = this.#serverErrors(error, addressIndex);
+      if (Object.keys(this.errors).length === 0) this.formError = this.errorMessage(error);
+      this.saving = false; // the fields are enabled again before one of them takes focus
       await this.#focusFirstError();
       return null;
     } finally {
@@ -199,9 +417,29 @@ export class ConectaContactForm extends ConectaAgentElement {
     }
   }
 
+  #serverErrors(error: unknown, addressIndex: readonly number[]): Partial<Record<string, FieldError>> {
+    if (!(error instanceof ConectaError)) return {};
+    if (error.code === 'CONTACT_DUPLICATE' && error.duplicate) return { [error.duplicate.field]: { duplicate: error.duplicate } };
+    const errors: Partial<Record<string, FieldError>> = {};
+    for (const [path, message] of Object.entries(error.fields ?? {})) {
+      // The payload leaves empty addresses out: its address n is the form's addressIndex[n].
+      const formPath = path.replace(/^addresses\.(\d+)/, (_, n: string) => `addresses.${addressIndex[Number(n)] ?? n}`);
+      const problem = error.code === 'INVALID_PAYLOAD' ? contactProblemOf(message) : null;
+      errors[inputIdOf(formPath)] = problem ? { problem } : { server: message };
+    }
+    return errors;
+  }
+
   async #focusFirstError(): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    const first = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid]');
+    if (!first) return;
+    const tab = tabOf(first.id);
+    if (tab !== this.tab) {
+      this.tab = tab;
+      await this.updateComplete;
+    }
+    first.focus();
   }
 
   #callingCodes(): CallingCodeOption[] {
@@ -212,29 +450,116 @@ export class ConectaContactForm extends ConectaAgentElement {
     return this.#options.list;
   }
 
-  #renderError(field: Field) {
-    const error = this.errors[field];
-    const message =
-      error === 'local' ? this.#localError(field) : error === 'taken' ? this.localize.t.contactForm.emailTaken : error?.server;
-    return message ? html`<p class="field-error" part="field-error" id="${field}-error">${message}</p>` : nothing;
+  #required(id: string): boolean {
+    const path = pathOf(id);
+    const address = /^addresses\.\d+\.(\w+)$/.exec(path);
+    if (address) return (REQUIRED_ADDRESS_FIELDS as readonly string[]).includes(address[1]!);
+    return path === 'name' || (this.settings?.requiredFields as readonly string[] | undefined)?.includes(path) === true;
   }
 
-  #invalid(field: Field) {
-    return this.errors[field] ? 'true' : 'false';
+  #view(): FormView {
+    return {
+      t: this.localize.t.contactForm,
+      inputs: this.inputs,
+      disabled: this.loading || this.saving,
+      required: (id) => this.#required(id),
+      error: (id) => this.#renderError(id),
+      hasError: (id) => Boolean(this.errors[id]),
+      blur: (id) => this.#check(id),
+    };
   }
 
-  #describedBy(field: Field) {
-    return this.errors[field] ? `${field}-error` : nothing;
+  #contactView(): ContactTabView {
+    const catalog = this.catalog.value;
+    return {
+      ...this.#view(),
+      callingCodes: this.#callingCodes(),
+      agents: catalog?.agents ?? [],
+      tags: catalog?.tags ?? [],
+      set: (field, value) =>
+        this.#edit((inputs) => ({ ...inputs, [field]: value }), field === 'national' ? 'phone' : field === 'national2' ? 'phone2' : field),
+      maskDocument: formatDocument,
+      photoTypes: this.settings?.photo.types ?? CONTACT_PHOTO_TYPES,
+      photoUrl: this.inputs.photo ? (this.client?.fileUrl(this.inputs.photo) ?? this.inputs.photo.url) : null,
+      photoLimit: this.#photoLimit(),
+      photoUploading: this.photoUploading,
+      choosePhoto: (file) => void this.#choosePhoto(file),
+      removePhoto: () => this.#edit((inputs) => ({ ...inputs, photo: null }), 'photo'),
+    };
   }
 
-  protected override render() {
+  #addressesView(): AddressesTabView {
+    return {
+      ...this.#view(),
+      choices: this.localize.t.contactValidation,
+      setAddress: (index: number, field: AddressField, value: string) =>
+        this.#edit(
+          (inputs) => ({ ...inputs, addresses: inputs.addresses.map((each, at) => (at === index ? { ...each, [field]: value } : each)) }),
+          addressFieldId(index, field),
+        ),
+      addAddress: () => {
+        this.#edit((inputs) => ({ ...inputs, addresses: [...inputs.addresses, emptyAddress()] }), 'addresses');
+        const index = this.inputs.addresses.length - 1;
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${addressFieldId(index, 'type')}`)?.focus());
+      },
+      removeAddress: (index: number) => {
+        // Errors are keyed by position: those of the addresses after it would point at the wrong one.
+        this.errors = Object.fromEntries(Object.entries(this.errors).filter(([id]) => !id.startsWith('address-')));
+        this.#edit((inputs) => ({ ...inputs, addresses: inputs.addresses.filter((_, at) => at !== index) }), 'addresses');
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="add-address"]')?.focus());
+      },
+      findCep: (index) => void this.#findCep(index),
+      cepLookup: (address) => this.cepLookups[address.id],
+      maskCep: formatCep,
+    };
+  }
+
+  #socialView(): SocialTabView {
+    const channels = this.channels?.contactId === this.contactId ? this.channels : null;
+    return {
+      ...this.#view(),
+      isNew: !this.contactId,
+      channels: channels ?? { list: [], loading: true, error: '' },
+      channelName: (kind) => this.localize.t.channels[kind],
+      dateTime: (timestamp) => this.localize.dateTime(timestamp),
+      loadingText: this.localize.t.common.loading,
+    };
+  }
+
+  #renderTabs(): TemplateResult {
     const t = this.localize.t.contactForm;
-    const draft = this.draft;
+    const labels: Record<Tab, string> = { contact: t.tabContact, addresses: t.tabAddresses, social: t.tabSocial };
+    const panels: Record<Tab, () => TemplateResult> = {
+      contact: () => renderContactTab(this.#contactView()),
+      addresses: () => renderAddressesTab(this.#addressesView()),
+      social: () => renderSocialTab(this.#socialView()),
+    };
+    return html`<div part="tabs" class="tabs" role="tablist" aria-label=${t.tabsLabel} @keydown=${this.#tabFocus.onKeydown}>
+        ${TABS.map(
+          (tab) => html`<button type="button" role="tab" part="tab" id="tab-${tab}" aria-selected=${tab === this.tab ? 'true' : 'false'}
+            aria-controls="panel-${tab}" tabindex=${tab === this.tab ? '0' : '-1'} @click=${() => void this.#selectTab(tab)}>
+            ${labels[tab]}
+          </button>`,
+        )}
+      </div>
+      ${TABS.map(
+        // Every panel stays rendered (hidden when not selected): a field with an error can be found and shown.
+        // The social panel may hold nothing focusable: it takes the focus itself, so Tab reaches what it says.
+        (tab) => html`<div role="tabpanel" part="tab-panel" class="panel" id="panel-${tab}" aria-labelledby="tab-${tab}"
+          tabindex=${tab === 'social' ? '0' : nothing} ?hidden=${tab !== this.tab}>
+          ${tab === 'social' && tab !== this.tab ? nothing : panels[tab]()}
+        </div>`,
+      )}`;
+  }
+
+  #renderForm(): TemplateResult {
+    const t = this.localize.t.contactForm;
     const editing = Boolean(this.contactId);
     const loading = this.loading;
     const title = editing ? t.titleEdit : t.titleNew;
-    return html`<section part="base" aria-labelledby=${this.withoutHeading ? nothing : 'title'}
-      aria-label=${this.withoutHeading ? title : nothing} aria-busy=${loading ? 'true' : 'false'}>
+    const labelled = this.withoutHeading ? { label: title, by: undefined } : { label: undefined, by: 'title' };
+    return html`<section part="base" aria-labelledby=${labelled.by ?? nothing} aria-label=${labelled.label ?? nothing}
+      aria-busy=${loading ? 'true' : 'false'}>
       ${this.renderConnection()} ${this.withoutHeading ? nothing : html`<h2 id="title" part="heading">${title}</h2>`}
       ${
         loading
@@ -247,57 +572,32 @@ export class ConectaContactForm extends ConectaAgentElement {
         event.preventDefault();
         void this.save();
       }}>
-        <div class="field" part="field">
-          <label for="name">${t.name}</label>
-          <input id="name" name="name" part="input" autocomplete="name" aria-required="true" ?disabled=${loading}
-            .value=${draft.name} aria-invalid=${this.#invalid('name')} aria-describedby=${this.#describedBy('name')}
-            @input=${(event: InputEvent) => this.#set('name', (event.target as HTMLInputElement).value)} />
-          ${this.#renderError('name')}
-        </div>
-        <div class="field" part="field">
-          <label for="email">${t.email}</label>
-          <input id="email" name="email" type="email" part="input" autocomplete="email" ?disabled=${loading}
-            .value=${draft.email} aria-invalid=${this.#invalid('email')} aria-describedby=${this.#describedBy('email')}
-            @input=${(event: InputEvent) => this.#set('email', (event.target as HTMLInputElement).value)} />
-          ${this.#renderError('email')}
-        </div>
-        <fieldset class="field" part="field">
-          <legend>${t.phone}</legend>
-          <div class="phone-row">
-            <label class="visually-hidden" for="country">${t.countryCode}</label>
-            <select id="country" name="country" part="input" autocomplete="tel-country-code" ?disabled=${loading}
-              @change=${(event: Event) => this.#set('country', (event.target as HTMLSelectElement).value)}>
-              ${repeat(
-                this.#callingCodes(),
-                (option) => option.country,
-                (option) =>
-                  html`<option value=${option.country} ?selected=${option.country === (draft.country || DEFAULT_COUNTRY)}>${option.label}</option>`,
-              )}
-            </select>
-            <label class="visually-hidden" for="phone">${t.nationalNumber}</label>
-            <input id="phone" name="phone" type="tel" part="input" autocomplete="tel-national" ?disabled=${loading}
-              .value=${draft.national} aria-invalid=${this.#invalid('phone')} aria-describedby=${this.#describedBy('phone')}
-              @input=${(event: InputEvent) => this.#set('national', (event.target as HTMLInputElement).value)} />
-          </div>
-          ${this.#renderError('phone')}
-        </fieldset>
-        <div class="field" part="field">
-          <label for="document">${t.document}</label>
-          <input id="document" name="document" part="input" inputmode="numeric" autocomplete="off" ?disabled=${loading}
-            .value=${draft.document} aria-invalid=${this.#invalid('document')} aria-describedby=${this.#describedBy('document')}
-            @input=${(event: InputEvent) => this.#set('document', (event.target as HTMLInputElement).value)} />
-          ${this.#renderError('document')}
-        </div>
+        <p class="hint">${t.requiredNote}</p>
+        ${this.#renderTabs()}
         ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
         <div class="actions">
-          <button part="save-button" class="primary" type="submit" ?disabled=${this.saving || loading || !this.client}
+          <button part="save-button" class="primary" type="submit" ?disabled=${this.saving || loading || this.photoUploading || !this.client}
             aria-busy=${this.saving ? 'true' : 'false'}>
             ${this.saving ? html`<span class="spinner" aria-hidden="true"></span> ${t.saving}` : t.save}
           </button>
+          <button part="cancel-button" type="button" ?disabled=${this.saving} @click=${() => this.cancel()}>${t.cancel}</button>
           <span class="saved" role="status">${this.savedAt ? t.saved : nothing}</span>
         </div>
       </form>
     </section>`;
+  }
+
+  protected override render() {
+    if (!this.dialog) return this.#renderForm();
+    const t = this.localize.t.contactForm;
+    return html`<dialog part="dialog" aria-label=${this.contactId ? t.titleEdit : t.titleNew}
+      @cancel=${(event: Event) => {
+        event.preventDefault(); // Escape cancels, as the Cancel button does
+        this.cancel();
+      }}
+      @close=${() => (this.open = false)}>
+      ${this.open ? this.#renderForm() : nothing}
+    </dialog>`;
   }
 }
 

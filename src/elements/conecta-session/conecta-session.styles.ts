@@ -366,20 +366,6 @@ export const sessionStyles = css`
     border-inline-start: 1px solid ${t.border};
     min-block-size: 0;
   }
-  [role='tablist'] {
-    display: flex;
-    border-block-end: 1px solid ${t.border};
-  }
-  [part='tab'] {
-    flex: 1 1 auto;
-    border: 0;
-    border-radius: 0;
-    font-size: ${t.fontSizeS};
-  }
-  [part='tab'][aria-selected='true'] {
-    box-shadow: inset 0 -2px 0 ${t.brand};
-    font-weight: ${t.fontWeightStrong};
-  }
   [part='tab-panel'] {
     flex: 1 1 auto;
     overflow-y: auto;

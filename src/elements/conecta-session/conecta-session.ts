@@ -21,6 +21,7 @@ import userPen from 'lucide/dist/esm/icons/user-pen.mjs';
 import userPlus from 'lucide/dist/esm/icons/user-plus.mjs';
 import { renderTranscript } from '../transcript.js';
 import { renderPagingStatus } from '../transcript-paging.js';
+import { underlinedTabStyles } from '../../styles/underlined-tabs.js';
 import { transcriptStyles } from '../transcript.styles.js';
 import { sessionStyles } from './conecta-session.styles.js';
 import { CallRequestEvent, ContactEditEvent } from './events.js';
@@ -105,7 +106,7 @@ const DRAWER_BELOW_REM = 40;
  * @cssstate auth-ended - The agent's sign-in ended and could not be renewed.
  */
 export class ConectaSession extends ConectaAgentElement {
-  static override styles = [hostStyles, agentControlStyles, transcriptStyles, sessionStyles];
+  static override styles = [hostStyles, agentControlStyles, transcriptStyles, underlinedTabStyles, sessionStyles];
 
   /** The session shown; setting it loads the session and follows it. */
   @property({ attribute: 'session-id', reflect: true }) sessionId = '';

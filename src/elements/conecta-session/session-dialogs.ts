@@ -297,7 +297,7 @@ export class SessionDialogs implements ReactiveController {
     return this.#frame(
       t.editContactTitle,
       html`<conecta-contact-form .client=${this.host.client} contact-id=${this.host.view.contact?.id ?? ''} without-heading
-        @conecta-contact-saved=${() => this.close()}></conecta-contact-form>`,
+        @conecta-contact-saved=${() => this.close()} @conecta-contact-cancel=${() => this.close()}></conecta-contact-form>`,
     );
   }
 
