@@ -8,7 +8,7 @@ import { sqliteChatStore } from './sqlite/chat-store.js';
 import { sqliteCatalogStore } from './sqlite/catalog-store.js';
 import { sqliteChannelStore } from './sqlite/channel-store.js';
 import { sqliteChannelDeliveryStore } from './sqlite/channel-delivery-store.js';
-import { foldUnfoldedContactNames, sqliteContactStore } from './sqlite/contact-store.js';
+import { sqliteContactStore } from './sqlite/contact-store.js';
 import { sqliteFileStore } from './sqlite/file-store.js';
 import { sqliteMessageStore } from './sqlite/message-store.js';
 import { sqliteNoteStore } from './sqlite/note-store.js';
@@ -25,7 +25,6 @@ import type { SqliteDatabase } from './sqlite.js';
  * `fileUrl` signs an attachment's download url (fresh on every read).
  */
 export function createSqliteRepository(db: SqliteDatabase, fileUrl: FileUrl = (file) => `/api/files/${file.id}`): Repository {
-  foldUnfoldedContactNames(db);
   return repositoryOn(new SqliteStatements(new SqliteConnection(db)), fileUrl);
 }
 

@@ -1,7 +1,6 @@
 import type { Contact, ContactAddress } from '../../../../src/protocol/index.js';
 import { foldForSearch } from '../../../../src/protocol/contact-rules.js';
 import type { ContactRepository, ContactSearch, ContactSearchField, ContactUniqueField } from '../repository.js';
-import type { SqliteDatabase } from '../sqlite.js';
 import { toContact, toContactAddress } from './rows.js';
 import { IN_LIST, listed, type Row, type SqliteStatements } from './statements.js';
 
@@ -21,14 +20,6 @@ const AFTER_PREFIX = '\u{10FFFF}';
 
 /** Escapes LIKE's wildcards in user text. */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** Folds the names of contacts written before migration 015 (or by a store that did not fold them). */
-export function foldUnfoldedContactNames(db: SqliteDatabase): void {
-  const rows = db.prepare('SELECT id, name FROM contacts WHERE search_name IS NULL').all() as { id: string; name: string }[];
-  if (rows.length === 0) return;
-  const fold = db.prepare('UPDATE contacts SET search_name = ? WHERE id = ?');
-  db.transaction(() => rows.forEach((row) => fold.run(foldForSearch(row.name), row.id)))();
-}
 
 /** The columns of a contact's own row, in the order `contactRow` gives their values. */
 const COLUMNS = [
