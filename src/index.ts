@@ -5,6 +5,7 @@ export * from './queue.js';
 export * from './session.js';
 export * from './contact-form.js';
 export * from './agents.js';
+export * from './contacts.js';
 export * from './internal-chat.js';
 export * from './agent-desk.js';
 export * from './webchat.js';

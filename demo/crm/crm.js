@@ -11,5 +11,9 @@ startAgentPage({
     };
     document.addEventListener('conecta-session-accepted', open);
     document.addEventListener('conecta-session-selected', open);
+    // A conversation started from the directory opens here when it is the agent's (not sent to the flow).
+    document.addEventListener('conecta-conversation-started', (event) => {
+      if (event.detail.session.status === 'active') open(event);
+    });
   },
 });

@@ -10,6 +10,7 @@ import '../session.js';
 import '../login.js';
 import '../agent-bar.js';
 import '../agents.js';
+import '../contacts.js';
 import '../internal-chat.js';
 import '../agent-desk.js';
 import { ConectaClient } from '../client/client.js';

@@ -8,6 +8,7 @@ import type {
   ClientMessage,
   Contact,
   Note,
+  OutboundChannel,
   PauseType,
   QueuePosition,
   Session,
@@ -94,6 +95,8 @@ export interface Catalog {
   cannedResponses: readonly CannedResponse[];
   /** The company's pause types (an agent picks one to pause). */
   pauseTypes: readonly PauseType[];
+  /** The channels an agent can start a conversation on. */
+  channels: readonly OutboundChannel[];
 }
 
 export const initialState: ConectaState = {

@@ -6,11 +6,13 @@ import { agentBarEn } from './agent-bar/en.js';
 import { contactValidationEn } from './contact-validation/en.js';
 import { colleaguesEn } from './colleagues/en.js';
 import { contactFormEn } from './contact-form/en.js';
+import { contactsEn } from './contacts/en.js';
 import { layoutEn } from './layout/en.js';
 
 export const en: Translation = {
   ...colleaguesEn,
   ...contactFormEn,
+  ...contactsEn,
   ...layoutEn,
   connection: {
     connecting: 'Connecting…',
@@ -168,6 +170,7 @@ export const en: Translation = {
     colleagues: 'Colleagues',
     noSession: 'Accept or choose a session in the queue.',
     close: 'Close session',
+    directory: 'Contacts',
   },
   messageLength: messageLengthEn,
   sessionTools: {
@@ -260,6 +263,7 @@ export const en: Translation = {
     title: (protocol) => `Earlier session · Protocol ${protocol}`,
     back: 'Back to the current session',
     readOnly: 'Read only: to write, go back to the current session.',
+    readOnlyHere: 'Read only: this session cannot be answered from here.',
     transcript: 'Messages of the earlier session',
     currentNews: (contact) => `${contact} wrote in the current session.`,
   },

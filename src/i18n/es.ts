@@ -6,11 +6,13 @@ import { agentBarEs } from './agent-bar/es.js';
 import { contactValidationEs } from './contact-validation/es.js';
 import { colleaguesEs } from './colleagues/es.js';
 import { contactFormEs } from './contact-form/es.js';
+import { contactsEs } from './contacts/es.js';
 import { layoutEs } from './layout/es.js';
 
 export const es: Translation = {
   ...colleaguesEs,
   ...contactFormEs,
+  ...contactsEs,
   ...layoutEs,
   connection: {
     connecting: 'Conectando…',
@@ -168,6 +170,7 @@ export const es: Translation = {
     colleagues: 'Colegas',
     noSession: 'Acepte o elija una atención en la cola.',
     close: 'Cerrar atención',
+    directory: 'Contactos',
   },
   messageLength: messageLengthEs,
   sessionTools: {
@@ -261,6 +264,7 @@ export const es: Translation = {
     title: (protocol) => `Atención anterior · Protocolo ${protocol}`,
     back: 'Volver a la atención actual',
     readOnly: 'Solo lectura: para escribir, vuelve a la atención actual.',
+    readOnlyHere: 'Solo lectura: esta atención no se puede responder desde aquí.',
     transcript: 'Mensajes de la atención anterior',
     currentNews: (contact) => `${contact} escribió en la atención actual.`,
   },

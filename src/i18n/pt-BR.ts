@@ -7,6 +7,7 @@ import { agentBarPtBR } from './agent-bar/pt-BR.js';
 import { contactValidationPtBR } from './contact-validation/pt-BR.js';
 import { colleaguesPtBR } from './colleagues/pt-BR.js';
 import { contactFormPtBR } from './contact-form/pt-BR.js';
+import { contactsPtBR } from './contacts/pt-BR.js';
 import { layoutPtBR } from './layout/pt-BR.js';
 
 /**
@@ -17,6 +18,7 @@ import { layoutPtBR } from './layout/pt-BR.js';
 export const ptBR = {
   ...colleaguesPtBR,
   ...contactFormPtBR,
+  ...contactsPtBR,
   ...layoutPtBR,
   connection: {
     connecting: 'Conectando…',
@@ -179,6 +181,7 @@ export const ptBR = {
     colleagues: 'Colegas',
     noSession: 'Aceite ou escolha um atendimento na fila.',
     close: 'Fechar atendimento',
+    directory: 'Contatos',
   },
   messageLength: messageLengthPtBR,
   sessionTools: {
@@ -273,6 +276,7 @@ export const ptBR = {
     title: (protocol: string) => `Atendimento anterior · Protocolo ${protocol}`,
     back: 'Voltar ao atendimento atual',
     readOnly: 'Somente leitura: para escrever, volte ao atendimento atual.',
+    readOnlyHere: 'Somente leitura: este atendimento não pode ser respondido daqui.',
     transcript: 'Mensagens do atendimento anterior',
     currentNews: (contact: string) => `${contact} escreveu no atendimento atual.`,
   },

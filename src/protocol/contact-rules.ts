@@ -13,3 +13,11 @@ export const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
 
 /** What an e-mail address looks like: a local part, `@`, a domain with a dot (valibot's `email()` rule). */
 export const EMAIL_PATTERN = /^[\w+-]+(?:\.[\w+-]+)*@[\da-zA-Z]+(?:[.-][\da-zA-Z]+)*\.[a-zA-Z]{2,}$/u;
+
+/**
+ * A name as the contact directory compares it: without accents, in lower case ("José" → "jose").
+ * Stored beside the name, so the search is a plain, indexable comparison on any database.
+ */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+}

@@ -73,6 +73,13 @@ export interface AgentAvailability {
   pauseLimitMs: number | null;
 }
 
+/** A channel an agent can start a conversation on (it has a way out: WhatsApp), as the catalog lists it. */
+export interface OutboundChannel {
+  key: string;
+  kind: ChannelKind;
+  name: string;
+}
+
 /** A kind of pause an agent picks (lunch, training…), with its time limit; set by the admin. */
 export interface PauseType {
   id: string;

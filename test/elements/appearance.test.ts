@@ -6,6 +6,9 @@ import '../../src/elements/conecta-agent-bar/conecta-agent-bar.js';
 import '../../src/elements/conecta-agent-desk/conecta-agent-desk.js';
 import '../../src/elements/conecta-agents/conecta-agents.js';
 import '../../src/elements/conecta-contact-form/conecta-contact-form.js';
+import '../../src/elements/conecta-contacts/conecta-contacts.js';
+import '../../src/elements/conecta-contact-history/conecta-contact-history.js';
+import '../../src/elements/conecta-start-conversation/conecta-start-conversation.js';
 import '../../src/elements/conecta-internal-chat/conecta-internal-chat.js';
 import '../../src/elements/conecta-login/conecta-login.js';
 import '../../src/elements/conecta-queue/conecta-queue.js';
@@ -20,6 +23,7 @@ import {
   contacts,
   conversationFixture,
   createMockClient,
+  earlierSessionFixture,
   queueFixture,
 } from '../fixtures/index.js';
 import { $, $$, settle } from './helpers.js';
@@ -117,6 +121,11 @@ describe('agent elements: theme and density', () => {
       html`<conecta-session .client=${createMockClient(conversationFixture())} session-id="session-4" theme=${theme}></conecta-session>`,
     'conecta-agent-bar': (theme) =>
       html`<conecta-agent-bar .client=${createMockClient(agentBarFixture())} theme=${theme}></conecta-agent-bar>`,
+    'conecta-contacts': (theme) => html`<conecta-contacts .client=${createMockClient(queueFixture())} theme=${theme}></conecta-contacts>`,
+    'conecta-contact-history': (theme) =>
+      html`<conecta-contact-history .client=${createMockClient(earlierSessionFixture())} contact-id=${contacts.elisa.id} theme=${theme}></conecta-contact-history>`,
+    'conecta-start-conversation': (theme) =>
+      html`<conecta-start-conversation .client=${createMockClient(queueFixture())} contact-id=${contacts.carla.id} theme=${theme}></conecta-start-conversation>`,
     'conecta-agent-desk': (theme) =>
       html`<conecta-agent-desk .client=${createMockClient(conversationFixture())} session-id="session-4" theme=${theme}></conecta-agent-desk>`,
   };

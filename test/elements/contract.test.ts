@@ -2,6 +2,9 @@ import { expect, fixture } from '@open-wc/testing';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import '../../src/elements/conecta-agents/conecta-agents.js';
 import '../../src/elements/conecta-contact-form/conecta-contact-form.js';
+import '../../src/elements/conecta-contact-history/conecta-contact-history.js';
+import '../../src/elements/conecta-contacts/conecta-contacts.js';
+import '../../src/elements/conecta-start-conversation/conecta-start-conversation.js';
 import '../../src/elements/conecta-internal-chat/conecta-internal-chat.js';
 import '../../src/elements/conecta-queue/conecta-queue.js';
 import '../../src/elements/conecta-session/conecta-session.js';
@@ -18,6 +21,9 @@ const elements = [
   { tag: 'conecta-webchat', attrs: 'open lang="pt-BR"' },
   { tag: 'conecta-agents', attrs: '' },
   { tag: 'conecta-internal-chat', attrs: 'with-agent="agent-bruno"' },
+  { tag: 'conecta-contacts', attrs: '' },
+  { tag: 'conecta-contact-history', attrs: 'contact-id="contact-elisa"' },
+  { tag: 'conecta-start-conversation', attrs: 'contact-id="contact-carla"' },
 ];
 
 describe('every element', () => {

@@ -9,12 +9,23 @@ import '../../src/elements/conecta-agent-bar/conecta-agent-bar.js';
 import '../../src/elements/conecta-agent-desk/conecta-agent-desk.js';
 import '../../src/elements/conecta-agents/conecta-agents.js';
 import '../../src/elements/conecta-contact-form/conecta-contact-form.js';
+import '../../src/elements/conecta-contacts/conecta-contacts.js';
+import '../../src/elements/conecta-contact-history/conecta-contact-history.js';
+import '../../src/elements/conecta-start-conversation/conecta-start-conversation.js';
 import '../../src/elements/conecta-internal-chat/conecta-internal-chat.js';
 import '../../src/elements/conecta-login/conecta-login.js';
 import type { LoginService } from '../../src/elements/conecta-login/conecta-login.js';
 import '../../src/elements/conecta-queue/conecta-queue.js';
 import '../../src/elements/conecta-session/conecta-session.js';
-import { agentBarFixture, chatFixture, colleaguesFixture, contacts, conversationFixture, createMockClient } from '../fixtures/index.js';
+import {
+  agentBarFixture,
+  chatFixture,
+  colleaguesFixture,
+  contacts,
+  conversationFixture,
+  createMockClient,
+  earlierSessionFixture,
+} from '../fixtures/index.js';
 import { bruno } from '../fixtures/index.js';
 import { horizontalOverflows, unreachableOrSmall } from './layout-measure.js';
 import type { ContactAddress } from '../../src/protocol/index.js';
@@ -60,6 +71,11 @@ const ELEMENTS: Record<string, () => TemplateResult> = {
       contacts: { ...conversationFixture().contacts, [contacts.elisa.id]: { ...contacts.elisa, addresses: [elisaAddress] } },
     })} contact-id=${contacts.elisa.id} tab="addresses" lang="pt-BR"></conecta-contact-form>`,
   agents: () => html`<conecta-agents .client=${createMockClient(colleaguesFixture())} lang="pt-BR"></conecta-agents>`,
+  contacts: () => html`<conecta-contacts .client=${createMockClient(conversationFixture())} lang="pt-BR"></conecta-contacts>`,
+  'contact-history': () =>
+    html`<conecta-contact-history .client=${createMockClient(earlierSessionFixture())} contact-id=${contacts.elisa.id} lang="pt-BR"></conecta-contact-history>`,
+  'start-conversation': () =>
+    html`<conecta-start-conversation .client=${createMockClient(conversationFixture())} contact-id=${contacts.carla.id} lang="pt-BR"></conecta-start-conversation>`,
   'internal-chat': () =>
     html`<conecta-internal-chat .client=${createMockClient(chatFixture())} with-agent=${bruno.id} lang="pt-BR"></conecta-internal-chat>`,
   login: () => html`<conecta-login server="https://conecta.test" .service=${noLogin} lang="pt-BR"></conecta-login>`,

@@ -130,6 +130,7 @@ const MATRIX: Record<CommandName, Row> = {
   'note.delete': { payload: (w) => ({ noteId: w.noteId }), refused: OWN },
   'contact.get': { payload: (w) => ({ contactId: w.contactA }), refused: OWN },
   'contact.save': { payload: (w) => ({ id: w.contactA, name: 'Renamed by a stranger' }), refused: OWN },
+  'contact.search': { payload: () => ({ query: 'a' }), refused: OWN },
   'contact.settings': { payload: () => ({}), refused: OWN },
   'contact.cep': { payload: () => ({ cep: '01310-100' }), refused: OWN },
   'webchat.sessions': { payload: () => ({}), refused: AGENTS },

@@ -431,6 +431,38 @@ describe('WhatsApp Business Cloud API channel', () => {
       assert.ok((await ana.command('message.send', { id: randomUUID(), sessionId, text: 'Ótimo, vamos lá.' })).ok);
     });
 
+    it('to the automatic flow: the template goes out, then the session waits in the channel’s own team, not with the agent', async () => {
+      const contactId = `ct-${randomUUID()}`;
+      await ana.ok('contact.save', { id: contactId, name: 'Flávia Reis', phone: `+${phone}` });
+      const before = graph.sentMessages().length;
+      const payload = {
+        sessionId: randomUUID(),
+        contactId,
+        channelKey: CHANNEL.id,
+        // Vendas's template, sent by Ana (a member); the flow takes the session to the channel's team, Suporte.
+        teamId: DEMO_TEAMS.vendas.id,
+        destination: 'flow' as const,
+        message: { id: randomUUID(), templateId: DEMO_TEMPLATES.propostaComercial.id, variables: { nome: 'Flávia', numero: '42' } },
+      };
+      const started = await ana.ok('session.start', payload);
+      assert.equal(started.session.status, 'waiting');
+      assert.equal(started.session.agentId, null);
+      assert.equal(started.session.teamId, CHANNEL.defaultTeamId);
+      assert.equal(started.message.kind, 'template');
+      const again = await ana.ok('session.start', payload);
+      assert.equal(again.session.id, started.session.id, 'a retry answers the same session');
+      await t.server.services.whatsapp.idle();
+      assert.equal(graph.sentMessages().length - before, 1, 'the template went out once');
+    });
+
+    it('the catalog lists the channels a conversation can start on, by key, kind and name, never their secrets', async () => {
+      const { channels } = await ana.ok('agent.catalog', {});
+      const listed = channels.find((c) => c.key === CHANNEL.id);
+      assert.deepEqual(listed && Object.keys(listed).sort(), ['key', 'kind', 'name']);
+      assert.equal(listed?.kind, 'whatsapp');
+      assert.ok(channels.every((c) => c.kind !== 'webchat'));
+    });
+
     it('refuses a contact without a phone, a second open session, and an agent without the permission', async () => {
       const noPhone = `ct-${randomUUID()}`;
       await ana.ok('contact.save', { id: noPhone, name: 'Sem Telefone' });

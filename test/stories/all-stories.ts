@@ -4,11 +4,14 @@ import * as agentBar from '../../stories/agent-bar.stories.js';
 import * as agentDesk from '../../stories/agent-desk.stories.js';
 import * as agents from '../../stories/agents.stories.js';
 import * as contactForm from '../../stories/contact-form.stories.js';
+import * as contactHistory from '../../stories/contact-history.stories.js';
+import * as contacts from '../../stories/contacts.stories.js';
 import * as internalChat from '../../stories/internal-chat.stories.js';
 import * as login from '../../stories/login.stories.js';
 import * as provider from '../../stories/provider.stories.js';
 import * as queue from '../../stories/queue.stories.js';
 import * as session from '../../stories/session.stories.js';
+import * as startConversation from '../../stories/start-conversation.stories.js';
 import * as theming from '../../stories/theming.stories.js';
 import * as webchat from '../../stories/webchat.stories.js';
 import { project } from './run-story.js';
@@ -19,11 +22,14 @@ const modules = {
   'agent-desk': agentDesk,
   agents,
   'contact-form': contactForm,
+  'contact-history': contactHistory,
+  contacts,
   'internal-chat': internalChat,
   login,
   provider,
   queue,
   session,
+  'start-conversation': startConversation,
   theming,
   webchat,
 };

@@ -32,8 +32,9 @@ export class ConversationStarter {
     const created = await this.repo.transaction(async (tx) => {
       const existing = await tx.getSession(input.sessionId);
       if (existing) {
-        // A retry: the same agent's session, whatever became of it since.
-        if (existing.agentId !== agent.id || existing.contactId !== input.contactId) {
+        // A retry: the same agent's session, whatever became of it since (sent to the flow, it has no agent).
+        const mine = existing.agentId === agent.id || (input.destination === 'flow' && existing.agentId === null);
+        if (!mine || existing.contactId !== input.contactId) {
           throw new CommandError('CONFLICT', 'This session id is already used. Start again with a new id.');
         }
         return null;
@@ -88,8 +89,21 @@ export class ConversationStarter {
           text: input.message.text,
           attachmentIds: [],
         });
-    const session = (await this.repo.getSession(input.sessionId))!;
+    let session = (await this.repo.getSession(input.sessionId))!;
+    if (input.destination === 'flow' && session.status === 'active') session = await this.#toFlow(agent, session);
     return { session, contact: (await this.repo.getContact(session.contactId))!, message };
+  }
+
+  /** The automatic flow's destination: waiting in the channel's own team, as a conversation the contact starts. */
+  async #toFlow(agent: Agent, session: Session): Promise<Session> {
+    const channel = (await this.repo.getChannel(session.channelKey))!;
+    const moved = await this.sessions.transfer(agent, {
+      sessionId: session.id,
+      toTeamId: channel.defaultTeamId,
+      toAgentId: null,
+      note: null,
+    });
+    return moved.session;
   }
 
   async #intent(tx: Repository, input: ParsedPayload<'session.start'>): Promise<OutboundIntent> {

@@ -350,6 +350,30 @@ export interface ContactRepository {
   insertContact(contact: Contact): Promise<void>;
   /** Writes `contact` (tags and addresses replaced) if the stored version is `expectedVersion`; false when it changed meanwhile. */
   updateContact(contact: Contact, expectedVersion: number): Promise<boolean>;
+  /** The directory: contacts matching `search`, ordered by folded name then id, after its cursor. */
+  searchContacts(search: ContactSearch): Promise<Contact[]>;
+}
+
+/** A field of the contact the directory matches a code-like query against (digits, an e-mail, a matrícula). */
+export type ContactSearchField = 'document' | 'phone' | 'email' | 'registration';
+
+/** One way a query matches a contact: a field equal to, or starting with, `value`. */
+export interface ContactSearchKey {
+  field: ContactSearchField;
+  value: string;
+  match: 'exact' | 'prefix';
+}
+
+export interface ContactSearch {
+  /** Folded (`foldForSearch`) text the folded name contains ('' for everyone); null when the query is a code. */
+  name: string | null;
+  /** Any of these matches too. */
+  keys: readonly ContactSearchKey[];
+  /** Only contacts who used a channel of this kind, or can be reached on it (a phone for WhatsApp). */
+  channel: ChannelKind | null;
+  /** The last contact of the previous page. */
+  after: { searchName: string; id: string } | null;
+  limit: number;
 }
 
 /** What no two contacts share: a channel finds its contact by it. */
@@ -443,6 +467,8 @@ export interface CatalogRepository {
 export interface ChannelRepository {
   insertChannel(channel: ChannelRecord, createdAt: number): Promise<void>;
   getChannel(key: string): Promise<ChannelRecord | null>;
+  /** Every channel with a webhook, by name. */
+  listChannels(): Promise<ChannelRecord[]>;
   findInbound(channelKey: string, externalId: string): Promise<{ sessionId: string; messageId: string } | null>;
   insertInbound(channelKey: string, externalId: string, sessionId: string, messageId: string): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { foldForSearch } from '../../../src/protocol/contact-rules.js';
 import { migrations } from './migrations/index.js';
 
 export type SqliteDatabase = Database.Database;
@@ -31,7 +32,16 @@ export function openSqlite(dataDir: string, synchronous: SqliteSynchronous = 'no
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   runMigrations(db);
+  foldUnfoldedContactNames(db);
   return db;
+}
+
+/** Folds the names of contacts written before migration 015 (or by a store that did not fold them). */
+function foldUnfoldedContactNames(db: SqliteDatabase): void {
+  const rows = db.prepare('SELECT id, name FROM contacts WHERE search_name IS NULL').all() as { id: string; name: string }[];
+  if (rows.length === 0) return;
+  const fold = db.prepare('UPDATE contacts SET search_name = ? WHERE id = ?');
+  db.transaction(() => rows.forEach((row) => fold.run(foldForSearch(row.name), row.id)))();
 }
 
 /** Applies the migrations not yet recorded; returns how many ran. */

@@ -10,7 +10,7 @@ export class CatalogService {
   ) {}
 
   async catalog(agent: Agent, online: ReadonlySet<string>): Promise<CommandResults['agent.catalog']> {
-    const [agents, teams, tags, templates, cannedResponses, states, pauseTypes] = await Promise.all([
+    const [agents, teams, tags, templates, cannedResponses, states, pauseTypes, channels] = await Promise.all([
       this.repo.listAgents(),
       this.repo.listAllTeams(),
       this.repo.listTagsOfTeams(agent.teamIds),
@@ -18,6 +18,7 @@ export class CatalogService {
       this.repo.listCannedResponses(agent.teamIds),
       this.availability.all(),
       this.availability.pauseTypes(),
+      this.repo.listChannels(),
     ]);
     return {
       // Every colleague: a transfer or an invitation may go to any team of the company.
@@ -37,6 +38,8 @@ export class CatalogService {
       templates,
       cannedResponses,
       pauseTypes,
+      // Key, kind and name only: a channel's secret never leaves the server. The webchat has no way out.
+      channels: channels.filter((c) => c.kind !== 'webchat').map(({ key, kind, name }) => ({ key, kind, name })),
     };
   }
 }

@@ -17,6 +17,7 @@ import {
 import type { ContactUniqueField, Repository } from '../db/repository.js';
 import { CONTACT_SETTINGS_ID } from './admin/resources/settings.js';
 import type { CepProvider } from './cep.js';
+import { searchContacts } from './contact-search.js';
 import { CommandError, contactDuplicate, notFound } from './errors.js';
 import type { Clock, DomainEvents } from './events.js';
 
@@ -38,6 +39,11 @@ export class ContactService {
     const contact = await this.repo.getContact(contactId);
     if (!contact) throw notFound('contact');
     return contact;
+  }
+
+  /** The directory's page of contacts matching a query (contact-search.ts). */
+  search(input: ParsedPayload<'contact.search'>): Promise<{ contacts: Contact[]; next: string | null }> {
+    return searchContacts(this.repo, input);
   }
 
   /** The company's required fields and the photo's limits, as `contact.save` checks them. */

@@ -148,6 +148,8 @@ export const commandHandlers: { [N in CommandName]: Handler<N> } = {
 
   'contact.save': async (ctx, payload) => ({ contact: await ctx.services.contacts.save(payload, requireAgent(ctx)) }),
 
+  'contact.search': async (ctx, payload) => ctx.services.contacts.search(payload),
+
   'contact.settings': async (ctx) => ctx.services.contacts.settings(),
 
   'contact.cep': async (ctx, { cep }) => ({ address: await ctx.services.contacts.lookUpCep(cep) }),

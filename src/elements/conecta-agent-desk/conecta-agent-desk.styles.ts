@@ -156,4 +156,34 @@ export const agentDeskStyles = css`
     color: ${t.brand};
     font-weight: 600;
   }
+  .contacts-button {
+    align-self: flex-start;
+    display: inline-flex;
+    align-items: center;
+    gap: ${t.spaceXs};
+    margin-block-end: ${t.spaceS};
+  }
+  .contacts-dialog {
+    inline-size: min(48rem, calc(100vw - 2rem));
+    max-block-size: calc(100vh - 2rem);
+    padding: ${t.spaceM};
+    border: 1px solid ${t.border};
+    border-radius: ${t.radiusM};
+    background: ${t.surface};
+    color: ${t.text};
+  }
+  .contacts-dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  .dialog-header {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: ${t.spaceS};
+    margin-block-end: ${t.spaceS};
+  }
+  .dialog-header h2 {
+    margin: 0;
+    font-size: ${t.fontSizeL};
+  }
 `;

@@ -7,6 +7,7 @@ import inbox from 'lucide/dist/esm/icons/inbox.mjs';
 import messageCircle from 'lucide/dist/esm/icons/message-circle.mjs';
 import messagesSquare from 'lucide/dist/esm/icons/messages-square.mjs';
 import users from 'lucide/dist/esm/icons/users.mjs';
+import x from 'lucide/dist/esm/icons/x.mjs';
 import { selectSession } from '../../client/selectors.js';
 import { clientContext } from '../../context/client-context.js';
 import { NarrowWidthController } from '../../controllers/narrow-width.js';
@@ -55,10 +56,12 @@ const PHONE_BELOW_REM = 40;
  * @slot contact-form - Replaces `<conecta-contact-form>` (the open session's contact).
  * @slot agents - Replaces `<conecta-agents>`.
  * @slot internal-chat - Replaces `<conecta-internal-chat>`.
+ * @slot contacts - Replaces `<conecta-contacts>`, the directory the Contatos button opens.
  *
  * @event conecta-session-accepted - From the queue: a waiting session was accepted (the desk opens it).
  * @event conecta-session-selected - From the queue or the session: a session was chosen (the desk opens it).
  * @event conecta-session-finished - From the session: the agent finished it (the desk keeps it open, finished).
+ * @event conecta-conversation-started - From the directory: the agent started a conversation (the desk closes the directory and opens it).
  * @event conecta-auth-ended - The agent's sign-in ended and could not be renewed: sign them in again. `detail: {reason}`.
  *
  * @csspart base - The whole desk.
@@ -72,6 +75,8 @@ const PHONE_BELOW_REM = 40;
  * @csspart close-button - Closes a finished session.
  * @csspart tabs - The phone layout's tab bar; each is a `tab`.
  * @csspart back-button - In the phone layout, goes back from the conversation to the tabs (also Escape).
+ * @csspart contacts-button - Opens the contact directory (when `<conecta-contacts>` is loaded, or the `contacts` slot is filled).
+ * @csspart contacts-dialog - The dialog holding the contact directory.
  *
  * @cssproperty --conecta-agent-desk-queue-width - The queue panel’s basis in a row (default `20rem`).
  * @cssproperty --conecta-agent-desk-side-width - The contact and colleagues panels’ basis in a row (default `18rem`).
@@ -105,6 +110,9 @@ export class ConectaAgentDesk extends ConectaAgentElement {
   /** Leaves the colleagues list and the internal chat out. */
   @property({ type: Boolean, attribute: 'without-colleagues', reflect: true }) withoutColleagues = false;
 
+  /** Whether the contact directory's dialog is open. */
+  @state() private directoryOpen = false;
+
   /** The phone layout's tab. */
   @state() private tab: DeskTab = 'waiting';
   /** In the phone layout, whether the open session is shown full screen (Back shows the tabs again). */
@@ -128,6 +136,12 @@ export class ConectaAgentDesk extends ConectaAgentElement {
     super();
     this.addEventListener('conecta-session-accepted', (event) => this.#open(event.detail.session));
     this.addEventListener('conecta-session-selected', (event) => this.#open(event.detail.session));
+    // A conversation started from the directory is the agent's next one: open it.
+    this.addEventListener('conecta-conversation-started', (event) => {
+      this.#closeDirectory();
+      // Sent to the automatic flow, it is not the agent's: it waits in the queue like any other.
+      if (event.detail.session.status === 'active') this.#open(event.detail.session);
+    });
     // Escape from the conversation goes back to the tabs, unless something inside used it (a dialog, a menu).
     this.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape' || event.defaultPrevented || !this.#phoneConversation()) return;
@@ -157,6 +171,40 @@ export class ConectaAgentDesk extends ConectaAgentElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.shareAppearance();
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('[part="contacts-dialog"]');
+    if (dialog && this.directoryOpen && !dialog.open) dialog.showModal();
+  }
+
+  /** Open the contact directory (the Contatos button does). */
+  openDirectory(): void {
+    this.directoryOpen = true;
+  }
+
+  #closeDirectory(): void {
+    if (!this.directoryOpen) return;
+    this.renderRoot.querySelector<HTMLDialogElement>('[part="contacts-dialog"]')?.close();
+    this.directoryOpen = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="contacts-button"]')?.focus());
+  }
+
+  /** The Contatos button and, once opened, the directory's dialog. */
+  #renderDirectory() {
+    const t = this.localize.t.agentDesk;
+    return html`<button type="button" part="contacts-button" class="contacts-button" aria-haspopup="dialog"
+        @click=${() => this.openDirectory()}>${icon(contactRound)} ${t.directory}</button>
+      ${
+        this.directoryOpen
+          ? html`<dialog part="contacts-dialog" class="contacts-dialog" aria-labelledby="contacts-title"
+            @close=${() => this.#closeDirectory()}>
+            <div class="dialog-header">
+              <h2 id="contacts-title">${t.directory}</h2>
+              <button type="button" class="icon-button" aria-label=${this.localize.t.common.close}
+                @click=${() => this.#closeDirectory()}>${icon(x)}</button>
+            </div>
+            ${this.#slot('contacts', html`<conecta-contacts></conecta-contacts>`)}
+          </dialog>`
+          : nothing
+      }`;
   }
 
   #open(session: Session): void {
@@ -232,6 +280,7 @@ export class ConectaAgentDesk extends ConectaAgentElement {
       <div part="bar-panel" class="bar" ?hidden=${!showBar || conversation}>${this.#slot('bar', html`<conecta-agent-bar></conecta-agent-bar>`)}</div>
       <div part="panels" class="panels">
         <section part="queue-panel" class="panel queue" aria-label=${t.queue} ?hidden=${!shown('queue')}>
+          ${this.#shows('conecta-contacts', 'contacts') ? this.#renderDirectory() : nothing}
           ${this.#slot('queue', html`<conecta-queue ?with-alerts=${this.withAlerts}></conecta-queue>`)}
         </section>
         <section part="session-panel" class="panel session" aria-label=${t.session} ?hidden=${!shown('session') || (phone && !conversation)}>

@@ -6,6 +6,10 @@ export const sessionStyles = css`
   :host {
     container: session / inline-size;
   }
+  /* Read only (a past session from a contact's history): nothing to finish from here. */
+  :host([read-only]) [part='finish-button'] {
+    display: none;
+  }
   [part='base'] {
     position: relative;
     display: flex;

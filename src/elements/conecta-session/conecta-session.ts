@@ -94,7 +94,7 @@ const DRAWER_BELOW_REM = 40;
  * @csspart auth-ended - The alert shown instead when the agent's sign-in ended (expired, revoked, deactivated) and could not be renewed.
  * @csspart earlier-session - An earlier session opened from the history, read-only, in place of the current one.
  * @csspart back-button - Goes back from the earlier session to the current one (also Escape).
- * @csspart read-only - Says the earlier session cannot be written to.
+ * @csspart read-only - Says the earlier session (or, with `read-only`, the session itself) cannot be written to.
  * @csspart current-news - Says the contact wrote in the current session while an earlier one is shown.
  *
  * @cssproperty --conecta-session-height - The element's height (default `32rem`).
@@ -112,6 +112,12 @@ export class ConectaSession extends ConectaAgentElement {
 
   /** The session shown; setting it loads the session and follows it. */
   @property({ attribute: 'session-id', reflect: true }) sessionId = '';
+
+  /**
+   * Shows the session without its tools, its composer and its finish button: a past session opened
+   * from a contact's history (`<conecta-contact-history>`). The transcript, header and side panel stay.
+   */
+  @property({ type: Boolean, attribute: 'read-only', reflect: true }) readOnly = false;
 
   /** Hides the side panel (gallery, notes, protocol), for small hosts. */
   @property({ type: Boolean, attribute: 'without-side-panel', reflect: true }) withoutSidePanel = false;
@@ -407,7 +413,8 @@ export class ConectaSession extends ConectaAgentElement {
     return html`<section part="base" class=${layout}
         aria-label=${contact?.name ?? t.session.transcript} aria-busy=${this.loading ? 'true' : 'false'}>
         <div class="main" ?hidden=${this.#earlier.open}>
-          ${this.renderConnection()} ${this.#header.render()} ${this.#renderToolbar()}
+          ${this.renderConnection()} ${this.#header.render()}
+          ${this.readOnly ? html`<p class="notice" part="read-only">${t.earlierSession.readOnlyHere}</p>` : this.#renderToolbar()}
           ${this.#isInvited() ? html`<p class="notice invited">${t.sessionTools.youAreInvited}</p>` : nothing}
           ${this.#notice.render()}
           ${this.loading && !session ? html`<p class="placeholder" role="status">${t.common.loading}</p>` : nothing}
@@ -436,8 +443,8 @@ export class ConectaSession extends ConectaAgentElement {
                 })
               : nothing
           }
-          ${session ? this.#renderTyping() : nothing}
-          ${session ? (this.#windowClosed() ? this.#renderWindowClosed() : this.#composer.render(this.#disabledReason())) : nothing}
+          ${session && !this.readOnly ? this.#renderTyping() : nothing}
+          ${!session || this.readOnly ? nothing : this.#windowClosed() ? this.#renderWindowClosed() : this.#composer.render(this.#disabledReason())}
         </div>
         ${this.#earlier.render()}
         ${

@@ -12,6 +12,7 @@ import { availabilitySchema } from './011-availability.js';
 import { internalChatSchema } from './012-internal-chat.js';
 import { whatsappCloudSchema } from './013-whatsapp-cloud.js';
 import { contactRecordSchema } from './014-contact-record.js';
+import { contactSearchSchema } from './015-contact-search.js';
 import { messageFailureCodeSchema } from './016-message-failure-code.js';
 
 /**
@@ -33,6 +34,6 @@ export const migrations: readonly string[] = [
   internalChatSchema,
   whatsappCloudSchema,
   contactRecordSchema,
-  // 015 is the contact search's (issue 12), landing beside this one.
+  contactSearchSchema,
   messageFailureCodeSchema,
 ];

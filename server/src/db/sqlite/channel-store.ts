@@ -20,6 +20,9 @@ export function sqliteChannelStore(sql: SqlRunner): ChannelRepository {
       const row = await sql.get('SELECT * FROM channels WHERE key = ?', key);
       return row ? toChannel(row) : null;
     },
+    async listChannels(): Promise<ChannelRecord[]> {
+      return (await sql.all('SELECT * FROM channels ORDER BY name, key')).map(toChannel);
+    },
     async findInbound(channelKey: string, externalId: string): Promise<{ sessionId: string; messageId: string } | null> {
       const row = await sql.get('SELECT * FROM channel_inbound WHERE channel_key = ? AND external_id = ?', channelKey, externalId);
       return row ? { sessionId: String(row.session_id), messageId: String(row.message_id) } : null;

@@ -1,11 +1,29 @@
 import type { Contact, ContactAddress } from '../../../../src/protocol/index.js';
-import type { ContactRepository, ContactUniqueField } from '../repository.js';
+import { foldForSearch } from '../../../../src/protocol/contact-rules.js';
+import type { ContactRepository, ContactSearch, ContactSearchField, ContactUniqueField } from '../repository.js';
 import { toContact, toContactAddress } from './rows.js';
 import { IN_LIST, listed, type Row, type SqlRunner } from './statements.js';
 
+/** The column of each field a code-like query matches (one line per searchable field). */
+const SEARCH_COLUMNS: Record<ContactSearchField, string> = {
+  document: 'c.document',
+  phone: 'c.phone',
+  email: 'c.email',
+  registration: 'c.registration',
+};
+
+/** Channel kinds whose address is the contact's phone: a contact with a phone can be reached there. */
+const PHONE_CHANNELS = ['whatsapp'];
+
+/** Above every character a prefix can be followed by: `column >= prefix AND column < prefix + END` uses the index. */
+const AFTER_PREFIX = '\u{10FFFF}';
+
+/** Escapes LIKE's wildcards in user text. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** The columns of a contact's own row, in the order `contactRow` gives their values. */
 const COLUMNS = [
-  'name', 'email', 'phone', 'document', 'mother_name', 'phone2', 'active', 'account_id', 'classification', 'rg',
+  'name', 'search_name', 'email', 'phone', 'document', 'mother_name', 'phone2', 'active', 'account_id', 'classification', 'rg',
   'registration', 'birth_date', 'assigned_agent_id', 'extra1', 'extra2', 'extra3', 'photo_file_id', 'updated_at', 'version',
 ] as const; // prettier-ignore
 const ADDRESS_COLUMNS =
@@ -95,13 +113,51 @@ export function sqliteContactStore(sql: SqlRunner, photoUrl: (fileId: string) =>
       await writeChildren(c);
       return true;
     },
+    async searchContacts(q: ContactSearch): Promise<Contact[]> {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const matches: string[] = [];
+      if (q.name) {
+        // Contains, so "silva" finds "Ana Silva"; walking the (search_name, id) index stops at the page's end.
+        matches.push(`c.search_name LIKE ? ESCAPE '\\'`);
+        params.push(`%${escapeLike(q.name)}%`);
+      }
+      // Each key is a range or an equality on its own index. Alone, SQLite reads them as a union of index
+      // lookups; beside a name, as a list of ids found first, so the name's scan stays on its index
+      // (which holds the id) instead of reading every row for the key's column.
+      for (const key of q.keys) {
+        const column = SEARCH_COLUMNS[key.field];
+        const condition = key.match === 'exact' ? `${column} = ?` : `(${column} >= ? AND ${column} < ?)`;
+        params.push(...(key.match === 'exact' ? [key.value] : [key.value, key.value + AFTER_PREFIX]));
+        matches.push(q.name ? `c.id IN (SELECT c.id FROM contacts c WHERE ${condition})` : condition);
+      }
+      // An empty query lists everyone; a query that can match nothing (too few digits) finds no one.
+      if (matches.length) where.push(`(${matches.join(' OR ')})`);
+      else if (q.name === null) return [];
+      if (q.channel !== null) {
+        where.push(
+          `(EXISTS (SELECT 1 FROM sessions s WHERE s.contact_id = c.id AND s.channel = ?) OR (c.phone IS NOT NULL AND ? IN (${PHONE_CHANNELS.map(() => '?').join(', ')})))`,
+        );
+        params.push(q.channel, q.channel, ...PHONE_CHANNELS);
+      }
+      if (q.after !== null) {
+        where.push('(c.search_name > ? OR (c.search_name = ? AND c.id > ?))');
+        params.push(q.after.searchName, q.after.searchName, q.after.id);
+      }
+      const rows = await sql.all(
+        `SELECT c.* FROM contacts c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.search_name, c.id LIMIT ?`,
+        ...params,
+        q.limit,
+      );
+      return withChildren(rows);
+    },
   };
 }
 
 /** The values of `COLUMNS`, in order. */
 function contactRow(c: Contact): (string | number | null)[] {
   return [
-    c.name, c.email, c.phone, c.document, c.motherName, c.phone2, c.active ? 1 : 0, c.accountId, c.classification, c.rg,
+    c.name, foldForSearch(c.name), c.email, c.phone, c.document, c.motherName, c.phone2, c.active ? 1 : 0, c.accountId, c.classification, c.rg,
     c.registration, c.birthDate, c.assignedAgentId, c.extra1, c.extra2, c.extra3, c.photo?.fileId ?? null, c.updatedAt, c.version,
   ]; // prettier-ignore
 }

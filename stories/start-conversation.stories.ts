@@ -1,0 +1,69 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import '../src/start-conversation.js';
+import { aSession, contacts, createMockClient, offlineFixture, queueFixture, type MockClient } from '../test/fixtures/index.js';
+import { tokenArgTypes, withTokens, type TokenArgs, withDarkPage, type AppearanceArgs } from './story-kit.js';
+
+interface StartArgs extends TokenArgs, AppearanceArgs {
+  lang: string;
+  'contact-id': string;
+}
+
+const onClient = (makeClient: () => MockClient) => (args: StartArgs) =>
+  html`<conecta-start-conversation .client=${makeClient()} contact-id=${args['contact-id']} lang=${args.lang || nothing}
+    theme=${args.theme || nothing} density=${args.density || nothing}></conecta-start-conversation>`;
+
+/** Carla wrote on the WhatsApp channel half an hour ago: the window is open. */
+function windowOpen() {
+  const at = Date.now() - 30 * 60_000;
+  const state = queueFixture();
+  const session = aSession({
+    id: 'session-wa',
+    contactId: contacts.carla.id,
+    channel: 'whatsapp',
+    channelKey: 'whatsapp-demo',
+    teamId: 'suporte',
+    status: 'finished',
+    createdAt: at,
+    finishedAt: at,
+    lastInboundAt: at,
+  });
+  return { ...state, sessions: { ...state.sessions, [session.id]: session } };
+}
+
+const meta = {
+  title: 'Agent/Start conversation',
+  component: 'conecta-start-conversation',
+  decorators: [withTokens, withDarkPage],
+  args: { lang: 'pt-BR', 'contact-id': contacts.carla.id },
+  argTypes: { ...tokenArgTypes },
+  parameters: { actions: { handles: ['conecta-conversation-started'] } },
+  render: onClient(() => createMockClient(queueFixture(), { latency: 300 })),
+} satisfies Meta<StartArgs>;
+
+export default meta;
+type Story = StoryObj<StartArgs>;
+
+/** Outside the 24-hour window: a template, its variables pre-filled from the contact, with a live preview. */
+export const Default: Story = {};
+
+/** Inside the window: a free message. */
+export const WindowOpen: Story = {
+  render: onClient(() => createMockClient(windowOpen(), { latency: 300 })),
+};
+
+/** A contact without a phone: WhatsApp cannot reach them, said before anything is sent. */
+export const NoPhone: Story = { args: { 'contact-id': contacts.elisa.id } };
+
+/** No contact given: the agent finds one as in the directory. */
+export const FindContact: Story = { args: { 'contact-id': '' } };
+
+/** The server refuses (the agent lost the permission meanwhile). */
+export const Refused: Story = {
+  render: onClient(() => createMockClient(windowOpen()).failWith('session.start', 'FORBIDDEN', 'no')),
+};
+
+/** The connection is lost. */
+export const Offline: Story = {
+  render: onClient(() => createMockClient(offlineFixture())),
+};
