@@ -77,6 +77,8 @@ describe('<conecta-contacts>', () => {
     const el = await directoryWith(createMockClient({ ...queueFixture(), contacts: manyContacts(30) }));
     await type(el, '529.982.007-25');
     expect(names(el)).to.deep.equal(['Contato 007']);
+    // Shown as people write it, not as stored (digits only).
+    expect(text($(el, '[part~="item"] .details'))).to.contain('529.982.007-25');
     await type(el, '(11) 90000-0012');
     expect(names(el)).to.deep.equal(['Contato 012']);
   });

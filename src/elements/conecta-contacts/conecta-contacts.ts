@@ -11,7 +11,7 @@ import x from 'lucide/dist/esm/icons/x.mjs';
 import { CommandController } from '../../controllers/command.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { icon } from '../../icons/icon.js';
-import { CHANNEL_KINDS, type ChannelKind, type Contact } from '../../protocol/index.js';
+import { CHANNEL_KINDS, formatDocument, type ChannelKind, type Contact } from '../../protocol/index.js';
 import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
 import '../conecta-contact-form/conecta-contact-form.js';
@@ -217,7 +217,8 @@ export class ConectaContacts extends ConectaAgentElement {
     const t = this.localize.t.contacts;
     const current = index === Math.min(this.current, this.contacts.length - 1);
     const tabindex = current ? '0' : '-1';
-    const details = [contact.document, contact.phone, contact.email].filter(Boolean).join(' · ');
+    // The CPF/CNPJ as people write it (000.000.000-00), as the form shows it too.
+    const details = [contact.document && formatDocument(contact.document), contact.phone, contact.email].filter(Boolean).join(' · ');
     return html`<li part="item" data-index=${index} aria-current=${current && this.#listHasFocus ? 'true' : 'false'}>
       <button type="button" class="main" part="edit-button" tabindex=${tabindex} title=${t.edit(contact.name)}
         @click=${() => this.request('edit', contact)}>
