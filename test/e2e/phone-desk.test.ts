@@ -51,7 +51,7 @@ describe('the agent desk on a phone, end to end', () => {
     // The app's tabs, Espera first; the queue fills the phone's width.
     const tabs = ana.getByRole('tablist', { name: 'Seções da mesa' });
     await tabs.getByRole('tab', { name: 'Espera' }).waitFor();
-    for (const name of ['Atendimentos', 'Contatos', 'Agentes']) await tabs.getByRole('tab', { name }).waitFor();
+    for (const name of ['Atendimentos', 'Cliente', 'Agentes']) await tabs.getByRole('tab', { name }).waitFor();
     const accept = ana.getByRole('button', { name: 'Aceitar atendimento de Paula Reis' });
     await accept.waitFor();
     await assertFitsWidth(ana, 'the queue');

@@ -116,7 +116,7 @@ describe('<conecta-agent-desk>', () => {
       const el = await phoneDesk(createMockClient(conversationFixture()));
       expect(el.matches(':state(phone)')).to.equal(true);
       // Agentes too, where <conecta-agents> or <conecta-internal-chat> is defined (another test here defines one).
-      expect($$(el, '[part~="tab"]').map(text).slice(0, 3)).to.deep.equal(['Espera', 'Atendimentos', 'Contatos']);
+      expect($$(el, '[part~="tab"]').map(text).slice(0, 3)).to.deep.equal(['Espera', 'Atendimentos', 'Cliente']);
       expect(tab(el, 'waiting').getAttribute('aria-selected')).to.equal('true');
       expect(shown(el)).to.deep.equal(['queue-panel']);
       expect(el.getBoundingClientRect().width).to.be.at.most(360);

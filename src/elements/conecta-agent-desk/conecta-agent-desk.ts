@@ -43,8 +43,9 @@ const PHONE_BELOW_REM = 40;
  * queue opens it; a finished session stays open (so the contact's rating shows when it comes) until
  * the agent closes it or opens another. On a wide host the queue, the session and a side column
  * (contact, colleagues) stand side by side; narrower, the panels wrap. Below 40rem of its own width
- * (a phone, a CRM's side column) it becomes the mobile app: tabs Espera, Atendimentos, Contatos and
- * Agentes at the bottom, and an opened session full screen with a Back button (also Escape).
+ * (a phone, a CRM's side column) it becomes the mobile app: tabs Espera, Atendimentos, Cliente (the
+ * open session's contact; the directory is the Contatos button) and Agentes at the bottom, and an
+ * opened session full screen with a Back button (also Escape).
  *
  * Panels whose element is not on the page (not loaded, or a version of the SDK without it) take no
  * room. A CRM replaces a panel by putting its own content in the panel's slot, and hides one with

@@ -10,7 +10,7 @@ export const layoutEn: typeof layoutPtBR = {
     label: 'Desk sections',
     waiting: 'Waiting',
     sessions: 'Sessions',
-    contacts: 'Contacts',
+    contacts: 'Customer',
     agents: 'Agents',
     back: 'Back',
     emptyTitle: 'No session open',

@@ -10,7 +10,7 @@ export const layoutEs: typeof layoutPtBR = {
     label: 'Secciones del escritorio',
     waiting: 'Espera',
     sessions: 'Atenciones',
-    contacts: 'Contactos',
+    contacts: 'Cliente',
     agents: 'Agentes',
     back: 'Volver',
     emptyTitle: 'Ninguna atención abierta',

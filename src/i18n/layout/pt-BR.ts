@@ -12,7 +12,7 @@ export const layoutPtBR = {
     label: 'Seções da mesa',
     waiting: 'Espera',
     sessions: 'Atendimentos',
-    contacts: 'Contatos',
+    contacts: 'Cliente',
     agents: 'Agentes',
     back: 'Voltar',
     emptyTitle: 'Nenhum atendimento aberto',
