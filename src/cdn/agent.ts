@@ -10,7 +10,6 @@ import '../session.js';
 import '../login.js';
 import '../agent-bar.js';
 import '../agents.js';
-import '../contacts.js';
 import '../internal-chat.js';
 import '../agent-desk.js';
 import { ConectaClient } from '../client/client.js';

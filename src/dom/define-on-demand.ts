@@ -2,6 +2,8 @@ import { pageGlobal } from './page-global.js';
 
 /** Tags whose definition is a chunk not loaded yet, with what loads it. */
 const pending = pageGlobal('on-demand-definitions', () => new Map<string, () => Promise<unknown>>());
+/** Every tag ever registered here, loaded or not. */
+const registered = pageGlobal('on-demand-tags', () => new Set<string>());
 let observer: MutationObserver | null = null;
 
 /**
@@ -13,6 +15,7 @@ let observer: MutationObserver | null = null;
 export function defineOnDemand(tag: string, load: () => Promise<unknown>): void {
   if (typeof customElements === 'undefined' || customElements.get(tag) || pending.has(tag)) return;
   pending.set(tag, load);
+  registered.add(tag);
   if (document.querySelector(tag)) return void requestDefinition(tag);
   // The page's own markup (light DOM) is watched; shadow roots are their elements' to ask for.
   observer ??= new MutationObserver(() => {
@@ -20,6 +23,11 @@ export function defineOnDemand(tag: string, load: () => Promise<unknown>): void 
     if (pending.size === 0) observer?.disconnect();
   });
   observer.observe(document, { childList: true, subtree: true });
+}
+
+/** Whether `tag` is defined, or will be once asked for (`defineOnDemand`): what a host may offer. */
+export function isDefinable(tag: string): boolean {
+  return customElements.get(tag) !== undefined || registered.has(tag);
 }
 
 /**

@@ -1,6 +1,6 @@
 // The CDN agent bundle as a desk loads it (dist/cdn/conecta-agent.js and its chunks in dist/cdn/agent/):
-// the page's language only, and the contact form (with the phone metadata) and the session's dialogs
-// only once the agent needs them — each then working as if it had always been there.
+// the page's language only, and the contact form (with the phone metadata), the session's dialogs and
+// the contact directory only once the agent needs them — each then working as if it had always been there.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -48,7 +48,14 @@ describe('the CDN agent bundle, loaded on demand', () => {
 
     await page.getByRole('button', { name: 'Transfer', exact: true }).click();
     await page.getByRole('dialog', { name: 'Transfer session' }).waitFor();
-    assert.deepEqual(fetched(), ['contact-form', 'en', 'session-dialogs', 'socket.io-client']);
+    // `templates`: the template helpers the dialogs share with the start-conversation dialog, a chunk of their own.
+    assert.deepEqual(fetched(), ['contact-form', 'en', 'session-dialogs', 'socket.io-client', 'templates']);
+    await page.keyboard.press('Escape');
+
+    // The contact directory, once the agent opens it.
+    await page.getByRole('button', { name: 'Contacts', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Contacts' }).getByLabel('Search contacts').waitFor();
+    assert.deepEqual(fetched(), ['conecta-contacts', 'contact-form', 'en', 'session-dialogs', 'socket.io-client', 'templates']);
     await page.context().close();
     visitor.close();
   });

@@ -13,7 +13,7 @@ import { clientContext } from '../../context/client-context.js';
 import { NarrowWidthController } from '../../controllers/narrow-width.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
-import { defineOnDemand, requestDefinition } from '../../dom/define-on-demand.js';
+import { defineOnDemand, isDefinable, requestDefinition } from '../../dom/define-on-demand.js';
 import { icon } from '../../icons/icon.js';
 import type { Session } from '../../protocol/index.js';
 import { agentControlStyles } from '../../styles/agent-controls.js';
@@ -29,6 +29,9 @@ export type DeskTab = 'waiting' | 'sessions' | 'contacts' | 'agents';
 // The contact form (and the phone metadata behind it, a large part of the agent bundle) is a chunk
 // of its own, loaded once a session is open.
 defineOnDemand('conecta-contact-form', () => import('../conecta-contact-form/conecta-contact-form.js'));
+// The contact directory (with the history and the start-conversation dialog it opens) likewise, once
+// the agent opens it.
+defineOnDemand('conecta-contacts', () => import('../conecta-contacts/conecta-contacts.js'));
 
 const DESK_TABS: readonly DeskTab[] = ['waiting', 'sessions', 'contacts', 'agents'];
 const TAB_ICONS = { waiting: inbox, sessions: messageCircle, contacts: contactRound, agents: users } as const;
@@ -178,6 +181,7 @@ export class ConectaAgentDesk extends ConectaAgentElement {
 
   /** Open the contact directory (the Contatos button does). */
   openDirectory(): void {
+    void requestDefinition('conecta-contacts');
     this.directoryOpen = true;
   }
 
@@ -281,7 +285,7 @@ export class ConectaAgentDesk extends ConectaAgentElement {
       <div part="bar-panel" class="bar" ?hidden=${!showBar || conversation}>${this.#slot('bar', html`<conecta-agent-bar></conecta-agent-bar>`)}</div>
       <div part="panels" class="panels">
         <section part="queue-panel" class="panel queue" aria-label=${t.queue} ?hidden=${!shown('queue')}>
-          ${this.#shows('conecta-contacts', 'contacts') ? this.#renderDirectory() : nothing}
+          ${isDefinable('conecta-contacts') || this.#filled('contacts') ? this.#renderDirectory() : nothing}
           ${this.#slot('queue', html`<conecta-queue ?with-alerts=${this.withAlerts}></conecta-queue>`)}
         </section>
         <section part="session-panel" class="panel session" aria-label=${t.session} ?hidden=${!shown('session') || (phone && !conversation)}>
