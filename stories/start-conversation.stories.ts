@@ -1,7 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/start-conversation.js';
-import { aSession, contacts, createMockClient, offlineFixture, queueFixture, type MockClient } from '../test/fixtures/index.js';
+import {
+  contacts,
+  createMockClient,
+  offlineFixture,
+  queueFixture,
+  wroteOnWhatsappFixture,
+  type MockClient,
+} from '../test/fixtures/index.js';
 import { tokenArgTypes, withTokens, type TokenArgs, withDarkPage, type AppearanceArgs } from './story-kit.js';
 
 interface StartArgs extends TokenArgs, AppearanceArgs {
@@ -12,24 +19,6 @@ interface StartArgs extends TokenArgs, AppearanceArgs {
 const onClient = (makeClient: () => MockClient) => (args: StartArgs) =>
   html`<conecta-start-conversation .client=${makeClient()} contact-id=${args['contact-id']} lang=${args.lang || nothing}
     theme=${args.theme || nothing} density=${args.density || nothing}></conecta-start-conversation>`;
-
-/** Carla wrote on the WhatsApp channel half an hour ago: the window is open. */
-function windowOpen() {
-  const at = Date.now() - 30 * 60_000;
-  const state = queueFixture();
-  const session = aSession({
-    id: 'session-wa',
-    contactId: contacts.carla.id,
-    channel: 'whatsapp',
-    channelKey: 'whatsapp-demo',
-    teamId: 'suporte',
-    status: 'finished',
-    createdAt: at,
-    finishedAt: at,
-    lastInboundAt: at,
-  });
-  return { ...state, sessions: { ...state.sessions, [session.id]: session } };
-}
 
 const meta = {
   title: 'Agent/Start conversation',
@@ -49,7 +38,7 @@ export const Default: Story = {};
 
 /** Inside the window: a free message. */
 export const WindowOpen: Story = {
-  render: onClient(() => createMockClient(windowOpen(), { latency: 300 })),
+  render: onClient(() => createMockClient(wroteOnWhatsappFixture(30), { latency: 300 })),
 };
 
 /** A contact without a phone: WhatsApp cannot reach them, said before anything is sent. */
@@ -60,7 +49,7 @@ export const FindContact: Story = { args: { 'contact-id': '' } };
 
 /** The server refuses (the agent lost the permission meanwhile). */
 export const Refused: Story = {
-  render: onClient(() => createMockClient(windowOpen()).failWith('session.start', 'FORBIDDEN', 'no')),
+  render: onClient(() => createMockClient(wroteOnWhatsappFixture(30)).failWith('session.start', 'FORBIDDEN', 'no')),
 };
 
 /** The connection is lost. */

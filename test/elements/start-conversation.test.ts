@@ -2,7 +2,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/elements/conecta-start-conversation/conecta-start-conversation.js';
 import type { ConectaStartConversation } from '../../src/elements/conecta-start-conversation/conecta-start-conversation.js';
-import { aSession, bruno, contacts, createMockClient, queueFixture, type MockClient } from '../fixtures/index.js';
+import { bruno, contacts, createMockClient, queueFixture, wroteOnWhatsappFixture, type MockClient } from '../fixtures/index.js';
 import { $, settle, text } from './helpers.js';
 
 async function startWith(client: MockClient, contactId = contacts.carla.id, lang = 'pt-BR'): Promise<ConectaStartConversation> {
@@ -11,24 +11,6 @@ async function startWith(client: MockClient, contactId = contacts.carla.id, lang
   );
   await settle(el, 5);
   return el;
-}
-
-/** Carla wrote on the demo WhatsApp channel `minutesAgo` minutes ago (a finished session). */
-function wroteOnWhatsapp(minutesAgo: number) {
-  const at = Date.now() - minutesAgo * 60_000;
-  const state = queueFixture();
-  const session = aSession({
-    id: 'session-wa-carla',
-    contactId: contacts.carla.id,
-    channel: 'whatsapp',
-    channelKey: 'whatsapp-demo',
-    teamId: 'suporte',
-    status: 'finished',
-    createdAt: at,
-    finishedAt: at,
-    lastInboundAt: at,
-  });
-  return { ...state, sessions: { ...state.sessions, [session.id]: session } };
 }
 
 const select = async (el: ConectaStartConversation, selector: string, value: string) => {
@@ -49,7 +31,7 @@ describe('<conecta-start-conversation>', () => {
     const closed = await startWith(createMockClient(queueFixture()));
     await select(closed, '#template', 'tpl-retomar');
     await expect(closed).to.be.accessible();
-    await expect(await startWith(createMockClient(wroteOnWhatsapp(30)))).to.be.accessible();
+    await expect(await startWith(createMockClient(wroteOnWhatsappFixture(30)))).to.be.accessible();
     await expect(await startWith(createMockClient(queueFixture()), contacts.elisa.id)).to.be.accessible();
   });
 
@@ -107,7 +89,7 @@ describe('<conecta-start-conversation>', () => {
   });
 
   it('with the window open, writes a free message instead', async () => {
-    const client = createMockClient(wroteOnWhatsapp(30));
+    const client = createMockClient(wroteOnWhatsappFixture(30));
     const el = await startWith(client);
     expect($(el, '[part="window"]').dataset.window).to.equal('open');
     expect(el.shadowRoot!.querySelector('#template')).to.equal(null);
@@ -117,7 +99,7 @@ describe('<conecta-start-conversation>', () => {
   });
 
   it('the window counts 24 hours from the contact’s last message on the channel', async () => {
-    const el = await startWith(createMockClient(wroteOnWhatsapp(25 * 60)));
+    const el = await startWith(createMockClient(wroteOnWhatsappFixture(25 * 60)));
     expect($(el, '[part="window"]').dataset.window).to.equal('closed');
   });
 

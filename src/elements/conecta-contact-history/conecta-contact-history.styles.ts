@@ -3,19 +3,6 @@ import { density } from '../../styles/agent-theme.js';
 import { tokens as t } from '../../styles/tokens.js';
 
 export const contactHistoryStyles = css`
-  [part='base'] {
-    display: flex;
-    flex-direction: column;
-    gap: ${t.spaceS};
-    padding: ${t.spaceS};
-    background: ${t.surface};
-    color: ${t.text};
-    border-radius: ${t.radiusM};
-  }
-  h2 {
-    margin: 0;
-    font-size: ${t.fontSizeL};
-  }
   .scroll {
     overflow-x: auto;
   }

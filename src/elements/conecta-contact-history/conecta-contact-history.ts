@@ -9,6 +9,7 @@ import { icon } from '../../icons/icon.js';
 import type { Contact, Session } from '../../protocol/index.js';
 import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
+import { panelStyles } from '../../styles/panel.js';
 import '../conecta-session/conecta-session.js';
 import { ConectaAgentElement, define } from '../conecta-agent-element.js';
 import { contactHistoryStyles } from './conecta-contact-history.styles.js';
@@ -41,7 +42,7 @@ const PAGE_SIZE = 30;
  * @cssstate auth-ended - The agent's sign-in ended and could not be renewed.
  */
 export class ConectaContactHistory extends ConectaAgentElement {
-  static override styles = [hostStyles, agentControlStyles, contactHistoryStyles];
+  static override styles = [hostStyles, agentControlStyles, panelStyles, contactHistoryStyles];
 
   /** The contact whose sessions are listed. */
   @property({ attribute: 'contact-id', reflect: true }) contactId = '';

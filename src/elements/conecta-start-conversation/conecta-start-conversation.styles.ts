@@ -2,19 +2,6 @@ import { css } from 'lit';
 import { tokens as t } from '../../styles/tokens.js';
 
 export const startConversationStyles = css`
-  [part='base'] {
-    display: flex;
-    flex-direction: column;
-    gap: ${t.spaceS};
-    padding: ${t.spaceS};
-    background: ${t.surface};
-    color: ${t.text};
-    border-radius: ${t.radiusM};
-  }
-  h2 {
-    margin: 0;
-    font-size: ${t.fontSizeL};
-  }
   form {
     display: flex;
     flex-direction: column;

@@ -15,6 +15,7 @@ import {
 } from '../../protocol/index.js';
 import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
+import { panelStyles } from '../../styles/panel.js';
 import { ConectaAgentElement, define } from '../conecta-agent-element.js';
 import { startConversationStyles } from './conecta-start-conversation.styles.js';
 import { ConversationStartedEvent } from './events.js';
@@ -58,7 +59,7 @@ const SEARCH_DELAY_MS = 250;
  * @cssstate auth-ended - The agent's sign-in ended and could not be renewed.
  */
 export class ConectaStartConversation extends ConectaAgentElement {
-  static override styles = [hostStyles, agentControlStyles, startConversationStyles];
+  static override styles = [hostStyles, agentControlStyles, panelStyles, startConversationStyles];
 
   /** The contact to write to; without it the element asks for one. */
   @property({ attribute: 'contact-id', reflect: true }) contactId = '';
