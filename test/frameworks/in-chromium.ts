@@ -31,7 +31,7 @@ export async function bundle(entry: string, alias: Record<string, string> = {}):
   return result.outputFiles[0]!.text;
 }
 
-/** A browser with a blank page that has run `code` (a module); errors on the page fail the test. */
+/** A browser with a blank page that has run `code` (a module) to its end; errors on the page fail the test. */
 export async function pageWith(code: string): Promise<{ browser: Browser; page: Page; errors: string[] }> {
   const browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs.filter((arg) => !arg.startsWith('--headless')) });
   const page = await browser.newPage();
@@ -41,6 +41,11 @@ export async function pageWith(code: string): Promise<{ browser: Browser; page: 
     if (message.type() === 'error') errors.push(message.text());
   });
   await page.setContent('<!doctype html><html lang="pt-BR"><body><div id="app"></div></body></html>');
-  await page.addScriptTag({ content: code, type: 'module' });
+  // An inline module runs later, as a task of its own: addScriptTag returns before it has, and on a busy
+  // machine (CI) the test's first evaluate came first. The module marks its end, and the page waits for it.
+  await page.addScriptTag({ content: `${code}\nwindow.pageModuleRan = true;`, type: 'module' });
+  await page.waitForFunction(() => (window as { pageModuleRan?: boolean }).pageModuleRan === true, undefined, { timeout: 10_000 }).catch((error: Error) => {
+    throw new Error(`the page's module did not run to its end: ${errors.join('; ') || error.message}`);
+  });
   return { browser, page, errors };
 }
