@@ -44,8 +44,10 @@ export async function pageWith(code: string): Promise<{ browser: Browser; page: 
   // An inline module runs later, as a task of its own: addScriptTag returns before it has, and on a busy
   // machine (CI) the test's first evaluate came first. The module marks its end, and the page waits for it.
   await page.addScriptTag({ content: `${code}\nwindow.pageModuleRan = true;`, type: 'module' });
-  await page.waitForFunction(() => (window as { pageModuleRan?: boolean }).pageModuleRan === true, undefined, { timeout: 10_000 }).catch((error: Error) => {
-    throw new Error(`the page's module did not run to its end: ${errors.join('; ') || error.message}`);
-  });
+  await page
+    .waitForFunction(() => (window as { pageModuleRan?: boolean }).pageModuleRan === true, undefined, { timeout: 10_000 })
+    .catch((error: Error) => {
+      throw new Error(`the page's module did not run to its end: ${errors.join('; ') || error.message}`);
+    });
   return { browser, page, errors };
 }
