@@ -47,6 +47,11 @@ export const contactsEn: typeof contactsPtBR = {
   startConversation: {
     title: 'Start a conversation',
     contact: 'Contact',
+    account: 'Account',
+    anyAccount: 'All accounts',
+    accountHint: 'The search shows only the chosen account’s contacts.',
+    contactAccount: (name: string) => `Account ${name}`,
+    noneFound: 'No contact found.',
     findContact: 'Find a contact',
     change: 'Change contact',
     choose: (name) => `Choose ${name}`,

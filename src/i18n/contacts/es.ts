@@ -47,6 +47,11 @@ export const contactsEs: typeof contactsPtBR = {
   startConversation: {
     title: 'Iniciar conversación',
     contact: 'Contacto',
+    account: 'Cuenta',
+    anyAccount: 'Todas las cuentas',
+    accountHint: 'La búsqueda muestra solo los contactos de la cuenta elegida.',
+    contactAccount: (name: string) => `Cuenta ${name}`,
+    noneFound: 'Ningún contacto encontrado.',
     findContact: 'Buscar contacto',
     change: 'Cambiar contacto',
     choose: (name) => `Elegir a ${name}`,

@@ -50,6 +50,12 @@ export const contactsPtBR = {
   startConversation: {
     title: 'Iniciar conversa',
     contact: 'Contato',
+    account: 'Conta',
+    anyAccount: 'Todas as contas',
+    accountHint: 'A busca mostra só os contatos da conta escolhida.',
+    /** The chosen or found contact's account. */
+    contactAccount: (name: string) => `Conta ${name}`,
+    noneFound: 'Nenhum contato encontrado.',
     findContact: 'Buscar contato',
     change: 'Trocar contato',
     choose: (name: string) => `Escolher ${name}`,
