@@ -7,6 +7,8 @@ export const contactsEn: typeof contactsPtBR = {
     searchPlaceholder: 'Name, CPF/CNPJ, phone or e-mail',
     channel: 'Channel',
     anyChannel: 'All channels',
+    account: 'Account',
+    anyAccount: 'All accounts',
     add: 'Add contact',
     empty: 'No contacts yet. Add the first one.',
     noMatch: (query) => `No contact matches “${query}”.`,

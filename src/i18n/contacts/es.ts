@@ -7,6 +7,8 @@ export const contactsEs: typeof contactsPtBR = {
     searchPlaceholder: 'Nombre, CPF/CNPJ, teléfono o e-mail',
     channel: 'Canal',
     anyChannel: 'Todos los canales',
+    account: 'Cuenta',
+    anyAccount: 'Todas las cuentas',
     add: 'Agregar contacto',
     empty: 'Todavía no hay contactos. Agrega el primero.',
     noMatch: (query) => `Ningún contacto coincide con «${query}».`,

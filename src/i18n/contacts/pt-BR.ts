@@ -9,6 +9,8 @@ export const contactsPtBR = {
     searchPlaceholder: 'Nome, CPF/CNPJ, telefone ou e-mail',
     channel: 'Canal',
     anyChannel: 'Todos os canais',
+    account: 'Conta',
+    anyAccount: 'Todas as contas',
     add: 'Adicionar contato',
     empty: 'Nenhum contato ainda. Adicione o primeiro.',
     noMatch: (query: string) => `Nenhum contato corresponde a “${query}”.`,
