@@ -2,19 +2,16 @@
 // configures, a contact's value from before kept and marked, the server's refusal beside the field.
 import { expect } from '@open-wc/testing';
 import { CONTACT_PROBLEM_MESSAGES } from '../../src/protocol/index.js';
-import { aContact, createMockClient, queueFixture } from '../fixtures/index.js';
+import { accountsFixture, createMockClient, olgaWithOldValues, queueFixture } from '../fixtures/index.js';
 import { contactForm, errorOf, fill, submit } from './contact-form-helpers.js';
 import { $, text } from './helpers.js';
 
 /** The options of a select, as the agent reads them. */
 const optionsOf = (el: HTMLElement, id: string) => [...($(el, `#${id}`) as HTMLSelectElement).options].map((option) => text(option));
 
-/** A client whose store has a contact saved before the lists changed: its account deactivated, its classification unlisted. */
-function clientWithOldContact() {
-  const state = queueFixture();
-  const old = aContact({ id: 'contact-old', name: 'Olga Antiga', accountId: 'acc-legado', classification: 'Bronze' });
-  return createMockClient({ ...state, contacts: { ...state.contacts, [old.id]: old } });
-}
+/** A client whose store has Olga, saved before the lists changed: her account deactivated, her classification unlisted. */
+const clientWithOldContact = () => createMockClient(accountsFixture());
+const OLGA = olgaWithOldValues.id;
 
 describe('<conecta-contact-form> account and classification', () => {
   it('offers the active accounts and the company’s classifications, "none" first, each named by its label', async () => {
@@ -43,7 +40,7 @@ describe('<conecta-contact-form> account and classification', () => {
 
   it('shows a deactivated account and an unlisted classification as marked options, and keeps them on save', async () => {
     const client = clientWithOldContact();
-    const el = await contactForm(client, 'contact-old');
+    const el = await contactForm(client, OLGA);
     expect(optionsOf(el, 'accountId')).to.deep.equal(['Nenhuma', 'Empresas', 'Varejo', 'Legado (inativa)']);
     expect(optionsOf(el, 'classification')).to.deep.equal(['Nenhuma', 'VIP', 'Ouro', 'Prata', 'Bronze (fora da lista)']);
     expect(($(el, '#accountId') as HTMLSelectElement).value).to.equal('acc-legado');
@@ -55,7 +52,7 @@ describe('<conecta-contact-form> account and classification', () => {
   });
 
   it('keeps the old value offered after the agent picks another, so it can be put back', async () => {
-    const el = await contactForm(clientWithOldContact(), 'contact-old');
+    const el = await contactForm(clientWithOldContact(), OLGA);
     fill(el, 'classification', 'VIP');
     await el.updateComplete;
     expect(optionsOf(el, 'classification')).to.include('Bronze (fora da lista)');
@@ -91,10 +88,10 @@ describe('<conecta-contact-form> account and classification', () => {
   });
 
   it('speaks English and Spanish', async () => {
-    const en = await contactForm(clientWithOldContact(), 'contact-old', 'en');
+    const en = await contactForm(clientWithOldContact(), OLGA, 'en');
     expect(optionsOf(en, 'accountId')).to.deep.equal(['None', 'Empresas', 'Varejo', 'Legado (inactive)']);
     expect(optionsOf(en, 'classification').at(-1)).to.equal('Bronze (no longer listed)');
-    const es = await contactForm(clientWithOldContact(), 'contact-old', 'es');
+    const es = await contactForm(clientWithOldContact(), OLGA, 'es');
     expect(optionsOf(es, 'accountId')[0]).to.equal('Ninguna');
     expect(optionsOf(es, 'accountId').at(-1)).to.equal('Legado (inactiva)');
   });

@@ -2,21 +2,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/conecta-contacts/conecta-contacts.js';
 import type { ConectaContacts } from '../../src/elements/conecta-contacts/conecta-contacts.js';
-import { contacts, createMockClient, queueFixture, type MockClient } from '../fixtures/index.js';
+import { accountsFixture, contacts, createMockClient, type MockClient } from '../fixtures/index.js';
 import { $, $$, settle, text } from './helpers.js';
 
-/** Carla in Varejo, Elisa in Legado (an account since deactivated), the others in none. */
-function clientWithAccounts(): MockClient {
-  const state = queueFixture();
-  return createMockClient({
-    ...state,
-    contacts: {
-      ...state.contacts,
-      [contacts.carla.id]: { ...contacts.carla, accountId: 'acc-varejo' },
-      [contacts.elisa.id]: { ...contacts.elisa, accountId: 'acc-legado' },
-    },
-  });
-}
+/** Carla and Diego in Varejo, Elisa in Empresas, Olga in Legado (an account since deactivated), the others in none. */
+const clientWithAccounts = (): MockClient => createMockClient(accountsFixture());
 
 const names = (el: ConectaContacts) => $$(el, '[part~="item"] .name').map((node) => text(node).replace(/^Editar /, ''));
 
@@ -36,12 +26,12 @@ describe('<conecta-contacts> account', () => {
     const options = [...($(el, '[part="account-filter"]') as HTMLSelectElement).options].map((option) => text(option));
     expect(options).to.deep.equal(['Todas as contas', 'Empresas', 'Legado (inativa)', 'Varejo']);
     await chooseAccount(el, 'acc-varejo');
-    expect(names(el)).to.deep.equal(['Carla Mendes']);
+    expect(names(el)).to.deep.equal(['Carla Mendes', 'Diego Ramos']);
     expect(client.received('contact.search').at(-1)).to.deep.include({ accountId: 'acc-varejo' });
     await chooseAccount(el, 'acc-legado');
-    expect(names(el)).to.deep.equal(['Elisa Prado']);
+    expect(names(el)).to.deep.equal(['Olga Antiga']);
     await chooseAccount(el, '');
-    expect(names(el)).to.have.length(Object.keys(contacts).length);
+    expect(names(el)).to.have.length(Object.keys(contacts).length + 1);
     await expect(el).to.be.accessible();
   });
 

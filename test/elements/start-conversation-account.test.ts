@@ -3,23 +3,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/conecta-start-conversation/conecta-start-conversation.js';
 import type { ConectaStartConversation } from '../../src/elements/conecta-start-conversation/conecta-start-conversation.js';
-import { contacts, createMockClient, queueFixture, type MockClient } from '../fixtures/index.js';
+import { accountsFixture, contacts, createMockClient, type MockClient } from '../fixtures/index.js';
 import { $, $$, settle, text } from './helpers.js';
 
-/** Carla and Diego in Varejo, Elisa in Empresas, the others in no account. */
-function clientWithAccounts(): MockClient {
-  const state = queueFixture();
-  const inAccount = (contact: (typeof contacts)[keyof typeof contacts], accountId: string) => ({ ...contact, accountId });
-  return createMockClient({
-    ...state,
-    contacts: {
-      ...state.contacts,
-      [contacts.carla.id]: inAccount(contacts.carla, 'acc-varejo'),
-      [contacts.diego.id]: inAccount(contacts.diego, 'acc-varejo'),
-      [contacts.elisa.id]: inAccount(contacts.elisa, 'acc-empresas'),
-    },
-  });
-}
+/** Carla and Diego in Varejo, Elisa in Empresas, Olga in Legado (inactive), the others in no account. */
+const clientWithAccounts = (): MockClient => createMockClient(accountsFixture());
 
 async function startWith(client: MockClient, contactId = '', lang = 'pt-BR'): Promise<ConectaStartConversation> {
   const el = await fixture<ConectaStartConversation>(
