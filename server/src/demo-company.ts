@@ -108,7 +108,7 @@ export const DEMO_TEMPLATES = {
 export const DEMO_ACCOUNTS = {
   varejo: { id: 'acc-varejo', name: 'Varejo', active: true },
   empresas: { id: 'acc-empresas', name: 'Empresas', active: true },
-  parceiros: { id: 'acc-parceiros', name: 'Parceiros (encerrada)', active: false },
+  parceiros: { id: 'acc-parceiros', name: 'Parceiros', active: false },
 } as const;
 /** What the demo's contacts may be classified as. */
 export const DEMO_CLASSIFICATIONS = ['VIP', 'Ouro', 'Prata', 'Inadimplente'] as const;
