@@ -13,7 +13,19 @@ import { ADDRESS_TYPES, BRAZILIAN_UFS, HOUSE_TYPES, type Contact, type ContactAd
 export type { CountryCode };
 
 /** What can be wrong with one field. */
-export const CONTACT_PROBLEMS = ['required', 'tooLong', 'document', 'phone', 'email', 'date', 'futureDate', 'uf', 'cep', 'choice', 'account'] as const;
+export const CONTACT_PROBLEMS = [
+  'required',
+  'tooLong',
+  'document',
+  'phone',
+  'email',
+  'date',
+  'futureDate',
+  'uf',
+  'cep',
+  'choice',
+  'account',
+] as const;
 export type ContactProblem = (typeof CONTACT_PROBLEMS)[number];
 
 /** The server's (English) message of each problem, as `INVALID_PAYLOAD`'s `fields` carry it. */
@@ -219,7 +231,10 @@ export interface ContactCheck {
 }
 
 /** Every problem of a contact, by field path: what the form marks and what the server refuses. */
-export function contactProblems(contact: ContactDraft, { today, requiredFields = [], accounts, classifications }: ContactCheck): ContactProblems {
+export function contactProblems(
+  contact: ContactDraft,
+  { today, requiredFields = [], accounts, classifications }: ContactCheck,
+): ContactProblems {
   const problems: ContactProblems = {};
   const mark = (path: string, problem: ContactProblem) => {
     // The first problem of a field is the one shown.
@@ -237,7 +252,8 @@ export function contactProblems(contact: ContactDraft, { today, requiredFields =
   if (contact.phone2 && !isPhoneNumber(contact.phone2)) mark('phone2', 'phone');
   if (contact.document && !isCpfOrCnpj(onlyDigits(contact.document))) mark('document', 'document');
   if (contact.accountId && accounts && !accounts.includes(contact.accountId)) mark('accountId', 'account');
-  if (contact.classification && classifications && !classifications.includes(contact.classification.trim())) mark('classification', 'choice');
+  if (contact.classification && classifications && !classifications.includes(contact.classification.trim()))
+    mark('classification', 'choice');
   if (contact.birthDate) {
     if (!isIsoDate(contact.birthDate)) mark('birthDate', 'date');
     else if (contact.birthDate > today) mark('birthDate', 'futureDate');

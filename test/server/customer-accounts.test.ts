@@ -13,7 +13,13 @@ describe('customer accounts and classifications on contacts', { timeout: 60_000 
   /** A word no demo contact has, so a search sees only this test's contacts. */
   const word = () => `zq${randomUUID().slice(0, 8)}`;
 
-  before(async () => ({ t, agents: [ana] } = await startWithAgents([ANA])));
+  before(
+    async () =>
+      ({
+        t,
+        agents: [ana],
+      } = await startWithAgents([ANA])),
+  );
   after(() => t.close());
 
   it('lists every account (inactive ones marked) in the catalog, and the classifications in contact.settings', async () => {

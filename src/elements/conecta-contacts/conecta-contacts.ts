@@ -148,7 +148,10 @@ export class ConectaContacts extends ConectaAgentElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if ((changed.has('channel') && changed.get('channel') !== undefined) || (changed.has('account') && changed.get('account') !== undefined)) {
+    if (
+      (changed.has('channel') && changed.get('channel') !== undefined) ||
+      (changed.has('account') && changed.get('account') !== undefined)
+    ) {
       this.search();
     }
   }
@@ -237,7 +240,9 @@ export class ConectaContacts extends ConectaAgentElement {
     const tabindex = current ? '0' : '-1';
     // The CPF/CNPJ as people write it (000.000.000-00), as the form shows it too.
     const account = contact.accountId ? this.catalog.value?.accounts.find((each) => each.id === contact.accountId)?.name : undefined;
-    const details = [contact.document && formatDocument(contact.document), contact.phone, contact.email, account].filter(Boolean).join(' · ');
+    const details = [contact.document && formatDocument(contact.document), contact.phone, contact.email, account]
+      .filter(Boolean)
+      .join(' · ');
     return html`<li part="item" data-index=${index} aria-current=${current && this.#listHasFocus ? 'true' : 'false'}>
       <button type="button" class="main" part="edit-button" tabindex=${tabindex} title=${t.edit(contact.name)}
         @click=${() => this.request('edit', contact)}>
