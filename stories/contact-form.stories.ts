@@ -3,11 +3,13 @@ import { html, nothing } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/contact-form.js';
 import {
+  accountsFixture,
   authEndedFixture,
   contactSettingsFixture,
   contacts,
   createMockClient,
   offlineFixture,
+  olgaWithOldValues,
   queueFixture,
   type MockClient,
 } from '../test/fixtures/index.js';
@@ -173,6 +175,43 @@ export const Invalid: Story = {
     await expect(form?.shadowRoot?.activeElement?.id).toBe('name');
     // What was typed is kept.
     await expect(await inShadow<HTMLInputElement>(canvasElement, 'conecta-contact-form', '#email')).toHaveValue('carla@');
+  },
+};
+
+/**
+ * Account ("Conta") and classification are picklists of what the company configures. Olga was saved
+ * before: her account was deactivated since and her classification is no longer listed; both stay,
+ * marked, until the agent picks another.
+ */
+export const AccountAndClassification: Story = {
+  args: { 'contact-id': olgaWithOldValues.id },
+  render: onClient((args) => createMockClient(accountsFixture(), { latency: args.latency })),
+  play: async ({ canvasElement }) => {
+    const account = await inShadow<HTMLSelectElement>(canvasElement, 'conecta-contact-form', '#accountId');
+    await waitFor(() => expect(account).toHaveValue('acc-legado'));
+    await expect(account.selectedOptions[0]?.textContent?.trim()).toBe('Legado (inativa)');
+  },
+};
+
+/** The server refuses the account (deactivated meanwhile): said beside the select, in the form's words. */
+export const AccountRefused: Story = {
+  args: { 'contact-id': '' },
+  render: onClient((args) =>
+    createMockClient(queueFixture(), { latency: args.latency }).failWith(
+      'contact.save',
+      'INVALID_PAYLOAD',
+      'Some contact fields are missing or invalid.',
+      {
+        accountId: 'is not an active account of the company',
+      },
+    ),
+  ),
+  play: async ({ canvasElement }) => {
+    await userEvent.type(await inShadow(canvasElement, 'conecta-contact-form', '#name'), 'Helena Dias');
+    await userEvent.selectOptions(await inShadow(canvasElement, 'conecta-contact-form', '#accountId'), 'acc-varejo');
+    await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '[part="save-button"]'));
+    const error = await waitFor(() => inShadow(canvasElement, 'conecta-contact-form', '#accountId-error'), { timeout: 5_000 });
+    await expect(error.textContent?.trim()).not.toBe('');
   },
 };
 

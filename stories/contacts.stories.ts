@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/contacts.js';
 import type { Contact } from '../src/protocol/index.js';
-import { aContact, createMockClient, offlineFixture, queueFixture, type MockClient } from '../test/fixtures/index.js';
+import { aContact, accountsFixture, createMockClient, offlineFixture, queueFixture, type MockClient } from '../test/fixtures/index.js';
 import { latencyArgType, never, tokenArgTypes, withTokens, type TokenArgs, withDarkPage, type AppearanceArgs } from './story-kit.js';
 
 interface ContactsArgs extends TokenArgs, AppearanceArgs {
@@ -47,6 +47,11 @@ type Story = StoryObj<ContactsArgs>;
 
 /** The directory: search by name, CPF/CNPJ, phone or e-mail; open, history, start a conversation, add. */
 export const Default: Story = {};
+
+/** Contacts linked to customer accounts: each row shows its account, and the Conta filter narrows the list. */
+export const Accounts: Story = {
+  render: onClient((args) => createMockClient(accountsFixture(), { latency: args.latency })),
+};
 
 /** 2,000 contacts: pages load as the list scrolls, and the list is virtualized. */
 export const ManyContacts: Story = {

@@ -1,7 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/start-conversation.js';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import {
+  accountsFixture,
   contacts,
   createMockClient,
   offlineFixture,
@@ -9,7 +11,7 @@ import {
   wroteOnWhatsappFixture,
   type MockClient,
 } from '../test/fixtures/index.js';
-import { tokenArgTypes, withTokens, type TokenArgs, withDarkPage, type AppearanceArgs } from './story-kit.js';
+import { inShadow, tokenArgTypes, withTokens, type TokenArgs, withDarkPage, type AppearanceArgs } from './story-kit.js';
 
 interface StartArgs extends TokenArgs, AppearanceArgs {
   lang: string;
@@ -46,6 +48,22 @@ export const NoPhone: Story = { args: { 'contact-id': contacts.elisa.id } };
 
 /** No contact given: the agent finds one as in the directory. */
 export const FindContact: Story = { args: { 'contact-id': '' } };
+
+/** "Gerar atendimento → Conta": choosing an account lists its contacts, and the search stays within it. */
+export const ChooseAccount: Story = {
+  args: { 'contact-id': '' },
+  render: onClient(() => createMockClient(accountsFixture(), { latency: 300 })),
+  play: async ({ canvasElement }) => {
+    await userEvent.selectOptions(await inShadow(canvasElement, 'conecta-start-conversation', '#account'), 'acc-varejo');
+    const results = await inShadow(canvasElement, 'conecta-start-conversation', '[part="results"]');
+    await waitFor(() => expect(results.querySelectorAll('li')).toHaveLength(2));
+  },
+};
+
+/** A contact given in an account: the dialog is in that account, and the contact shows it. */
+export const ContactInAccount: Story = {
+  render: onClient(() => createMockClient(accountsFixture(), { latency: 300 })),
+};
 
 /** The server refuses (the agent lost the permission meanwhile). */
 export const Refused: Story = {

@@ -56,7 +56,7 @@ const sample = db.prepare(`SELECT * FROM contacts WHERE document IS NOT NULL AND
 };
 
 const search = (payload: Partial<ParsedPayload<'contact.search'>>) =>
-  searchContacts(repo, { query: '', channel: null, after: null, limit: 30, ...payload });
+  searchContacts(repo, { query: '', channel: null, accountId: null, after: null, limit: 30, ...payload });
 
 async function median(run: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];

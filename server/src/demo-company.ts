@@ -104,6 +104,15 @@ export const DEMO_TEMPLATES = {
   },
 } as const;
 
+/** The demo's customer accounts ("Conta"): two offered, one deactivated. */
+export const DEMO_ACCOUNTS = {
+  varejo: { id: 'acc-varejo', name: 'Varejo', active: true },
+  empresas: { id: 'acc-empresas', name: 'Empresas', active: true },
+  parceiros: { id: 'acc-parceiros', name: 'Parceiros', active: false },
+} as const;
+/** What the demo's contacts may be classified as. */
+export const DEMO_CLASSIFICATIONS = ['VIP', 'Ouro', 'Prata', 'Inadimplente'] as const;
+
 /**
  * Applies demo/company.yaml with the demo's secrets (DEMO_ENV) to a database without agents: a
  * restart keeps whatever was changed since. Answers whether it applied the file.

@@ -9,6 +9,7 @@ import type {
   Contact,
   Note,
   OutboundChannel,
+  CustomerAccount,
   PauseType,
   QueuePosition,
   Session,
@@ -97,6 +98,8 @@ export interface Catalog {
   pauseTypes: readonly PauseType[];
   /** The channels an agent can start a conversation on. */
   channels: readonly OutboundChannel[];
+  /** The company's customer accounts ("Conta") by name, inactive ones too; pickers offer the active. */
+  accounts: readonly CustomerAccount[];
 }
 
 export const initialState: ConectaState = {

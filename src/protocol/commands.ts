@@ -14,6 +14,7 @@ import type {
   CepAddress,
   Contact,
   ContactSettings,
+  CustomerAccount,
   GalleryItem,
   Message,
   Note,
@@ -309,7 +310,8 @@ export const commandSchemas = {
    * The contact directory: contacts whose name contains `query` (any case, any accents), or whose
    * CPF/CNPJ or phone starts with its digits (masks accepted; a phone in any format is matched as
    * E.164), or whose e-mail starts with it. An empty query lists everyone. `channel` keeps the
-   * contacts who used a channel of that kind or can be reached on it (a phone, for WhatsApp).
+   * contacts who used a channel of that kind or can be reached on it (a phone, for WhatsApp);
+   * `accountId` the contacts linked to that customer account ("Gerar atendimento → Conta").
    * Ordered by name; `after` is the previous page's `next`.
    */
   'contact.search': {
@@ -317,6 +319,7 @@ export const commandSchemas = {
     payload: v.strictObject({
       query: v.optional(Query, ''),
       channel: optional(v.picklist(CHANNEL_KINDS)),
+      accountId: optional(Id),
       after: optional(v.pipe(v.string(), v.maxLength(400, 'is too long'))),
       limit: PageSize(100, 30),
     }),
@@ -414,6 +417,8 @@ export interface CommandResults {
     pauseTypes: PauseType[];
     /** The channels an agent can start a conversation on (`session.start`). */
     channels: OutboundChannel[];
+    /** The company's customer accounts by name, inactive ones too (to name a contact's old account); pickers offer the active. */
+    accounts: CustomerAccount[];
   };
   'chat.list': { conversations: ChatConversation[] };
   'chat.history': { messages: ChatMessage[] };

@@ -13,7 +13,19 @@ import { ADDRESS_TYPES, BRAZILIAN_UFS, HOUSE_TYPES, type Contact, type ContactAd
 export type { CountryCode };
 
 /** What can be wrong with one field. */
-export const CONTACT_PROBLEMS = ['required', 'tooLong', 'document', 'phone', 'email', 'date', 'futureDate', 'uf', 'cep', 'choice'] as const;
+export const CONTACT_PROBLEMS = [
+  'required',
+  'tooLong',
+  'document',
+  'phone',
+  'email',
+  'date',
+  'futureDate',
+  'uf',
+  'cep',
+  'choice',
+  'account',
+] as const;
 export type ContactProblem = (typeof CONTACT_PROBLEMS)[number];
 
 /** The server's (English) message of each problem, as `INVALID_PAYLOAD`'s `fields` carry it. */
@@ -28,6 +40,7 @@ export const CONTACT_PROBLEM_MESSAGES: Readonly<Record<ContactProblem, string>> 
   uf: 'is not a Brazilian state (UF)',
   cep: 'is not a CEP (8 digits)',
   choice: 'is not one of the choices',
+  account: 'is not an active account of the company',
 };
 
 /** A server message back to its problem code; null for a message this module did not write. */
@@ -208,10 +221,20 @@ export interface ContactCheck {
   today: string;
   /** The company's required fields (`contact.settings`); `name` is always required. */
   requiredFields?: readonly ContactField[];
+  /**
+   * The account ids a contact may be linked to (the active accounts, and for a form the one the
+   * contact already has); left out, the account is not checked.
+   */
+  accounts?: readonly string[];
+  /** The classifications a contact may have (`contact.settings`, and the one it already has); left out, not checked. */
+  classifications?: readonly string[];
 }
 
 /** Every problem of a contact, by field path: what the form marks and what the server refuses. */
-export function contactProblems(contact: ContactDraft, { today, requiredFields = [] }: ContactCheck): ContactProblems {
+export function contactProblems(
+  contact: ContactDraft,
+  { today, requiredFields = [], accounts, classifications }: ContactCheck,
+): ContactProblems {
   const problems: ContactProblems = {};
   const mark = (path: string, problem: ContactProblem) => {
     // The first problem of a field is the one shown.
@@ -228,6 +251,9 @@ export function contactProblems(contact: ContactDraft, { today, requiredFields =
   if (contact.phone && !isPhoneNumber(contact.phone)) mark('phone', 'phone');
   if (contact.phone2 && !isPhoneNumber(contact.phone2)) mark('phone2', 'phone');
   if (contact.document && !isCpfOrCnpj(onlyDigits(contact.document))) mark('document', 'document');
+  if (contact.accountId && accounts && !accounts.includes(contact.accountId)) mark('accountId', 'account');
+  if (contact.classification && classifications && !classifications.includes(contact.classification.trim()))
+    mark('classification', 'choice');
   if (contact.birthDate) {
     if (!isIsoDate(contact.birthDate)) mark('birthDate', 'date');
     else if (contact.birthDate > today) mark('birthDate', 'futureDate');

@@ -171,8 +171,9 @@ export interface Contact {
   phone2: string | null;
   /** The company's own flag (manual: "Ativo?"); flows may branch on it. */
   active: boolean;
-  /** The account the contact is linked to ("Conta"): an opaque id of the company's. */
+  /** The customer account the contact is linked to ("Conta"): a `CustomerAccount`'s id (the catalog lists them). */
   accountId: string | null;
+  /** One of the company's classifications (`ContactSettings.classifications`), or a value saved before it listed them. */
   classification: string | null;
   /** Ids of the company's tags (`Tag`). */
   tagIds: string[];
@@ -224,6 +225,18 @@ export interface ContactSettings {
   /** Fields `contact.save` refuses empty (`contact-validation.ts`'s CONTACT_FIELDS); always has `name`. */
   requiredFields: ContactField[];
   photo: { maxBytes: number; types: string[] };
+  /** The classifications an agent picks from, in the admin's order; a contact's other value is kept but not offered. */
+  classifications: string[];
+}
+
+/**
+ * A customer account ("Conta", manual 004) a contact is linked to and a conversation is started in.
+ * The company's list (admin API: accounts); an inactive one stays on its contacts but is not offered.
+ */
+export interface CustomerAccount {
+  id: string;
+  name: string;
+  active: boolean;
 }
 
 /** What a CEP provider knows of a CEP (`contact.cep`); a CEP of a whole city has no street. */

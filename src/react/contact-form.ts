@@ -5,7 +5,7 @@ import { ConectaContactForm as ConectaContactFormElement } from '../elements/con
 import type { AuthEndedEvent } from '../elements/auth-ended-event.js';
 import type { ContactCancelEvent, ContactOpenEvent, ContactSavedEvent } from '../elements/conecta-contact-form/events.js';
 
-/** `<conecta-contact-form>` as a React component. Creates a contact (without `contact-id`) or edits one: the whole record in three tabs — Contato (name, phones with their DDI, CPF/CNPJ, e-mail, birth date, assigned agent, photo, …), Endereços (any number of addresses, with a CEP lookup) and Redes sociais (the channels the contact was served on, read only). Fields are checked as they are left and on save, with the same rules as the server; which are required is the company's configuration. Inline by default; with `dialog` it is a modal dialog opened by `show()` (or the `open` attribute). */
+/** `<conecta-contact-form>` as a React component. Creates a contact (without `contact-id`) or edits one: the whole record in three tabs — Contato (name, phones with their DDI, account and classification from the company's lists, CPF/CNPJ, e-mail, birth date, assigned agent, photo, …; an account since deactivated or a classification no longer listed stays, marked, until the agent changes it), Endereços (any number of addresses, with a CEP lookup) and Redes sociais (the channels the contact was served on, read only). Fields are checked as they are left and on save, with the same rules as the server; which are required is the company's configuration. Inline by default; with `dialog` it is a modal dialog opened by `show()` (or the `open` attribute). */
 export const ConectaContactForm = createComponent({
   react: React,
   tagName: 'conecta-contact-form',

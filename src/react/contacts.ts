@@ -7,7 +7,7 @@ import type { ContactSavedEvent } from '../elements/conecta-contact-form/events.
 import type { ContactRequestEvent } from '../elements/conecta-contacts/events.js';
 import type { ConversationStartedEvent } from '../elements/conecta-start-conversation/events.js';
 
-/** `<conecta-contacts>` as a React component. The contact directory: every contact of the company, searched on the server by name, CPF/CNPJ, phone or e-mail and filtered by channel, paged as the list scrolls; each contact opens to edit (`<conecta-contact-form>`), shows its history (`<conecta-contact-history>`) or starts a conversation (`<conecta-start-conversation>`), in a dialog; "Adicionar contato" creates one. */
+/** `<conecta-contacts>` as a React component. The contact directory: every contact of the company, searched on the server by name, CPF/CNPJ, phone or e-mail and filtered by channel and customer account, paged as the list scrolls; each contact opens to edit (`<conecta-contact-form>`), shows its history (`<conecta-contact-history>`) or starts a conversation (`<conecta-start-conversation>`), in a dialog; "Adicionar contato" creates one. */
 export const ConectaContacts = createComponent({
   react: React,
   tagName: 'conecta-contacts',

@@ -17,7 +17,6 @@ describe('<conecta-contact-form> record', () => {
       fill(el, 'motherName', long(121));
       fill(el, 'phone', '1234');
       fill(el, 'phone2', '99');
-      fill(el, 'classification', long(61));
       fill(el, 'document', '123.456.789-00');
       fill(el, 'rg', long(21));
       fill(el, 'registration', long(41));
@@ -32,14 +31,13 @@ describe('<conecta-contact-form> record', () => {
       expect(errorOf(el, 'motherName')).to.equal('Texto longo demais.');
       expect(errorOf(el, 'phone')).to.equal('Informe um telefone válido para o país escolhido.');
       expect(errorOf(el, 'phone2')).to.equal('Informe um telefone válido para o país escolhido.');
-      expect(errorOf(el, 'classification')).to.equal('Texto longo demais.');
       expect(errorOf(el, 'document')).to.equal('Informe um CPF ou CNPJ válido.');
       expect(errorOf(el, 'rg')).to.equal('Texto longo demais.');
       expect(errorOf(el, 'registration')).to.equal('Texto longo demais.');
       expect(errorOf(el, 'email')).to.equal('Informe um e-mail válido.');
       expect(errorOf(el, 'birthDate')).to.equal('A data não pode estar no futuro.');
       for (const extra of ['extra1', 'extra2', 'extra3']) expect(errorOf(el, extra), extra).to.equal('Texto longo demais.');
-      expect(text($(el, '[role="alert"]'))).to.equal('Corrija 13 campos.');
+      expect(text($(el, '[role="alert"]'))).to.equal('Corrija 12 campos.');
       expect(el.shadowRoot!.activeElement?.id).to.equal('name');
       await expect(el).to.be.accessible();
     });
@@ -91,7 +89,7 @@ describe('<conecta-contact-form> record', () => {
       fill(el, 'country2', 'PT');
       fill(el, 'phone2', '912 345 678');
       ($(el, '#active') as HTMLInputElement).click();
-      fill(el, 'accountId', 'conta-1');
+      fill(el, 'accountId', 'acc-varejo');
       fill(el, 'classification', 'Ouro');
       ($(el, '#tagIds') as HTMLInputElement).click();
       fill(el, 'document', '52998224725');
@@ -111,7 +109,7 @@ describe('<conecta-contact-form> record', () => {
         phone: '+5511912345678',
         phone2: '+351912345678',
         active: false,
-        accountId: 'conta-1',
+        accountId: 'acc-varejo',
         classification: 'Ouro',
         document: '529.982.247-25',
         rg: '12.345.678-9',

@@ -35,17 +35,18 @@ describe('admin domain: generic audited resources', () => {
   });
   after(() => t.close());
 
-  for (const [resource, { id, body, invalid }] of Object.entries(VALID_BODIES)) {
+  for (const [resource, { id, body, invalid, seeded }] of Object.entries(VALID_BODIES)) {
     it(`creates, reads and audits a ${resource} record, and refuses an invalid one naming the field`, async () => {
       const admin = t.server.services.admin;
+      const seed = seeded ? await admin.get(OWNER, resource, id) : null;
       const created = (await admin.put(OWNER, resource, id, body)) as Record<string, unknown>;
       assert.equal(created.id, id);
       assert.deepEqual(await admin.get(OWNER, resource, id), created);
       assert.ok(((await admin.list(OWNER, resource)) as { id: string }[]).some((record) => record.id === id));
       const [entry] = await auditOf(t, ADMIN_RESOURCES[resource as AdminResourceName].name, id);
-      assert.equal(entry?.action, 'create');
+      assert.equal(entry?.action, seeded ? 'update' : 'create');
       assert.deepEqual(entry.actor, OWNER.audit);
-      assert.equal(entry.before, null);
+      assert.deepEqual(entry.before, seed);
       assert.deepEqual(entry.after, created);
 
       const error = await refusal(admin.put(OWNER, resource, `${id}-bad`, invalid[0]));

@@ -19,10 +19,13 @@ export function auditOf(t: TestServer, resource: string, resourceId?: string): P
   return t.server.repo.listAudit({ resource, resourceId, limit: 100 });
 }
 
-/** A valid body per resource, for tests that walk them all. */
+/**
+ * A valid body per resource, for tests that walk them all. `seeded`: the demo company already has
+ * this record (a company setting its file writes), so a put replaces it (200, `update`).
+ */
 export const VALID_BODIES: Record<
   string,
-  { id: string; body: Record<string, unknown>; invalid: [body: Record<string, unknown>, field: string] }
+  { id: string; body: Record<string, unknown>; invalid: [body: Record<string, unknown>, field: string]; seeded?: boolean }
 > = {
   agents: {
     id: 'ag-carla',
@@ -86,8 +89,14 @@ export const VALID_BODIES: Record<
   },
   'contact-settings': {
     id: 'contact',
-    body: { requiredFields: ['name', 'phone'] },
+    body: { requiredFields: ['name', 'phone'], classifications: ['VIP', 'Ouro'] },
+    seeded: true,
     invalid: [{ requiredFields: ['name', 'shoe size'] }, 'requiredFields.1'],
+  },
+  accounts: {
+    id: 'acc-atacado',
+    body: { name: 'Atacado', active: true },
+    invalid: [{ name: '  ' }, 'name'],
   },
   'availability-settings': {
     id: 'availability',

@@ -10,7 +10,9 @@ import { ApplyFailed, applyCompanyFile } from '../../server/src/config-as-code/a
 import { InvalidCompanyFile } from '../../server/src/config-as-code/config-error.js';
 import { formatPlan } from '../../server/src/config-as-code/print-plan.js';
 import {
+  DEMO_ACCOUNTS,
   DEMO_AGENTS,
+  DEMO_CLASSIFICATIONS,
   DEMO_COMPANY_FILE,
   DEMO_ENV,
   DEMO_PASSWORD,
@@ -119,7 +121,7 @@ colours: []
       'company.yaml:14 agents[2].email: is also the e-mail of agents[1] (ag-y)',
       'company.yaml:16 tags[0].color: is not a hex colour like #0b6bcb',
       'company.yaml:17 tags[1].id: tg-a is listed twice (also tags[0])',
-      'company.yaml:18 colours: unknown section; expected prune or one of teams, agents, webchatChannels, whatsappChannels, tags, templates, cannedResponses, pauseTypes, contactSettings, availabilitySettings',
+      'company.yaml:18 colours: unknown section; expected prune or one of teams, agents, webchatChannels, whatsappChannels, tags, templates, cannedResponses, pauseTypes, accounts, contactSettings, availabilitySettings',
     ]);
     assert.equal((await t.server.repo.listAllTeams()).length, 0, 'nothing was written');
     assert.equal(await auditCount(t.server), 0);
@@ -359,6 +361,11 @@ describe('the demo company file', () => {
       Object.values(DEMO_TAGS).sort((a, b) => a.id.localeCompare(b.id)),
     );
     for (const template of Object.values(DEMO_TEMPLATES)) assert.deepEqual(await repo.getTemplate(template.id), template);
+    assert.deepEqual(
+      await repo.admin.accounts.list(),
+      Object.values(DEMO_ACCOUNTS).sort((a, b) => a.name.localeCompare(b.name)),
+    );
+    assert.deepEqual((await repo.admin.contactSettings.get('contact'))?.classifications, DEMO_CLASSIFICATIONS);
     assert.deepEqual((await repo.listCannedResponses(tagTeams)).map((canned) => canned.shortcut).sort(), ['horario', 'ola', 'segundavia']);
     const demo = await repo.getWebchatChannel('demo');
     assert.equal(demo?.secret, DEMO_WEBCHAT_SECRET);

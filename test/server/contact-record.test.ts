@@ -283,7 +283,7 @@ describe('contacts: the whole record', () => {
 
   it("requires the company's configured fields, and tells agents which", async () => {
     try {
-      await t.server.services.admin.put(ADMIN, 'contact-settings', 'contact', {
+      await t.server.services.admin.patch(ADMIN, 'contact-settings', 'contact', {
         requiredFields: ['name', 'document', 'birthDate', 'addresses'],
       });
       const settings = await ana.ok('contact.settings', {});
@@ -294,7 +294,7 @@ describe('contacts: the whole record', () => {
       const complete = { document: '11222333000181', birthDate: '1980-01-01', addresses: [{ id: 'ad-1', ...PAULISTA }] };
       assert.equal((await ana.command('contact.save', { id: randomUUID(), name: 'Completa', ...complete })).ok, true);
     } finally {
-      await t.server.services.admin.put(ADMIN, 'contact-settings', 'contact', { requiredFields: ['name'] });
+      await t.server.services.admin.patch(ADMIN, 'contact-settings', 'contact', { requiredFields: ['name'] });
     }
   });
 

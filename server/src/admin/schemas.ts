@@ -6,7 +6,7 @@
  * ids); `…View` is what the API answers, with secrets left out.
  */
 import * as v from 'valibot';
-import { ContactEmail, ContactName } from '../../../src/protocol/index.js';
+import { CONTACT_TEXT_LIMITS, ContactEmail, ContactName } from '../../../src/protocol/index.js';
 import { CONTACT_FIELDS } from '../db/repository.js';
 
 const optional = <T extends v.GenericSchema>(schema: T) => v.optional(v.nullable(schema), null);
@@ -207,7 +207,19 @@ export const ContactSettingsInput = v.strictObject({
     ),
     ['name'],
   ),
+  /** What an agent may classify a contact as ("Classificação"), in the order the form offers them. */
+  classifications: v.optional(
+    v.pipe(
+      v.array(Text(CONTACT_TEXT_LIMITS.classification), 'must be a list'),
+      v.maxLength(200, 'has more than 200 classifications'),
+      v.check((names) => new Set(names).size === names.length, 'lists a classification twice'),
+    ),
+    [],
+  ),
 });
+
+/** A customer account ("Conta"); an inactive one stays on its contacts but is no longer offered. */
+export const CustomerAccountInput = v.strictObject({ name: Text(120), active: v.optional(v.boolean('must be true or false'), true) });
 
 /** How availability works in the company (server/src/domain/availability.ts); every field has the manuals' default. */
 export const AvailabilitySettingsInput = v.strictObject({
@@ -237,6 +249,7 @@ export const CannedResponseView = v.object({ ...WithId, ...CannedResponseInput.e
 export const TagView = v.object({ ...WithId, ...TagInput.entries });
 export const PauseTypeView = v.object({ ...WithId, ...PauseTypeInput.entries });
 export const ContactSettingsView = v.object({ ...WithId, ...ContactSettingsInput.entries });
+export const CustomerAccountView = v.object({ ...WithId, ...CustomerAccountInput.entries });
 export const AvailabilitySettingsView = v.object({ ...WithId, ...AvailabilitySettingsInput.entries });
 /** What rotating a webchat channel's identity secret answers: the new secret, shown this once. */
 export const RotatedSecretView = v.object({ identitySecret: v.string() });
@@ -261,6 +274,7 @@ export type CannedResponseInput = v.InferOutput<typeof CannedResponseInput>;
 export type TagInput = v.InferOutput<typeof TagInput>;
 export type PauseTypeInput = v.InferOutput<typeof PauseTypeInput>;
 export type ContactSettingsInput = v.InferOutput<typeof ContactSettingsInput>;
+export type CustomerAccountInput = v.InferOutput<typeof CustomerAccountInput>;
 export type AvailabilitySettingsInput = v.InferOutput<typeof AvailabilitySettingsInput>;
 export type WebchatChannelView = v.InferOutput<typeof WebchatChannelView>;
 export type WhatsappChannelView = v.InferOutput<typeof WhatsappChannelView>;

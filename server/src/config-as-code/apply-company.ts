@@ -20,6 +20,7 @@ const ADMIN_RESOURCE: Record<SectionName, string> = {
   templates: 'templates',
   cannedResponses: 'canned-responses',
   pauseTypes: 'pause-types',
+  accounts: 'accounts',
   contactSettings: 'contact-settings',
   availabilitySettings: 'availability-settings',
 };

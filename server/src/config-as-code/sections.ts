@@ -4,6 +4,7 @@ import {
   AvailabilitySettingsInput,
   CannedResponseInput,
   ContactSettingsInput,
+  CustomerAccountInput,
   PauseTypeInput,
   TagInput,
   TeamInput,
@@ -23,6 +24,7 @@ export const SECTION_NAMES = [
   'templates',
   'cannedResponses',
   'pauseTypes',
+  'accounts',
   'contactSettings',
   'availabilitySettings',
 ] as const;
@@ -107,6 +109,7 @@ export const SECTIONS: readonly Section[] = [
     durations: { timeLimit: 'timeLimitMs' },
     forbidden: { timeLimitMs: 'write timeLimit, a duration like 15m' },
   },
+  { name: 'accounts', input: CustomerAccountInput },
   {
     name: 'contactSettings',
     input: ContactSettingsInput,

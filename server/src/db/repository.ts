@@ -10,6 +10,7 @@ import type {
   ChannelKind,
   ChannelText,
   Contact,
+  CustomerAccount,
   GalleryItem,
   Message,
   MessageFailure,
@@ -371,6 +372,8 @@ export interface ContactSearch {
   keys: readonly ContactSearchKey[];
   /** Only contacts who used a channel of this kind, or can be reached on it (a phone for WhatsApp). */
   channel: ChannelKind | null;
+  /** Only contacts linked to this customer account. */
+  accountId: string | null;
   /** The last contact of the previous page. */
   after: { searchName: string; id: string } | null;
   limit: number;
@@ -612,6 +615,8 @@ export interface ContactSettingsRecord {
   id: string;
   /** The fields an agent must fill in on a contact. */
   requiredFields: ContactField[];
+  /** What a contact may be classified as; absent in documents saved before the list existed. */
+  classifications?: string[];
 }
 
 /** Every administered resource's rows. */
@@ -625,6 +630,7 @@ export interface AdminStores {
   tags: RecordStore<Tag>;
   pauseTypes: RecordStore<PauseTypeRecord>;
   contactSettings: RecordStore<ContactSettingsRecord>;
+  accounts: RecordStore<CustomerAccount>;
   availabilitySettings: RecordStore<AvailabilitySettings & { id: string }>;
 }
 

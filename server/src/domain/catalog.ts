@@ -2,7 +2,7 @@ import type { Agent, CommandResults } from '../../../src/protocol/index.js';
 import type { Repository } from '../db/repository.js';
 import type { AvailabilityService } from './availability.js';
 
-/** What the agent's tools pick from: colleagues, teams, tags, templates, canned responses. */
+/** What the agent's tools pick from: colleagues, teams, tags, templates, canned responses, customer accounts. */
 export class CatalogService {
   constructor(
     private readonly repo: Repository,
@@ -10,7 +10,7 @@ export class CatalogService {
   ) {}
 
   async catalog(agent: Agent, online: ReadonlySet<string>): Promise<CommandResults['agent.catalog']> {
-    const [agents, teams, tags, templates, cannedResponses, states, pauseTypes, channels] = await Promise.all([
+    const [agents, teams, tags, templates, cannedResponses, states, pauseTypes, channels, accounts] = await Promise.all([
       this.repo.listAgents(),
       this.repo.listAllTeams(),
       this.repo.listTagsOfTeams(agent.teamIds),
@@ -19,6 +19,7 @@ export class CatalogService {
       this.availability.all(),
       this.availability.pauseTypes(),
       this.repo.listChannels(),
+      this.repo.admin.accounts.list(),
     ]);
     return {
       // Every colleague: a transfer or an invitation may go to any team of the company.
@@ -40,6 +41,8 @@ export class CatalogService {
       pauseTypes,
       // Key, kind and name only: a channel's secret never leaves the server. The webchat has no way out.
       channels: channels.filter((c) => c.kind !== 'webchat').map(({ key, kind, name }) => ({ key, kind, name })),
+      // Inactive ones too: a contact linked to one before it was deactivated still shows its name.
+      accounts,
     };
   }
 }

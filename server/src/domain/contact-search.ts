@@ -50,6 +50,7 @@ export async function searchContacts(
   const page = await repo.searchContacts({
     ...contactSearchKeys(input.query),
     channel: input.channel,
+    accountId: input.accountId,
     after: input.after === null ? null : decodeCursor(input.after),
     limit: input.limit + 1,
   });

@@ -48,10 +48,8 @@ export class ContactService {
 
   /** The company's required fields and the photo's limits, as `contact.save` checks them. */
   async settings(): Promise<ContactSettings> {
-    return {
-      requiredFields: await requiredFields(this.repo),
-      photo: { maxBytes: CONTACT_PHOTO_MAX_BYTES, types: [...CONTACT_PHOTO_TYPES] },
-    };
+    const { requiredFields, classifications } = await contactRules(this.repo);
+    return { requiredFields, photo: { maxBytes: CONTACT_PHOTO_MAX_BYTES, types: [...CONTACT_PHOTO_TYPES] }, classifications };
   }
 
   async lookUpCep(cep: string): Promise<CepAddress> {
@@ -76,8 +74,11 @@ export class ContactService {
         });
       }
       const draft = mergeDraft(existing, input);
-      const checked = contactProblems(draft, { today: latestTodayAnywhere(this.now()), requiredFields: await requiredFields(tx) });
-      // A value saved before these rules (a channel's phone libphonenumber doubts) does not block other edits.
+      const rules = await contactRules(tx);
+      const accounts = (await tx.admin.accounts.list()).filter((account) => account.active).map((account) => account.id);
+      const checked = contactProblems(draft, { today: latestTodayAnywhere(this.now()), ...rules, accounts });
+      // A value saved before these rules (a channel's phone libphonenumber doubts, a classification no
+      // longer listed, an account since deactivated) does not block other edits.
       const problems = Object.entries(checked).filter(([field, problem]) => problem === 'required' || !keptAsSaved(field, draft, existing));
       if (problems.length > 0) {
         throw new CommandError(
@@ -115,10 +116,16 @@ function keptAsSaved(field: string, draft: ContactDraft, existing: Contact | nul
   return JSON.stringify(draft[field as keyof ContactDraft]) === JSON.stringify(existing[field as keyof Contact]);
 }
 
-/** The company's rule (admin API: contact-settings) of which fields an agent must fill in; the name always. */
-async function requiredFields(repo: Repository): Promise<ContactField[]> {
-  const configured = (await repo.admin.contactSettings.get(CONTACT_SETTINGS_ID))?.requiredFields ?? [];
-  return [...new Set<ContactField>(['name', ...configured])];
+/**
+ * The company's rules (admin API: contact-settings): which fields an agent must fill in (the name
+ * always) and what a contact may be classified as.
+ */
+async function contactRules(repo: Repository): Promise<{ requiredFields: ContactField[]; classifications: string[] }> {
+  const settings = await repo.admin.contactSettings.get(CONTACT_SETTINGS_ID);
+  return {
+    requiredFields: [...new Set<ContactField>(['name', ...(settings?.requiredFields ?? [])])],
+    classifications: settings?.classifications ?? [],
+  };
 }
 
 /** The contact as it will be: the payload's fields over the saved ones (or an empty record's). */

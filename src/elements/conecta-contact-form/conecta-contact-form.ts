@@ -31,7 +31,7 @@ import { renderContactTab, type ContactTabView } from './contact-tab.js';
 import { emptyAddress, inputsOf, sameInputs, type AddressField, type ContactInputs } from './contact-inputs.js';
 import { contactPayload, inputIdOf, pathOf, recordOf } from './contact-payload.js';
 import { ContactCancelEvent, ContactOpenEvent, ContactSavedEvent } from './events.js';
-import type { FormView } from './form-view.js';
+import type { FormView, PicklistOption } from './form-view.js';
 import { callingCodeOptions, type CallingCodeOption } from './phone.js';
 import { linkedChannels, renderSocialTab, type LinkedChannel, type SocialTabView } from './social-tab.js';
 
@@ -51,7 +51,9 @@ const tabOf = (id: string): Tab => (id.startsWith('address') ? 'addresses' : 'co
 
 /**
  * @summary Creates a contact (without `contact-id`) or edits one: the whole record in three tabs —
- * Contato (name, phones with their DDI, CPF/CNPJ, e-mail, birth date, assigned agent, photo, …),
+ * Contato (name, phones with their DDI, account and classification from the company's lists, CPF/CNPJ,
+ * e-mail, birth date, assigned agent, photo, …; an account since deactivated or a classification no
+ * longer listed stays, marked, until the agent changes it),
  * Endereços (any number of addresses, with a CEP lookup) and Redes sociais (the channels the contact
  * was served on, read only). Fields are checked as they are left and on save, with the same rules
  * as the server; which are required is the company's configuration. Inline by default; with
@@ -259,9 +261,16 @@ export class ConectaContactForm extends ConectaAgentElement {
   }
 
   #problems(): Record<string, ContactProblem> {
+    const saved = this.contact.value;
+    const accounts = this.catalog.value?.accounts;
+    const classifications = this.settings?.classifications;
     const problems = contactProblems(recordOf(this.inputs), {
       today: localIsoDate(new Date()),
       requiredFields: this.settings?.requiredFields ?? [],
+      // The contact's own account and classification stay valid (the server keeps a value saved before
+      // its list changed); any other must be on the lists. Lists not loaded yet: the server judges.
+      accounts: accounts && [...accounts.filter((account) => account.active).map((account) => account.id), saved?.accountId ?? ''],
+      classifications: classifications && [...classifications, saved?.classification ?? ''],
     });
     return Object.fromEntries(Object.entries(problems).map(([path, problem]) => [inputIdOf(path), problem]));
   }
@@ -469,6 +478,36 @@ export class ConectaContactForm extends ConectaAgentElement {
     };
   }
 
+  /** The active accounts, then the contact's saved or chosen one when it is not among them (inactive, or unknown), marked. */
+  #accountOptions(): PicklistOption[] {
+    const t = this.localize.t.contactForm;
+    const accounts = this.catalog.value?.accounts ?? [];
+    const offered = accounts.filter((account) => account.active).map((account) => ({ value: account.id, label: account.name }));
+    const kept = [this.contact.value?.accountId, this.inputs.accountId].flatMap((id) =>
+      id && !offered.some((option) => option.value === id) ? [id] : [],
+    );
+    return [
+      ...offered,
+      ...[...new Set(kept)].map((id) => {
+        const account = accounts.find((each) => each.id === id);
+        return { value: id, label: account ? t.accountInactive(account.name) : t.notListed(id) };
+      }),
+    ];
+  }
+
+  /** The company's classifications, then the contact's saved or chosen one when it is not listed, marked. */
+  #classificationOptions(): PicklistOption[] {
+    const t = this.localize.t.contactForm;
+    const listed = this.settings?.classifications ?? [];
+    const kept = [this.contact.value?.classification, this.inputs.classification].flatMap((value) =>
+      value && !listed.includes(value) ? [value] : [],
+    );
+    return [
+      ...listed.map((value) => ({ value, label: value })),
+      ...[...new Set(kept)].map((value) => ({ value, label: t.notListed(value) })),
+    ];
+  }
+
   #contactView(): ContactTabView {
     const catalog = this.catalog.value;
     return {
@@ -476,6 +515,8 @@ export class ConectaContactForm extends ConectaAgentElement {
       callingCodes: this.#callingCodes(),
       agents: catalog?.agents ?? [],
       tags: catalog?.tags ?? [],
+      accountOptions: this.#accountOptions(),
+      classificationOptions: this.#classificationOptions(),
       set: (field, value) =>
         this.#edit((inputs) => ({ ...inputs, [field]: value }), field === 'national' ? 'phone' : field === 'national2' ? 'phone2' : field),
       maskDocument: formatDocument,

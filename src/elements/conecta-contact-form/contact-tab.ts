@@ -3,13 +3,17 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AgentSummary, Tag } from '../../protocol/index.js';
 import type { ContactInputs, ContactTextField } from './contact-inputs.js';
-import { describedBy, fieldLabel, textField, type FormView } from './form-view.js';
+import { describedBy, fieldLabel, picklistField, textField, type FormView, type PicklistOption } from './form-view.js';
 import type { CallingCodeOption } from './phone.js';
 
 export interface ContactTabView extends FormView {
   callingCodes: CallingCodeOption[];
   agents: readonly AgentSummary[];
   tags: readonly Tag[];
+  /** The accounts offered (the active ones), and the contact's own when it is not one of them, marked. */
+  accountOptions: readonly PicklistOption[];
+  /** The company's classifications, and the contact's own when it is not listed, marked. */
+  classificationOptions: readonly PicklistOption[];
   set<K extends keyof ContactInputs>(field: K, value: ContactInputs[K]): void;
   /** CPF/CNPJ as typed → as shown (punctuated while typed). */
   maskDocument(value: string): string;
@@ -129,7 +133,22 @@ export function renderContactTab(view: ContactTabView): TemplateResult {
         @change=${(event: Event) => view.set('active', (event.target as HTMLInputElement).checked)} />${t.active}</label>
     </div>
     <div class="columns">
-      ${plainField(view, 'accountId', t.account)} ${plainField(view, 'classification', t.classification)}
+      ${picklistField(view, {
+        id: 'accountId',
+        label: t.account,
+        value: inputs.accountId,
+        noneLabel: t.noAccount,
+        options: view.accountOptions,
+        onChange: (value) => view.set('accountId', value),
+      })}
+      ${picklistField(view, {
+        id: 'classification',
+        label: t.classification,
+        value: inputs.classification,
+        noneLabel: t.noClassification,
+        options: view.classificationOptions,
+        onChange: (value) => view.set('classification', value),
+      })}
     </div>
     ${tagsField(view)}
     <div class="columns">

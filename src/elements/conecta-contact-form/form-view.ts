@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { Translation } from '../../i18n/pt-BR.js';
 import type { ContactInputs } from './contact-inputs.js';
 
@@ -53,5 +54,42 @@ export function textField(view: FormView, options: TextFieldOptions): TemplateRe
       aria-describedby=${ifDefined(describedBy(view, id, hint))}
       @input=${(event: InputEvent) => onInput((event.target as HTMLInputElement).value)} @blur=${() => view.blur(id)} />
     ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing} ${view.error(id)}
+  </div>`;
+}
+
+/** One choice of a picklist: what is saved, and what the agent reads. */
+export interface PicklistOption {
+  value: string;
+  label: string;
+}
+
+interface PicklistFieldOptions {
+  id: string;
+  label: string;
+  value: string;
+  /** The first option, for "none" (the empty value). */
+  noneLabel: string;
+  options: readonly PicklistOption[];
+  onChange: (value: string) => void;
+}
+
+/** One select from a list the company configures, with "none" first: its label (marked when required) and error. */
+export function picklistField(view: FormView, options: PicklistFieldOptions): TemplateResult {
+  const { id, label, value, noneLabel, onChange } = options;
+  return html`<div class="field" part="field">
+    ${fieldLabel(view, id, label)}
+    <select id=${id} name=${id} part="input" ?disabled=${view.disabled}
+      aria-required=${view.required(id) ? 'true' : 'false'} aria-invalid=${view.hasError(id) ? 'true' : 'false'}
+      aria-describedby=${ifDefined(describedBy(view, id))}
+      @change=${(event: Event) => onChange((event.target as HTMLSelectElement).value)} @blur=${() => view.blur(id)}>
+      <option value="" ?selected=${!value}>${noneLabel}</option>
+      ${repeat(
+        options.options,
+        (option) => option.value,
+        // dir="auto": a name is data, and a right-to-left override typed into one must not reorder the list.
+        (option) => html`<option value=${option.value} dir="auto" ?selected=${option.value === value}>${option.label}</option>`,
+      )}
+    </select>
+    ${view.error(id)}
   </div>`;
 }

@@ -25,7 +25,8 @@ export const contactsStyles = css`
     flex-direction: column;
     gap: ${t.spaceXs};
   }
-  .filters .channel {
+  .filters .channel,
+  .filters .account {
     flex: 0 1 10rem;
     display: flex;
     flex-direction: column;

@@ -9,6 +9,7 @@ import userPlus from 'lucide/dist/esm/icons/user-plus.mjs';
 import users from 'lucide/dist/esm/icons/users.mjs';
 import x from 'lucide/dist/esm/icons/x.mjs';
 import { CommandController } from '../../controllers/command.js';
+import { StoreSelection } from '../../controllers/store-selection.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { icon } from '../../icons/icon.js';
 import { CHANNEL_KINDS, formatDocument, type ChannelKind, type Contact } from '../../protocol/index.js';
@@ -37,7 +38,7 @@ interface Page {
 
 /**
  * @summary The contact directory: every contact of the company, searched on the server by name,
- * CPF/CNPJ, phone or e-mail and filtered by channel, paged as the list scrolls; each contact opens
+ * CPF/CNPJ, phone or e-mail and filtered by channel and customer account, paged as the list scrolls; each contact opens
  * to edit (`<conecta-contact-form>`), shows its history (`<conecta-contact-history>`) or starts a
  * conversation (`<conecta-start-conversation>`), in a dialog; "Adicionar contato" creates one.
  *
@@ -54,6 +55,7 @@ interface Page {
  * @csspart base - The whole element.
  * @csspart search - The search box.
  * @csspart channel-filter - The channel filter.
+ * @csspart account-filter - The customer account filter (shown when the company has accounts).
  * @csspart add-button - Adds a contact.
  * @csspart count - How many contacts are listed (read politely).
  * @csspart list - The list of contacts.
@@ -82,6 +84,9 @@ export class ConectaContacts extends ConectaAgentElement {
   /** Only contacts of this channel kind ('' for all). */
   @property() channel: ChannelKind | '' = '';
 
+  /** Only contacts linked to this customer account, by id ('' for all). */
+  @property() account = '';
+
   @state() private contacts: Contact[] = [];
   @state() private next: string | null = null;
   @state() private loaded = false;
@@ -92,14 +97,17 @@ export class ConectaContacts extends ConectaAgentElement {
   #searched = '';
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #listHasFocus = false;
+  #catalogFor: unknown = null;
+  private readonly catalog = new StoreSelection(this, (s) => s.catalog, Object.is);
 
   readonly #search = new CommandController<[string, string | null], Page | null>(this, {
     errorMessage: (error) => this.errorMessage(error),
     run: async (query, after) => {
       const channel = this.channel || null;
-      const page = await this.client!.command('contact.search', { query, channel, after, limit: PAGE_SIZE });
+      const accountId = this.account || null;
+      const page = await this.client!.command('contact.search', { query, channel, accountId, after, limit: PAGE_SIZE });
       // A newer search was asked for meanwhile: this answer is stale.
-      if (query !== this.query.trim() || channel !== (this.channel || null)) return null;
+      if (query !== this.query.trim() || channel !== (this.channel || null) || accountId !== (this.account || null)) return null;
       this.contacts = after ? [...this.contacts, ...page.contacts] : page.contacts;
       this.next = page.next;
       this.loaded = true;
@@ -119,7 +127,15 @@ export class ConectaContacts extends ConectaAgentElement {
 
   constructor() {
     super();
-    this.clientController.subscribe((client) => client && this.search());
+    this.clientController.subscribe((client) => {
+      if (!client) return;
+      this.search();
+      // The accounts' names and the account filter come from the catalog.
+      if (this.#catalogFor !== client && !client.store.state.catalog) {
+        this.#catalogFor = client;
+        client.loadCatalog().catch(() => undefined);
+      }
+    });
     // A contact saved in the dialog (new or edited) shows as saved, without searching again.
     this.addEventListener('conecta-contact-saved', (event) => this.#saved(event.detail.contact));
     this.addEventListener('conecta-conversation-started', () => this.#closeDialog());
@@ -132,7 +148,12 @@ export class ConectaContacts extends ConectaAgentElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('channel') && changed.get('channel') !== undefined) this.search();
+    if (
+      (changed.has('channel') && changed.get('channel') !== undefined) ||
+      (changed.has('account') && changed.get('account') !== undefined)
+    ) {
+      this.search();
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -218,7 +239,10 @@ export class ConectaContacts extends ConectaAgentElement {
     const current = index === Math.min(this.current, this.contacts.length - 1);
     const tabindex = current ? '0' : '-1';
     // The CPF/CNPJ as people write it (000.000.000-00), as the form shows it too.
-    const details = [contact.document && formatDocument(contact.document), contact.phone, contact.email].filter(Boolean).join(' · ');
+    const account = contact.accountId ? this.catalog.value?.accounts.find((each) => each.id === contact.accountId)?.name : undefined;
+    const details = [contact.document && formatDocument(contact.document), contact.phone, contact.email, account]
+      .filter(Boolean)
+      .join(' · ');
     return html`<li part="item" data-index=${index} aria-current=${current && this.#listHasFocus ? 'true' : 'false'}>
       <button type="button" class="main" part="edit-button" tabindex=${tabindex} title=${t.edit(contact.name)}
         @click=${() => this.request('edit', contact)}>
@@ -265,6 +289,26 @@ export class ConectaContacts extends ConectaAgentElement {
             : repeat(contacts, (contact) => contact.id, renderItem)
         }
       </ul>
+    </div>`;
+  }
+
+  #renderAccountFilter() {
+    const t = this.localize.t.contacts;
+    // Inactive accounts too: their contacts are still the company's to find.
+    const accounts = this.catalog.value?.accounts ?? [];
+    if (!accounts.length) return nothing;
+    return html`<div class="account">
+      <label for="account">${t.account}</label>
+      <select id="account" part="account-filter" @change=${(event: Event) => (this.account = (event.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${!this.account}>${t.anyAccount}</option>
+        ${repeat(
+          accounts,
+          (account) => account.id,
+          (account) => html`<option value=${account.id} dir="auto" ?selected=${account.id === this.account}>
+            ${account.active ? account.name : this.localize.t.contactForm.accountInactive(account.name)}
+          </option>`,
+        )}
+      </select>
     </div>`;
   }
 
@@ -323,6 +367,7 @@ export class ConectaContacts extends ConectaAgentElement {
             ${CHANNEL_KINDS.map((kind) => html`<option value=${kind} ?selected=${kind === this.channel}>${this.localize.t.channels[kind]}</option>`)}
           </select>
         </div>
+        ${this.#renderAccountFilter()}
         <button type="button" part="add-button" @click=${() => this.request('add', null)}>${icon(userPlus)} ${t.add}</button>
       </div>
       <p part="count" class="visually-hidden" role="status">${this.loaded && !loading ? t.count(this.contacts.length, !!this.next) : ''}</p>

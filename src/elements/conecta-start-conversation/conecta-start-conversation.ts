@@ -9,6 +9,7 @@ import {
   isWindowClosed,
   missingTemplateVariables,
   type Contact,
+  type CustomerAccount,
   type OutboundChannel,
   type Session,
   type Template,
@@ -29,7 +30,8 @@ const SEARCH_DELAY_MS = 250;
 
 /**
  * @summary "Iniciar conversa": the agent writes first to a contact on a channel with a way out
- * (WhatsApp). The contact (given, or found as in the directory), the destination — a team among the
+ * (WhatsApp). The account ("Conta": choosing one narrows the contact search to its contacts), the
+ * contact (given, or found as in the directory, shown with its account), the destination — a team among the
  * agent's (the session opens active for the agent) or the channel's automatic flow (it waits in the
  * channel's team once the first message is out) —, the channel; then a template — its variables filled with a live preview, pre-filled from the contact
  * where a variable names a field (`nome`, `email`, `cpf`, `agente`…) — when the 24-hour window is
@@ -42,7 +44,8 @@ const SEARCH_DELAY_MS = 250;
  * @csspart base - The whole element.
  * @csspart heading - The title (left out with `without-heading`).
  * @csspart form - The `<form>`.
- * @csspart contact - The chosen contact, with its button to change it.
+ * @csspart account - The account select, which narrows the contact search.
+ * @csspart contact - The chosen contact, with its account and its button to change it.
  * @csspart destination - The choice of destination: the agent's team, or the channel's automatic flow.
  * @csspart search - The contact search box (no contact chosen yet).
  * @csspart results - The contacts found.
@@ -75,7 +78,11 @@ export class ConectaStartConversation extends ConectaAgentElement {
   @state() private variables: Record<string, string> = {};
   @state() private text = '';
   @state() private query = '';
+  /** The account the contact search is narrowed to ("Conta"); '' for every account. */
+  @state() private accountId = '';
   @state() private found: Contact[] = [];
+  /** A search answered for the current query and account (so "no contact found" can be said). */
+  @state() private searched = false;
   /** The contact's sessions (for the window of each channel), once loaded. */
   @state() private sessions: Session[] | null = null;
   @state() private fieldErrors: Record<string, string> = {};
@@ -84,6 +91,8 @@ export class ConectaStartConversation extends ConectaAgentElement {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #searchSeq = 0;
   #loadedFor: { client: unknown; contactId: string } | null = null;
+  /** The contact whose account the dialog last took as its own. */
+  #accountSeenFor = '';
 
   private readonly contact = new StoreSelection<Contact | undefined>(this, (s) => selectContact(s, this.contactId));
   private readonly me = new StoreSelection(this, (s) => s.me, Object.is);
@@ -106,6 +115,14 @@ export class ConectaStartConversation extends ConectaAgentElement {
       this.fieldErrors = {};
       this.error = '';
       this.#loadContact();
+    }
+    // A contact given or found in an account puts the dialog in that account, as the manual's Conta comes first.
+    // Once per contact: the agent may then choose "every account" without the contact's coming back.
+    const contact = this.contact.value;
+    if (contact && this.#accountSeenFor !== contact.id && this.catalog.value) {
+      this.#accountSeenFor = contact.id;
+      const account = contact.accountId;
+      if (!this.accountId && account && this.#accounts().some((each) => each.id === account)) this.accountId = account;
     }
     // The first team and channel are chosen for the agent; most agents have one of each.
     const teams = this.#teams();
@@ -135,6 +152,11 @@ export class ConectaStartConversation extends ConectaAgentElement {
   #teams() {
     const mine = this.me.value?.teamIds ?? [];
     return (this.catalog.value?.teams ?? []).filter((team) => mine.includes(team.id));
+  }
+
+  /** The accounts an agent may choose: the active ones. */
+  #accounts(): readonly CustomerAccount[] {
+    return (this.catalog.value?.accounts ?? []).filter((account) => account.active);
   }
 
   #channels(): readonly OutboundChannel[] {
@@ -167,28 +189,53 @@ export class ConectaStartConversation extends ConectaAgentElement {
     this.fieldErrors = {};
   }
 
+  /** Searches as the agent types; with an account chosen, an empty query lists that account's contacts. */
   #search(query: string): void {
     this.query = query;
+    this.searched = false;
     clearTimeout(this.#searchTimer);
     const seq = ++this.#searchSeq;
-    if (!query.trim()) {
+    const accountId = this.accountId || null;
+    if (!query.trim() && !accountId) {
       this.found = [];
       return;
     }
     this.#searchTimer = setTimeout(() => {
       this.client
-        ?.command('contact.search', { query, limit: SEARCH_LIMIT })
+        ?.command('contact.search', { query, accountId, limit: SEARCH_LIMIT })
         .then(({ contacts }) => {
-          if (seq === this.#searchSeq) this.found = contacts;
+          if (seq !== this.#searchSeq) return;
+          this.found = contacts;
+          this.searched = true;
         })
         .catch((error) => (this.error = this.errorMessage(error)));
     }, SEARCH_DELAY_MS);
+  }
+
+  #chooseAccount(accountId: string): void {
+    this.accountId = accountId;
+    // A contact of another account no longer fits: the agent finds one in the chosen account.
+    const contact = this.contact.value;
+    if (contact && accountId && contact.accountId !== accountId) this.contactId = '';
+    if (!this.contactId) this.#search(this.query);
+  }
+
+  /** Back to the search, which lists the chosen account's contacts straight away. */
+  #changeContact(): void {
+    this.contactId = '';
+    this.#search('');
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#contact-search')?.focus());
+  }
+
+  #accountName(accountId: string | null): string {
+    return (accountId && this.catalog.value?.accounts.find((account) => account.id === accountId)?.name) || '';
   }
 
   #chooseContact(contact: Contact): void {
     this.contactId = contact.id;
     this.query = '';
     this.found = [];
+    this.searched = false;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#team')?.focus());
   }
 
@@ -269,14 +316,36 @@ export class ConectaStartConversation extends ConectaAgentElement {
     return this.fieldErrors[key] ? `error-${key}` : nothing;
   }
 
+  #renderAccount() {
+    const t = this.localize.t.startConversation;
+    const accounts = this.#accounts();
+    if (!accounts.length && !this.accountId) return nothing;
+    return html`<div part="field" class="field">
+      <label for="account">${t.account}</label>
+      <select id="account" part="account" aria-describedby=${this.accountId ? 'account-hint' : nothing}
+        @change=${(event: Event) => this.#chooseAccount((event.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${!this.accountId}>${t.anyAccount}</option>
+        ${repeat(
+          accounts,
+          (account) => account.id,
+          (account) => html`<option value=${account.id} dir="auto" ?selected=${account.id === this.accountId}>${account.name}</option>`,
+        )}
+      </select>
+      ${this.accountId ? html`<span class="muted" id="account-hint">${t.accountHint}</span>` : nothing}
+    </div>`;
+  }
+
   #renderContact() {
     const t = this.localize.t.startConversation;
     const contact = this.contact.value;
     if (contact) {
       const address = [contact.phone, contact.email].filter(Boolean).join(' · ');
+      const account = this.#accountName(contact.accountId);
       return html`<div part="contact" class="contact">
-        <span><span class="name">${contact.name}</span>${address ? html`<span class="muted"> ${address}</span>` : nothing}</span>
-        <button type="button" class="link" @click=${() => (this.contactId = '')}>${t.change}</button>
+        <span><span class="name">${contact.name}</span>${address ? html`<span class="muted"> ${address}</span>` : nothing}${
+          account ? html`<span class="muted account"> · ${t.contactAccount(account)}</span>` : nothing
+        }</span>
+        <button type="button" class="link" @click=${() => this.#changeContact()}>${t.change}</button>
       </div>`;
     }
     return html`<div part="field" class="field">
@@ -291,13 +360,18 @@ export class ConectaStartConversation extends ConectaAgentElement {
             ${repeat(
               this.found,
               (each) => each.id,
-              (each) => html`<li><button type="button" class="link" @click=${() => this.#chooseContact(each)}
-                aria-label=${t.choose(each.name)}><span class="name">${each.name}</span>
-                <span class="muted">${[each.phone, each.document, each.email].filter(Boolean).join(' · ')}</span></button></li>`,
+              (each) => {
+                const details = [each.phone, each.document, each.email, this.#accountName(each.accountId)].filter(Boolean).join(' · ');
+                // The name says what the button does, and holds all it shows (a speech-input user says what they see).
+                return html`<li><button type="button" class="link" @click=${() => this.#chooseContact(each)}
+                  aria-label=${`${t.choose(each.name)} ${details}`.trim()}><span class="name">${each.name}</span>
+                  <span class="muted">${details}</span></button></li>`;
+              },
             )}
           </ul>`
           : nothing
       }
+      <p class="muted" role="status">${this.searched && !this.found.length ? t.noneFound : nothing}</p>
     </div>`;
   }
 
@@ -358,6 +432,7 @@ export class ConectaStartConversation extends ConectaAgentElement {
         event.preventDefault();
         void this.start();
       }}>
+        ${this.#renderAccount()}
         <fieldset><legend>${t.contact}</legend>${this.#renderContact()}</fieldset>
         <fieldset part="destination" class="destination">
           <legend>${t.destination}</legend>

@@ -24,6 +24,12 @@ export const contactFormPtBR = {
     active: 'Contato ativo',
     account: 'Conta',
     classification: 'Classificação',
+    noAccount: 'Nenhuma',
+    /** A contact's account the company has since deactivated: still shown, no longer offered. */
+    accountInactive: (name: string) => `${name} (inativa)`,
+    noClassification: 'Nenhuma',
+    /** A value saved before the company's list (or taken off it): kept unless the agent changes it. */
+    notListed: (value: string) => `${value} (fora da lista)`,
     tags: 'Tags',
     tagsHint: 'Separe as tags com vírgulas.',
     document: 'CPF ou CNPJ',

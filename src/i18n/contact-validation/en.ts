@@ -12,6 +12,7 @@ export const contactValidationEn: ContactValidationTranslation = {
     uf: 'Choose a state (UF) from the list.',
     cep: 'A CEP has 8 digits.',
     choice: 'Choose an option from the list.',
+    account: 'Choose an active account from the list.',
   },
   duplicate: (name) => `Already belongs to the contact ${name}.`,
   addressTypes: { home: 'Home', work: 'Work', billing: 'Billing', delivery: 'Delivery', other: 'Other' },

@@ -12,6 +12,7 @@ export const contactValidationEs: ContactValidationTranslation = {
     uf: 'Elige un estado (UF) de la lista.',
     cep: 'El CEP tiene 8 dígitos.',
     choice: 'Elige una opción de la lista.',
+    account: 'Elige una cuenta activa de la lista.',
   },
   duplicate: (name) => `Ya pertenece al contacto ${name}.`,
   addressTypes: { home: 'Residencial', work: 'Trabajo', billing: 'Facturación', delivery: 'Entrega', other: 'Otro' },

@@ -24,6 +24,7 @@ export const contactValidationPtBR: ContactValidationTranslation = {
     uf: 'Escolha uma UF da lista.',
     cep: 'O CEP tem 8 dígitos.',
     choice: 'Escolha uma opção da lista.',
+    account: 'Escolha uma conta ativa da lista.',
   },
   duplicate: (name) => `Já pertence ao contato ${name}.`,
   addressTypes: { home: 'Residencial', work: 'Comercial', billing: 'Cobrança', delivery: 'Entrega', other: 'Outro' },

@@ -9,6 +9,8 @@ export const contactsPtBR = {
     searchPlaceholder: 'Nome, CPF/CNPJ, telefone ou e-mail',
     channel: 'Canal',
     anyChannel: 'Todos os canais',
+    account: 'Conta',
+    anyAccount: 'Todas as contas',
     add: 'Adicionar contato',
     empty: 'Nenhum contato ainda. Adicione o primeiro.',
     noMatch: (query: string) => `Nenhum contato corresponde a “${query}”.`,
@@ -50,6 +52,12 @@ export const contactsPtBR = {
   startConversation: {
     title: 'Iniciar conversa',
     contact: 'Contato',
+    account: 'Conta',
+    anyAccount: 'Todas as contas',
+    accountHint: 'A busca mostra só os contatos da conta escolhida.',
+    /** The chosen or found contact's account. */
+    contactAccount: (name: string) => `Conta ${name}`,
+    noneFound: 'Nenhum contato encontrado.',
     findContact: 'Buscar contato',
     change: 'Trocar contato',
     choose: (name: string) => `Escolher ${name}`,

@@ -14,6 +14,7 @@ import { whatsappCloudSchema } from './013-whatsapp-cloud.js';
 import { contactRecordSchema } from './014-contact-record.js';
 import { contactSearchSchema } from './015-contact-search.js';
 import { messageFailureCodeSchema } from './016-message-failure-code.js';
+import { customerAccountsSchema } from './017-customer-accounts.js';
 
 /**
  * Every schema change, in order. Migration N (1-based) is applied once and recorded in
@@ -36,4 +37,5 @@ export const migrations: readonly string[] = [
   contactRecordSchema,
   contactSearchSchema,
   messageFailureCodeSchema,
+  customerAccountsSchema,
 ];

@@ -140,6 +140,10 @@ export function sqliteContactStore(sql: SqlRunner, photoUrl: (fileId: string) =>
         );
         params.push(q.channel, q.channel, ...PHONE_CHANNELS);
       }
+      if (q.accountId !== null) {
+        where.push('c.account_id = ?');
+        params.push(q.accountId);
+      }
       if (q.after !== null) {
         where.push('(c.search_name > ? OR (c.search_name = ? AND c.id > ?))');
         params.push(q.after.searchName, q.after.searchName, q.after.id);

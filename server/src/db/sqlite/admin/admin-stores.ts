@@ -1,5 +1,6 @@
 import type { AdminStores, WebchatRepository } from '../../repository.js';
 import type { SqlRunner } from '../statements.js';
+import { sqliteCustomerAccountRecords } from './account-records.js';
 import { sqliteAgentRecords } from './agent-records.js';
 import { sqliteCannedResponseRecords, sqliteTagRecords, sqliteTemplateRecords } from './catalog-records.js';
 import { sqliteWebchatChannelRecords, sqliteWhatsappChannelRecords } from './channel-records.js';
@@ -18,6 +19,7 @@ export function sqliteAdminStores(sql: SqlRunner, webchat: WebchatRepository): A
     tags: sqliteTagRecords(sql),
     pauseTypes: sqlitePauseTypeRecords(sql),
     contactSettings: sqliteCompanySettingsRecords(sql, 'contact'),
+    accounts: sqliteCustomerAccountRecords(sql),
     availabilitySettings: sqliteCompanySettingsRecords(sql, 'availability'),
   };
 }

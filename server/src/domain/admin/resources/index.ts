@@ -1,4 +1,5 @@
 import type { AnyResource } from '../resource.js';
+import { customerAccountResource } from './accounts.js';
 import { agentResource } from './agents.js';
 import { cannedResponseResource, tagResource, templateResource } from './catalog.js';
 import { webchatChannelResource, whatsappChannelResource } from './channels.js';
@@ -16,6 +17,7 @@ export const ADMIN_RESOURCES = {
   tags: tagResource,
   'pause-types': pauseTypeResource,
   'contact-settings': contactSettingsResource,
+  accounts: customerAccountResource,
   'availability-settings': availabilitySettingsResource,
 } satisfies Record<string, AnyResource>;
 
