@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { createClient } from 'redis';
 import { io } from 'socket.io-client';
 import { createServer } from '../../server/src/app.js';
+import { RedisFanOut } from '../../server/src/cluster/redis-adapter.js';
 import {
   ANA,
   connectAgent,
@@ -52,7 +53,17 @@ async function dropConnections(ids: string[]): Promise<void> {
   }
 }
 
-describe('several nodes refuse SQLite', () => {
+describe('a node given REDIS_URL, at start', () => {
+  it('does not start when Redis does not answer, naming the URL without its password', async () => {
+    const started = Date.now();
+    await assert.rejects(
+      RedisFanOut.connect({ url: 'redis://:secret@127.0.0.1:1', log: () => undefined }),
+      (error: Error) =>
+        error.message.startsWith('cannot connect to Redis at redis://:***@127.0.0.1:1') && !error.message.includes('secret'),
+    );
+    assert.ok(Date.now() - started < 6_000);
+  });
+
   it('refuses REDIS_URL without DATABASE_URL, before touching the data dir', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'conecta-redis-sqlite-'));
     try {

@@ -62,6 +62,7 @@ export class RedisFanOut {
     const refused = new Promise<never>((_, reject) => {
       client.once('error', (error: unknown) => !firstAttempt.signal.aborted && reject(error));
     });
+    refused.catch(() => undefined); // settled by whichever comes first; the other must not go unhandled
     try {
       await Promise.race([client.connect(), refused]);
     } catch (error) {
