@@ -81,16 +81,18 @@ export class NodeBalancer {
       } else if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' }).end(`node ${node.port}: ${error.code}\n`);
       else res.destroy();
     });
-    req.pipe(upstream);
+    // A request without a body may be tried again at another node, after `req` has ended.
+    if (hasBody(req)) req.pipe(upstream);
+    else upstream.end();
   }
 
   #tunnel(req: IncomingMessage, client: Duplex, head: Buffer, candidates: NodeAddress[]): void {
     const [node, ...others] = candidates;
     if (!node) return void client.destroy();
-    this.#track(client);
     const upstream = connect(node.port, node.host);
-    this.#track(upstream);
     upstream.once('connect', () => {
+      this.#track(client);
+      this.#track(upstream);
       const headers = forwardedHeaders(req);
       const lines = Object.entries(headers).flatMap(([name, value]) =>
         (Array.isArray(value) ? value : [value]).map((one) => `${name}: ${one}`),
@@ -98,16 +100,17 @@ export class NodeBalancer {
       upstream.write(`${req.method} ${req.url} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`);
       if (head.length > 0) upstream.write(head);
       upstream.pipe(client).pipe(upstream);
+      client.on('error', () => upstream.destroy());
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
     });
     upstream.on('error', (error: NodeJS.ErrnoException) => {
+      // Refused: the upgrade has not started, another node can take it. Past that, the connection is lost.
       if (error.code === 'ECONNREFUSED' && others.length > 0) {
         this.#downUntil.set(node, Date.now() + DOWN_FOR_MS);
         this.#tunnel(req, client, head, others);
       } else client.destroy();
     });
-    client.on('error', () => upstream.destroy());
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
   }
 
   /** Reads the sid from a polling handshake's answer (`0{"sid":"…",…}`) as it passes. */
