@@ -4,11 +4,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { createClient } from 'redis';
 import { io, type Socket } from 'socket.io-client';
 import { COMMAND_EVENT, type Ack, type CommandResults, type Message, type ServerEvents } from '../../src/protocol/index.js';
 import { ANA, DEMO_CHANNEL_KEY, delay, loginAgent, postJson } from '../server/harness.js';
 import { dropTestDatabase, onlyOn, openTestDatabase, TEST_ENGINE } from '../server/test-database.js';
+import { assertRedisAnswers, dropRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from '../server/test-redis.js';
 import { freePort, KillableServer } from './killable-server.js';
 
 /**
@@ -18,7 +18,6 @@ import { freePort, KillableServer } from './killable-server.js';
  * sends it to the node left) and catches up as the SDK does; then they talk on. Every message must
  * be stored once, arrive once and in order on both sides, and both views must be the database.
  */
-const REDIS_URL = process.env.CONECTA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ROUNDS = 5;
 const LIVE_MS = 5_000;
 
@@ -134,6 +133,7 @@ describe(
   { skip: onlyOn('postgres', 'several nodes need PostgreSQL') },
   () => {
     let dataDir: string;
+    const redisPrefix = testRedisPrefix();
     const nodes: KillableServer[] = [];
     const sides: Side[] = [];
     after(async () => {
@@ -142,13 +142,14 @@ describe(
       if (dataDir) {
         await dropTestDatabase(dataDir);
         await rm(dataDir, { recursive: true, force: true });
+        await dropRedisPrefix(redisPrefix);
       }
     });
 
     it('delivers every message once, in order, on both sides, across the death of the visitor’s node', { timeout: 120_000 }, async (t) => {
       await assertRedisAnswers();
       dataDir = await mkdtemp(join(tmpdir(), 'conecta-two-nodes-'));
-      const env = { FAULT_REDIS_URL: REDIS_URL, FAULT_REDIS_PREFIX: `conecta-test:${randomUUID().slice(0, 8)}:` };
+      const env = { FAULT_REDIS_URL: TEST_REDIS_URL, FAULT_REDIS_PREFIX: redisPrefix };
       const [nodeA, nodeB] = [new KillableServer(dataDir, await freePort(), env), new KillableServer(dataDir, await freePort(), env)];
       nodes.push(nodeA, nodeB);
       // One after the other: the first migrates and seeds, the second finds it done.
@@ -244,17 +245,3 @@ describe(
     });
   },
 );
-
-/** Loudly, rather than skip: the scale-out path is what this test is for. */
-async function assertRedisAnswers(): Promise<void> {
-  const client = createClient({ url: REDIS_URL, socket: { connectTimeout: 3_000, reconnectStrategy: false } });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    await client.close();
-  } catch (error) {
-    throw new Error(`no Redis answers at ${REDIS_URL} (${(error as Error).message}): start one, or set CONECTA_TEST_REDIS_URL`, {
-      cause: error,
-    });
-  }
-}

@@ -4,7 +4,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createClient } from 'redis';
 import { io } from 'socket.io-client';
 import { createServer } from '../../server/src/app.js';
 import { RedisFanOut } from '../../server/src/cluster/redis-adapter.js';
@@ -20,37 +19,23 @@ import {
   type VisitorSocket,
 } from './harness.js';
 import { onlyOn } from './test-database.js';
+import { dropRedisPrefix, redisCommand, TEST_REDIS_URL, testRedisPrefix } from './test-redis.js';
 
-const REDIS_URL = process.env.CONECTA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 const SUPORTE = 'tm-suporte';
-
-/** Everything each run keeps in Redis starts with its own prefix: parallel runs share one Redis. */
-const redisPrefix = () => `conecta-test:${randomUUID().slice(0, 8)}:`;
 
 /** The Redis connections of the nodes using this prefix (cluster/redis-adapter.ts names them). */
 async function nodeConnections(prefix: string): Promise<string[]> {
-  const admin = createClient({ url: REDIS_URL });
-  await admin.connect();
-  try {
-    const list = await admin.sendCommand<string>(['CLIENT', 'LIST']);
-    return list
-      .split('\n')
-      .filter((line) => line.includes(` name=${prefix}node `))
-      .map((line) => /\bid=(\d+)/.exec(line)![1]!);
-  } finally {
-    await admin.close();
-  }
+  const list = await redisCommand<string>(['CLIENT', 'LIST']);
+  return list
+    .split('\n')
+    .filter((line) => line.includes(` name=${prefix}node `))
+    .map((line) => /\bid=(\d+)/.exec(line)![1]!);
 }
 
 /** What a short Redis outage does to a node: its connections drop, and Redis is there again at once. */
 async function dropConnections(ids: string[]): Promise<void> {
-  const admin = createClient({ url: REDIS_URL });
-  await admin.connect();
-  try {
-    for (const id of ids) await admin.sendCommand(['CLIENT', 'KILL', 'ID', id]);
-  } finally {
-    await admin.close();
-  }
+  for (const id of ids) await redisCommand(['CLIENT', 'KILL', 'ID', id]);
 }
 
 describe('a node given REDIS_URL, at start', () => {
@@ -80,7 +65,7 @@ describe('a node given REDIS_URL, at start', () => {
  * closing a node quits its Redis connections.
  */
 describe('two nodes through Redis', { skip: onlyOn('postgres', 'several nodes share one PostgreSQL database') }, () => {
-  const prefix = redisPrefix();
+  const prefix = testRedisPrefix();
   let nodeA: TestServer;
   let nodeB: TestServer;
   let visitor: VisitorSocket; // on A
@@ -110,6 +95,7 @@ describe('two nodes through Redis', { skip: onlyOn('postgres', 'several nodes sh
     ana?.close();
     await nodeB?.close();
     await nodeA?.close();
+    await dropRedisPrefix(prefix);
   });
 
   it('delivers a message sent on one node to the sockets of the other, both ways', async () => {
