@@ -19,6 +19,8 @@ import {
   type VisitorSocket,
 } from './harness.js';
 import { onlyOn } from './test-database.js';
+import { visitorSockets } from '../client/node-sockets.js';
+import type { ServerEvents } from '../../src/protocol/index.js';
 import { dropRedisPrefix, redisCommand, TEST_REDIS_URL, testRedisPrefix } from './test-redis.js';
 
 const REDIS_URL = TEST_REDIS_URL;
@@ -103,6 +105,27 @@ describe('two nodes through Redis', { skip: onlyOn('postgres', 'several nodes sh
     await ana.waitFor('message.created', (e) => e.message.id === fromVisitor.message.id);
     const fromAna = await ana.ok('message.send', { id: randomUUID(), sessionId, text: 'Olá, do nó B' });
     await visitor.waitFor('message.created', (e) => e.message.id === fromAna.message.id);
+  });
+
+  it('reaches the webchat’s lite socket on the other node, whose events now carry an offset after the payload', async () => {
+    const lite = visitorSockets(nodeA.url, { auth: { visitorToken: visitor.visitorToken } });
+    const texts: string[] = [];
+    const extras: unknown[] = [];
+    lite.on('message.created', (event: ServerEvents['message.created'], ...more: unknown[]) => {
+      texts.push(event.message.text);
+      extras.push(...more);
+    });
+    try {
+      await new Promise<void>((resolve) => lite.on('connect', () => resolve()));
+      const sent = await ana.ok('message.send', { id: randomUUID(), sessionId, text: 'para o widget' });
+      for (let waited = 0; !texts.includes(sent.message.text); waited += 10) {
+        assert.ok(waited < 3_000, 'the lite socket never received it');
+        await delay(10);
+      }
+      assert.match(String(extras[0]), /^\d+-\d+$/, 'the stream offset, for connection-state recovery');
+    } finally {
+      lite.disconnect();
+    }
   });
 
   it('rides out a dropped Redis connection, logging the outage and the return', async () => {
