@@ -31,6 +31,8 @@ import { MemoryTokenBuckets, type TokenBucketStore } from './limits/token-bucket
 import { MemoryOutbox } from './mail/memory-outbox.js';
 import { smtpMailer } from './mail/smtp-mailer.js';
 import { attachSocketHandlers, createSocketServer } from './socket/server.js';
+import { RECOVERY_WINDOW_MS, RedisFanOut } from './cluster/redis-adapter.js';
+import { SEVERAL_NODES_NEED_POSTGRES } from './cluster/several-nodes.js';
 import { TeamOpeningWatch } from './socket/team-opening-watch.js';
 import { TokenExpirySweep } from './socket/token-expiry-sweep.js';
 import { SocketTokenEndings } from './socket/token-sockets.js';
@@ -47,6 +49,13 @@ export interface ServerOptions {
   databaseUrl?: string;
   /** PostgreSQL connections of this node (default 10). */
   databasePoolSize?: number;
+  /**
+   * `redis://…`: this node is one of several, sharing socket.io's events through Redis (docs/scaling.md).
+   * Needs `databaseUrl`: nodes cannot share a SQLite file.
+   */
+  redisUrl?: string;
+  /** Prefix of everything this server keeps in Redis (default `conecta:`), so deployments or test runs can share one Redis. */
+  redisPrefix?: string;
   /** Milliseconds since the epoch; inject a fake one in tests (lockouts, protocol dates). */
   now?: Clock;
   staticRoots?: StaticRoot[];
@@ -121,6 +130,7 @@ export interface ConectaServer {
 /** Builds the whole server (HTTP + socket.io + SQLite) without listening yet. */
 export async function createServer(options: ServerOptions): Promise<ConectaServer> {
   const now = options.now ?? Date.now;
+  if (options.redisUrl && !options.databaseUrl) throw new Error(SEVERAL_NODES_NEED_POSTGRES);
   const database = await openDatabase({
     dataDir: options.dataDir,
     databaseUrl: options.databaseUrl,
@@ -141,6 +151,10 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   const logError = (error: unknown, context: Record<string, unknown>) => {
     if (options.logger) http.log.error({ err: error, ...context }, 'unexpected error');
     else console.error('[conecta] unexpected error', context, error);
+  };
+  const logRedis = (level: 'info' | 'error', message: string, error?: unknown) => {
+    if (options.logger) http.log[level]({ err: error, during: 'redis' }, message);
+    else console.error(`[conecta] ${message}`, ...(error ? [error] : []));
   };
 
   // Like Fastify's JSON parser, but an empty body is "no body": `POST /logout` with a JSON content type and nothing in it.
@@ -165,7 +179,16 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     options.rateLimitStore ?? new MemoryTokenBuckets(),
     options.trustedProxyHops ?? 0,
   );
-  const io = createSocketServer(http.server);
+  // Several nodes (REDIS_URL): socket.io's events reach every node's sockets through Redis, and a socket
+  // cut off from one node recovers on another (cluster/redis-adapter.ts).
+  const fanOut = options.redisUrl
+    ? await RedisFanOut.connect({ url: options.redisUrl, prefix: options.redisPrefix, log: logRedis }).catch(async (error: unknown) => {
+        await database.close();
+        throw error;
+      })
+    : undefined;
+  const io = createSocketServer(http.server, fanOut ? RECOVERY_WINDOW_MS : undefined);
+  fanOut?.attach(io);
   const events = new SocketEvents(io, repo, (error) => logError(error, { during: 'event routing' }), now);
   let url: string | undefined;
   const metrics = new ServerMetrics(repo);
@@ -266,6 +289,11 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
         io.disconnectSockets(true);
         io.engine.close();
         await http.close();
+        // Tells the other nodes this one is gone (they stop waiting for its answers), then leaves Redis.
+        if (fanOut) {
+          await io.of('/').adapter.close();
+          await fanOut.close();
+        }
         await events.close();
         smtp?.close();
         await database.close();

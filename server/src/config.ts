@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_POOL_SIZE } from './db/postgres/postgres.js';
 import type { SqliteSynchronous } from './db/sqlite.js';
+import { DEFAULT_REDIS_PREFIX, SEVERAL_NODES_NEED_POSTGRES } from './cluster/several-nodes.js';
 
 /** pino's levels, plus `silent`. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -22,6 +23,8 @@ export const SETTING_NAMES = [
   'SQLITE_SYNCHRONOUS',
   'DATABASE_URL',
   'DATABASE_POOL_SIZE',
+  'REDIS_URL',
+  'REDIS_PREFIX',
   'WHATSAPP_GRAPH_URL',
   'WHATSAPP_GRAPH_VERSION',
 ] as const;
@@ -50,6 +53,10 @@ export interface Settings {
   databaseUrl: string | undefined;
   /** PostgreSQL connections per node. */
   databasePoolSize: number;
+  /** `redis://…`: one of several nodes sharing events through Redis (needs `databaseUrl`); absent: a single node. */
+  redisUrl: string | undefined;
+  /** Prefix of the keys, streams and channels this deployment uses in Redis. */
+  redisPrefix: string;
   /** Where WhatsApp channels reach the Graph API (Meta's unless set: a proxy, a test double). */
   whatsappGraphUrl: string | undefined;
   /** The Graph API version, e.g. `v21.0`. */
@@ -128,6 +135,14 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
   }
   const databasePoolSize = wholeNumber(read('DATABASE_POOL_SIZE') ?? String(DEFAULT_POOL_SIZE));
   if (databasePoolSize === undefined || databasePoolSize < 1) problem('DATABASE_POOL_SIZE', 'a whole number of connections, at least 1');
+  const redisUrl = read('REDIS_URL');
+  if (redisUrl !== undefined && !isUrlWithProtocol(redisUrl, ['redis:', 'rediss:'])) {
+    problem('REDIS_URL', 'a Redis URL such as redis://redis.example.com:6379, or unset for a single node');
+  } else if (redisUrl !== undefined && databaseUrl === undefined) {
+    problems.push(SEVERAL_NODES_NEED_POSTGRES);
+  }
+  const redisPrefix = read('REDIS_PREFIX') ?? DEFAULT_REDIS_PREFIX;
+  if (!/^[\w:.-]{1,64}$/.test(redisPrefix)) problem('REDIS_PREFIX', 'up to 64 letters, digits and _ : . - (e.g. conecta:), or unset');
   const whatsappGraphUrl = read('WHATSAPP_GRAPH_URL');
   if (whatsappGraphUrl !== undefined && !isUrlWithProtocol(whatsappGraphUrl, ['https:', 'http:'])) {
     problem('WHATSAPP_GRAPH_URL', 'an https:// URL such as https://graph.facebook.com, or unset');
@@ -155,6 +170,8 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
       sqliteSynchronous,
       databaseUrl,
       databasePoolSize: databasePoolSize!,
+      redisUrl,
+      redisPrefix,
       whatsappGraphUrl,
       whatsappGraphVersion,
     },

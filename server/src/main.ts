@@ -24,9 +24,13 @@ mkdirSync(dataDir, { recursive: true });
 
 // The demo on PostgreSQL too (docs/scaling.md): DATABASE_URL=postgres://… npm start.
 const databaseUrl = process.env.DATABASE_URL || undefined;
+// One of several demo nodes (npm run start:cluster): REDIS_URL=redis://… beside DATABASE_URL.
+const redisUrl = process.env.REDIS_URL || undefined;
 const server = await createServer({
   dataDir,
   databaseUrl,
+  redisUrl,
+  redisPrefix: process.env.REDIS_PREFIX || undefined,
   seed: true,
   trustedProxyHops,
   // Request logs only on demand: a newcomer running `npm start` wants the URL, not a JSON stream.

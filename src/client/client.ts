@@ -190,12 +190,13 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
   /**
    * Agents use socket.io-client, whose long-polling fallback gets through proxies that block
    * WebSockets (call centres often sit behind one); visitors keep the core's lite socket. Imported on
-   * demand, so a visitor's `ConectaClient` does not load it.
+   * demand, so a visitor's `ConectaClient` does not load it. WebSocket first: with several server
+   * nodes only polling needs a sticky load balancer (docs/scaling.md), so most agents need none.
    */
   protected override async defaultSocketFactory(): Promise<SocketFactory> {
     if (this.isVisitor) return super.defaultSocketFactory();
     const { io } = await import('socket.io-client');
-    return io as SocketFactory;
+    return (url, options) => io(url, { transports: ['websocket', 'polling'], tryAllTransports: true, ...options }) as ConectaSocket;
   }
 
   protected override resync(): Promise<void> {

@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
-import { fork, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { COMMAND_EVENT, type Ack, type CommandResults, type Message, type ServerEvents } from '../../src/protocol/index.js';
 import { ANA, DEMO_CHANNEL_KEY, delay, loginAgent, postJson } from '../server/harness.js';
 import { seededRandom, type Random } from '../server/hostile-values.js';
 import { dropTestDatabase, openTestDatabase, TEST_ENGINE } from '../server/test-database.js';
+import { freePort, KillableServer } from './killable-server.js';
 
 /**
  * Issue 13, "Crash": clients write without pause while their server is killed with SIGKILL and started
@@ -23,50 +20,6 @@ import { dropTestDatabase, openTestDatabase, TEST_ENGINE } from '../server/test-
  */
 const SEED = 1303;
 const CRASHES = 10;
-const SERVER_PROCESS = fileURLToPath(new URL('./server-process.ts', import.meta.url));
-
-/** The server in a child process, killed and started again on the same data and port. */
-class KillableServer {
-  #child: ChildProcess | undefined;
-  constructor(
-    readonly dataDir: string,
-    readonly port: number,
-  ) {}
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    const child = fork(SERVER_PROCESS, [], {
-      execArgv: ['--import', 'tsx'],
-      env: { ...process.env, DATA_DIR: this.dataDir, PORT: String(this.port) },
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
-    this.#child = child;
-    const [message] = (await Promise.race([
-      once(child, 'message'),
-      once(child, 'exit').then(([code]) => Promise.reject(new Error(`the server exited (${code}) before it listened`))),
-    ])) as [{ ready: string }];
-    assert.equal(message.ready, this.url);
-  }
-
-  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    const child = this.#child!;
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, 'exit');
-    child.kill(signal);
-    await exited;
-  }
-}
-
-async function freePort(): Promise<number> {
-  const probe = createNetServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as { port: number };
-  probe.close();
-  await once(probe, 'close');
-  return port;
-}
 
 /** A uuid from the seeded generator, so a failing run replays with the same ids. */
 const seededUuid = (random: Random) =>

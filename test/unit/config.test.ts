@@ -24,6 +24,8 @@ describe('production settings (server/src/config.ts)', () => {
       sqliteSynchronous: 'normal',
       databaseUrl: undefined,
       databasePoolSize: 10,
+      redisUrl: undefined,
+      redisPrefix: 'conecta:',
       whatsappGraphUrl: undefined,
       whatsappGraphVersion: undefined,
     });
@@ -46,6 +48,8 @@ describe('production settings (server/src/config.ts)', () => {
         SQLITE_SYNCHRONOUS: 'full',
         DATABASE_URL: 'postgres://conecta:secret@db.example.com:5432/conecta',
         DATABASE_POOL_SIZE: '20',
+        REDIS_URL: 'redis://redis.example.com:6379/2',
+        REDIS_PREFIX: 'atendimento:',
         WHATSAPP_GRAPH_URL: 'https://graph-proxy.example.com',
         WHATSAPP_GRAPH_VERSION: 'v22.0',
       },
@@ -67,6 +71,8 @@ describe('production settings (server/src/config.ts)', () => {
       sqliteSynchronous: 'full',
       databaseUrl: 'postgres://conecta:secret@db.example.com:5432/conecta',
       databasePoolSize: 20,
+      redisUrl: 'redis://redis.example.com:6379/2',
+      redisPrefix: 'atendimento:',
       whatsappGraphUrl: 'https://graph-proxy.example.com',
       whatsappGraphVersion: 'v22.0',
     });
@@ -85,6 +91,8 @@ describe('production settings (server/src/config.ts)', () => {
       SQLITE_SYNCHRONOUS: 'off',
       DATABASE_URL: 'mysql://db.example.com/conecta',
       DATABASE_POOL_SIZE: '0',
+      REDIS_URL: 'http://redis.example.com',
+      REDIS_PREFIX: 'two words',
       WHATSAPP_GRAPH_URL: 'graph.facebook.com',
       WHATSAPP_GRAPH_VERSION: '21',
     });
@@ -98,6 +106,13 @@ describe('production settings (server/src/config.ts)', () => {
     assert.match(result.problems[0]!, /required/);
     assert.match(result.problems[2]!, /a duration such as 12h.*got "forever"/);
     assert.match(result.problems[3]!, /between 1m and 1d, got "10s"/);
+  });
+
+  it('refuses several nodes (REDIS_URL) on SQLite, saying what to set', () => {
+    const result = loadSettings({ ...VALID, REDIS_URL: 'redis://127.0.0.1:6379' });
+    assert.ok(!result.ok);
+    assert.deepEqual(result.problems.length, 1);
+    assert.match(result.problems[0]!, /^REDIS_URL is set but DATABASE_URL is not: several nodes cannot share a SQLite file/);
   });
 
   it('refuses a public URL that is not http(s) or carries a query', () => {

@@ -71,6 +71,8 @@ export function productionOptions(settings: Settings): ServerOptions {
     sqliteSynchronous: settings.sqliteSynchronous,
     databaseUrl: settings.databaseUrl,
     databasePoolSize: settings.databasePoolSize,
+    redisUrl: settings.redisUrl,
+    redisPrefix: settings.redisPrefix,
     whatsappGraph: { baseUrl: settings.whatsappGraphUrl, version: settings.whatsappGraphVersion },
     staticRoots: [
       { prefix: '/', root: resolve(repoRoot, 'server/public') },

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import { COMMAND_EVENT, MAX_COMMAND_BYTES, type QueuePosition } from '../../../src/protocol/index.js';
 import type { Identity } from '../domain/identity.js';
 import type { Services } from '../domain/services.js';
@@ -19,9 +19,16 @@ interface SocketServerOptions {
   now: () => number;
 }
 
-/** socket.io on the HTTP server. Identities are bearer tokens (no cookies), so any origin may connect. */
-export function createSocketServer(httpServer: HttpServer): Server {
+/**
+ * socket.io on the HTTP server. Identities are bearer tokens (no cookies), so any origin may connect.
+ * `recoveryMs`: how long a disconnected socket may come back with its rooms and the events it missed
+ * (connection-state recovery; with several nodes, on any node). Without it a reconnection is a new
+ * connection, and clients resync from the database as they always do.
+ */
+export function createSocketServer(httpServer: HttpServer, recoveryMs?: number): Server {
   return new Server(httpServer, {
+    // The authentication middleware runs for a recovered socket too: its token may have been revoked meanwhile.
+    connectionStateRecovery: recoveryMs ? { maxDisconnectionDuration: recoveryMs, skipMiddlewares: false } : undefined,
     // Reflect the page's origin: the elements live on other sites (a CRM, a shop) by design.
     // Visitors are further held to their channel's allowed origins in the handshake below.
     cors: { origin: true, credentials: false },
@@ -34,6 +41,7 @@ export function createSocketServer(httpServer: HttpServer): Server {
 
 /** Authenticates the handshake, joins the identity's rooms, and routes commands; `close` stops the away timers. */
 export function attachSocketHandlers(io: Server, services: Services, options: SocketServerOptions): { close(): void } {
+  holdMissedEventsUntilAuthenticated(io);
   io.use((socket, next) => {
     identify(socket.handshake.auth, socket.handshake.headers.origin, services).then(
       async (who) => {
@@ -64,12 +72,42 @@ export function attachSocketHandlers(io: Server, services: Services, options: So
       socket.on('disconnect', () => presence.disconnected(who.agentId));
     }
     void socket.join(socket.data.rooms as string[]);
+    if (socket.recovered) recoverAsAuthenticated(socket);
     const deps = { io, services, limiter: options.limiter, logError: options.logError, metrics: options.metrics, now: options.now };
     socket.on(COMMAND_EVENT, dispatchCommands(socket, who, socket.data.address as string, deps));
     // A visitor learns where its waiting sessions stand as soon as it connects.
     for (const position of socket.data.queue as QueuePosition[]) socket.emit('webchat.queue', position);
   });
   return { close: () => awayTimers.close() };
+}
+
+const HELD_EVENTS = 'missedEvents';
+
+/**
+ * socket.io writes a recovered socket's missed events to it before the authentication middleware
+ * runs: a token revoked during the disconnection would still read them. Keep them aside instead;
+ * `recoverAsAuthenticated` sends them once the identity is checked again.
+ */
+function holdMissedEventsUntilAuthenticated(io: Server): void {
+  const adapter = io.of('/').adapter;
+  const restoreSession = adapter.restoreSession.bind(adapter);
+  adapter.restoreSession = async (pid, offset) => {
+    const session = await restoreSession(pid, offset);
+    if (!session) return session;
+    return { ...session, data: { ...(session.data as object), [HELD_EVENTS]: session.missedPackets }, missedPackets: [] };
+  };
+}
+
+/**
+ * A recovered socket, authenticated again: it keeps only the rooms a new connection would get (it may
+ * have lost a team or a session meanwhile), then receives what it missed, in order.
+ */
+function recoverAsAuthenticated(socket: Socket): void {
+  const rooms = new Set(socket.data.rooms as string[]);
+  for (const room of socket.rooms) if (room !== socket.id && !rooms.has(room)) void socket.leave(room);
+  const missed = (socket.data[HELD_EVENTS] ?? []) as [string, ...unknown[]][];
+  delete socket.data[HELD_EVENTS];
+  for (const [event, ...args] of missed) socket.emit(event, ...args);
 }
 
 async function identify(auth: unknown, origin: string | undefined, services: Services): Promise<Identity | null> {
