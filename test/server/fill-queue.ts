@@ -29,7 +29,7 @@ export async function fillQueue(
       const session: Session = {
         ...newSession({
           id: `${prefix}-${n}`,
-          protocol: `20261204-${n}`,
+          protocol: `${prefix}-${n}`,
           channel: 'webchat',
           channelKey: 'demo',
           teamId,

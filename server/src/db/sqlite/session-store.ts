@@ -123,7 +123,8 @@ export function sqliteSessionStore(sql: SqlRunner): SessionRepository {
         `SELECT * FROM sessions s WHERE
            (s.status = 'waiting' AND s.target_agent_id = ?)
            OR (s.agent_id = ? AND s.status IN ('active', 'pending'))
-           OR (s.status != 'finished' AND EXISTS (SELECT 1 FROM json_each(s.invited_agent_ids) WHERE value = ?))
+           OR (s.status != 'finished' AND s.invited_agent_ids <> '[]'
+               AND EXISTS (SELECT 1 FROM json_each(s.invited_agent_ids) WHERE value = ?))
          ORDER BY s.created_at, s.rowid`,
         agentId,
         agentId,
@@ -150,7 +151,7 @@ export function sqliteSessionStore(sql: SqlRunner): SessionRepository {
       if (teamIds.length === 0) return counts;
       const rows = await sql.all(
         `SELECT team_id, COUNT(*) AS waiting FROM sessions
-         WHERE status = 'waiting' AND target_agent_id IS NULL AND team_id IN (${marks(teamIds)}) GROUP BY team_id`,
+         WHERE team_id IN (${marks(teamIds)}) AND status = 'waiting' AND target_agent_id IS NULL GROUP BY team_id`,
         ...teamIds,
       );
       for (const row of rows) counts[String(row.team_id)] = Number(row.waiting);
