@@ -1,11 +1,23 @@
 // <conecta-queue> on a waiting queue the server pages (issue 13): the first page from the snapshot,
 // the next ones as the agent scrolls or moves near the end, the server's total in the counter and the grid.
 import { expect } from '@open-wc/testing';
+import { AlertController } from '../../src/controllers/alert-controller.js';
 import { aContact, aSession, createMockClient, defaultHandlers, type MockClient } from '../fixtures/index.js';
 import { ids, manyWaiting, queueWith, row } from './queue-helpers.js';
 import { $, press, settle, text } from './helpers.js';
 
 const PAGE = 50;
+
+class CountedAlerts extends AlertController {
+  beeps = 0;
+  override isPageHidden() {
+    return true;
+  }
+  override beep() {
+    this.beeps++;
+  }
+  override notify() {}
+}
 
 /** A server with `count` sessions waiting for Suporte, paged; the desk holds none of them yet. */
 function pagedClient(count: number, now = Date.now()): MockClient {
@@ -122,5 +134,48 @@ describe('<conecta-queue> paging the waiting queue from the server', () => {
     await until(el, () => ids(el, 'waiting').length > PAGE);
     expect(ids(el, 'waiting')).to.deep.equal(waitingIds(2 * PAGE));
     expect(el.shadowRoot!.querySelector('.more-error')).to.equal(null);
+  });
+
+  it("pages one team's list on from where every team's list is held, without a gap or a repeat", async () => {
+    const now = Date.now();
+    const base = manyWaiting(240, now);
+    // Every other session waits for Vendas.
+    const sessions = Object.fromEntries(
+      Object.values(base.sessions).map((s) => [s.id, Number(s.id.slice('session-w'.length)) % 2 ? { ...s, teamId: 'vendas' } : s]),
+    );
+    const server = { ...base, sessions };
+    const client = createMockClient(server, {
+      waitingPageSize: PAGE,
+      store: { me: server.me, teams: server.teams, connection: 'connected' },
+    });
+    const el = await queueWith(client, { team: 'vendas' });
+    const odd = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `session-w${2 * (from + i) + 1}`);
+    expect(ids(el, 'waiting')).to.deep.equal(odd(PAGE / 2));
+    expect(text($(el, '.waiting-count'))).to.equal('120');
+    scrollToEnd(el);
+    await until(el, () => ids(el, 'waiting').length > PAGE / 2);
+    const [asked] = client.received('queue.page');
+    expect(asked).to.deep.include({
+      teamId: 'vendas',
+      after: { createdAt: client.serverState.sessions['session-w49']!.createdAt, id: 'session-w49' },
+    });
+    expect(ids(el, 'waiting')).to.deep.equal(odd(PAGE / 2 + PAGE));
+  });
+
+  it('does not alert for sessions a page brings, only for new arrivals', async () => {
+    const now = Date.now();
+    const client = pagedClient(300, now - 60_000);
+    const el = await queueWith(client, { alerts: true });
+    const alerts = new CountedAlerts();
+    el.alertController = alerts;
+    scrollToEnd(el);
+    await until(el, () => ids(el, 'waiting').length > PAGE);
+    expect(alerts.beeps).to.equal(0);
+    client.push({
+      session: aSession({ id: 'session-new', contactId: 'contact-new', createdAt: Date.now() }),
+      contact: aContact({ id: 'contact-new', name: 'Chegou agora' }),
+    });
+    await settle(el);
+    expect(alerts.beeps).to.equal(1);
   });
 });
