@@ -25,10 +25,15 @@ const t = await startTestServer();
 try {
   const filling = performance.now();
   await fillQueue(t.server.repo, { teamId: DEMO_TEAMS.suporte.id, count: sessions, startAt: Date.now() - sessions * 1000 - 60_000 });
-  console.log(`${TEST_ENGINE}: ${sessions.toLocaleString('en')} waiting sessions in ${DEMO_TEAMS.suporte.name} (filled in ${Math.round(performance.now() - filling)} ms)`);
+  console.log(
+    `${TEST_ENGINE}: ${sessions.toLocaleString('en')} waiting sessions in ${DEMO_TEAMS.suporte.name} (filled in ${Math.round(performance.now() - filling)} ms)`,
+  );
   const ana = await connectAgent(t.url, await loginAgent(t.url, ANA));
 
-  async function timed<N extends keyof CommandResults>(name: N | 'bench.nothing', payload: unknown): Promise<{ ms: number; ack: Ack<CommandResults[N]> }> {
+  async function timed<N extends keyof CommandResults>(
+    name: N | 'bench.nothing',
+    payload: unknown,
+  ): Promise<{ ms: number; ack: Ack<CommandResults[N]> }> {
     const start = performance.now();
     const ack = (await ana.socket.timeout(60_000).emitWithAck(COMMAND_EVENT, name, payload)) as Ack<CommandResults[N]>;
     return { ms: performance.now() - start, ack };
@@ -68,10 +73,18 @@ try {
 
   const snapshot = median(snapshotMs);
   const bare = median(bareMs);
-  console.log(`agent.snapshot: ${kb(snapshotBytes)} (${snapshotBytes} bytes, ${held} sessions held), median ${snapshot.toFixed(1)} ms of ${rounds}`);
-  console.log(`  target: under ${kb(TARGET_BYTES)}: ${(snapshotBytes / TARGET_BYTES).toFixed(3)}× the target — ${snapshotBytes < TARGET_BYTES ? 'met' : 'MISSED'}`);
-  console.log(`  baseline, every waiting session and its contact (${pages} pages of queue.page, ${Math.round(pagingMs)} ms): ${kb(wholeBytes)}; the snapshot is ${(snapshotBytes / wholeBytes).toFixed(4)}× that`);
-  console.log(`  baseline, a command refused at once (bare round trip): median ${bare.toFixed(2)} ms; the snapshot takes ${(snapshot / bare).toFixed(1)}× that`);
+  console.log(
+    `agent.snapshot: ${kb(snapshotBytes)} (${snapshotBytes} bytes, ${held} sessions held), median ${snapshot.toFixed(1)} ms of ${rounds}`,
+  );
+  console.log(
+    `  target: under ${kb(TARGET_BYTES)}: ${(snapshotBytes / TARGET_BYTES).toFixed(3)}× the target — ${snapshotBytes < TARGET_BYTES ? 'met' : 'MISSED'}`,
+  );
+  console.log(
+    `  baseline, every waiting session and its contact (${pages} pages of queue.page, ${Math.round(pagingMs)} ms): ${kb(wholeBytes)}; the snapshot is ${(snapshotBytes / wholeBytes).toFixed(4)}× that`,
+  );
+  console.log(
+    `  baseline, a command refused at once (bare round trip): median ${bare.toFixed(2)} ms; the snapshot takes ${(snapshot / bare).toFixed(1)}× that`,
+  );
 } finally {
   await t.close();
 }

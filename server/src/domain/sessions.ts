@@ -97,7 +97,10 @@ export class SessionService {
     if (teamId !== null && !agent.teamIds.includes(teamId)) throw forbidden('You are not a member of this team.');
     const teamIds = teamId === null ? agent.teamIds : [teamId];
     // One more than asked tells whether another page follows.
-    const [found, counts] = await Promise.all([this.repo.listWaitingPage(teamIds, after, limit + 1), this.repo.countWaiting(agent.teamIds)]);
+    const [found, counts] = await Promise.all([
+      this.repo.listWaitingPage(teamIds, after, limit + 1),
+      this.repo.countWaiting(agent.teamIds),
+    ]);
     const sessions = found.slice(0, limit);
     const next = found.length > limit ? cursorOf(sessions[sessions.length - 1]!) : null;
     return { counts, next, sessions, contacts: await this.#contactsOf(sessions) };

@@ -387,7 +387,8 @@ export class QueueRows implements ReactiveController {
     }
     const renderItem = (session: Session, index: number) => this.#renderRow(phase, session, index);
     // A paged list tells assistive technology the server's total, not the rows held so far.
-    const rowCount = phase === 'waiting' && !this.host.searchText.trim() ? Math.max(this.host.slice.counts.waiting, sessions.length) : sessions.length;
+    const rowCount =
+      phase === 'waiting' && !this.host.searchText.trim() ? Math.max(this.host.slice.counts.waiting, sessions.length) : sessions.length;
     return html`<div class="scroll" @scroll=${paged ? this.#onScroll : nothing}><div role="grid" part="list" class="list ${phase}" aria-labelledby="tab-${phase}" aria-rowcount=${rowCount}
       aria-multiselectable=${phase === 'pending' ? 'true' : nothing} @keydown=${this.#onKeydown}
       @focusin=${this.#onFocusIn} @focusout=${this.#onFocusOut} @visibilityChanged=${this.#onVisibilityChanged}>
