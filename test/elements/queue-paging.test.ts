@@ -1,6 +1,7 @@
 // <conecta-queue> on a waiting queue the server pages (issue 13): the first page from the snapshot,
 // the next ones as the agent scrolls or moves near the end, the server's total in the counter and the grid.
 import { expect } from '@open-wc/testing';
+import { waitingLoadedUntil } from '../../src/client/waiting-queue.js';
 import { AlertController } from '../../src/controllers/alert-controller.js';
 import { aContact, aSession, createMockClient, defaultHandlers, type MockClient } from '../fixtures/index.js';
 import { ids, manyWaiting, queueWith, row } from './queue-helpers.js';
@@ -177,5 +178,31 @@ describe('<conecta-queue> paging the waiting queue from the server', () => {
     });
     await settle(el);
     expect(alerts.beeps).to.equal(1);
+  });
+
+  it('pages a virtualized list too (past 200 rows held), from the keyboard', async () => {
+    // The virtualizer measures rows with a ResizeObserver; Chromium reports a harmless loop warning as an error.
+    const onerror = window.onerror;
+    window.onerror = (message, ...rest) => (String(message).includes('ResizeObserver loop') ? true : onerror?.(message, ...rest));
+    after(() => {
+      window.onerror = onerror;
+    });
+    const server = manyWaiting(1000);
+    const client = createMockClient(server, {
+      waitingPageSize: 250,
+      store: { me: server.me, teams: server.teams, connection: 'connected' },
+    });
+    const el = await queueWith(client);
+    expect(ids(el, 'waiting').length).to.be.below(250, 'only the rows in view are in the DOM');
+    expect($(el, '[role="grid"]').getAttribute('aria-rowcount')).to.equal('1000');
+    const first = row(el, 'session-w0').querySelector<HTMLElement>('.main')!;
+    first.focus();
+    press(first, 'End');
+    await until(el, () => client.received('queue.page').length > 0 && !!el.shadowRoot!.querySelector('[data-session-id="session-w249"]'));
+    expect(client.received('queue.page')[0]).to.deep.include({
+      after: { createdAt: server.sessions['session-w249']!.createdAt, id: 'session-w249' },
+    });
+    await until(el, () => waitingLoadedUntil(client.store.state, null)?.id === 'session-w499');
+    expect($(el, '[role="grid"]').getAttribute('aria-rowcount')).to.equal('1000');
   });
 });
