@@ -124,7 +124,7 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
     const after = waitingLoadedUntil(this.store.state, teamId);
     if (after === null) return;
     const page = await this.command('queue.page', { teamId, after, limit: WAITING_PAGE_SIZE });
-    this.store.update((state) => addWaitingPage(state, teamId, page));
+    this.store.update((state) => addWaitingPage(state, teamId, after, page));
   }
 
   async pause(pauseTypeId: string): Promise<AgentAvailability> {

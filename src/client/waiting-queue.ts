@@ -31,10 +31,16 @@ export function setWaitingSnapshot(state: ConectaState, page: WaitingQueuePage):
   return { ...state, waitingQueue: { counts: page.counts, loadedUntil: { [ALL_TEAMS]: page.next } } };
 }
 
-/** A further page of every team's list (`teamId` null) or of one team's: held up to its end now. */
-export function addWaitingPage(state: ConectaState, teamId: string | null, page: WaitingQueuePage): ConectaState {
+/**
+ * A further page, asked `after` that cursor, of every team's list (`teamId` null) or of one team's:
+ * held up to its end now. A page that starts past what is held (a snapshot started over meanwhile,
+ * dropping what it followed) would leave a gap: its sessions stay in the store, unshown.
+ */
+export function addWaitingPage(state: ConectaState, teamId: string | null, after: QueueCursor, page: WaitingQueuePage): ConectaState {
   const queue = state.waitingQueue;
   if (!queue) return state;
+  const held = waitingLoadedUntil(state, teamId);
+  if (held === null || queueOrder(after, held) > 0) return { ...state, waitingQueue: { ...queue, counts: page.counts } };
   const key = teamId ?? ALL_TEAMS;
   // Answers may cross: what is held never shrinks.
   const until = later(page.next, queue.loadedUntil[key]);
