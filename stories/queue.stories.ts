@@ -252,6 +252,21 @@ export const TenThousandSessions: Story = {
   render: onClient(() => createMockClient(bigQueue(10_000, 0))),
 };
 
+/**
+ * 2,000 sessions waiting on the server, which sends them 50 at a time (as a real one does): the counter
+ * says 2,000 from the start, and scrolling near the end of the list brings the next page.
+ */
+export const PagedFromServer: Story = {
+  render: onClient((args) => {
+    const state = bigQueue(2_000, 0);
+    return createMockClient(state, {
+      latency: args.latency,
+      waitingPageSize: 50,
+      store: { me: state.me, teams: state.teams, connection: 'connected' },
+    });
+  }),
+};
+
 /** The dark theme (`theme="dark"`): the element's own dark colours, no page tokens. */
 export const Dark: Story = dark;
 

@@ -49,8 +49,13 @@ export interface AgentClientApi extends ClientApi {
   /** A contact's notes, into `state.notes[contactId]` (kept current by events). */
   loadNotes(contactId: string): Promise<void>;
   deleteNote(noteId: string): Promise<void>;
-  /** Load profile, teams and the sessions of the queue (and the agent's availability and time logged in today). */
+  /**
+   * Load profile, teams and the sessions of the queue (and the agent's availability and time logged
+   * in today): of the sessions waiting for its teams, the counts and the first page (`state.waitingQueue`).
+   */
   loadQueue(): Promise<void>;
+  /** Load the next page of the sessions waiting for the agent's teams (`teamId` null) or for one team; nothing when all are held. */
+  loadMoreWaiting(teamId: string | null): Promise<void>;
   /** The internal chat with colleagues (`state.chat`). */
   readonly chat: InternalChat;
   /** Start a pause of that type, or switch to it: into `state.availability`. */

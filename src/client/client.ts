@@ -1,6 +1,7 @@
 import type { CommandName, CommandPayload, CommandResult } from '../protocol/commands.js';
 import type { Agent, AgentAvailability, AgentStats, Attachment, Contact, Session } from '../protocol/entities.js';
 import { ConectaError } from '../protocol/errors.js';
+import { WAITING_PAGE_SIZE } from '../protocol/waiting-queue.js';
 import type { AuthEndReason, ServerEvents } from '../protocol/events.js';
 import type { HttpApi } from '../protocol/http.js';
 import { AgentTokenRenewal } from './agent-token.js';
@@ -15,6 +16,7 @@ import { absorbResult, firstSeqHeld, removeNote, setAgentPresence, setCatalog, s
 import { normalizeServer } from './registry.js';
 import type { ConectaSocket, SocketFactory } from './socket/types.js';
 import type { AuthEnded, ConnectionStatus } from './state.js';
+import { addWaitingPage, setWaitingCount, setWaitingSnapshot, waitingLoadedUntil } from './waiting-queue.js';
 import { uploadFile, type UploadOptions } from './upload.js';
 
 export type { ConectaClientOptions } from './client-core.js';
@@ -106,15 +108,23 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
   async loadQueue(): Promise<void> {
     const snapshot = await this.command('agent.snapshot', {});
     // Sessions that left the queue while we were away (taken by others, finished) are dropped,
-    // unless an element still follows them.
+    // unless an element still follows them; so are later pages of the queue (asked again as it scrolls).
     const listed = new Set(snapshot.sessions.map((session) => session.id));
     this.store.update((state) => {
+      const next = setWaitingSnapshot(state, snapshot.waiting);
       const stale = Object.keys(state.sessions).filter((id) => !listed.has(id) && !this.followed.has(id));
-      if (stale.length === 0) return state;
+      if (stale.length === 0) return next;
       const sessions = { ...state.sessions };
       for (const id of stale) delete sessions[id];
-      return { ...state, sessions };
+      return { ...next, sessions };
     });
+  }
+
+  async loadMoreWaiting(teamId: string | null): Promise<void> {
+    const after = waitingLoadedUntil(this.store.state, teamId);
+    if (after === null) return;
+    const page = await this.command('queue.page', { teamId, after, limit: WAITING_PAGE_SIZE });
+    this.store.update((state) => addWaitingPage(state, teamId, after, page));
   }
 
   async pause(pauseTypeId: string): Promise<AgentAvailability> {
@@ -234,6 +244,9 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
     });
     socket.on('agent.availability', (availability: ServerEvents['agent.availability']) => this.#applyAvailability(availability));
     socket.on('team.opened', () => void this.loadQueue().catch(() => {}));
+    socket.on('queue.counts', ({ teamId, waiting }: ServerEvents['queue.counts']) =>
+      this.store.update((state) => setWaitingCount(state, teamId, waiting)),
+    );
     // Reconnecting after a blip, or the server out of reach: attempts that fail say it is the latter.
     socket.on('connect_error', () => this.store.update((state) => ({ ...state, connectionFailures: (state.connectionFailures ?? 0) + 1 })));
     socket.on('connect', () => this.store.update((state) => (state.connectionFailures ? { ...state, connectionFailures: 0 } : state)));

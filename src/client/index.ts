@@ -1,6 +1,7 @@
 export { ConectaClient, type ConectaClientOptions } from './client.js';
 export type { UploadOptions } from './upload.js';
 export type { Catalog, TypingIndicator } from './state.js';
+export type { WaitingQueueState } from './waiting-queue.js';
 export type { AgentClientApi, ClientApi, ConectaClientApi, VisitorClientApi, WebchatStart } from './api.js';
 export { Store, type Listener } from './store.js';
 export { initialState, type ConectaState, type ConnectionStatus } from './state.js';

@@ -12,7 +12,10 @@ export const selectContact = (state: ConectaState, id: string | null | undefined
 export const selectMessages = (state: ConectaState, sessionId: string | null | undefined): readonly ClientMessage[] =>
   (sessionId && state.messages[sessionId]) || noMessages;
 
-/** Sessions waiting for the agent's teams (optionally one team), oldest first. */
+/**
+ * Sessions waiting for the agent's teams (optionally one team), oldest first: those the store holds.
+ * Of a long queue the server sends pages (`state.waitingQueue` says how far, and the counts).
+ */
 export function selectWaiting(state: ConectaState, teamId?: string | null): Session[] {
   const teamIds = new Set(state.me?.teamIds ?? []);
   return Object.values(state.sessions)

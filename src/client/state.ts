@@ -20,6 +20,7 @@ import type {
 } from '../protocol/entities.js';
 import type { AuthEndReason } from '../protocol/events.js';
 import type { ChatState } from './chat-state.js';
+import type { WaitingQueueState } from './waiting-queue.js';
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'disconnected';
 
@@ -58,6 +59,11 @@ export interface ConectaState {
   notes: Readonly<Record<string, readonly Note[]>>;
   /** Colleagues, tags, templates and canned responses of the agent's teams, once loaded. */
   catalog: Catalog | null;
+  /**
+   * Agents: how much of the sessions waiting for their teams the store holds, and their counts
+   * (absent: the store holds them all, e.g. a mock client's).
+   */
+  waitingQueue?: WaitingQueueState | null;
   /** Visitors: where each waiting session stands in its queue (from `webchat.queue` events). */
   queue: Readonly<Record<string, QueuePosition>>;
   /**

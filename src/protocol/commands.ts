@@ -5,6 +5,7 @@ import { MAX_MESSAGE_LENGTH } from './limits.js';
 import { E164_PATTERN, EMAIL_MAX_LENGTH, EMAIL_PATTERN, NAME_MAX_LENGTH } from './contact-rules.js';
 import { CepInput, ContactRecordChanges } from './contact-record-schema.js';
 import { CONTACT_PROBLEM_MESSAGES, isCpfOrCnpj } from './contact-validation.js';
+import { MAX_WAITING_PAGE, WAITING_PAGE_SIZE, type WaitingQueuePage } from './waiting-queue.js';
 import type {
   Agent,
   AgentAvailability,
@@ -105,8 +106,24 @@ export const commandSchemas = {
    * expires), without reconnecting: rooms, followed sessions and pending commands stay as they are.
    */
   'auth.refresh': { who: 'agent', payload: v.strictObject({ token: v.pipe(v.string(), v.minLength(1), v.maxLength(512)) }) },
-  /** The agent's profile, teams, and the sessions it may see now (waiting for its teams, its own). */
+  /**
+   * The agent's profile, teams, and the sessions it may see now: its own (active, pending, invited to,
+   * waiting for it) whole, and the first page of those waiting for its teams with their counts
+   * (`waiting`; further pages with `queue.page`).
+   */
   'agent.snapshot': { who: 'agent', payload: v.strictObject({}) },
+  /**
+   * The next page of sessions waiting for the agent's teams (or for `teamId`, one of them), in the
+   * queue's order, after `after` (null: from the start); with the counts as they are now.
+   */
+  'queue.page': {
+    who: 'agent',
+    payload: v.strictObject({
+      teamId: optional(Id),
+      after: optional(v.strictObject({ createdAt: v.pipe(v.number(), v.integer(), v.minValue(0)), id: Id })),
+      limit: PageSize(MAX_WAITING_PAGE, WAITING_PAGE_SIZE),
+    }),
+  },
   /** Start a pause of a type the admin configured, or switch to another type (the current pause ends, a new one starts). */
   'agent.pause': { who: 'agent', payload: v.strictObject({ pauseTypeId: Id }) },
   /** End the caller's pause: it is online again and sessions are offered to it. */
@@ -392,7 +409,11 @@ export interface CommandResults {
     contacts: Contact[];
     availability: AgentAvailability;
     loggedInTodayMs: number;
+    /** The waiting sessions of its teams: their counts, and where the first page (in `sessions`) ends. */
+    waiting: WaitingQueuePage;
   };
+  /** `sessions`: the page, in the queue's order; `contacts`: theirs. */
+  'queue.page': WaitingQueuePage & { sessions: Session[]; contacts: Contact[] };
   'agent.pause': AgentAvailability;
   'agent.resume': AgentAvailability;
   'agent.stats': AgentStats;

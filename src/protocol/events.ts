@@ -32,6 +32,11 @@ export interface ServerEvents {
   /** To every agent: a colleague's (or its own) state changed: online, paused (which type), away, offline. */
   'agent.availability': AgentAvailability;
   /**
+   * To every agent of a team: how many sessions now wait for the whole team (its queue changed: one
+   * joined or left it). A desk that has not loaded the whole queue shows this count.
+   */
+  'queue.counts': { teamId: string; waiting: number };
+  /**
    * To a team's online agents: its working hours just began. The sessions that waited while it was
    * closed were offered to no one; reload the queue (`agent.snapshot`) to see them.
    */

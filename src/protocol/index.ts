@@ -12,3 +12,4 @@ export * from './contact-rules.js';
 export * from './contact-validation.js';
 export * from './new-session.js';
 export * from './internal-chat.js';
+export * from './waiting-queue.js';

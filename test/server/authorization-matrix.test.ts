@@ -71,6 +71,7 @@ const CHAT: Caller[] = [...VISITORS, 'outsider', 'plain', 'expired'];
 const MATRIX: Record<CommandName, Row> = {
   'auth.refresh': { payload: (w) => ({ token: w.brunoToken }), refused: [...OWN, 'outsider'] },
   'agent.snapshot': { payload: () => ({}), refused: OWN },
+  'queue.page': { payload: () => ({ teamId: DEMO_TEAMS.suporte.id }), refused: [...OWN, 'outsider'] },
   'agent.pause': { payload: (w) => ({ pauseTypeId: w.pauseTypeId }), refused: OWN },
   'agent.resume': { payload: () => ({}), refused: OWN },
   'agent.stats': { payload: () => ({}), refused: [...OWN, 'outsider', 'plain'] },

@@ -32,6 +32,10 @@ describe("the stores' SQL on PostgreSQL", () => {
     );
     assert.equal(toPostgresSql(`c.name LIKE ? ESCAPE '\\'`), `c.name ILIKE $1 ESCAPE '\\'`);
   });
+
+  it('compares by code unit where SQLite says BINARY, whatever the database collation (the queue pages by id)', () => {
+    assert.equal(toPostgresSql('ORDER BY s.created_at, s.id COLLATE BINARY LIMIT ?'), 'ORDER BY s.created_at, s.id COLLATE "C" LIMIT $1');
+  });
 });
 
 describe('migrations on PostgreSQL', () => {

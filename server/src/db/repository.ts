@@ -25,6 +25,7 @@ import type {
   WebchatMenuOption,
   ChatConversation,
   ChatMessage,
+  QueueCursor,
 } from '../../../src/protocol/index.js';
 
 /** `0` Sunday … `6` Saturday. */
@@ -409,10 +410,18 @@ export interface SessionRepository {
   /** Records when a session (re)started waiting: the team's timeout counts from then. */
   setWaitingSince(sessionId: string, at: number): Promise<void>;
   /**
-   * An agent's desk: waiting sessions of its teams for the whole team or for it, its own active and
-   * pending sessions, and the open sessions it is invited to. Oldest first.
+   * What an agent's desk holds whole: the sessions waiting for it, its own active and pending
+   * sessions, and the open sessions it is invited to. Oldest first. (Those waiting for its teams are
+   * paged: `listWaitingPage`.)
    */
-  listDeskSessions(agentId: string, teamIds: readonly string[]): Promise<Session[]>;
+  listDeskSessions(agentId: string): Promise<Session[]>;
+  /**
+   * Sessions waiting for the whole team, of any of `teamIds`, in the queue's order (`created_at`,
+   * then `id` by code unit) after `after` (null: from the first), at most `limit`.
+   */
+  listWaitingPage(teamIds: readonly string[], after: QueueCursor | null, limit: number): Promise<Session[]>;
+  /** Per team of `teamIds`: how many sessions wait for the whole team (0 for a team with none). */
+  countWaiting(teamIds: readonly string[]): Promise<Record<string, number>>;
   /** Waiting sessions whose team's timeout has passed at `now`. */
   listExpiredWaiting(now: number): Promise<Session[]>;
   /** Sessions in scope whose contact matches; newest interaction first. */

@@ -1,6 +1,8 @@
 import {
   appendMessage,
+  cursorOf,
   newSession,
+  WAITING_PAGE_SIZE,
   offersSurvey,
   type Agent,
   type Contact,
@@ -11,6 +13,7 @@ import {
   type SessionStatus,
   type SystemEvent,
   type Team,
+  type WaitingQueuePage,
 } from '../../../src/protocol/index.js';
 import type { Repository } from '../db/repository.js';
 import { CommandError, forbidden, notFound } from './errors.js';
@@ -69,9 +72,38 @@ export class SessionService {
     private readonly events: DomainEvents,
   ) {}
 
-  async snapshot(agent: Agent): Promise<{ agent: Agent; teams: Team[]; sessions: Session[]; contacts: Contact[] }> {
-    const [teams, sessions] = await Promise.all([this.repo.listTeams(agent.teamIds), this.repo.listDeskSessions(agent.id, agent.teamIds)]);
-    return { agent, teams, sessions, contacts: await this.#contactsOf(sessions) };
+  /**
+   * What a desk opens on: the agent's own sessions whole (bounded by what one agent holds), and of
+   * the sessions waiting for its teams only the counts and the first page, so the answer stays small
+   * however long the queue is (issue 13).
+   */
+  async snapshot(
+    agent: Agent,
+  ): Promise<{ agent: Agent; teams: Team[]; sessions: Session[]; contacts: Contact[]; waiting: WaitingQueuePage }> {
+    const [teams, own, page] = await Promise.all([
+      this.repo.listTeams(agent.teamIds),
+      this.repo.listDeskSessions(agent.id),
+      this.waitingPage(agent, { teamId: null, after: null, limit: WAITING_PAGE_SIZE }),
+    ]);
+    const sessions = [...own, ...page.sessions];
+    return { agent, teams, sessions, contacts: await this.#contactsOf(sessions), waiting: { counts: page.counts, next: page.next } };
+  }
+
+  /** A page of the sessions waiting for the agent's teams (or one of them), with the counts as they are now. */
+  async waitingPage(
+    agent: Agent,
+    { teamId, after, limit }: ParsedPayload<'queue.page'>,
+  ): Promise<WaitingQueuePage & { sessions: Session[]; contacts: Contact[] }> {
+    if (teamId !== null && !agent.teamIds.includes(teamId)) throw forbidden('You are not a member of this team.');
+    const teamIds = teamId === null ? agent.teamIds : [teamId];
+    // One more than asked tells whether another page follows.
+    const [found, counts] = await Promise.all([
+      this.repo.listWaitingPage(teamIds, after, limit + 1),
+      this.repo.countWaiting(agent.teamIds),
+    ]);
+    const sessions = found.slice(0, limit);
+    const next = found.length > limit ? cursorOf(sessions[sessions.length - 1]!) : null;
+    return { counts, next, sessions, contacts: await this.#contactsOf(sessions) };
   }
 
   async accept(agent: Agent, sessionId: string): Promise<SessionWithContact> {

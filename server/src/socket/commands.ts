@@ -33,6 +33,8 @@ export const commandHandlers: { [N in CommandName]: Handler<N> } = {
     return { ...snapshot, availability, loggedInTodayMs };
   },
 
+  'queue.page': async (ctx, payload) => ctx.services.sessions.waitingPage(requireAgent(ctx), payload),
+
   'agent.pause': async (ctx, { pauseTypeId }) => ctx.services.availability.pause(requireAgent(ctx), pauseTypeId),
 
   'agent.resume': async (ctx) => ctx.services.availability.resume(requireAgent(ctx)),

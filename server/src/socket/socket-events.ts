@@ -3,6 +3,7 @@ import type { AgentAvailability, ChatMessage, Contact, Message, MessageStatusCha
 import type { Repository } from '../db/repository.js';
 import type { DomainEvents, SessionAudienceChange } from '../domain/events.js';
 import { QueueEstimator } from '../domain/queue.js';
+import { QueueCounts } from './queue-counts.js';
 import { QueueNotifier } from './queue-notifier.js';
 import { contactForVisitor } from '../domain/visitor-contact.js';
 import { isWithinWorkingHours } from '../domain/working-hours.js';
@@ -30,6 +31,7 @@ import { AGENTS_ROOM, agentRoom, availableRoom, sessionRoom, supervisorRoom, tea
  *   with no open session (e.g. just created by contact.save) reaches only the saving agent's answer.
  * - note.updated, note.deleted → every agent socket.
  * - webchat.queue → the contact's visitors, when a waiting session's place or estimate changed.
+ * - queue.counts → every agent of a team, when its queue changed (a session joined or left it).
  * - chat.message → every socket of the internal chat's two agents, no one else.
  *
  * A contact found by phone may have sessions on other channels (WhatsApp): those never reach its
@@ -37,6 +39,7 @@ import { AGENTS_ROOM, agentRoom, availableRoom, sessionRoom, supervisorRoom, tea
  */
 export class SocketEvents implements DomainEvents {
   readonly #queue: QueueNotifier;
+  readonly #counts: QueueCounts;
   #closed = false;
 
   constructor(
@@ -50,6 +53,7 @@ export class SocketEvents implements DomainEvents {
       (contactId, position) => this.io.to(visitorRoom(contactId)).emit('webchat.queue', position),
       log,
     );
+    this.#counts = new QueueCounts(repo, (teamId, waiting) => this.io.to(teamRoom(teamId)).emit('queue.counts', { teamId, waiting }), log);
   }
 
   sessionUpdated(session: Session, contact: Contact, former?: SessionAudienceChange): void {
@@ -103,6 +107,7 @@ export class SocketEvents implements DomainEvents {
 
   queueChanged(teamId: string): void {
     this.#queue.teamChanged(teamId);
+    this.#counts.teamChanged(teamId);
   }
 
   availabilityChanged(availability: AgentAvailability): void {
@@ -125,7 +130,7 @@ export class SocketEvents implements DomainEvents {
   /** Before the database closes: no more queue recounts, and events not routed yet are dropped. */
   close(): Promise<void> {
     this.#closed = true;
-    return this.#queue.close();
+    return Promise.all([this.#queue.close(), this.#counts.close()]).then(() => undefined);
   }
 
   contactUpdated(contact: Contact): void {

@@ -96,6 +96,14 @@ export const queueStyles = css`
   .searching:empty {
     display: none;
   }
+  /* Below a waiting list the server pages: the next page on its way. */
+  .more-status {
+    margin: 0;
+    padding-block: ${t.spaceXs};
+    text-align: center;
+    color: ${t.muted};
+    font-size: ${t.fontSizeS};
+  }
   .accept-notice {
     display: flex;
     align-items: center;

@@ -5,7 +5,8 @@ import { ClockController } from '../../controllers/clock.js';
 import { CommandController } from '../../controllers/command.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { StoreSelection } from '../../controllers/store-selection.js';
-import type { Session } from '../../protocol/index.js';
+import { waitingLoadedUntil } from '../../client/waiting-queue.js';
+import { queueOrder, type QueueCursor, type Session } from '../../protocol/index.js';
 import { agentControlStyles } from '../../styles/agent-controls.js';
 import { hostStyles } from '../../styles/host.js';
 import { spinnerStyles } from '../../styles/spinner.js';
@@ -38,6 +39,8 @@ import {
  * between sessions, ArrowLeft/ArrowRight between a session's controls (mirrored right-to-left), Enter opens (the preview for a waiting session, `conecta-session-selected` for the others), Space
  * selects a pending session, Tab reaches the focused session's buttons. Counters are announced politely.
  * Past 200 sessions a list is virtualized (10,000 stay smooth); the focused session is scrolled into view.
+ * A long waiting list comes from the server page by page (the next one as the agent scrolls or moves
+ * near the end of what is held); its counter and the grid's row count are the server's total.
  *
  * @event conecta-auth-ended - The agent's sign-in ended and could not be renewed: sign them in again. `detail: {reason}`.
  * @event conecta-session-accepted - A waiting session was accepted by this agent. `detail: {session, contact}`.
@@ -137,8 +140,15 @@ export class ConectaQueue extends ConectaAgentElement {
       get now() {
         return element.clock.now;
       },
+      get loadingMoreWaiting() {
+        return element.#loadingMore;
+      },
+      get moreWaitingError() {
+        return element.#moreError;
+      },
       contactName: (session) => element.queue.value.contacts[session.contactId]?.name || element.localize.t.queue.unknownContact,
       acceptSession: (sessionId) => element.acceptSession(sessionId),
+      loadMoreWaiting: () => void element.loadMoreWaiting(),
     });
   })();
   readonly #search = new QueueSearch(this.#host);
@@ -149,6 +159,12 @@ export class ConectaQueue extends ConectaAgentElement {
 
   /** The waiting sessions already known: only later arrivals alert. */
   #knownWaiting: Set<string> | null = null;
+  /** When the queue was first loaded (sessions created since are arrivals, wherever they sort). */
+  #loadedAt = 0;
+  /** Where the held part of the waiting list ended at the last update (null: all of it was held). */
+  #heldUntil: QueueCursor | null = null;
+  #loadingMore = false;
+  #moreError = '';
 
   constructor() {
     super();
@@ -164,9 +180,30 @@ export class ConectaQueue extends ConectaAgentElement {
   async loadQueue(): Promise<void> {
     const client = this.client;
     if (!client) return;
+    if (!this.#loadedAt) this.#loadedAt = Date.now();
     await this.#load.run();
     // What is waiting after the first load is not news: only later arrivals alert.
     this.#knownWaiting ??= new Set(selectQueueWaiting(client.store.state).map((s) => s.id));
+  }
+
+  /**
+   * Ask the server for the next page of the waiting list shown (the team filter's), as scrolling near
+   * its end does; nothing while a page is on its way, or when the whole list is held.
+   */
+  async loadMoreWaiting(): Promise<void> {
+    const client = this.client;
+    if (!client || this.#loadingMore || !this.queue.value.moreWaiting || this.#host.offline) return;
+    this.#loadingMore = true;
+    this.#moreError = '';
+    this.requestUpdate();
+    try {
+      await client.loadMoreWaiting(this.team || null);
+    } catch (error) {
+      this.#moreError = this.errorMessage(error);
+    } finally {
+      this.#loadingMore = false;
+      this.requestUpdate();
+    }
   }
 
   /** Accept a waiting session, as its Accept button does. */
@@ -212,11 +249,18 @@ export class ConectaQueue extends ConectaAgentElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const waiting = this.allWaiting.value;
+    const state = this.client?.store.state;
     if (this.#knownWaiting) {
-      const arrived = waiting.filter((s) => !this.#knownWaiting!.has(s.id));
+      // A later page of a long queue, or a search's answer, brings sessions unknown here that are no
+      // news: only those created since the first load, or sorted within what was held, arrived.
+      const held = this.#heldUntil;
+      const arrived = waiting.filter(
+        (s) => !this.#knownWaiting!.has(s.id) && (s.createdAt >= this.#loadedAt || held === null || queueOrder(s, held) <= 0),
+      );
       if (arrived.length && this.withAlerts) this.#alert(arrived[0]!);
       this.#knownWaiting = new Set(waiting.map((s) => s.id));
     }
+    this.#heldUntil = state ? waitingLoadedUntil(state, null) : null;
   }
 
   #alert(session: Session): void {

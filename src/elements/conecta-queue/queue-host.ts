@@ -22,4 +22,10 @@ export interface QueueHost extends AgentPartHost {
   contactName(session: Session): string;
   /** Accept a waiting session (as its Accept button does). */
   acceptSession(sessionId: string): Promise<void>;
+  /** Ask the server for the next page of the waiting list shown, unless one is on its way or all is held. */
+  loadMoreWaiting(): void;
+  /** A page of the waiting list is on its way. */
+  readonly loadingMoreWaiting: boolean;
+  /** Why the last page of the waiting list could not be loaded ('' when it could). */
+  readonly moreWaitingError: string;
 }

@@ -23,6 +23,10 @@ const FLOW = flow();
 const VIRTUALIZE_FROM = 200;
 /** PageUp/PageDown move this many rows. */
 const PAGE_ROWS = 10;
+/** The next page of a long waiting list is asked for when a row this close to the end of what is held shows or takes focus. */
+const LOAD_AHEAD = 15;
+/** …or when the list is scrolled to this close (px) to its end. */
+const LOAD_AHEAD_PX = 600;
 
 type RowCommand = 'accept' | 'rescue';
 
@@ -87,6 +91,30 @@ export class QueueRows implements ReactiveController {
     }
   }
 
+  /** A paged waiting list that does not fill its box (a team filter, a tall screen) asks for more at once. */
+  hostUpdated(): void {
+    if (!this.#mayLoadMore() || this.host.loadingMoreWaiting || this.host.moreWaitingError) return;
+    const scroller = this.host.query<HTMLElement>('.scroll');
+    if (scroller && scroller.scrollHeight > scroller.clientHeight + LOAD_AHEAD_PX) return;
+    // After this update, not during it.
+    void Promise.resolve().then(() => this.host.loadMoreWaiting());
+  }
+
+  /** The shown list is the waiting one, paged by the server, and not a search's results. */
+  #mayLoadMore(): boolean {
+    return this.host.phase === 'waiting' && this.host.slice.moreWaiting && !this.host.searchText.trim();
+  }
+
+  /** The row at `index` shows or takes focus: near the end of what is held, ask for the next page. */
+  #reached(index: number): void {
+    if (this.#mayLoadMore() && index >= this.#list().length - LOAD_AHEAD) this.host.loadMoreWaiting();
+  }
+
+  readonly #onScroll = (event: Event): void => {
+    const scroller = event.currentTarget as HTMLElement;
+    if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - LOAD_AHEAD_PX) this.#reached(this.#list().length);
+  };
+
   async accept(sessionId: string): Promise<void> {
     if (!this.host.client) return;
     const outcome = await this.#accept.run(sessionId);
@@ -112,6 +140,7 @@ export class QueueRows implements ReactiveController {
   /** Move the list's focus to the session at `index` of the shown phase, scrolling it into view. */
   async focusItem(index: number): Promise<void> {
     const phase = this.host.phase;
+    this.#reached(index);
     this.focusIndex = { ...this.focusIndex, [phase]: index };
     this.host.requestUpdate();
     await this.host.updateComplete;
@@ -200,6 +229,7 @@ export class QueueRows implements ReactiveController {
   /** A virtualized list dropped the focused row out of the DOM: keep a tab stop on a row in view. */
   readonly #onVisibilityChanged = (event: Event): void => {
     const { first, last } = event as Event & { first: number; last: number };
+    this.#reached(last);
     const phase = this.host.phase;
     const focused = this.focusIndex[phase];
     if (!this.#listHasFocus && (focused < first || focused > last) && first >= 0) {
@@ -341,8 +371,10 @@ export class QueueRows implements ReactiveController {
     const t = this.host.localize.t.queue;
     const phase = this.host.phase;
     const sessions = this.#list();
+    const paged = this.#mayLoadMore() || (phase === 'waiting' && (this.host.loadingMoreWaiting || !!this.host.moreWaitingError));
     if (!sessions.length) {
       if (this.host.loading && this.host.slice.counts[phase] === 0) return nothing;
+      if (paged) return this.#renderMoreStatus();
       const query = this.host.searchText.trim();
       const [empty, next] = query
         ? [t.noResults(query), t.noResultsHint]
@@ -354,7 +386,10 @@ export class QueueRows implements ReactiveController {
       return html`<div class="empty" part="empty">${icon(query ? searchX : inbox)}<p class="empty-title">${empty}</p><p class="empty-hint">${next}</p></div>`;
     }
     const renderItem = (session: Session, index: number) => this.#renderRow(phase, session, index);
-    return html`<div class="scroll"><div role="grid" part="list" class="list ${phase}" aria-labelledby="tab-${phase}" aria-rowcount=${sessions.length}
+    // A paged list tells assistive technology the server's total, not the rows held so far.
+    const rowCount =
+      phase === 'waiting' && !this.host.searchText.trim() ? Math.max(this.host.slice.counts.waiting, sessions.length) : sessions.length;
+    return html`<div class="scroll" @scroll=${paged ? this.#onScroll : nothing}><div role="grid" part="list" class="list ${phase}" aria-labelledby="tab-${phase}" aria-rowcount=${rowCount}
       aria-multiselectable=${phase === 'pending' ? 'true' : nothing} @keydown=${this.#onKeydown}
       @focusin=${this.#onFocusIn} @focusout=${this.#onFocusOut} @visibilityChanged=${this.#onVisibilityChanged}>
       ${
@@ -363,6 +398,22 @@ export class QueueRows implements ReactiveController {
             virtualize({ items: sessions as Session[], keyFunction: (s: Session) => s.id, renderItem, layout: FLOW })
           : repeat(sessions, (s) => s.id, renderItem)
       }
-    </div></div>`;
+    </div>${paged ? this.#renderMoreStatus() : nothing}</div>`;
+  }
+
+  /** Below a paged waiting list: that the next page is on its way, or why it failed (with a retry). */
+  #renderMoreStatus() {
+    const common = this.host.localize.t.common;
+    const error = this.host.moreWaitingError;
+    return html`<p class="more-status" role="status">
+        ${this.host.loadingMoreWaiting ? html`<span class="spinner" aria-hidden="true"></span> ${common.loading}` : nothing}
+      </p>
+      ${
+        error
+          ? html`<p class="error more-error" role="alert">
+            ${error} <button class="link" @click=${() => this.host.loadMoreWaiting()}>${common.retry}</button>
+          </p>`
+          : nothing
+      }`;
   }
 }

@@ -1,6 +1,7 @@
 import { changesSince } from '../../client/record-changes.js';
 import type { ConectaState } from '../../client/state.js';
-import type { Agent, Contact, Session } from '../../protocol/index.js';
+import { waitingLoadedUntil } from '../../client/waiting-queue.js';
+import { queueOrder, type Agent, type Contact, type QueueCursor, type Session } from '../../protocol/index.js';
 
 /** The queue's three phases, in the order they are shown. */
 export const QUEUE_PHASES = ['waiting', 'active', 'pending'] as const;
@@ -59,17 +60,21 @@ export interface QueueLists {
 }
 
 export interface QueueSlice {
-  /** Each phase filtered by team and query: what the lists show. */
+  /**
+   * Each phase filtered by team and query: what the lists show. Of a waiting list the server pages,
+   * only what is held up to its loaded end (and the sessions waiting for the agent, always held).
+   */
   lists: QueueLists;
-  /** Each phase filtered by team only: what the counters say. */
+  /** Each phase filtered by team only: what the counters say (for a paged waiting list, the server's count). */
   counts: Record<QueuePhase, number>;
+  /** The server holds more of the waiting list (filtered by team) than the store: ask for the next page. */
+  moreWaiting: boolean;
   /** What rows show beside the session (compared by reference). */
   contacts: ConectaState['contacts'];
   teams: ConectaState['teams'];
   me: Agent | null;
 }
 
-const oldestFirst = (a: Session, b: Session) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
 const recentFirst = (a: Session, b: Session) => lastInteractionAt(b) - lastInteractionAt(a) || (a.id < b.id ? -1 : 1);
 
 interface Phases {
@@ -79,7 +84,7 @@ interface Phases {
 }
 type Phase = keyof Phases;
 const ORDER: Readonly<Record<Phase, (a: Session, b: Session) => number>> = {
-  waiting: oldestFirst,
+  waiting: queueOrder,
   active: recentFirst,
   pending: recentFirst,
 };
@@ -186,6 +191,32 @@ export function selectQueueActive(state: ConectaState, teamId: string | null = n
 }
 
 /**
+ * The part of a waiting list (sorted, one filter's) the store holds whole: up to `until`, and past it
+ * the sessions waiting for the agent (always held). Past `until` the server holds sessions the store
+ * may not (a new arrival, known from its event), and showing them would leave a gap before them.
+ */
+function heldWaiting(list: Session[], until: QueueCursor): Session[] {
+  const end = placeOf(list, until as Session, queueOrder);
+  const cut = list[end] && queueOrder(list[end], until) === 0 ? end + 1 : end;
+  if (cut === list.length) return list;
+  const held = list.slice(0, cut);
+  for (let i = cut; i < list.length; i++) if (list[i]!.targetAgentId) held.push(list[i]!);
+  return held;
+}
+
+/**
+ * How many sessions wait for the agent in `teamIds` by the server's counts (sessions waiting for the
+ * whole team) and the held ones waiting for the agent itself (`waiting`: every held one of those teams).
+ */
+function waitingCount(state: ConectaState, teamIds: readonly string[], waiting: readonly Session[]): number {
+  const counts = state.waitingQueue?.counts ?? {};
+  let count = 0;
+  for (const teamId of teamIds) count += counts[teamId] ?? 0;
+  for (const session of waiting) if (session.targetAgentId) count++;
+  return count;
+}
+
+/**
  * Everything `<conecta-queue>` shows, by phase. Lists are new arrays only when their content
  * changed; compare them with `queueSliceEqual`.
  */
@@ -197,9 +228,18 @@ export function selectQueue(state: ConectaState, filter: QueueFilter): QueueSlic
   const waiting = byTeam(phases.waiting);
   const active = byTeam(phases.active);
   const pending = byTeam(phases.pending);
+  // A search shows what it found (the server's search folds its answers in), held in order or not.
+  const until = waitingLoadedUntil(state, filter.teamId);
+  const shownWaiting = until && !query ? heldWaiting(waiting, until) : byQuery(waiting);
+  const teamIds = filter.teamId ? [filter.teamId] : (state.me?.teamIds ?? []);
   return {
-    lists: { waiting: byQuery(waiting), active: byQuery(active), pending: byQuery(pending) },
-    counts: { waiting: waiting.length, active: active.length, pending: pending.length },
+    lists: { waiting: shownWaiting, active: byQuery(active), pending: byQuery(pending) },
+    counts: {
+      waiting: until ? Math.max(waitingCount(state, teamIds, waiting), shownWaiting.length) : waiting.length,
+      active: active.length,
+      pending: pending.length,
+    },
+    moreWaiting: until !== null,
     contacts: state.contacts,
     teams: state.teams,
     me: state.me,
@@ -216,6 +256,7 @@ export function queueSliceEqual(a: QueueSlice, b: QueueSlice): boolean {
     a.counts.waiting === b.counts.waiting &&
     a.counts.active === b.counts.active &&
     a.counts.pending === b.counts.pending &&
+    a.moreWaiting === b.moreWaiting &&
     a.contacts === b.contacts &&
     a.teams === b.teams &&
     a.me === b.me

@@ -9,6 +9,8 @@ export function toPostgresSql(sql: string): string {
   text = text.replace(/json_each\(([^()]*)\)/g, 'json_array_elements_text(($1)::json)');
   // `IS` with a value is SQLite's null-safe equality.
   text = text.replace(/\bIS NOT (\$\d+)/g, 'IS DISTINCT FROM $1').replace(/\bIS (\$\d+)/g, 'IS NOT DISTINCT FROM $1');
+  // SQLite's BINARY collation (by code unit) is PostgreSQL's "C", whatever the database's own collation.
+  text = text.replace(/\bCOLLATE BINARY\b/g, 'COLLATE "C"');
   // SQLite's LIKE ignores case (of ASCII letters); PostgreSQL's does not.
   text = text.replace(/\bLIKE\b/g, 'ILIKE');
   if (/^\s*INSERT OR IGNORE\b/i.test(text)) {

@@ -1,4 +1,4 @@
-import type { Session, SessionStatus } from '../../../../src/protocol/index.js';
+import type { QueueCursor, Session, SessionStatus } from '../../../../src/protocol/index.js';
 import type { QueueEntry, SessionRepository, SessionScope, SessionSearch } from '../repository.js';
 import { toSession } from './rows.js';
 import { marks, type SqlRunner } from './statements.js';
@@ -37,6 +37,9 @@ const insertedColumns: readonly SessionColumn[] = [
   ['waiting_since', (s) => s.createdAt],
   ...changingColumns,
 ];
+
+/** Ids compared by code unit, as the client's `queueOrder` does (PostgreSQL's translation makes it "C"). */
+const BY_CODE_UNIT = 'COLLATE BINARY';
 
 const INSERT_SESSION = `INSERT INTO sessions (${insertedColumns.map(([name]) => name).join(', ')}) VALUES (${marks(insertedColumns)})`;
 const UPDATE_SESSION = `UPDATE sessions SET ${changingColumns.map(([name]) => `${name} = ?`).join(', ')} WHERE id = ? AND version = ?`;
@@ -115,22 +118,44 @@ export function sqliteSessionStore(sql: SqlRunner): SessionRepository {
     async setWaitingSince(sessionId: string, at: number): Promise<void> {
       await sql.exec('UPDATE sessions SET waiting_since = ? WHERE id = ?', at, sessionId);
     },
-    async listDeskSessions(agentId: string, teamIds: readonly string[]): Promise<Session[]> {
+    async listDeskSessions(agentId: string): Promise<Session[]> {
       const rows = await sql.all(
         `SELECT * FROM sessions s WHERE
-           (s.status = 'waiting' AND s.team_id IN (${marks(teamIds.length ? teamIds : [''])})
-              AND (s.target_agent_id IS NULL OR s.target_agent_id = ?))
-           OR (s.status = 'waiting' AND s.target_agent_id = ?)
+           (s.status = 'waiting' AND s.target_agent_id = ?)
            OR (s.agent_id = ? AND s.status IN ('active', 'pending'))
-           OR (s.status != 'finished' AND EXISTS (SELECT 1 FROM json_each(s.invited_agent_ids) WHERE value = ?))
+           OR (s.status != 'finished' AND s.invited_agent_ids <> '[]'
+               AND EXISTS (SELECT 1 FROM json_each(s.invited_agent_ids) WHERE value = ?))
          ORDER BY s.created_at, s.rowid`,
-        ...(teamIds.length ? teamIds : ['']),
-        agentId,
         agentId,
         agentId,
         agentId,
       );
       return rows.map(toSession);
+    },
+    async listWaitingPage(teamIds: readonly string[], after: QueueCursor | null, limit: number): Promise<Session[]> {
+      if (teamIds.length === 0) return [];
+      // Keyset paging: every session once, in order, however many join the queue meanwhile.
+      const rows = await sql.all(
+        `SELECT * FROM sessions s
+         WHERE s.status = 'waiting' AND s.target_agent_id IS NULL AND s.team_id IN (${marks(teamIds)})
+           ${after ? `AND (s.created_at > ? OR (s.created_at = ? AND s.id ${BY_CODE_UNIT} > ?))` : ''}
+         ORDER BY s.created_at, s.id ${BY_CODE_UNIT} LIMIT ?`,
+        ...teamIds,
+        ...(after ? [after.createdAt, after.createdAt, after.id] : []),
+        limit,
+      );
+      return rows.map(toSession);
+    },
+    async countWaiting(teamIds: readonly string[]): Promise<Record<string, number>> {
+      const counts: Record<string, number> = Object.fromEntries(teamIds.map((id) => [id, 0]));
+      if (teamIds.length === 0) return counts;
+      const rows = await sql.all(
+        `SELECT team_id, COUNT(*) AS waiting FROM sessions
+         WHERE team_id IN (${marks(teamIds)}) AND status = 'waiting' AND target_agent_id IS NULL GROUP BY team_id`,
+        ...teamIds,
+      );
+      for (const row of rows) counts[String(row.team_id)] = Number(row.waiting);
+      return counts;
     },
     async listExpiredWaiting(now: number): Promise<Session[]> {
       const rows = await sql.all(

@@ -10,7 +10,7 @@ export function adminEffects(repo: Repository, sessions: SessionService, auth: P
     async returnSessionsToTeams(agentId) {
       const agent = await repo.getAgent(agentId);
       if (!agent) return;
-      const held = (await repo.listDeskSessions(agentId, [])).filter(
+      const held = (await repo.listDeskSessions(agentId)).filter(
         (session) =>
           (session.agentId === agentId && (session.status === 'active' || session.status === 'pending')) ||
           (session.status === 'waiting' && session.targetAgentId === agentId),
