@@ -1,12 +1,15 @@
 import type { Server } from 'socket.io';
 import type { AvailabilityService } from '../domain/availability.js';
-import { agentRoom } from './rooms.js';
+import type { Identity } from '../domain/identity.js';
+import { AGENTS_ROOM, agentRoom } from './rooms.js';
 
 /**
  * The grace period before an agent whose every socket closed is away: one timer per agent, started
- * when its last socket closes (or, after a restart, for every agent still online or paused), cancelled
- * when a socket opens again. When it fires the whole cluster is asked, since another node may hold a
- * socket of the agent.
+ * when its last socket closes, cancelled when a socket opens again. When it fires the whole cluster
+ * is asked, since another node may hold a socket of the agent. A timer lives in its node's memory:
+ * one lost with its node (or a restart) is started again by `adoptOrphans`, which one node of the
+ * cluster runs periodically. Two nodes' timers for one agent are harmless: `wentAway` changes only
+ * an agent still online or paused.
  */
 export class AwayTimers {
   readonly #timers = new Map<string, NodeJS.Timeout>();
@@ -33,10 +36,19 @@ export class AwayTimers {
       .catch(this.log);
   }
 
-  /** After a start: agents the database says are online or paused have no socket here yet. */
-  async afterStart(): Promise<void> {
+  /**
+   * Starts the grace period of every agent the database says is online or paused but who has no
+   * socket on any node and no timer here: after a start, or after the node that held its timer died.
+   */
+  async adoptOrphans(): Promise<void> {
+    const connected = new Set<string>();
+    for (const socket of await this.io.in(AGENTS_ROOM).fetchSockets()) {
+      const who = socket.data.who as Identity | undefined;
+      if (who?.kind === 'agent') connected.add(who.agentId);
+    }
     for (const [agentId, { state }] of await this.availability.all()) {
-      if (state === 'online' || state === 'paused') await this.#schedule(agentId);
+      if ((state === 'online' || state === 'paused') && !connected.has(agentId) && !this.#timers.has(agentId))
+        await this.#schedule(agentId);
     }
   }
 

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { agentRoom } from '../../server/src/socket/rooms.js';
+import { DEFAULT_AVAILABILITY_SETTINGS } from '../../server/src/db/sqlite/availability-store.js';
+import { ANA, BRUNO, DEMO_AGENTS, connectAgent, delay, loginAgent, startTestServer, type TestServer, type TestSocket } from './harness.js';
+import { TestRedis } from './test-redis.js';
+
+const ana = DEMO_AGENTS.ana.id;
+
+/**
+ * Two nodes on one database and one Redis, as `docs/scaling.md` runs them: socket.io's Redis Streams
+ * adapter carries events and `fetchSockets` between them, the server's own Redis client the rest.
+ */
+describe('presence and the away timers across two nodes', () => {
+  let redis: TestRedis;
+  let a: TestServer;
+  let b: TestServer;
+  let bruno: TestSocket;
+
+  before(async () => {
+    redis = new TestRedis();
+    const node = async (dataDir?: string) => {
+      const client = await redis.client();
+      const t = await startTestServer({ dataDir, more: { redisClient: client, redisKeyPrefix: redis.prefix } });
+      t.server.io.adapter(createAdapter(client, { streamName: `${redis.prefix}socket.io`, channelPrefix: `${redis.prefix}socket.io` }));
+      return t;
+    };
+    a = await node();
+    b = await node(a.dataDir);
+    await a.server.repo.putAvailabilitySettings({ ...DEFAULT_AVAILABILITY_SETTINGS, awayGraceMs: 150 });
+    bruno = await connectAgent(a.url, await loginAgent(a.url, BRUNO));
+  });
+  after(async () => {
+    bruno.close();
+    await b.close();
+    // The first node made the data dir: it removes it, once the second is done with it.
+    await a.close();
+    for (const t of [a, b]) t.server.io.of('/').adapter.close();
+    await redis.close();
+  });
+
+  /** Polls `condition` until it holds; fails saying `what` after 5 s. */
+  const until = async (what: string, condition: () => Promise<boolean>) => {
+    const giveUpAt = Date.now() + 5_000;
+    while (!(await condition())) {
+      if (Date.now() > giveUpAt) assert.fail(`still not ${what} after 5 s`);
+      await delay(10);
+    }
+  };
+  const sockets = async (t: TestServer, agentId: string) => (await t.server.io.in(agentRoom(agentId)).fetchSockets()).length;
+  const stateOf = async (agentId: string) => (await b.server.services.availability.of(agentId)).state;
+
+  it('keeps an agent online while a socket of hers is open on the other node, and says offline after her last', async () => {
+    const token = await loginAgent(a.url, ANA);
+    const onA = await connectAgent(a.url, token);
+    const onB = await connectAgent(b.url, token);
+    // Each node sees both sockets: the adapter answers for the other.
+    await until('two sockets seen on each node', async () => (await sockets(a, ana)) === 2 && (await sockets(b, ana)) === 2);
+    const heard = () => bruno.received('agent.presence', (p) => p.agentId === ana).map((p) => p.online);
+
+    onA.close();
+    await until('one socket left', async () => (await sockets(a, ana)) === 1);
+    await delay(300);
+    assert.ok(!heard().includes(false), `heard ${JSON.stringify(heard())} while a socket was open on node B`);
+
+    onB.close();
+    // Node B's word reaches Bruno on node A.
+    await bruno.waitFor('agent.presence', (p) => p.agentId === ana && !p.online);
+    assert.equal(heard().at(-1), false);
+  });
+
+  it('makes away an agent whose grace period was lost with its node', async () => {
+    // Away after the first test's last socket closed: no timer of hers is left.
+    await until('away', async () => (await stateOf(ana)) === 'away');
+    const onA = await connectAgent(a.url, await loginAgent(a.url, ANA));
+    await until('online', async () => (await stateOf(ana)) === 'online');
+    // Node A stops with Ana's only socket, and the timer that would have made her away.
+    await a.server.close();
+    onA.close();
+    await until('without sockets', async () => (await sockets(b, ana)) === 0);
+    await delay(300);
+    assert.equal(await stateOf(ana), 'online', 'no node had her timer');
+
+    // What one node runs every minute.
+    await b.server.adoptAwayOrphans();
+    await until('away', async () => (await stateOf(ana)) === 'away');
+  });
+});
