@@ -48,6 +48,7 @@ describe('presence and the away timers across two nodes', () => {
       await delay(10);
     }
   };
+  const grace = (awayGraceMs: number) => a.server.repo.putAvailabilitySettings({ ...DEFAULT_AVAILABILITY_SETTINGS, awayGraceMs });
   const sockets = async (t: TestServer, agentId: string) => (await t.server.io.in(agentRoom(agentId)).fetchSockets()).length;
   const stateOf = async (agentId: string) => (await b.server.services.availability.of(agentId)).state;
 
@@ -70,7 +71,29 @@ describe('presence and the away timers across two nodes', () => {
     assert.equal(heard().at(-1), false);
   });
 
+  it('does not make an agent away early by the timer of a node she left for another', async () => {
+    await until('away', async () => (await stateOf(ana)) === 'away');
+    await grace(1_000);
+    const token = await loginAgent(a.url, ANA);
+    const onB = await connectAgent(b.url, token);
+    await until('online', async () => (await stateOf(ana)) === 'online');
+    // Her last socket on node B closes: node B starts her grace period.
+    onB.close();
+    await until('without sockets', async () => (await sockets(b, ana)) === 0);
+    await delay(100);
+    const leftB = Date.now();
+    // Back on node A, she leaves it too before node B's period ends: her grace period starts again.
+    const onA = await connectAgent(a.url, token);
+    await delay(500);
+    onA.close();
+    await until('without sockets', async () => (await sockets(a, ana)) === 0);
+    await delay(Math.max(0, leftB + 1_250 - Date.now()));
+    assert.equal(await stateOf(ana), 'online', "node B's timer, stale since she came back, did not fire");
+    await until('away', async () => (await stateOf(ana)) === 'away');
+  });
+
   it('makes away an agent whose grace period was lost with its node', async () => {
+    await grace(150);
     // Away after the first test's last socket closed: no timer of hers is left.
     await until('away', async () => (await stateOf(ana)) === 'away');
     const onA = await connectAgent(a.url, await loginAgent(a.url, ANA));

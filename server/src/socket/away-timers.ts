@@ -11,6 +11,9 @@ import { AGENTS_ROOM, agentRoom } from './rooms.js';
  * cluster runs periodically. Two nodes' timers for one agent are harmless: `wentAway` changes only
  * an agent still online or paused.
  */
+/** Between nodes (socket.io's server-side events): "cancel your away timer of this agent". */
+const CANCEL_EVENT = 'away.cancel';
+
 export class AwayTimers {
   readonly #timers = new Map<string, NodeJS.Timeout>();
   #closed = false;
@@ -19,11 +22,16 @@ export class AwayTimers {
     private readonly io: Server,
     private readonly availability: AvailabilityService,
     private readonly log: (error: unknown) => void,
-  ) {}
+  ) {
+    io.on(CANCEL_EVENT, (agentId: unknown) => {
+      if (typeof agentId === 'string') this.#cancel(agentId);
+    });
+  }
 
-  /** A first socket of the agent opened: it is back (online unless paused). */
+  /** A first socket of the agent (here) opened: it is back (online unless paused). */
   connected(agentId: string): void {
     this.#cancel(agentId);
+    this.#cancelElsewhere(agentId).catch(this.log);
     this.availability.connected(agentId).catch(this.log);
   }
 
@@ -74,6 +82,15 @@ export class AwayTimers {
     if (this.#closed) return;
     if ((await this.io.in(agentRoom(agentId)).fetchSockets()).length > 0) return;
     await this.availability.wentAway(agentId);
+  }
+
+  /**
+   * A timer started on another node, where the agent's last socket closed, is stale now that it is
+   * back here: left running, it would make the agent away early if it leaves this node within that
+   * node's grace period. Only to a cluster (one node's adapter has no one to tell, and warns).
+   */
+  async #cancelElsewhere(agentId: string): Promise<void> {
+    if ((await this.io.of('/').adapter.serverCount()) > 1) this.io.serverSideEmit(CANCEL_EVENT, agentId);
   }
 
   #cancel(agentId: string): void {
