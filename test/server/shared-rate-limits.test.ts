@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { createConnection, createServer, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { createClient } from 'redis';
 import { RedisTokenBuckets } from '../../server/src/cluster/redis-token-buckets.js';
 import { RateLimiter, rateLimitsWith } from '../../server/src/limits/rate-limits.js';
 import type { BucketKey } from '../../server/src/limits/token-buckets.js';
@@ -70,3 +72,86 @@ describe('rate limits shared by the nodes of a cluster (Redis)', () => {
     assert.ok(ttl > 0 && ttl <= 50, `expires in ${ttl} ms`);
   });
 });
+
+describe('rate limits while Redis is away', () => {
+  let redis: TestRedis;
+  before(() => (redis = new TestRedis()));
+  after(() => redis.close());
+
+  /** Redis through a proxy that the test cuts, as a network failure would: what was sent is never answered. */
+  async function cuttableRedis() {
+    const sockets = new Set<Socket>();
+    let open = true;
+    const proxy = createServer((client) => {
+      // Cut: connections are taken and never answered, the slowest failure to notice.
+      if (!open) return void sockets.add(client.on('error', () => undefined));
+      const upstream = createConnectionTo6379();
+      const drop = () => {
+        client.destroy();
+        upstream.destroy();
+      };
+      for (const socket of [client, upstream]) {
+        sockets.add(socket);
+        socket.on('error', drop).on('close', drop);
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const port = (proxy.address() as { port: number }).port;
+    // Retries as production would, holding commands meanwhile.
+    const client = createClient({ url: `redis://127.0.0.1:${port}`, socket: { reconnectStrategy: 20 } });
+    client.on('error', () => undefined);
+    await client.connect();
+    return {
+      client,
+      cut: () => {
+        open = false;
+        for (const socket of sockets) socket.destroy();
+      },
+      mend: () => {
+        open = true;
+        // The connection held unanswered fails, and the client connects anew.
+        for (const socket of sockets) socket.destroy();
+      },
+      close: () => {
+        client.destroy();
+        for (const socket of sockets) socket.destroy();
+        proxy.close();
+      },
+    };
+  }
+
+  let link: Awaited<ReturnType<typeof cuttableRedis>> | undefined;
+  after(() => link?.close());
+
+  it('counts in the node’s memory, promptly, until Redis answers again; the outage is logged once', { timeout: 10_000 }, async () => {
+    link = await cuttableRedis();
+    const errors: unknown[] = [];
+    const limiter = new RateLimiter(rateLimitsWith(), new RedisTokenBuckets(link.client, redis.prefix, (e) => void errors.push(e), 100), 0);
+    const bucket: BucketKey[] = [{ key: 'messages:visitor:v9', rule: only(2) }];
+    assert.equal(await limitedOrNot(limiter.charge(bucket)), 'ok');
+
+    link.cut();
+    const started = performance.now();
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await limitedOrNot(limiter.charge(bucket)));
+    // Each within the 100 ms wait (and a little), not held until Redis is back.
+    assert.ok(performance.now() - started < 3 * 100 + 200, `${Math.round(performance.now() - started)} ms for 3 charges`);
+    // Still limited: this node's memory starts a full bucket of 2.
+    assert.deepEqual(answers, ['ok', 'ok', 'RATE_LIMITED']);
+    assert.equal(errors.length, 1);
+
+    link.mend();
+    while (!link.client.isReady) await new Promise((resolve) => setTimeout(resolve, 10));
+    const fresh: BucketKey[] = [{ key: 'messages:visitor:v10', rule: only(1) }];
+    assert.equal(await limitedOrNot(limiter.charge(fresh)), 'ok');
+    // Counted in Redis again: another node sees the bucket empty.
+    const other = new RateLimiter(rateLimitsWith(), new RedisTokenBuckets(await redis.client(), redis.prefix), 0);
+    assert.equal(await limitedOrNot(other.charge(fresh)), 'RATE_LIMITED');
+  });
+});
+
+function createConnectionTo6379(): Socket {
+  const url = new URL(process.env.CONECTA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+  return createConnection(Number(url.port || 6379), url.hostname);
+}

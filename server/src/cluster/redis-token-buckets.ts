@@ -1,4 +1,4 @@
-import type { BucketKey, TokenBucketStore } from '../limits/token-buckets.js';
+import { MemoryTokenBuckets, type BucketKey, type TokenBucketStore } from '../limits/token-buckets.js';
 import { RedisScript, type RedisScriptClient } from './redis-scripts.js';
 
 /**
@@ -36,18 +36,50 @@ end
 return wait
 `);
 
-/** Rate-limit buckets in Redis, shared by every node that uses the same Redis and key prefix. */
+/**
+ * A charge that Redis has not answered by then is counted in this node's memory instead: node-redis
+ * holds commands while it reconnects, and a Redis outage must not stall every command of every node.
+ */
+const REDIS_WAIT_MS = 250;
+/** An outage is logged once per this much time, not once per charge. */
+const ERROR_LOG_EVERY_MS = 10_000;
+
+/**
+ * Rate-limit buckets in Redis, shared by every node that uses the same Redis and key prefix. While
+ * Redis fails or is slow to answer, each node counts in its own memory: limits stay, per node, and
+ * commands keep flowing.
+ */
 export class RedisTokenBuckets implements TokenBucketStore {
+  readonly #fallback = new MemoryTokenBuckets();
+  #errorLoggedAt = -Infinity;
+
   constructor(
     private readonly client: RedisScriptClient,
     /** Before every key, e.g. `conecta:`; the buckets are `<prefix>rate:<bucket>`. */
     private readonly keyPrefix: string,
+    private readonly onRedisError: (error: unknown) => void = () => undefined,
+    private readonly waitMs = REDIS_WAIT_MS,
   ) {}
 
   async take(buckets: readonly BucketKey[]): Promise<number> {
     if (buckets.length === 0) return 0;
     const keys = buckets.map(({ key }) => `${this.keyPrefix}rate:${key}`);
     const args = buckets.flatMap(({ rule }) => [rule.perSecond, rule.burst]);
-    return Number(await TAKE.run(this.client, keys, args));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer a rate-limit charge within ${this.waitMs} ms`)), this.waitMs);
+    });
+    try {
+      return Number(await Promise.race([TAKE.run(this.client, keys, args), late]));
+    } catch (error) {
+      const at = performance.now();
+      if (at - this.#errorLoggedAt >= ERROR_LOG_EVERY_MS) {
+        this.#errorLoggedAt = at;
+        this.onRedisError(error);
+      }
+      return this.#fallback.take(buckets);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

@@ -20,7 +20,9 @@ export function sharedState(
 ): SharedState {
   if (!redis) return { rateLimitStore: new MemoryTokenBuckets(), jobs: new LocalJobs(logError), queueTold: new MemoryQueueTold() };
   return {
-    rateLimitStore: new RedisTokenBuckets(redis.client, redis.keyPrefix),
+    rateLimitStore: new RedisTokenBuckets(redis.client, redis.keyPrefix, (error) =>
+      logError(error, { during: 'a rate-limit charge: counted in this node until Redis answers' }),
+    ),
     jobs: new LeasedJobs(redis.client, redis.keyPrefix, logError),
     queueTold: new RedisQueueTold(redis.client, redis.keyPrefix),
   };
