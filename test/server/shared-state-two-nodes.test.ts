@@ -3,7 +3,18 @@ import { after, before, describe, it } from 'node:test';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { agentRoom } from '../../server/src/socket/rooms.js';
 import { DEFAULT_AVAILABILITY_SETTINGS } from '../../server/src/db/sqlite/availability-store.js';
-import { ANA, BRUNO, DEMO_AGENTS, connectAgent, delay, loginAgent, startTestServer, type TestServer, type TestSocket } from './harness.js';
+import {
+  ANA,
+  BRUNO,
+  DEMO_AGENTS,
+  connectAgent,
+  delay,
+  loginAgent,
+  postJson,
+  startTestServer,
+  type TestServer,
+  type TestSocket,
+} from './harness.js';
 import { TestRedis } from './test-redis.js';
 
 const ana = DEMO_AGENTS.ana.id;
@@ -12,7 +23,7 @@ const ana = DEMO_AGENTS.ana.id;
  * Two nodes on one database and one Redis, as `docs/scaling.md` runs them: socket.io's Redis Streams
  * adapter carries events and `fetchSockets` between them, the server's own Redis client the rest.
  */
-describe('presence and the away timers across two nodes', () => {
+describe('two nodes sharing state through Redis: rate limits, jobs, presence, away timers', () => {
   let redis: TestRedis;
   let a: TestServer;
   let b: TestServer;
@@ -22,7 +33,11 @@ describe('presence and the away timers across two nodes', () => {
     redis = new TestRedis();
     const node = async (dataDir?: string) => {
       const client = await redis.client();
-      const t = await startTestServer({ dataDir, more: { redisClient: client, redisKeyPrefix: redis.prefix } });
+      const t = await startTestServer({
+        dataDir,
+        rateLimits: { passwordResets: { perAddress: { perSecond: 0.001, burst: 3 } } },
+        more: { redisClient: client, redisKeyPrefix: redis.prefix },
+      });
       t.server.io.adapter(createAdapter(client, { streamName: `${redis.prefix}socket.io`, channelPrefix: `${redis.prefix}socket.io` }));
       return t;
     };
@@ -51,6 +66,18 @@ describe('presence and the away timers across two nodes', () => {
   const grace = (awayGraceMs: number) => a.server.repo.putAvailabilitySettings({ ...DEFAULT_AVAILABILITY_SETTINGS, awayGraceMs });
   const sockets = async (t: TestServer, agentId: string) => (await t.server.io.in(agentRoom(agentId)).fetchSockets()).length;
   const stateOf = async (agentId: string) => (await b.server.services.availability.of(agentId)).state;
+
+  it('counts a client address’s requests on both nodes against one budget', async () => {
+    const reset = (t: TestServer) => postJson(`${t.url}/api/auth/password-reset`, { email: 'nobody@example.com' });
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await reset(i % 2 ? b : a)).status);
+    assert.deepEqual(statuses, [202, 202, 202, 429, 429, 429]);
+  });
+
+  it('runs each periodic job on one node: its lease is in Redis', async () => {
+    const holder = await (await redis.client()).get(`${redis.prefix}lease:away-orphans`);
+    assert.match(holder ?? '', /^.+:\d+:[0-9a-f]{8}$/);
+  });
 
   it('keeps an agent online while a socket of hers is open on the other node, and says offline after her last', async () => {
     const token = await loginAgent(a.url, ANA);
