@@ -100,7 +100,7 @@ describe('two nodes sharing state through Redis: rate limits, jobs, presence, aw
 
   it('does not make an agent away early by the timer of a node she left for another', async () => {
     await until('away', async () => (await stateOf(ana)) === 'away');
-    await grace(1_000);
+    await grace(2_000);
     const token = await loginAgent(a.url, ANA);
     const onB = await connectAgent(b.url, token);
     await until('online', async () => (await stateOf(ana)) === 'online');
@@ -111,10 +111,11 @@ describe('two nodes sharing state through Redis: rate limits, jobs, presence, aw
     const leftB = Date.now();
     // Back on node A, she leaves it too before node B's period ends: her grace period starts again.
     const onA = await connectAgent(a.url, token);
-    await delay(500);
+    await delay(1_000);
     onA.close();
     await until('without sockets', async () => (await sockets(a, ana)) === 0);
-    await delay(Math.max(0, leftB + 1_250 - Date.now()));
+    // Past node B's grace period, well before node A's.
+    await delay(Math.max(0, leftB + 2_400 - Date.now()));
     assert.equal(await stateOf(ana), 'online', "node B's timer, stale since she came back, did not fire");
     await until('away', async () => (await stateOf(ana)) === 'away');
   });
