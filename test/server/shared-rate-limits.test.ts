@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { createConnection, createServer, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { createClient } from 'redis';
 import { RedisTokenBuckets } from '../../server/src/cluster/redis-token-buckets.js';
 import { RateLimiter, rateLimitsWith } from '../../server/src/limits/rate-limits.js';
 import type { BucketKey } from '../../server/src/limits/token-buckets.js';
-import { TestRedis } from './test-redis.js';
+import { CuttableRedis, TestRedis } from './test-redis.js';
 
 /** A rule that never refills within a test: exactly `burst` pass. */
 const only = (burst: number) => ({ perSecond: 0.001, burst });
@@ -75,58 +73,15 @@ describe('rate limits shared by the nodes of a cluster (Redis)', () => {
 
 describe('rate limits while Redis is away', () => {
   let redis: TestRedis;
-  let link: Awaited<ReturnType<typeof cuttableRedis>> | undefined;
+  let link: CuttableRedis | undefined;
   before(() => (redis = new TestRedis()));
   after(async () => {
     link?.close();
     await redis.close();
   });
 
-  /** Redis through a proxy that the test cuts, as a network failure would: what was sent is never answered. */
-  async function cuttableRedis() {
-    const sockets = new Set<Socket>();
-    let open = true;
-    const proxy = createServer((client) => {
-      // Cut: connections are taken and never answered, the slowest failure to notice.
-      if (!open) return void sockets.add(client.on('error', () => undefined));
-      const upstream = createConnectionTo6379();
-      const drop = () => {
-        client.destroy();
-        upstream.destroy();
-      };
-      for (const socket of [client, upstream]) {
-        sockets.add(socket);
-        socket.on('error', drop).on('close', drop);
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const port = (proxy.address() as { port: number }).port;
-    // Retries as production would, holding commands meanwhile.
-    const client = createClient({ url: `redis://127.0.0.1:${port}`, socket: { reconnectStrategy: 20 } });
-    client.on('error', () => undefined);
-    await client.connect();
-    return {
-      client,
-      cut: () => {
-        open = false;
-        for (const socket of sockets) socket.destroy();
-      },
-      mend: () => {
-        open = true;
-        // The connection held unanswered fails, and the client connects anew.
-        for (const socket of sockets) socket.destroy();
-      },
-      close: () => {
-        client.destroy();
-        for (const socket of sockets) socket.destroy();
-        proxy.close();
-      },
-    };
-  }
-
   it('counts in the node’s memory, promptly, until Redis answers again; the outage is logged once', { timeout: 10_000 }, async () => {
-    link = await cuttableRedis();
+    link = await CuttableRedis.connect();
     const errors: unknown[] = [];
     const limiter = new RateLimiter(rateLimitsWith(), new RedisTokenBuckets(link.client, redis.prefix, (e) => void errors.push(e), 100), 0);
     // Refills slowly enough to hold within the test, fast enough that its key is gone from Redis 20 s later.
@@ -152,8 +107,3 @@ describe('rate limits while Redis is away', () => {
     assert.equal(await limitedOrNot(other.charge(fresh)), 'RATE_LIMITED');
   });
 });
-
-function createConnectionTo6379(): Socket {
-  const url = new URL(process.env.CONECTA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
-  return createConnection(Number(url.port || 6379), url.hostname);
-}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { createClient, type RedisClientType } from 'redis';
 
 const REDIS_URL = process.env.CONECTA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -32,5 +33,67 @@ export class TestRedis {
     const cleaner = await this.client();
     for await (const keys of cleaner.scanIterator({ MATCH: `${this.prefix}*`, COUNT: 1000 })) if (keys.length > 0) await cleaner.del(keys);
     await Promise.all(this.#clients.filter((client) => client.isOpen).map((client) => client.close()));
+  }
+}
+
+/**
+ * A client of the test Redis through a proxy the test cuts, as a network failure would: what is sent
+ * meanwhile is never answered, the slowest failure to notice. The client retries as production's would,
+ * holding commands meanwhile. Its keys are the test's to clean (TestRedis.close with the same prefix).
+ */
+export class CuttableRedis {
+  readonly #sockets = new Set<Socket>();
+  readonly #proxy: Server = createServer((socket) => this.#accept(socket));
+  readonly #target = new URL(REDIS_URL);
+  #open = true;
+  #client: RedisClientType | undefined;
+
+  static async connect(): Promise<CuttableRedis> {
+    const link = new CuttableRedis();
+    await new Promise<void>((resolve) => link.#proxy.listen(0, '127.0.0.1', resolve));
+    const { port } = link.#proxy.address() as { port: number };
+    link.#client = createClient({ url: `redis://127.0.0.1:${port}`, socket: { reconnectStrategy: 20 } });
+    link.#client.on('error', () => undefined);
+    await link.#client.connect();
+    return link;
+  }
+
+  get client(): RedisClientType {
+    return this.#client!;
+  }
+
+  cut(): void {
+    this.#open = false;
+    this.#dropAll();
+  }
+
+  /** The connection held unanswered fails, and the client connects anew. */
+  mend(): void {
+    this.#open = true;
+    this.#dropAll();
+  }
+
+  close(): void {
+    this.#client?.destroy();
+    this.#dropAll();
+    this.#proxy.close();
+  }
+
+  #accept(socket: Socket): void {
+    this.#sockets.add(socket.on('error', () => undefined));
+    if (!this.#open) return;
+    const upstream = createConnection(Number(this.#target.port || 6379), this.#target.hostname);
+    const drop = () => {
+      socket.destroy();
+      upstream.destroy();
+    };
+    this.#sockets.add(upstream);
+    for (const end of [socket, upstream]) end.on('error', drop).on('close', drop);
+    socket.pipe(upstream).pipe(socket);
+  }
+
+  #dropAll(): void {
+    for (const socket of this.#sockets) socket.destroy();
+    this.#sockets.clear();
   }
 }

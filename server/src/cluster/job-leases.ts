@@ -19,6 +19,9 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 `);
 
+/** How long `stop` waits for the runs under way and for Redis to free the leases; past it, they expire by themselves. */
+const STOP_WAIT_MS = 5_000;
+
 /** A lease outlives this many periods unrenewed: a holder survives a missed tick or two (a busy event loop). */
 const LEASE_PERIODS = 3;
 
@@ -43,6 +46,7 @@ export class LeasedJobs implements JobScheduler {
     /** Before every key, e.g. `conecta:`; the leases are `<prefix>lease:<job>`. */
     private readonly keyPrefix: string,
     private readonly logError: (error: unknown, context: Record<string, unknown>) => void,
+    private readonly stopWaitMs = STOP_WAIT_MS,
   ) {}
 
   every(name: string, everyMs: number, job: (run: JobRun) => Promise<unknown>): void {
@@ -68,8 +72,14 @@ export class LeasedJobs implements JobScheduler {
   async stop(): Promise<void> {
     this.#stopped = true;
     for (const timer of this.#timers) clearInterval(timer);
-    await Promise.all(this.#running);
-    await Promise.all([...this.#held].map((key) => RELEASE.run(this.client, [key], [this.nodeId]).catch(() => undefined)));
+    // Bounded: with Redis away, a tick (or the release) would wait for it, and a node must still stop.
+    await withDeadline(
+      (async () => {
+        await Promise.all(this.#running);
+        await Promise.all([...this.#held].map((key) => RELEASE.run(this.client, [key], [this.nodeId]).catch(() => undefined)));
+      })(),
+      this.stopWaitMs,
+    );
     this.#held.clear();
   }
 
@@ -82,4 +92,10 @@ export class LeasedJobs implements JobScheduler {
     if (this.#stopped) return;
     await job({ firstRun: !heldBefore });
   }
+}
+
+async function withDeadline(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
