@@ -5,7 +5,7 @@ import type { QueuePosition } from '../../src/protocol/index.js';
 import { RedisQueueTold } from '../../server/src/cluster/redis-queue-told.js';
 import type { QueueEstimator } from '../../server/src/domain/queue.js';
 import { QueueNotifier } from '../../server/src/socket/queue-notifier.js';
-import { TestRedis } from './test-redis.js';
+import { CuttableRedis, TestRedis } from './test-redis.js';
 
 const TEAM = 'tm-suporte';
 
@@ -71,6 +71,29 @@ describe('the queue positions told to visitors, with two nodes (Redis)', () => {
     nodes.b.teamChanged(TEAM);
     await Promise.all([nodes.a.idle(), nodes.b.idle()]);
     assert.deepEqual(positions(), ['a:3']);
+  });
+
+  it('gives up a recount while Redis does not answer, logged, so a closing server is not held', async () => {
+    const link = await CuttableRedis.connect();
+    try {
+      queue = new FakeQueue();
+      const errors: unknown[] = [];
+      const notifier = new QueueNotifier(
+        queue.estimator(),
+        () => assert.fail('nothing can be told without Redis'),
+        (error) => void errors.push(error),
+        new RedisQueueTold(link.client, `${redis.prefix}cut:`),
+      );
+      link.cut();
+      notifier.teamChanged(TEAM);
+      await new Promise(setImmediate);
+      const closing = performance.now();
+      await notifier.close();
+      assert.ok(performance.now() - closing < 3_000, `closed in ${Math.round(performance.now() - closing)} ms`);
+      assert.equal(errors.length, 1);
+    } finally {
+      link.close();
+    }
   });
 
   it('never tells an older count after a newer one: recounts of a team take turns across nodes', async () => {

@@ -9,6 +9,12 @@ export interface RedisScriptClient {
   evalSha(sha1: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }
 
+/**
+ * How long a script waits for Redis by default. node-redis holds commands while it reconnects; a
+ * caller told "no answer" in time can fall back, skip a run, or stop, instead of waiting for Redis.
+ */
+const DEFAULT_WAIT_MS = 2_000;
+
 /** A Lua script sent by its SHA-1 (Redis keeps it compiled), and in full once Redis answers it does not know it. */
 export class RedisScript {
   readonly #sha1: string;
@@ -17,8 +23,20 @@ export class RedisScript {
     this.#sha1 = createHash('sha1').update(source).digest('hex');
   }
 
-  async run(client: RedisScriptClient, keys: string[], args: (string | number)[]): Promise<unknown> {
-    const options = { keys, arguments: args.map(String) };
+  /** Rejects if Redis has not answered within `waitMs` (the script may still run later). */
+  async run(client: RedisScriptClient, keys: string[], args: (string | number)[], waitMs = DEFAULT_WAIT_MS): Promise<unknown> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${waitMs} ms`)), waitMs);
+    });
+    try {
+      return await Promise.race([this.#run(client, { keys, arguments: args.map(String) }), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #run(client: RedisScriptClient, options: { keys: string[]; arguments: string[] }): Promise<unknown> {
     try {
       return await client.evalSha(this.#sha1, options);
     } catch (error) {

@@ -65,12 +65,8 @@ export class RedisTokenBuckets implements TokenBucketStore {
     if (buckets.length === 0) return 0;
     const keys = buckets.map(({ key }) => `${this.keyPrefix}rate:${key}`);
     const args = buckets.flatMap(({ rule }) => [rule.perSecond, rule.burst]);
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not answer a rate-limit charge within ${this.waitMs} ms`)), this.waitMs);
-    });
     try {
-      return Number(await Promise.race([TAKE.run(this.client, keys, args), late]));
+      return Number(await TAKE.run(this.client, keys, args, this.waitMs));
     } catch (error) {
       const at = performance.now();
       if (at - this.#errorLoggedAt >= ERROR_LOG_EVERY_MS) {
@@ -78,8 +74,6 @@ export class RedisTokenBuckets implements TokenBucketStore {
         this.onRedisError(error);
       }
       return this.#fallback.take(buckets);
-    } finally {
-      clearTimeout(timer);
     }
   }
 }
