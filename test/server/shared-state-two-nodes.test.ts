@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { agentRoom } from '../../server/src/socket/rooms.js';
@@ -7,13 +8,16 @@ import {
   ANA,
   BRUNO,
   DEMO_AGENTS,
+  DEMO_TEAMS,
   connectAgent,
+  connectVisitor,
   delay,
   loginAgent,
   postJson,
   startTestServer,
   type TestServer,
   type TestSocket,
+  type VisitorSocket,
 } from './harness.js';
 import { TestRedis } from './test-redis.js';
 
@@ -77,6 +81,25 @@ describe('two nodes sharing state through Redis: rate limits, jobs, presence, aw
   it('runs each periodic job on one node: its lease is in Redis', async () => {
     const holder = await (await redis.client()).get(`${redis.prefix}lease:away-orphans`);
     assert.match(holder ?? '', /^.+:\d+:[0-9a-f]{8}$/);
+  });
+
+  it('tells a waiting visitor on one node of a change made on the other, and records it in Redis for both', async () => {
+    const first = await connectVisitor(a.url);
+    const second = await connectVisitor(b.url);
+    const start = (visitor: VisitorSocket) =>
+      visitor.ok('webchat.start', { sessionId: randomUUID(), name: 'Maria', teamId: DEMO_TEAMS.suporte.id });
+    const { session: ahead } = await start(first);
+    const { session: behind } = await start(second);
+    await second.waitFor('webchat.queue', (e) => e.sessionId === behind.id && e.position === 2);
+    // Accepted through node A: node A recounts, and its word reaches the visitor on node B.
+    await bruno.ok('session.accept', { sessionId: ahead.id });
+    await second.waitFor('webchat.queue', (e) => e.sessionId === behind.id && e.position === 1);
+    const told = await (await redis.client()).hGetAll(`${redis.prefix}queue:told:${DEMO_TEAMS.suporte.id}`);
+    assert.match(told[behind.id] ?? '', /^1:/);
+    assert.equal(told[ahead.id], undefined);
+    await bruno.ok('session.finish', { sessionId: ahead.id });
+    first.close();
+    second.close();
   });
 
   it('keeps an agent online while a socket of hers is open on the other node, and says offline after her last', async () => {
