@@ -27,12 +27,14 @@ import { installDemoOutbox } from './http/demo-outbox.js';
 import { DEMO_GRAPH_PATH, installDemoPhone } from './http/demo-phone.js';
 import { installStaticFiles, type StaticRoot } from './http/static-files.js';
 import { RateLimiter, rateLimitsWith, type RateLimitChanges } from './limits/rate-limits.js';
-import { MemoryTokenBuckets, type TokenBucketStore } from './limits/token-buckets.js';
+import type { TokenBucketStore } from './limits/token-buckets.js';
+import type { RedisScriptClient } from './cluster/redis-scripts.js';
+import { sharedState } from './cluster/shared-state.js';
 import { MemoryOutbox } from './mail/memory-outbox.js';
 import { smtpMailer } from './mail/smtp-mailer.js';
 import { attachSocketHandlers, createSocketServer } from './socket/server.js';
 import { RECOVERY_WINDOW_MS, RedisFanOut } from './cluster/redis-adapter.js';
-import { SEVERAL_NODES_NEED_POSTGRES } from './cluster/several-nodes.js';
+import { DEFAULT_REDIS_PREFIX, SEVERAL_NODES_NEED_POSTGRES } from './cluster/several-nodes.js';
 import { TeamOpeningWatch } from './socket/team-opening-watch.js';
 import { TokenExpirySweep } from './socket/token-expiry-sweep.js';
 import { SocketTokenEndings } from './socket/token-sockets.js';
@@ -68,8 +70,14 @@ export interface ServerOptions {
   seed?: boolean;
   /** Rules replacing some of DEFAULT_RATE_LIMITS (server/src/limits/rate-limits.ts). */
   rateLimits?: RateLimitChanges;
-  /** Where rate-limit buckets live. Default: this process's memory. */
+  /** Where rate-limit buckets live. Default: Redis with `redisClient`, else this process's memory. */
   rateLimitStore?: TokenBucketStore;
+  /**
+   * A connected node-redis client through which nodes share rate limits, the queue's positions told and
+   * the periodic jobs (docs/scaling.md, "What nodes share"), under `redisPrefix`. Default: the client of
+   * `redisUrl`'s fan-out; without either, all stay in this process. Tests give one without `redisUrl`.
+   */
+  redisClient?: RedisScriptClient;
   /**
    * How many reverse proxies stand in front of the server, each appending to `X-Forwarded-For`.
    * Default 0: the client address is the socket's, and the header is ignored (anyone can send it).
@@ -119,6 +127,8 @@ export interface ConectaServer {
   readonly tokenSweep: TokenExpirySweep;
   /** Tells a team's online agents when its working hours begin; looks every `teamOpeningWatchMs`. */
   readonly teamOpenings: TeamOpeningWatch;
+  /** Starts the away timers lost with a node or a restart (AwayTimers.adoptOrphans); one node runs it every minute. */
+  adoptAwayOrphans(): Promise<void>;
   /** The e-mails the server "sent", when no `smtpUrl` was given (tests, the demo's mailbox); otherwise undefined. */
   readonly outbox: MemoryOutbox | undefined;
   /** Resolves with the base URL. Port 0 picks a free port. */
@@ -126,6 +136,9 @@ export interface ConectaServer {
   /** Disconnects every socket, stops HTTP, closes the database. Safe to call twice. */
   close(): Promise<void>;
 }
+
+/** How often one node looks for agents whose away timer was lost with its node (AwayTimers.adoptOrphans). */
+const AWAY_ORPHANS_EVERY_MS = 60_000;
 
 /** Builds the whole server (HTTP + socket.io + SQLite) without listening yet. */
 export async function createServer(options: ServerOptions): Promise<ConectaServer> {
@@ -174,11 +187,6 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   const outbox = options.smtpUrl ? undefined : new MemoryOutbox(100, now);
   const smtp = options.smtpUrl ? smtpMailer(options.smtpUrl, options.mailFrom) : undefined;
 
-  const limiter = new RateLimiter(
-    rateLimitsWith(options.rateLimits),
-    options.rateLimitStore ?? new MemoryTokenBuckets(),
-    options.trustedProxyHops ?? 0,
-  );
   // Several nodes (REDIS_URL): socket.io's events reach every node's sockets through Redis, and a socket
   // cut off from one node recovers on another (cluster/redis-adapter.ts).
   const fanOut = options.redisUrl
@@ -187,9 +195,21 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
         throw error;
       })
     : undefined;
+  // Several nodes: what each would otherwise keep to itself (docs/scaling.md, "What nodes share"), on
+  // the fan-out's client (the adapter blocks only on duplicates of it).
+  const redisClient = options.redisClient ?? fanOut?.client;
+  const shared = sharedState(
+    redisClient && { client: redisClient, keyPrefix: options.redisPrefix ?? DEFAULT_REDIS_PREFIX },
+    (error, context) => logError(error, context),
+  );
+  const limiter = new RateLimiter(
+    rateLimitsWith(options.rateLimits),
+    options.rateLimitStore ?? shared.rateLimitStore,
+    options.trustedProxyHops ?? 0,
+  );
   const io = createSocketServer(http.server, fanOut ? RECOVERY_WINDOW_MS : undefined);
   fanOut?.attach(io);
-  const events = new SocketEvents(io, repo, (error) => logError(error, { during: 'event routing' }), now);
+  const events = new SocketEvents(io, repo, (error) => logError(error, { during: 'event routing' }), now, shared.queueTold);
   let url: string | undefined;
   const metrics = new ServerMetrics(repo);
   const tokenSockets = new SocketTokenEndings(io);
@@ -238,6 +258,9 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   if (demoPhone) await installDemoPhone(http, repo);
   // What was stored but not yet handed to WhatsApp when the server stopped; what was being handed over
   // then is failed at once if old enough, else once no send under way elsewhere could still answer.
+  // Every node does this at its start, safely: a send is claimed once (a compare-and-set in the
+  // database) whichever node delivers it, and a send under way on a live node answers before
+  // `longestRequestMs`, so only the dead node's are failed.
   const startedAt = now();
   void services.whatsapp.resumeQueued().catch((error) => logError(error, { during: 'resuming WhatsApp sends' }));
   const unansweredSends = setTimeout(
@@ -247,16 +270,17 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
   );
   unansweredSends.unref();
 
-  const expireEveryMs = options.expireEveryMs ?? 30_000;
-  const expiry =
-    expireEveryMs > 0
-      ? setInterval(() => services.sessions.expireWaiting().catch((error) => logError(error, { during: 'expireWaiting' })), expireEveryMs)
-      : undefined;
-  expiry?.unref();
+  // Jobs on the database's state, run by one node at a time (a lease in Redis) and safe to run twice
+  // should a lease change hands mid-run: expiring is a compare-and-set on each session's version;
+  // a team's opening is looked for afresh by a node that takes the job over; an agent is made away
+  // only if still online or paused, and with no socket on any node.
+  shared.jobs.every('expire-waiting', options.expireEveryMs ?? 30_000, () => services.sessions.expireWaiting());
+  const teamOpenings = new TeamOpeningWatch(io, repo, now);
+  shared.jobs.every('team-openings', options.teamOpeningWatchMs ?? 60_000, ({ firstRun }) => teamOpenings.look({ forget: firstRun }));
+  shared.jobs.every('away-orphans', AWAY_ORPHANS_EVERY_MS, () => sockets.adoptOrphans());
+  // Each node's own sockets: on every node.
   const tokenSweep = new TokenExpirySweep(io, services, now, logError);
   tokenSweep.start(options.tokenSweepMs ?? 5_000);
-  const teamOpenings = new TeamOpeningWatch(io, repo, now, logError);
-  teamOpenings.start(options.teamOpeningWatchMs ?? 60_000);
 
   let closing: Promise<void> | undefined;
   return {
@@ -270,6 +294,7 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     services,
     tokenSweep,
     teamOpenings,
+    adoptAwayOrphans: () => sockets.adoptOrphans(),
     outbox,
     async listen(port, host) {
       await http.listen({ port, host });
@@ -280,10 +305,9 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
     },
     close() {
       closing ??= (async () => {
-        clearInterval(expiry);
+        await shared.jobs.stop();
         clearTimeout(unansweredSends);
         tokenSweep.stop();
-        teamOpenings.stop();
         sockets.close();
         await services.whatsapp.idle();
         io.disconnectSockets(true);

@@ -132,6 +132,23 @@ describe('agent availability', () => {
     }
   });
 
+  it('tells nothing on its first look after taking the watch over from another node: its last look is stale', async () => {
+    await setWorkingHours(t, DEMO_TEAMS.suporte.id, NEVER_OPEN);
+    try {
+      // This node looked while the team was closed, then another node held the watch (and told the opening).
+      await t.server.teamOpenings.look();
+      await setWorkingHours(t, DEMO_TEAMS.suporte.id, null);
+      assert.deepEqual(await t.server.teamOpenings.look({ forget: true }), []);
+      // From then on it compares with what it saw.
+      await setWorkingHours(t, DEMO_TEAMS.suporte.id, NEVER_OPEN);
+      assert.deepEqual(await t.server.teamOpenings.look(), []);
+      await setWorkingHours(t, DEMO_TEAMS.suporte.id, null);
+      assert.deepEqual(await t.server.teamOpenings.look(), [DEMO_TEAMS.suporte.id]);
+    } finally {
+      await setWorkingHours(t, DEMO_TEAMS.suporte.id, null);
+    }
+  });
+
   it('offers nothing outside the team’s working hours, even to online agents', async () => {
     await setWorkingHours(t, DEMO_TEAMS.suporte.id, NEVER_OPEN);
     try {

@@ -12,6 +12,7 @@ import {
   DEMO_TEMPLATES,
   TestClock,
   connectAgent,
+  delay,
   loginAgent,
   startTestServer,
   type TestServer,
@@ -248,7 +249,8 @@ describe('WhatsApp Business Cloud API channel', () => {
       await t.server.services.whatsapp.resumeQueued();
       assert.equal((await t.server.repo.getOutbound(caught.id))?.state, 'sending', 'a claim this young may be a send under way');
       clock.advance(t.server.services.whatsapp.graph.longestRequestMs + 1);
-      await t.server.services.whatsapp.resumeQueued();
+      // Two nodes starting at once both find it unanswered.
+      await Promise.all([t.server.services.whatsapp.resumeQueued(), t.server.services.whatsapp.resumeQueued()]);
       const failed = await ana.waitFor('message.status', (e) => e.status === 'failed' && e.messageId === caught.id);
       assert.ok(failed.status === 'failed');
       assert.equal(failed.failure.code, 'CHANNEL_UNCONFIRMED');
@@ -256,6 +258,9 @@ describe('WhatsApp Business Cloud API channel', () => {
       const sync = await ana.ok('session.sync', { sessionId, afterSeq: 0 });
       assert.equal(sync.messages.find((m) => m.id === caught.id)?.failure?.code, 'CHANNEL_UNCONFIRMED');
       assert.equal(graph.sentMessages().length, before, 'nothing sent again: it may have arrived');
+      await delay(100);
+      const told = ana.received('message.status', (e) => e.status === 'failed' && e.messageId === caught.id);
+      assert.equal(told.length, 1, 'failed once, though both failed it');
     });
 
     it('shows a refused send to the agent as failed, with WhatsApp\u2019s reason, on the event and on a resync', async () => {

@@ -131,7 +131,8 @@ export class ChannelInbox {
     const session = await this.repo.getSession(message.sessionId);
     if (!session) return;
     const failure: MessageFailure = { code, message: reason, at: this.now() };
-    await this.repo.transaction((tx) => tx.markMessageFailed(messageId, failure));
+    // Two nodes failing one send (both started at once, both found it unanswered) tell it once.
+    if (!(await this.repo.transaction((tx) => tx.markMessageFailed(messageId, failure)))) return;
     this.events.messageStatus(session, {
       upToSeq: message.seq,
       status: 'failed',

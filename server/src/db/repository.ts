@@ -510,8 +510,11 @@ export interface ChannelDeliveryRepository {
   listQueuedOutbound(): Promise<OutboundDelivery[]>;
   /** Deliveries handed to the channel (`sending`) at or before `claimedBy` that never got an answer. */
   listUnansweredOutbound(claimedBy: number): Promise<OutboundDelivery[]>;
-  /** Records why the channel did not deliver a stored message (the message's `failure`). */
-  markMessageFailed(messageId: string, failure: MessageFailure): Promise<void>;
+  /**
+   * Records why the channel did not deliver a stored message (the message's `failure`); false when it
+   * had already failed (another node failed it too): it keeps its first failure.
+   */
+  markMessageFailed(messageId: string, failure: MessageFailure): Promise<boolean>;
   /** Templates agents sent a contact on a channel after `since` (its last message), in every session. */
   countTemplatesSince(contactId: string, channelKey: string, since: number): Promise<number>;
 }

@@ -23,7 +23,9 @@ function loginDelayMs(failures: number): number {
  * Login throttling after OWASP's authentication cheat sheet: failures count per account *and*
  * client address, with growing delays, so an attacker slows only itself and the owner still gets in
  * from its own address; and an address guessing across many accounts meets a ceiling. No lock: a
- * delayed attempt is refused before its password is checked, and not counted.
+ * delayed attempt is refused before its password is checked, and not counted. The counts live in the
+ * database, so every node sees the same; a failure adds one in a single upsert (`failures + 1`), so
+ * failures on two nodes at once are both counted.
  */
 export class LoginThrottle {
   constructor(

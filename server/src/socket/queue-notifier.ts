@@ -1,17 +1,16 @@
 import type { QueuePosition } from '../../../src/protocol/index.js';
 import type { QueueEstimator } from '../domain/queue.js';
-
-type Told = { position: number; etaMs: number | null };
+import { MemoryQueueTold, type QueueTold, type QueueToldStore } from './queue-told.js';
 
 /**
  * Tells webchat visitors where their waiting session stands (`webchat.queue`) when it changes.
  * Changes are gathered per team and recounted once per turn of the event loop, one team after the
- * other (so a newer count never goes out before an older one); a visitor hears only of a change.
+ * other (so a newer count never goes out before an older one); a visitor hears only of a change. In a
+ * cluster each node recounts the teams its commands changed, and what was told, and the order of
+ * recounts, are shared (`RedisQueueTold`).
  */
 export class QueueNotifier {
   readonly #dirty = new Set<string>();
-  /** Per team: what each of its waiting webchat sessions was last told. */
-  readonly #told = new Map<string, Map<string, Told>>();
   #scheduled = false;
   #closed = false;
   #tail: Promise<void> = Promise.resolve();
@@ -21,6 +20,8 @@ export class QueueNotifier {
     /** Sends the new position to the contact's visitors. */
     private readonly tell: (contactId: string, position: QueuePosition) => void,
     private readonly log: (error: unknown) => void,
+    /** What each team's waiting webchat sessions were last told. */
+    private readonly told: QueueToldStore = new MemoryQueueTold(),
   ) {}
 
   teamChanged(teamId: string): void {
@@ -39,6 +40,12 @@ export class QueueNotifier {
     });
   }
 
+  /** Resolves once the recounts asked for before this turn of the event loop are done (tests). */
+  async idle(): Promise<void> {
+    await new Promise(setImmediate);
+    await this.#tail;
+  }
+
   /** Stops telling (the server is closing) once the recount under way, if any, is done. */
   close(): Promise<void> {
     this.#closed = true;
@@ -46,17 +53,14 @@ export class QueueNotifier {
   }
 
   async #recount(teamId: string): Promise<void> {
-    const before = this.#told.get(teamId) ?? new Map<string, Told>();
-    const now = new Map<string, Told>();
-    for (const standing of await this.estimator.standings(teamId)) {
-      if (standing.channel !== 'webchat') continue;
-      const told = { position: standing.position, etaMs: standing.etaMs };
-      now.set(standing.sessionId, told);
-      const last = before.get(standing.sessionId);
-      if (last && last.position === told.position && last.etaMs === told.etaMs) continue;
-      this.tell(standing.contactId, { sessionId: standing.sessionId, ...told });
-    }
-    if (now.size > 0) this.#told.set(teamId, now);
-    else this.#told.delete(teamId);
+    await this.told.alone(teamId, async () => {
+      const standings = (await this.estimator.standings(teamId)).filter((standing) => standing.channel === 'webchat');
+      const now = new Map<string, QueueTold>(standings.map((s) => [s.sessionId, { position: s.position, etaMs: s.etaMs }]));
+      const changed = new Set(await this.told.exchange(teamId, now));
+      // Told before the team is free for the next recount, so an older count never follows a newer one.
+      for (const { sessionId, contactId, position, etaMs } of standings) {
+        if (changed.has(sessionId)) this.tell(contactId, { sessionId, position, etaMs });
+      }
+    });
   }
 }

@@ -39,8 +39,15 @@ export function createSocketServer(httpServer: HttpServer, recoveryMs?: number):
   });
 }
 
-/** Authenticates the handshake, joins the identity's rooms, and routes commands; `close` stops the away timers. */
-export function attachSocketHandlers(io: Server, services: Services, options: SocketServerOptions): { close(): void } {
+/**
+ * Authenticates the handshake, joins the identity's rooms, and routes commands; `close` stops the away
+ * timers; `adoptOrphans` starts those lost with a node or a restart (a periodic job, app.ts).
+ */
+export function attachSocketHandlers(
+  io: Server,
+  services: Services,
+  options: SocketServerOptions,
+): { close(): void; adoptOrphans(): Promise<void> } {
   holdMissedEventsUntilAuthenticated(io);
   io.use((socket, next) => {
     identify(socket.handshake.auth, socket.handshake.headers.origin, services).then(
@@ -61,7 +68,6 @@ export function attachSocketHandlers(io: Server, services: Services, options: So
   });
 
   const awayTimers = new AwayTimers(io, services.availability, (error) => options.logError(error, { during: 'availability' }));
-  awayTimers.afterStart().catch((error) => options.logError(error, { during: 'availability' }));
   const presence = new AgentPresence(io, (error) => options.logError(error, { during: 'presence' }), awayTimers);
   io.on('connection', (socket) => {
     const who = socket.data.who as Identity;
@@ -78,7 +84,7 @@ export function attachSocketHandlers(io: Server, services: Services, options: So
     // A visitor learns where its waiting sessions stand as soon as it connects.
     for (const position of socket.data.queue as QueuePosition[]) socket.emit('webchat.queue', position);
   });
-  return { close: () => awayTimers.close() };
+  return { close: () => awayTimers.close(), adoptOrphans: () => awayTimers.adoptOrphans() };
 }
 
 const HELD_EVENTS = 'missedEvents';

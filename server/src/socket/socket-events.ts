@@ -5,6 +5,7 @@ import type { DomainEvents, SessionAudienceChange } from '../domain/events.js';
 import { QueueEstimator } from '../domain/queue.js';
 import { QueueCounts } from './queue-counts.js';
 import { QueueNotifier } from './queue-notifier.js';
+import type { QueueToldStore } from './queue-told.js';
 import { contactForVisitor } from '../domain/visitor-contact.js';
 import { isWithinWorkingHours } from '../domain/working-hours.js';
 import { AGENTS_ROOM, agentRoom, availableRoom, sessionRoom, supervisorRoom, teamRoom, visitorRoom } from './rooms.js';
@@ -47,11 +48,13 @@ export class SocketEvents implements DomainEvents {
     private readonly repo: Repository,
     private readonly log: (error: unknown) => void,
     private readonly now: () => number = Date.now,
+    queueTold?: QueueToldStore,
   ) {
     this.#queue = new QueueNotifier(
       new QueueEstimator(repo),
       (contactId, position) => this.io.to(visitorRoom(contactId)).emit('webchat.queue', position),
       log,
+      queueTold,
     );
     this.#counts = new QueueCounts(repo, (teamId, waiting) => this.io.to(teamRoom(teamId)).emit('queue.counts', { teamId, waiting }), log);
   }

@@ -8,11 +8,10 @@ import { availableRoom } from './rooms.js';
  * Tells a team's online agents when its working hours begin (`team.opened`). While a team is closed
  * its new waiting sessions are offered to no one (socket-events.ts), so without this word an agent
  * who arrives at 8:00 would not see the night's queue until something else reloaded it. Hours are
- * set in minutes: a look once a minute is enough. Each node tells its own sockets; an agent told twice
- * (two nodes) only reloads twice.
+ * set in minutes: a look once a minute is enough (a periodic job, app.ts). In a cluster one node looks
+ * and its word reaches every node's sockets through the socket.io adapter.
  */
 export class TeamOpeningWatch {
-  #timer: NodeJS.Timeout | undefined;
   /** Each team's state at the last look; a team not seen yet cannot have "just opened". */
   readonly #open = new Map<string, boolean>();
 
@@ -20,23 +19,14 @@ export class TeamOpeningWatch {
     private readonly io: Server,
     private readonly repo: Repository,
     private readonly now: Clock,
-    private readonly logError: (error: unknown, context: Record<string, unknown>) => void,
   ) {}
 
-  /** Looks every `everyMs` until stopped; 0: never (tests call `look`). */
-  start(everyMs: number): void {
-    if (everyMs <= 0) return;
-    void this.look().catch((error) => this.logError(error, { during: 'team opening watch' }));
-    this.#timer = setInterval(() => this.look().catch((error) => this.logError(error, { during: 'team opening watch' })), everyMs);
-    this.#timer.unref();
-  }
-
-  stop(): void {
-    clearInterval(this.#timer);
-  }
-
-  /** Compares each team's hours now with the last look; answers the ids of the teams that opened since. */
-  async look(): Promise<string[]> {
+  /**
+   * Compares each team's hours now with the last look; answers the ids of the teams that opened since.
+   * `forget`: the last look here is stale (another node looked meanwhile), so this one only takes note.
+   */
+  async look({ forget = false } = {}): Promise<string[]> {
+    if (forget) this.#open.clear();
     const teams = await this.repo.listAllTeams();
     const hours = await this.repo.getWorkingHours(teams.map((team) => team.id));
     const at = this.now();

@@ -9,7 +9,9 @@ import type { Services } from '../domain/services.js';
  * with `auth.refresh`), or it was revoked or its agent deactivated where this process could not tell
  * the socket at once (`conecta-server apply` in its own process, another node). Each gets
  * `auth.ended {reason}` first. A socket is authenticated once, at its handshake, so without this
- * sweep it would outlive its token. Each node sweeps its own sockets; the expired rows are then forgotten.
+ * sweep it would outlive its token. Each node sweeps its own sockets (so this runs on every node, not
+ * as a leased job); the expired rows are then forgotten, a DELETE by expiry time that two nodes may
+ * both run harmlessly.
  */
 export class TokenExpirySweep {
   #timer: NodeJS.Timeout | undefined;

@@ -71,12 +71,14 @@ export function sqliteChannelDeliveryStore(sql: SqlRunner): ChannelDeliveryRepos
       ).map(toDelivery);
     },
     async markMessageFailed(messageId, failure) {
-      await sql.exec(
-        'UPDATE messages SET failed_at = ?, failure_code = ?, failure_reason = ? WHERE id = ? AND failed_at IS NULL',
-        failure.at,
-        failure.code,
-        failure.message,
-        messageId,
+      return (
+        (await sql.exec(
+          'UPDATE messages SET failed_at = ?, failure_code = ?, failure_reason = ? WHERE id = ? AND failed_at IS NULL',
+          failure.at,
+          failure.code,
+          failure.message,
+          messageId,
+        )) > 0
       );
     },
     async countTemplatesSince(contactId, channelKey, since) {
