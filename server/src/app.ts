@@ -313,12 +313,13 @@ export async function createServer(options: ServerOptions): Promise<ConectaServe
         io.disconnectSockets(true);
         io.engine.close();
         await http.close();
+        // Events still being routed go out before the node leaves Redis (they publish through it).
+        await events.close();
         // Tells the other nodes this one is gone (they stop waiting for its answers), then leaves Redis.
         if (fanOut) {
           await io.of('/').adapter.close();
           await fanOut.close();
         }
-        await events.close();
         smtp?.close();
         await database.close();
       })();

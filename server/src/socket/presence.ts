@@ -10,6 +10,7 @@ import { AGENTS_ROOM, agentRoom } from './rooms.js';
  */
 export class AgentPresence {
   readonly #sockets = new Map<string, number>();
+  #closing = false;
 
   constructor(
     private readonly io: Server,
@@ -27,7 +28,17 @@ export class AgentPresence {
     }
   }
 
+  /**
+   * The node is stopping: the sockets it now closes say nothing. Their agents reconnect to another node
+   * (or are made away by the node running `away-orphans`), and asking the cluster from here would wait
+   * on a Redis this node is about to leave.
+   */
+  close(): void {
+    this.#closing = true;
+  }
+
   disconnected(agentId: string): void {
+    if (this.#closing) return;
     const count = (this.#sockets.get(agentId) ?? 1) - 1;
     if (count > 0) {
       this.#sockets.set(agentId, count);

@@ -84,7 +84,13 @@ export function attachSocketHandlers(
     // A visitor learns where its waiting sessions stand as soon as it connects.
     for (const position of socket.data.queue as QueuePosition[]) socket.emit('webchat.queue', position);
   });
-  return { close: () => awayTimers.close(), adoptOrphans: () => awayTimers.adoptOrphans() };
+  return {
+    close: () => {
+      presence.close();
+      awayTimers.close();
+    },
+    adoptOrphans: () => awayTimers.adoptOrphans(),
+  };
 }
 
 const HELD_EVENTS = 'missedEvents';
