@@ -462,6 +462,10 @@ export const sessionStyles = css`
     display: flex;
     flex-direction: column;
   }
+  .list-heading {
+    margin: ${t.spaceS} 0 ${t.spaceXs};
+    font-size: ${t.fontSizeS};
+  }
   /* Too narrow for the side panel beside the conversation: it lies over it while open. */
   [part='side-panel'].drawer {
     position: absolute;
