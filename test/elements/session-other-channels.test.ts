@@ -2,40 +2,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/conecta-session/conecta-session.js';
 import type { ConectaSession } from '../../src/elements/conecta-session/conecta-session.js';
-import type { ConectaState } from '../../src/client/state.js';
-import type { Session } from '../../src/protocol/index.js';
-import { aSession, ana, contacts, conversationFixture, createMockClient, type MockClient } from '../fixtures/index.js';
+import { ana, createMockClient, otherChannelsFixture, type MockClient } from '../fixtures/index.js';
 import { $, $$, settle, text } from './helpers.js';
 
-const HOUR = 3600_000;
-
-/**
- * Elisa, in the current webchat session (session-4), also has: one waiting on WhatsApp, `finished`
- * finished ones on WhatsApp (session-100 the newest, an hour apart) and one finished on the webchat.
- */
-function withOtherChannels(finished: number): ConectaState {
-  const state = conversationFixture();
-  const now = Date.now();
-  const list: Session[] = [
-    aSession({ id: 'session-41', contactId: contacts.elisa.id, channel: 'whatsapp', status: 'waiting', createdAt: now - HOUR }),
-    aSession({ id: 'session-42', contactId: contacts.elisa.id, status: 'finished', createdAt: now - 2 * HOUR, finishedAt: now - HOUR }),
-  ];
-  for (let i = 0; i < finished; i++) {
-    const createdAt = now - (3 + i) * HOUR;
-    list.push(
-      aSession({
-        id: `session-${100 + i}`,
-        contactId: contacts.elisa.id,
-        channel: 'whatsapp',
-        status: 'finished',
-        agentName: 'Bruno Lima',
-        createdAt,
-        finishedAt: createdAt + HOUR / 2,
-      }),
-    );
-  }
-  return { ...state, sessions: { ...state.sessions, ...Object.fromEntries(list.map((session) => [session.id, session])) } };
-}
+const withOtherChannels = (finished: number) => otherChannelsFixture(finished);
 
 async function openOtherChannels(client: MockClient, lang = 'pt-BR'): Promise<ConectaSession> {
   const el = await fixture<ConectaSession>(html`<conecta-session .client=${client} session-id="session-4" lang=${lang}></conecta-session>`);
