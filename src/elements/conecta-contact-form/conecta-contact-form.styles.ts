@@ -159,6 +159,19 @@ export const contactFormStyles = css`
     gap: ${t.spaceS};
     align-items: center;
   }
+  /* Bordered in the warning colour, not filled: the text stays in the surface's own colours. */
+  [part='conflict'] {
+    display: flex;
+    flex-direction: column;
+    gap: ${t.spaceS};
+    padding: ${t.spaceS} ${t.spaceM};
+    border: 1px solid ${t.warning};
+    border-inline-start-width: 4px;
+    border-radius: ${t.radiusS};
+  }
+  [part='conflict'] p {
+    margin: 0;
+  }
   [part='loading'] {
     display: flex;
     align-items: center;

@@ -46,6 +46,10 @@ export const contactFormEn: ContactFormTranslation = {
     nameRequired: 'Enter the name.',
     nameTooLong: 'The name is too long.',
     fixErrors: (count) => (count === 1 ? 'Fix 1 field.' : `Fix ${count} fields.`),
+    conflict:
+      'Someone else saved this contact while you were editing. What you typed is still here: save it over their version, or load the saved version and discard what you typed.',
+    conflictOverwrite: 'Save over it',
+    conflictReload: 'Load the saved version',
     openDuplicate: (name) => `Open ${name}`,
     addresses: 'Addresses',
     addressesEmpty: 'No address yet.',

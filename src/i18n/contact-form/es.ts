@@ -46,6 +46,10 @@ export const contactFormEs: ContactFormTranslation = {
     nameRequired: 'Escribe el nombre.',
     nameTooLong: 'El nombre es demasiado largo.',
     fixErrors: (count) => (count === 1 ? 'Corrige 1 campo.' : `Corrige ${count} campos.`),
+    conflict:
+      'Otra persona guardó este contacto mientras lo editabas. Lo que escribiste sigue aquí: guárdalo sobre su versión, o carga la versión guardada y descarta lo que escribiste.',
+    conflictOverwrite: 'Guardar encima',
+    conflictReload: 'Cargar la versión guardada',
     openDuplicate: (name) => `Abrir ${name}`,
     addresses: 'Direcciones',
     addressesEmpty: 'Ninguna dirección registrada.',

@@ -48,6 +48,10 @@ export const contactFormPtBR = {
     nameRequired: 'Informe o nome.',
     nameTooLong: 'O nome é longo demais.',
     fixErrors: (count: number) => (count === 1 ? 'Corrija 1 campo.' : `Corrija ${count} campos.`),
+    conflict:
+      'Outra pessoa salvou este contato enquanto você editava. O que você digitou continua aqui: salve por cima da versão dela, ou carregue a versão salva e descarte o que digitou.',
+    conflictOverwrite: 'Salvar por cima',
+    conflictReload: 'Carregar a versão salva',
     openDuplicate: (name: string) => `Abrir ${name}`,
     addresses: 'Endereços',
     addressesEmpty: 'Nenhum endereço cadastrado.',
