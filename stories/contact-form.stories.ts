@@ -92,6 +92,15 @@ export const SaveError: Story = {
   },
 };
 
+/** The tags field: typing filters the company's tags (here "ag"); arrows, Enter, Escape and Backspace work as in any combobox. */
+export const TagSearch: Story = {
+  play: async ({ canvasElement }) => {
+    await contactLoaded(canvasElement);
+    await userEvent.type(await inShadow(canvasElement, 'conecta-contact-form', '#tagIds'), 'ag');
+    await waitFor(() => inShadow(canvasElement, 'conecta-contact-form', '[part~="tag-option"]'), { timeout: 5_000 });
+  },
+};
+
 /**
  * Someone else saves Carla after this form loaded her (the play function makes the mock server's
  * copy newer), then the play function types and saves: and the form keeps what was typed and offers to save over the other

@@ -34,6 +34,7 @@ import { ContactCancelEvent, ContactOpenEvent, ContactSavedEvent } from './event
 import type { FormView } from './form-view.js';
 import { callingCodeOptions, type CallingCodeOption } from './phone.js';
 import { linkedChannels, renderSocialTab, type LinkedChannel, type SocialTabView } from './social-tab.js';
+import { TagCombobox } from './tag-combobox.js';
 
 const TABS = ['contact', 'addresses', 'social'] as const;
 export type ContactFormTab = (typeof TABS)[number];
@@ -82,6 +83,9 @@ const tabOf = (id: string): Tab => (id.startsWith('address') ? 'addresses' : 'co
  * @csspart cep-status - The lookup's progress and result.
  * @csspart channels - The list of linked channels (Social tab).
  * @csspart channel - Each linked channel.
+ * @csspart tag-chips - The chosen tags; each is a `tag-chip` with a `remove-tag` button.
+ * @csspart tag-input - The text box that filters the company's tags (a combobox); also an `input`.
+ * @csspart tag-options - The tags that match what is typed (a listbox); each is a `tag-option`.
  * @csspart save-button - The Save button.
  * @csspart conflict - Says someone else saved the contact meanwhile (what was typed is kept), with the two ways on.
  * @csspart overwrite-button - In a conflict: saves what was typed over the other version.
@@ -140,6 +144,7 @@ export class ConectaContactForm extends ConectaAgentElement {
 
   private readonly contact = new StoreSelection(this, (s) => selectContact(s, this.contactId));
   private readonly catalog = new StoreSelection(this, (s) => s.catalog);
+  readonly #tagCombobox = new TagCombobox(this);
 
   readonly #tabFocus = new RovingFocusController({
     direction: 'horizontal',
@@ -536,7 +541,13 @@ export class ConectaContactForm extends ConectaAgentElement {
       ...this.#view(),
       callingCodes: this.#callingCodes(),
       agents: catalog?.agents ?? [],
-      tags: catalog?.tags ?? [],
+      renderTags: () =>
+        this.#tagCombobox.render({
+          ...this.#view(),
+          tags: catalog?.tags ?? [],
+          tagIds: () => this.inputs.tagIds,
+          setTags: (ids) => this.#edit((inputs) => ({ ...inputs, tagIds: ids }), 'tagIds'),
+        }),
       set: (field, value) =>
         this.#edit((inputs) => ({ ...inputs, [field]: value }), field === 'national' ? 'phone' : field === 'national2' ? 'phone2' : field),
       maskDocument: formatDocument,

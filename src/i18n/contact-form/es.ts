@@ -23,7 +23,11 @@ export const contactFormEs: ContactFormTranslation = {
     account: 'Cuenta',
     classification: 'Clasificación',
     tags: 'Etiquetas',
-    tagsHint: 'Separa las etiquetas con comas.',
+    tagsHint: 'Escribe para filtrar las etiquetas; Enter elige, Retroceso quita la última.',
+    tagsChosen: 'Etiquetas elegidas',
+    tagRemove: (name) => `Quitar la etiqueta ${name}`,
+    tagsFound: (count) =>
+      count === 0 ? 'Ninguna etiqueta encontrada.' : count === 1 ? '1 etiqueta encontrada.' : `${count} etiquetas encontradas.`,
     document: 'CPF o CNPJ',
     rg: 'RG (documento de identidad)',
     registration: 'Matrícula',

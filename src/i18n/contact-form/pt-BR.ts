@@ -25,7 +25,11 @@ export const contactFormPtBR = {
     account: 'Conta',
     classification: 'Classificação',
     tags: 'Tags',
-    tagsHint: 'Separe as tags com vírgulas.',
+    tagsHint: 'Digite para filtrar as tags; Enter escolhe, Backspace remove a última.',
+    tagsChosen: 'Tags escolhidas',
+    tagRemove: (name: string) => `Remover a tag ${name}`,
+    tagsFound: (count: number) =>
+      count === 0 ? 'Nenhuma tag encontrada.' : count === 1 ? '1 tag encontrada.' : `${count} tags encontradas.`,
     document: 'CPF ou CNPJ',
     rg: 'RG',
     registration: 'Matrícula',
