@@ -81,6 +81,26 @@ describe('<conecta-contact-form> versions', () => {
     expect(client.serverState.contacts[contacts.diego.id]!.name).to.equal('Diego R.');
   });
 
+  it('brings back what was typed after the saved version was loaded, and saves it over that version', async () => {
+    const client = createMockClient(queueFixture());
+    const el = await contactForm(client, contacts.diego.id);
+    fill(el, 'name', 'Diego digitando');
+    savedElsewhere(client);
+    await submit(el);
+    await settle(el);
+    ($(el, '[part="reload-button"]') as HTMLButtonElement).click();
+    await settle(el);
+    expect(text($(el, '[part="reloaded"]'))).to.contain('Versão salva carregada.');
+    await expect(el).to.be.accessible();
+    ($(el, '[part="restore-button"]') as HTMLButtonElement).click();
+    await settle(el);
+    expect(value(el, 'name')).to.equal('Diego digitando');
+    expect(value(el, 'email')).to.equal(contacts.diego.email ?? '', 'all of what was typed, as it was');
+    expect(el.shadowRoot!.querySelector('[part="reloaded"]') === null).to.equal(true);
+    await submit(el);
+    expect(client.serverState.contacts[contacts.diego.id]!.name).to.equal('Diego digitando');
+  });
+
   it('speaks English and Spanish in a conflict', async () => {
     for (const [lang, words] of [
       ['en', 'Someone else saved this contact'],

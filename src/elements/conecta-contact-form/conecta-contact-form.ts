@@ -89,7 +89,9 @@ const tabOf = (id: string): Tab => (id.startsWith('address') ? 'addresses' : 'co
  * @csspart save-button - The Save button.
  * @csspart conflict - Says someone else saved the contact meanwhile (what was typed is kept), with the two ways on.
  * @csspart overwrite-button - In a conflict: saves what was typed over the other version.
- * @csspart reload-button - In a conflict: shows the saved version, dropping what was typed.
+ * @csspart reload-button - In a conflict: shows the saved version instead of what was typed.
+ * @csspart reloaded - After the saved version was loaded: says so, with a way back to what was typed.
+ * @csspart restore-button - Puts back what was typed before the saved version was loaded.
  * @csspart cancel-button - The Cancel button.
  * @csspart loading - The notice shown while an existing contact is being loaded (fields disabled meanwhile).
  * @csspart connection - The notice shown while the client is not connected.
@@ -122,6 +124,8 @@ export class ConectaContactForm extends ConectaAgentElement {
   @state() private formError = '';
   /** Someone else saved the contact since it was loaded here: the save was refused, the inputs kept. */
   @state() private conflict = false;
+  /** What was typed when the agent chose the saved version instead: kept, so it can be put back. */
+  @state() private setAside: ContactInputs | null = null;
   @state() private saving = false;
   @state() private loading = false;
   @state() private savedAt = 0;
@@ -184,6 +188,7 @@ export class ConectaContactForm extends ConectaAgentElement {
   #reset(): void {
     this.#dirty = false;
     this.conflict = false;
+    this.setAside = null;
     this.errors = {};
     this.formError = '';
     this.savedAt = 0;
@@ -414,6 +419,7 @@ export class ConectaContactForm extends ConectaAgentElement {
     try {
       const { contact } = await client.command('contact.save', payload);
       this.#dirty = false;
+      this.setAside = null;
       this.#editedVersion = contact.version;
       this.savedAt = Date.now();
       this.#loaded = { client, contactId: contact.id };
@@ -463,9 +469,20 @@ export class ConectaContactForm extends ConectaAgentElement {
     await this.save();
   }
 
-  /** In a conflict: drop what was typed and show the saved version. */
+  /** In a conflict: show the saved version; what was typed is set aside, to be put back if wanted. */
   async #reloadSaved(): Promise<void> {
+    const typed = this.inputs;
     this.#reset();
+    this.setAside = typed;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#name')?.focus();
+  }
+
+  /** Put back what was typed before the saved version was loaded: saving it then replaces that version. */
+  async #restoreTyped(): Promise<void> {
+    if (!this.setAside) return;
+    this.#edit(() => this.setAside!, 'name');
+    this.setAside = null;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#name')?.focus();
   }
@@ -648,6 +665,12 @@ export class ConectaContactForm extends ConectaAgentElement {
         ${this.#renderTabs()}
         ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
         ${this.conflict ? this.#renderConflict() : nothing}
+        ${
+          this.setAside
+            ? html`<p class="reloaded" part="reloaded" role="status">${t.conflictReloaded}
+              <button type="button" class="link" part="restore-button" @click=${() => void this.#restoreTyped()}>${t.conflictRestore}</button></p>`
+            : nothing
+        }
         <div class="actions">
           <button part="save-button" class="primary" type="submit" ?disabled=${this.saving || loading || this.photoUploading || !this.client}
             aria-busy=${this.saving ? 'true' : 'false'}>

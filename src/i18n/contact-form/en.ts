@@ -50,9 +50,11 @@ export const contactFormEn: ContactFormTranslation = {
     nameTooLong: 'The name is too long.',
     fixErrors: (count) => (count === 1 ? 'Fix 1 field.' : `Fix ${count} fields.`),
     conflict:
-      'Someone else saved this contact while you were editing. What you typed is still here: save it over their version, or load the saved version and discard what you typed.',
+      'Someone else saved this contact while you were editing. What you typed is still here: save it over their version, or load the saved version (what you typed can be brought back).',
     conflictOverwrite: 'Save over it',
     conflictReload: 'Load the saved version',
+    conflictReloaded: 'Saved version loaded.',
+    conflictRestore: 'Bring back what I had typed',
     openDuplicate: (name) => `Open ${name}`,
     addresses: 'Addresses',
     addressesEmpty: 'No address yet.',

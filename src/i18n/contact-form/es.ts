@@ -51,9 +51,11 @@ export const contactFormEs: ContactFormTranslation = {
     nameTooLong: 'El nombre es demasiado largo.',
     fixErrors: (count) => (count === 1 ? 'Corrige 1 campo.' : `Corrige ${count} campos.`),
     conflict:
-      'Otra persona guardó este contacto mientras lo editabas. Lo que escribiste sigue aquí: guárdalo sobre su versión, o carga la versión guardada y descarta lo que escribiste.',
+      'Otra persona guardó este contacto mientras lo editabas. Lo que escribiste sigue aquí: guárdalo sobre su versión, o carga la versión guardada (lo que escribiste se podrá recuperar).',
     conflictOverwrite: 'Guardar encima',
     conflictReload: 'Cargar la versión guardada',
+    conflictReloaded: 'Versión guardada cargada.',
+    conflictRestore: 'Recuperar lo que había escrito',
     openDuplicate: (name) => `Abrir ${name}`,
     addresses: 'Direcciones',
     addressesEmpty: 'Ninguna dirección registrada.',

@@ -53,9 +53,11 @@ export const contactFormPtBR = {
     nameTooLong: 'O nome é longo demais.',
     fixErrors: (count: number) => (count === 1 ? 'Corrija 1 campo.' : `Corrija ${count} campos.`),
     conflict:
-      'Outra pessoa salvou este contato enquanto você editava. O que você digitou continua aqui: salve por cima da versão dela, ou carregue a versão salva e descarte o que digitou.',
+      'Outra pessoa salvou este contato enquanto você editava. O que você digitou continua aqui: salve por cima da versão dela, ou carregue a versão salva (o que você digitou poderá ser recuperado).',
     conflictOverwrite: 'Salvar por cima',
     conflictReload: 'Carregar a versão salva',
+    conflictReloaded: 'Versão salva carregada.',
+    conflictRestore: 'Recuperar o que eu tinha digitado',
     openDuplicate: (name: string) => `Abrir ${name}`,
     addresses: 'Endereços',
     addressesEmpty: 'Nenhum endereço cadastrado.',
