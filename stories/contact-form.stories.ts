@@ -94,6 +94,32 @@ export const SaveError: Story = {
   },
 };
 
+/** The tags field: typing filters the company's tags (here "ag"); arrows, Enter, Escape and Backspace work as in any combobox. */
+export const TagSearch: Story = {
+  play: async ({ canvasElement }) => {
+    await contactLoaded(canvasElement);
+    await userEvent.type(await inShadow(canvasElement, 'conecta-contact-form', '#tagIds'), 'ag');
+    await waitFor(() => inShadow(canvasElement, 'conecta-contact-form', '[part~="tag-option"]'), { timeout: 5_000 });
+  },
+};
+
+/**
+ * Someone else saves Carla after this form loaded her (the play function makes the mock server's
+ * copy newer), then the play function types and saves: and the form keeps what was typed and offers to save over the other
+ * version or load it.
+ */
+export const Conflict: Story = {
+  play: async ({ canvasElement }) => {
+    await contactLoaded(canvasElement);
+    const client = canvasElement.querySelector('conecta-contact-form')!.client as MockClient;
+    const carla = client.serverState.contacts[contacts.carla.id]!;
+    client.apply({ contact: { ...carla, email: 'carla@outra-mesa.com', version: carla.version + 1 } });
+    await userEvent.type(await inShadow(canvasElement, 'conecta-contact-form', '#motherName'), 'Lúcia Mendes');
+    await userEvent.click(await inShadow(canvasElement, 'conecta-contact-form', '[part="save-button"]'));
+    await waitFor(() => inShadow(canvasElement, 'conecta-contact-form', '[part="conflict"]'), { timeout: 5_000 });
+  },
+};
+
 /** The Endereços tab: an address found by its CEP (the mock knows 01310-100). The play function looks it up. */
 /** The contact is loaded (the save button waits for it): what a play function types is not replaced by it. */
 async function contactLoaded(canvasElement: HTMLElement): Promise<void> {

@@ -12,6 +12,7 @@ import {
   conversationFixture,
   createMockClient,
   earlierSessionFixture,
+  otherChannelsFixture,
   offlineFixture,
   authEndedFixture,
   type MockClient,
@@ -316,6 +317,12 @@ export const InviteDialog: Story = { play: openTool('invite') };
 
 /** The history dialog open (Ana has the history permission: every team). */
 export const HistoryDialog: Story = { play: openTool('history') };
+
+/** "Outros canais": Elisa's open session on WhatsApp, and her finished ones there, ten at a time with "Carregar mais". */
+export const OtherChannelsDialog: Story = {
+  render: onClient((args) => createMockClient(otherChannelsFixture(12), { latency: args.latency })),
+  play: openTool('channels'),
+};
 
 /** An earlier session of Elisa opened from "Histórico": read-only, with the way back to the current one. */
 export const EarlierSession: Story = {

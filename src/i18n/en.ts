@@ -212,6 +212,13 @@ export const en: Translation = {
     historyItem: (date, channel, team, status) => `${date} · ${channel} · ${team} · ${status}`,
     otherChannelsTitle: 'Sessions on other channels',
     otherChannelsEmpty: 'No open sessions on other channels.',
+    otherChannelsOpen: 'Open',
+    otherChannelsFinished: 'Finished',
+    otherChannelsFinishedEmpty: 'No finished sessions on other channels.',
+    otherChannelsOpenOnly: 'Without the history permission, you see only the open sessions.',
+    otherChannelsMore: 'Load more',
+    finishedItem: (channel: string, started: string, finished: string, agent: string | null) =>
+      `${channel} · ${started} – ${finished} · ${agent ?? 'no agent'}`,
     editContactTitle: 'Edit contact',
     tagsTitle: 'Session tags',
     tagsEmpty: 'The team has no tags.',

@@ -212,6 +212,13 @@ export const es: Translation = {
     historyItem: (date, channel, team, status) => `${date} · ${channel} · ${team} · ${status}`,
     otherChannelsTitle: 'Atenciones en otros canales',
     otherChannelsEmpty: 'Ninguna atención abierta en otros canales.',
+    otherChannelsOpen: 'Abiertas',
+    otherChannelsFinished: 'Finalizadas',
+    otherChannelsFinishedEmpty: 'Ninguna atención finalizada en otros canales.',
+    otherChannelsOpenOnly: 'Sin el permiso de historial, solo ves las atenciones abiertas.',
+    otherChannelsMore: 'Cargar más',
+    finishedItem: (channel: string, started: string, finished: string, agent: string | null) =>
+      `${channel} · ${started} – ${finished} · ${agent ?? 'sin agente'}`,
     editContactTitle: 'Editar contacto',
     tagsTitle: 'Etiquetas de la atención',
     tagsEmpty: 'El equipo no tiene etiquetas.',

@@ -223,6 +223,14 @@ export const ptBR = {
     historyItem: (date: string, channel: string, team: string, status: string) => `${date} · ${channel} · ${team} · ${status}`,
     otherChannelsTitle: 'Atendimentos em outros canais',
     otherChannelsEmpty: 'Nenhum atendimento aberto em outros canais.',
+    otherChannelsOpen: 'Em aberto',
+    otherChannelsFinished: 'Finalizados',
+    otherChannelsFinishedEmpty: 'Nenhum atendimento finalizado em outros canais.',
+    otherChannelsOpenOnly: 'Sem a permissão de histórico, você vê apenas os atendimentos em aberto.',
+    otherChannelsMore: 'Carregar mais',
+    /** A finished session on another channel: where, when it started and ended, and who served it. */
+    finishedItem: (channel: string, started: string, finished: string, agent: string | null) =>
+      `${channel} · ${started} – ${finished} · ${agent ?? 'sem agente'}`,
     editContactTitle: 'Editar contato',
     tagsTitle: 'Tags do atendimento',
     tagsEmpty: 'A equipe não tem tags.',

@@ -310,11 +310,19 @@ export const commandSchemas = {
   },
   /**
    * A contact's sessions on every channel, newest first. Sessions of other teams need the history
-   * permission; without it, only the agent's teams' sessions are listed.
+   * permission; without it, only the agent's teams' sessions are listed. `exceptChannel` leaves one
+   * channel out and `state` keeps only the open (waiting, active, pending) or the finished ones: a
+   * session's "other channels" page through the finished ones without the open ones or its own channel.
    */
   'contact.history': {
     who: 'agent',
-    payload: v.strictObject({ contactId: Id, before: optional(v.number()), limit: PageSize(100, 30) }),
+    payload: v.strictObject({
+      contactId: Id,
+      before: optional(v.number()),
+      limit: PageSize(100, 30),
+      exceptChannel: optional(v.picklist(CHANNEL_KINDS)),
+      state: optional(v.picklist(['open', 'finished'])),
+    }),
   },
   /** Files exchanged with a contact, in every session the caller may see, newest first. */
   'contact.gallery': { who: 'agent', payload: v.strictObject({ contactId: Id, limit: PageSize(200, 60) }) },

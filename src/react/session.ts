@@ -17,7 +17,7 @@ export const ConectaSession = createComponent({
     onAuthEnded: 'conecta-auth-ended' as EventName<AuthEndedEvent>,
     /** The agent finished the session. `detail: {session, contact}`. */
     onSessionFinished: 'conecta-session-finished' as EventName<SessionFinishedEvent>,
-    /** The agent chose an open session of the contact on another channel, for the host to open. `detail: {session, contact}`. (An earlier session chosen from the history opens here, read-only, over the current one: the host's session does not change.) */
+    /** The agent chose an open session of the contact on another channel, for the host to open. `detail: {session, contact}`. (An earlier session chosen from the history, or a finished one on another channel, opens here, read-only, over the current one: the host's session does not change.) */
     onSessionSelected: 'conecta-session-selected' as EventName<SessionSelectedEvent>,
     /** The agent asked to call the contact, for a CRM or PBX to place the call. `detail: {phone, extension, session, contact}`. */
     onCallRequest: 'conecta-call-request' as EventName<CallRequestEvent>,

@@ -4,7 +4,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { contactSettingsFixture, contacts, createMockClient, queueFixture } from '../fixtures/index.js';
 import { contactForm, errorOf, fill, leave, openTab, submit } from './contact-form-helpers.js';
-import { $, $$, settle, text } from './helpers.js';
+import { $, $$, press, settle, text } from './helpers.js';
 
 const long = (length: number) => 'x'.repeat(length);
 
@@ -91,7 +91,8 @@ describe('<conecta-contact-form> record', () => {
       ($(el, '#active') as HTMLInputElement).click();
       fill(el, 'accountId', 'acc-varejo');
       fill(el, 'classification', 'Ouro');
-      ($(el, '#tagIds') as HTMLInputElement).click();
+      fill(el, 'tagIds', 'agend');
+      press($(el, '#tagIds'), 'Enter');
       fill(el, 'document', '52998224725');
       fill(el, 'rg', '12.345.678-9');
       fill(el, 'registration', 'M-001');

@@ -149,6 +149,14 @@ export interface SessionScope {
   teamIds: readonly string[] | null;
 }
 
+/** Which of a contact's sessions its history lists: `null` leaves a condition out. */
+export interface ContactHistoryFilter {
+  /** Every channel but this one. */
+  exceptChannel: ChannelKind | null;
+  /** Open (waiting, active, pending) or finished only. */
+  state: 'open' | 'finished' | null;
+}
+
 export interface SessionSearch {
   agentId: string;
   teamIds: readonly string[];
@@ -426,8 +434,14 @@ export interface SessionRepository {
   listExpiredWaiting(now: number): Promise<Session[]>;
   /** Sessions in scope whose contact matches; newest interaction first. */
   searchSessions(search: SessionSearch): Promise<Session[]>;
-  /** A contact's sessions in scope, created before `before`, newest first, at most `limit`. */
-  listContactHistory(contactId: string, scope: SessionScope, before: number | null, limit: number): Promise<Session[]>;
+  /** A contact's sessions in scope that pass `filter`, created before `before`, newest first, at most `limit`. */
+  listContactHistory(
+    contactId: string,
+    scope: SessionScope,
+    filter: ContactHistoryFilter,
+    before: number | null,
+    limit: number,
+  ): Promise<Session[]>;
 }
 
 export interface MessageRepository {

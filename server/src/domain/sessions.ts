@@ -426,7 +426,8 @@ export class SessionService {
   ): Promise<{ sessions: Session[]; contacts: Contact[]; hasMore: boolean }> {
     const contact = await this.repo.getContact(input.contactId);
     if (!contact) throw notFound('contact');
-    const page = await this.repo.listContactHistory(contact.id, scopeOf(agent), input.before, input.limit + 1);
+    const filter = { exceptChannel: input.exceptChannel, state: input.state };
+    const page = await this.repo.listContactHistory(contact.id, scopeOf(agent), filter, input.before, input.limit + 1);
     return { sessions: page.slice(0, input.limit), contacts: [contact], hasMore: page.length > input.limit };
   }
 

@@ -81,6 +81,72 @@ export const contactFormStyles = css`
     flex-wrap: wrap;
     gap: ${t.spaceS} ${t.spaceM};
   }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${t.spaceXs};
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: ${t.spaceXs};
+    padding-inline: ${t.spaceS} 0;
+    border: 1px solid ${t.border};
+    border-radius: 999px;
+    background: ${t.surfaceAlt};
+  }
+  /* 24 px: the chip's remove button is a target of its own (WCAG 2.2 target size). */
+  .chip button {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    min-block-size: 0;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    line-height: 1;
+  }
+  .combobox {
+    position: relative;
+  }
+  .combobox input {
+    inline-size: 100%;
+    box-sizing: border-box;
+  }
+  [part='tag-options'] {
+    position: absolute;
+    z-index: 2;
+    inset-inline: 0;
+    max-block-size: 12rem;
+    overflow-y: auto;
+    margin: 2px 0 0;
+    padding: ${t.spaceXs} 0;
+    list-style: none;
+    background: ${t.surface};
+    border: 1px solid ${t.border};
+    border-radius: ${t.radiusS};
+    box-shadow: ${t.shadowM};
+  }
+  [part='tag-option'] {
+    display: flex;
+    align-items: center;
+    gap: ${t.spaceS};
+    min-block-size: 1.5rem;
+    padding: ${t.spaceXs} ${t.spaceS};
+    cursor: pointer;
+  }
+  [part='tag-option']:hover {
+    background: ${t.surfaceAlt};
+  }
+  /* The active option (the text box keeps the focus): outlined as focus would be. */
+  [part='tag-option'][aria-selected='true'] {
+    background: ${t.surfaceAlt};
+    outline: ${t.focusWidth} solid ${t.focus};
+    outline-offset: calc(-1 * ${t.focusWidth});
+  }
   .photo-row {
     display: flex;
     flex-wrap: wrap;
@@ -158,6 +224,19 @@ export const contactFormStyles = css`
     flex-wrap: wrap;
     gap: ${t.spaceS};
     align-items: center;
+  }
+  /* Bordered in the warning colour, not filled: the text stays in the surface's own colours. */
+  [part='conflict'] {
+    display: flex;
+    flex-direction: column;
+    gap: ${t.spaceS};
+    padding: ${t.spaceS} ${t.spaceM};
+    border: 1px solid ${t.warning};
+    border-inline-start-width: 4px;
+    border-radius: ${t.radiusS};
+  }
+  [part='conflict'] p {
+    margin: 0;
   }
   [part='loading'] {
     display: flex;

@@ -34,6 +34,7 @@ import { ContactCancelEvent, ContactOpenEvent, ContactSavedEvent } from './event
 import type { FormView, PicklistOption } from './form-view.js';
 import { callingCodeOptions, type CallingCodeOption } from './phone.js';
 import { linkedChannels, renderSocialTab, type LinkedChannel, type SocialTabView } from './social-tab.js';
+import { TagCombobox } from './tag-combobox.js';
 
 const TABS = ['contact', 'addresses', 'social'] as const;
 export type ContactFormTab = (typeof TABS)[number];
@@ -84,7 +85,15 @@ const tabOf = (id: string): Tab => (id.startsWith('address') ? 'addresses' : 'co
  * @csspart cep-status - The lookup's progress and result.
  * @csspart channels - The list of linked channels (Social tab).
  * @csspart channel - Each linked channel.
+ * @csspart tag-chips - The chosen tags; each is a `tag-chip` with a `remove-tag` button.
+ * @csspart tag-input - The text box that filters the company's tags (a combobox); also an `input`.
+ * @csspart tag-options - The tags that match what is typed (a listbox); each is a `tag-option`.
  * @csspart save-button - The Save button.
+ * @csspart conflict - Says someone else saved the contact meanwhile (what was typed is kept), with the two ways on.
+ * @csspart overwrite-button - In a conflict: saves what was typed over the other version.
+ * @csspart reload-button - In a conflict: shows the saved version instead of what was typed.
+ * @csspart reloaded - After the saved version was loaded: says so, with a way back to what was typed.
+ * @csspart restore-button - Puts back what was typed before the saved version was loaded.
  * @csspart cancel-button - The Cancel button.
  * @csspart loading - The notice shown while an existing contact is being loaded (fields disabled meanwhile).
  * @csspart connection - The notice shown while the client is not connected.
@@ -115,6 +124,10 @@ export class ConectaContactForm extends ConectaAgentElement {
   @state() private inputs: ContactInputs = inputsOf(undefined);
   @state() private errors: Partial<Record<string, FieldError>> = {};
   @state() private formError = '';
+  /** Someone else saved the contact since it was loaded here: the save was refused, the inputs kept. */
+  @state() private conflict = false;
+  /** What was typed when the agent chose the saved version instead: kept, so it can be put back. */
+  @state() private setAside: ContactInputs | null = null;
   @state() private saving = false;
   @state() private loading = false;
   @state() private savedAt = 0;
@@ -124,6 +137,8 @@ export class ConectaContactForm extends ConectaAgentElement {
   @state() private channels: { contactId: string; list: LinkedChannel[]; loading: boolean; error: string } | null = null;
   /** Typed since the last load or save: a contact changed elsewhere must not overwrite it. */
   #dirty = false;
+  /** The saved version the inputs were taken from: a save says so, and is refused if another came first. */
+  #editedVersion: number | undefined;
   #adopting = false;
   /** What was last loaded: a contact is fetched once per client, not on every render. */
   #loaded: { client: unknown; contactId: string } | null = null;
@@ -135,6 +150,7 @@ export class ConectaContactForm extends ConectaAgentElement {
 
   private readonly contact = new StoreSelection(this, (s) => selectContact(s, this.contactId));
   private readonly catalog = new StoreSelection(this, (s) => s.catalog);
+  readonly #tagCombobox = new TagCombobox(this);
 
   readonly #tabFocus = new RovingFocusController({
     direction: 'horizontal',
@@ -158,6 +174,7 @@ export class ConectaContactForm extends ConectaAgentElement {
       // The stored contact changed (loaded, or edited elsewhere) while nothing is typed here: show it.
       const fresh = inputsOf(this.contact.value);
       if (!sameInputs(fresh, this.inputs)) this.inputs = fresh;
+      this.#editedVersion = this.contact.value.version;
     }
   }
 
@@ -172,11 +189,14 @@ export class ConectaContactForm extends ConectaAgentElement {
   /** Drop what was typed: the form shows the stored contact (or an empty one) again. */
   #reset(): void {
     this.#dirty = false;
+    this.conflict = false;
+    this.setAside = null;
     this.errors = {};
     this.formError = '';
     this.savedAt = 0;
     this.cepLookups = {};
     this.inputs = inputsOf(this.contact.value);
+    this.#editedVersion = this.contact.value?.version;
   }
 
   async #load(): Promise<void> {
@@ -400,11 +420,16 @@ export class ConectaContactForm extends ConectaAgentElement {
       await this.#focusFirstError();
       return null;
     }
-    const { payload, addressIndex } = contactPayload(this.contactId || crypto.randomUUID(), this.inputs);
+    const editing = Boolean(this.contactId);
+    const version = editing ? this.#editedVersion : undefined;
+    const { payload, addressIndex } = contactPayload(this.contactId || crypto.randomUUID(), this.inputs, version);
     this.saving = true;
+    this.conflict = false;
     try {
       const { contact } = await client.command('contact.save', payload);
       this.#dirty = false;
+      this.setAside = null;
+      this.#editedVersion = contact.version;
       this.savedAt = Date.now();
       this.#loaded = { client, contactId: contact.id };
       this.#adopting = this.contactId !== contact.id;
@@ -414,6 +439,11 @@ export class ConectaContactForm extends ConectaAgentElement {
       if (this.dialog) this.open = false;
       return contact;
     } catch (error) {
+      // Refused for its version (not a field's value): someone else saved this contact meanwhile.
+      if (error instanceof ConectaError && error.code === 'CONFLICT' && error.fields?.version !== undefined) {
+        await this.#showConflict(client);
+        return null;
+      }
       // Keep everything typed; show the server's per-field messages beside their fields, in our words
       // where they are the shared validation's.
       this.errors = this.#serverErrors(error, addressIndex);
@@ -424,6 +454,59 @@ export class ConectaContactForm extends ConectaAgentElement {
     } finally {
       this.saving = false;
     }
+  }
+
+  /**
+   * Another save came first. Everything typed stays; the saved contact is fetched, so that "save over
+   * it" names the version it replaces and "load the saved version" has it to show.
+   */
+  async #showConflict(client: NonNullable<typeof this.client>): Promise<void> {
+    this.conflict = true;
+    this.saving = false;
+    try {
+      await client.command('contact.get', { contactId: this.contactId });
+    } catch {
+      // Unreachable now: "save over it" then sends the version the store last heard of, and may conflict again.
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="overwrite-button"]')?.focus();
+  }
+
+  /** In a conflict: save what was typed over the version someone else saved. */
+  async #overwrite(): Promise<void> {
+    this.#editedVersion = this.contact.value?.version;
+    await this.save();
+  }
+
+  /** In a conflict: show the saved version; what was typed is set aside, to be put back if wanted. */
+  async #reloadSaved(): Promise<void> {
+    const typed = this.inputs;
+    this.#reset();
+    this.setAside = typed;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#name')?.focus();
+  }
+
+  /** Put back what was typed before the saved version was loaded: saving it then replaces that version. */
+  async #restoreTyped(): Promise<void> {
+    if (!this.setAside) return;
+    this.#edit(() => this.setAside!, 'name');
+    this.setAside = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#name')?.focus();
+  }
+
+  #renderConflict(): TemplateResult {
+    const t = this.localize.t.contactForm;
+    return html`<div class="conflict" part="conflict" role="alert">
+      <p>${t.conflict}</p>
+      <div class="actions">
+        <button type="button" part="overwrite-button" class="primary" ?disabled=${this.saving} @click=${() => void this.#overwrite()}>
+          ${t.conflictOverwrite}
+        </button>
+        <button type="button" part="reload-button" ?disabled=${this.saving} @click=${() => void this.#reloadSaved()}>${t.conflictReload}</button>
+      </div>
+    </div>`;
   }
 
   #serverErrors(error: unknown, addressIndex: readonly number[]): Partial<Record<string, FieldError>> {
@@ -514,9 +597,15 @@ export class ConectaContactForm extends ConectaAgentElement {
       ...this.#view(),
       callingCodes: this.#callingCodes(),
       agents: catalog?.agents ?? [],
-      tags: catalog?.tags ?? [],
       accountOptions: this.#accountOptions(),
       classificationOptions: this.#classificationOptions(),
+      renderTags: () =>
+        this.#tagCombobox.render({
+          ...this.#view(),
+          tags: catalog?.tags ?? [],
+          tagIds: () => this.inputs.tagIds,
+          setTags: (ids) => this.#edit((inputs) => ({ ...inputs, tagIds: ids }), 'tagIds'),
+        }),
       set: (field, value) =>
         this.#edit((inputs) => ({ ...inputs, [field]: value }), field === 'national' ? 'phone' : field === 'national2' ? 'phone2' : field),
       maskDocument: formatDocument,
@@ -616,6 +705,13 @@ export class ConectaContactForm extends ConectaAgentElement {
         <p class="hint">${t.requiredNote}</p>
         ${this.#renderTabs()}
         ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
+        ${this.conflict ? this.#renderConflict() : nothing}
+        ${
+          this.setAside
+            ? html`<p class="reloaded" part="reloaded" role="status">${t.conflictReloaded}
+              <button type="button" class="link" part="restore-button" @click=${() => void this.#restoreTyped()}>${t.conflictRestore}</button></p>`
+            : nothing
+        }
         <div class="actions">
           <button part="save-button" class="primary" type="submit" ?disabled=${this.saving || loading || this.photoUploading || !this.client}
             aria-busy=${this.saving ? 'true' : 'false'}>

@@ -44,9 +44,15 @@ export function recordOf(inputs: ContactInputs): ContactDraft {
 
 /**
  * `contact.save`'s payload. Addresses left wholly empty are not sent; `addressIndex[n]` is the form's
- * index of the payload's address n, to put the server's errors on the right one.
+ * index of the payload's address n, to put the server's errors on the right one. `version` is the
+ * saved version the inputs were edited from (none for a new contact): the server refuses the save
+ * with CONFLICT if another came first.
  */
-export function contactPayload(id: string, inputs: ContactInputs): { payload: CommandPayload<'contact.save'>; addressIndex: number[] } {
+export function contactPayload(
+  id: string,
+  inputs: ContactInputs,
+  version?: number,
+): { payload: CommandPayload<'contact.save'>; addressIndex: number[] } {
   const record = recordOf(inputs);
   const addressIndex: number[] = [];
   const addresses = record.addresses.filter((address, index) => {
@@ -60,7 +66,18 @@ export function contactPayload(id: string, inputs: ContactInputs): { payload: Co
   const checked = addresses as CommandPayload<'contact.save'>['addresses'];
   // `active` has no rule to check, so the shared validation's draft leaves it out.
   return {
-    payload: { id, name, email, phone, document, ...rest, active: inputs.active, tagIds: [...record.tagIds], addresses: checked },
+    payload: {
+      id,
+      ...(version === undefined ? {} : { version }),
+      name,
+      email,
+      phone,
+      document,
+      ...rest,
+      active: inputs.active,
+      tagIds: [...record.tagIds],
+      addresses: checked,
+    },
     addressIndex,
   };
 }

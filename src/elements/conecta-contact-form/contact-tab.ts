@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AgentSummary, Tag } from '../../protocol/index.js';
+import type { AgentSummary } from '../../protocol/index.js';
 import type { ContactInputs, ContactTextField } from './contact-inputs.js';
 import { describedBy, fieldLabel, picklistField, textField, type FormView, type PicklistOption } from './form-view.js';
 import type { CallingCodeOption } from './phone.js';
@@ -9,11 +9,12 @@ import type { CallingCodeOption } from './phone.js';
 export interface ContactTabView extends FormView {
   callingCodes: CallingCodeOption[];
   agents: readonly AgentSummary[];
-  tags: readonly Tag[];
   /** The accounts offered (the active ones), and the contact's own when it is not one of them, marked. */
   accountOptions: readonly PicklistOption[];
   /** The company's classifications, and the contact's own when it is not listed, marked. */
   classificationOptions: readonly PicklistOption[];
+  /** The tags field (a combobox with state of its own, kept by the form). */
+  renderTags(): TemplateResult | typeof nothing;
   set<K extends keyof ContactInputs>(field: K, value: ContactInputs[K]): void;
   /** CPF/CNPJ as typed → as shown (punctuated while typed). */
   maskDocument(value: string): string;
@@ -93,35 +94,6 @@ function photoField(view: ContactTabView): TemplateResult {
   </div>`;
 }
 
-function tagsField(view: ContactTabView): TemplateResult | typeof nothing {
-  const { t, inputs } = view;
-  // Tags of several teams may share a name: one checkbox per name, which stands for all of them.
-  const byName = new Map<string, string[]>();
-  for (const tag of view.tags) byName.set(tag.name, [...(byName.get(tag.name) ?? []), tag.id]);
-  if (!byName.size && !inputs.tagIds.length) return nothing;
-  return html`<fieldset class="field tags" part="field">
-    <legend>${t.tags}${view.required('tagIds') ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}</legend>
-    <div class="checks">
-      ${repeat(
-        [...byName],
-        ([name]) => name,
-        // The first box carries the field's id: its error and the focus on a failed save go there.
-        (
-          [name, ids],
-          index,
-        ) => html`<label class="check"><input type="checkbox" id=${index ? `tag-${index}` : 'tagIds'} ?disabled=${view.disabled}
-          aria-invalid=${view.hasError('tagIds') ? 'true' : 'false'} aria-describedby=${ifDefined(describedBy(view, 'tagIds'))}
-          .checked=${ids.some((id) => inputs.tagIds.includes(id))}
-          @change=${(event: Event) => {
-            const others = inputs.tagIds.filter((id) => !ids.includes(id));
-            view.set('tagIds', (event.target as HTMLInputElement).checked ? [...others, ids[0]!] : others);
-          }} />${name}</label>`,
-      )}
-    </div>
-    ${view.error('tagIds')}
-  </fieldset>`;
-}
-
 /** The "Contato" tab: the record's own fields. */
 export function renderContactTab(view: ContactTabView): TemplateResult {
   const { t, inputs } = view;
@@ -150,7 +122,7 @@ export function renderContactTab(view: ContactTabView): TemplateResult {
         onChange: (value) => view.set('classification', value),
       })}
     </div>
-    ${tagsField(view)}
+    ${view.renderTags()}
     <div class="columns">
       ${textField(view, {
         id: 'document',

@@ -458,9 +458,15 @@ export const sessionStyles = css`
     flex-direction: column;
     gap: ${t.spaceXs};
   }
+  /* Each line starts at the protocol's link, not stretched under it. */
   .session-list li {
     display: flex;
     flex-direction: column;
+    align-items: flex-start;
+  }
+  .list-heading {
+    margin: ${t.spaceS} 0 ${t.spaceXs};
+    font-size: ${t.fontSizeS};
   }
   /* Too narrow for the side panel beside the conversation: it lies over it while open. */
   [part='side-panel'].drawer {

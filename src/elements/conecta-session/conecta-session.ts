@@ -49,8 +49,8 @@ const DRAWER_BELOW_REM = 40;
  * @event conecta-auth-ended - The agent's sign-in ended and could not be renewed: sign them in again. `detail: {reason}`.
  * @event conecta-session-finished - The agent finished the session. `detail: {session, contact}`.
  * @event conecta-session-selected - The agent chose an open session of the contact on another channel,
- * for the host to open. `detail: {session, contact}`. (An earlier session chosen from the history opens
- * here, read-only, over the current one: the host's session does not change.)
+ * for the host to open. `detail: {session, contact}`. (An earlier session chosen from the history, or a
+ * finished one on another channel, opens here, read-only, over the current one: the host's session does not change.)
  * @event conecta-call-request - The agent asked to call the contact, for a CRM or PBX to place the
  * call. `detail: {phone, extension, session, contact}`.
  * @event conecta-contact-edit - Cancelable: the agent asked to edit the contact. Unless prevented, a
@@ -87,12 +87,15 @@ const DRAWER_BELOW_REM = 40;
  * @csspart send-button - The Send button.
  * @csspart window-closed - What replaces the composer when the WhatsApp window is closed.
  * @csspart dialog - Every dialog; also `template-dialog`, `history-dialog`, `transfer-dialog`, …
+ * @csspart session-list - A dialog's list of sessions; in "other channels" also `open-sessions` and `finished-sessions`.
+ * @csspart more-finished-button - In "other channels": loads older finished sessions.
+ * @csspart open-only - In "other channels": says only the open sessions are listed (no history permission).
  * @csspart side-panel - The side panel (gallery, notes, protocol): beside the conversation, or below 40rem of the
  * element's width a drawer over it.
  * @csspart tab - A tab of the side panel.
  * @csspart connection - The notice shown while the client is not connected.
  * @csspart auth-ended - The alert shown instead when the agent's sign-in ended (expired, revoked, deactivated) and could not be renewed.
- * @csspart earlier-session - An earlier session opened from the history, read-only, in place of the current one.
+ * @csspart earlier-session - An earlier session opened from the history (or a finished one from "other channels"), read-only, in place of the current one.
  * @csspart back-button - Goes back from the earlier session to the current one (also Escape).
  * @csspart read-only - Says the earlier session (or, with `read-only`, the session itself) cannot be written to.
  * @csspart current-news - Says the contact wrote in the current session while an earlier one is shown.

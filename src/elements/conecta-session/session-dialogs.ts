@@ -4,6 +4,7 @@ import { defineOnDemand, requestDefinition } from '../../dom/define-on-demand.js
 import { ConectaError, fillTemplate, missingTemplateVariables, type Session, type Template } from '../../protocol/index.js';
 import { SessionSelectedEvent } from './events.js';
 import type { SessionHost } from './session-host.js';
+import { SessionOtherChannels } from './session-other-channels.js';
 import { sessionSummary } from './session-summary.js';
 
 // The contact form (and the phone metadata behind it) is a chunk of its own, loaded when its dialog opens.
@@ -23,6 +24,7 @@ export class SessionDialogs implements ReactiveController {
   templateId = '';
   variables: Record<string, string> = {};
   history: { sessions: Session[]; loading: boolean } = { sessions: [], loading: false };
+  readonly otherChannels: SessionOtherChannels;
   tagIds = new Set<string>();
   transferTeamId = '';
   transferAgentId = '';
@@ -33,6 +35,7 @@ export class SessionDialogs implements ReactiveController {
 
   constructor(private readonly host: SessionHost) {
     host.addController(this);
+    this.otherChannels = new SessionOtherChannels(host);
   }
 
   hostUpdated(): void {
@@ -66,7 +69,8 @@ export class SessionDialogs implements ReactiveController {
       this.transferNote = '';
     }
     if (kind === 'invite') this.inviteAgentId = this.#invitable()[0]?.id ?? '';
-    if (kind === 'history' || kind === 'channels') void this.#loadHistory();
+    if (kind === 'history') void this.#loadHistory();
+    if (kind === 'channels') void this.otherChannels.load();
     this.host.requestUpdate();
   }
 
@@ -163,13 +167,13 @@ export class SessionDialogs implements ReactiveController {
   }
 
   /**
-   * An earlier session (history) opens read-only here, over the current one; an open one on another
-   * channel is the host's to open in its place.
+   * An earlier session (history) or a finished one on another channel opens read-only here, over the
+   * current one; an open one on another channel is the host's to open in its place.
    */
   #select(session: Session): void {
     const contact = this.host.view.contact;
     if (!contact) return;
-    if (this.open === 'history') {
+    if (this.open === 'history' || session.status === 'finished') {
       const opener = this.#opener;
       this.#opener = null; // focus goes to the earlier session, and back to "Histórico" from there
       this.close();
@@ -288,11 +292,10 @@ export class SessionDialogs implements ReactiveController {
 
   #renderChannels() {
     const t = this.host.localize.t.sessionTools;
-    const session = this.host.view.session;
-    const sessions = this.history.sessions.filter(
-      (each) => each.id !== session?.id && each.status !== 'finished' && each.channel !== session?.channel,
+    return this.#frame(
+      t.otherChannelsTitle,
+      this.otherChannels.render((session) => this.#select(session)),
     );
-    return this.#frame(t.otherChannelsTitle, this.#renderSessionList(sessions, t.otherChannelsEmpty));
   }
 
   #renderContact() {

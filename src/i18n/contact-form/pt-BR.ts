@@ -31,7 +31,11 @@ export const contactFormPtBR = {
     /** A value saved before the company's list (or taken off it): kept unless the agent changes it. */
     notListed: (value: string) => `${value} (fora da lista)`,
     tags: 'Tags',
-    tagsHint: 'Separe as tags com vírgulas.',
+    tagsHint: 'Digite para filtrar as tags; Enter escolhe, Backspace remove a última.',
+    tagsChosen: 'Tags escolhidas',
+    tagRemove: (name: string) => `Remover a tag ${name}`,
+    tagsFound: (count: number) =>
+      count === 0 ? 'Nenhuma tag encontrada.' : count === 1 ? '1 tag encontrada.' : `${count} tags encontradas.`,
     document: 'CPF ou CNPJ',
     rg: 'RG',
     registration: 'Matrícula',
@@ -54,6 +58,12 @@ export const contactFormPtBR = {
     nameRequired: 'Informe o nome.',
     nameTooLong: 'O nome é longo demais.',
     fixErrors: (count: number) => (count === 1 ? 'Corrija 1 campo.' : `Corrija ${count} campos.`),
+    conflict:
+      'Outra pessoa salvou este contato enquanto você editava. O que você digitou continua aqui: salve por cima da versão dela, ou carregue a versão salva (o que você digitou poderá ser recuperado).',
+    conflictOverwrite: 'Salvar por cima',
+    conflictReload: 'Carregar a versão salva',
+    conflictReloaded: 'Versão salva carregada.',
+    conflictRestore: 'Recuperar o que eu tinha digitado',
     openDuplicate: (name: string) => `Abrir ${name}`,
     addresses: 'Endereços',
     addressesEmpty: 'Nenhum endereço cadastrado.',

@@ -1,5 +1,5 @@
 import type { QueueCursor, Session, SessionStatus } from '../../../../src/protocol/index.js';
-import type { QueueEntry, SessionRepository, SessionScope, SessionSearch } from '../repository.js';
+import type { ContactHistoryFilter, QueueEntry, SessionRepository, SessionScope, SessionSearch } from '../repository.js';
 import { toSession } from './rows.js';
 import { marks, type SqlRunner } from './statements.js';
 
@@ -203,13 +203,23 @@ export function sqliteSessionStore(sql: SqlRunner): SessionRepository {
       );
       return rows.map(toSession);
     },
-    async listContactHistory(contactId: string, scope: SessionScope, before: number | null, limit: number): Promise<Session[]> {
+    async listContactHistory(
+      contactId: string,
+      scope: SessionScope,
+      filter: ContactHistoryFilter,
+      before: number | null,
+      limit: number,
+    ): Promise<Session[]> {
       const where = sessionScope(scope);
+      const state = { open: `AND s.status != 'finished'`, finished: `AND s.status = 'finished'` };
       const rows = await sql.all(
-        `SELECT s.* FROM sessions s WHERE s.contact_id = ? AND ${where.sql} ${before === null ? '' : 'AND s.created_at < ?'}
+        `SELECT s.* FROM sessions s WHERE s.contact_id = ? AND ${where.sql}
+           ${filter.exceptChannel === null ? '' : 'AND s.channel != ?'} ${filter.state === null ? '' : state[filter.state]}
+           ${before === null ? '' : 'AND s.created_at < ?'}
          ORDER BY s.created_at DESC, s.rowid DESC LIMIT ?`,
         contactId,
         ...where.params,
+        ...(filter.exceptChannel === null ? [] : [filter.exceptChannel]),
         ...(before === null ? [] : [before]),
         limit,
       );
