@@ -2,7 +2,7 @@ import MagicString from 'magic-string';
 
 /*
  * What Lit's production build carries that no visitor's browser uses, taken out of the webchat's
- * bundles (459 bytes of the widget's gzip):
+ * bundles (677 bytes of the widget's gzip):
  *   - the hooks for `lit/polyfill-support.js` (ShadyDOM, for browsers without shadow DOM: none that
  *     runs the widget's ES2022) and for SSR hydration (the widget is never server-rendered);
  *   - the fallback to `<style>` elements for browsers without constructed stylesheets: every browser
@@ -15,6 +15,10 @@ import MagicString from 'magic-string';
  *   - the attribute converters of Number, Object and Array properties: the webchat's are Boolean or
  *     String (ConectaElement, <conecta-webchat>), which the default converter keeps;
  *   - the `svg` and `mathml` templates' wrapping: the webchat draws its icons inside `html` templates;
+ *   - the support of directives (`repeat`, `live`, `ref`…) and of the element bindings only they
+ *     use (`<div ${ref(…)}>`): the webchat's templates bind plain values, and the build fails if a
+ *     directive comes in (an element binding throws: it would shift the values of the bindings after it);
+ *   - the support of templates prepared at build time by @lit-labs/compiler, which the widget does not use;
  *   - the texts of errors thrown only when source code misuses Lit (`html` called without a
  *     template, a non-`css` value in `css`): the errors stay, without their texts.
  * Each cut must match exactly once, so a new Lit fails the build here instead of being patched wrongly.
@@ -28,6 +32,17 @@ const CUTS = {
     [/(\w+)=2===(\w+)\?"<svg>":3===\2\?"<math>":""/, '$1=""'],
     [/\+\(2===\w+\?"<\/svg>":3===\w+\?"<\/math>":""\)/, ''],
     [/,2===\w+\|\|3===\w+\)\{const (\w+)=this\.el\.content\.firstChild;\1\.replaceWith\(\.\.\.\1\.childNodes\)\}/, ',0);'],
+    // Directives: the webchat uses none (the build fails if one comes in, see below).
+    [
+      /let (\w+)=void 0!==(\w+)\?(\w+)\._\$Co\?\.\[\2\]:\3\._\$Cl;.*?,void 0!==\1&&\(\w+=\w+\(\w+,\1\._\$AS\(\w+,\w+\.values\),\1,\2\)\),(\w+)\}/,
+      'return $4}',
+    ],
+    [/else (\w+\.startsWith\(\w+\))&&\(\w+\.push\(\{type:6,index:\w+\}\),\w+\.removeAttribute\(\w+\)\)/, 'else if($1)throw Error()'],
+    [/:6===\w+\.type&&\(\w+=new \w+\(\w+,this,\w+\)\)/, ':0'],
+    [
+      /"number"==typeof (\w+)\?(this\._\$AC\(\w+\)):\(void 0===\1\.el&&\(\1\.el=\w+\.createElement\(\w+\(\1\.h,\1\.h\[0\]\),this\.options\)\),\1\)/,
+      '$2',
+    ],
     [/,(\w+)=(\w+)\.litHtmlPolyfillSupport;\1\?\.\([\w$]+,[\w$]+\),\(\2\.litHtmlVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ';'],
   ],
   'lit-element/lit-element.js': [
@@ -67,11 +82,17 @@ const CUTS = {
   ],
 };
 
+/** Lit's directives (`lit/directives/*` re-export these): their support is cut, so none may come in. */
+const DIRECTIVES = /\/node_modules\/lit-html\/(?:directives\/|(?:async-)?directive(?:-helpers)?\.js$)/;
+
 /** A Rollup plugin that makes those cuts in the Lit modules it is given. */
 export function leanLit() {
   return {
     name: 'lean-lit',
     transform(code, id) {
+      if (DIRECTIVES.test(id.replaceAll('\\', '/'))) {
+        this.error(`lean-lit: ${id} is a Lit directive, which the webchat's lean Lit cannot run (see build/lean-lit.mjs).`);
+      }
       const file = Object.keys(CUTS).find((name) => id.replaceAll('\\', '/').endsWith(`/node_modules/${name}`));
       if (!file) return null;
       const lean = new MagicString(code);
