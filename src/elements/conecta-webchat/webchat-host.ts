@@ -1,4 +1,4 @@
-import type { ReactiveControllerHost } from 'lit';
+import type { CSSResult, ReactiveControllerHost } from 'lit';
 import type { VisitorClientApi, WebchatStart } from '../../client/api.js';
 import type { TypingIndicator } from '../../client/state.js';
 import type { Localizer } from '../../i18n/localizer.js';
@@ -38,6 +38,8 @@ export interface WebchatHost extends Pick<ReactiveControllerHost, 'requestUpdate
   /** Move focus to the first control of what the panel shows now. */
   focusInside(): void;
   query<T extends Element>(selector: string): T | null;
+  /** Add styles that came with a chunk (the rating stage's) to the element's, once. */
+  adoptStyles(styles: CSSResult): void;
   /** Render again, then move focus to what `selector` finds (if given). */
   rerender(selector?: string): Promise<void>;
   errorMessage(error: unknown): string;

@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { systemText } from '../transcript.js';
-import { icon } from './icons.js';
+import { starIcon } from './star-icon.js';
 import { authorOf } from './webchat-conversation.js';
+import { ratingStyles } from './webchat-rating.styles.js';
 import type { WebchatEnding } from './webchat-ending.js';
 import type { WebchatHost } from './webchat-host.js';
 
@@ -117,6 +118,7 @@ export function ratingForm(ending: WebchatEnding) {
   const { host, error, score: chosen } = ending;
   const t = host.localize.t;
   const noScore = error && !chosen;
+  host.adoptStyles(ratingStyles);
   return html`<form class="stage" part="rating" novalidate @submit=${(event: Event) => rate(ending, event)}>
     <p>${t.finished}</p>
     <fieldset role="radiogroup" aria-invalid=${noScore ? 'true' : 'false'} aria-describedby=${noScore ? 'webchat-rate-error' : nothing}>
@@ -129,7 +131,7 @@ export function ratingForm(ending: WebchatEnding) {
               ending.error = '';
               host.requestUpdate();
             }} /><label for="webchat-star-${score}" part="star${score <= chosen ? ' on' : ''}" title=${t.stars(score)}
-            >${icon('star')}<span class="visually-hidden">${t.stars(score)}</span></label
+            >${starIcon()}<span class="visually-hidden">${t.stars(score)}</span></label
           >`,
         )}
       </div>

@@ -1,4 +1,4 @@
-import { html, type ReactiveController } from 'lit';
+import { html, type CSSResult, type ReactiveController } from 'lit';
 import type { VisitorClientApi, WebchatStart } from '../../client/api.js';
 import { selectContact, selectMessages, selectSession, selectVisitorSessions } from '../../client/selectors.js';
 import type { TypingIndicator } from '../../client/state.js';
@@ -102,6 +102,12 @@ export class WebchatStages implements ComposerHost {
 
   query<T extends Element>(selector: string): T | null {
     return this.#element.renderRoot.querySelector<T>(selector);
+  }
+
+  adoptStyles(styles: CSSResult): void {
+    const root = this.#element.renderRoot as ShadowRoot;
+    const sheet = styles.styleSheet!;
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   /** Render again, then move focus to what `selector` finds (if given). */
