@@ -141,6 +141,7 @@ const visitorPrivateMembers = new RegExp(
     'absorb',
     'preferBrowser',
     'ask',
+    'pagedFrom',
   ].join('|')})$`,
 );
 
