@@ -2,14 +2,15 @@ import MagicString from 'magic-string';
 
 /*
  * What Lit's production build carries that no visitor's browser uses, taken out of the webchat's
- * bundles (677 bytes of the widget's gzip):
+ * bundles (868 bytes of the widget's gzip):
  *   - the hooks for `lit/polyfill-support.js` (ShadyDOM, for browsers without shadow DOM: none that
  *     runs the widget's ES2022) and for SSR hydration (the widget is never server-rendered);
  *   - the fallback to `<style>` elements for browsers without constructed stylesheets: every browser
  *     that runs the widget's ES2022 (class static blocks) has them but Firefox 93–100 (2021–22), and
  *     a strict CSP (docs/embedding.md) forbids those `<style>` elements anyway;
- *   - the support of decorators (initializers, property metadata): the widget declares its
- *     properties statically, as ConectaElement explains;
+ *   - the support of decorators (initializers, property metadata, accessors they wrap): the widget
+ *     declares its properties statically, as ConectaElement explains;
+ *   - the property options the webchat never sets (`state`, `useDefault`) and symbol-named properties;
  *   - the global lists of loaded Lit versions (`litHtmlVersions`…), read only by Lit's development
  *     build and tools;
  *   - the attribute converters of Number, Object and Array properties: the webchat's are Boolean or
@@ -61,6 +62,25 @@ const CUTS = {
       '',
     ],
     [/Symbol\.metadata\?\?=Symbol\("metadata"\),\w+\.litPropertyMetadata\?\?=new WeakMap;/, ''],
+    // Options the webchat's properties never set: `state` (reactive, without an attribute), `useDefault`
+    // (reflect a default only once changed), symbol names; nor own accessors (`wrapped`: decorators').
+    [
+      /if\(\w+\.state&&\(\w+\.attribute=!1\),(this\._\$Ei\(\)),this\.prototype\.hasOwnProperty\(\w+\)&&\(\(\w+=Object\.create\(\w+\)\)\.wrapped=!0\),/,
+      'if($1,',
+    ],
+    [
+      /const (\w+)=this\.constructor\.elementProperties;if\(\1\.size>0\)for\(const\[(\w+),(\w+)\]of \1\)\{const\{wrapped:\w+\}=\3,\w+=this\[\2\];[^}]*\}/,
+      '',
+    ],
+    [
+      /(\w+)\((\w+),(\w+),\{useDefault:(\w+),reflect:(\w+),wrapped:(\w+)\},(\w+)\)\{\4&&!\(this\._\$Ej\?\?=new Map\)\.has\(\2\)&&\(this\._\$Ej\.set\(\2,\7\?\?\3\?\?this\[\2\]\),!0!==\6\|\|void 0!==\7\)\|\|\((this\._\$AL\.has\(\2\)\|\|\(this\.hasUpdated)\|\|\4(\|\|\(\3=void 0\),this\._\$AL\.set\(\2,\3\)\),!0===\5&&this\._\$Em!==\2&&\(this\._\$Eq\?\?=new Set\)\.add\(\2\))\)\}/,
+      '$1($2,$3,{reflect:$5}){$8$9}',
+    ],
+    [/\|\|(\w+)\.useDefault&&\1\.reflect&&\w+===this\._\$Ej\?\.get\(\w+\)&&!this\.hasAttribute\(\w+\._\$Eu\(\w+,\1\)\)/, ''],
+    [/=(\w+)\?\?this\._\$Ej\?\.get\(\w+\)\?\?\1/, '=$1'],
+    [/,useDefault:!1/, ''],
+    [/\[\.\.\.(\w+)\((\w+)\),\.\.\.\w+\(\2\)\]/, '$1($2)'],
+    [/getOwnPropertySymbols:\w+,/, ''],
     [
       /const (\w+)=this\[Symbol\.metadata\];if\(null!==\1\)\{const (\w+)=litPropertyMetadata\.get\(\1\);if\(void 0!==\2\)for\(const\[\w+,\w+\]of \2\)this\.elementProperties\.set\(\w+,\w+\)\}/,
       '',
