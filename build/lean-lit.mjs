@@ -2,7 +2,7 @@ import MagicString from 'magic-string';
 
 /*
  * What Lit's production build carries that no visitor's browser uses, taken out of the webchat's
- * bundles (868 bytes of the widget's gzip):
+ * bundles (1,027 bytes of the widget's gzip):
  *   - the hooks for `lit/polyfill-support.js` (ShadyDOM, for browsers without shadow DOM: none that
  *     runs the widget's ES2022) and for SSR hydration (the widget is never server-rendered);
  *   - the fallback to `<style>` elements for browsers without constructed stylesheets: every browser
@@ -16,9 +16,10 @@ import MagicString from 'magic-string';
  *   - the attribute converters of Number, Object and Array properties: the webchat's are Boolean or
  *     String (ConectaElement, <conecta-webchat>), which the default converter keeps;
  *   - the `svg` and `mathml` templates' wrapping: the webchat draws its icons inside `html` templates;
- *   - the support of directives (`repeat`, `live`, `ref`…) and of the element bindings only they
- *     use (`<div ${ref(…)}>`): the webchat's templates bind plain values, and the build fails if a
- *     directive comes in (an element binding throws: it would shift the values of the bindings after it);
+ *   - the support of directives (`repeat`, `live`, `ref`…), of what only they read of a part (its
+ *     nodes, whether it is connected) and of the element bindings only they use (`<div ${ref(…)}>`):
+ *     the webchat's templates bind plain values, and the build fails if a directive comes in (an
+ *     element binding throws: it would shift the values of the bindings after it);
  *   - the support of templates prepared at build time by @lit-labs/compiler, which the widget does not use;
  *   - the texts of errors thrown only when source code misuses Lit (`html` called without a
  *     template, a non-`css` value in `css`): the errors stay, without their texts.
@@ -40,6 +41,19 @@ const CUTS = {
     ],
     [/else (\w+\.startsWith\(\w+\))&&\(\w+\.push\(\{type:6,index:\w+\}\),\w+\.removeAttribute\(\w+\)\)/, 'else if($1)throw Error()'],
     [/:6===\w+\.type&&\(\w+=new \w+\(\w+,this,\w+\)\)/, ':0'],
+    // What only directives read of a part (async ones are told when it connects or goes away).
+    [/this\._\$AV=\[\],this\._\$AN=void 0,/, 'this._$AV=[],'],
+    [/get parentNode\(\)\{return this\._\$AM\.parentNode\}get _\$AU\(\)\{return this\._\$AM\._\$AU\}/, ''],
+    [/get _\$AU\(\)\{return this\._\$AM\?\._\$AU\?\?this\._\$Cv\}/, ''],
+    [/(this\.type=2,this\._\$AH=\w+,)this\._\$AN=void 0,/, '$1'],
+    [
+      /,this\._\$Cv=\w+\?\.isConnected\?\?!0\}get parentNode\(\)\{let (\w+)=this\._\$AA\.parentNode;const (\w+)=this\._\$AM;return void 0!==\2&&11===\1\?\.nodeType&&\(\1=\2\.parentNode\),\1\}get startNode\(\)\{return this\._\$AA\}get endNode\(\)\{return this\._\$AB\}/,
+      '}',
+    ],
+    [/for\(this\._\$AP\?\.\(!1,!0,\w+\);/, 'for(;'],
+    [/setConnected\((\w+)\)\{void 0===this\._\$AM&&\(this\._\$Cv=\1,this\._\$AP\?\.\(\1\)\)\}/, 'setConnected(){}'],
+    [/get tagName\(\)\{return this\.element\.tagName\}get _\$AU\(\)\{return this\._\$AM\._\$AU\}/, ''],
+    [/(this\.type=1,this\._\$AH=\w+,)this\._\$AN=void 0,/, '$1'],
     [
       /"number"==typeof (\w+)\?(this\._\$AC\(\w+\)):\(void 0===\1\.el&&\(\1\.el=\w+\.createElement\(\w+\(\1\.h,\1\.h\[0\]\),this\.options\)\),\1\)/,
       '$2',
@@ -52,6 +66,8 @@ const CUTS = {
       ';',
     ],
     [/\((\w+)\.litElementVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ''],
+    // Only async directives read whether a part is connected.
+    [/this\.hasUpdated\|\|\(this\.renderOptions\.isConnected=this\.isConnected\),/, ''],
   ],
   '@lit/reactive-element/reactive-element.js': [
     // Decorators' support: the widget declares its properties statically (see ConectaElement).

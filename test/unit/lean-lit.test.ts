@@ -56,6 +56,10 @@ describe('leanLit', () => {
       'wrapped',
       'getOwnPropertySymbols',
       '.state&&',
+      '_$Cv',
+      'get tagName',
+      'startNode',
+      'renderOptions.isConnected',
     ]) {
       assert.equal(lean.includes(gone), false, `${gone} is still there`);
     }
