@@ -17,7 +17,7 @@ import {
   setTyping,
 } from './reducers.js';
 import { localMessage } from './local-message.js';
-import { uploadFile, type UploadOptions } from './upload.js';
+import type { UploadOptions } from './upload.js';
 import { getClient, normalizeServer, registerClient, unregisterClient } from './registry.js';
 import type { ConnectionStatus } from './state.js';
 import { liteSocket } from './socket/lite-socket.js';
@@ -192,7 +192,8 @@ export class ClientCore implements VisitorClientApi {
   }
 
   uploadFile(file: Blob & { name?: string }, options: UploadOptions = {}): Promise<Attachment> {
-    return uploadFile(`${this.server}/api/files`, file, this.#authHeaders(), options);
+    // On demand: the webchat's bundle makes it a chunk of its own, which no visitor needs to a ready chat.
+    return import('./upload.js').then((upload) => upload.uploadFile(`${this.server}/api/files`, file, this.#authHeaders(), options));
   }
 
   fileUrl(attachment: Pick<Attachment, 'url'>): string {

@@ -122,8 +122,12 @@ export class WebchatStages implements ComposerHost {
     const hadFocus = this.#element.matches(':focus-within');
     this.stage = stage;
     void this.rerender().then(() => hadFocus && this.focusInside());
-    // The chat is ready: what a visitor reaches only later (the rating stage) comes while nothing else is going on.
-    whenIdle(() => void this.ending.prefetch());
+    // The chat is ready: what a visitor reaches only later (the rating stage, the uploads' code) comes
+    // while nothing else is going on.
+    whenIdle(() => {
+      void this.ending.prefetch();
+      this.composer.prefetch();
+    });
   }
 
   async start(input: WebchatStart, offline = false): Promise<void> {
