@@ -269,7 +269,15 @@ const widget = {
   plugins: browserPlugins(),
   // Lit's `css` has no side effects: a style or token the widget never uses (e.g. `tokens.success`) drops out.
   treeshake: { manualPureFunctions: ['css'] },
-  output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'webchat/[name]-[hash].js', sourcemap: true },
+  output: {
+    dir: 'dist/cdn',
+    format: 'es',
+    entryFileNames: '[name].js',
+    // The rating stage's words (src/i18n/webchat-ending/) would be `pt-BR-…` too, as the webchat's own tables.
+    chunkFileNames: ({ moduleIds }) =>
+      `webchat/${moduleIds.every((id) => /\/i18n\/webchat-ending\/(?:pt-BR|en|es)\.ts$/.test(id)) ? 'ending-' : ''}[name]-[hash].js`,
+    sourcemap: true,
+  },
 };
 
 /**

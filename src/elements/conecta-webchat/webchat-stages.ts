@@ -5,7 +5,7 @@ import type { TypingIndicator } from '../../client/state.js';
 import { AutoScrollController } from '../../controllers/auto-scroll.js';
 import type { ClientController } from '../../controllers/client-controller.js';
 import { StoreSelection, type ClientHost } from '../../controllers/store-selection.js';
-import type { Localizer } from '../../i18n/localizer.js';
+import { Localizer, type TableSources } from '../../i18n/localizer.js';
 import type { WebchatTranslation } from '../../i18n/webchat/index.js';
 import type { Attachment, WebchatChannel } from '../../protocol/index.js';
 import { accentColors } from './appearance.js';
@@ -102,6 +102,11 @@ export class WebchatStages implements ComposerHost {
 
   query<T extends Element>(selector: string): T | null {
     return this.#element.renderRoot.querySelector<T>(selector);
+  }
+
+  localizer<T>(tables: TableSources<T>): Localizer<T> {
+    // As the element's own (ConectaWebchat.localize): a visitor's language before the page's.
+    return new Localizer(this.#element, tables, { preferBrowser: true });
   }
 
   adoptStyles(styles: CSSResult): void {
