@@ -2,7 +2,7 @@ import MagicString from 'magic-string';
 
 /*
  * What Lit's production build carries that no visitor's browser uses, taken out of the webchat's
- * bundles (1,027 bytes of the widget's gzip):
+ * bundles (1,065 bytes of the widget's gzip):
  *   - the hooks for `lit/polyfill-support.js` (ShadyDOM, for browsers without shadow DOM: none that
  *     runs the widget's ES2022) and for SSR hydration (the widget is never server-rendered);
  *   - the fallback to `<style>` elements for browsers without constructed stylesheets: every browser
@@ -21,6 +21,7 @@ import MagicString from 'magic-string';
  *     the webchat's templates bind plain values, and the build fails if a directive comes in (an
  *     element binding throws: it would shift the values of the bindings after it);
  *   - the support of templates prepared at build time by @lit-labs/compiler, which the widget does not use;
+ *   - event listeners bound as objects (`@click=${{ handleEvent, once: true }}`): the webchat binds functions;
  *   - the texts of errors thrown only when source code misuses Lit (`html` called without a
  *     template, a non-`css` value in `css`): the errors stay, without their texts.
  * Each cut must match exactly once, so a new Lit fails the build here instead of being patched wrongly.
@@ -41,6 +42,12 @@ const CUTS = {
     ],
     [/else (\w+\.startsWith\(\w+\))&&\(\w+\.push\(\{type:6,index:\w+\}\),\w+\.removeAttribute\(\w+\)\)/, 'else if($1)throw Error()'],
     [/:6===\w+\.type&&\(\w+=new \w+\(\w+,this,\w+\)\)/, ':0'],
+    // Listener objects (`@click=${{ handleEvent, once: true }}`): the webchat binds functions.
+    [/\|\|(\w+)\.capture!==(\w+)\.capture\|\|\1\.once!==\2\.once\|\|\1\.passive!==\2\.passive/, ''],
+    [
+      /"function"==typeof this\._\$AH\?(this\._\$AH\.call\(this\.options\?\.host\?\?this\.element,\w+\)):this\._\$AH\.handleEvent\(\w+\)/,
+      '$1',
+    ],
     // What only directives read of a part (async ones are told when it connects or goes away).
     [/this\._\$AV=\[\],this\._\$AN=void 0,/, 'this._$AV=[],'],
     [/get parentNode\(\)\{return this\._\$AM\.parentNode\}get _\$AU\(\)\{return this\._\$AM\._\$AU\}/, ''],
