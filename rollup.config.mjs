@@ -50,9 +50,12 @@ const transpile = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', l
 // leaves text that repeats more: about 0.1 % less after gzip, with no unsafe transform.
 /**
  * Members the webchat's code shares only with itself (between the element, its controllers and base
- * class): Terser gives them short names in the visitors' bundles, 249 bytes less after gzip. Only
- * names that are no public API (the element's, the loader's), no Lit hook, no field of the protocol's
- * JSON and no key of a translation table (those are read by name in chunks of their own).
+ * class, its client's outbox and identity, the transcript's options, the loader's placeholder and
+ * hooks): Terser gives them short names in the visitors' bundles, 406 bytes less after gzip. Only names that are no public API (the
+ * element's, the loader's, a client's: another copy of the SDK on the page may share one), no Lit
+ * hook, no DOM or JavaScript member (every `.name` in the bundle is renamed), no field of the
+ * protocol's JSON or of what browser storage keeps, and no key of a translation table (those are
+ * read by name in chunks of their own).
  */
 const visitorPrivateMembers = new RegExp(
   `^(?:${[
@@ -102,23 +105,104 @@ const visitorPrivateMembers = new RegExp(
     'followed',
     'busy',
     'restore',
+    'conversation',
+    'inFlight',
+    'attempts',
+    'refresh',
+    'prefetch',
+    'forgetHeld',
+    'replaceRefused',
+    'setOnline',
+    'failAll',
+    'transmit',
+    'persistThenDeliver',
+    'attemptTimeoutMs',
+    'receiveEntities',
+    'forgetPending',
+    'defaultSocketFactory',
+    'showServerErrors',
+    'choose',
+    'setState',
+    'renderFinished',
+    'waitForServer',
+    'loadSessions',
+    'lane',
+    'held',
+    'replay',
+    'isOwn',
+    'onRetry',
+    'onScroll',
+    'adoptStyles',
+    'enqueue',
+    'explicit',
+    'fallback',
+    'resync',
+    'listen',
+    'absorb',
+    'preferBrowser',
+    'ask',
+    'pagedFrom',
+    'markBusy',
+    'setLabel',
+    'loadWidget',
   ].join('|')})$`,
 );
+
+/**
+ * `plugin` (Terser) gets the chunks one at a time in a fixed order: the entries, then the other chunks
+ * by name. Terser's plugin minifies the chunks of a shared name cache one after another, but in the
+ * order their `renderChunk` reaches it, which the asynchronous plugins before it vary from build to
+ * build: the names each chunk got, and so the sizes, varied too (the widget by up to 69 bytes gzip).
+ */
+function inChunkOrder(plugin) {
+  // Promise.withResolvers() is Node 22's; the package supports Node 20.
+  const settled = () => {
+    let resolve;
+    const promise = new Promise((done) => (resolve = done));
+    return { promise, resolve };
+  };
+  /** Per chunk, in turn: a promise settled once its minification is over. */
+  let turns = null;
+  return {
+    ...plugin,
+    renderStart(...args) {
+      turns = null;
+      return plugin.renderStart?.apply(this, args);
+    },
+    async renderChunk(code, chunk, options, meta) {
+      turns ??= new Map(
+        Object.values(meta.chunks)
+          .sort((a, b) => Number(b.isEntry) - Number(a.isEntry) || a.fileName.localeCompare(b.fileName))
+          .map(({ fileName }) => [fileName, settled()]),
+      );
+      const order = [...turns.keys()];
+      const before = order[order.indexOf(chunk.fileName) - 1];
+      if (before) await turns.get(before).promise;
+      try {
+        return await plugin.renderChunk.call(this, code, chunk, options, meta);
+      } finally {
+        turns.get(chunk.fileName).resolve();
+      }
+    },
+  };
+}
 
 const minifyForVisitors = ({ forAgents = false } = {}) => [
   esbuildMinify({ target: 'es2022', legalComments: 'none' }),
   // keep_fargs: false drops unused parameters (nothing here reads a function's `length`).
   // One name cache per bundle: a member's short name must be the same in every chunk (the rating
   // stage's chunk reads the element's), which the plugin keeps by minifying chunks one after another.
-  terser({
-    nameCache: {},
-    ecma: 2020,
-    compress: { passes: 3, keep_fargs: false, inline: 1, sequences: false },
-    // Terser minifies chunk by chunk: the agent bundle's on-demand chunks share these members with its
-    // entry, so only the visitors' bundles (whose chunks are translation tables alone) rename them.
-    ...(forAgents ? {} : { mangle: { properties: { regex: visitorPrivateMembers } } }),
-    format: { comments: false },
-  }),
+  inChunkOrder(
+    terser({
+      nameCache: {},
+      ecma: 2020,
+      compress: { passes: 3, keep_fargs: false, inline: 1, sequences: false },
+      // Terser minifies chunk by chunk: the agent bundle's on-demand chunks share these members with its
+      // entry, so only the visitors' bundles (whose chunks are translation tables alone) rename them.
+      ...(forAgents ? {} : { mangle: { properties: { regex: visitorPrivateMembers } } }),
+      format: { comments: false },
+    }),
+  ),
 ];
 
 /** `conecta-elements/react/<element>`: each element's React wrapper (src/react/, made from the manifest). */
@@ -188,7 +272,15 @@ const widget = {
   plugins: browserPlugins(),
   // Lit's `css` has no side effects: a style or token the widget never uses (e.g. `tokens.success`) drops out.
   treeshake: { manualPureFunctions: ['css'] },
-  output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'webchat/[name]-[hash].js', sourcemap: true },
+  output: {
+    dir: 'dist/cdn',
+    format: 'es',
+    entryFileNames: '[name].js',
+    // The rating stage's words (src/i18n/webchat-ending/) would be `pt-BR-…` too, as the webchat's own tables.
+    chunkFileNames: ({ moduleIds }) =>
+      `webchat/${moduleIds.every((id) => /\/i18n\/webchat-ending\/(?:pt-BR|en|es)\.ts$/.test(id)) ? 'ending-' : ''}[name]-[hash].js`,
+    sourcemap: true,
+  },
 };
 
 /**

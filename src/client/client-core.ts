@@ -12,13 +12,12 @@ import {
   clearTypingOf,
   lastSeqHeld,
   mergeMessages,
-  setHasOlder,
   setLocalMessageStatus,
   setQueuePosition,
   setTyping,
 } from './reducers.js';
 import { localMessage } from './local-message.js';
-import { uploadFile, type UploadOptions } from './upload.js';
+import type { UploadOptions } from './upload.js';
 import { getClient, normalizeServer, registerClient, unregisterClient } from './registry.js';
 import type { ConnectionStatus } from './state.js';
 import { liteSocket } from './socket/lite-socket.js';
@@ -193,7 +192,8 @@ export class ClientCore implements VisitorClientApi {
   }
 
   uploadFile(file: Blob & { name?: string }, options: UploadOptions = {}): Promise<Attachment> {
-    return uploadFile(`${this.server}/api/files`, file, this.#authHeaders(), options);
+    // On demand: the webchat's bundle makes it a chunk of its own, which no visitor needs to a ready chat.
+    return import('./upload.js').then((upload) => upload.uploadFile(`${this.server}/api/files`, file, this.#authHeaders(), options));
   }
 
   fileUrl(attachment: Pick<Attachment, 'url'>): string {
@@ -289,14 +289,14 @@ export class ClientCore implements VisitorClientApi {
       // "accepted" message reaching the new owner): start from the newest page, not after it.
       const afterSeq = this.#synced.has(sessionId) ? lastSeqHeld(this.store.state, sessionId) : 0;
       const result = await this.command('session.sync', { sessionId, afterSeq, limit: afterSeq === 0 ? 200 : 1000 });
-      if (afterSeq === 0) this.store.update((state) => setHasOlder(state, sessionId, result.hasOlder));
+      if (afterSeq === 0) this.pagedFrom(sessionId, result.hasOlder);
       this.#synced.add(sessionId);
       if (!result.hasMore || result.messages.length === 0) return;
     }
   }
 
+  /** A visitor's (`ConectaClient` sends an agent's files with the agent's token). */
   #authHeaders(): Record<string, string> {
-    if (this.#options.token) return { authorization: `Bearer ${this.#options.token}` };
     const visitorToken = this.#visitor?.token;
     return visitorToken ? { 'x-visitor-token': visitorToken } : {};
   }
@@ -306,9 +306,9 @@ export class ClientCore implements VisitorClientApi {
     // Agents skip the await: their socket listeners are in place as soon as `connect` returns.
     if (this.#visitor) await this.#visitor.start();
     if (this.#closed) return;
-    const agentToken = this.#options.token;
-    // A function, read on every (re)connection: a visitor's token changes with setUser and reset.
-    const auth = (send: (data: object) => void) => send(agentToken ? { token: agentToken } : { visitorToken: this.#visitor?.token });
+    // A function, read on every (re)connection: a visitor's token changes with setUser and reset
+    // (an agent's `ConectaClient` sets its own in `listen`, before the handshake).
+    const auth = (send: (data: object) => void) => send({ visitorToken: this.#visitor?.token });
     const makeSocket = this.#options.socketFactory ?? (await this.defaultSocketFactory());
     if (this.#closed) return;
     const socket = makeSocket(this.server, { auth, reconnectionDelayMax: 5_000 });
@@ -349,6 +349,9 @@ export class ClientCore implements VisitorClientApi {
     );
     this.listen(socket);
   }
+
+  /** A session's newest page arrived, and whether there is older: what paging back (the agents') needs. */
+  protected pagedFrom(_sessionId: string, _hasOlder: boolean): void {}
 
   /** Drop events gathered and not yet applied (the client closed, or the visitor changed). */
   protected forgetPending(): void {}

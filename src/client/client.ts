@@ -49,7 +49,7 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
   /** The token ended (`auth.ended`, a refused handshake) and a new one is being tried: why, if that fails too. */
   #endedBy: AuthEnded | null = null;
 
-  /** The token given in the options, for logout (kept here: the webchat's core needs no accessor for it). */
+  /** The token given in the options: the agent signs on, uploads and logs out with it (the webchat's core knows none). */
   readonly #token: string | undefined;
 
   constructor(options: ConectaClientOptions) {
@@ -74,9 +74,10 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
   }
 
   override uploadFile(file: Blob & { name?: string }, options: UploadOptions = {}): Promise<Attachment> {
-    // The core knows only the `token` option; tokens from getToken() change.
-    if (!this.#renewal) return super.uploadFile(file, options);
-    return uploadFile(`${this.server}/api/files`, file, { authorization: `Bearer ${this.#renewal.token ?? ''}` }, options);
+    // The core sends a visitor's files; an agent's go with the agent's token (from getToken(), the one held now).
+    if (!this.#renewal && !this.#token) return super.uploadFile(file, options);
+    const token = this.#renewal ? (this.#renewal.token ?? '') : this.#token;
+    return uploadFile(`${this.server}/api/files`, file, { authorization: `Bearer ${token}` }, options);
   }
 
   async loadOlder(sessionId: string): Promise<boolean> {
@@ -193,6 +194,10 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
     });
   }
 
+  protected override pagedFrom(sessionId: string, hasOlder: boolean): void {
+    this.store.update((state) => setHasOlder(state, sessionId, hasOlder));
+  }
+
   protected override forgetPending(): void {
     this.#batch.clear();
   }
@@ -222,9 +227,12 @@ export class ConectaClient extends ClientCore implements ConectaClientApi {
     socket.on('message.status', (event: ServerEvents['message.status']) => {
       if (event.status === 'failed') this.store.update((state) => markRefused(state, event.sessionId, event.messageId, event.failure));
     });
+    // Set before the handshake (socket.io-client sends it once the transport is open, never synchronously
+    // on a new socket): an agent signs on with its token (the core's sign a visitor on).
+    const token = this.#token;
+    if (token && !this.#renewal) socket.auth = (send) => send({ token });
     if (this.#renewal) {
-      // Set before the handshake (socket.io-client sends it once the transport is open, never synchronously
-      // on a new socket): each (re)connection signs on with the token held, or a new one from getToken().
+      // Each (re)connection signs on with the token held, or a new one from getToken().
       socket.auth = (send) => this.#signOn(send);
       // Signed on again after an end: a later end gets its own try with a new token.
       socket.on('connect', () => (this.#endedBy = null));

@@ -25,6 +25,7 @@ export abstract class ConectaElement<T extends BaseTexts = BaseTexts, C extends 
   static override styles: CSSResultGroup = [hostStyles];
 
   // A static declaration, not decorators: the decorators' code would weigh on the webchat's budget.
+  // The webchat's Lit knows only `type` (Boolean or String), `attribute` and `reflect` (build/lean-lit.mjs).
   static override properties: PropertyDeclarations = {
     lang: { reflect: true },
     dir: { reflect: true },

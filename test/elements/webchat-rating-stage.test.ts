@@ -102,4 +102,21 @@ describe('<conecta-webchat> rating stage, loaded on demand', () => {
     expect(text($(el, '[part="rating"] legend'))).to.equal('Como foi o atendimento?');
     expect(chunk.fetches).to.equal(1);
   });
+
+  it('styles the stars with what the chunk brings, in every webchat of the page', async () => {
+    const chunk = controlledChunk();
+    chunk.release();
+    const first = await opened(createMockClient(webchatFinishedFixture()));
+    await waitUntil(() => first.shadowRoot!.querySelector('[part="rating"]'), 'the rating form');
+    // A second webchat finds the chunk already there: its panel needs the styles all the same.
+    const second = await opened(createMockClient(webchatFinishedFixture()));
+    for (const el of [first, second]) {
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="rating"]'), 'the rating form');
+      expect(getComputedStyle($(el, '[part~="star"] svg')).inlineSize, 'a star is 2rem wide').to.equal('32px');
+      $(el, '#webchat-star-4').click();
+      await settle(el);
+      expect(getComputedStyle($(el, 'label[for="webchat-star-4"]')).color, 'a chosen star is amber').to.equal('rgb(178, 107, 0)');
+      expect(getComputedStyle($(el, 'label[for="webchat-star-5"]')).color, 'the others are not').not.to.equal('rgb(178, 107, 0)');
+    }
+  });
 });

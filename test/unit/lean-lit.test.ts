@@ -34,7 +34,7 @@ async function bundle(module: string, source = installed(module)): Promise<strin
 }
 
 describe('leanLit', () => {
-  it('cuts the polyfill and hydration hooks, version lists, decorators support, svg/mathml templates, Number/Object/Array converters and misuse texts from the installed Lit', async () => {
+  it('cuts the polyfill and hydration hooks, version lists, decorators support, svg/mathml templates, directives, element bindings, compiled templates, the property options the webchat never sets, listener objects, Number/Object/Array converters and misuse texts from the installed Lit', async () => {
     const lean = (await Promise.all(LIT_MODULES.map((module) => bundle(module)))).join('\n');
     for (const gone of [
       'PolyfillSupport',
@@ -49,6 +49,19 @@ describe('leanLit', () => {
       'replaceWith',
       'JSON.parse',
       'JSON.stringify',
+      '_$litDirective$',
+      'type:6',
+      '.h[0]',
+      'useDefault',
+      'wrapped',
+      'getOwnPropertySymbols',
+      '.state&&',
+      '_$Cv',
+      'get tagName',
+      'startNode',
+      'renderOptions.isConnected',
+      '.handleEvent(',
+      '.passive!==',
     ]) {
       assert.equal(lean.includes(gone), false, `${gone} is still there`);
     }
@@ -58,5 +71,9 @@ describe('leanLit', () => {
   it('fails the build on a Lit it does not know, rather than patching it wrongly', async () => {
     const source = installed('lit-html/lit-html.js').replace('litHtmlVersions', 'litHtmlReleases');
     await assert.rejects(bundle('lit-html/lit-html.js', source), /lean-lit: .* matches 0 times in lit-html\/lit-html\.js/);
+  });
+
+  it('fails the build when a directive comes in: their support is cut', async () => {
+    await assert.rejects(bundle('lit-html/directives/live.js'), /lean-lit: .*live\.js is a Lit directive/);
   });
 });

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { LocalizeController } from '../../i18n/localize.js';
 import type { Session } from '../../protocol/index.js';
-import { icon } from '../conecta-webchat/icons.js';
+import { starIcon } from '../conecta-webchat/star-icon.js';
 
 /** The webchat's survey scale: 1 to 5 stars. */
 const MAX_SCORE = 5;
@@ -17,7 +17,7 @@ export function renderSessionRating(localize: LocalizeController, session: Sessi
   return html`<div part="rating" class="rating">
     <span class="muted">${t.ratingLabel}</span>
     <span part="stars" role="img" aria-label=${label} title=${label}>
-      ${Array.from({ length: MAX_SCORE }, (_, index) => html`<span part="star${index < session.rating! ? ' on' : ''}">${icon('star')}</span>`)}
+      ${Array.from({ length: MAX_SCORE }, (_, index) => html`<span part="star${index < session.rating! ? ' on' : ''}">${starIcon()}</span>`)}
     </span>
     ${session.ratingComment ? html`<q part="rating-comment">${session.ratingComment}</q>` : nothing}
   </div>`;

@@ -266,38 +266,6 @@ export const webchatStyles = css`
   [part='confirm'] p {
     flex: 1 1 100%;
   }
-  [part='stars'] {
-    display: flex;
-    gap: ${t.spaceXs};
-  }
-  [part='stars'] input {
-    position: absolute;
-    opacity: 0;
-    inline-size: 1px;
-    min-block-size: 0;
-  }
-  [part~='star'] {
-    display: grid;
-    place-items: center;
-    color: ${t.muted};
-    cursor: pointer;
-    border-radius: ${t.radiusS};
-  }
-  [part~='star'] svg {
-    inline-size: 2rem;
-    block-size: 2rem;
-  }
-  [part~='on'] {
-    color: #b26b00;
-  }
-  [part~='on'] svg {
-    fill: currentColor;
-  }
-  /* The focus ring every control has (hostStyles), on the star of the focused radio. */
-  [part='stars'] input:focus-visible + [part~='star'] {
-    outline: 2px solid ${t.focus};
-    outline-offset: 2px;
-  }
   [aria-disabled='true'] {
     opacity: 0.6;
     cursor: progress;

@@ -12,7 +12,6 @@ export const icons = {
   end: 'M14 4h5v16h-5M10 8l-4 4 4 4m-4-4h9',
   attach: 'M20 11l-8 8a5 5 0 0 1-7-7l8-8a3.5 3.5 0 0 1 5 5l-8 8a2 2 0 0 1-3-3l7-7',
   send: 'M4 12 20 4l-6 16-2-6z',
-  star: 'M12 3l2.8 5.8 6.2.9-4.5 4.4 1 6.2-5.5-2.9-5.5 2.9 1-6.2L3 9.7l6.2-.9z',
 } as const;
 
 export type IconName = keyof typeof icons;

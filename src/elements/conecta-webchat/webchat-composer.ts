@@ -28,6 +28,16 @@ export class WebchatComposer extends ComposerController {
     });
   }
 
+  /**
+   * The uploads' code (src/client/upload.ts) is a chunk of its own in the widget, as no visitor needs
+   * it to a ready chat: fetched at idle once the chat is ready, so a first attachment does not wait.
+   */
+  prefetch(): void {
+    import('../../client/upload.js').catch(() => {
+      // Offline: the first attachment fetches it again (or fails as its upload would).
+    });
+  }
+
   get #textarea(): HTMLTextAreaElement | null {
     return this.host.query<HTMLTextAreaElement>('#webchat-input');
   }

@@ -24,6 +24,8 @@ export class WebchatEnding {
   done: 'rated' | 'skipped' | null = null;
   /** The rating stage, once its chunk arrived (one for every webchat of the page). */
   static stage: RatingStage | null = null;
+  /** The rating stage, once this webchat has it with its words. */
+  #stage: RatingStage | null = null;
   /** The rating stage's chunk could not be fetched (until a retry). */
   failed = false;
   #arrival: Promise<void> | null = null;
@@ -53,30 +55,32 @@ export class WebchatEnding {
    * shows at once when the conversation ends; or when it must show and has not arrived.
    */
   prefetch(): Promise<void> {
-    if (WebchatEnding.stage) return Promise.resolve();
-    return (this.#arrival ??= WebchatEnding.load()
-      .then(
-        (stage) => {
-          WebchatEnding.stage = stage;
-          this.failed = false;
-        },
-        () => {
-          this.failed = true;
-        },
+    if (this.#stage) return Promise.resolve();
+    return (this.#arrival ??= (WebchatEnding.stage ? Promise.resolve(WebchatEnding.stage) : WebchatEnding.load())
+      // With its words in this webchat's language: what it shows is whole from the start.
+      .then((stage) =>
+        stage
+          .wordsOf(this.host)
+          .ready()
+          .then(() => stage),
       )
-      .then(() => {
-        this.#arrival = null;
-        return this.#arrived();
-      }));
+      .then(
+        (stage) => this.#arrived(stage),
+        () => this.#arrived(null),
+      ));
   }
 
   /**
-   * Show what arrived if the ending shows (asked to confirm, or over); focus follows from where the
-   * wait left it (the panel, the retry).
+   * Show what arrived (nothing: it could not be fetched) if the ending shows (asked to confirm, or
+   * over); focus follows from where the wait left it (the panel, the retry).
    */
-  async #arrived(): Promise<void> {
-    if (!this.confirming && this.host.view.session?.status !== 'finished') return;
+  async #arrived(stage: RatingStage | null): Promise<void> {
+    // Looked at before what arrived can show: the words' arrival has an update of the element on its way.
     const parked = this.host.query(':focus')?.matches('[part=panel], #webchat-ending-retry');
+    if (stage) WebchatEnding.stage = this.#stage = stage;
+    this.failed = !stage;
+    this.#arrival = null;
+    if (!this.confirming && this.host.view.session?.status !== 'finished') return;
     await this.host.rerender(
       parked ? (this.failed ? '#webchat-ending-retry' : this.confirming ? '[part=end-cancel-button]' : undefined) : undefined,
     );
@@ -87,7 +91,7 @@ export class WebchatEnding {
     this.confirming = true;
     this.error = '';
     await this.prefetch();
-    await this.host.rerender(WebchatEnding.stage ? '[part=end-cancel-button]' : '#webchat-ending-retry');
+    await this.host.rerender(this.#stage ? '[part=end-cancel-button]' : '#webchat-ending-retry');
   }
 
   cancel(): void {
@@ -98,7 +102,7 @@ export class WebchatEnding {
   /** The confirmation while it is asked (a status, or an error with a retry, until its chunk is here). */
   renderConfirm() {
     if (!this.confirming) return nothing;
-    return WebchatEnding.stage?.confirmForm(this) ?? html`<div part="confirm">${this.#waiting()}</div>`;
+    return this.#stage?.confirmForm(this) ?? html`<div part="confirm">${this.#waiting()}</div>`;
   }
 
   /**
@@ -106,7 +110,7 @@ export class WebchatEnding {
    * (a status while it arrives; an error with a retry when it could not be fetched, e.g. offline).
    */
   renderFinished() {
-    const stage = WebchatEnding.stage;
+    const stage = this.#stage;
     if (stage) return this.asksRating ? stage.ratingForm(this) : stage.thanksForm(this);
     return html`<div class="stage">${this.#waiting()}</div>`;
   }

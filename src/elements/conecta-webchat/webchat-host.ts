@@ -1,7 +1,7 @@
-import type { ReactiveControllerHost } from 'lit';
+import type { CSSResult, ReactiveControllerHost } from 'lit';
 import type { VisitorClientApi, WebchatStart } from '../../client/api.js';
 import type { TypingIndicator } from '../../client/state.js';
-import type { Localizer } from '../../i18n/localizer.js';
+import type { Localizer, TableSources } from '../../i18n/localizer.js';
 import type { WebchatTranslation } from '../../i18n/webchat/pt-BR.js';
 import type { ClientMessage, Contact, QueuePosition, Session, WebchatChannel } from '../../protocol/index.js';
 
@@ -24,6 +24,8 @@ export interface WebchatHost extends Pick<ReactiveControllerHost, 'requestUpdate
   addController(part: object): void;
   readonly client: VisitorClientApi | undefined;
   readonly localize: Localizer<WebchatTranslation>;
+  /** Texts of a lazy chunk (the rating stage's), from tables of their own, in the same language as `localize`. */
+  localizer<T>(tables: TableSources<T>): Localizer<T>;
   readonly view: WebchatView;
   /** The channel's public configuration, once fetched. */
   readonly config: WebchatChannel | null;
@@ -38,6 +40,8 @@ export interface WebchatHost extends Pick<ReactiveControllerHost, 'requestUpdate
   /** Move focus to the first control of what the panel shows now. */
   focusInside(): void;
   query<T extends Element>(selector: string): T | null;
+  /** Add styles that came with a chunk (the rating stage's) to the element's, once. */
+  adoptStyles(styles: CSSResult): void;
   /** Render again, then move focus to what `selector` finds (if given). */
   rerender(selector?: string): Promise<void>;
   errorMessage(error: unknown): string;

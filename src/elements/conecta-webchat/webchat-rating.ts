@@ -1,7 +1,11 @@
 import { html, nothing } from 'lit';
+import type { Localizer } from '../../i18n/localizer.js';
+import { webchatEndingTableSources } from '../../i18n/webchat-ending/lazy.js';
+import type { WebchatEndingTranslation } from '../../i18n/webchat-ending/pt-BR.js';
 import { systemText } from '../transcript.js';
-import { icon } from './icons.js';
+import { starIcon } from './star-icon.js';
 import { authorOf } from './webchat-conversation.js';
+import { ratingStyles } from './webchat-rating.styles.js';
 import type { WebchatEnding } from './webchat-ending.js';
 import type { WebchatHost } from './webchat-host.js';
 
@@ -11,13 +15,25 @@ import type { WebchatHost } from './webchat-host.js';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 
+const endingWords = new WeakMap<WebchatHost, Localizer<WebchatEndingTranslation>>();
+
+/**
+ * What the ending says, in the webchat's language: tables of their own (src/i18n/webchat-ending/),
+ * which WebchatEnding loads with this chunk before it shows anything of it.
+ */
+export function wordsOf(host: WebchatHost): Localizer<WebchatEndingTranslation> {
+  let words = endingWords.get(host);
+  if (!words) endingWords.set(host, (words = host.localizer(webchatEndingTableSources)));
+  return words;
+}
+
 /** The conversation as plain text, from the messages held: what "Download conversation" saves. */
 function transcriptText(host: WebchatHost): string {
   const { localize } = host;
   const t = localize.t;
   const { session, messages } = host.view;
   const lines = [host.config?.name || t.title];
-  if (session) lines.push(t.transcriptFile(session.protocol), localize.dateTime(session.createdAt));
+  if (session) lines.push(wordsOf(host).t.transcriptFile(session.protocol), localize.dateTime(session.createdAt));
   lines.push('');
   // Only what the server stored (it numbers each one): a message still sending, or refused, has no seq.
   for (const message of messages.filter((each) => each.seq)) {
@@ -47,7 +63,7 @@ async function rate(ending: WebchatEnding, event: Event): Promise<void> {
   const session = host.view.session;
   if (!session || !host.client || ending.rating) return;
   if (!ending.score) {
-    ending.error = host.localize.t.rateRequired;
+    ending.error = wordsOf(host).t.rateRequired;
     await host.rerender('[part=stars] input');
     return;
   }
@@ -94,15 +110,16 @@ async function end(ending: WebchatEnding): Promise<void> {
 export function confirmForm(ending: WebchatEnding) {
   const { host, error } = ending;
   const t = host.localize.t;
+  const words = wordsOf(host).t;
   return html`<div part="confirm" role="group" aria-labelledby="webchat-end-question"
     @keydown=${(event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       event.stopPropagation();
       ending.cancel();
     }}>
-    <p id="webchat-end-question">${t.endQuestion}</p>
+    <p id="webchat-end-question">${words.endQuestion}</p>
     <button part="end-confirm-button" class="danger" aria-disabled=${ending.ending ? 'true' : 'false'} @click=${() => end(ending)}>
-      ${ending.ending ? t.ending : t.endConfirm}
+      ${ending.ending ? words.ending : words.endConfirm}
     </button>
     <button part="end-cancel-button" @click=${() => ending.cancel()}>${t.common.cancel}</button>
     ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
@@ -110,13 +127,14 @@ export function confirmForm(ending: WebchatEnding) {
 }
 
 const renderDownload = (host: WebchatHost) =>
-  html`<button part="download-button" class="link" type="button" @click=${() => download(host)}>${host.localize.t.download}</button>`;
+  html`<button part="download-button" class="link" type="button" @click=${() => download(host)}>${wordsOf(host).t.download}</button>`;
 
 /** The rating form: 1–5 stars, an optional comment, rate or skip. */
 export function ratingForm(ending: WebchatEnding) {
   const { host, error, score: chosen } = ending;
-  const t = host.localize.t;
+  const t = wordsOf(host).t;
   const noScore = error && !chosen;
+  host.adoptStyles(ratingStyles);
   return html`<form class="stage" part="rating" novalidate @submit=${(event: Event) => rate(ending, event)}>
     <p>${t.finished}</p>
     <fieldset role="radiogroup" aria-invalid=${noScore ? 'true' : 'false'} aria-describedby=${noScore ? 'webchat-rate-error' : nothing}>
@@ -129,7 +147,7 @@ export function ratingForm(ending: WebchatEnding) {
               ending.error = '';
               host.requestUpdate();
             }} /><label for="webchat-star-${score}" part="star${score <= chosen ? ' on' : ''}" title=${t.stars(score)}
-            >${icon('star')}<span class="visually-hidden">${t.stars(score)}</span></label
+            >${starIcon()}<span class="visually-hidden">${t.stars(score)}</span></label
           >`,
         )}
       </div>
@@ -151,7 +169,7 @@ export function ratingForm(ending: WebchatEnding) {
 /** The thanks once rated, skipped or not asked, with the download and a new conversation. */
 export function thanksForm(ending: WebchatEnding) {
   const { host, done } = ending;
-  const t = host.localize.t;
+  const t = wordsOf(host).t;
   const rated = done === 'rated' || (done === null && host.view.session?.rating != null);
   return html`<div class="stage" part="thanks">
     <p>${rated ? t.thanksRated : t.thanks}</p>

@@ -1,11 +1,11 @@
-import { html, type ReactiveController } from 'lit';
+import { html, type CSSResult, type ReactiveController } from 'lit';
 import type { VisitorClientApi, WebchatStart } from '../../client/api.js';
 import { selectContact, selectMessages, selectSession, selectVisitorSessions } from '../../client/selectors.js';
 import type { TypingIndicator } from '../../client/state.js';
 import { AutoScrollController } from '../../controllers/auto-scroll.js';
 import type { ClientController } from '../../controllers/client-controller.js';
 import { StoreSelection, type ClientHost } from '../../controllers/store-selection.js';
-import type { Localizer } from '../../i18n/localizer.js';
+import { Localizer, type TableSources } from '../../i18n/localizer.js';
 import type { WebchatTranslation } from '../../i18n/webchat/index.js';
 import type { Attachment, WebchatChannel } from '../../protocol/index.js';
 import { accentColors } from './appearance.js';
@@ -104,6 +104,17 @@ export class WebchatStages implements ComposerHost {
     return this.#element.renderRoot.querySelector<T>(selector);
   }
 
+  localizer<T>(tables: TableSources<T>): Localizer<T> {
+    // As the element's own (ConectaWebchat.localize): a visitor's language before the page's.
+    return new Localizer(this.#element, tables, { preferBrowser: true });
+  }
+
+  adoptStyles(styles: CSSResult): void {
+    const root = this.#element.renderRoot as ShadowRoot;
+    const sheet = styles.styleSheet!;
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
   /** Render again, then move focus to what `selector` finds (if given). */
   async rerender(selector?: string): Promise<void> {
     this.requestUpdate();
@@ -116,8 +127,12 @@ export class WebchatStages implements ComposerHost {
     const hadFocus = this.#element.matches(':focus-within');
     this.stage = stage;
     void this.rerender().then(() => hadFocus && this.focusInside());
-    // The chat is ready: what a visitor reaches only later (the rating stage) comes while nothing else is going on.
-    whenIdle(() => void this.ending.prefetch());
+    // The chat is ready: what a visitor reaches only later (the rating stage, the uploads' code) comes
+    // while nothing else is going on.
+    whenIdle(() => {
+      void this.ending.prefetch();
+      this.composer.prefetch();
+    });
   }
 
   async start(input: WebchatStart, offline = false): Promise<void> {
