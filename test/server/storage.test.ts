@@ -24,13 +24,15 @@ describe('storage', () => {
     const dir = await mkdtemp(join(tmpdir(), prefix));
     dirs.push(dir);
     const db = openSqlite(dir);
+    // Counted from here: what the connection prepares once when opened (its transaction control) is not the stores'.
+    const repo = createSqliteRepository(db);
     const prepared: string[] = [];
     const prepare = db.prepare.bind(db);
     db.prepare = ((sql: string) => {
       prepared.push(sql);
       return prepare(sql);
     }) as typeof db.prepare;
-    return { db, prepared, repo: createSqliteRepository(db) };
+    return { db, prepared, repo };
   };
 
   it(
