@@ -11,6 +11,7 @@ import type { ServerMetrics } from '../metrics.js';
 import { AGENTS_ROOM, agentRoom, availableRoom, sessionRoom, supervisorRoom, teamRoom, tokenRoom, visitorRoom } from './rooms.js';
 import { hasRole } from '../domain/roles.js';
 import { AwayTimers } from './away-timers.js';
+import { coalesceWebSocketWrites } from './coalesced-writes.js';
 
 interface SocketServerOptions {
   limiter: RateLimiter;
@@ -21,6 +22,7 @@ interface SocketServerOptions {
 
 /** socket.io on the HTTP server. Identities are bearer tokens (no cookies), so any origin may connect. */
 export function createSocketServer(httpServer: HttpServer): Server {
+  coalesceWebSocketWrites(httpServer);
   return new Server(httpServer, {
     // Reflect the page's origin: the elements live on other sites (a CRM, a shop) by design.
     // Visitors are further held to their channel's allowed origins in the handshake below.
