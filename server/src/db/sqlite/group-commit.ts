@@ -16,6 +16,13 @@ interface Job {
   reject(error: unknown): void;
 }
 
+/** What a job is told once its group is over: its value or its error. */
+interface Answer {
+  readonly job: Job;
+  ok: boolean;
+  value: unknown;
+}
+
 /** Undone with the group it ran in (the commit failed): the caller may retry, nothing of it was kept. */
 export class GroupRolledBack extends Error {
   constructor(cause: unknown) {
@@ -63,7 +70,8 @@ export class GroupCommit {
   #enqueue<T>(transaction: boolean, run: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ transaction, run, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.#draining) void this.#drain();
+      // #drain answers every job itself: nothing it throws is left unhandled.
+      if (!this.#draining) void this.#drain().catch(() => undefined);
     });
   }
 
@@ -89,30 +97,36 @@ export class GroupCommit {
       this.#queue.shift()!.reject(error);
       return;
     }
-    const answers: { job: Job; ok: boolean; value: unknown }[] = [];
+    const answers: Answer[] = [];
     const started = performance.now();
     const open = () => answers.length < GROUP_LIMITS.jobs && performance.now() - started < GROUP_LIMITS.ms;
     let broken: unknown;
     groups: for (;;) {
       while (this.#queue.length > 0 && open()) {
-        const job = this.#queue.shift()!;
-        if (job.transaction) sql.savepoint.run();
+        const answer: Answer = { job: this.#queue.shift()!, ok: true, value: undefined };
+        const { job } = answer;
+        answers.push(answer);
         try {
-          const value = await job.run();
+          if (job.transaction) sql.savepoint.run();
+          answer.value = await job.run();
           if (job.transaction) sql.release.run();
-          answers.push({ job, ok: true, value });
         } catch (error) {
+          answer.ok = false;
+          answer.value = error;
           // Some errors (disk full, I/O) roll the whole transaction back, the group's earlier work with it.
           if (!db.inTransaction) {
             broken = error;
-            answers.push({ job, ok: false, value: error });
             break groups;
           }
-          if (job.transaction) {
-            sql.rollbackTo.run();
-            sql.release.run();
+          try {
+            if (job.transaction) {
+              sql.rollbackTo.run();
+              sql.release.run();
+            }
+          } catch (undoing) {
+            broken = undoing;
+            break groups;
           }
-          answers.push({ job, ok: false, value: error });
         }
       }
       if (this.#queue.length > 0 || !open()) break;
@@ -125,7 +139,13 @@ export class GroupCommit {
         sql.commit.run();
       } catch (error) {
         broken = error;
-        if (db.inTransaction) db.exec('ROLLBACK');
+      }
+    }
+    if (broken !== undefined && db.open && db.inTransaction) {
+      try {
+        db.exec('ROLLBACK');
+      } catch {
+        // Nothing more to undo: the group's callers are told below either way.
       }
     }
     for (const { job, ok, value } of answers) {
