@@ -185,6 +185,11 @@ describe('storage', () => {
       assert.equal(await repo.updateSession(changed, copy.version + 1), false, 'a stale version changes nothing');
       assert.equal(await repo.updateSession(changed, copy.version), true);
       assert.deepEqual(await repo.getSession(copy.id), changed);
+      // Given the session as read, it writes only what changed: the same row comes out.
+      const next = { ...changed, lastSeq: 8, lastMessageText: 'de nada', tagIds: [], version: changed.version + 1 };
+      assert.equal(await repo.updateSession(next, copy.version, changed), false, 'a stale version changes nothing');
+      assert.equal(await repo.updateSession(next, changed.version, changed), true);
+      assert.deepEqual(await repo.getSession(copy.id), next);
     } finally {
       await t.close();
     }

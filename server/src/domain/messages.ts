@@ -136,7 +136,7 @@ export class MessageService {
         readAt: null,
       });
       await tx.insertMessage(message);
-      if (!(await tx.updateSession(updated, session.version))) throw new Error('session changed during message.send');
+      if (!(await tx.updateSession(updated, session.version, session))) throw new Error('session changed during message.send');
       await adapter?.queueOutbound(tx, message, updated, intent);
       // Read here: after the commit it would queue behind every transaction waiting for the connection.
       // The visitor's is the session's contact, read above to name the author: not read twice.
