@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,8 @@ import { after, describe, it } from 'node:test';
 import type { Database } from '../../server/src/db/database.js';
 import type { SqlRunner } from '../../server/src/db/sql-runner.js';
 import { GROUP_LIMITS } from '../../server/src/db/sqlite/group-commit.js';
-import { dropTestDatabase, onlyOn, openTestDatabase } from './test-database.js';
+import { connectVisitor, startTestServer } from './harness.js';
+import { dropTestDatabase, onlyOn, openTestDatabase, TEST_ENGINE } from './test-database.js';
 
 /**
  * Transactions that arrive together share one commit on SQLite (server/src/db/sqlite/group-commit.ts).
@@ -150,4 +152,35 @@ describe('group commit', { timeout: 60_000 }, () => {
       assert.deepEqual(await stored(other, 'after-'), ['after-a']);
     },
   );
+});
+
+describe('group commit under message.send', { timeout: 60_000 }, () => {
+  it('stores a message sent twice with one id in the same burst once, and answers both with it', async () => {
+    const lifted = { perSecond: 1000, burst: 10_000 };
+    const t = await startTestServer({
+      rateLimits: { commands: lifted, messages: { perVisitor: lifted, perAddress: lifted, perChannel: lifted } },
+    });
+    try {
+      const visitor = await connectVisitor(t.url);
+      const sessionId = randomUUID();
+      await visitor.ok('webchat.start', { sessionId, name: 'Maria', teamId: 'tm-suporte' });
+      const id = randomUUID();
+      const send = (messageId: string, text: string) => visitor.ok('message.send', { id: messageId, sessionId, text });
+      const answers = await Promise.all([send(randomUUID(), 'antes'), send(id, 'olá'), send(id, 'olá'), send(randomUUID(), 'depois')]);
+      assert.deepEqual(answers[1].message, answers[2].message);
+      const stored = await t.server.database.sql.all('SELECT id, text FROM messages WHERE session_id = ? ORDER BY seq', sessionId);
+      assert.deepEqual(stored.map((row) => row.text).sort(), ['antes', 'depois', 'olá'].sort());
+      // In the order sent on SQLite, one queue; PostgreSQL's transactions race for the writer lock on several connections.
+      if (TEST_ENGINE === 'sqlite') {
+        assert.deepEqual(
+          stored.map((row) => row.text),
+          ['antes', 'olá', 'depois'],
+        );
+      }
+      assert.equal(stored.filter((row) => row.id === id).length, 1);
+      visitor.close();
+    } finally {
+      await t.close();
+    }
+  });
 });
