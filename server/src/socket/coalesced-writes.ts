@@ -11,19 +11,24 @@ export function coalesceWebSocketWrites(httpServer: HttpServer): void {
   httpServer.on('upgrade', (_request, socket: Duplex) => coalesceWrites(socket));
 }
 
+/** The sockets corked in this turn, all uncorked by one callback: nothing kept per socket but its `write`. */
+const corked = new Set<Duplex>();
+
+function uncorkAll(): void {
+  for (const socket of corked) socket.uncork();
+  corked.clear();
+}
+
+/** One function shared by every socket (a closure each would cost every idle socket memory). */
+function coalescedWrite(this: Duplex, ...args: Parameters<Duplex['write']>): boolean {
+  if (!corked.has(this)) {
+    if (corked.size === 0) setImmediate(uncorkAll);
+    corked.add(this);
+    this.cork();
+  }
+  return (Object.getPrototypeOf(this) as Duplex).write.apply(this, args);
+}
+
 export function coalesceWrites(socket: Duplex): void {
-  const write = socket.write;
-  let corked = false;
-  const uncork = () => {
-    corked = false;
-    socket.uncork();
-  };
-  socket.write = function (this: Duplex, ...args: Parameters<Duplex['write']>) {
-    if (!corked) {
-      corked = true;
-      socket.cork();
-      setImmediate(uncork);
-    }
-    return write.apply(this, args);
-  } as Duplex['write'];
+  socket.write = coalescedWrite as Duplex['write'];
 }
