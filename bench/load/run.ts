@@ -5,8 +5,11 @@
 //   The issue's figures: --visitors=1000 --agents=50 --rate=500 --seconds=30 --runs=3
 //   --profile: the Conecta server writes a CPU profile (node --cpu-prof) to bench/load/profiles/.
 //   --synchronous=full: the server runs with SQLITE_SYNCHRONOUS=full (a disk flush per commit).
-import { fork, type ChildProcess } from 'node:child_process';
+//   --idle=50000: instead of the load, how many idle visitor sockets each target holds, and its memory
+//     per socket (bench/load/idle.ts); each target runs with its file limit raised as far as allowed.
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runIdle, spawnWithFileLimit, type IdleResult } from './idle.js';
 import type { TargetReply, TargetRequest } from './ipc.js';
 import { runLoad, type LoadOptions, type LoadResult, type Target } from './load.js';
 import { median } from './stats.js';
@@ -20,16 +23,25 @@ const options: LoadOptions = {
   floodSeconds: option('flood-seconds', 5),
 };
 const runs = option('runs', 1);
+const idleSockets = option('idle', 0);
 const profile = process.argv.includes('--profile');
 /** `--synchronous=full`: the Conecta server acknowledges only what would survive a power cut (docs/scaling.md). */
 const synchronous = process.argv.includes('--synchronous=full') ? 'full' : 'normal';
 
 /** Starts a target in a child process and speaks to it over IPC, one question at a time. */
-async function startTarget(file: string, args: string[], execArgv: string[] = []): Promise<Target & { stop(): Promise<void> }> {
-  const child: ChildProcess = fork(fileURLToPath(new URL(file, import.meta.url)), args, {
-    execArgv: ['--import', 'tsx', '--expose-gc', ...execArgv],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+async function startTarget(
+  file: string,
+  args: string[],
+  execArgv: string[] = [],
+): Promise<Target & { pid?: number; stop(): Promise<void> }> {
+  const child: ChildProcess = spawnWithFileLimit([
+    '--import',
+    'tsx',
+    '--expose-gc',
+    ...execArgv,
+    fileURLToPath(new URL(file, import.meta.url)),
+    ...args,
+  ]);
   const next = <T extends TargetReply['type']>(type: T) =>
     new Promise<Extract<TargetReply, { type: T }>>((resolve, reject) => {
       const onMessage = (reply: TargetReply) => {
@@ -50,6 +62,7 @@ async function startTarget(file: string, args: string[], execArgv: string[] = []
   const { url } = await next('ready');
   return {
     url,
+    pid: child.pid,
     memory: async () => (await ask({ type: 'memory' })).memory,
     persisted: async () => {
       const { count, cpuMs } = await ask({ type: 'persisted' });
@@ -63,7 +76,7 @@ async function startTarget(file: string, args: string[], execArgv: string[] = []
   };
 }
 
-async function measure(name: 'relay' | 'conecta'): Promise<LoadResult> {
+async function measure<T>(name: 'relay' | 'conecta', run: (target: Target & { pid?: number }) => Promise<T>): Promise<T> {
   const profileArgs =
     profile && name === 'conecta' ? ['--cpu-prof', `--cpu-prof-dir=${fileURLToPath(new URL('./profiles/', import.meta.url))}`] : [];
   const target =
@@ -71,16 +84,51 @@ async function measure(name: 'relay' | 'conecta'): Promise<LoadResult> {
       ? await startTarget('./relay-target.ts', [])
       : await startTarget('./conecta-target.ts', [String(options.agents), synchronous], profileArgs);
   try {
-    return await runLoad(target, options);
+    return await run(target);
   } finally {
     await target.stop();
   }
 }
 
+if (idleSockets > 0) {
+  const idle: Partial<Record<'relay' | 'conecta', IdleResult>> = {};
+  for (const name of ['relay', 'conecta'] as const) {
+    idle[name] = await measure(name, (target) => runIdle(target, idleSockets));
+    console.log(`${name}: ${JSON.stringify(idle[name], (_, value) => (typeof value === 'number' ? Math.round(value) : value))}`);
+  }
+  const mb = (value: number) => `${(value / 2 ** 20).toFixed(0)} MB`;
+  const kb = (value: number) => `${(value / 1024).toFixed(1)} KB`;
+  const { relay, conecta } = idle as Record<'relay' | 'conecta', IdleResult>;
+  console.log(`\n${idleSockets} idle visitor sockets asked for, from 127.0.0.2 and up`);
+  console.log(`${'figure'.padEnd(42)}${'relay'.padStart(14)}${'conecta'.padStart(14)}${'ratio'.padStart(10)}`);
+  const rows: [string, (r: IdleResult) => number, (value: number) => string][] = [
+    ['sockets held', (r) => r.connected, String],
+    ['open-file limit of the server', (r) => r.fileLimit ?? Number.NaN, String],
+    ['memory per idle socket (rss)', (r) => r.rssPerSocket, kb],
+    ['memory per idle socket (heap+external)', (r) => r.bytesPerSocket, kb],
+    ['server rss, idle', (r) => r.idleRss, mb],
+    [`server rss at ${idleSockets} (projected)`, (r) => r.emptyRss + r.rssPerSocket * idleSockets, mb],
+  ];
+  for (const [label, of, format] of rows) {
+    console.log(
+      `${label.padEnd(42)}${format(of(relay)).padStart(14)}${format(of(conecta)).padStart(14)}${`${(of(conecta) / of(relay)).toFixed(2)}×`.padStart(10)}`,
+    );
+  }
+  for (const [name, result] of Object.entries(idle)) {
+    if (result.connected >= idleSockets) continue;
+    console.log(
+      `${name} held ${result.connected} of ${idleSockets}: its open-file limit is ${result.fileLimit} (raising it was refused: see \`ulimit -Hn\`), ` +
+        `and the benchmark tries only what fits under it; ${result.failed} refused (first: ${result.firstError ?? 'none'})`,
+    );
+  }
+  console.log('targets: 50,000 idle visitor sockets within 1 GB; memory per idle socket ≤ 1.2× relay');
+  process.exit(0);
+}
+
 const results: Record<'relay' | 'conecta', LoadResult[]> = { relay: [], conecta: [] };
 for (let run = 1; run <= runs; run++) {
   for (const name of ['relay', 'conecta'] as const) {
-    const result = await measure(name);
+    const result = await measure(name, (target) => runLoad(target, options));
     results[name].push(result);
     console.log(
       `run ${run} ${name}: ${JSON.stringify(result, (_, value) => (typeof value === 'number' ? Math.round(value * 10) / 10 : value))}`,

@@ -24,13 +24,15 @@ describe('storage', () => {
     const dir = await mkdtemp(join(tmpdir(), prefix));
     dirs.push(dir);
     const db = openSqlite(dir);
+    // Counted from here: what the connection prepares once when opened (its transaction control) is not the stores'.
+    const repo = createSqliteRepository(db);
     const prepared: string[] = [];
     const prepare = db.prepare.bind(db);
     db.prepare = ((sql: string) => {
       prepared.push(sql);
       return prepare(sql);
     }) as typeof db.prepare;
-    return { db, prepared, repo: createSqliteRepository(db) };
+    return { db, prepared, repo };
   };
 
   it(
@@ -183,6 +185,11 @@ describe('storage', () => {
       assert.equal(await repo.updateSession(changed, copy.version + 1), false, 'a stale version changes nothing');
       assert.equal(await repo.updateSession(changed, copy.version), true);
       assert.deepEqual(await repo.getSession(copy.id), changed);
+      // Given the session as read, it writes only what changed: the same row comes out.
+      const next = { ...changed, lastSeq: 8, lastMessageText: 'de nada', tagIds: [], version: changed.version + 1 };
+      assert.equal(await repo.updateSession(next, copy.version, changed), false, 'a stale version changes nothing');
+      assert.equal(await repo.updateSession(next, changed.version, changed), true);
+      assert.deepEqual(await repo.getSession(copy.id), next);
     } finally {
       await t.close();
     }

@@ -405,8 +405,12 @@ export interface SessionRepository {
   nextCounter(name: string): Promise<number>;
   getSession(id: string): Promise<Session | null>;
   insertSession(session: Session): Promise<void>;
-  /** Compare-and-set on `version`: false when another writer changed the session first. */
-  updateSession(session: Session, expectedVersion: number): Promise<boolean>;
+  /**
+   * Compare-and-set on `version`: false when another writer changed the session first. `before`, the
+   * session as read at `expectedVersion`, lets it write only the columns that changed: a message
+   * changes a few, and writing the rest rewrites every index of the table.
+   */
+  updateSession(session: Session, expectedVersion: number, before?: Session): Promise<boolean>;
   listSessionsByTeamsAndStatus(teamIds: readonly string[], statuses: readonly SessionStatus[]): Promise<Session[]>;
   listSessionsByAgentAndStatus(agentId: string, statuses: readonly SessionStatus[]): Promise<Session[]>;
   /** Newest first. */

@@ -5,6 +5,7 @@ import {
   missingTemplateVariables,
   type Agent,
   type Attachment,
+  type Contact,
   type AuthorKind,
   type Message,
   type ParsedPayload,
@@ -120,7 +121,7 @@ export class MessageService {
         return { message: existing, session, created: false, contact: null };
       }
 
-      const author = await this.#authorize(tx, who, agent, session);
+      const { author, contact: visitorContact } = await this.#authorized(tx, who, agent, session);
       const { intent, ...fields } = await draft(tx, session, author);
       const adapter = author.kind === 'agent' ? this.channels?.of(session) : undefined;
       await adapter?.checkOutbound(tx, session, intent);
@@ -135,10 +136,11 @@ export class MessageService {
         readAt: null,
       });
       await tx.insertMessage(message);
-      if (!(await tx.updateSession(updated, session.version))) throw new Error('session changed during message.send');
+      if (!(await tx.updateSession(updated, session.version, session))) throw new Error('session changed during message.send');
       await adapter?.queueOutbound(tx, message, updated, intent);
       // Read here: after the commit it would queue behind every transaction waiting for the connection.
-      const contact = (await tx.getContact(session.contactId))!;
+      // The visitor's is the session's contact, read above to name the author: not read twice.
+      const contact = visitorContact ?? (await tx.getContact(session.contactId))!;
       return { message, session: updated, created: true, contact, adapter };
     });
 
@@ -183,11 +185,22 @@ export class MessageService {
     session: Session,
     options: { allowFinished?: boolean } = {},
   ): Promise<Author> {
+    return (await this.#authorized(tx, who, agent, session, options)).author;
+  }
+
+  /** The author, and the visitor's contact when the author is the visitor (read to name it). */
+  async #authorized(
+    tx: Repository,
+    who: Identity,
+    agent: Agent | null,
+    session: Session,
+    options: { allowFinished?: boolean } = {},
+  ): Promise<{ author: Author; contact?: Contact | null }> {
     if (who.kind === 'visitor') {
       if (!visitorOwns(who, session)) throw notFound('session');
       if (session.status === 'finished' && !options.allowFinished) throw finishedError();
       const contact = await tx.getContact(who.contactId);
-      return { kind: 'contact', id: who.contactId, name: contact?.name ?? '' };
+      return { author: { kind: 'contact', id: who.contactId, name: contact?.name ?? '' }, contact };
     }
     if (!agent || !agentMayWrite(agent, session)) {
       throw forbidden(
@@ -197,7 +210,7 @@ export class MessageService {
       );
     }
     if (session.status === 'finished' && !options.allowFinished) throw finishedError();
-    return { kind: 'agent', id: agent.id, name: nameOf(agent) };
+    return { author: { kind: 'agent', id: agent.id, name: nameOf(agent) } };
   }
 }
 

@@ -11,6 +11,7 @@ import type { ServerMetrics } from '../metrics.js';
 import { AGENTS_ROOM, agentRoom, availableRoom, sessionRoom, supervisorRoom, teamRoom, tokenRoom, visitorRoom } from './rooms.js';
 import { hasRole } from '../domain/roles.js';
 import { AwayTimers } from './away-timers.js';
+import { coalesceWebSocketWrites } from './coalesced-writes.js';
 
 interface SocketServerOptions {
   limiter: RateLimiter;
@@ -26,6 +27,7 @@ interface SocketServerOptions {
  * connection, and clients resync from the database as they always do.
  */
 export function createSocketServer(httpServer: HttpServer, recoveryMs?: number): Server {
+  coalesceWebSocketWrites(httpServer);
   return new Server(httpServer, {
     // The authentication middleware runs for a recovered socket too: its token may have been revoked meanwhile.
     connectionStateRecovery: recoveryMs ? { maxDisconnectionDuration: recoveryMs, skipMiddlewares: false } : undefined,

@@ -62,8 +62,15 @@ export function sqliteSessionStore(sql: SqlRunner): SessionRepository {
     async insertSession(s: Session): Promise<void> {
       await sql.exec(INSERT_SESSION, ...insertedColumns.map(([, value]) => value(s)));
     },
-    async updateSession(s: Session, expectedVersion: number): Promise<boolean> {
-      const changes = await sql.exec(UPDATE_SESSION, ...changingColumns.map(([, value]) => value(s)), s.id, expectedVersion);
+    async updateSession(s: Session, expectedVersion: number, before?: Session): Promise<boolean> {
+      // The version always: it is what a concurrent writer compares.
+      const columns = before
+        ? changingColumns.filter(([name, value]) => name === 'version' || value(s) !== value(before))
+        : changingColumns;
+      const update = before
+        ? `UPDATE sessions SET ${columns.map(([name]) => `${name} = ?`).join(', ')} WHERE id = ? AND version = ?`
+        : UPDATE_SESSION;
+      const changes = await sql.exec(update, ...columns.map(([, value]) => value(s)), s.id, expectedVersion);
       return changes === 1;
     },
     async listSessionsByTeamsAndStatus(teamIds: readonly string[], statuses: readonly SessionStatus[]): Promise<Session[]> {

@@ -1,18 +1,9 @@
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../sqlite.js';
+import { GroupCommit } from './group-commit.js';
 import type { Row, SqlRunner } from '../sql-runner.js';
 
 export type { Row, SqlRunner } from '../sql-runner.js';
-
-/** A FIFO lock for async critical sections. */
-class Mutex {
-  #tail: Promise<unknown> = Promise.resolve();
-  run<T>(fn: () => Promise<T>): Promise<T> {
-    const result = this.#tail.then(fn);
-    this.#tail = result.catch(() => undefined);
-    return result;
-  }
-}
 
 /**
  * Statements prepared once per SQL text. Queries whose `IN (?, …)` list follows their arguments make
@@ -20,12 +11,14 @@ class Mutex {
  */
 const CACHED_STATEMENTS = 500;
 
-/** What every store of one connection shares: the connection, its transaction lock, its prepared statements. */
+/** What every store of one connection shares: the connection, its queue of transactions (committed in groups), its prepared statements. */
 export class SqliteConnection {
-  readonly lock = new Mutex();
+  readonly queue: GroupCommit;
   readonly #statements = new Map<string, Statement>();
 
-  constructor(readonly db: SqliteDatabase) {}
+  constructor(readonly db: SqliteDatabase) {
+    this.queue = new GroupCommit(db);
+  }
 
   prepared(sql: string): Statement {
     let statement = this.#statements.get(sql);
@@ -40,8 +33,8 @@ export class SqliteConnection {
 
 /**
  * Runs statements on one better-sqlite3 connection. A single connection has a single transaction,
- * so transactions (which await between statements) are queued by a mutex, and a statement issued
- * outside any transaction waits for the open one to end instead of slipping into it.
+ * so transactions (which await between statements) are queued, one at a time, and committed in
+ * groups (./group-commit.ts); a statement issued outside any transaction waits for its turn too.
  */
 export class SqliteStatements implements SqlRunner {
   readonly #connection: SqliteConnection;
@@ -54,21 +47,13 @@ export class SqliteStatements implements SqlRunner {
     this.#inTransaction = inTransaction;
   }
 
-  /** Runs `fn` in one transaction on the runner it is given: committed when it resolves, rolled back when it throws. */
+  /**
+   * Runs `fn` in one transaction on the runner it is given: answered once committed (with others of
+   * its group), rolled back when it throws.
+   */
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
     if (this.#inTransaction) return fn(this); // nested: part of the open transaction
-    const { db, lock } = this.#connection;
-    return lock.run(async () => {
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await fn(this.#transactional());
-        db.exec('COMMIT');
-        return result;
-      } catch (error) {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        throw error;
-      }
-    });
+    return this.#connection.queue.transaction(() => fn(this.#transactional()));
   }
 
   /** One for every transaction of the connection: the lock lets only one be open at a time. */
@@ -88,10 +73,10 @@ export class SqliteStatements implements SqlRunner {
     return this.#run(() => this.#connection.prepared(sql).run(...params).changes);
   }
 
-  /** One statement: directly inside a transaction, else after it. */
+  /** One statement: directly inside a transaction, else in its turn. */
   #run<T>(fn: () => T): Promise<T> {
     if (this.#inTransaction) return Promise.resolve().then(fn);
-    return this.#connection.lock.run(async () => fn());
+    return this.#connection.queue.statement(fn);
   }
 }
 
