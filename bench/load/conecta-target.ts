@@ -1,6 +1,8 @@
-// The Conecta server as the benchmark runs it: one node on SQLite in a fresh data directory, the demo
-// company plus `--agents` agents in the demo's support team, rate limits lifted (the benchmark measures
-// the server's work, not its limits). Run by bench/load/run.ts in a child process.
+// The Conecta server as the benchmark runs it, in a child process of bench/load/run.ts. Alone: one node on
+// SQLite in a fresh data directory. With BENCH_DATABASE_URL and BENCH_REDIS_URL: one node of a cluster on
+// PostgreSQL and Redis, sharing BENCH_DATA_DIR with the others; the first node (BENCH_FIRST_NODE=1) seeds.
+// Either way: the demo company plus `--agents` agents in the demo's support team, rate limits lifted (the
+// benchmark measures the server's work, not its limits).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,11 +16,17 @@ import { serveParent } from './target-process.js';
 
 const agents = Number(process.argv[2] ?? 10);
 const synchronous = process.argv[3] === 'full' ? 'full' : 'normal';
-const dataDir = mkdtempSync(join(tmpdir(), 'conecta-bench-load-'));
+const databaseUrl = process.env.BENCH_DATABASE_URL;
+const clustered = databaseUrl !== undefined;
+const firstNode = !clustered || process.env.BENCH_FIRST_NODE === '1';
+const dataDir = process.env.BENCH_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'conecta-bench-load-'));
 const LIFTED = { perSecond: 1e9, burst: 1e9 };
 const server = await createServer({
   dataDir,
-  seed: true,
+  databaseUrl,
+  redisUrl: process.env.BENCH_REDIS_URL,
+  redisPrefix: process.env.BENCH_REDIS_PREFIX,
+  seed: firstNode,
   sqliteSynchronous: synchronous,
   rateLimits: {
     commands: LIFTED,
@@ -27,34 +35,45 @@ const server = await createServer({
     messages: { perVisitor: LIFTED, perAddress: LIFTED, perChannel: LIFTED },
   },
 });
-const { hash, salt } = await hashPassword(DEMO_PASSWORD);
-for (let i = 0; i < agents; i++) {
-  await server.repo.insertAgent(
-    {
-      id: `ag-carga-${i}`,
-      name: `Agente ${i}`,
-      email: benchAgentEmail(i),
-      nickname: null,
-      extension: null,
-      teamIds: [BENCH_TEAM_ID],
-      role: 'agent',
-      permissions: NO_PERMISSIONS,
-      passwordHash: hash,
-      passwordSalt: salt,
-    },
-    Date.now(),
-  );
+if (firstNode) {
+  const { hash, salt } = await hashPassword(DEMO_PASSWORD);
+  for (let i = 0; i < agents; i++) {
+    await server.repo.insertAgent(
+      {
+        id: `ag-carga-${i}`,
+        name: `Agente ${i}`,
+        email: benchAgentEmail(i),
+        nickname: null,
+        extension: null,
+        teamIds: [BENCH_TEAM_ID],
+        role: 'agent',
+        permissions: NO_PERMISSIONS,
+        passwordHash: hash,
+        passwordSalt: salt,
+      },
+      Date.now(),
+    );
+  }
 }
 const url = await server.listen(0, '127.0.0.1');
-// A second connection: what the benchmark counts is what reached the database.
-const reader = openSqlite(dataDir);
-const countMessages = reader.prepare('SELECT COUNT(*) AS n FROM messages');
-serveParent(
-  url,
-  () => (countMessages.get() as { n: number }).n,
-  async () => {
-    reader.close();
-    await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  },
-);
+if (clustered) {
+  // PostgreSQL answers a count on the node's own pool: what the cluster stored, whichever node stored it.
+  serveParent(
+    url,
+    async () => Number((await server.database.sql.get('SELECT COUNT(*) AS n FROM messages'))?.n ?? 0),
+    () => server.close(),
+  );
+} else {
+  // A second connection: what the benchmark counts is what reached the database.
+  const reader = openSqlite(dataDir);
+  const countMessages = reader.prepare('SELECT COUNT(*) AS n FROM messages');
+  serveParent(
+    url,
+    () => (countMessages.get() as { n: number }).n,
+    async () => {
+      reader.close();
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  );
+}

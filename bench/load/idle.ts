@@ -30,12 +30,13 @@ export interface IdleResult {
 }
 
 /** `sh -c 'ulimit -n …; exec node …'`: Node cannot raise its own file limit. */
-export function spawnWithFileLimit(args: string[]) {
+export function spawnWithFileLimit(args: string[], env: NodeJS.ProcessEnv = process.env) {
   return spawn(
     'sh',
     ['-c', `ulimit -n ${FILE_LIMIT} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$0" "$@"`, process.execPath, ...args],
     {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env,
     },
   );
 }

@@ -22,7 +22,10 @@ export interface LoadOptions {
 }
 
 export interface Target {
+  /** Where visitors connect. */
   url: string;
+  /** Where agents log in and connect: another node of the same cluster, or `url`. */
+  agentUrl?: string;
   memory(): Promise<MemorySample>;
   /** Messages stored so far, and the target's CPU time so far. */
   persisted(): Promise<{ count: number; cpuMs: number }>;
@@ -93,9 +96,15 @@ export async function runLoad(target: Target, options: LoadOptions): Promise<Loa
   const idle = await target.memory();
 
   const agents: ConectaSocket[] = new Array(options.agents);
+  const agentUrl = target.agentUrl ?? url;
   await inBatches(agents, 10, async (_, index) => {
-    const { token } = await postJson(`${url}/api/auth/login`, { email: benchAgentEmail(index), password: BENCH_PASSWORD });
-    const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true }) as unknown as ConectaSocket;
+    const { token } = await postJson(`${agentUrl}/api/auth/login`, { email: benchAgentEmail(index), password: BENCH_PASSWORD });
+    const socket = io(agentUrl, {
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    }) as unknown as ConectaSocket;
     agents[index] = await connected(socket);
   });
 

@@ -5,10 +5,13 @@
 //   The issue's figures: --visitors=1000 --agents=50 --rate=500 --seconds=30 --runs=3
 //   --profile: the Conecta server writes a CPU profile (node --cpu-prof) to bench/load/profiles/.
 //   --synchronous=full: the server runs with SQLITE_SYNCHRONOUS=full (a disk flush per commit).
+//   --nodes=2: the Conecta server is two nodes on PostgreSQL and Redis (bench/load/cluster.ts, local ones
+//     unless BENCH_POSTGRES_URL / BENCH_REDIS_URL say otherwise): visitors on one, agents on the other.
 //   --idle=50000: instead of the load, how many idle visitor sockets each target holds, and its memory
 //     per socket (bench/load/idle.ts); each target runs with its file limit raised as far as allowed.
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { startCluster } from './cluster.js';
 import { runIdle, spawnWithFileLimit, type IdleResult } from './idle.js';
 import type { TargetReply, TargetRequest } from './ipc.js';
 import { runLoad, type LoadOptions, type LoadResult, type Target } from './load.js';
@@ -23,6 +26,8 @@ const options: LoadOptions = {
   floodSeconds: option('flood-seconds', 5),
 };
 const runs = option('runs', 1);
+const nodes = option('nodes', 1);
+if (nodes !== 1 && nodes !== 2) throw new Error('--nodes is 1 (SQLite) or 2 (PostgreSQL + Redis)');
 const idleSockets = option('idle', 0);
 const profile = process.argv.includes('--profile');
 /** `--synchronous=full`: the Conecta server acknowledges only what would survive a power cut (docs/scaling.md). */
@@ -33,15 +38,12 @@ async function startTarget(
   file: string,
   args: string[],
   execArgv: string[] = [],
+  env: Record<string, string> = {},
 ): Promise<Target & { pid?: number; stop(): Promise<void> }> {
-  const child: ChildProcess = spawnWithFileLimit([
-    '--import',
-    'tsx',
-    '--expose-gc',
-    ...execArgv,
-    fileURLToPath(new URL(file, import.meta.url)),
-    ...args,
-  ]);
+  const child: ChildProcess = spawnWithFileLimit(
+    ['--import', 'tsx', '--expose-gc', ...execArgv, fileURLToPath(new URL(file, import.meta.url)), ...args],
+    { ...process.env, ...env },
+  );
   const next = <T extends TargetReply['type']>(type: T) =>
     new Promise<Extract<TargetReply, { type: T }>>((resolve, reject) => {
       const onMessage = (reply: TargetReply) => {
@@ -79,10 +81,13 @@ async function startTarget(
 async function measure<T>(name: 'relay' | 'conecta', run: (target: Target & { pid?: number }) => Promise<T>): Promise<T> {
   const profileArgs =
     profile && name === 'conecta' ? ['--cpu-prof', `--cpu-prof-dir=${fileURLToPath(new URL('./profiles/', import.meta.url))}`] : [];
+  const conectaArgs = [String(options.agents), synchronous];
   const target =
     name === 'relay'
       ? await startTarget('./relay-target.ts', [])
-      : await startTarget('./conecta-target.ts', [String(options.agents), synchronous], profileArgs);
+      : nodes === 2
+        ? await startCluster((env) => startTarget('./conecta-target.ts', conectaArgs, profileArgs, env))
+        : await startTarget('./conecta-target.ts', conectaArgs, profileArgs);
   try {
     return await run(target);
   } finally {
@@ -151,7 +156,11 @@ const rows: [string, keyof LoadResult, (value: number) => string][] = [
   ['… per second of server CPU (flood)', 'ackedPerCpuSecond', perSecond],
 ];
 console.log(
-  `\n${options.visitors} visitors, ${options.agents} agents, ${options.rate} msg/s for ${options.seconds} s, flood ${options.floodSeconds} s, synchronous ${synchronous}; median of ${runs} run(s)`,
+  `\n${options.visitors} visitors, ${options.agents} agents, ${options.rate} msg/s for ${options.seconds} s, flood ${options.floodSeconds} s, ` +
+    (nodes === 2
+      ? 'Conecta on two nodes (PostgreSQL + Redis; visitors on one, agents on the other)'
+      : `Conecta on one node (SQLite, synchronous ${synchronous})`) +
+    `; median of ${runs} run(s)`,
 );
 console.log(`${'figure'.padEnd(42)}${'relay'.padStart(14)}${'conecta'.padStart(14)}${'ratio'.padStart(10)}`);
 for (const [label, key, format] of rows) {

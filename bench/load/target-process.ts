@@ -12,13 +12,15 @@ function memory(): MemorySample {
 }
 
 /** Serves the parent's requests; `persisted` counts the messages stored so far (the relay stores none). */
-export function serveParent(url: string, persisted: () => number, close: () => Promise<void>): void {
+export function serveParent(url: string, persisted: () => number | Promise<number>, close: () => Promise<void>): void {
   const reply = (message: TargetReply) => process.send!(message);
   process.on('message', (request: TargetRequest) => {
     if (request.type === 'memory') reply({ type: 'memory', memory: memory() });
     else if (request.type === 'persisted') {
-      const { user, system } = process.cpuUsage();
-      reply({ type: 'persisted', count: persisted(), cpuMs: (user + system) / 1000 });
+      void Promise.resolve(persisted()).then((count) => {
+        const { user, system } = process.cpuUsage();
+        reply({ type: 'persisted', count, cpuMs: (user + system) / 1000 });
+      });
     } else if (request.type === 'stop') void close().then(() => process.exit(0));
   });
   reply({ type: 'ready', url });
