@@ -4,7 +4,15 @@ import type { ConectaAgentBar } from '../../src/elements/conecta-agent-bar/conec
 import { en } from '../../src/i18n/en.js';
 import { es } from '../../src/i18n/es.js';
 import { ptBR } from '../../src/i18n/pt-BR.js';
-import { agentBarFixture, createMockClient, pausedFor, type AgentBarFixtureOptions, type MockClient } from '../fixtures/index.js';
+import {
+  aSession,
+  agentBarFixture,
+  contacts,
+  createMockClient,
+  pausedFor,
+  type AgentBarFixtureOptions,
+  type MockClient,
+} from '../fixtures/index.js';
 import { $, $$, forgetConectaStorage, settle, text } from './helpers.js';
 
 const t = ptBR.agentBar;
@@ -166,6 +174,18 @@ describe('<conecta-agent-bar>', () => {
       expect(client.received('agent.stats')).to.have.length(1);
       const values = $$(el, '[part=stats] dd').map(text);
       expect(values).to.deep.equal(['4', '2', '11', t.stats.ratingValue('4,6', 23)]);
+    });
+
+    it('asks again soon after a session moves, so they agree with the queue beside them', async () => {
+      const client = clientWith({ stats: null });
+      await barWith(client);
+      expect(client.received('agent.stats')).to.have.length(1);
+      client.push({ session: aSession({ id: 'session-new', contactId: contacts.carla.id, status: 'waiting' }), contact: contacts.carla });
+      // Not at once (a burst of arrivals is one question), but well before the 30 s round.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(client.received('agent.stats')).to.have.length(1);
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(client.received('agent.stats')).to.have.length(2);
     });
 
     it('asks for no counters and shows none without the permission', async () => {

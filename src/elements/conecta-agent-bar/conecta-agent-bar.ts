@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { loggedInTodayAt } from '../../client/availability-reducers.js';
 import type { ProfileChanges } from '../../client/api.js';
+import type { ConectaState } from '../../client/state.js';
 import ellipsisVertical from 'lucide/dist/esm/icons/ellipsis-vertical.mjs';
 import { ClockController } from '../../controllers/clock.js';
 import { NarrowWidthController } from '../../controllers/narrow-width.js';
@@ -28,6 +29,8 @@ const ALERTS_KEY = 'conecta-elements:alerts';
 const COMPACT_BELOW_REM = 40;
 /** How often the counters are asked again: they are the server's, not counted here. */
 const STATS_EVERY_MS = 30_000;
+/** How soon after the desk saw a session move (waiting, accepted, finished) they are asked again: at most this often. */
+const STATS_AFTER_CHANGE_MS = 2_000;
 /** The profile dialog, a chunk of its own (agents open it rarely): its module once loaded, and its load. */
 let profileDialogModule: typeof ProfileDialog | null = null;
 let profileDialogLoading: Promise<unknown> | null = null;
@@ -88,6 +91,8 @@ export class ConectaAgentBar extends ConectaAgentElement {
   private readonly availability = new StoreSelection(this, (s) => s.availability ?? null, Object.is);
   private readonly loggedIn = new StoreSelection(this, (s) => s.loggedInToday ?? null, Object.is);
   private readonly stats = new StoreSelection(this, (s) => s.stats ?? null, Object.is);
+  /** What this desk sees of what the counters count: a change makes them stale. */
+  private readonly counted = new StoreSelection(this, countedKey, Object.is);
   private readonly failures = new StoreSelection(this, (s) => s.connectionFailures ?? 0, Object.is);
   /** Only the ended sign-in's alert is shown: the indicator already tells the connection. */
   private readonly authEnded = new StoreSelection(this, (s) => s.authEnded ?? null, Object.is);
@@ -101,6 +106,8 @@ export class ConectaAgentBar extends ConectaAgentElement {
   /** The client whose profile and catalog were asked for: once per client. */
   #loadedFor: unknown = null;
   #statsAt = 0;
+  /** `counted` when the counters were last asked for. */
+  #statsCounted: string | undefined;
 
   constructor() {
     super();
@@ -132,8 +139,11 @@ export class ConectaAgentBar extends ConectaAgentElement {
     const availability = this.availability.value;
     this.setState('paused', availability?.state === 'paused');
     this.setState('over-limit', overLimitBy(availability, this.clock.now) > 0);
-    if (indicator === 'connected' && this.me.value?.permissions.statistics && this.clock.now - this.#statsAt >= STATS_EVERY_MS) {
+    const sinceStats = this.clock.now - this.#statsAt;
+    const stale = this.#statsCounted !== this.counted.value && sinceStats >= STATS_AFTER_CHANGE_MS;
+    if (indicator === 'connected' && this.me.value?.permissions.statistics && (stale || sinceStats >= STATS_EVERY_MS)) {
       this.#statsAt = this.clock.now;
+      this.#statsCounted = this.counted.value;
       // A failure waits for the next round, like a success: no retry every second.
       void this.client?.loadStats().catch(() => {});
     }
@@ -369,4 +379,16 @@ declare global {
   interface HTMLElementTagNameMap {
     'conecta-agent-bar': ConectaAgentBar;
   }
+}
+
+/**
+ * The sessions this desk holds, by status, and the waiting counts the server sent: when it changes
+ * (a session waits, is accepted, finishes), the counters beside the queue's would disagree with it
+ * for up to STATS_EVERY_MS.
+ */
+function countedKey(state: ConectaState): string {
+  const byStatus: Record<string, number> = {};
+  for (const session of Object.values(state.sessions)) byStatus[session.status] = (byStatus[session.status] ?? 0) + 1;
+  const waiting = state.waitingQueue ? Object.values(state.waitingQueue.counts).join(',') : '';
+  return `${JSON.stringify(byStatus)}|${waiting}`;
 }
