@@ -423,6 +423,12 @@ export class ClientCore implements VisitorClientApi {
 
   /** Drop what belongs to the previous visitor: pending commands, followed sessions, pending events. */
   #forgetHeld(): void {
+    // Not one more event of the previous person: their socket would go on speaking for them until it
+    // reconnects under the next one's token, which a logout first waits for from the server.
+    if (this.#socket?.connected) {
+      this.#socket.disconnect();
+      this.#setStatus('connecting');
+    }
     this.#outbox.failAll({ code: 'DISCONNECTED', message: 'The visitor changed.' });
     this.forgetPending();
     this.followed.clear();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { io } from 'socket.io-client';
+import { Socket } from 'socket.io-client';
 import { ClientCore } from '../../src/client/client-core.js';
 import { ConectaClient, type ConectaClientOptions } from '../../src/client/client.js';
 import { liteSocket } from '../../src/client/socket/lite-socket.js';
@@ -13,8 +13,18 @@ const defaultSocketOf = (Client: typeof ClientCore, options: ConectaClientOption
 describe('the default socket', () => {
   const server = 'https://chat.example.com';
 
-  it('is socket.io-client for an agent’s ConectaClient, the lite socket for a visitor’s', async () => {
-    assert.equal(await defaultSocketOf(ConectaClient, { server, token: 't' }), io);
+  it('is socket.io-client for an agent’s ConectaClient, WebSocket first, and the lite socket for a visitor’s', async () => {
+    const agentFactory = await defaultSocketOf(ConectaClient, { server, token: 't' });
+    // Not connected (no server here): socket.io-client would connect at once, so autoConnect is added.
+    const socket = agentFactory(server, { auth: { token: 't' }, autoConnect: false } as Parameters<SocketFactory>[1]) as unknown as Socket;
+    try {
+      assert.ok(socket instanceof Socket, 'a socket.io-client socket');
+      // Several nodes need a sticky balancer only for the polling fallback (docs/scaling.md).
+      assert.deepEqual(socket.io.opts.transports, ['websocket', 'polling']);
+      assert.equal(socket.io.opts.tryAllTransports, true);
+    } finally {
+      socket.close();
+    }
     assert.equal(await defaultSocketOf(ConectaClient, { server, channel: 'demo' }), liteSocket);
   });
 

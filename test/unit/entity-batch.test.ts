@@ -64,7 +64,7 @@ describe('EntityBatch', () => {
         emitWithAck: async () => {
           // The session is taken by a colleague: its event arrives, then the snapshot that leaves it out.
           emit('session.updated', { session: aSession({ id: 'taken' }), contact: aContact() });
-          return { ok: true, data: { agent: ana, teams: [], sessions: [], contacts: [] } };
+          return { ok: true, data: { agent: ana, teams: [], sessions: [], contacts: [], waiting: { counts: {}, next: null } } };
         },
       }),
     };
