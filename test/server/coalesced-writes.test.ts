@@ -57,4 +57,11 @@ describe('coalesced WebSocket writes', { timeout: 10_000 }, () => {
     await until(() => p.received() === 'abcdef');
     assert.deepEqual(p.calls, ['write', 'writev 2']);
   });
+
+  it('answers a write within its turn, so what the writer sends next (engine.io after its callback) leaves with it', async () => {
+    p.calls.length = 0;
+    p.socket.write('g', () => p.socket.write('h'));
+    await until(() => p.received() === 'abcdefgh');
+    assert.deepEqual(p.calls, ['writev 2']);
+  });
 });

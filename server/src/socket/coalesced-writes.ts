@@ -19,14 +19,34 @@ function uncorkAll(): void {
   corked.clear();
 }
 
-/** One function shared by every socket (a closure each would cost every idle socket memory). */
-function coalescedWrite(this: Duplex, ...args: Parameters<Duplex['write']>): boolean {
+type WriteCallback = (error?: Error | null) => void;
+
+/**
+ * One function shared by every socket (a closure each would cost every idle socket memory).
+ *
+ * A write's callback is called once the chunk is queued, on the next tick, not once the kernel took
+ * it: engine.io sends a socket's next packets only after its previous write's callback, which a
+ * corked socket gives only after the turn, so an acknowledgement and the events after it left in two
+ * system calls (two `writev` a visitor's message in the load benchmark). What the socket still holds
+ * is bounded by a turn's writes; a failed write destroys the socket, which ws and engine.io see as a
+ * close, so no callback needs its error.
+ */
+function coalescedWrite(this: Duplex, chunk: unknown, encoding?: BufferEncoding | WriteCallback, callback?: WriteCallback): boolean {
+  if (typeof encoding === 'function') {
+    callback = encoding;
+    encoding = undefined;
+  }
+  const write = (Object.getPrototypeOf(this) as Duplex).write;
+  // A socket that can no longer write tells its callback so itself.
+  if (this.destroyed || this.writableEnded) return write.call(this, chunk, encoding as BufferEncoding, callback);
   if (!corked.has(this)) {
     if (corked.size === 0) setImmediate(uncorkAll);
     corked.add(this);
     this.cork();
   }
-  return (Object.getPrototypeOf(this) as Duplex).write.apply(this, args);
+  const ok = write.call(this, chunk, encoding as BufferEncoding);
+  if (callback) process.nextTick(callback);
+  return ok;
 }
 
 export function coalesceWrites(socket: Duplex): void {

@@ -44,6 +44,21 @@ const BY_CODE_UNIT = 'COLLATE BINARY';
 const INSERT_SESSION = `INSERT INTO sessions (${insertedColumns.map(([name]) => name).join(', ')}) VALUES (${marks(insertedColumns)})`;
 const UPDATE_SESSION = `UPDATE sessions SET ${changingColumns.map(([name]) => `${name} = ?`).join(', ')} WHERE id = ? AND version = ?`;
 
+/**
+ * The UPDATE of the columns in `changed` (bit i: changingColumns[i]), built once per set: a message
+ * changes the same few columns every time, and building and hashing the text again showed in a profile.
+ */
+const partialUpdates = new Map<number, string>();
+function partialUpdate(changed: number): string {
+  let update = partialUpdates.get(changed);
+  if (update === undefined) {
+    const names = changingColumns.filter((_, index) => changed & (1 << index)).map(([name]) => `${name} = ?`);
+    update = `UPDATE sessions SET ${names.join(', ')} WHERE id = ? AND version = ?`;
+    partialUpdates.set(changed, update);
+  }
+  return update;
+}
+
 /** Sessions, their protocol counter and the queries of desks, queues, searches and histories. */
 export function sqliteSessionStore(sql: SqlRunner): SessionRepository {
   return {
@@ -64,13 +79,19 @@ export function sqliteSessionStore(sql: SqlRunner): SessionRepository {
     },
     async updateSession(s: Session, expectedVersion: number, before?: Session): Promise<boolean> {
       // The version always: it is what a concurrent writer compares.
-      const columns = before
-        ? changingColumns.filter(([name, value]) => name === 'version' || value(s) !== value(before))
-        : changingColumns;
-      const update = before
-        ? `UPDATE sessions SET ${columns.map(([name]) => `${name} = ?`).join(', ')} WHERE id = ? AND version = ?`
-        : UPDATE_SESSION;
-      const changes = await sql.exec(update, ...columns.map(([, value]) => value(s)), s.id, expectedVersion);
+      if (!before) {
+        const changes = await sql.exec(UPDATE_SESSION, ...changingColumns.map(([, value]) => value(s)), s.id, expectedVersion);
+        return changes === 1;
+      }
+      const params: unknown[] = [];
+      let changed = 0;
+      for (const [index, [name, value]] of changingColumns.entries()) {
+        const now = value(s);
+        if (name !== 'version' && now === value(before)) continue;
+        changed |= 1 << index;
+        params.push(now);
+      }
+      const changes = await sql.exec(partialUpdate(changed), ...params, s.id, expectedVersion);
       return changes === 1;
     },
     async listSessionsByTeamsAndStatus(teamIds: readonly string[], statuses: readonly SessionStatus[]): Promise<Session[]> {
