@@ -1,4 +1,5 @@
 import type { Repository } from '../db/repository.js';
+import { TeamChanges } from './team-changes.js';
 
 /**
  * Tells a team's agents how many sessions wait for the whole team (`queue.counts`) after its queue
@@ -7,10 +8,13 @@ import type { Repository } from '../db/repository.js';
  * count and one frame per agent), in order, so a newer count never goes out before an older one.
  */
 export class QueueCounts {
-  readonly #dirty = new Set<string>();
-  #scheduled = false;
-  #closed = false;
-  #tail: Promise<void> = Promise.resolve();
+  readonly #changes = new TeamChanges(async (teams) => {
+    const counts = await this.repo.countWaiting(teams).catch((error: unknown) => {
+      this.log(error);
+      return null;
+    });
+    if (counts) for (const teamId of teams) this.tell(teamId, counts[teamId] ?? 0);
+  });
 
   constructor(
     private readonly repo: Repository,
@@ -19,29 +23,11 @@ export class QueueCounts {
   ) {}
 
   teamChanged(teamId: string): void {
-    if (this.#closed) return;
-    this.#dirty.add(teamId);
-    if (this.#scheduled) return;
-    this.#scheduled = true;
-    setImmediate(() => {
-      this.#scheduled = false;
-      if (this.#closed) return;
-      const teams = [...this.#dirty];
-      this.#dirty.clear();
-      this.#tail = this.#tail.then(async () => {
-        if (this.#closed) return;
-        const counts = await this.repo.countWaiting(teams).catch((error: unknown) => {
-          this.log(error);
-          return null;
-        });
-        for (const teamId of teams) if (counts) this.tell(teamId, counts[teamId] ?? 0);
-      });
-    });
+    this.#changes.changed(teamId);
   }
 
   /** Stops counting (the server is closing) once the count under way, if any, is done. */
   close(): Promise<void> {
-    this.#closed = true;
-    return this.#tail;
+    return this.#changes.close();
   }
 }

@@ -1,6 +1,7 @@
 import type { QueuePosition } from '../../../src/protocol/index.js';
 import type { QueueEstimator } from '../domain/queue.js';
 import { MemoryQueueTold, type QueueTold, type QueueToldStore } from './queue-told.js';
+import { TeamChanges } from './team-changes.js';
 
 /**
  * Tells webchat visitors where their waiting session stands (`webchat.queue`) when it changes.
@@ -10,10 +11,9 @@ import { MemoryQueueTold, type QueueTold, type QueueToldStore } from './queue-to
  * recounts, are shared (`RedisQueueTold`).
  */
 export class QueueNotifier {
-  readonly #dirty = new Set<string>();
-  #scheduled = false;
-  #closed = false;
-  #tail: Promise<void> = Promise.resolve();
+  readonly #changes = new TeamChanges(async (teams) => {
+    for (const teamId of teams) await this.#recount(teamId).catch(this.log);
+  });
 
   constructor(
     private readonly estimator: QueueEstimator,
@@ -25,31 +25,17 @@ export class QueueNotifier {
   ) {}
 
   teamChanged(teamId: string): void {
-    if (this.#closed) return;
-    this.#dirty.add(teamId);
-    if (this.#scheduled) return;
-    this.#scheduled = true;
-    setImmediate(() => {
-      this.#scheduled = false;
-      if (this.#closed) return;
-      const teams = [...this.#dirty];
-      this.#dirty.clear();
-      this.#tail = this.#tail.then(async () => {
-        for (const teamId of teams) await this.#recount(teamId).catch(this.log);
-      });
-    });
+    this.#changes.changed(teamId);
   }
 
   /** Resolves once the recounts asked for before this turn of the event loop are done (tests). */
-  async idle(): Promise<void> {
-    await new Promise(setImmediate);
-    await this.#tail;
+  idle(): Promise<void> {
+    return this.#changes.idle();
   }
 
   /** Stops telling (the server is closing) once the recount under way, if any, is done. */
   close(): Promise<void> {
-    this.#closed = true;
-    return this.#tail;
+    return this.#changes.close();
   }
 
   async #recount(teamId: string): Promise<void> {
